@@ -1,0 +1,49 @@
+using static Lianxin.Core.Access.Permissions;
+
+namespace Lianxin.Core.Access;
+
+/// <summary>The roles a station starts with. The three administrative roles are kept apart
+/// (MLPS level 3): the system administrator runs accounts, the security administrator grants
+/// rights, the auditor reads the log; none of them can do another's work.</summary>
+public static class BuiltInRoles
+{
+    public const string BureauLeader = "bureau-leader";
+    public const string StationLeader = "station-leader";
+    public const string CommunityOfficer = "community-officer";
+    public const string Auxiliary = "auxiliary";
+    public const string Mediator = "mediator";
+    public const string Volunteer = "volunteer";
+    public const string Resident = "resident";
+    public const string SystemAdmin = "system-admin";
+    public const string SecurityAdmin = "security-admin";
+    public const string Auditor = "auditor";
+
+    public sealed record Definition(string Name, string DisplayName, ScopeKind Scope, string[] Permissions);
+
+    public static readonly IReadOnlyList<Definition> All =
+    [
+        new(BureauLeader, "县局领导", ScopeKind.OwnUnitAndBelow,
+            [PlacesRead, PeopleRead, MembersRead]),
+        new(StationLeader, "所长/教导员", ScopeKind.OwnUnitAndBelow,
+            [PlacesRead, PlacesManage, PeopleRead, PeopleManage, PeopleReveal, PeopleExport, MembersRead, MembersManage, DictionariesManage]),
+        new(CommunityOfficer, "社区民警", ScopeKind.OwnUnitAndBelow,
+            [PlacesRead, PeopleRead, PeopleManage, PeopleReveal, MembersRead, MembersManage]),
+        new(Auxiliary, "辅警", ScopeKind.OwnUnitAndBelow,
+            [PlacesRead, PeopleRead, PeopleManage, MembersRead]),
+        new(Mediator, "调解员", ScopeKind.OwnUnit,
+            [PlacesRead, PeopleRead]),
+        new(Volunteer, "义警", ScopeKind.OwnRecords,
+            [PlacesRead]),
+        new(Resident, "群众", ScopeKind.OwnRecords,
+            []),
+        new(SystemAdmin, "系统管理员", ScopeKind.All,
+            [PlacesRead, UsersManage, SystemOperate]),
+        new(SecurityAdmin, "安全管理员", ScopeKind.All,
+            [PlacesRead, RolesManage]),
+        new(Auditor, "审计员", ScopeKind.All,
+            [PlacesRead, AuditRead, AuditExport]),
+    ];
+
+    /// <summary>Roles that one account may not hold together.</summary>
+    public static readonly IReadOnlySet<string> SeparatedDuties = new HashSet<string> { SystemAdmin, SecurityAdmin, Auditor };
+}

@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using Lianxin.Core.Common;
+using Lianxin.Core.Organization;
+
+namespace Lianxin.Core.Access;
+
+/// <summary>What a user may see, as the union of their roles' scopes: everything, some subtrees of
+/// the place tree, some single units, or records they created themselves.</summary>
+public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IReadOnlyList<Guid> Units, string? OwnRecordsOf)
+{
+    public static readonly DataScope Nothing = new(false, [], [], null);
+    public static readonly DataScope Everything = new(true, [], [], null);
+
+    public bool IsEmpty => !All && SubtreePaths.Count == 0 && Units.Count == 0 && OwnRecordsOf is null;
+
+    /// <summary>Whether a unit lies inside the scope (for writes naming a unit, and for units themselves).</summary>
+    public bool Covers(OrgUnit unit) =>
+        All || Units.Contains(unit.Id) || SubtreePaths.Any(p => unit.Path.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>Filter for scoped records; one place where scope turns into SQL.</summary>
+    public Expression<Func<T, bool>> Filter<T>() where T : class, IScoped
+    {
+        if (All) return _ => true;
+        var r = Expression.Parameter(typeof(T), "r");
+        Expression? body = null;
+        var unitId = Expression.Property(r, nameof(IScoped.OrgUnitId));
+        if (Units.Count > 0)
+            body = Or(body, Expression.Call(Expression.Constant(Units.ToList()), typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!, unitId));
+        if (SubtreePaths.Count > 0)
+        {
+            var path = Expression.Property(Expression.Property(r, nameof(IScoped.OrgUnit)), nameof(OrgUnit.Path));
+            foreach (var p in SubtreePaths)
+                body = Or(body, StartsWith(path, p));
+        }
+        if (OwnRecordsOf is not null)
+            body = Or(body, Expression.Equal(Expression.Property(r, nameof(IScoped.CreatedById)), Expression.Constant(OwnRecordsOf, typeof(string))));
+        return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(false), r);
+    }
+
+    /// <summary>Filter for the units themselves.</summary>
+    public Expression<Func<OrgUnit, bool>> UnitFilter()
+    {
+        if (All) return _ => true;
+        var u = Expression.Parameter(typeof(OrgUnit), "u");
+        Expression? body = null;
+        if (Units.Count > 0)
+            body = Or(body, Expression.Call(Expression.Constant(Units.ToList()), typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!, Expression.Property(u, nameof(OrgUnit.Id))));
+        foreach (var p in SubtreePaths)
+            body = Or(body, StartsWith(Expression.Property(u, nameof(OrgUnit.Path)), p));
+        return Expression.Lambda<Func<OrgUnit, bool>>(body ?? Expression.Constant(false), u);
+    }
+
+    private static Expression StartsWith(Expression path, string prefix) =>
+        Expression.Call(path, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, Expression.Constant(prefix));
+
+    private static Expression Or(Expression? left, Expression right) => left is null ? right : Expression.OrElse(left, right);
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Lianxin.Core.Access;
+
+/// <summary>A role: named permissions (as role claims) plus how far its holders see.</summary>
+public sealed class LianxinRole : IdentityRole
+{
+    public LianxinRole() { }
+    public LianxinRole(string name) : base(name) { }
+
+    public string DisplayName { get; set; } = "";
+    public ScopeKind Scope { get; set; } = ScopeKind.OwnUnit;
+
+    /// <summary>With <see cref="ScopeKind.ChosenUnits"/>: the units (each with its subtree).</summary>
+    public List<Guid> ChosenUnitIds { get; set; } = [];
+
+    /// <summary>Built-in roles can be edited but not deleted.</summary>
+    public bool IsBuiltIn { get; set; }
+}

@@ -1,0 +1,42 @@
+namespace Lianxin.Core.Access;
+
+/// <summary>Named permissions. Roles hold them as claims; endpoints and pages require them by name.</summary>
+public static class Permissions
+{
+    public const string PlacesRead = "places.read";
+    public const string PlacesManage = "places.manage";
+    public const string PeopleRead = "people.read";
+    public const string PeopleManage = "people.manage";
+    public const string PeopleReveal = "people.reveal";
+    public const string PeopleExport = "people.export";
+    public const string MembersRead = "members.read";
+    public const string MembersManage = "members.manage";
+    public const string DictionariesManage = "dictionaries.manage";
+    public const string UsersManage = "users.manage";
+    public const string RolesManage = "roles.manage";
+    public const string AuditRead = "audit.read";
+    public const string AuditExport = "audit.export";
+    public const string SystemOperate = "system.operate";
+
+    public const string ClaimType = "perm";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [PlacesRead] = "查看辖区单位",
+        [PlacesManage] = "维护辖区单位（新增、改名、移动、撤销）",
+        [PeopleRead] = "查看群众信息（脱敏）",
+        [PeopleManage] = "登记和修改群众信息",
+        [PeopleReveal] = "查看完整身份证号和电话（留痕）",
+        [PeopleExport] = "导出群众名单（留痕）",
+        [MembersRead] = "查看工作人员和协作力量",
+        [MembersManage] = "维护工作人员和协作力量",
+        [DictionariesManage] = "维护字典",
+        [UsersManage] = "管理用户账号（系统管理员）",
+        [RolesManage] = "管理角色、权限和数据范围（安全管理员）",
+        [AuditRead] = "查看审计日志（审计员）",
+        [AuditExport] = "导出审计日志（审计员）",
+        [SystemOperate] = "系统运维（健康检查、迁移）",
+    };
+
+    public static IEnumerable<string> All => Descriptions.Keys;
+}

@@ -1,0 +1,34 @@
+namespace Lianxin.Core.Audit;
+
+public static class AuditAction
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string LockedOut = "locked-out";
+    public const string PasswordChanged = "password-changed";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Reveal = "reveal";
+    public const string Export = "export";
+    public const string Import = "import";
+    public const string Purge = "purge";
+
+    public static string Label(string action) => action switch
+    {
+        SignIn => "登录",
+        SignInFailed => "登录失败",
+        SignOut => "退出",
+        LockedOut => "账号锁定",
+        PasswordChanged => "修改密码",
+        Create => "新增",
+        Update => "修改",
+        Delete => "删除",
+        Reveal => "查看敏感信息",
+        Export => "导出",
+        Import => "导入",
+        Purge => "清理过期日志",
+        _ => action,
+    };
+}

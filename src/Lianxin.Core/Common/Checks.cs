@@ -1,0 +1,44 @@
+namespace Lianxin.Core.Common;
+
+/// <summary>Collects every field error of one request so the person sees them all at once.</summary>
+public sealed class Checks
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public Checks Required(string field, string? value, string label, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{label}不能为空");
+        else if (value.Trim().Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        return this;
+    }
+
+    public Checks Optional(string field, string? value, string label, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        return this;
+    }
+
+    public Checks Range(string field, int value, int min, int max, string label)
+    {
+        if (value < min || value > max) Add(field, $"{label}须在 {min} 到 {max} 之间");
+        return this;
+    }
+
+    public Checks Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public bool Ok => _errors.Count == 0;
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+            throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    /// <summary>Trims and turns blank into null, for optional text.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Common;
+
+public enum Gender { Unknown, Male, Female }

@@ -1,0 +1,9 @@
+namespace Lianxin.Core.Common;
+
+/// <summary>A record that belongs to a place and so falls under data scope.</summary>
+public interface IScoped
+{
+    Guid OrgUnitId { get; }
+    Organization.OrgUnit? OrgUnit { get; }
+    string? CreatedById { get; }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lianxin.Core.Common;
+
+public sealed class PersonalDataOptions
+{
+    /// <summary>Base64 of 32 random bytes: the AES-256-GCM key for personal data.</summary>
+    public string EncryptionKey { get; set; } = "";
+
+    /// <summary>Base64 of 32 random bytes: the HMAC key of the blind index, separate from the
+    /// encryption key so a leaked index key does not decrypt anything.</summary>
+    public string BlindIndexKey { get; set; } = "";
+}
+
+/// <summary>Encrypts personal data (AES-256-GCM, random nonce) and computes the blind index
+/// (HMAC-SHA256) that makes exact lookup possible without storing the clear value.</summary>
+public sealed class PersonalDataProtector
+{
+    private const byte FormatVersion = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] _key;
+    private readonly byte[] _indexKey;
+
+    public PersonalDataProtector(PersonalDataOptions options)
+    {
+        _key = DecodeKey(options.EncryptionKey, "PersonalData:EncryptionKey");
+        _indexKey = DecodeKey(options.BlindIndexKey, "PersonalData:BlindIndexKey");
+    }
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public ProtectedText Protect(string? clear, Func<string, string> mask)
+    {
+        if (string.IsNullOrEmpty(clear)) return ProtectedText.Empty;
+        return new ProtectedText { Cipher = Encrypt(clear), Hash = BlindIndex(clear), Masked = mask(clear) };
+    }
+
+    public string? Reveal(ProtectedText value) => value.Cipher is { Length: > 0 } c ? Decrypt(c) : null;
+
+    public byte[] Encrypt(string clear)
+    {
+        var plain = Encoding.UTF8.GetBytes(clear);
+        var output = new byte[1 + NonceSize + TagSize + plain.Length];
+        output[0] = FormatVersion;
+        var nonce = output.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize));
+        return output;
+    }
+
+    public string Decrypt(byte[] data)
+    {
+        if (data.Length < 1 + NonceSize + TagSize || data[0] != FormatVersion)
+            throw new CryptographicException("Unknown personal data format.");
+        var plain = new byte[data.Length - 1 - NonceSize - TagSize];
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Decrypt(data.AsSpan(1, NonceSize), data.AsSpan(1 + NonceSize + TagSize), data.AsSpan(1 + NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Deterministic keyed hash of the normalised value; 128 bits is ample against collisions
+    /// and keeps the index small.</summary>
+    public string BlindIndex(string normalized)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(normalized), mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+
+    private static byte[] DecodeKey(string value, string name)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(value);
+            if (key.Length == 32) return key;
+        }
+        catch (FormatException) { }
+        throw new InvalidOperationException($"{name} must be base64 of 32 bytes.");
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text.Json;
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Lianxin.Core.Data;
+
+/// <summary>Every save stamps times and versions, refuses edits to the audit log, and writes one
+/// audit line per changed record, chained under a lock so the chain has exactly one order.</summary>
+public sealed partial class LianxinDbContext
+{
+    private static readonly SemaphoreSlim ChainLock = new(1, 1);
+    private const long PostgresChainLockKey = 0x4C69616E78696E; // "Lianxin"
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>For bulk loads (the demo seed, imports): the caller writes one summary line instead
+    /// of one line per row.</summary>
+    public bool SuppressEntityAudit { get; set; }
+
+    private static readonly HashSet<Type> Unaudited =
+    [
+        typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
+    ];
+
+    // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.
+    private static readonly HashSet<string> NoisyProperties =
+    [
+        nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt),
+        nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.AccessFailedCount),
+        nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.NormalizedEmail),
+    ];
+
+    /// <summary>Queues an audit line (sign-in, reveal, export, …) written with the next save.</summary>
+    public void Audit(string action, string? entityType = null, string? entityId = null, string? summary = null,
+        string? userId = null, string? userName = null)
+    {
+        _pendingAudit.Add(new AuditEntry
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = Truncate(summary, TextLimits.Text),
+            UserId = userId ?? _user?.UserId,
+            UserName = userName ?? _user?.UserName ?? "系统",
+            IpAddress = _user?.IpAddress,
+        });
+    }
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (e.State is EntityState.Modified or EntityState.Deleted && !_purging)
+                throw new InvalidOperationException("The audit log is append-only.");
+        }
+        StampEntities(now);
+        if (!SuppressEntityAudit) CollectEntityAudit();
+        if (_pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var lines = _pendingAudit.ToList();
+        _pendingAudit.Clear();
+        await ChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (IsPostgres)
+                    await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
+                var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
+                    .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var seq = last?.Seq ?? 0;
+                var prev = last?.Hash ?? AuditChain.Genesis;
+                foreach (var line in lines)
+                {
+                    line.Seq = ++seq;
+                    line.At = now;
+                    line.PrevHash = prev;
+                    line.Hash = AuditChain.ComputeHash(line);
+                    prev = line.Hash;
+                }
+                AuditEntries.AddRange(lines);
+                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                return count;
+            }
+            catch
+            {
+                foreach (var line in lines) Entry(line).State = EntityState.Detached;
+                throw;
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
+        }
+        finally
+        {
+            ChainLock.Release();
+        }
+    }
+
+    private bool _purging;
+
+    /// <summary>Removes audit lines older than the cut-off (retention). The first remaining line
+    /// becomes the chain's anchor; the purge itself is recorded.</summary>
+    public async Task<int> PurgeAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        var old = await AuditEntries.Where(a => a.At < cutoff).OrderBy(a => a.Seq).ToListAsync(ct);
+        if (old.Count == 0) return 0;
+        _purging = true;
+        try
+        {
+            AuditEntries.RemoveRange(old);
+            Audit(AuditAction.Purge, nameof(AuditEntry), null, $"按保留期清理 {old.Count} 条（第 {old[0].Seq} 至 {old[^1].Seq} 条）");
+            await SaveChangesAsync(ct);
+        }
+        finally { _purging = false; }
+        return old.Count;
+    }
+
+    private void StampEntities(DateTimeOffset now)
+    {
+        foreach (var e in ChangeTracker.Entries<Entity>())
+        {
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    if (e.Entity.CreatedAt == default) e.Entity.CreatedAt = now;
+                    e.Entity.UpdatedAt = now;
+                    e.Entity.CreatedById ??= _user?.UserId;
+                    e.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    e.Entity.UpdatedAt = now;
+                    e.Entity.Version = e.Property(x => x.Version).OriginalValue + 1;
+                    break;
+            }
+        }
+    }
+
+    private void CollectEntityAudit()
+    {
+        foreach (var e in ChangeTracker.Entries())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (Unaudited.Contains(e.Entity.GetType()) || e.Metadata.IsOwned()) continue;
+            var changes = DescribeChanges(e);
+            if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            var action = e.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => AuditAction.Update,
+            };
+            var key = e.Metadata.FindPrimaryKey();
+            var id = key is null ? null : string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            Audit(action, e.Metadata.ClrType.Name, id, summary: DescribeRecord(e.Entity));
+            _pendingAudit[^1].Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, AuditJson.Options);
+        }
+    }
+
+    private static string? DescribeRecord(object entity) => entity switch
+    {
+        Organization.OrgUnit u => u.Name,
+        Organization.Member m => m.Name,
+        Organization.Resident r => r.Name,
+        LianxinUser u => u.UserName,
+        LianxinRole r => r.Name,
+        Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
+        _ => null,
+    };
+
+    private static Dictionary<string, object?[]> DescribeChanges(EntityEntry e)
+    {
+        var result = new Dictionary<string, object?[]>();
+        foreach (var p in e.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (NoisyProperties.Contains(name)) continue;
+            var sensitive = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal);
+            object? oldValue = e.State == EntityState.Added ? null : p.OriginalValue;
+            object? newValue = e.State == EntityState.Deleted ? null : p.CurrentValue;
+            if (e.State == EntityState.Modified && !p.IsModified) continue;
+            if (e.State == EntityState.Modified && ValueEquals(oldValue, newValue)) continue;
+            if (e.State != EntityState.Modified && oldValue is null && newValue is null) continue;
+            if (sensitive)
+            {
+                oldValue = oldValue is null ? null : "(已加密)";
+                newValue = newValue is null ? null : "(已加密)";
+            }
+            result[name] = [Simplify(oldValue), Simplify(newValue)];
+        }
+        return result;
+    }
+
+    private static bool ValueEquals(object? a, object? b) => a switch
+    {
+        null => b is null,
+        byte[] x => b is byte[] y && x.AsSpan().SequenceEqual(y),
+        System.Collections.IEnumerable x when a is not string => b is System.Collections.IEnumerable y
+            && x.Cast<object?>().SequenceEqual(y.Cast<object?>()),
+        _ => a.Equals(b),
+    };
+
+    private static object? Simplify(object? v) => v switch
+    {
+        null => null,
+        string s => Truncate(s, 500),
+        Enum en => en.ToString(),
+        byte[] => "(二进制)",
+        _ => v,
+    };
+
+    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max] + "…";
+}

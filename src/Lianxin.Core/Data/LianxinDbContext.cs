@@ -1,0 +1,121 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Dictionaries;
+using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lianxin.Core.Data;
+
+public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, LianxinRole, string>
+{
+    public const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private readonly TimeProvider _time;
+    private readonly ICurrentUser? _user;
+
+    public LianxinDbContext(DbContextOptions<LianxinDbContext> options, TimeProvider? time = null, ICurrentUser? user = null)
+        : base(options)
+    {
+        _time = time ?? TimeProvider.System;
+        _user = user;
+    }
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public bool IsPostgres => Database.ProviderName == PostgresProvider;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset stored as text; all times are UTC, so store ticks.
+        if (Database.ProviderName == SqliteProvider)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LianxinDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            builder.Entity(type.ClrType).Property(nameof(Entity.CreatedById)).HasMaxLength(64);
+        }
+
+        builder.Entity<LianxinUser>(b =>
+        {
+            b.Property(x => x.DisplayName).HasMaxLength(TextLimits.Name);
+            b.HasIndex(x => x.OrgUnitId);
+        });
+        builder.Entity<LianxinRole>(b => b.Property(x => x.DisplayName).HasMaxLength(TextLimits.Name));
+
+        builder.Entity<DictionaryItem>(b =>
+        {
+            b.Property(x => x.Category).HasMaxLength(TextLimits.Code);
+            b.Property(x => x.Code).HasMaxLength(TextLimits.Code);
+            b.Property(x => x.ParentCode).HasMaxLength(TextLimits.Code);
+            b.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+            b.HasIndex(x => new { x.Category, x.Code }).IsUnique();
+        });
+
+        builder.Entity<AuditEntry>(b =>
+        {
+            b.HasKey(x => x.Seq);
+            b.Property(x => x.Seq).ValueGeneratedNever();
+            b.Property(x => x.UserId).HasMaxLength(64);
+            b.Property(x => x.UserName).HasMaxLength(TextLimits.Name);
+            b.Property(x => x.IpAddress).HasMaxLength(64);
+            b.Property(x => x.Action).HasMaxLength(TextLimits.Code);
+            b.Property(x => x.EntityType).HasMaxLength(TextLimits.Name);
+            b.Property(x => x.EntityId).HasMaxLength(TextLimits.Name);
+            b.Property(x => x.Summary).HasMaxLength(TextLimits.Text);
+            b.Property(x => x.PrevHash).HasMaxLength(64);
+            b.Property(x => x.Hash).HasMaxLength(64);
+            b.HasIndex(x => x.At);
+            b.HasIndex(x => new { x.UserId, x.At });
+            b.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+
+        builder.Entity<Notification>(b =>
+        {
+            b.Property(x => x.UserId).HasMaxLength(64);
+            b.Property(x => x.Title).HasMaxLength(TextLimits.Title);
+            b.Property(x => x.Body).HasMaxLength(TextLimits.Text);
+            b.Property(x => x.Link).HasMaxLength(TextLimits.Address);
+            b.Property(x => x.Severity).HasMaxLength(16);
+            b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        });
+
+        builder.Entity<OutboxMessage>(b =>
+        {
+            b.Property(x => x.Channel).HasMaxLength(TextLimits.Code);
+            b.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
+        });
+
+        builder.Entity<IdempotencyRecord>(b =>
+        {
+            b.HasKey(x => new { x.UserId, x.Key });
+            b.Property(x => x.Key).HasMaxLength(TextLimits.Title);
+            b.Property(x => x.UserId).HasMaxLength(64);
+            b.Property(x => x.Route).HasMaxLength(TextLimits.Address);
+            b.Property(x => x.RequestHash).HasMaxLength(64);
+            b.Property(x => x.Location).HasMaxLength(TextLimits.Address);
+            b.HasIndex(x => x.CreatedAt);
+        });
+    }
+}

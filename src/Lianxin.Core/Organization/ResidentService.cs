@@ -1,0 +1,217 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Organization;
+
+public sealed record ResidentInput(string? Name, string? IdNumber, string? Phone, Gender? Gender, DateOnly? BirthDate,
+    string? Address, Guid? OrgUnitId, List<string>? Tags, long? Version = null);
+
+public sealed record ResidentView(Guid Id, string Name, Gender Gender, DateOnly? BirthDate, string? IdNumberMasked,
+    string? PhoneMasked, string? Address, Guid OrgUnitId, string? OrgUnitName, IReadOnlyList<string> Tags, long Version);
+
+public sealed record ResidentFilter(string? Q = null, string? IdNumber = null, string? Phone = null, Guid? OrgUnitId = null,
+    string? Tag = null, string? Sort = null);
+
+public sealed record RevealedResident(Guid Id, string Name, string? IdNumber, string? Phone);
+
+/// <summary>Residents: registered and read within scope, personal data kept encrypted and shown
+/// masked, revealed only with permission and always audited.</summary>
+public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
+{
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 16;
+
+    public async Task<PagedResult<ResidentView>> ListAsync(ResidentFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var query = await QueryAsync(filter, ct);
+        var total = await query.CountAsync(ct);
+        var items = await Project(Sort(query, filter.Sort).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<ResidentView>(items, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The rows of an export, capped; the export itself is audited by the caller's save.</summary>
+    public async Task<IReadOnlyList<ResidentView>> ExportAsync(ResidentFilter filter, int max, CancellationToken ct = default)
+    {
+        Require(Permissions.PeopleExport);
+        var query = await QueryAsync(filter, ct);
+        var rows = await Project(Sort(query, filter.Sort).Take(max)).ToListAsync(ct);
+        db.Audit(AuditAction.Export, nameof(Resident), null, $"导出群众名单 {rows.Count} 条（脱敏）；条件：{Describe(filter)}");
+        await db.SaveChangesAsync(ct);
+        return rows;
+    }
+
+    public async Task<ResidentView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        Require(Permissions.PeopleRead);
+        var scope = await user.GetScopeAsync(ct);
+        return await Project(db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.Id == id)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+    }
+
+    /// <summary>Shows the full ID number and phone to a permitted user, and records that they saw them.</summary>
+    public async Task<RevealedResident> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        Require(Permissions.PeopleReveal);
+        var scope = await user.GetScopeAsync(ct);
+        var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
+        var why = Checks.Clean(reason);
+        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        db.Audit(AuditAction.Reveal, nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
+        await db.SaveChangesAsync(ct);
+        return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone));
+    }
+
+    public async Task<Resident> CreateAsync(ResidentInput input, CancellationToken ct = default)
+    {
+        Require(Permissions.PeopleManage);
+        var (id, phone) = Validate(input);
+        var unit = await UnitInScope(input.OrgUnitId!.Value, ct);
+        var resident = new Resident { OrgUnitId = unit.Id };
+        await Apply(resident, input, id, phone, ct);
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync(ct);
+        return resident;
+    }
+
+    public async Task<Resident> UpdateAsync(Guid residentId, ResidentInput input, CancellationToken ct = default)
+    {
+        Require(Permissions.PeopleManage);
+        var (id, phone) = Validate(input);
+        var scope = await user.GetScopeAsync(ct);
+        var resident = await db.Residents.Where(scope.Filter<Resident>()).FirstOrDefaultAsync(r => r.Id == residentId, ct)
+            ?? throw new NotFoundException();
+        Concurrency.Expect(db, resident, input.Version);
+        var unit = await UnitInScope(input.OrgUnitId!.Value, ct);
+        resident.OrgUnitId = unit.Id;
+        await Apply(resident, input, id, phone, ct);
+        await db.SaveChangesAsync(ct);
+        return resident;
+    }
+
+    private async Task Apply(Resident r, ResidentInput input, CitizenIdResult? id, PhoneNumberResult? phone, CancellationToken ct)
+    {
+        r.Name = input.Name!.Trim();
+        r.Address = Checks.Clean(input.Address);
+        r.AddressKey = r.Address is null ? null : AddressNormalizer.Default.Normalize(r.Address);
+        r.Tags = (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        if (id is { Normalized: { } number })
+        {
+            var hash = protector.BlindIndex(number);
+            if (hash != r.IdNumberHash)
+            {
+                if (await db.Residents.AnyAsync(x => x.IdNumberHash == hash && x.Id != r.Id, ct))
+                    throw new ConflictException("该身份证号已登记过，请勿重复登记（可按身份证号查找已有记录）");
+                r.IdNumber = protector.Protect(number, CitizenId.Mask);
+            }
+            r.BirthDate = id.BirthDate;
+            r.Gender = id.Gender;
+        }
+        else
+        {
+            r.IdNumber = ProtectedText.Empty;
+            r.BirthDate = input.BirthDate;
+            r.Gender = input.Gender ?? Gender.Unknown;
+        }
+        r.Phone = phone is { Normalized: { } p } ? (protector.BlindIndex(p) == r.PhoneHash ? r.Phone : protector.Protect(p, PhoneNumber.Mask)) : ProtectedText.Empty;
+    }
+
+    private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct)
+    {
+        Require(Permissions.PeopleRead);
+        var scope = await user.GetScopeAsync(ct);
+        var q = db.Residents.AsNoTracking().Where(scope.Filter<Resident>());
+        if (Checks.Clean(f.IdNumber) is { } idText)
+        {
+            var parsed = CitizenId.Parse(idText);
+            if (!parsed.IsValid) throw new ValidationFailedException("idNumber", parsed.Error ?? "身份证号无效");
+            var hash = protector.BlindIndex(parsed.Normalized!);
+            q = q.Where(r => r.IdNumberHash == hash);
+        }
+        if (Checks.Clean(f.Phone) is { } phoneText)
+        {
+            var parsed = PhoneNumber.Parse(phoneText);
+            if (!parsed.IsValid) throw new ValidationFailedException("phone", parsed.Error ?? "电话号码无效");
+            var hash = protector.BlindIndex(parsed.Normalized!);
+            q = q.Where(r => r.PhoneHash == hash);
+        }
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(r => r.Name.Contains(text) || (r.Address != null && r.Address.Contains(text)));
+        }
+        if (f.OrgUnitId is { } unitId)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null) throw new ValidationFailedException("orgUnitId", "单位不存在");
+            q = q.Where(r => r.OrgUnit!.Path.StartsWith(path));
+        }
+        if (Checks.Clean(f.Tag) is { } tag) q = q.Where(r => r.Tags.Contains(tag));
+        return q;
+    }
+
+    private static IQueryable<Resident> Sort(IQueryable<Resident> q, string? sort) => sort switch
+    {
+        "name" => q.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        "-name" => q.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
+        "birthDate" => q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id),
+        "-birthDate" => q.OrderByDescending(r => r.BirthDate).ThenBy(r => r.Id),
+        null or "" or "-createdAt" => q.OrderByDescending(r => r.Id),
+        "createdAt" => q.OrderBy(r => r.Id),
+        _ => throw new ValidationFailedException("sort", "排序字段只能是 name、birthDate、createdAt（前加 - 表示倒序）"),
+    };
+
+    private static IQueryable<ResidentView> Project(IQueryable<Resident> q) =>
+        q.Select(r => new ResidentView(r.Id, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.Address,
+            r.OrgUnitId, r.OrgUnit!.Name, r.Tags, r.Version));
+
+    private (CitizenIdResult? Id, PhoneNumberResult? Phone) Validate(ResidentInput input)
+    {
+        var c = new Checks()
+            .Required("name", input.Name, "姓名", TextLimits.Name)
+            .Optional("address", input.Address, "住址", TextLimits.Address);
+        if (input.OrgUnitId is null) c.Add("orgUnitId", "请选择所属单位");
+        CitizenIdResult? id = null;
+        if (Checks.Clean(input.IdNumber) is { } idText)
+        {
+            id = CitizenId.Parse(idText);
+            if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
+        }
+        PhoneNumberResult? phone = null;
+        if (Checks.Clean(input.Phone) is { } phoneText)
+        {
+            phone = PhoneNumber.Parse(phoneText);
+            if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+        }
+        if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
+        if (input.Tags is { } tags)
+        {
+            if (tags.Count > MaxTags) c.Add("tags", $"标签不能超过 {MaxTags} 个");
+            if (tags.Any(t => t is null || t.Trim().Length > MaxTagLength)) c.Add("tags", $"每个标签不能超过 {MaxTagLength} 个字");
+        }
+        c.ThrowIfAny();
+        return (id, phone);
+    }
+
+    private async Task<OrgUnit> UnitInScope(Guid unitId, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "所属单位不存在");
+        if (!scope.Covers(unit)) throw new ForbiddenException("所属单位不在您的管辖范围内");
+        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所属单位已撤销");
+        return unit;
+    }
+
+    private static string Describe(ResidentFilter f) =>
+        string.Join("；", new[] { f.Q is null ? null : $"关键词 {f.Q}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Tag is null ? null : $"标签 {f.Tag}" }
+            .Where(s => s is not null).DefaultIfEmpty("全部"));
+
+    private void Require(string permission)
+    {
+        if (!user.Has(permission)) throw new ForbiddenException();
+    }
+}
