@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Lianxin.Web.Access;
+
+/// <summary>An interactive circuit has no HttpContext after it starts; this keeps the circuit's
+/// <see cref="CurrentUser"/> in step with its authentication state.</summary>
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user, IHttpContextAccessor http)
+    : CircuitHandler, IDisposable
+{
+    private string? _ip;
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        _ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        auth.AuthenticationStateChanged += Changed;
+        return base.OnCircuitOpenedAsync(circuit, cancellationToken);
+    }
+
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var state = await auth.GetAuthenticationStateAsync();
+        user.Set(state.User, _ip);
+    }
+
+    private void Changed(Task<AuthenticationState> task) => _ = Update(task);
+
+    private async Task Update(Task<AuthenticationState> task)
+    {
+        try { user.Set((await task).User, _ip); }
+        catch (InvalidOperationException) { /* circuit closing */ }
+    }
+
+    public void Dispose() => auth.AuthenticationStateChanged -= Changed;
+}

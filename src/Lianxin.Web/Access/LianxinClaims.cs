@@ -1,0 +1,9 @@
+namespace Lianxin.Web.Access;
+
+public static class LianxinClaims
+{
+    public const string DisplayName = "lx:name";
+    public const string OrgUnit = "lx:unit";
+    public const string MustChangePassword = "lx:must_change_pw";
+    public const string SignedInAtItem = "lx.signed_in";
+}

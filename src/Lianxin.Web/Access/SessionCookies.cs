@@ -1,0 +1,53 @@
+using Lianxin.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lianxin.Web.Access;
+
+/// <summary>The staff sign-in cookie: idle timeout by sliding expiry, an absolute lifetime counted from
+/// sign-in, 401/403 instead of redirects for API calls.</summary>
+public static class SessionCookies
+{
+    public static void Configure(CookieAuthenticationOptions o, SecurityOptions security)
+    {
+        o.Cookie.Name = "lianxin.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.LoginPath = "/account/login";
+        o.LogoutPath = "/account/logout";
+        o.AccessDeniedPath = "/account/denied";
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+        o.SlidingExpiration = true;
+        o.Events = new CookieAuthenticationEvents
+        {
+            OnValidatePrincipal = async ctx =>
+            {
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (ctx.Properties.Items.TryGetValue(LianxinClaims.SignedInAtItem, out var at)
+                    && long.TryParse(at, out var ticks)
+                    && now - new DateTimeOffset(ticks, TimeSpan.Zero) > TimeSpan.FromHours(security.AbsoluteSessionHours))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            },
+            OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized),
+            OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,50 @@
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Hosting;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Chooses the provider from configuration; each provider brings its own migrations.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p
+            : throw new InvalidOperationException("Database:Provider must be Sqlite or Postgres.");
+
+    public static string ConnectionString(IConfiguration config, string contentRoot)
+    {
+        var cs = config.GetConnectionString("Lianxin") ?? throw new InvalidOperationException("ConnectionStrings:Lianxin is not set.");
+        if (Provider(config) != DatabaseProvider.Sqlite) return cs;
+        // A relative SQLite path is taken from the app's folder, and its folder is made on first run.
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Postgres"));
+                break;
+        }
+    }
+
+    public static async Task MigrateAsync(LianxinDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers go on while one writer commits; it is a property of the file, set once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Dictionaries;
+using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
+using Lianxin.Web.Access;
+using Lianxin.Web.Api;
+using Lianxin.Web.Audit;
+using Lianxin.Web.Components;
+using Lianxin.Web.Dictionaries;
+using Lianxin.Web.Notifications;
+using Lianxin.Web.Organization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace Lianxin.Web.Hosting;
+
+public static class LianxinHost
+{
+    public const string AuthScheme = "Lianxin";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+
+        // Data
+        var provider = DatabaseSetup.Provider(config);
+        var connectionString = DatabaseSetup.ConnectionString(config, builder.Environment.ContentRootPath);
+        services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+        services.AddSingleton(PersonalDataKeys.Load(config, builder.Environment.ContentRootPath));
+        services.AddSingleton<PersonalDataProtector>();
+        if (provider == DatabaseProvider.Postgres) services.AddSingleton<IBulkWriter, Lianxin.Data.Postgres.PostgresBulkWriter>();
+        else services.AddSingleton<IBulkWriter, Lianxin.Data.Sqlite.SqliteBulkWriter>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        // Identity, sign-in and access
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddIdentityCore<LianxinUser>(o =>
+            {
+                o.Password.RequiredLength = security.MinimumPasswordLength;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = security.LockoutThreshold;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<LianxinRole>()
+            .AddEntityFrameworkStores<LianxinDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<LianxinClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthScheme;
+                o.DefaultChallengeScheme = AuthScheme;
+            })
+            .AddPolicyScheme(AuthScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o => SessionCookies.Configure(o, security))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(security.BearerTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromHours(security.AbsoluteSessionHours);
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    // SignalR from a non-browser client passes the token in the query string.
+                    if (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } t)
+                        ctx.Token = t;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<RoleAdminService>();
+        services.AddScoped<SignInService>();
+
+        // Features
+        services.AddScoped<OrgUnitService>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<ResidentService>();
+        services.AddScoped<DictionaryService>();
+        services.AddScoped<AuditQueryService>();
+        services.AddScoped<NotificationService>();
+        services.AddSingleton<INotificationPusher, SignalRNotificationPusher>();
+        services.AddOptions<OutboxOptions>().Bind(config.GetSection("Outbox"));
+        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IOutboxChannel, WebhookChannel>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
+        services.AddHostedService<AuditRetentionJob>();
+
+        // HTTP API
+        services.AddProblemDetails(ApiProblems.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "连心 Lianxin API";
+            doc.Info.Description = "枫桥式派出所工作平台接口。列表分页（page、pageSize ≤ 200），新建支持 Idempotency-Key，修改须带 version。";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.AddRequestTimeouts();
+
+        // UI
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization();
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        if (config["Redis:Configuration"] is { Length: > 0 } redis)
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("lianxin"));
+
+        // Operations
+        services.AddHealthChecks().AddDbContextCheck<LianxinDbContext>("database", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter(LianxinMetrics.MeterName)
+            .AddPrometheusExporter());
+        services.AddSingleton<LianxinMetrics>();
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            o.RequestCultureProviders.Insert(0, new CookieRequestCultureProvider());
+        });
+        app.UseSecurityHeaders();
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeGate>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRequestTimeouts();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("连心 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        api.MapAuthApi();
+        api.MapOrgUnitApi();
+        api.MapMemberApi();
+        api.MapResidentApi();
+        api.MapDictionaryApi();
+        api.MapUserApi();
+        api.MapRoleApi();
+        api.MapAuditApi();
+        api.MapNotificationApi();
+        app.MapAccountForms();
+        app.MapHub<NotificationHub>("/hubs/notifications").RequireAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.SystemOperate));
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

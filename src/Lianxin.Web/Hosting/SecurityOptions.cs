@@ -1,0 +1,23 @@
+namespace Lianxin.Web.Hosting;
+
+public enum PasswordProfile
+{
+    /// <summary>GB/T 22239 (MLPS) level 3: at least 8 characters from 3 of 4 classes, changed periodically.</summary>
+    Mlps,
+
+    /// <summary>OWASP ASVS: length matters, no composition rules, no forced rotation.</summary>
+    Asvs,
+}
+
+public sealed class SecurityOptions
+{
+    public PasswordProfile PasswordProfile { get; set; } = PasswordProfile.Mlps;
+    public int MinimumPasswordLength { get; set; } = 8;
+    public int MaximumPasswordLength { get; set; } = 128;
+    public int PasswordMaxAgeDays { get; set; } = 90;
+    public int LockoutThreshold { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int AbsoluteSessionHours { get; set; } = 12;
+    public int BearerTokenMinutes { get; set; } = 60;
+}

@@ -1,0 +1,12 @@
+using Lianxin.Web.Hosting;
+
+// Commands ("seed demo", "migrate", "audit verify", …) run and exit; anything else serves the app.
+if (args.Length > 0 && Commands.IsCommand(args[0]))
+    return await Commands.RunAsync(args);
+
+var app = LianxinHost.Build(args);
+await LianxinHost.PrepareDatabaseAsync(app.Services);
+await app.RunAsync();
+return 0;
+
+public partial class Program;
