@@ -1,8 +1,433 @@
+using System.Globalization;
+using System.Text;
+
 namespace Lianxin.Core.Common;
 
-public sealed class AddressNormalizer(IEnumerable<string>? prefixes = null)
+/// <summary>
+/// Turns a free-text Chinese address into a match key, so that different writings of the same place
+/// ("平山县西柏坡镇梁家沟村第三组" / "梁家沟村3组") group together when looking for repeated incidents.
+/// The key is for comparison only; never show it to people.
+/// </summary>
+public sealed class AddressNormalizer
 {
-    private readonly string[] _prefixes = prefixes?.ToArray() ?? [];
-    public static AddressNormalizer Default { get; } = new();
-    public string Normalize(string? address) => string.Concat((address ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)));
+    /// <summary>A normalizer that drops no jurisdiction prefix.</summary>
+    public static AddressNormalizer Default { get; } = new([]);
+
+    // Units that make the number in front of them the number of a numbered part ("三组", "十二号").
+    // Longest first, so "号院" wins over "号". 区 is deliberately absent: 东二区 and 东区 are different places.
+    private static readonly string[] NumberedUnits =
+    [
+        "村民小组", "小组", "单元", "号院", "号楼", "大队",
+        "组", "号", "栋", "幢", "座", "室", "户", "楼", "层", "巷", "弄", "队", "排", "期",
+    ];
+
+    // Different writings of one unit, unified when they follow a number.
+    // A bare "楼" is left alone: "5楼" is the 5th floor as often as building 5, so guessing would merge different flats.
+    private static readonly Dictionary<string, string> UnitVariants = new()
+    {
+        ["村民小组"] = "组",
+        ["小组"] = "组",
+        ["号楼"] = "栋",
+        ["幢"] = "栋",
+        ["号院"] = "号",
+        ["户"] = "室",
+    };
+
+    // A numbered unit followed by one of these is part of a settlement name (五百户村), not a numbered part.
+    private const string SettlementSuffixes = "村庄屯镇乡营寨堡";
+
+    // A prefix written without its suffix must not run into one of these: "平山" is 平山县, but 平山村 is a village.
+    private const string PlaceCharacters = "省市县区镇乡村庄屯街路道巷里社小组号苑园城";
+
+    private static readonly string[] AdministrativeSuffixes = ["街道", "省", "市", "县", "区", "镇", "乡"];
+
+    private const string ChineseNumerals = "零〇一二两三四五六七八九十百千";
+
+    private readonly List<(string Full, string? Short)> _prefixes = [];
+
+    /// <param name="jurisdictionPrefixes">
+    /// The station's own jurisdiction from the top down, e.g. 河北省, 石家庄市, 平山县, 西柏坡镇.
+    /// A leading run of these (in this order, any of them omitted) is dropped from every key.
+    /// </param>
+    public AddressNormalizer(IEnumerable<string> jurisdictionPrefixes)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdictionPrefixes);
+        foreach (var prefix in jurisdictionPrefixes)
+        {
+            if (string.IsNullOrWhiteSpace(prefix))
+            {
+                continue;
+            }
+
+            // Prefixes go through the same pipeline so they compare against keys, not raw text.
+            var full = NormalizeBody(prefix);
+            if (full.Length > 0)
+            {
+                _prefixes.Add((full, ShortForm(full)));
+            }
+        }
+    }
+
+    /// <summary>Returns the match key; empty for null or blank input.</summary>
+    public string Normalize(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return string.Empty;
+        }
+
+        return StripJurisdiction(NormalizeBody(address));
+    }
+
+    private static string NormalizeBody(string text) => UnifyNumberedParts(Clean(Fold(text)));
+
+    // Full-width to half-width, ideographic space to space, dash-like characters to '-', lowercase.
+    private static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                '\u3000' => ' ',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                _ => raw,
+            };
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
+    // Keeps letters, digits and 〇; drops spaces, punctuation and symbols, with two exceptions that carry meaning:
+    // a dash between digits ("5-2-301" is building-unit-room, and "1-12" must not become "11-2"),
+    // and "#" after a digit, which is shorthand for 号 ("3#楼" is 3号楼).
+    private static string Clean(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+            {
+                // Rare characters in place names live outside the BMP; keep them whole.
+                if (Rune.IsLetterOrDigit(new Rune(c, text[i + 1])))
+                {
+                    sb.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
+            }
+            else if (char.IsLetterOrDigit(c) || c == '〇')
+            {
+                sb.Append(c);
+            }
+            else if (c == '-' && EndsWithDigit(sb) && NextSignificantIsDigit(text, i + 1))
+            {
+                sb.Append('-');
+            }
+            else if (c == '#' && EndsWithDigit(sb))
+            {
+                sb.Append('号');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    // Converts Chinese numerals in numbered parts to digits, drops the ordinal 第, and unifies unit variants.
+    private static string UnifyNumberedParts(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        var afterNumberedPart = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var unitAppended = false;
+            if (c == '第' && StartsNumberedPart(text, i + 1))
+            {
+                i++;
+                continue;
+            }
+
+            if (IsChineseNumeral(c))
+            {
+                var end = RunEnd(text, i, IsChineseNumeral);
+                var unit = MatchUnit(text, end);
+
+                // A bare number closing the address after a numbered part is a room: "3单元二〇一" is "3单元201".
+                var isTrailingRoom = unit is null && afterNumberedPart && end == text.Length;
+                var value = unit is not null || isTrailingRoom ? ParseChineseNumber(text.AsSpan(i, end - i)) : null;
+                sb.Append(value ?? text[i..end]);
+                if (value is not null && unit is not null)
+                {
+                    i = AppendUnit(sb, end, unit);
+                    unitAppended = true;
+                }
+                else
+                {
+                    i = end;
+                }
+            }
+            else if (char.IsAsciiLetterOrDigit(c))
+            {
+                var end = RunEnd(text, i, char.IsAsciiLetterOrDigit);
+                sb.Append(text, i, end - i);
+                var unit = MatchUnit(text, end);
+                unitAppended = unit is not null;
+                i = unit is null ? end : AppendUnit(sb, end, unit);
+            }
+            else
+            {
+                sb.Append(c);
+                i++;
+            }
+
+            afterNumberedPart = unitAppended;
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool StartsNumberedPart(string text, int start)
+    {
+        if (start >= text.Length)
+        {
+            return false;
+        }
+
+        if (IsChineseNumeral(text[start]))
+        {
+            var end = RunEnd(text, start, IsChineseNumeral);
+            return MatchUnit(text, end) is not null && ParseChineseNumber(text.AsSpan(start, end - start)) is not null;
+        }
+
+        return char.IsAsciiDigit(text[start]) && MatchUnit(text, RunEnd(text, start, char.IsAsciiDigit)) is not null;
+    }
+
+    private static string? MatchUnit(string text, int at)
+    {
+        foreach (var unit in NumberedUnits)
+        {
+            if (text.AsSpan(at).StartsWith(unit, StringComparison.Ordinal))
+            {
+                var after = at + unit.Length;
+                return after < text.Length && SettlementSuffixes.Contains(text[after], StringComparison.Ordinal)
+                    ? null
+                    : unit;
+            }
+        }
+
+        return null;
+    }
+
+    private static int AppendUnit(StringBuilder sb, int at, string unit)
+    {
+        sb.Append(UnitVariants.GetValueOrDefault(unit, unit));
+        return at + unit.Length;
+    }
+
+    /// <summary>
+    /// Parses 十二, 一百零五, 一千零一, 两, 一百一 (=110) and digit-by-digit readings such as 三〇一.
+    /// Returns null for anything malformed, so the text is left as written.
+    /// </summary>
+    internal static string? ParseChineseNumber(ReadOnlySpan<char> numeral)
+    {
+        if (numeral.IsEmpty)
+        {
+            return null;
+        }
+
+        if (numeral.IndexOfAny("十百千") < 0)
+        {
+            var digits = new StringBuilder(numeral.Length);
+            foreach (var c in numeral)
+            {
+                digits.Append((char)('0' + DigitValue(c)));
+            }
+
+            return digits.ToString();
+        }
+
+        var total = 0;
+        var pending = -1;
+        var lastUnit = int.MaxValue;
+        var afterZero = false;
+        foreach (var c in numeral)
+        {
+            var digit = DigitValue(c);
+            var unit = UnitValue(c);
+            if (digit == 0)
+            {
+                // 零 only fills a gap between sections, as in 一百零五.
+                if (pending != -1 || total == 0)
+                {
+                    return null;
+                }
+
+                afterZero = true;
+            }
+            else if (digit > 0)
+            {
+                if (pending != -1)
+                {
+                    return null;
+                }
+
+                pending = digit;
+            }
+            else
+            {
+                if (unit >= lastUnit)
+                {
+                    return null;
+                }
+
+                if (pending == -1)
+                {
+                    // A bare 十 means 一十: 十二, 一百零十.
+                    if (unit != 10 || (total != 0 && !afterZero))
+                    {
+                        return null;
+                    }
+
+                    pending = 1;
+                }
+
+                total += pending * unit;
+                pending = -1;
+                lastUnit = unit;
+                afterZero = false;
+            }
+        }
+
+        if (pending != -1)
+        {
+            // Colloquial 一百一 is 110 and 两千五 is 2500; after 零 the digit is just ones.
+            total += !afterZero && lastUnit is 100 or 1000 ? pending * (lastUnit / 10) : pending;
+        }
+        else if (afterZero)
+        {
+            return null;
+        }
+
+        return total.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static int DigitValue(char c) => c switch
+    {
+        '零' or '〇' => 0,
+        '一' => 1,
+        '二' or '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => -1,
+    };
+
+    private static int UnitValue(char c) => c switch
+    {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => 0,
+    };
+
+    private string StripJurisdiction(string key)
+    {
+        var position = 0;
+        var next = 0;
+        while (next < _prefixes.Count)
+        {
+            var matched = false;
+            for (var j = next; j < _prefixes.Count; j++)
+            {
+                var length = MatchPrefix(key, position, _prefixes[j]);
+                if (length > 0)
+                {
+                    position += length;
+                    next = j + 1;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                break;
+            }
+        }
+
+        // An address that is nothing but the jurisdiction keeps it, rather than collapsing with blank addresses.
+        return position < key.Length ? key[position..] : key;
+    }
+
+    private static int MatchPrefix(string key, int position, (string Full, string? Short) prefix)
+    {
+        if (key.AsSpan(position).StartsWith(prefix.Full, StringComparison.Ordinal))
+        {
+            return prefix.Full.Length;
+        }
+
+        if (prefix.Short is { } shortForm
+            && key.AsSpan(position).StartsWith(shortForm, StringComparison.Ordinal))
+        {
+            var after = position + shortForm.Length;
+            if (after == key.Length || !PlaceCharacters.Contains(key[after], StringComparison.Ordinal))
+            {
+                return shortForm.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string? ShortForm(string full)
+    {
+        foreach (var suffix in AdministrativeSuffixes)
+        {
+            if (full.EndsWith(suffix, StringComparison.Ordinal) && full.Length - suffix.Length >= 2)
+            {
+                return full[..^suffix.Length];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsChineseNumeral(char c) => ChineseNumerals.Contains(c, StringComparison.Ordinal);
+
+    private static int RunEnd(string text, int start, Func<char, bool> belongs)
+    {
+        var end = start;
+        while (end < text.Length && belongs(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool EndsWithDigit(StringBuilder sb) => sb.Length > 0 && char.IsAsciiDigit(sb[^1]);
+
+    private static bool NextSignificantIsDigit(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || text[i] == '-')
+            {
+                continue;
+            }
+
+            return char.IsAsciiDigit(text[i]);
+        }
+
+        return false;
+    }
 }

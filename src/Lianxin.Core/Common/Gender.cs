@@ -1,3 +1,9 @@
 namespace Lianxin.Core.Common;
 
-public enum Gender { Unknown, Male, Female }
+/// <summary>Gender as encoded in a citizen ID number.</summary>
+public enum Gender
+{
+    Unknown = 0,
+    Male = 1,
+    Female = 2,
+}
