@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Organization;
 
+/// <summary>On update, a null <see cref="IdNumber"/> or <see cref="Phone"/> leaves the stored value as it is and an
+/// empty string clears it, so a client that never saw the clear value cannot wipe it by accident.</summary>
 public sealed record ResidentInput(string? Name, string? IdNumber, string? Phone, Gender? Gender, DateOnly? BirthDate,
     string? Address, Guid? OrgUnitId, List<string>? Tags, long? Version = null);
 
@@ -112,11 +114,18 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         }
         else
         {
-            r.IdNumber = ProtectedText.Empty;
-            r.BirthDate = input.BirthDate;
-            r.Gender = input.Gender ?? Gender.Unknown;
+            if (input.IdNumber is not null) r.IdNumber = ProtectedText.Empty;
+            if (!r.IdNumber.HasValue)
+            {
+                r.BirthDate = input.BirthDate;
+                r.Gender = input.Gender ?? Gender.Unknown;
+            }
         }
-        r.Phone = phone is { Normalized: { } p } ? (protector.BlindIndex(p) == r.PhoneHash ? r.Phone : protector.Protect(p, PhoneNumber.Mask)) : ProtectedText.Empty;
+        if (phone is { Normalized: { } p })
+        {
+            if (protector.BlindIndex(p) != r.PhoneHash) r.Phone = protector.Protect(p, PhoneNumber.Mask);
+        }
+        else if (input.Phone is not null) r.Phone = ProtectedText.Empty;
     }
 
     private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct)

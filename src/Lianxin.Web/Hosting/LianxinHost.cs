@@ -110,6 +110,7 @@ public static class LianxinHost
 
         // Features
         services.AddScoped<OrgUnitService>();
+        services.AddScoped<HomeStatsService>();
         services.AddScoped<MemberService>();
         services.AddScoped<ResidentService>();
         services.AddScoped<DictionaryService>();
@@ -143,7 +144,7 @@ public static class LianxinHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
         if (config["Redis:Configuration"] is { Length: > 0 } redis)
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("lianxin"));
@@ -189,6 +190,7 @@ public static class LianxinHost
         api.MapAuditApi();
         api.MapNotificationApi();
         app.MapAccountForms();
+        app.MapCultureSwitch();
         app.MapHub<NotificationHub>("/hubs/notifications").RequireAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

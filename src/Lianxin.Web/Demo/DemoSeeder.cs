@@ -1,0 +1,79 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Demo;
+using Lianxin.Web.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Demo;
+
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string Unit, string Password);
+
+/// <summary>Builds the demo county into an empty database and creates one account per role, each
+/// with a one-time password that must be changed at first sign-in.</summary>
+public static class DemoSeeder
+{
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, int residents = 80_000, CancellationToken ct = default)
+    {
+        var db = services.GetRequiredService<LianxinDbContext>();
+        if (await db.OrgUnits.AnyAsync(ct))
+            throw new InvalidOperationException("数据库中已有辖区数据，演示数据只能写入空库。");
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        var bulk = services.GetRequiredService<IBulkWriter>();
+        var county = DemoCounty.Build(protector, residents);
+
+        db.SuppressEntityAudit = true;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await bulk.WriteAsync(db, county.Units, ct);
+            await bulk.WriteAsync(db, county.Members, ct);
+            await bulk.WriteAsync(db, county.Residents, ct);
+            db.Audit(AuditAction.Import, "DemoCounty", null,
+                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众", userName: "系统（演示数据）");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        db.SuppressEntityAudit = false;
+        db.ChangeTracker.Clear();
+
+        var s1 = county.Stations[0];
+        var s2 = county.Stations.Count > 1 ? county.Stations[1] : s1;
+        var plan = new (string User, string Name, string Role, Core.Organization.OrgUnit Unit)[]
+        {
+            ("bureau", "县局指挥中心", BuiltInRoles.BureauLeader, county.Bureau),
+            ("leader", "王所长", BuiltInRoles.StationLeader, s1.Station),
+            ("officer", "李警官", BuiltInRoles.CommunityOfficer, s1.PoliceDistrict),
+            ("auxiliary", "赵辅警", BuiltInRoles.Auxiliary, s1.PoliceDistrict),
+            ("mediator", "刘调解员", BuiltInRoles.Mediator, s1.Village),
+            ("volunteer", "陈义警", BuiltInRoles.Volunteer, s1.Grid),
+            ("resident", "孙群众", BuiltInRoles.Resident, s1.Grid),
+            ("leader2", "周所长", BuiltInRoles.StationLeader, s2.Station),
+            ("officer2", "吴警官", BuiltInRoles.CommunityOfficer, s2.PoliceDistrict),
+            ("sysadmin", "系统管理员", BuiltInRoles.SystemAdmin, county.Bureau),
+            ("secadmin", "安全管理员", BuiltInRoles.SecurityAdmin, county.Bureau),
+            ("auditor", "审计员", BuiltInRoles.Auditor, county.Bureau),
+        };
+        var users = services.GetRequiredService<UserManager<LianxinUser>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var accounts = new List<DemoAccount>();
+        foreach (var (userName, name, role, unit) in plan)
+        {
+            var password = UserAdminService.GeneratePassword();
+            var user = new LianxinUser
+            {
+                UserName = userName, DisplayName = name, OrgUnitId = unit.Id, MustChangePassword = true, CreatedAt = time.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, role));
+            accounts.Add(new DemoAccount(userName, name, BuiltInRoles.All.First(r => r.Name == role).DisplayName, unit.Name, password));
+        }
+        return accounts;
+    }
+
+    private static void Check(IdentityResult r)
+    {
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,85 @@
+using Lianxin.Core.Data;
+using Lianxin.Web.Audit;
+using Lianxin.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Hosting;
+
+/// <summary>Operator commands: `seed demo`, `migrate`, `audit verify`, `audit purge`.
+/// Each uses the same configuration as the app (appsettings, environment, --Database:Provider=...).</summary>
+public static class Commands
+{
+    private static readonly string[] Names = ["seed", "migrate", "audit", "help"];
+
+    public static bool IsCommand(string arg) => Names.Contains(arg);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rest = args.Skip(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? 2 : 1).ToArray();
+        var builder = WebApplication.CreateBuilder(rest);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        LianxinHost.AddServices(builder);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<LianxinDbContext>();
+        var sub = args.Length > 1 ? args[1] : "";
+        switch (args[0], sub)
+        {
+            case ("migrate", _):
+                await DatabaseSetup.MigrateAsync(db);
+                Console.WriteLine($"数据库已迁移到最新版本（{db.Database.ProviderName}）。");
+                return 0;
+            case ("seed", "demo"):
+            {
+                await DatabaseSetup.MigrateAsync(db);
+                await Access.BuiltInRoleSeeder.EnsureAsync(sp);
+                await Core.Dictionaries.DictionaryService.SeedDefaultsAsync(db);
+                var residents = int.TryParse(app.Configuration["residents"], out var n) && n > 0 ? n : 80_000;
+                var started = DateTime.UtcNow;
+                try
+                {
+                    var accounts = await DemoSeeder.SeedAsync(sp, residents);
+                    Console.WriteLine($"演示县已生成（{(DateTime.UtcNow - started).TotalSeconds:F0} 秒）。各角色账号如下，首次登录须修改密码：");
+                    Console.WriteLine();
+                    Console.WriteLine($"{"用户名",-12}{"初始密码",-18}{"角色",-12}单位");
+                    foreach (var a in accounts) Console.WriteLine($"{a.UserName,-15}{a.Password,-22}{a.Role,-12}{a.Unit}（{a.DisplayName}）");
+                    return 0;
+                }
+                catch (InvalidOperationException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
+            }
+            case ("audit", "verify"):
+            {
+                var result = await Core.Audit.AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable());
+                if (result.Intact)
+                {
+                    Console.WriteLine($"审计日志完整：已校验 {result.Checked} 条。");
+                    return 0;
+                }
+                Console.WriteLine($"审计日志在第 {result.FirstBrokenSeq} 条处断裂：{result.Reason}。");
+                return 2;
+            }
+            case ("audit", "purge"):
+            {
+                var options = app.Configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
+                var removed = await db.PurgeAuditBeforeAsync(DateTimeOffset.UtcNow.AddDays(-options.EffectiveRetentionDays));
+                Console.WriteLine($"已清理 {removed} 条超过 {options.EffectiveRetentionDays} 天的审计日志。");
+                return 0;
+            }
+            default:
+                Console.WriteLine("""
+                    用法：dotnet run --project src/Lianxin.Web -- <命令>
+                      seed demo       在空库中生成演示县（--residents=80000 可改人数）并打印各角色账号
+                      migrate         把数据库迁移到最新版本
+                      audit verify    校验审计日志哈希链，报告第一处断裂
+                      audit purge     清理超过保留期（至少 180 天）的审计日志
+                    数据库由配置选择：--Database:Provider=Postgres --ConnectionStrings:Lianxin="Host=...;Database=...;Username=..."
+                    """);
+                return args[0] == "help" ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// Page helpers for the staff console: live notification hints and the place map.
+window.lianxin = (function () {
+    let connection = null;
+
+    function watchNotifications(component) {
+        if (!window.signalR || connection) return;
+        connection = new signalR.HubConnectionBuilder()
+            .withUrl('/hubs/notifications')
+            .withAutomaticReconnect([0, 2000, 5000, 10000, 30000])
+            .build();
+        const reload = () => component.invokeMethodAsync('Reload').catch(() => { });
+        connection.on('notification', reload);
+        // Anything pushed while disconnected is in the inbox; re-read it.
+        connection.onreconnected(reload);
+        connection.start().catch(() => { });
+    }
+
+    const maps = {};
+
+    // Draws a unit's boundary and centre. With a configured tile URL (the bureau's PGIS) tiles sit
+    // underneath; without one the shapes still draw on a plain background.
+    function showPlace(elementId, boundaryJson, lat, lng, tileUrl) {
+        const el = document.getElementById(elementId);
+        if (!el || !window.L) return;
+        if (maps[elementId]) { maps[elementId].remove(); delete maps[elementId]; }
+        const map = L.map(el, { attributionControl: false });
+        maps[elementId] = map;
+        if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
+        let bounds = null;
+        if (boundaryJson) {
+            const layer = L.geoJSON(JSON.parse(boundaryJson), { style: { color: '#1f4e9c', weight: 2, fillOpacity: 0.15 } }).addTo(map);
+            bounds = layer.getBounds();
+        }
+        if (lat !== null && lng !== null) {
+            L.circleMarker([lat, lng], { radius: 6, color: '#c62828' }).addTo(map);
+            if (!bounds) map.setView([lat, lng], 14);
+        }
+        if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
+        else if (lat === null) map.setView([38.3, 114.0], 9);
+    }
+
+    function barChart(elementId, labels, values) {
+        const el = document.getElementById(elementId);
+        if (!el || !window.echarts) return;
+        const chart = echarts.getInstanceByDom(el) || echarts.init(el);
+        chart.setOption({
+            tooltip: {},
+            grid: { left: 40, right: 16, top: 16, bottom: 40 },
+            xAxis: { type: 'category', data: labels },
+            yAxis: { type: 'value' },
+            series: [{ type: 'bar', data: values, itemStyle: { color: '#1f4e9c' } }]
+        });
+    }
+
+    return { watchNotifications, showPlace, barChart };
+})();

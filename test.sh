@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The one test command. Installs what the tests need when it is missing (Debian packages), starts a
+# throwaway PostgreSQL on a loopback port, runs every test, prints a summary and cleans up.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '== %s\n' "$*"; }
+
+# 1. What the tests need from the system.
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+{ command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; } || need+=(fonts-noto-cjk fontconfig)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "missing packages: ${need[*]} (install them, or run as root)"; exit 1; fi
+  log "installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "the .NET 10 SDK is required"; exit 1; }
+
+# 2. A throwaway PostgreSQL cluster on a free loopback port (the server refuses to run as root).
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d)
+port=""
+for p in $(seq 55432 55532); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "no free port for PostgreSQL"; exit 1; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+as_pg "$pgbin/initdb" -A trust -U postgres -E UTF8 --locale=C.UTF-8 -D "$work/data" >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
+  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null
+log "PostgreSQL on 127.0.0.1:$port"
+export LIANXIN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
+export LIANXIN_CHROMIUM="${LIANXIN_CHROMIUM:-$(command -v chromium)}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# 3. Build once, then every test project.
+results="$work/results"
+log "building"
+dotnet build Lianxin.slnx -c Release -nologo -v quiet
+status=0
+dotnet test Lianxin.slnx -c Release --no-build --logger "trx" --results-directory "$results" -- xUnit.ParallelizeTestCollections=true || status=$?
+
+# 4. One summary line across all projects.
+passed=0; failed=0; skipped=0
+for f in "$results"/*.trx; do
+  [ -f "$f" ] || continue
+  c=$(grep -o '<Counters [^>]*>' "$f" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$c"); passed=$((passed + ${p:-0}))
+  q=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$c"); failed=$((failed + ${q:-0}))
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
+  skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then echo "no test ran"; exit 1; fi
+exit $status

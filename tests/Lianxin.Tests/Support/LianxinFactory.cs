@@ -1,0 +1,57 @@
+using Lianxin.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lianxin.Tests.Support;
+
+/// <summary>The real app on a real database (SQLite file or PostgreSQL), with fixed personal-data keys.
+/// Each instance owns its database and removes it when disposed.</summary>
+public class LianxinFactory : WebApplicationFactory<Program>
+{
+    public const string TestEncryptionKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    public const string TestIndexKey = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
+
+    public TestDatabase Database { get; }
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public LianxinFactory(DbKind kind = DbKind.Sqlite, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Database = TestDatabase.Create(kind);
+        _settings = settings ?? [];
+        _services = services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Kind == DbKind.Postgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Lianxin", Database.ConnectionString);
+        builder.UseSetting("PersonalData:EncryptionKey", TestEncryptionKey);
+        builder.UseSetting("PersonalData:BlindIndexKey", TestIndexKey);
+        builder.UseSetting("Outbox:PollSeconds", "1");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(s => _services?.Invoke(s));
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<LianxinDbContext, Task<T>> work) =>
+        WithScopeAsync(sp => work(sp.GetRequiredService<LianxinDbContext>()));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
