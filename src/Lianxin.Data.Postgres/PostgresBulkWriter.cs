@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lianxin.Data.Postgres;
+
+/// <summary>PostgreSQL's own bulk path: one binary COPY per call. Each value is written with the type
+/// the model gives its column, so arrays, uuids, dates and timestamps land exactly as EF stores them.
+/// COPY joins the caller's transaction if one is open, and is atomic on its own otherwise.</summary>
+public sealed partial class PostgresBulkWriter : IBulkWriter
+{
+    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
+        var plan = BulkInsertPlan.For<T>(db);
+        BulkInsertPlan.StampAdded(rows, db.Now);
+        var types = plan.Columns.Select(c => DbTypeOf(c.StoreType)).ToArray();
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var importer = await connection.BeginBinaryImportAsync(
+                $"COPY {plan.DelimitedTable} ({plan.DelimitedColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                for (var i = 0; i < types.Length; i++)
+                {
+                    var value = plan.Columns[i].ProviderValue(row);
+                    if (value is null) await importer.WriteNullAsync(ct);
+                    else if (types[i] is { } type) await importer.WriteAsync(Normalize(value), type, ct);
+                    else await importer.WriteAsync(value, ct);
+                }
+            }
+            await importer.CompleteAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>timestamptz accepts only UTC offsets from Npgsql; the model's times are UTC already,
+    /// this only guards against a caller's local time.</summary>
+    private static object Normalize(object value) => value is DateTimeOffset t ? t.ToUniversalTime() : value;
+
+    /// <summary>Maps the model's column type ("character varying(64)", "uuid[]", "timestamp with time
+    /// zone") to the wire type; an unknown type is left to Npgsql to infer from the value.</summary>
+    internal static NpgsqlDbType? DbTypeOf(string storeType)
+    {
+        var t = string.Join(' ', Facets().Replace(storeType.ToLowerInvariant(), "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var array = t.EndsWith("[]", StringComparison.Ordinal);
+        if (array) t = t[..^2].Trim();
+        NpgsqlDbType? type = t switch
+        {
+            "uuid" => NpgsqlDbType.Uuid,
+            "text" => NpgsqlDbType.Text,
+            "character varying" or "varchar" => NpgsqlDbType.Varchar,
+            "character" or "char" or "bpchar" => NpgsqlDbType.Char,
+            "integer" or "int" or "int4" => NpgsqlDbType.Integer,
+            "bigint" or "int8" => NpgsqlDbType.Bigint,
+            "smallint" or "int2" => NpgsqlDbType.Smallint,
+            "boolean" or "bool" => NpgsqlDbType.Boolean,
+            "double precision" or "float8" => NpgsqlDbType.Double,
+            "real" or "float4" => NpgsqlDbType.Real,
+            "numeric" or "decimal" => NpgsqlDbType.Numeric,
+            "bytea" => NpgsqlDbType.Bytea,
+            "date" => NpgsqlDbType.Date,
+            "timestamp with time zone" or "timestamptz" => NpgsqlDbType.TimestampTz,
+            "timestamp without time zone" or "timestamp" => NpgsqlDbType.Timestamp,
+            "interval" => NpgsqlDbType.Interval,
+            "jsonb" => NpgsqlDbType.Jsonb,
+            "json" => NpgsqlDbType.Json,
+            _ => null,
+        };
+        return type is { } known && array ? NpgsqlDbType.Array | known : type;
+    }
+
+    [GeneratedRegex(@"\(\s*\d+(\s*,\s*\d+)?\s*\)")]
+    private static partial Regex Facets();
+}

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Lianxin.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lianxin.Data.Sqlite;
+
+/// <summary>SQLite has no bulk-load command; the fast path is one prepared INSERT re-run per row
+/// inside a single transaction, which avoids a journal sync per row.</summary>
+public sealed class SqliteBulkWriter : IBulkWriter
+{
+    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
+        var plan = BulkInsertPlan.For<T>(db);
+        BulkInsertPlan.StampAdded(rows, db.Now);
+
+        // Join the caller's transaction if there is one, so their other writes commit or fail with these.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            var names = plan.Columns.Select((_, i) => "$p" + i).ToArray();
+            command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)})";
+            // The type mapping configures each parameter as EF does (e.g. Guid bound as TEXT, not BLOB).
+            var parameters = new DbParameter[plan.Columns.Count];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i] = plan.Columns[i].TypeMapping.CreateParameter(command, names[i], null, plan.Columns[i].Property.IsNullable);
+                command.Parameters.Add(parameters[i]);
+            }
+            command.Prepare();
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < parameters.Length; i++)
+                    parameters[i].Value = plan.Columns[i].ProviderValue(row) ?? DBNull.Value;
+                // Microsoft.Data.Sqlite runs synchronously anyway; the async call would only add overhead per row.
+                command.ExecuteNonQuery();
+            }
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+}
