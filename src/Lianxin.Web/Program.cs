@@ -4,8 +4,8 @@ using Lianxin.Web.Hosting;
 if (args.Length > 0 && Commands.IsCommand(args[0]))
     return await Commands.RunAsync(args);
 
+// Migration and built-in data run in DatabaseInitializer before the server takes requests.
 var app = LianxinHost.Build(args);
-await LianxinHost.PrepareDatabaseAsync(app.Services);
 await app.RunAsync();
 return 0;
 

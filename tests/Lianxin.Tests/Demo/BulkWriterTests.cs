@@ -4,6 +4,7 @@ using Lianxin.Core.Demo;
 using Lianxin.Core.Organization;
 using Lianxin.Data.Postgres;
 using Lianxin.Data.Sqlite;
+using Lianxin.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -146,7 +147,7 @@ public sealed class BulkWriterTests
 
     private static async Task WithPostgresAsync(Func<DbContextOptions<LianxinDbContext>, Task> test)
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
         var name = $"lianxin_bulk_{Guid.NewGuid():N}";
         var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
         await Execute(admin, $"CREATE DATABASE \"{name}\"");
