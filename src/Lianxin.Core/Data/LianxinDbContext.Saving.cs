@@ -58,7 +58,9 @@ public sealed partial class LianxinDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
+        // Millisecond precision survives every provider's round trip, so hashes over stored times still verify.
+        var utc = _time.GetUtcNow().UtcTicks;
+        var now = new DateTimeOffset(utc - utc % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         ChangeTracker.DetectChanges();
         foreach (var e in ChangeTracker.Entries<AuditEntry>())
         {

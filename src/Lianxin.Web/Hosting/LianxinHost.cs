@@ -197,6 +197,7 @@ public static class LianxinHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.SystemOperate));
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP already forbids framing ('none'); Blazor's default would add a second, weaker header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

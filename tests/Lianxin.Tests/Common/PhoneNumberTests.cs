@@ -41,6 +41,8 @@ public class PhoneNumberTests
     [InlineData("15312345678")]
     [InlineData("15512345678")]
     [InlineData("15912345678")]
+    [InlineData("15653010587")]
+    [InlineData("19612345678")]
     [InlineData("16212345678")]
     [InlineData("16512345678")]
     [InlineData("16612345678")]

@@ -156,7 +156,7 @@ public sealed class DemoCountyTests
         foreach (var r in data.Residents.Where(r => r.Phone.HasValue).Take(2000))
         {
             var phone = PhoneNumber.Parse(Protector.Reveal(r.Phone));
-            Assert.True(phone.IsValid);
+            Assert.True(phone.IsValid, $"{Protector.Reveal(r.Phone)}: {phone.Error}");
             Assert.Equal(PhoneNumber.Mask(phone.Normalized!), r.PhoneMasked);
         }
 

@@ -22,6 +22,7 @@ public sealed class TestWorld
     public OrgUnit[] Grids { get; } = new OrgUnit[2];
     public Dictionary<string, string> UserIds { get; } = [];
     public Dictionary<string, Guid> ResidentIds { get; } = [];
+    public Guid[] MemberIds { get; } = new Guid[2];
 
     /// <summary>Accounts per station: name suffix 1 or 2 (e.g. "officer1").</summary>
     public static readonly (string Prefix, string Role, Func<TestWorld, int, OrgUnit> Unit)[] StationAccounts =
@@ -74,6 +75,12 @@ public sealed class TestWorld
                     db.Residents.Add(r);
                     world.ResidentIds[$"{name}{i + 1}"] = r.Id;
                 }
+            }
+            for (var i = 0; i < 2; i++)
+            {
+                var m = new Member { Name = $"百户长{i + 1}", Kind = MemberKind.HouseholdHead, OrgUnitId = world.Villages[i].Id, Skills = ["mediation"] };
+                db.Members.Add(m);
+                world.MemberIds[i] = m.Id;
             }
             await db.SaveChangesAsync();
 

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Lianxin.Core.Audit;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Tests.Access;
+
+public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        using var client = app.Factory.CreateClient();
+        for (var i = 1; i <= 4; i++)
+            await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-" + i }), HttpStatusCode.Unauthorized);
+        var fifth = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-5" }), HttpStatusCode.Unauthorized);
+        Assert.Contains("锁定", fifth.GetProperty("title").GetString());
+        var right = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = TestWorld.Password }), HttpStatusCode.Unauthorized);
+        Assert.Contains("锁定", right.GetProperty("title").GetString());
+
+        var lines = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == "mediator2").Select(a => a.Action).ToListAsync());
+        Assert.True(lines.Count(a => a == AuditAction.SignInFailed) >= 4);
+        Assert.Contains(AuditAction.LockedOut, lines);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password_and_is_audited()
+    {
+        using var client = app.Factory.CreateClient();
+        var unknown = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody", password = "x" }), HttpStatusCode.Unauthorized);
+        Assert.Equal("用户名或密码错误", unknown.GetProperty("title").GetString());
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "nobody")));
+    }
+
+    [Fact]
+    public async Task Api_calls_without_a_token_are_401_problems_not_redirects()
+    {
+        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await ApiAssert.ProblemAsync(await client.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
+        await ApiAssert.ProblemAsync(await client.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Pages_redirect_to_sign_in_when_signed_out()
+    {
+        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/residents");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Me_lists_the_roles_and_permissions_of_the_token()
+    {
+        var auditor = await app.As("auditor");
+        var me = await ApiAssert.OkAsync<Lianxin.Web.Access.MeResponse>(await auditor.GetAsync("/api/v1/auth/me"));
+        Assert.Equal(["auditor"], me.Roles);
+        Assert.Contains("audit.read", me.Permissions);
+        Assert.DoesNotContain("users.manage", me.Permissions);
+        Assert.DoesNotContain("people.read", me.Permissions);
+    }
+}
+
+/// <summary>Accounts seeded with a one-time password.</summary>
+public sealed class FirstSignInTests : IAsyncLifetime
+{
+    private LianxinFactory _factory = default!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new LianxinFactory();
+        _ = _factory.Server;
+        await TestWorld.CreateAsync(_factory, mustChangePassword: true);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_first_sign_in_must_change_the_password_before_anything_else()
+    {
+        using var client = _factory.CreateClient();
+        var refused = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer1", password = TestWorld.Password }), HttpStatusCode.Forbidden);
+        Assert.Contains("修改", refused.GetProperty("title").GetString());
+
+        var weak = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/change-password",
+            new { userName = "officer1", currentPassword = TestWorld.Password, newPassword = "12345678" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("newPassword", weak.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password",
+            new { userName = "officer1", currentPassword = TestWorld.Password, newPassword = "Zhuang-Village-77" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer1", password = "Zhuang-Village-77" });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.PasswordChanged)));
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_on_change_counts_towards_lockout()
+    {
+        using var client = _factory.CreateClient();
+        var r = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "officer2", currentPassword = "nope", newPassword = "Another-Good-Pass-9" });
+        await ApiAssert.ProblemAsync(r, HttpStatusCode.Unauthorized);
+        var failed = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "officer2").Select(u => u.AccessFailedCount).FirstAsync());
+        Assert.Equal(1, failed);
+    }
+}
