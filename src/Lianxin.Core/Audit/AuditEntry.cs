@@ -4,6 +4,10 @@ namespace Lianxin.Core.Audit;
 /// previous line's hash, so an edited or removed line breaks the chain from that point on.</summary>
 public sealed class AuditEntry
 {
+    /// <summary>Length of user name, entity type and id columns; longer values are cut, never refused,
+    /// since an audit line must not make the change it records fail.</summary>
+    public const int ShortText = 128;
+
     /// <summary>Position in the chain, assigned under a lock when the line is written.</summary>
     public long Seq { get; set; }
     public DateTimeOffset At { get; set; }

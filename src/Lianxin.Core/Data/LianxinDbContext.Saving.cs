@@ -42,12 +42,12 @@ public sealed partial class LianxinDbContext
         _pendingAudit.Add(new AuditEntry
         {
             Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
+            EntityType = Truncate(entityType, AuditEntry.ShortText),
+            EntityId = Truncate(entityId, AuditEntry.ShortText),
             Summary = Truncate(summary, TextLimits.Text),
             UserId = userId ?? _user?.UserId,
-            UserName = userName ?? _user?.UserName ?? "系统",
-            IpAddress = _user?.IpAddress,
+            UserName = Truncate(userName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
+            IpAddress = Truncate(_user?.IpAddress, 64),
         });
     }
 
@@ -227,5 +227,5 @@ public sealed partial class LianxinDbContext
         _ => v,
     };
 
-    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max] + "…";
+    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..(max - 1)] + "…";
 }

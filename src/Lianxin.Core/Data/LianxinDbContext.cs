@@ -78,11 +78,11 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
             b.HasKey(x => x.Seq);
             b.Property(x => x.Seq).ValueGeneratedNever();
             b.Property(x => x.UserId).HasMaxLength(64);
-            b.Property(x => x.UserName).HasMaxLength(TextLimits.Name);
+            b.Property(x => x.UserName).HasMaxLength(AuditEntry.ShortText);
             b.Property(x => x.IpAddress).HasMaxLength(64);
             b.Property(x => x.Action).HasMaxLength(TextLimits.Code);
-            b.Property(x => x.EntityType).HasMaxLength(TextLimits.Name);
-            b.Property(x => x.EntityId).HasMaxLength(TextLimits.Name);
+            b.Property(x => x.EntityType).HasMaxLength(AuditEntry.ShortText);
+            b.Property(x => x.EntityId).HasMaxLength(AuditEntry.ShortText);
             b.Property(x => x.Summary).HasMaxLength(TextLimits.Text);
             b.Property(x => x.PrevHash).HasMaxLength(64);
             b.Property(x => x.Hash).HasMaxLength(64);

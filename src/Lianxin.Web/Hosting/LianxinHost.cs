@@ -167,7 +167,8 @@ public static class LianxinHost
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
-            o.RequestCultureProviders.Insert(0, new CookieRequestCultureProvider());
+            // Chinese unless the user picks English: a browser set to English on an office PC should not switch the console.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseSecurityHeaders();
         app.MapStaticAssets();

@@ -26,6 +26,18 @@ public sealed class OperationsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/docs")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/lib/leaflet/leaflet.js")]
+    [InlineData("/lib/echarts/echarts.min.js")]
+    [InlineData("/js/app.js")]
+    public async Task Scripts_are_served_by_the_app_itself(string path)
+    {
+        using var client = app.Factory.CreateClient();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Responses_carry_security_headers()
     {

@@ -29,6 +29,9 @@ public class LianxinFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework's own scripts (blazor.web.js, MudBlazor) come from the static
+        // web assets manifest only when asked; a published app has them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Database.Kind == DbKind.Postgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Lianxin", Database.ConnectionString);
         builder.UseSetting("PersonalData:EncryptionKey", TestEncryptionKey);
