@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Organization;
 
+/// <summary>On update, a null <see cref="Phone"/> leaves the stored number as it is and an empty one clears it: screens
+/// only ever hold the masked number, so they cannot send it back.</summary>
 public sealed record MemberInput(string? Name, MemberKind? Kind, Gender? Gender, Guid? OrgUnitId, string? Phone,
     string? Organization, List<string>? Skills, List<Guid>? ServedUnitIds, bool IsActive = true, string? Note = null,
     long? Version = null);
@@ -81,9 +83,11 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         m.ServedUnitIds = (input.ServedUnitIds ?? []).Distinct().ToList();
         m.IsActive = input.IsActive;
         m.Note = Checks.Clean(input.Note);
-        m.Phone = phone is { Normalized: { } p }
-            ? (protector.BlindIndex(p) == m.PhoneHash ? m.Phone : protector.Protect(p, PhoneNumber.Mask))
-            : ProtectedText.Empty;
+        if (phone is { Normalized: { } p })
+        {
+            if (protector.BlindIndex(p) != m.PhoneHash) m.Phone = protector.Protect(p, PhoneNumber.Mask);
+        }
+        else if (input.Phone is not null) m.Phone = ProtectedText.Empty;
     }
 
     private async Task<IQueryable<Member>> QueryAsync(MemberFilter f, CancellationToken ct)

@@ -116,6 +116,7 @@ public static class LianxinHost
         services.AddScoped<DictionaryService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<InboxSignal>();
         services.AddSingleton<INotificationPusher, SignalRNotificationPusher>();
         services.AddOptions<OutboxOptions>().Bind(config.GetSection("Outbox"));
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
