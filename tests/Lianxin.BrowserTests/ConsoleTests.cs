@@ -13,7 +13,7 @@ public sealed class ConsoleTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "leader1");
-        await page.GotoAsync("/places");
+        await BrowserFixture.OpenAsync(page, "/places");
         await Expect(page.GetByTestId("tree-label").First).ToHaveTextAsync(app.World.Stations[0].Name);
         await page.GetByTestId("tree-toggle").First.ClickAsync();
         await Expect(page.GetByText(app.World.Districts[0].Name)).ToBeVisibleAsync();
@@ -31,12 +31,12 @@ public sealed class ConsoleTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "officer1");
-        await page.GotoAsync("/residents");
+        await BrowserFixture.OpenAsync(page, "/residents");
         var firstId = page.GetByTestId("resident-idnumber").First;
         await Expect(firstId).ToContainTextAsync("********");
         var name = await page.GetByTestId("resident-name").First.InnerTextAsync();
         await page.GetByTestId("reveal").First.ClickAsync();
-        await page.GetByTestId("reveal-reason").Locator("input").FillAsync("入户核对");
+        await page.GetByTestId("reveal-reason").FillAsync("入户核对");
         await page.GetByTestId("reveal-confirm").ClickAsync();
         await Expect(firstId).Not.ToContainTextAsync("*");
         await Expect(firstId).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d{17}[\\dX]$"));
@@ -55,7 +55,7 @@ public sealed class ConsoleTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "auxiliary1");
-        await page.GotoAsync("/residents");
+        await BrowserFixture.OpenAsync(page, "/residents");
         await Expect(page.GetByTestId("resident-name").First).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByTestId("reveal").CountAsync());
         Assert.Equal(0, await page.GetByText("审计日志").CountAsync());

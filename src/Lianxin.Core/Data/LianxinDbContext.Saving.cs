@@ -169,7 +169,9 @@ public sealed partial class LianxinDbContext
                 _ => AuditAction.Update,
             };
             var key = e.Metadata.FindPrimaryKey();
-            var id = key is null ? null : string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            // A key the database has not assigned yet (identity columns) is a placeholder; leave it out.
+            var id = key is null || key.Properties.Any(p => e.Property(p.Name).IsTemporary) ? null
+                : string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
             Audit(action, e.Metadata.ClrType.Name, id, summary: DescribeRecord(e.Entity));
             _pendingAudit[^1].Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, AuditJson.Options);
         }
@@ -183,6 +185,8 @@ public sealed partial class LianxinDbContext
         LianxinUser u => u.UserName,
         LianxinRole r => r.Name,
         Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
+        IdentityRoleClaim<string> c => $"角色 {c.RoleId}：{c.ClaimType}={c.ClaimValue}",
+        IdentityUserRole<string> ur => $"账号 {ur.UserId} ↔ 角色 {ur.RoleId}",
         _ => null,
     };
 

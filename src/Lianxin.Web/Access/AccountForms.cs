@@ -30,7 +30,8 @@ public static class AccountForms
 
     private static async Task<IResult> Logout(ClaimsPrincipal user, SignInService signIn, [FromForm] string? mobile)
     {
-        await signIn.SignOutAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name);
+        var name = user.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } d ? $"{d}（{user.Identity?.Name}）" : user.Identity?.Name;
+        await signIn.SignOutAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), name);
         return Results.Redirect(mobile == "1" ? "/m/login" : "/account/login");
     }
 

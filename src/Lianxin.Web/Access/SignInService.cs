@@ -33,7 +33,7 @@ public sealed class SignInService(
         if (check.IsLockedOut)
         {
             var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : security.LockoutMinutes;
-            db.Audit(AuditAction.LockedOut, nameof(LianxinUser), user.Id, $"账号 {name} 因连续输错密码被锁定", user.Id, name);
+            db.Audit(AuditAction.LockedOut, nameof(LianxinUser), user.Id, $"账号 {name} 因连续输错密码被锁定", user.Id, Label(user));
             await db.SaveChangesAsync();
             metrics.SignIn("locked");
             return new SignInOutcome(false, $"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试", LockedOut: true);
@@ -57,7 +57,7 @@ public sealed class SignInService(
         props.Items[LianxinClaims.SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         signIn.AuthenticationScheme = scheme;
         await signIn.SignInAsync(user, props, "pwd");
-        db.Audit(AuditAction.SignIn, nameof(LianxinUser), user.Id, scheme == IdentityConstants.BearerScheme ? "接口令牌登录" : "网页登录", user.Id, name);
+        db.Audit(AuditAction.SignIn, nameof(LianxinUser), user.Id, scheme == IdentityConstants.BearerScheme ? "接口令牌登录" : "网页登录", user.Id, Label(user));
         await db.SaveChangesAsync();
         metrics.SignIn("success");
         return new SignInOutcome(true, MustChangePassword: user.MustChangePassword);
@@ -82,14 +82,18 @@ public sealed class SignInService(
         user.MustChangePassword = false;
         user.PasswordChangedAt = time.GetUtcNow();
         await users.UpdateAsync(user);
-        db.Audit(AuditAction.PasswordChanged, nameof(LianxinUser), user.Id, null, user.Id, user.UserName);
+        db.Audit(AuditAction.PasswordChanged, nameof(LianxinUser), user.Id, null, user.Id, Label(user));
         await db.SaveChangesAsync();
         return [];
     }
 
+    /// <summary>The same "名字（账号）" form the audit log uses for every other line by this user.</summary>
+    private static string Label(LianxinUser user) =>
+        string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : $"{user.DisplayName}（{user.UserName}）";
+
     private async Task<SignInOutcome> Fail(LianxinUser? user, string name, string message)
     {
-        db.Audit(AuditAction.SignInFailed, nameof(LianxinUser), user?.Id, $"账号 {name} 登录失败", user?.Id, name);
+        db.Audit(AuditAction.SignInFailed, nameof(LianxinUser), user?.Id, $"账号 {name} 登录失败", user?.Id, user is null ? name : Label(user));
         await db.SaveChangesAsync();
         metrics.SignIn("failed");
         return new SignInOutcome(false, message);

@@ -19,7 +19,7 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
         var right = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = TestWorld.Password }), HttpStatusCode.Unauthorized);
         Assert.Contains("锁定", right.GetProperty("title").GetString());
 
-        var lines = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == "mediator2").Select(a => a.Action).ToListAsync());
+        var lines = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserId == app.World.UserIds["mediator2"]).Select(a => a.Action).ToListAsync());
         Assert.True(lines.Count(a => a == AuditAction.SignInFailed) >= 4);
         Assert.Contains(AuditAction.LockedOut, lines);
     }

@@ -82,7 +82,7 @@ public abstract class AuditLogTests(AppFixture app)
     {
         await TestWorld.ClientAsync(app.Factory, "volunteer1");
         var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditAction.SignIn && a.UserName == "volunteer1").OrderByDescending(a => a.Seq).FirstAsync());
-        Assert.Equal(app.World.UserIds["volunteer1"], line.UserId);
+            .Where(a => a.Action == AuditAction.SignIn && a.UserId == app.World.UserIds["volunteer1"]).OrderByDescending(a => a.Seq).FirstAsync());
+        Assert.Equal("volunteer1（volunteer1）", line.UserName);
     }
 }

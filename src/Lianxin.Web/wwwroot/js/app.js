@@ -23,7 +23,8 @@ window.lianxin = (function () {
         const el = document.getElementById(elementId);
         if (!el || !window.L) return;
         if (maps[elementId]) { maps[elementId].remove(); delete maps[elementId]; }
-        const map = L.map(el, { attributionControl: false });
+        // A view must exist before vector layers are added.
+        const map = L.map(el, { attributionControl: false }).setView([lat ?? 38.3, lng ?? 114.0], lat === null ? 9 : 14);
         maps[elementId] = map;
         if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
         let bounds = null;
@@ -31,12 +32,8 @@ window.lianxin = (function () {
             const layer = L.geoJSON(JSON.parse(boundaryJson), { style: { color: '#1f4e9c', weight: 2, fillOpacity: 0.15 } }).addTo(map);
             bounds = layer.getBounds();
         }
-        if (lat !== null && lng !== null) {
-            L.circleMarker([lat, lng], { radius: 6, color: '#c62828' }).addTo(map);
-            if (!bounds) map.setView([lat, lng], 14);
-        }
+        if (lat !== null && lng !== null) L.circleMarker([lat, lng], { radius: 6, color: '#c62828' }).addTo(map);
         if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
-        else if (lat === null) map.setView([38.3, 114.0], 9);
     }
 
     function barChart(elementId, labels, values) {
