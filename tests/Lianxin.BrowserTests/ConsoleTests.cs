@@ -48,6 +48,18 @@ public sealed class ConsoleTests(BrowserFixture app)
         Assert.Contains(name, line.Summary);
         Assert.Contains("入户核对", line.Summary);
         await page.Context.CloseAsync();
+
+        // The auditor finds that reveal in the audit log page, and the chain verifies.
+        var audit = await app.NewPageAsync();
+        await app.SignInAsync(audit, "auditor");
+        await BrowserFixture.OpenAsync(audit, "/audit");
+        var table = audit.GetByTestId("audit-table");
+        await Expect(table).ToContainTextAsync("查看敏感信息");
+        await Expect(table).ToContainTextAsync("入户核对");
+        await audit.GetByTestId("audit-verify").ClickAsync();
+        await Expect(audit.GetByTestId("audit-verify-result")).ToContainTextAsync("完整");
+        await BrowserFixture.ShotAsync(audit, "audit-log");
+        await audit.Context.CloseAsync();
     }
 
     [Fact]

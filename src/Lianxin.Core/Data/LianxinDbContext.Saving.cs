@@ -25,6 +25,7 @@ public sealed partial class LianxinDbContext
     [
         typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.

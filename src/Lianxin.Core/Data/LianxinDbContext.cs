@@ -4,13 +4,14 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Dictionaries;
 using Lianxin.Core.Notifications;
 using Lianxin.Core.Organization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lianxin.Core.Data;
 
-public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, LianxinRole, string>
+public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, LianxinRole, string>, IDataProtectionKeyContext
 {
     public const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -33,6 +34,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Keys that protect cookies and bearer tokens, shared by every node that uses this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == PostgresProvider;
 

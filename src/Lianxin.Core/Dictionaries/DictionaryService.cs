@@ -59,13 +59,20 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
         var existing = (await db.DictionaryItems.Select(i => new { i.Category, i.Code }).ToListAsync(ct))
             .Select(i => (i.Category, i.Code)).ToHashSet();
         var order = 0;
+        var added = 0;
         foreach (var (category, code, name) in DictionaryDefaults.Items)
         {
             order += 10;
             if (existing.Contains((category, code))) continue;
             db.DictionaryItems.Add(new DictionaryItem { Category = category, Code = code, Name = name, SortOrder = order });
+            added++;
         }
-        await db.SaveChangesAsync(ct);
+        if (added == 0) return;
+        // One summary line instead of one per default entry.
+        db.SuppressEntityAudit = true;
+        db.Audit(Audit.AuditAction.Import, nameof(DictionaryItem), null, $"补齐默认字典项 {added} 条");
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.SuppressEntityAudit = false; }
     }
 
     private static void Validate(DictionaryItemInput input)

@@ -26,7 +26,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public string? UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     public string UserName => Principal.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } name
-        ? $"{name}（{Principal.Identity?.Name}）" : Principal.Identity?.Name ?? "匿名";
+        ? $"{name}（{Principal.Identity?.Name}）"
+        : IsAuthenticated ? Principal.Identity?.Name ?? "" : http.HttpContext is null ? "系统" : "匿名";
     public string? IpAddress => _ip ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public bool Has(string permission) => Principal.HasClaim(Permissions.ClaimType, permission);

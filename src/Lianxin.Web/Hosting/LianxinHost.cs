@@ -15,6 +15,7 @@ using Lianxin.Web.Organization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -52,6 +53,8 @@ public static class LianxinHost
         if (provider == DatabaseProvider.Postgres) services.AddSingleton<IBulkWriter, Lianxin.Data.Postgres.PostgresBulkWriter>();
         else services.AddSingleton<IBulkWriter, Lianxin.Data.Sqlite.SqliteBulkWriter>();
         services.AddHostedService<DatabaseInitializer>();
+        // Cookies and tokens stay valid across restarts and across nodes behind a load balancer.
+        services.AddDataProtection().SetApplicationName("Lianxin").PersistKeysToDbContext<LianxinDbContext>();
 
         // Identity, sign-in and access
         var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
@@ -98,6 +101,10 @@ public static class LianxinHost
                     return Task.CompletedTask;
                 };
             });
+        // Session lifetimes follow the app's clock, so idle and absolute timeouts are testable.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddHttpContextAccessor();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lianxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261125225736_Initial")]
+    [Migration("20261125230945_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -623,6 +623,23 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("OrgUnitId", "Name");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lianxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261125225750_Initial")]
+    [Migration("20261125230955_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -629,6 +629,25 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasIndex("OrgUnitId", "Name");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
