@@ -21,7 +21,7 @@ public sealed record RevealedResident(Guid Id, string Name, string? IdNumber, st
 
 /// <summary>Residents: registered and read within scope, personal data kept encrypted and shown
 /// masked, revealed only with permission and always audited.</summary>
-public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
+public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses)
 {
     public const int MaxTags = 20;
     public const int MaxTagLength = 16;
@@ -98,7 +98,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         r.Name = input.Name!.Trim();
         r.Address = Checks.Clean(input.Address);
-        r.AddressKey = r.Address is null ? null : AddressNormalizer.Default.Normalize(r.Address);
+        r.AddressKey = r.Address is null ? null : addresses.Normalize(r.Address);
         r.Tags = (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (id is { Normalized: { } number })
         {

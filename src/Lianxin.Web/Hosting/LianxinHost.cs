@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -120,6 +121,7 @@ public static class LianxinHost
         services.AddScoped<HomeStatsService>();
         services.AddScoped<MemberService>();
         services.AddScoped<ResidentService>();
+        services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
@@ -169,6 +171,13 @@ public static class LianxinHost
 
     public static void UsePipeline(WebApplication app)
     {
+        // Behind nginx: take the client address from X-Forwarded-For, but only from the proxies named here.
+        if (app.Configuration.GetSection("Network:TrustedProxies").Get<string[]>() is { Length: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var p in proxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
