@@ -49,7 +49,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
 
     public async Task<Member> CreateAsync(MemberInput input, CancellationToken ct = default)
     {
-        Require(Permissions.MembersManage);
+        user.Demand(Permissions.MembersManage);
         var phone = Validate(input);
         await UnitsInScope(input, ct);
         var member = new Member();
@@ -61,7 +61,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
 
     public async Task<Member> UpdateAsync(Guid id, MemberInput input, CancellationToken ct = default)
     {
-        Require(Permissions.MembersManage);
+        user.Demand(Permissions.MembersManage);
         var phone = Validate(input);
         var scope = await user.GetScopeAsync(ct);
         var member = await db.Members.Where(scope.Filter<Member>()).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException();
@@ -92,7 +92,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
 
     private async Task<IQueryable<Member>> QueryAsync(MemberFilter f, CancellationToken ct)
     {
-        Require(Permissions.MembersRead);
+        user.Demand(Permissions.MembersRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Members.AsNoTracking().Where(scope.Filter<Member>());
         if (Checks.Clean(f.Q) is { } text)
@@ -149,8 +149,4 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         if (units.Any(u => !scope.Covers(u))) throw new ForbiddenException("所选单位不在您的管辖范围内");
     }
 
-    private void Require(string permission)
-    {
-        if (!user.Has(permission)) throw new ForbiddenException();
-    }
 }

@@ -89,7 +89,7 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 
     public async Task<OrgUnit> CreateAsync(OrgUnitInput input, CancellationToken ct = default)
     {
-        Require(Permissions.PlacesManage);
+        user.Demand(Permissions.PlacesManage);
         Validate(input, creating: true);
         var scope = await user.GetScopeAsync(ct);
         OrgUnit? parent = null;
@@ -111,7 +111,7 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 
     public async Task<OrgUnit> UpdateAsync(Guid id, OrgUnitInput input, CancellationToken ct = default)
     {
-        Require(Permissions.PlacesManage);
+        user.Demand(Permissions.PlacesManage);
         Validate(input, creating: false);
         var unit = await LoadForWrite(id, input.Version, ct);
         await EnsureCodeFree(input.Code!, id, ct);
@@ -126,7 +126,7 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 
     public async Task<OrgUnit> MoveAsync(Guid id, Guid newParentId, long? version, CancellationToken ct = default)
     {
-        Require(Permissions.PlacesManage);
+        user.Demand(Permissions.PlacesManage);
         var unit = await LoadForWrite(id, version, ct);
         var scope = await user.GetScopeAsync(ct);
         var target = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == newParentId, ct)
@@ -143,7 +143,7 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 
     public async Task<OrgUnit> RetireAsync(Guid id, long? version, CancellationToken ct = default)
     {
-        Require(Permissions.PlacesManage);
+        user.Demand(Permissions.PlacesManage);
         var unit = await LoadForWrite(id, version, ct);
         if (await db.OrgUnits.AnyAsync(c => c.ParentId == id && !c.IsRetired, ct))
             throw new ConflictException("该单位下还有未撤销的下级单位，请先撤销或移走它们");
@@ -154,7 +154,7 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 
     public async Task<OrgUnit> ReinstateAsync(Guid id, long? version, CancellationToken ct = default)
     {
-        Require(Permissions.PlacesManage);
+        user.Demand(Permissions.PlacesManage);
         var unit = await LoadForWrite(id, version, ct);
         if (unit.ParentId is { } pid) await db.OrgUnits.Where(p => p.Id == pid).LoadAsync(ct);
         unit.Reinstate();
@@ -192,10 +192,6 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         c.ThrowIfAny();
     }
 
-    private void Require(string permission)
-    {
-        if (!user.Has(permission)) throw new ForbiddenException();
-    }
 
     private async Task<IReadOnlyList<OrgUnitSummary>> Summaries(IQueryable<OrgUnit> q, bool includeRetired, CancellationToken ct)
     {

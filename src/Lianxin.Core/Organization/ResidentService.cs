@@ -37,7 +37,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     /// <summary>The rows of an export, capped; the export itself is audited by the caller's save.</summary>
     public async Task<IReadOnlyList<ResidentView>> ExportAsync(ResidentFilter filter, int max, CancellationToken ct = default)
     {
-        Require(Permissions.PeopleExport);
+        user.Demand(Permissions.PeopleExport);
         var query = await QueryAsync(filter, ct);
         var rows = await Project(Sort(query, filter.Sort).Take(max)).ToListAsync(ct);
         db.Audit(AuditAction.Export, nameof(Resident), null, $"导出群众名单 {rows.Count} 条（脱敏）；条件：{Describe(filter)}");
@@ -47,7 +47,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     public async Task<ResidentView> GetAsync(Guid id, CancellationToken ct = default)
     {
-        Require(Permissions.PeopleRead);
+        user.Demand(Permissions.PeopleRead);
         var scope = await user.GetScopeAsync(ct);
         return await Project(db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
@@ -56,7 +56,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     /// <summary>Shows the full ID number and phone to a permitted user, and records that they saw them.</summary>
     public async Task<RevealedResident> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
     {
-        Require(Permissions.PeopleReveal);
+        user.Demand(Permissions.PeopleReveal);
         var scope = await user.GetScopeAsync(ct);
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
@@ -69,7 +69,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     public async Task<Resident> CreateAsync(ResidentInput input, CancellationToken ct = default)
     {
-        Require(Permissions.PeopleManage);
+        user.Demand(Permissions.PeopleManage);
         var (id, phone) = Validate(input);
         var unit = await UnitInScope(input.OrgUnitId!.Value, ct);
         var resident = new Resident { OrgUnitId = unit.Id };
@@ -81,7 +81,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     public async Task<Resident> UpdateAsync(Guid residentId, ResidentInput input, CancellationToken ct = default)
     {
-        Require(Permissions.PeopleManage);
+        user.Demand(Permissions.PeopleManage);
         var (id, phone) = Validate(input);
         var scope = await user.GetScopeAsync(ct);
         var resident = await db.Residents.Where(scope.Filter<Resident>()).FirstOrDefaultAsync(r => r.Id == residentId, ct)
@@ -130,7 +130,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct)
     {
-        Require(Permissions.PeopleRead);
+        user.Demand(Permissions.PeopleRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Residents.AsNoTracking().Where(scope.Filter<Resident>());
         if (Checks.Clean(f.IdNumber) is { } idText)
@@ -219,8 +219,4 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         string.Join("；", new[] { f.Q is null ? null : $"关键词 {f.Q}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Tag is null ? null : $"标签 {f.Tag}" }
             .Where(s => s is not null).DefaultIfEmpty("全部"));
 
-    private void Require(string permission)
-    {
-        if (!user.Has(permission)) throw new ForbiddenException();
-    }
 }
