@@ -1,0 +1,45 @@
+using System.Globalization;
+using Lianxin.Bench;
+
+// Benchmarks live here, not in the tests: timings on a shared machine make flaky assertions, and a
+// figure is only worth something next to a baseline measured in the same run.
+const string Usage = """
+    usage: lianxin-bench lookup [options]
+
+      --residents N        residents in the prepared database (default 1000000)
+      --data DIR           where the prepared SQLite database is kept (default bench/.data)
+      --pg "CONNSTRING"    run against PostgreSQL instead; the database lianxin_bench is created there
+      --iterations N       measured lookups per query (default 3000)
+      --warmup N           unmeasured lookups per query before measuring (default 300)
+      --scan-iterations N  measured lookups of the no-index contrast (default 100)
+      --seed N             seed for choosing which residents to look up (default 7)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+if (args[0] != "lookup")
+{
+    Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
+    Console.Error.WriteLine(Usage);
+    return 1;
+}
+
+LookupOptions options;
+try
+{
+    options = LookupOptions.Parse(args.AsSpan(1));
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 1;
+}
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+await LookupBenchmark.RunAsync(options);
+return 0;
