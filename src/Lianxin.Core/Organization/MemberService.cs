@@ -18,6 +18,8 @@ public sealed record MemberView(Guid Id, string Name, MemberKind Kind, Gender Ge
     public string KindLabel => Kind.Label();
 }
 
+public sealed record RevealedMember(Guid Id, string Name, string? Phone);
+
 public sealed record MemberFilter(string? Q = null, MemberKind? Kind = null, Guid? OrgUnitId = null, string? Skill = null,
     bool? Active = null);
 
@@ -45,6 +47,21 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
     {
         var q = await QueryAsync(new MemberFilter(), ct);
         return await Project(q.Where(m => m.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+    }
+
+    /// <summary>Shows the full phone to a permitted user, and records that they saw it.</summary>
+    public async Task<RevealedMember> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.PeopleReveal);
+        user.Demand(Permissions.MembersRead);
+        var scope = await user.GetScopeAsync(ct);
+        var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
+        var why = Checks.Clean(reason);
+        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        db.Audit(Audit.AuditAction.Reveal, nameof(Member), m.Id.ToString(), $"查看 {m.Name} 的完整电话" + (why is null ? "" : $"；事由：{why}"));
+        await db.SaveChangesAsync(ct);
+        return new RevealedMember(m.Id, m.Name, protector.Reveal(m.Phone));
     }
 
     public async Task<Member> CreateAsync(MemberInput input, CancellationToken ct = default)

@@ -11,7 +11,7 @@ public static class AccountForms
 {
     public static void MapAccountForms(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", Login).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/login", Login).AllowAnonymous().RequireRateLimiting(Hosting.LianxinHost.SignInRateLimit).ExcludeFromDescription();
         app.MapPost("/account/logout", Logout).ExcludeFromDescription();
         app.MapPost("/account/change-password", ChangePassword).RequireAuthorization().ExcludeFromDescription();
     }

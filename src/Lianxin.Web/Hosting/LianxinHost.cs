@@ -29,6 +29,7 @@ namespace Lianxin.Web.Hosting;
 public static class LianxinHost
 {
     public const string AuthScheme = "Lianxin";
+    public const string SignInRateLimit = "sign-in";
 
     public static WebApplication Build(string[] args)
     {
@@ -132,7 +133,19 @@ public static class LianxinHost
         services.AddSingleton<IOutboxChannel, WebhookChannel>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
-        services.AddHostedService<AuditRetentionJob>();
+        services.AddHostedService<HousekeepingJob>();
+        // Per-address ceiling on sign-in attempts, on top of the per-account lockout: slows password spraying
+        // across many accounts from one place.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
+        });
 
         // HTTP API
         services.AddProblemDetails(ApiProblems.Customize);
@@ -192,6 +205,7 @@ public static class LianxinHost
         app.UseAuthentication();
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseRequestTimeouts();
 

@@ -20,4 +20,7 @@ public sealed class SecurityOptions
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteSessionHours { get; set; } = 12;
     public int BearerTokenMinutes { get; set; } = 60;
+
+    /// <summary>Sign-in attempts (page or API, any account) accepted per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 30;
 }

@@ -17,6 +17,10 @@ public static class MemberEndpoints
         g.MapGet("/{id:guid}", Get).WithName("GetMember").WithSummary("人员详情（电话脱敏）");
         g.MapPost("/", Create).WithName("CreateMember").WithSummary("新增人员");
         g.MapPut("/{id:guid}", Update).WithName("UpdateMember").WithSummary("修改人员，须带 version");
+        g.MapPost("/{id:guid}/reveal", async (Guid id, RevealRequest? body, MemberService members, CancellationToken ct) =>
+                TypedResults.Ok(await members.RevealAsync(id, body?.Reason, ct)))
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
+            .WithName("RevealMember").WithSummary("查看完整电话（需权限，记入审计日志）");
         g.MapGet("/export", Export).WithName("ExportMembers").WithSummary("导出人员台账（Excel，脱敏，记入审计日志）");
     }
 

@@ -106,3 +106,28 @@ public sealed class FirstSignInTests : IAsyncLifetime
         Assert.Equal(1, failed);
     }
 }
+
+public sealed class SignInRateLimitTests : IAsyncLifetime
+{
+    private LianxinFactory _factory = default!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new LianxinFactory(settings: new() { ["Security:SignInAttemptsPerMinute"] = "3" });
+        _ = _factory.Server;
+        await TestWorld.CreateAsync(_factory);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_are_slowed_down_across_accounts()
+    {
+        using var client = _factory.CreateClient();
+        foreach (var user in new[] { "officer1", "officer2", "leader1" })
+            await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "guess" }), HttpStatusCode.Unauthorized);
+        await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "leader2", password = "guess" }), HttpStatusCode.TooManyRequests);
+        // Ordinary API use is not limited.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+}

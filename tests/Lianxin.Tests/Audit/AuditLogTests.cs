@@ -23,23 +23,41 @@ public abstract class AuditLogTests(AppFixture app)
         Assert.True(ok.Intact, ok.Reason);
         Assert.True(ok.Checked > 10);
 
-        // Someone with database access rewrites history, bypassing the application.
+        // A database superuser switches off the guard and rewrites history, bypassing the application.
         var target = await app.Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Reveal).OrderBy(a => a.Seq).Select(a => a.Seq).FirstAsync());
-        await app.Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"AuditEntries\" SET \"Summary\" = 'nothing happened' WHERE \"Seq\" = {0}", target));
+        await WithoutGuardAsync("UPDATE \"AuditEntries\" SET \"Summary\" = 'nothing happened' WHERE \"Seq\" = {0}", target);
         var broken = await ApiAssert.OkAsync<AuditChain.VerifyResult>(await auditor.GetAsync("/api/v1/audit/verify"));
         Assert.False(broken.Intact);
         Assert.Equal(target, broken.FirstBrokenSeq);
 
         // Put it back so other tests in this class see an intact chain.
-        await app.Factory.WithDbAsync(async db =>
-        {
-            var original = await db.AuditEntries.AsNoTracking().FirstAsync(a => a.Seq == target);
-            var summary = $"查看 李四1 的完整身份证号和电话；事由：第0次";
-            return await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = {0} WHERE \"Seq\" = {1}", summary, target);
-        });
+        await WithoutGuardAsync("UPDATE \"AuditEntries\" SET \"Summary\" = {0} WHERE \"Seq\" = {1}", "查看 李四1 的完整身份证号和电话；事由：第0次", target);
         Assert.True((await ApiAssert.OkAsync<AuditChain.VerifyResult>(await auditor.GetAsync("/api/v1/audit/verify"))).Intact);
     }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_rewrite_or_drop_recent_lines()
+    {
+        var seq = await app.Factory.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Seq).Select(a => a.Seq).FirstAsync());
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => app.Factory.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = 'x' WHERE \"Seq\" = {0}", seq)));
+        if (app.Factory.Database.Kind == DbKind.Postgres)
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => app.Factory.WithDbAsync(db =>
+                db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Seq\" = {0}", seq)));
+    }
+
+    private Task<int> WithoutGuardAsync(string sql, params object[] args) => app.Factory.WithDbAsync(async db =>
+    {
+        var postgres = app.Factory.Database.Kind == DbKind.Postgres;
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER \"AuditEntries_append_only\""
+            : "DROP TRIGGER \"AuditEntries_no_update\"");
+        var n = await db.Database.ExecuteSqlRawAsync(sql, args);
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? "ALTER TABLE \"AuditEntries\" ENABLE TRIGGER \"AuditEntries_append_only\""
+            : "CREATE TRIGGER \"AuditEntries_no_update\" BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only'); END;");
+        return n;
+    });
 
     [Fact]
     public async Task A_removed_line_is_found_as_a_gap()

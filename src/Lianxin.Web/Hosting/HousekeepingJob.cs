@@ -1,0 +1,40 @@
+using Lianxin.Core.Data;
+using Lianxin.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Web.Hosting;
+
+/// <summary>Once a day: removes audit lines past the retention period (never under 180 days) and
+/// stored idempotent responses older than a day (a client retries within minutes, not days).</summary>
+public sealed class HousekeepingJob(IServiceProvider services, IOptions<AuditOptions> options, TimeProvider time, ILogger<HousekeepingJob> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), time);
+        do
+        {
+            try { await RunOnceAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Housekeeping failed; it will try again tomorrow");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
+        var now = time.GetUtcNow();
+        var cutoff = now.AddDays(-options.Value.EffectiveRetentionDays);
+        var removed = await db.PurgeAuditBeforeAsync(cutoff, ct);
+        if (removed > 0) log.LogInformation("Purged {Count} audit lines older than {Cutoff}", removed, cutoff);
+        var stale = now - IdempotencyWindow;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < stale).ExecuteDeleteAsync(ct);
+    }
+}
