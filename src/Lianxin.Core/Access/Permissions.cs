@@ -39,4 +39,10 @@ public static class Permissions
     };
 
     public static IEnumerable<string> All => Descriptions.Keys;
+
+    /// <summary>Rights of the three separated duties; no other role may hold them.</summary>
+    public static readonly IReadOnlySet<string> AdministrativeOnly = new HashSet<string>
+    {
+        UsersManage, RolesManage, AuditRead, AuditExport, SystemOperate,
+    };
 }

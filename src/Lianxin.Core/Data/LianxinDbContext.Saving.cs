@@ -65,7 +65,7 @@ public sealed partial class LianxinDbContext
         ChangeTracker.DetectChanges();
         foreach (var e in ChangeTracker.Entries<AuditEntry>())
         {
-            if (e.State is EntityState.Modified or EntityState.Deleted && !_purging)
+            if (e.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The audit log is append-only.");
         }
         StampEntities(now);
@@ -87,10 +87,13 @@ public sealed partial class LianxinDbContext
                     .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
                 var seq = last?.Seq ?? 0;
                 var prev = last?.Hash ?? AuditChain.Genesis;
+                // Taken under the lock, so time never runs backwards along the chain and purging by time is purging a prefix.
+                var utcNow = _time.GetUtcNow().UtcTicks;
+                var at = new DateTimeOffset(utcNow - utcNow % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
                 foreach (var line in lines)
                 {
                     line.Seq = ++seq;
-                    line.At = now;
+                    line.At = at;
                     line.PrevHash = prev;
                     line.Hash = AuditChain.ComputeHash(line);
                     prev = line.Hash;
@@ -116,23 +119,19 @@ public sealed partial class LianxinDbContext
         }
     }
 
-    private bool _purging;
-
     /// <summary>Removes audit lines older than the cut-off (retention). The first remaining line
     /// becomes the chain's anchor; the purge itself is recorded.</summary>
     public async Task<int> PurgeAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {
-        var old = await AuditEntries.Where(a => a.At < cutoff).OrderBy(a => a.Seq).ToListAsync(ct);
-        if (old.Count == 0) return 0;
-        _purging = true;
-        try
-        {
-            AuditEntries.RemoveRange(old);
-            Audit(AuditAction.Purge, nameof(AuditEntry), null, $"按保留期清理 {old.Count} 条（第 {old[0].Seq} 至 {old[^1].Seq} 条）");
-            await SaveChangesAsync(ct);
-        }
-        finally { _purging = false; }
-        return old.Count;
+        var range = await AuditEntries.Where(a => a.At < cutoff)
+            .GroupBy(_ => 1).Select(g => new { First = g.Min(a => a.Seq), Last = g.Max(a => a.Seq) }).FirstOrDefaultAsync(ct);
+        if (range is null) return 0;
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var removed = await AuditEntries.Where(a => a.Seq <= range.Last).ExecuteDeleteAsync(ct);
+        Audit(AuditAction.Purge, nameof(AuditEntry), null, $"按保留期清理 {removed} 条（第 {range.First} 至 {range.Last} 条）");
+        await SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return removed;
     }
 
     private void StampEntities(DateTimeOffset now)
@@ -198,7 +197,9 @@ public sealed partial class LianxinDbContext
         {
             var name = p.Metadata.Name;
             if (NoisyProperties.Contains(name)) continue;
-            var sensitive = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal);
+            // Ciphertext, hashes and the birth date (which with the masked ID gives the full number) stay out of the log.
+            var sensitive = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal)
+                || name == "BirthDate";
             object? oldValue = e.State == EntityState.Added ? null : p.OriginalValue;
             object? newValue = e.State == EntityState.Deleted ? null : p.CurrentValue;
             if (e.State == EntityState.Modified && !p.IsModified) continue;

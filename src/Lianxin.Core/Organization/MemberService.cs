@@ -36,6 +36,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
 
     public async Task<IReadOnlyList<MemberView>> ExportAsync(MemberFilter f, int max, CancellationToken ct = default)
     {
+        user.Demand(Permissions.PeopleExport);
         var q = await QueryAsync(f, ct);
         var rows = await Project(q.OrderBy(m => m.Kind).ThenBy(m => m.Name).Take(max)).ToListAsync(ct);
         db.Audit(Audit.AuditAction.Export, nameof(Member), null, $"导出工作人员名单 {rows.Count} 条（脱敏）");

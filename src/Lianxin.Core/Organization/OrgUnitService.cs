@@ -80,8 +80,11 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         var ancestorIds = u.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Where(a => a != u.Id).ToList();
         var ancestors = await Project(visible.Where(a => ancestorIds.Contains(a.Id)).OrderBy(a => a.Depth)).ToListAsync(ct);
         var children = await db.OrgUnits.CountAsync(c => c.ParentId == id && !c.IsRetired, ct);
-        var members = await db.Members.CountAsync(m => m.OrgUnit!.Path.StartsWith(u.Path), ct);
-        var residents = await db.Residents.CountAsync(r => r.OrgUnit!.Path.StartsWith(u.Path), ct);
+        var scope = await user.GetScopeAsync(ct);
+        var members = user.Has(Permissions.MembersRead)
+            ? await db.Members.Where(scope.Filter<Member>()).CountAsync(m => m.OrgUnit!.Path.StartsWith(u.Path), ct) : 0;
+        var residents = user.Has(Permissions.PeopleRead)
+            ? await db.Residents.Where(scope.Filter<Resident>()).CountAsync(r => r.OrgUnit!.Path.StartsWith(u.Path), ct) : 0;
         return new OrgUnitDetail(u.Id, u.Code, u.Name, u.Kind, u.Kind.Label(), u.ParentId, u.Parent?.Name, ancestors,
             u.Population, u.Households, u.BoundaryGeoJson, u.CenterLat, u.CenterLng, u.IsRetired, u.RetiredAt,
             children, members, residents, u.Version);

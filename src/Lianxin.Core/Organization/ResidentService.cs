@@ -11,13 +11,15 @@ namespace Lianxin.Core.Organization;
 public sealed record ResidentInput(string? Name, string? IdNumber, string? Phone, Gender? Gender, DateOnly? BirthDate,
     string? Address, Guid? OrgUnitId, List<string>? Tags, long? Version = null);
 
-public sealed record ResidentView(Guid Id, string Name, Gender Gender, DateOnly? BirthDate, string? IdNumberMasked,
+/// <summary>A resident as lists show them. Only the birth year: the full date together with the masked
+/// ID number (which keeps the region and last four) would give the whole number back.</summary>
+public sealed record ResidentView(Guid Id, string Name, Gender Gender, int? BirthYear, string? IdNumberMasked,
     string? PhoneMasked, string? Address, Guid OrgUnitId, string? OrgUnitName, IReadOnlyList<string> Tags, long Version);
 
 public sealed record ResidentFilter(string? Q = null, string? IdNumber = null, string? Phone = null, Guid? OrgUnitId = null,
     string? Tag = null, string? Sort = null);
 
-public sealed record RevealedResident(Guid Id, string Name, string? IdNumber, string? Phone);
+public sealed record RevealedResident(Guid Id, string Name, string? IdNumber, string? Phone, DateOnly? BirthDate);
 
 /// <summary>Residents: registered and read within scope, personal data kept encrypted and shown
 /// masked, revealed only with permission and always audited.</summary>
@@ -64,7 +66,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
         db.Audit(AuditAction.Reveal, nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
         await db.SaveChangesAsync(ct);
-        return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone));
+        return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone), r.BirthDate);
     }
 
     public async Task<Resident> CreateAsync(ResidentInput input, CancellationToken ct = default)
@@ -98,7 +100,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         r.Name = input.Name!.Trim();
         r.Address = Checks.Clean(input.Address);
-        r.AddressKey = r.Address is null ? null : addresses.Normalize(r.Address);
+        r.AddressKey = r.Address is null ? null : Truncate(addresses.Normalize(r.Address), TextLimits.Address);
         r.Tags = (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (id is { Normalized: { } number })
         {
@@ -117,8 +119,9 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             if (input.IdNumber is not null) r.IdNumber = ProtectedText.Empty;
             if (!r.IdNumber.HasValue)
             {
-                r.BirthDate = input.BirthDate;
-                r.Gender = input.Gender ?? Gender.Unknown;
+                // Lists never show the full date, so an edit that sends none keeps the stored one.
+                if (input.BirthDate is not null) r.BirthDate = input.BirthDate;
+                r.Gender = input.Gender ?? r.Gender;
             }
         }
         if (phone is { Normalized: { } p })
@@ -174,8 +177,11 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     };
 
     private static IQueryable<ResidentView> Project(IQueryable<Resident> q) =>
-        q.Select(r => new ResidentView(r.Id, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.Address,
+        q.Select(r => new ResidentView(r.Id, r.Name, r.Gender, r.BirthDate == null ? null : r.BirthDate.Value.Year, r.IdNumberMasked, r.PhoneMasked, r.Address,
             r.OrgUnitId, r.OrgUnit!.Name, r.Tags, r.Version));
+
+    // Numerals can lengthen a key (千 → 1000); a cut key still matches the same writings of one address.
+    private static string Truncate(string key, int max) => key.Length <= max ? key : key[..max];
 
     private (CitizenIdResult? Id, PhoneNumberResult? Phone) Validate(ResidentInput input)
     {
@@ -196,6 +202,8 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
         }
         if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
+        if (input.BirthDate is { } b && (b.Year < 1900 || b > DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))))
+            c.Add("birthDate", "出生日期须在 1900 年之后且不晚于今天");
         if (input.Tags is { } tags)
         {
             if (tags.Count > MaxTags) c.Add("tags", $"标签不能超过 {MaxTags} 个");
@@ -216,7 +224,8 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     }
 
     private static string Describe(ResidentFilter f) =>
-        string.Join("；", new[] { f.Q is null ? null : $"关键词 {f.Q}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Tag is null ? null : $"标签 {f.Tag}" }
+        string.Join("；", new[] { f.Q is null ? null : $"关键词 {f.Q}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Tag is null ? null : $"标签 {f.Tag}",
+                f.IdNumber is null ? null : "按身份证号", f.Phone is null ? null : "按电话" }
             .Where(s => s is not null).DefaultIfEmpty("全部"));
 
 }

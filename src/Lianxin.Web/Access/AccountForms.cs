@@ -37,14 +37,14 @@ public static class AccountForms
 
     private static async Task<IResult> ChangePassword([FromForm] string? currentPassword, [FromForm] string? newPassword,
         [FromForm] string? confirmPassword, [FromForm] string? mobile, ClaimsPrincipal principal, UserManager<LianxinUser> users,
-        SignInManager<LianxinUser> signInManager, SignInService signIn)
+        SignInService signIn)
     {
         var page = mobile == "1" ? "/m/change-password" : "/account/change-password";
         var user = await users.GetUserAsync(principal);
         if (user is null) return Results.Redirect("/account/login");
         var errors = await signIn.ChangePasswordAsync(user, currentPassword, newPassword, confirmPassword);
         if (errors.Count > 0) return Results.Redirect($"{page}?error={Uri.EscapeDataString(string.Join("；", errors))}");
-        await signInManager.RefreshSignInAsync(user);
+        await signIn.RefreshAfterPasswordChangeAsync(user, principal);
         return Results.Redirect(mobile == "1" ? "/m/profile?changed=1" : "/?passwordChanged=1");
     }
 
@@ -52,8 +52,6 @@ public static class AccountForms
     private static string SafeLocal(string? url, bool mobile)
     {
         var fallback = mobile ? "/m/profile" : "/";
-        if (string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal))
-            return fallback;
-        return url;
+        return Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) && !url!.Any(char.IsControl) ? url : fallback;
     }
 }

@@ -43,7 +43,7 @@ public static class AdminEndpoints
             {
                 var role = await svc.CreateAsync(input, ct);
                 return TypedResults.Created($"/api/v1/roles/{role.Id}", role);
-            }).WithName("CreateRole").RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.RolesManage));
+            }).Idempotent().WithName("CreateRole").RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.RolesManage));
         g.MapPut("/{id}", async (string id, RoleInput input, RoleAdminService svc, CancellationToken ct) =>
             TypedResults.Ok(await svc.UpdateAsync(id, input, ct))).WithName("UpdateRole")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.RolesManage)).WithSummary("修改权限和数据范围，须带 concurrencyStamp");

@@ -42,6 +42,7 @@ public static class AuthEndpoints
         if (errors.Contains(new ChineseIdentityErrors().PasswordMismatch().Description))
         {
             await users.AccessFailedAsync(user);
+            await signIn.RecordFailedPasswordChangeAsync(user);
             return ApiProblems.Status(401, "用户名或密码错误");
         }
         return ApiProblems.Validation("newPassword", errors);

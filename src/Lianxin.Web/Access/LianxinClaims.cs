@@ -6,4 +6,7 @@ public static class LianxinClaims
     public const string OrgUnit = "lx:unit";
     public const string MustChangePassword = "lx:must_change_pw";
     public const string SignedInAtItem = "lx.signed_in";
+
+    /// <summary>UTC ticks of the password sign-in; carried through refreshes so the absolute lifetime holds.</summary>
+    public const string SignedInAt = "lx:signed_in";
 }

@@ -41,6 +41,8 @@ public sealed class RoleAdminService(RoleManager<LianxinRole> roles, UserManager
     {
         Require();
         var role = await roles.FindByIdAsync(id) ?? throw new NotFoundException();
+        if (BuiltInRoles.SeparatedDuties.Contains(role.Name!))
+            throw new ForbiddenException("系统管理员、安全管理员、审计员角色的权限是固定的，不能修改");
         if (input.ConcurrencyStamp is null) throw new ValidationFailedException("concurrencyStamp", "请提供 concurrencyStamp，以免覆盖他人的修改");
         if (input.ConcurrencyStamp != role.ConcurrencyStamp) throw new ConflictException("该角色已被他人修改，请刷新后再试");
         await ValidateAsync(input with { Name = role.Name }, creating: false, ct);
@@ -77,6 +79,8 @@ public sealed class RoleAdminService(RoleManager<LianxinRole> roles, UserManager
         }
         if (input.Scope is null || !Enum.IsDefined(input.Scope.Value)) c.Add("scope", "请选择数据范围");
         foreach (var p in (input.Permissions ?? []).Where(p => !Permissions.Descriptions.ContainsKey(p))) c.Add("permissions", $"权限 {p} 不存在");
+        foreach (var p in (input.Permissions ?? []).Where(Permissions.AdministrativeOnly.Contains))
+            c.Add("permissions", $"权限 {p} 只属于三员角色，不能授予其他角色");
         if (input.Scope == ScopeKind.ChosenUnits)
         {
             var ids = input.ChosenUnitIds ?? [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Data;
@@ -27,7 +28,6 @@ public sealed class SignInService(
         if (name.Length > 64 || password.Length > 256) return await Fail(null, name, BadCredentials);
         var user = await users.FindByNameAsync(name);
         if (user is null) return await Fail(null, name, BadCredentials);
-        if (user.IsDisabled) return await Fail(user, name, "账号已停用，请联系系统管理员");
 
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
@@ -44,6 +44,9 @@ public sealed class SignInService(
             return await Fail(user, name, left is > 0 and <= 3 ? $"{BadCredentials}，再错 {left} 次账号将被锁定" : BadCredentials);
         }
 
+        // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.
+        if (user.IsDisabled) return await Fail(user, name, "账号已停用，请联系系统管理员");
+
         var now = time.GetUtcNow();
         if (!user.MustChangePassword && PasswordPolicyValidator.IsExpired(user, security, now))
         {
@@ -56,11 +59,33 @@ public sealed class SignInService(
         var props = new AuthenticationProperties { IsPersistent = false };
         props.Items[LianxinClaims.SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         signIn.AuthenticationScheme = scheme;
-        await signIn.SignInAsync(user, props, "pwd");
+        await signIn.SignInWithClaimsAsync(user, props,
+            [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, now.UtcTicks.ToString(CultureInfo.InvariantCulture))]);
         db.Audit(AuditAction.SignIn, nameof(LianxinUser), user.Id, scheme == IdentityConstants.BearerScheme ? "接口令牌登录" : "网页登录", user.Id, Label(user));
         await db.SaveChangesAsync();
         metrics.SignIn("success");
         return new SignInOutcome(true, MustChangePassword: user.MustChangePassword);
+    }
+
+    /// <summary>Re-issues the cookie after a password change (the security stamp changed) without moving
+    /// the original sign-in time.</summary>
+    public async Task RefreshAfterPasswordChangeAsync(LianxinUser user, ClaimsPrincipal current)
+    {
+        var at = current.FindFirstValue(LianxinClaims.SignedInAt) ?? time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var props = new AuthenticationProperties { IsPersistent = false };
+        props.Items[LianxinClaims.SignedInAtItem] = at;
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        await signIn.SignInWithClaimsAsync(user, props, [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, at)]);
+    }
+
+    /// <summary>A wrong current password on the change-password API is a guessed password like any other.</summary>
+    public async Task RecordFailedPasswordChangeAsync(LianxinUser user)
+    {
+        var locked = await users.IsLockedOutAsync(user);
+        db.Audit(locked ? AuditAction.LockedOut : AuditAction.SignInFailed, nameof(LianxinUser), user.Id,
+            $"账号 {user.UserName} 修改密码时原密码错误" + (locked ? "，已被锁定" : ""), user.Id, Label(user));
+        await db.SaveChangesAsync();
+        metrics.SignIn(locked ? "locked" : "failed");
     }
 
     public async Task SignOutAsync(string? userId, string? userName)

@@ -44,6 +44,7 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
     {
         Require();
         await ValidateAsync(input, null, ct);
+        await GuardAdminRolesAsync([], input.Roles ?? [], ct);
         var user = new LianxinUser
         {
             UserName = input.UserName!.Trim(), DisplayName = input.DisplayName!.Trim(), OrgUnitId = input.OrgUnitId,
@@ -62,6 +63,7 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
         if (input.ConcurrencyStamp is null) throw new ValidationFailedException("concurrencyStamp", "请提供 concurrencyStamp，以免覆盖他人的修改");
         if (input.ConcurrencyStamp != user.ConcurrencyStamp) throw new ConflictException("该账号已被他人修改，请刷新后再试");
         await ValidateAsync(input, user, ct);
+        await GuardAccountAsync(user, ct);
         if (id == me.UserId && input.IsDisabled) throw new ValidationFailedException("isDisabled", "不能停用自己的账号");
         user.DisplayName = input.DisplayName!.Trim();
         user.OrgUnitId = input.OrgUnitId;
@@ -72,6 +74,9 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
         var wanted = (input.Roles ?? []).Distinct().ToList();
         var remove = current.Except(wanted).ToList();
         var add = wanted.Except(current).ToList();
+        if ((remove.Count > 0 || add.Count > 0) && id == me.UserId)
+            throw new ValidationFailedException("roles", "不能修改自己账号的角色");
+        await GuardAdminRolesAsync(current, wanted, ct);
         if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(user, remove), "roles");
         if (add.Count > 0) Check(await users.AddToRolesAsync(user, add), "roles");
         if (remove.Count > 0 || add.Count > 0 || input.IsDisabled) await users.UpdateSecurityStampAsync(user);
@@ -82,6 +87,7 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
     {
         Require();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException();
+        await GuardAccountAsync(user, ct);
         var password = GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password), "password");
@@ -95,8 +101,29 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
     {
         Require();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException();
+        await GuardAccountAsync(user, ct);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+    }
+
+    /// <summary>The three separated-duty accounts (system administrator, security administrator, auditor)
+    /// are provisioned by the operator on the server (`account grant`, `account reset-password`), never
+    /// through this service: otherwise the system administrator could make themselves an auditor, or
+    /// reset the auditor's password and sign in as them.</summary>
+    private async Task GuardAccountAsync(LianxinUser user, CancellationToken ct)
+    {
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Any(BuiltInRoles.SeparatedDuties.Contains))
+            throw new ForbiddenException("系统管理员、安全管理员、审计员账号只能由运维人员在服务器上用命令维护");
+    }
+
+    private static Task GuardAdminRolesAsync(IEnumerable<string> current, IEnumerable<string> wanted, CancellationToken ct)
+    {
+        _ = ct;
+        var changed = current.Except(wanted).Concat(wanted.Except(current));
+        if (changed.Any(BuiltInRoles.SeparatedDuties.Contains))
+            throw new ValidationFailedException("roles", "系统管理员、安全管理员、审计员角色只能由运维人员在服务器上分配（account grant 命令）");
+        return Task.CompletedTask;
     }
 
     /// <summary>A temporary password that satisfies both profiles; the user must change it at first sign-in.</summary>
@@ -122,6 +149,8 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
         foreach (var unknown in roles.Except(known)) c.Add("roles", $"角色 {unknown} 不存在");
         if (roles.Count(BuiltInRoles.SeparatedDuties.Contains) > 1)
             c.Add("roles", "系统管理员、安全管理员、审计员三种角色须由不同账号担任");
+        else if (roles.Any(BuiltInRoles.SeparatedDuties.Contains) && roles.Count > 1)
+            c.Add("roles", "三员账号不能同时拥有业务角色");
         if (input.OrgUnitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, ct)) c.Add("orgUnitId", "所属单位不存在");
         if (input.MemberId is { } member && !await db.Members.AnyAsync(m => m.Id == member, ct)) c.Add("memberId", "关联人员不存在");
         c.ThrowIfAny();

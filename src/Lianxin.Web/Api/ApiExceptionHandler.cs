@@ -18,6 +18,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             ForbiddenException f => (403, f.Message, null),
             ConflictException c => (409, c.Message, null),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后再试", null),
+            DbUpdateException u when IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "请求内容过大", null),
             BadHttpRequestException b => (b.StatusCode, BadRequestTitle(b), (IReadOnlyDictionary<string, string[]>?)null),
             DomainException d => (422, d.Message, null),
@@ -31,6 +32,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>Two concurrent creates of the same thing: the second hits a unique index.</summary>
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == "23505",
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     private static string BadRequestTitle(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Api;
 
 /// <summary>Creates (POST) carrying an Idempotency-Key run once per user and key: a retry with the same
-/// body gets the first response again; the same key with another body is a 422.</summary>
+/// body gets the first response again; the same key with another body is a 422. Put only on creates
+/// whose response holds nothing secret (<see cref="IdempotencyExtensions.Idempotent"/>): the response is stored.</summary>
 public sealed class IdempotencyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
@@ -70,4 +71,9 @@ public sealed class IdempotencyFilter : IEndpointFilter
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
+}
+
+public static class IdempotencyExtensions
+{
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<IdempotencyFilter>();
 }

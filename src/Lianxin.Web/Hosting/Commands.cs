@@ -9,13 +9,15 @@ namespace Lianxin.Web.Hosting;
 /// Each uses the same configuration as the app (appsettings, environment, --Database:Provider=...).</summary>
 public static class Commands
 {
-    private static readonly string[] Names = ["seed", "migrate", "audit", "help"];
+    private static readonly string[] Names = ["seed", "migrate", "audit", "account", "help"];
 
     public static bool IsCommand(string arg) => Names.Contains(arg);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rest = args.Skip(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? 2 : 1).ToArray();
+        // Positional words come first ("account grant NAME ROLE"); the rest is configuration.
+        var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var rest = args.Skip(words.Length).ToArray();
         var builder = WebApplication.CreateBuilder(rest);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         LianxinHost.AddServices(builder);
@@ -63,6 +65,43 @@ public static class Commands
                 Console.WriteLine($"审计日志在第 {result.FirstBrokenSeq} 条处断裂：{result.Reason}。");
                 return 2;
             }
+            case ("account", "grant") when words.Length == 4:
+            case ("account", "revoke") when words.Length == 4:
+            {
+                var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Access.LianxinUser>>();
+                var user = await users.FindByNameAsync(words[2]);
+                if (user is null) { Console.Error.WriteLine($"账号 {words[2]} 不存在。"); return 1; }
+                var role = words[3];
+                if (Core.Access.BuiltInRoles.All.All(r => r.Name != role)) { Console.Error.WriteLine($"角色 {role} 不存在。"); return 1; }
+                var current = await users.GetRolesAsync(user);
+                var wanted = sub == "grant" ? current.Append(role).Distinct().ToList() : current.Where(r => r != role).ToList();
+                if (wanted.Count(Core.Access.BuiltInRoles.SeparatedDuties.Contains) > 1
+                    || (wanted.Any(Core.Access.BuiltInRoles.SeparatedDuties.Contains) && wanted.Count > 1))
+                {
+                    Console.Error.WriteLine("三员角色须由不同账号担任，且不能与业务角色同时拥有。");
+                    return 1;
+                }
+                var result = sub == "grant" ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+                if (!result.Succeeded) { Console.Error.WriteLine(string.Join("；", result.Errors.Select(e => e.Description))); return 1; }
+                await users.UpdateSecurityStampAsync(user);
+                Console.WriteLine(sub == "grant" ? $"已为 {user.UserName} 分配角色 {role}。" : $"已收回 {user.UserName} 的角色 {role}。");
+                return 0;
+            }
+            case ("account", "reset-password") when words.Length == 3:
+            {
+                var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Access.LianxinUser>>();
+                var user = await users.FindByNameAsync(words[2]);
+                if (user is null) { Console.Error.WriteLine($"账号 {words[2]} 不存在。"); return 1; }
+                var password = Access.UserAdminService.GeneratePassword();
+                var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+                if (!reset.Succeeded) { Console.Error.WriteLine(string.Join("；", reset.Errors.Select(e => e.Description))); return 1; }
+                user.MustChangePassword = true;
+                await users.UpdateAsync(user);
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.UpdateSecurityStampAsync(user);
+                Console.WriteLine($"{user.UserName} 的一次性密码：{password}（首次登录须修改）");
+                return 0;
+            }
             case ("audit", "purge"):
             {
                 var options = app.Configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
@@ -77,6 +116,9 @@ public static class Commands
                       migrate         把数据库迁移到最新版本
                       audit verify    校验审计日志哈希链，报告第一处断裂
                       audit purge     清理超过保留期（至少 180 天）的审计日志
+                      account grant <用户名> <角色>     分配角色（三员角色只能这样分配）
+                      account revoke <用户名> <角色>    收回角色
+                      account reset-password <用户名>   重置为一次性密码并解除锁定（三员账号只能这样重置）
                     数据库由配置选择：--Database:Provider=Postgres --ConnectionStrings:Lianxin="Host=...;Database=...;Username=..."
                     """);
                 return args[0] == "help" ? 0 : 1;

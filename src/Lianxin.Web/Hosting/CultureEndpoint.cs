@@ -12,7 +12,7 @@ public static class CultureEndpoint
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var back = redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
+            var back = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(redirect) && !redirect!.Any(char.IsControl) ? redirect : "/";
             return Results.LocalRedirect(back);
         }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -80,7 +80,18 @@ public static class LianxinHost
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // A refreshed principal keeps the time of the original sign-in, so the absolute lifetime cannot be reset.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst(LianxinClaims.SignedInAt) is { } at && ctx.NewPrincipal?.Identity is ClaimsIdentity id
+                    && !id.HasClaim(c => c.Type == LianxinClaims.SignedInAt))
+                    id.AddClaim(new Claim(at.Type, at.Value));
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthentication(o =>
             {
@@ -166,6 +177,7 @@ public static class LianxinHost
         // UI
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
@@ -203,6 +215,7 @@ public static class LianxinHost
         app.UseSecurityHeaders();
         app.MapStaticAssets();
         app.UseAuthentication();
+        app.UseMiddleware<BearerRevalidation>();
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -211,7 +224,7 @@ public static class LianxinHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("连心 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapAuthApi();
         api.MapOrgUnitApi();
         api.MapMemberApi();

@@ -15,6 +15,10 @@ public static class PersonalDataKeys
             BlindIndexKey = config["PersonalData:BlindIndexKey"] ?? "",
         };
         if (options.EncryptionKey.Length > 0 && options.BlindIndexKey.Length > 0) return options;
+        // On PostgreSQL several nodes share one database: a key file made on one node would leave the
+        // others unable to read or find anyone, so the keys must be configured.
+        if (DatabaseSetup.Provider(config) == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("With Database:Provider=Postgres, set PersonalData:EncryptionKey and PersonalData:BlindIndexKey (base64 of 32 bytes each, e.g. `openssl rand -base64 32`) on every node.");
 
         var file = config["PersonalData:KeyFile"] is { Length: > 0 } f ? f : "data/personal-data-keys.json";
         if (!Path.IsPathRooted(file)) file = Path.Combine(contentRoot, file);

@@ -19,7 +19,7 @@ public static class OrgUnitEndpoints
         g.MapGet("/roots", Roots).WithName("OrgUnitRoots").WithSummary("当前用户可见范围的最上级单位");
         g.MapGet("/{id:guid}", Get).WithName("GetOrgUnit").WithSummary("单位详情，含上级链和统计");
         g.MapGet("/{id:guid}/children", Children).WithName("OrgUnitChildren").WithSummary("直接下级单位");
-        g.MapPost("/", Create).WithName("CreateOrgUnit").WithSummary("新增单位");
+        g.MapPost("/", Create).Idempotent().WithName("CreateOrgUnit").WithSummary("新增单位");
         g.MapPut("/{id:guid}", Update).WithName("UpdateOrgUnit").WithSummary("修改单位（编码、名称、人口、边界），须带 version");
         g.MapPost("/{id:guid}/move", Move).WithName("MoveOrgUnit").WithSummary("移到新的上级单位下");
         g.MapPost("/{id:guid}/retire", Retire).WithName("RetireOrgUnit").WithSummary("撤销单位（不删除，记录仍指向它）");

@@ -19,7 +19,7 @@ public static class ResidentEndpoints
             .WithSummary("查找群众（分页）：姓名/住址关键词、身份证号或电话精确查找、单位、标签")
             .WithDescription("身份证号和电话始终脱敏显示；sort 可为 name、birthDate、createdAt，前加 - 表示倒序。");
         g.MapGet("/{id:guid}", Get).WithName("GetResident").WithSummary("群众详情（脱敏）");
-        g.MapPost("/", Create).WithName("CreateResident").WithSummary("登记群众");
+        g.MapPost("/", Create).Idempotent().WithName("CreateResident").WithSummary("登记群众");
         g.MapPut("/{id:guid}", Update).WithName("UpdateResident").WithSummary("修改群众信息，须带 version");
         g.MapPost("/{id:guid}/reveal", Reveal).WithName("RevealResident")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
@@ -55,7 +55,7 @@ public static class ResidentEndpoints
     {
         var rows = await residents.ExportAsync(filter, ExcelExport.MaxRows, ct);
         return await ExcelExport.FileAsync(rows, "群众名单",
-            ("姓名", r => r.Name), ("性别", r => GenderLabel(r.Gender)), ("出生日期", r => r.BirthDate?.ToString("yyyy-MM-dd")),
+            ("姓名", r => r.Name), ("性别", r => GenderLabel(r.Gender)), ("出生年份", r => r.BirthYear),
             ("身份证号", r => r.IdNumberMasked), ("电话", r => r.PhoneMasked), ("住址", r => r.Address),
             ("所属单位", r => r.OrgUnitName), ("标签", r => string.Join("、", r.Tags)));
     }

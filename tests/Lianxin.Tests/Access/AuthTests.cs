@@ -52,6 +52,50 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Disabling_an_account_ends_its_tokens_at_once()
+    {
+        var victim = await TestWorld.ClientAsync(app.Factory, "auxiliary2");
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/api/v1/residents")).StatusCode);
+        var sys = await app.As("sysadmin");
+        var view = await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.GetAsync($"/api/v1/users/{app.World.UserIds["auxiliary2"]}"));
+        await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.PutJsonAsync($"/api/v1/users/{view.Id}", new
+        {
+            displayName = view.DisplayName, orgUnitId = view.OrgUnitId, roles = view.Roles, isDisabled = true, concurrencyStamp = view.ConcurrencyStamp,
+        }));
+        var refused = await ApiAssert.ProblemAsync(await victim.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
+        Assert.Contains("失效", refused.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_separated_duties_cannot_be_handed_out_or_taken_over_through_the_app()
+    {
+        var sys = await app.As("sysadmin");
+        var me = app.World.UserIds["sysadmin"];
+        var self = await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.GetAsync($"/api/v1/users/{me}"));
+        await ApiAssert.ProblemAsync(await sys.PutJsonAsync($"/api/v1/users/{me}", new
+        {
+            displayName = self.DisplayName, orgUnitId = self.OrgUnitId, roles = new[] { "system-admin", "station-leader" }, concurrencyStamp = self.ConcurrencyStamp,
+        }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await sys.PostAsync($"/api/v1/users/{app.World.UserIds["auditor"]}/reset-password", null), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(await sys.PostAsJsonAsync("/api/v1/users", new { userName = "newaudit", displayName = "新审计员", roles = new[] { "auditor" } }),
+            HttpStatusCode.UnprocessableEntity);
+
+        var sec = await app.As("secadmin");
+        var roles = await ApiAssert.OkAsync<List<Lianxin.Web.Access.RoleView>>(await sec.GetAsync("/api/v1/roles"));
+        var secRole = roles.Single(r => r.Name == "security-admin");
+        await ApiAssert.ProblemAsync(await sec.PutJsonAsync($"/api/v1/roles/{secRole.Id}", new
+        {
+            displayName = secRole.DisplayName, permissions = secRole.Permissions.Append("people.reveal"), scope = "All", concurrencyStamp = secRole.ConcurrencyStamp,
+        }), HttpStatusCode.Forbidden);
+        var officerRole = roles.Single(r => r.Name == "community-officer");
+        var p = await ApiAssert.ProblemAsync(await sec.PutJsonAsync($"/api/v1/roles/{officerRole.Id}", new
+        {
+            displayName = officerRole.DisplayName, permissions = officerRole.Permissions.Append("audit.read"), scope = "OwnUnitAndBelow", concurrencyStamp = officerRole.ConcurrencyStamp,
+        }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("三员", p.GetRawText());
+    }
+
+    [Fact]
     public async Task Me_lists_the_roles_and_permissions_of_the_token()
     {
         var auditor = await app.As("auditor");

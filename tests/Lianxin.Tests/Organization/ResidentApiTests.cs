@@ -28,7 +28,8 @@ public abstract class ResidentApiTests(AppFixture app)
             await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "王秀英", id)), HttpStatusCode.Created);
         Assert.Equal(id[..6] + "********" + id[^4..], created.IdNumberMasked);
         Assert.Equal("139****5678", created.PhoneMasked);
-        Assert.Equal(new DateOnly(1961, 3, 15), created.BirthDate);
+        Assert.Equal(1961, created.BirthYear);
+        Assert.DoesNotContain("03-15", await (await officer.GetAsync($"/api/v1/residents/{created.Id}")).Content.ReadAsStringAsync());
 
         var found = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(
             await officer.GetAsync($"/api/v1/residents?idNumber={id.ToLowerInvariant()}"));
@@ -75,6 +76,7 @@ public abstract class ResidentApiTests(AppFixture app)
         var revealed = await ApiAssert.OkAsync<RevealedResident>(await officer.PostAsJsonAsync($"/api/v1/residents/{residentId}/reveal", new { reason = "入户走访核对" }));
         Assert.Equal(18, revealed.IdNumber!.Length);
         Assert.StartsWith("1380000", revealed.Phone);
+        Assert.Equal(revealed.IdNumber![6..14], revealed.BirthDate!.Value.ToString("yyyyMMdd"));
 
         var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == AuditAction.Reveal && a.EntityId == residentId.ToString()).OrderByDescending(a => a.Seq).FirstOrDefaultAsync());

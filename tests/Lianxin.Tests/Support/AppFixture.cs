@@ -24,7 +24,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var c in _clients.Values) c.Dispose();
-        await Factory.DisposeAsync();
+        if (Factory is not null) await Factory.DisposeAsync();
     }
 }
 
