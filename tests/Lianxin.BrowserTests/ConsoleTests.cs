@@ -1,5 +1,6 @@
 using Lianxin.Core.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -60,6 +61,21 @@ public sealed class ConsoleTests(BrowserFixture app)
         await Expect(audit.GetByTestId("audit-verify-result")).ToContainTextAsync("完整");
         await BrowserFixture.ShotAsync(audit, "audit-log");
         await audit.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_notification_sent_while_the_page_is_open_shows_on_the_bell_at_once()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "leader2");
+        await BrowserFixture.OpenAsync(page, "/");
+        await Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("0");
+        await app.Factory.WithScopeAsync(sp => sp.GetRequiredService<Lianxin.Core.Notifications.NotificationService>()
+            .SendAsync(app.World.UserIds["leader2"], "红色预警：西峪村纠纷升级", "请立即处置", "/places"));
+        await Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("1");
+        await BrowserFixture.OpenAsync(page, "/notifications");
+        await Expect(page.GetByText("红色预警：西峪村纠纷升级")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
