@@ -36,7 +36,7 @@ public sealed class OutboxDispatcher(IServiceProvider services, IEnumerable<IOut
             try
             {
                 if (!_channels.TryGetValue(m.Channel, out var channel)) throw new InvalidOperationException($"no channel '{m.Channel}'");
-                await channel.SendAsync(m.Payload, ct);
+                await channel.SendAsync(m.Id, m.Payload, ct);
                 m.RecordSent(time.GetUtcNow());
                 metrics.OutboxSent(m.Channel);
             }

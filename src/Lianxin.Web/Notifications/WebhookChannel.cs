@@ -9,12 +9,15 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptionsMonitor<O
     public const string HttpClientName = "outbox-webhook";
     public string Name => "webhook";
 
-    public async Task SendAsync(string payload, CancellationToken ct)
+    public const string MessageIdHeader = "X-Lianxin-Message-Id";
+
+    public async Task SendAsync(Guid messageId, string payload, CancellationToken ct)
     {
         var url = options.CurrentValue.WebhookUrl;
         if (string.IsNullOrWhiteSpace(url)) throw new InvalidOperationException("Outbox:WebhookUrl is not configured");
-        using var content = new StringContent(payload, Encoding.UTF8, "application/json");
-        using var response = await clients.CreateClient(HttpClientName).PostAsync(url, content, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add(MessageIdHeader, messageId.ToString());
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
     }
 }

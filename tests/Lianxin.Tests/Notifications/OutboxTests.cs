@@ -16,6 +16,7 @@ internal sealed class LoopbackReceiver : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Queue<int> _answers;
     public List<string> Bodies { get; } = [];
+    public List<string?> MessageIds { get; } = [];
     public string Url { get; }
 
     public LoopbackReceiver(params int[] answers)
@@ -40,7 +41,11 @@ internal sealed class LoopbackReceiver : IDisposable
             catch (Exception) { return; }
             using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            lock (Bodies) Bodies.Add(body);
+            lock (Bodies)
+            {
+                Bodies.Add(body);
+                MessageIds.Add(ctx.Request.Headers[WebhookChannel.MessageIdHeader]);
+            }
             ctx.Response.StatusCode = _answers.Count > 0 ? _answers.Dequeue() : 200;
             ctx.Response.Close();
         }
@@ -104,6 +109,8 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.NotNull(third.SentAt);
         Assert.Equal(3, _receiver.Bodies.Count);
         Assert.All(_receiver.Bodies, b => Assert.Contains("红色预警", b));
+        Assert.Single(_receiver.MessageIds.Distinct());
+        Assert.Equal(third.Id.ToString(), _receiver.MessageIds[0]);
 
         await officer.PostAsync($"/api/v1/notifications/{inbox.Items[0].Id}/read", null);
         var count = await officer.GetStringAsync("/api/v1/notifications/unread-count");
