@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ShotsDir);
 
+        // CI shares two cores between both test assemblies; give assertions room before calling a page broken.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
