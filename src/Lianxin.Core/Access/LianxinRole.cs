@@ -14,6 +14,11 @@ public sealed class LianxinRole : IdentityRole
     /// <summary>With <see cref="ScopeKind.ChosenUnits"/>: the units (each with its subtree).</summary>
     public List<Guid> ChosenUnitIds { get; set; } = [];
 
+    /// <summary>Features (permission prefixes such as "disputes") whose default permissions this role has
+    /// already been given, so a later version adds a new feature's defaults once and never re-adds a
+    /// permission a station took away.</summary>
+    public List<string> SeededFeatures { get; set; } = [];
+
     /// <summary>Built-in roles can be edited but not deleted.</summary>
     public bool IsBuiltIn { get; set; }
 }

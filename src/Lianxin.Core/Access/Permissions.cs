@@ -12,6 +12,10 @@ public static class Permissions
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
     public const string DictionariesManage = "dictionaries.manage";
+    public const string DisputesRead = "disputes.read";
+    public const string DisputesRegister = "disputes.register";
+    public const string DisputesMediate = "disputes.mediate";
+    public const string DisputesExport = "disputes.export";
     public const string UsersManage = "users.manage";
     public const string RolesManage = "roles.manage";
     public const string AuditRead = "audit.read";
@@ -31,6 +35,10 @@ public static class Permissions
         [MembersRead] = "查看工作人员和协作力量",
         [MembersManage] = "维护工作人员和协作力量",
         [DictionariesManage] = "维护字典",
+        [DisputesRead] = "查看矛盾纠纷",
+        [DisputesRegister] = "登记矛盾纠纷",
+        [DisputesMediate] = "分流、调解、移交、回访、结案",
+        [DisputesExport] = "导出纠纷台账（留痕）",
         [UsersManage] = "管理用户账号（系统管理员）",
         [RolesManage] = "管理角色、权限和数据范围（安全管理员）",
         [AuditRead] = "查看审计日志（审计员）",

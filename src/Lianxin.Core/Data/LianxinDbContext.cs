@@ -30,6 +30,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
+    public DbSet<Disputes.Dispute> Disputes => Set<Disputes.Dispute>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -19,6 +19,9 @@ public sealed class Dispute : Entity, IScoped
     public string CategoryCode { get; private set; } = "";
     public string Description { get; private set; } = "";
     public string? Address { get; private set; }
+
+    /// <summary>Normalised address, set by the service, so disputes at one place can be counted together.</summary>
+    public string? AddressKey { get; set; }
     public DisputeSource Source { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
     public string RegisteredById { get; private set; } = "";
@@ -82,6 +85,9 @@ public sealed class Dispute : Entity, IScoped
     }
 
     public IReadOnlyList<DisputeAction> AllowedActions => DisputeTransitions.Allowed(Status, Level);
+
+    /// <summary>Only before the first save, when two registrations drew the same ledger number.</summary>
+    internal void Renumber(string number) => Number = number;
 
     public bool IsOpen => Status.IsOpen();
 

@@ -14,13 +14,24 @@ public static class BuiltInRoleSeeder
         foreach (var def in BuiltInRoles.All)
         {
             ct.ThrowIfCancellationRequested();
-            if (await roles.FindByNameAsync(def.Name) is not null) continue;
-            var role = new LianxinRole(def.Name) { DisplayName = def.DisplayName, Scope = def.Scope, IsBuiltIn = true };
-            Check(await roles.CreateAsync(role));
-            foreach (var p in def.Permissions)
+            var role = await roles.FindByNameAsync(def.Name);
+            if (role is null)
+            {
+                role = new LianxinRole(def.Name) { DisplayName = def.DisplayName, Scope = def.Scope, IsBuiltIn = true };
+                Check(await roles.CreateAsync(role));
+            }
+            // Defaults of features this role has not been seeded with yet (a new feature in this version).
+            var features = def.Permissions.GroupBy(Feature).Where(g => !role.SeededFeatures.Contains(g.Key)).ToList();
+            if (features.Count == 0) continue;
+            var held = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToHashSet();
+            foreach (var p in features.SelectMany(g => g).Where(p => !held.Contains(p)))
                 Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, p)));
+            role.SeededFeatures = [.. role.SeededFeatures, .. features.Select(g => g.Key)];
+            Check(await roles.UpdateAsync(role));
         }
     }
+
+    private static string Feature(string permission) => permission.Split('.')[0];
 
     private static void Check(IdentityResult r)
     {

@@ -135,6 +135,7 @@ public static class LianxinHost
         services.AddScoped<ResidentService>();
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
+        services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -230,6 +231,7 @@ public static class LianxinHost
         api.MapMemberApi();
         api.MapResidentApi();
         api.MapDictionaryApi();
+        Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

@@ -62,10 +62,11 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/users/{id}", $"/users/{otherUser}")
                     .Replace("/roles/{id}", $"/roles/{roleId}")
                     .Replace("/notifications/{id:guid}", $"/notifications/{note}")
-                    .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}");
+                    .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}")
+                    .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}");
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
-                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/")
+                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)) targets = false;
@@ -87,6 +88,9 @@ public abstract class AccessMatrixTests(AppFixture app)
             _ when pattern.StartsWith("/api/v1/members", StringComparison.Ordinal) =>
                 new { name = "越权写入", kind = "Volunteer", orgUnitId = unit, version = 1 },
             _ when pattern.Contains("/move", StringComparison.Ordinal) => new { parentId = w.Stations[1].Id, version = 1 },
+            _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) =>
+                new { title = "越权纠纷", categoryCode = "neighbour", description = "x", source = "Screening", orgUnitId = w.Villages[1].Id,
+                      action = "Triage", jurisdiction = "PoliceSimple", version = 1, parties = new[] { new { role = "Applicant", name = "某" } } },
             _ when pattern.StartsWith("/api/v1/org-units", StringComparison.Ordinal) =>
                 new { code = "X-" + Guid.NewGuid().ToString("N")[..8], name = "越权单位", kind = "Group", parentId = w.Villages[1].Id, population = 1, households = 1, version = 1 },
             _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) =>
@@ -134,13 +138,13 @@ public abstract class AccessMatrixTests(AppFixture app)
         foreach (var user in Station1Accounts)
         {
             var client = await app.As(user);
-            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots" })
+            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200" })
             {
                 var response = await client.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.Forbidden) continue;
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.IsSuccessStatusCode, $"{user} {url}: {(int)response.StatusCode} {text}");
-                foreach (var id in station2Units.Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value)).Append(app.World.MemberIds[1]))
+                foreach (var id in station2Units.Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value)).Append(app.World.MemberIds[1]).Append(app.World.DisputeIds[1]))
                     Assert.DoesNotContain(id.ToString(), text);
             }
         }
@@ -169,10 +173,11 @@ public abstract class AccessMatrixTests(AppFixture app)
     {
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).Select(u => u.Code + ":" + u.Version + ":" + u.Path).ToListAsync();
         var residents = await db.Residents.AsNoTracking().Where(r => r.Name.EndsWith("2")).OrderBy(r => r.Name).Select(r => r.Name + ":" + r.Version).ToListAsync();
+        var disputes = await db.Disputes.AsNoTracking().OrderBy(d => d.Number).Select(d => d.Number + ":" + d.Version + ":" + d.Status).ToListAsync();
         var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name + ":" + m.Version).ToListAsync();
         var known = app.World.UserIds.Values.ToList();
         var users = await db.Users.AsNoTracking().Where(u => known.Contains(u.Id)).OrderBy(u => u.UserName)
             .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users });
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes });
     });
 }

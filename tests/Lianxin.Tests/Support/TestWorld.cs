@@ -23,6 +23,7 @@ public sealed class TestWorld
     public Dictionary<string, string> UserIds { get; } = [];
     public Dictionary<string, Guid> ResidentIds { get; } = [];
     public Guid[] MemberIds { get; } = new Guid[2];
+    public Guid[] DisputeIds { get; } = new Guid[2];
 
     /// <summary>Accounts per station: name suffix 1 or 2 (e.g. "officer1").</summary>
     public static readonly (string Prefix, string Role, Func<TestWorld, int, OrgUnit> Unit)[] StationAccounts =
@@ -81,6 +82,19 @@ public sealed class TestWorld
                 var m = new Member { Name = $"百户长{i + 1}", Kind = MemberKind.HouseholdHead, OrgUnitId = world.Villages[i].Id, Skills = ["mediation"] };
                 db.Members.Add(m);
                 world.MemberIds[i] = m.Id;
+            }
+            await db.SaveChangesAsync();
+
+            for (var i = 0; i < 2; i++)
+            {
+                var d = Lianxin.Core.Disputes.Dispute.Register(new Lianxin.Core.Disputes.DisputeRegistration
+                {
+                    Number = $"JF-TEST-{i + 1}", Title = $"{world.Villages[i].Name}邻里纠纷", CategoryCode = "neighbour",
+                    Description = "两家因排水沟堵塞发生口角", Source = Lianxin.Core.Disputes.DisputeSource.Screening, OrgUnitId = world.Villages[i].Id,
+                    Parties = [Lianxin.Core.Disputes.DisputeParty.Create(Lianxin.Core.Disputes.PartyRole.Applicant, "赵某")],
+                }, "seed", DateTimeOffset.UtcNow);
+                db.Disputes.Add(d);
+                world.DisputeIds[i] = d.Id;
             }
             await db.SaveChangesAsync();
 

@@ -1,0 +1,308 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Disputes;
+
+public sealed record PartyInput(PartyRole? Role, string? Name, Guid? ResidentId, string? OrganizationName, bool IsVulnerable = false, string? Note = null);
+
+public sealed record DisputeInput(string? Title, string? CategoryCode, string? Description, DisputeSource? Source, Guid? OrgUnitId,
+    string? Address, List<PartyInput>? Parties);
+
+/// <summary>One step on a dispute. Which fields matter depends on the action: level (start, escalate),
+/// jurisdiction (triage), receiver (refer), routesExplained (fail), dueAt (schedule follow-up),
+/// followUpId + result (record follow-up); reason where the step needs one.</summary>
+public sealed record DisputeActionInput(DisputeAction? Action, long? Version, string? Reason = null, MediationLevel? Level = null,
+    DisputeJurisdiction? Jurisdiction = null, string? Receiver = null, OtherRoutes? RoutesExplained = null, DateTimeOffset? DueAt = null,
+    Guid? FollowUpId = null, FollowUpResult? Result = null);
+
+public sealed record DisputeFilter(string? Q = null, DisputeStatus? Status = null, MediationLevel? Level = null, string? Category = null,
+    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null);
+
+public sealed record DisputeRow(Guid Id, string Number, string Title, string CategoryCode, DisputeSource Source, DisputeStatus Status,
+    MediationLevel? Level, DisputeRisk? Risk, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset RegisteredAt, DateTimeOffset? LimitStartedAt,
+    DateTimeOffset? EndedAt, long Version)
+{
+    public string StatusLabel => Status.Label();
+    public string? LevelLabel => Level?.Label();
+}
+
+public sealed record DisputeDetail(DisputeRow Summary, string Description, string? Address, DisputeJurisdiction? Jurisdiction,
+    string? ReferredTo, OtherRoutes RoutesExplained, int ReopenCount, DateTimeOffset? DueAt, bool Overdue, bool NearingLimit,
+    IReadOnlyList<PartyView> Parties, IReadOnlyList<EventView> Events, IReadOnlyList<FollowUpView> FollowUps,
+    IReadOnlyList<DisputeAction> AllowedActions, IReadOnlyList<RiskFactorView> RiskFactors);
+
+public sealed record PartyView(Guid Id, PartyRole Role, string DisplayName, Guid? ResidentId, string? OrganizationName, bool IsVulnerable, string? Note)
+{
+    public static PartyView From(DisputeParty p) => new(p.Id, p.Role, p.DisplayName, p.ResidentId, p.OrganizationName, p.IsVulnerable, p.Note);
+}
+
+public sealed record EventView(Guid Id, DisputeEventKind Kind, DateTimeOffset At, string ById, DisputeStatus? FromStatus, MediationLevel? FromLevel,
+    DisputeStatus ToStatus, MediationLevel? ToLevel, string? Reason)
+{
+    public static EventView From(DisputeEvent e) => new(e.Id, e.Kind, e.At, e.ById, e.FromStatus, e.FromLevel, e.ToStatus, e.ToLevel, e.Reason);
+}
+
+public sealed record FollowUpView(Guid Id, DateTimeOffset DueAt, DateTimeOffset? DoneAt, FollowUpResult? Result, string? Note, DateTimeOffset? CancelledAt)
+{
+    public static FollowUpView From(FollowUp f) => new(f.Id, f.DueAt, f.DoneAt, f.Result, f.Note, f.CancelledAt);
+}
+
+public sealed record RiskFactorView(string Factor, int Points, string Reason);
+
+/// <summary>Disputes as a station runs them: registered, moved through tiered mediation, followed up
+/// and closed — every step through the rules in <see cref="Dispute"/>, within the caller's scope.</summary>
+public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, NotificationService notifications)
+{
+    /// <summary>Follow-up visits booked when a dispute is resolved (回访: after 7 and 30 days by default).</summary>
+    public static IReadOnlyList<int> FollowUpDays { get; set; } = [7, 30];
+
+    public async Task<Dispute> RegisterAsync(DisputeInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRegister);
+        var checks = new Checks();
+        if (input.Source is null) checks.Add("source", "请选择纠纷来源");
+        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择纠纷所在单位");
+        if (input.Parties is { Count: > 50 }) checks.Add("parties", "当事人不能超过 50 方");
+        checks.ThrowIfAny();
+        var category = Checks.Clean(input.CategoryCode) ?? "";
+        if (category.Length > 0 && !await db.DictionaryItems.AnyAsync(i => i.Category == "dispute-category" && i.Code == category && i.IsActive, ct))
+            throw new ValidationFailedException("categoryCode", "纠纷类别不在字典中");
+        var unit = await UnitInScope(input.OrgUnitId!.Value, ct);
+        var parties = await PartiesAsync(input.Parties ?? [], ct);
+        var now = db.Now;
+        var dispute = Dispute.Register(new DisputeRegistration
+        {
+            Number = await NextNumberAsync(now, ct), Title = input.Title ?? "", CategoryCode = category, Description = input.Description ?? "",
+            Source = input.Source!.Value, OrgUnitId = unit.Id, Address = input.Address, Parties = parties,
+        }, user.UserId ?? "system", now);
+        dispute.AddressKey = dispute.Address is null ? null : Trim(addresses.Normalize(dispute.Address), TextLimits.Address);
+        var red = await GradeAsync(dispute, ct);
+        db.Disputes.Add(dispute);
+        await SaveWithNumberRetryAsync(dispute, ct);
+        if (red) await NotifyLeadersAsync(dispute, ct);
+        return dispute;
+    }
+
+    public async Task<DisputeDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var now = db.Now;
+        var risk = new RiskGrader().Grade(d, await HistoryAsync(d, ct), now);
+        return new DisputeDetail(Row(d), d.Description, d.Address, d.Jurisdiction, d.ReferredTo, d.RoutesExplained, d.ReopenCount,
+            d.MediationDueAt(), d.IsOverdue(now), d.IsNearingLimit(now), d.Parties.Select(PartyView.From).ToList(),
+            d.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventView.From).ToList(),
+            d.FollowUps.OrderBy(f => f.DueAt).Select(FollowUpView.From).ToList(), d.AllowedActions,
+            risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList());
+    }
+
+    public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Project(q.OrderByDescending(d => d.RegisteredAt).ThenBy(d => d.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<DisputeRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    public async Task<IReadOnlyList<DisputeRow>> ExportAsync(DisputeFilter f, int max, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesExport);
+        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(d => d.RegisteredAt).Take(max)).ToListAsync(ct);
+        db.Audit(Audit.AuditAction.Export, nameof(Dispute), null, $"导出纠纷台账 {rows.Count} 条");
+        await db.SaveChangesAsync(ct);
+        return rows;
+    }
+
+    /// <summary>Takes one step. The version the client read must match, so two people acting on one
+    /// dispute at once cannot both succeed.</summary>
+    public async Task<Dispute> ActAsync(Guid id, DisputeActionInput input, CancellationToken ct = default)
+    {
+        user.Demand(input.Action == DisputeAction.EditParties ? Permissions.DisputesRegister : Permissions.DisputesMediate);
+        if (input.Action is not { } action || !Enum.IsDefined(action)) throw new ValidationFailedException("action", "请指定要执行的操作");
+        var d = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, d, input.Version);
+        var by = user.UserId ?? "system";
+        var now = db.Now;
+        switch (action)
+        {
+            case DisputeAction.Triage:
+                d.Triage(input.Jurisdiction ?? throw Missing("jurisdiction", "请选择管辖分类"), by, now, input.Reason);
+                break;
+            case DisputeAction.StartMediation:
+                d.StartMediation(input.Level ?? throw Missing("level", "请选择调解层级"), by, now, input.Reason);
+                break;
+            case DisputeAction.Escalate:
+                d.Escalate(input.Level ?? throw Missing("level", "请选择升级到的层级"), by, now, input.Reason ?? "");
+                break;
+            case DisputeAction.RecordFailedAttempt:
+                d.RecordFailedAttempt(by, now, input.Reason ?? "");
+                break;
+            case DisputeAction.Resolve:
+                d.Resolve(by, now, input.Reason);
+                foreach (var days in FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now);
+                break;
+            case DisputeAction.Refer:
+                d.Refer(input.Receiver ?? "", by, now, input.Reason);
+                break;
+            case DisputeAction.Fail:
+                d.Fail(input.RoutesExplained ?? OtherRoutes.None, by, now, input.Reason);
+                break;
+            case DisputeAction.Withdraw:
+                d.Withdraw(by, now, input.Reason ?? "");
+                break;
+            case DisputeAction.ScheduleFollowUp:
+                d.ScheduleFollowUp(input.DueAt ?? throw Missing("dueAt", "请填写回访日期"), by, now);
+                break;
+            case DisputeAction.RecordFollowUp:
+                d.RecordFollowUp(input.FollowUpId ?? throw Missing("followUpId", "请指定回访"),
+                    input.Result ?? throw Missing("result", "请选择回访结果"), by, now, input.Reason);
+                break;
+            case DisputeAction.Close:
+                d.Close(by, now, input.Reason);
+                break;
+            case DisputeAction.Reopen:
+                d.Reopen(by, now, input.Reason ?? "");
+                break;
+            default:
+                throw new ValidationFailedException("action", "该操作请使用当事人接口");
+        }
+        var becameRed = await GradeAsync(d, ct);
+        // Owned rows (events, follow-ups) changing must still count as a change of the dispute for the version check.
+        db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        if (becameRed) await NotifyLeadersAsync(d, ct);
+        return d;
+    }
+
+    private async Task<bool> GradeAsync(Dispute d, CancellationToken ct)
+    {
+        var assessment = new RiskGrader().Grade(d, await HistoryAsync(d, ct), db.Now);
+        return d.RecordRisk(assessment, db.Now);
+    }
+
+    /// <summary>Earlier disputes at the same place whose mediation failed count towards the risk.</summary>
+    private async Task<RiskHistory> HistoryAsync(Dispute d, CancellationToken ct)
+    {
+        if (d.AddressKey is null) return RiskHistory.None;
+        var failed = await db.Disputes.AsNoTracking().CountAsync(x => x.Id != d.Id && x.AddressKey == d.AddressKey && x.Status == DisputeStatus.Failed, ct);
+        return new RiskHistory(EarlierFailedDisputes: failed);
+    }
+
+    /// <summary>A dispute turning red tells the leaders of its station at once.</summary>
+    private async Task NotifyLeadersAsync(Dispute d, CancellationToken ct)
+    {
+        var unitPath = await db.OrgUnits.Where(u => u.Id == d.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        var ancestors = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var leaders = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where r.Name == BuiltInRoles.StationLeader && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
+                             select u.Id).Distinct().ToListAsync(ct);
+        foreach (var leader in leaders)
+            await notifications.SendAsync(leader, $"红色预警：{d.Title}", $"纠纷 {d.Number} 风险升为红色，请立即关注。", $"/disputes/{d.Id}", "error", ct: ct);
+    }
+
+    private async Task<IQueryable<Dispute>> QueryAsync(DisputeFilter f, CancellationToken ct)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var q = (await ScopedAsync(ct)).AsNoTracking();
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(d => d.Title.Contains(text) || d.Number.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+        }
+        if (f.Status is { } s) q = q.Where(d => d.Status == s);
+        if (f.Level is { } l) q = q.Where(d => d.Level == l);
+        if (Checks.Clean(f.Category) is { } c) q = q.Where(d => d.CategoryCode == c);
+        if (f.Risk is { } r) q = q.Where(d => d.Risk == r);
+        if (f.Source is { } src) q = q.Where(d => d.Source == src);
+        if (f.Open is { } open)
+            q = open ? q.Where(d => d.Status == DisputeStatus.Registered || d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating)
+                     : q.Where(d => d.Status != DisputeStatus.Registered && d.Status != DisputeStatus.Triaged && d.Status != DisputeStatus.Mediating);
+        if (f.Overdue == true)
+        {
+            // Month arithmetic on the China calendar happens in the domain; a day's slack here is then checked exactly.
+            var started = db.Now.AddMonths(-1).AddDays(1);
+            q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
+        }
+        if (f.OrgUnitId is { } unitId)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
+                ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
+            q = q.Where(d => d.OrgUnit!.Path.StartsWith(path));
+        }
+        return q;
+    }
+
+    private async Task<IQueryable<Dispute>> ScopedAsync(CancellationToken ct) =>
+        db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
+
+    private static IQueryable<DisputeRow> Project(IQueryable<Dispute> q) =>
+        q.Select(d => new DisputeRow(d.Id, d.Number, d.Title, d.CategoryCode, d.Source, d.Status, d.Level, d.Risk, d.OrgUnitId,
+            d.OrgUnit!.Name, d.RegisteredAt, d.LimitStartedAt, d.EndedAt, d.Version));
+
+    private static DisputeRow Row(Dispute d) => new(d.Id, d.Number, d.Title, d.CategoryCode, d.Source, d.Status, d.Level, d.Risk,
+        d.OrgUnitId, d.OrgUnit?.Name, d.RegisteredAt, d.LimitStartedAt, d.EndedAt, d.Version);
+
+    private async Task<List<DisputeParty>> PartiesAsync(List<PartyInput> inputs, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var ids = inputs.Where(p => p.ResidentId is not null).Select(p => p.ResidentId!.Value).Distinct().ToList();
+        var residents = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var parties = new List<DisputeParty>();
+        foreach (var p in inputs)
+        {
+            if (p is null || p.Role is null) throw new ValidationFailedException("parties", "每位当事人须指明角色（申请方、被申请方或其他）");
+            if (p.ResidentId is { } rid && !residents.ContainsKey(rid)) throw new ValidationFailedException("parties", "当事人对应的群众不存在或不在您的管辖范围内");
+            var name = p.Name ?? (p.ResidentId is { } known ? residents[known] : null);
+            parties.Add(DisputeParty.Create(p.Role.Value, name, p.ResidentId, p.OrganizationName, p.IsVulnerable, p.Note));
+        }
+        return parties;
+    }
+
+    private async Task<OrgUnit> UnitInScope(Guid unitId, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "纠纷所在单位不存在");
+        if (!scope.Covers(unit)) throw new ForbiddenException("纠纷所在单位不在您的管辖范围内");
+        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "纠纷所在单位已撤销");
+        return unit;
+    }
+
+    /// <summary>Ledger numbers run per year in the China calendar: JF-2026-00001.</summary>
+    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = $"JF-{now.ToOffset(TimeSpan.FromHours(8)).Year}-";
+        var last = await db.Disputes.Where(d => d.Number.StartsWith(prefix)).OrderByDescending(d => d.Number).Select(d => d.Number).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return $"{prefix}{next:D5}";
+    }
+
+    /// <summary>Two registrations at the same moment may pick the same number; the unique index refuses
+    /// the second, which then takes the next one.</summary>
+    private async Task SaveWithNumberRetryAsync(Dispute d, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                d.Renumber(await NextNumberAsync(db.Now, ct));
+            }
+        }
+    }
+
+    private static ValidationFailedException Missing(string field, string message) => new(field, message);
+
+    private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
+}
