@@ -2,6 +2,7 @@ using Lianxin.Core.Common;
 using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Components.Shared;
@@ -15,6 +16,7 @@ public abstract class StaffPage : ComponentBase
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IDialogService Dialogs { get; set; } = default!;
     [Inject] protected NavigationManager Nav { get; set; } = default!;
+    [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
     [Inject] private CurrentUser CircuitUser { get; set; } = default!;
     [CascadingParameter] protected Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -48,7 +50,7 @@ public abstract class StaffPage : ComponentBase
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
-            Snackbar.Add("该记录已被他人修改，请刷新后再试", Severity.Warning);
+            Snackbar.Add(L["Common_ConcurrencyConflict"].Value, Severity.Warning);
         }
         return default;
     }
