@@ -37,6 +37,7 @@ public sealed class DisputeTests(BrowserFixture app)
         await page.GetByTestId("dispute-number").Filter(new() { HasText = "JF-TEST-1" }).ClickAsync();
         await page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已登记");
+        await Expect(page.GetByText("邻里纠纷", new() { Exact = true })).ToBeVisibleAsync(); // the category's name, not its code
 
         await StepAsync(page, "Triage", () => PickAsync(page, "action-jurisdiction", "简单"));
         await StepAsync(page, "StartMediation", () => PickAsync(page, "action-level", "初调"));
