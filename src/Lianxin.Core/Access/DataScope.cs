@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Lianxin.Core.Common;
 using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Access;
 
@@ -35,6 +36,16 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
         if (OwnRecordsOf is not null)
             body = Or(body, Expression.Equal(Expression.Property(r, nameof(IScoped.CreatedById)), Expression.Constant(OwnRecordsOf, typeof(string))));
         return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(false), r);
+    }
+
+    /// <summary>Narrows a scoped query to one unit and everything below it (a filter the user picked,
+    /// on top of their scope). An unknown unit is a 422.</summary>
+    public static async Task<IQueryable<T>> UnderUnitAsync<T>(IQueryable<T> query, Data.LianxinDbContext db, Guid unitId, CancellationToken ct)
+        where T : class, IScoped
+    {
+        var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
+        return query.Where(new DataScope(false, [path], [], null).Filter<T>());
     }
 
     /// <summary>Filter for the units themselves.</summary>

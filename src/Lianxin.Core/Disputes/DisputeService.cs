@@ -229,12 +229,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             var started = db.Now.AddMonths(-1).AddDays(1);
             q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
         }
-        if (f.OrgUnitId is { } unitId)
-        {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
-                ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-            q = q.Where(d => d.OrgUnit!.Path.StartsWith(path));
-        }
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 

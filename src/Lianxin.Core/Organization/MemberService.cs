@@ -121,12 +121,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         if (f.Kind is { } kind) q = q.Where(m => m.Kind == kind);
         if (f.Active is { } active) q = q.Where(m => m.IsActive == active);
         if (Checks.Clean(f.Skill) is { } skill) q = q.Where(m => m.Skills.Contains(skill));
-        if (f.OrgUnitId is { } unitId)
-        {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
-                ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-            q = q.Where(m => m.OrgUnit!.Path.StartsWith(path));
-        }
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 

@@ -155,12 +155,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(r => r.Name.Contains(text) || (r.Address != null && r.Address.Contains(text)));
         }
-        if (f.OrgUnitId is { } unitId)
-        {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-            if (path is null) throw new ValidationFailedException("orgUnitId", "单位不存在");
-            q = q.Where(r => r.OrgUnit!.Path.StartsWith(path));
-        }
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         if (Checks.Clean(f.Tag) is { } tag) q = q.Where(r => r.Tags.Contains(tag));
         return q;
     }
