@@ -39,6 +39,14 @@ public sealed class Checks
             throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
+    /// <summary>The optional reason given for seeing personal data in full, cleaned and bounded.</summary>
+    public static string? RevealReason(string? reason)
+    {
+        var why = Clean(reason);
+        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        return why;
+    }
+
     /// <summary>Trims and turns blank into null, for optional text.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -37,6 +37,11 @@ public sealed class PersonalDataProtector
         return new ProtectedText { Cipher = Encrypt(clear), Hash = BlindIndex(clear), Masked = mask(clear) };
     }
 
+    /// <summary>The value to store after an edit: the current one when the clear value is unchanged (so an
+    /// edit does not re-encrypt and no change is logged), else the new value protected.</summary>
+    public ProtectedText ProtectIfChanged(ProtectedText current, string normalized, Func<string, string> mask) =>
+        BlindIndex(normalized) == current.Hash ? current : Protect(normalized, mask);
+
     public string? Reveal(ProtectedText value) => value.Cipher is { Length: > 0 } c ? Decrypt(c) : null;
 
     public byte[] Encrypt(string clear)

@@ -58,8 +58,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         var scope = await user.GetScopeAsync(ct);
         var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.Clean(reason);
-        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        var why = Checks.RevealReason(reason);
         db.Audit(Audit.AuditAction.Reveal, nameof(Member), m.Id.ToString(), $"查看 {m.Name} 的完整电话" + (why is null ? "" : $"；事由：{why}"));
         await db.SaveChangesAsync(ct);
         return new RevealedMember(m.Id, m.Name, protector.Reveal(m.Phone));
@@ -101,10 +100,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         m.ServedUnitIds = (input.ServedUnitIds ?? []).Distinct().ToList();
         m.IsActive = input.IsActive;
         m.Note = Checks.Clean(input.Note);
-        if (phone is { Normalized: { } p })
-        {
-            if (protector.BlindIndex(p) != m.PhoneHash) m.Phone = protector.Protect(p, PhoneNumber.Mask);
-        }
+        if (phone is { Normalized: { } p }) m.Phone = protector.ProtectIfChanged(m.Phone, p, PhoneNumber.Mask);
         else if (input.Phone is not null) m.Phone = ProtectedText.Empty;
     }
 

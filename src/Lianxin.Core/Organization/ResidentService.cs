@@ -62,8 +62,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var scope = await user.GetScopeAsync(ct);
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.Clean(reason);
-        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        var why = Checks.RevealReason(reason);
         db.Audit(AuditAction.Reveal, nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
         await db.SaveChangesAsync(ct);
         return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone), r.BirthDate);
@@ -124,10 +123,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
                 r.Gender = input.Gender ?? r.Gender;
             }
         }
-        if (phone is { Normalized: { } p })
-        {
-            if (protector.BlindIndex(p) != r.PhoneHash) r.Phone = protector.Protect(p, PhoneNumber.Mask);
-        }
+        if (phone is { Normalized: { } p }) r.Phone = protector.ProtectIfChanged(r.Phone, p, PhoneNumber.Mask);
         else if (input.Phone is not null) r.Phone = ProtectedText.Empty;
     }
 
