@@ -30,9 +30,12 @@ public sealed class RevalidatingAuthState(ILoggerFactory loggers, IServiceScopeF
         var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDisabled) return false;
         if (principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) != await users.GetSecurityStampAsync(user)) return false;
-        if (principal.FindFirstValue(LianxinClaims.SignedInAt) is { } at && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks)
-            && now - new DateTimeOffset(ticks, TimeSpan.Zero) > TimeSpan.FromHours(security.AbsoluteSessionHours))
-            return false;
-        return true;
+        return !PastAbsoluteLifetime(principal, security, now);
     }
+
+    /// <summary>The one rule for the absolute session lifetime, read from the sign-in time the principal
+    /// carries; used by the cookie check, open tabs and bearer tokens alike.</summary>
+    public static bool PastAbsoluteLifetime(ClaimsPrincipal principal, SecurityOptions security, DateTimeOffset now) =>
+        principal.FindFirstValue(LianxinClaims.SignedInAt) is { } at && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks)
+        && now - new DateTimeOffset(ticks, TimeSpan.Zero) > TimeSpan.FromHours(security.AbsoluteSessionHours);
 }

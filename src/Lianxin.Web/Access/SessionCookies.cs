@@ -25,9 +25,7 @@ public static class SessionCookies
             OnValidatePrincipal = async ctx =>
             {
                 var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                if (ctx.Properties.Items.TryGetValue(LianxinClaims.SignedInAtItem, out var at)
-                    && long.TryParse(at, out var ticks)
-                    && now - new DateTimeOffset(ticks, TimeSpan.Zero) > TimeSpan.FromHours(security.AbsoluteSessionHours))
+                if (ctx.Principal is { } principal && RevalidatingAuthState.PastAbsoluteLifetime(principal, security, now))
                 {
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

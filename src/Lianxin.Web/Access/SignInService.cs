@@ -57,7 +57,6 @@ public sealed class SignInService(
             return new SignInOutcome(false, "须先修改初始密码（或密码已过期）后才能获取令牌", MustChangePassword: true);
 
         var props = new AuthenticationProperties { IsPersistent = false };
-        props.Items[LianxinClaims.SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         signIn.AuthenticationScheme = scheme;
         await signIn.SignInWithClaimsAsync(user, props,
             [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, now.UtcTicks.ToString(CultureInfo.InvariantCulture))]);
@@ -73,7 +72,6 @@ public sealed class SignInService(
     {
         var at = current.FindFirstValue(LianxinClaims.SignedInAt) ?? time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
         var props = new AuthenticationProperties { IsPersistent = false };
-        props.Items[LianxinClaims.SignedInAtItem] = at;
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         await signIn.SignInWithClaimsAsync(user, props, [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, at)]);
     }
