@@ -90,6 +90,14 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
             children, members, residents, u.Version);
     }
 
+    /// <summary>Names of the given units that the caller may see, in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().Take(1000).ToList();
+        var visible = await VisibleAsync(ct);
+        return await visible.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
     public async Task<OrgUnit> CreateAsync(OrgUnitInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.PlacesManage);

@@ -25,14 +25,9 @@ public static class UnitLookup
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(user, null);
-        var units = scope.ServiceProvider.GetRequiredService<OrgUnitService>();
-        var result = new List<UnitRef>();
-        foreach (var id in ids.Distinct())
-        {
-            try { result.Add(new UnitRef(id, (await units.GetAsync(id)).Name)); }
-            catch (DomainException) { result.Add(new UnitRef(id, "（无权查看或已删除的单位）")); }
-        }
-        return result;
+        // One query for all of them (a member may serve dozens of villages), not a detail load per unit.
+        var names = await scope.ServiceProvider.GetRequiredService<OrgUnitService>().NamesAsync(ids);
+        return ids.Distinct().Select(id => new UnitRef(id, names.TryGetValue(id, out var n) ? n : "（无权查看或已删除的单位）")).ToList();
     }
 
     public static string Describe(OrgUnitSummary? u) => u is null ? "" : $"{u.Name}（{u.KindLabel}）";
