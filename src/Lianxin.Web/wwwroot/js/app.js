@@ -12,7 +12,8 @@ window.lianxin = (function () {
         connection.on('notification', reload);
         // Anything pushed while disconnected is in the inbox; re-read it.
         connection.onreconnected(reload);
-        connection.start().catch(() => { });
+        // Also re-read once connected: anything sent between the page's first render and now had no one to push to.
+        connection.start().then(reload).catch(() => { });
     }
 
     const maps = {};
