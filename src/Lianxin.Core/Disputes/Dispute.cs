@@ -42,6 +42,9 @@ public sealed class Dispute : Entity, IScoped
     public string? ReferredTo { get; private set; }
     public OtherRoutes RoutesExplained { get; private set; }
     public int ReopenCount { get; private set; }
+
+    /// <summary>When the people handling it were told the time limit is near; cleared when a new limit starts.</summary>
+    public DateTimeOffset? NearLimitNotifiedAt { get; internal set; }
     public DisputeRisk? Risk { get; private set; }
     public DateTimeOffset? RiskAssessedAt { get; private set; }
 
@@ -189,14 +192,33 @@ public sealed class Dispute : Entity, IScoped
 
     // ---- follow-up and closing ----
 
-    public FollowUp ScheduleFollowUp(DateTimeOffset dueAt, string by, DateTimeOffset at)
+    public FollowUp ScheduleFollowUp(DateTimeOffset dueAt, string by, DateTimeOffset at, string? assignTo = null)
     {
         Require(DisputeAction.ScheduleFollowUp, by, at);
         if (dueAt < EndedAt)
             throw new ValidationFailedException("dueAt", "回访日期不能早于纠纷办结的时间");
-        var followUp = new FollowUp(dueAt, by, at);
+        if (_followUps.Count(f => f.IsPending) >= MaxPendingFollowUps)
+            throw new ConflictException($"待完成的回访已有 {MaxPendingFollowUps} 次，请先完成已安排的回访");
+        var followUp = new FollowUp(dueAt, by, at, Checks.Clean(assignTo));
         _followUps.Add(followUp);
         return followUp;
+    }
+
+    public const int MaxPendingFollowUps = 10;
+
+    /// <summary>Hands a visit not yet made to another person, who is then reminded before it is due.
+    /// Not a step of the state machine: it changes who visits, not where the dispute stands.</summary>
+    public void AssignFollowUp(Guid followUpId, string assigneeId, string by, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(by)) throw new ValidationFailedException("by", "操作人不能为空");
+        if (string.IsNullOrWhiteSpace(assigneeId)) throw new ValidationFailedException("assigneeId", "请选择回访人");
+        var followUp = _followUps.Find(f => f.Id == followUpId) ?? throw new NotFoundException("该纠纷没有这次回访");
+        if (!followUp.IsPending)
+            throw new ConflictException(followUp.IsDone ? "这次回访已经完成，不能再改派" : "这次回访已因纠纷重启而取消");
+        if (followUp.AssignedToId == assigneeId) return;
+        followUp.Assign(assigneeId);
+        _events.Add(new DisputeEvent(DisputeEventKind.FollowUpAssigned, at, by, Status, Level, Status, Level,
+            $"{followUp.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 的回访改派"));
     }
 
     /// <summary>Records a visit's result. A recurring result reopens the dispute at once.</summary>
@@ -242,6 +264,7 @@ public sealed class Dispute : Entity, IScoped
         ReferredTo = null;
         RoutesExplained = OtherRoutes.None;
         LimitStartedAt = at;
+        NearLimitNotifiedAt = null;
         ReopenCount++;
     }
 

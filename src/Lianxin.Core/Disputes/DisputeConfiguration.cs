@@ -54,8 +54,10 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             f.Property(x => x.Id).ValueGeneratedNever();
             f.Property(x => x.ScheduledById).HasMaxLength(64);
             f.Property(x => x.DoneById).HasMaxLength(64);
+            f.Property(x => x.AssignedToId).HasMaxLength(64);
             f.Property(x => x.Note).HasMaxLength(TextLimits.Text);
             f.HasIndex(x => x.DueAt);
+            f.Ignore(x => x.VisitorId);
         });
         b.Navigation(x => x.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);

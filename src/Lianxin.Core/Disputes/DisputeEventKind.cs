@@ -13,4 +13,5 @@ public enum DisputeEventKind
     Withdrawn,
     Closed,
     Reopened,
+    FollowUpAssigned,
 }

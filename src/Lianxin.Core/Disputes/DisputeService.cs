@@ -4,6 +4,7 @@ using Lianxin.Core.Data;
 using Lianxin.Core.Notifications;
 using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Disputes;
 
@@ -17,7 +18,13 @@ public sealed record DisputeInput(string? Title, string? CategoryCode, string? D
 /// followUpId + result (record follow-up); reason where the step needs one.</summary>
 public sealed record DisputeActionInput(DisputeAction? Action, long? Version, string? Reason = null, MediationLevel? Level = null,
     DisputeJurisdiction? Jurisdiction = null, string? Receiver = null, OtherRoutes? RoutesExplained = null, DateTimeOffset? DueAt = null,
-    Guid? FollowUpId = null, FollowUpResult? Result = null);
+    Guid? FollowUpId = null, FollowUpResult? Result = null, string? AssigneeId = null);
+
+/// <summary>Hands a follow-up visit to another person (回访改派).</summary>
+public sealed record FollowUpAssignInput(string? AssigneeId, long? Version);
+
+/// <summary>Someone a follow-up visit can be handed to: an active account covering the dispute's unit.</summary>
+public sealed record AssigneeOption(string Id, string DisplayName, string? UnitName);
 
 public sealed record DisputeFilter(string? Q = null, DisputeStatus? Status = null, MediationLevel? Level = null, string? Category = null,
     Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null);
@@ -41,24 +48,27 @@ public sealed record PartyView(Guid Id, PartyRole Role, string DisplayName, Guid
 }
 
 public sealed record EventView(Guid Id, DisputeEventKind Kind, DateTimeOffset At, string ById, DisputeStatus? FromStatus, MediationLevel? FromLevel,
-    DisputeStatus ToStatus, MediationLevel? ToLevel, string? Reason)
+    DisputeStatus ToStatus, MediationLevel? ToLevel, string? Reason, string? ByName = null)
 {
-    public static EventView From(DisputeEvent e) => new(e.Id, e.Kind, e.At, e.ById, e.FromStatus, e.FromLevel, e.ToStatus, e.ToLevel, e.Reason);
+    public static EventView From(DisputeEvent e, IReadOnlyDictionary<string, string> names) =>
+        new(e.Id, e.Kind, e.At, e.ById, e.FromStatus, e.FromLevel, e.ToStatus, e.ToLevel, e.Reason, names.GetValueOrDefault(e.ById));
 }
 
-public sealed record FollowUpView(Guid Id, DateTimeOffset DueAt, DateTimeOffset? DoneAt, FollowUpResult? Result, string? Note, DateTimeOffset? CancelledAt)
+public sealed record FollowUpView(Guid Id, DateTimeOffset DueAt, DateTimeOffset? DoneAt, FollowUpResult? Result, string? Note, DateTimeOffset? CancelledAt,
+    string? AssignedToId = null, string? AssignedToName = null, DateTimeOffset? RemindedAt = null)
 {
-    public static FollowUpView From(FollowUp f) => new(f.Id, f.DueAt, f.DoneAt, f.Result, f.Note, f.CancelledAt);
+    public static FollowUpView From(FollowUp f, IReadOnlyDictionary<string, string> names) =>
+        new(f.Id, f.DueAt, f.DoneAt, f.Result, f.Note, f.CancelledAt, f.VisitorId, names.GetValueOrDefault(f.VisitorId), f.RemindedAt);
 }
 
 public sealed record RiskFactorView(string Factor, int Points, string Reason);
 
 /// <summary>Disputes as a station runs them: registered, moved through tiered mediation, followed up
 /// and closed — every step through the rules in <see cref="Dispute"/>, within the caller's scope.</summary>
-public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, NotificationService notifications)
+public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, NotificationService notifications,
+    IOptions<DisputeOptions> options)
 {
-    /// <summary>Follow-up visits booked when a dispute is resolved (回访: after 7 and 30 days by default).</summary>
-    public static IReadOnlyList<int> FollowUpDays { get; set; } = [7, 30];
+    private DisputeTimeLimits Limits => options.Value.TimeLimits;
 
     public async Task<Dispute> RegisterAsync(DisputeInput input, CancellationToken ct = default)
     {
@@ -93,10 +103,12 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         var now = db.Now;
         var risk = new RiskGrader().Grade(d, await HistoryAsync(d, ct), now);
+        var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new DisputeDetail(Row(d), d.Description, d.Address, d.Jurisdiction, d.ReferredTo, d.RoutesExplained, d.ReopenCount,
-            d.MediationDueAt(), d.IsOverdue(now), d.IsNearingLimit(now), d.Parties.Select(PartyView.From).ToList(),
-            d.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventView.From).ToList(),
-            d.FollowUps.OrderBy(f => f.DueAt).Select(FollowUpView.From).ToList(), d.AllowedActions,
+            d.MediationDueAt(Limits), d.IsOverdue(now, Limits), d.IsNearingLimit(now, Limits), d.Parties.Select(PartyView.From).ToList(),
+            d.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => EventView.From(e, names)).ToList(),
+            d.FollowUps.OrderBy(f => f.DueAt).Select(f => FollowUpView.From(f, names)).ToList(), d.AllowedActions,
             risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList());
     }
 
@@ -143,7 +155,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
                 break;
             case DisputeAction.Resolve:
                 d.Resolve(by, now, input.Reason);
-                foreach (var days in FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now);
+                var visitor = input.AssigneeId is { } who ? await AssigneeAsync(d, who, ct) : by;
+                foreach (var days in options.Value.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now, visitor);
                 break;
             case DisputeAction.Refer:
                 d.Refer(input.Receiver ?? "", by, now, input.Reason);
@@ -155,7 +168,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
                 d.Withdraw(by, now, input.Reason ?? "");
                 break;
             case DisputeAction.ScheduleFollowUp:
-                d.ScheduleFollowUp(input.DueAt ?? throw Missing("dueAt", "请填写回访日期"), by, now);
+                d.ScheduleFollowUp(input.DueAt ?? throw Missing("dueAt", "请填写回访日期"), by, now,
+                    input.AssigneeId is { } assignee ? await AssigneeAsync(d, assignee, ct) : by);
                 break;
             case DisputeAction.RecordFollowUp:
                 d.RecordFollowUp(input.FollowUpId ?? throw Missing("followUpId", "请指定回访"),
@@ -176,6 +190,62 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         await db.SaveChangesAsync(ct);
         if (becameRed) await NotifyLeadersAsync(d, ct);
         return d;
+    }
+
+    /// <summary>Hands a pending follow-up visit to someone else; they are reminded before it is due.</summary>
+    public async Task<Dispute> AssignFollowUpAsync(Guid id, Guid followUpId, FollowUpAssignInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesMediate);
+        var d = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, d, input.Version);
+        var assignee = await AssigneeAsync(d, input.AssigneeId ?? "", ct);
+        d.AssignFollowUp(followUpId, assignee, user.UserId ?? "system", db.Now);
+        db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        if (assignee != user.UserId)
+        {
+            var f = d.FollowUps.First(x => x.Id == followUpId);
+            await notifications.SendAsync(assignee, $"回访任务：{d.Title}",
+                $"请于 {f.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 前回访纠纷 {d.Number}，并登记结果。", $"/disputes/{d.Id}", ct: ct);
+        }
+        return d;
+    }
+
+    /// <summary>Accounts a visit can be handed to: active, with the right to record visits, and working
+    /// in the dispute's unit or a unit above it (so a village's visit never goes to another station).</summary>
+    public async Task<IReadOnlyList<AssigneeOption>> AssigneesAsync(Guid id, string? q, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesMediate);
+        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var text = Checks.Clean(q);
+        if (text is { Length: > TextLimits.Name }) throw new ValidationFailedException("q", "搜索词过长");
+        var query = AssigneeQuery(d.OrgUnit!);
+        if (text is not null) query = query.Where(x => x.DisplayName.Contains(text) || x.UserName!.Contains(text));
+        var rows = await query.OrderBy(x => x.DisplayName).Take(50).Select(x => new { x.Id, x.DisplayName, x.OrgUnitId }).ToListAsync(ct);
+        var unitIds = rows.Where(r => r.OrgUnitId != null).Select(r => r.OrgUnitId!.Value).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return rows.Select(r => new AssigneeOption(r.Id, r.DisplayName, r.OrgUnitId is { } u ? units.GetValueOrDefault(u) : null)).ToList();
+    }
+
+    private IQueryable<LianxinUser> AssigneeQuery(OrgUnit unit)
+    {
+        // The dispute's unit and its ancestors: a station's officers cover its villages, not the reverse.
+        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(unit.Id).Distinct().ToList();
+        var mediators = from ur in db.UserRoles
+                        join rc in db.RoleClaims on ur.RoleId equals rc.RoleId
+                        where rc.ClaimType == Permissions.ClaimType && rc.ClaimValue == Permissions.DisputesMediate
+                        select ur.UserId;
+        return db.Users.AsNoTracking().Where(x => !x.IsDisabled && x.OrgUnitId != null && chain.Contains(x.OrgUnitId.Value) && mediators.Contains(x.Id));
+    }
+
+    private async Task<string> AssigneeAsync(Dispute d, string assigneeId, CancellationToken ct)
+    {
+        var id = Checks.Clean(assigneeId) ?? throw new ValidationFailedException("assigneeId", "请选择回访人");
+        if (id.Length > 64) throw new ValidationFailedException("assigneeId", "回访人无效");
+        var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == d.OrgUnitId, ct);
+        if (!await AssigneeQuery(unit).AnyAsync(x => x.Id == id, ct))
+            throw new ValidationFailedException("assigneeId", "回访人须为本纠纷所在单位或上级单位、有权登记回访的在用账号");
+        return id;
     }
 
     private async Task<bool> GradeAsync(Dispute d, CancellationToken ct)
@@ -226,7 +296,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         if (f.Overdue == true)
         {
             // Month arithmetic on the China calendar happens in the domain; a day's slack here is then checked exactly.
-            var started = db.Now.AddMonths(-1).AddDays(1);
+            var started = db.Now.AddMonths(-Limits.MediationMonths).AddDays(1);
             q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
         }
         if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);

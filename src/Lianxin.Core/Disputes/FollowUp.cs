@@ -16,13 +16,29 @@ public sealed class FollowUp
     /// <summary>Set when the dispute reopened before this visit happened: the visit no longer applies.</summary>
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>The account that makes the visit; reminded before it is due. Defaults to whoever booked it.</summary>
+    public string? AssignedToId { get; private set; }
+
+    /// <summary>When the visitor was reminded, so a reminder goes out once per assignment.</summary>
+    public DateTimeOffset? RemindedAt { get; internal set; }
+
     private FollowUp() { }
 
-    internal FollowUp(DateTimeOffset dueAt, string scheduledById, DateTimeOffset scheduledAt)
+    internal FollowUp(DateTimeOffset dueAt, string scheduledById, DateTimeOffset scheduledAt, string? assignedToId = null)
     {
         DueAt = dueAt;
         ScheduledById = scheduledById;
         ScheduledAt = scheduledAt;
+        AssignedToId = assignedToId ?? scheduledById;
+    }
+
+    /// <summary>Who is reminded and expected to visit.</summary>
+    public string VisitorId => AssignedToId ?? ScheduledById;
+
+    internal void Assign(string assigneeId)
+    {
+        AssignedToId = assigneeId;
+        RemindedAt = null;
     }
 
     public bool IsDone => DoneAt is not null;

@@ -358,6 +358,9 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("LimitStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("NearLimitNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -971,6 +974,10 @@ namespace Lianxin.Data.Postgres.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("AssignedToId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.Property<DateTimeOffset?>("CancelledAt")
                                 .HasColumnType("timestamp with time zone");
 
@@ -990,6 +997,9 @@ namespace Lianxin.Data.Postgres.Migrations
                             b1.Property<string>("Note")
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateTimeOffset?>("RemindedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<int?>("Result")
                                 .HasColumnType("integer");

@@ -352,6 +352,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<long?>("LimitStartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NearLimitNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -959,6 +962,10 @@ namespace Lianxin.Data.Sqlite.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("AssignedToId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.Property<long?>("CancelledAt")
                                 .HasColumnType("INTEGER");
 
@@ -978,6 +985,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                             b1.Property<string>("Note")
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RemindedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int?>("Result")
                                 .HasColumnType("INTEGER");

@@ -21,6 +21,12 @@ public static class DisputeEndpoints
         g.MapPost("/{id:guid}/actions", Act).WithName("ActOnDispute")
             .WithSummary("执行一步：分流、开始调解、升级、记录未成、化解、移交、终结、撤回、回访、结案、复发重启；须带 version")
             .WithDescription("化解后自动安排 7 天和 30 天两次回访；回访结果为复发时纠纷自动重启。不允许的步骤返回 409 并说明当前可做什么。");
+        g.MapPost("/{id:guid}/follow-ups/{followUpId:guid}/assign", AssignFollowUp).WithName("AssignDisputeFollowUp")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
+            .WithSummary("回访改派：把一次未完成的回访交给本单位或上级单位有权登记回访的账号；须带 version，被派者收到通知和到期提醒");
+        g.MapGet("/{id:guid}/assignees", Assignees).WithName("ListDisputeAssignees")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
+            .WithSummary("可接收回访任务的账号（最多 50 个，可按姓名或用户名搜索）");
         g.MapGet("/export", Export).WithName("ExportDisputes")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesExport)).WithSummary("导出纠纷台账（Excel，记入审计日志）");
     }
@@ -42,6 +48,16 @@ public static class DisputeEndpoints
         await disputes.ActAsync(id, input, ct);
         return TypedResults.Ok(await disputes.GetAsync(id, ct));
     }
+
+    private static async Task<Ok<DisputeDetail>> AssignFollowUp(Guid id, Guid followUpId, FollowUpAssignInput input, DisputeService disputes,
+        CancellationToken ct)
+    {
+        await disputes.AssignFollowUpAsync(id, followUpId, input, ct);
+        return TypedResults.Ok(await disputes.GetAsync(id, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AssigneeOption>>> Assignees(Guid id, string? q, DisputeService disputes, CancellationToken ct) =>
+        TypedResults.Ok(await disputes.AssigneesAsync(id, q, ct));
 
     private static async Task<IResult> Export([AsParameters] DisputeFilter filter, DisputeService disputes, CancellationToken ct)
     {

@@ -12,6 +12,7 @@ using Lianxin.Web.Components;
 using Lianxin.Web.Dictionaries;
 using Lianxin.Web.Notifications;
 using Lianxin.Web.Organization;
+using Quartz;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -136,6 +137,10 @@ public static class LianxinHost
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
+        services.AddOptions<Lianxin.Core.Disputes.DisputeOptions>().Bind(config.GetSection(Lianxin.Core.Disputes.DisputeOptions.Section))
+            .Validate(o => !o.Problems().Any(), "纠纷设置（Disputes 配置节）有误：检查 FollowUpDays、MediationMonths、NearingDays 等取值")
+            .ValidateOnStart();
+        services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -146,6 +151,7 @@ public static class LianxinHost
         services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
         services.AddHostedService<HousekeepingJob>();
+        AddScheduledJobs(services, config);
         // Per-address ceiling on sign-in attempts, on top of the per-account lockout: slows password spraying
         // across many accounts from one place.
         services.AddRateLimiter(o =>
@@ -246,5 +252,23 @@ public static class LianxinHost
 
         // Our own CSP already forbids framing ('none'); Blazor's default would add a second, weaker header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+    }
+
+    /// <summary>Calendar work (reminders of time limits, visits and deadlines) runs on Quartz. The store is
+    /// in memory: every node runs the sweep, and a record's version check makes sure a reminder that
+    /// two nodes race over is sent once.</summary>
+    private static void AddScheduledJobs(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<ReminderSweep>();
+        var minutes = config.GetValue($"{Lianxin.Core.Disputes.DisputeOptions.Section}:ReminderSweepMinutes", 10);
+        services.AddQuartz(q =>
+        {
+            if (minutes <= 0) return;
+            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key));
+            q.AddTrigger(t => t.ForJob(ReminderSweepJob.Key).WithIdentity("reminder-sweep-trigger", "lianxin")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromMinutes(minutes)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

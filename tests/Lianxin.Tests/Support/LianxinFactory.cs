@@ -37,6 +37,8 @@ public class LianxinFactory : WebApplicationFactory<Program>
         builder.UseSetting("PersonalData:EncryptionKey", TestEncryptionKey);
         builder.UseSetting("PersonalData:BlindIndexKey", TestIndexKey);
         builder.UseSetting("Outbox:PollSeconds", "1");
+        // Reminders are sent by tests calling the sweep with a chosen time, not by the clock.
+        builder.UseSetting("Disputes:ReminderSweepMinutes", "0");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
