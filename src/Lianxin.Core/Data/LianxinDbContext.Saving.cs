@@ -26,6 +26,8 @@ public sealed partial class LianxinDbContext
         typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+        // The attachment's own row is audited (name, size, hash); its bytes are not log material.
+        typeof(Disputes.DisputeAttachmentContent),
     ];
 
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.

@@ -31,6 +31,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<Disputes.Dispute> Disputes => Set<Disputes.Dispute>();
+    public DbSet<Disputes.DisputeAttachment> DisputeAttachments => Set<Disputes.DisputeAttachment>();
+    public DbSet<Disputes.DisputeAttachmentContent> DisputeAttachmentContents => Set<Disputes.DisputeAttachmentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -64,3 +64,29 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.Navigation(x => x.FollowUps).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+internal sealed class DisputeAttachmentConfiguration : IEntityTypeConfiguration<DisputeAttachment>
+{
+    public void Configure(EntityTypeBuilder<DisputeAttachment> b)
+    {
+        b.ToTable("DisputeAttachments");
+        b.Property(x => x.FileName).HasMaxLength(TextLimits.Title);
+        b.Property(x => x.ContentType).HasMaxLength(TextLimits.Title);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.WithdrawnById).HasMaxLength(64);
+        b.Property(x => x.WithdrawnReason).HasMaxLength(TextLimits.Title);
+        b.HasIndex(x => new { x.DisputeId, x.Sha256 });
+        b.HasOne<Dispute>().WithMany().HasForeignKey(x => x.DisputeId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.IsWithdrawn);
+    }
+}
+
+internal sealed class DisputeAttachmentContentConfiguration : IEntityTypeConfiguration<DisputeAttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<DisputeAttachmentContent> b)
+    {
+        b.ToTable("DisputeAttachmentContents");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<DisputeAttachment>().WithOne().HasForeignKey<DisputeAttachmentContent>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -27,6 +27,16 @@ public static class DisputeEndpoints
         g.MapGet("/{id:guid}/assignees", Assignees).WithName("ListDisputeAssignees")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("可接收回访任务的账号（最多 50 个，可按姓名或用户名搜索）");
+        g.MapGet("/{id:guid}/attachments", ListAttachments).WithName("ListDisputeAttachments").WithSummary("纠纷的照片和文档（含已撤回的，注明撤回原因）");
+        g.MapPost("/{id:guid}/attachments", Upload).WithName("UploadDisputeAttachment")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentType.MaxBytes + 256 * 1024))
+            .WithSummary("上传一个附件（multipart/form-data，字段名 file）：照片 jpg/png/webp 或文档 pdf/doc/docx/xls/xlsx，单个不超过 10 MB，每件纠纷最多 30 个")
+            .WithDescription("按扩展名和文件头双重识别类型，二者不符即拒绝；同一文件重复上传返回 409。需登记或调解权限。");
+        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadDisputeAttachment")
+            .WithSummary("下载附件（记入审计日志）");
+        g.MapPost("/{id:guid}/attachments/{attachmentId:guid}/withdraw", Withdraw).WithName("WithdrawDisputeAttachment")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
+            .WithSummary("撤回附件（须写原因；文件仍留档，不再计入）");
         g.MapGet("/export", Export).WithName("ExportDisputes")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesExport)).WithSummary("导出纠纷台账（Excel，记入审计日志）");
     }
@@ -58,6 +68,36 @@ public static class DisputeEndpoints
 
     private static async Task<Ok<IReadOnlyList<AssigneeOption>>> Assignees(Guid id, string? q, DisputeService disputes, CancellationToken ct) =>
         TypedResults.Ok(await disputes.AssigneesAsync(id, q, ct));
+
+    private static async Task<Ok<IReadOnlyList<AttachmentView>>> ListAttachments(Guid id, DisputeAttachmentService attachments, CancellationToken ct) =>
+        TypedResults.Ok(await attachments.ListAsync(id, ct));
+
+    private static async Task<Created<AttachmentView>> Upload(Guid id, HttpRequest request, DisputeAttachmentService attachments, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            throw new ValidationFailedException("file", "请以 multipart/form-data 上传，文件字段名为 file");
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.Count != 1 || form.Files[0] is not { } file || file.Name != "file")
+            throw new ValidationFailedException("file", "每次上传一个文件，字段名为 file");
+        await using var stream = file.OpenReadStream();
+        var view = await attachments.AddAsync(id, file.FileName, stream, ct);
+        return TypedResults.Created($"/api/v1/disputes/{id}/attachments/{view.Id}", view);
+    }
+
+    private static async Task<IResult> Download(Guid id, Guid attachmentId, HttpContext http, DisputeAttachmentService attachments, CancellationToken ct)
+    {
+        var file = await attachments.OpenAsync(id, attachmentId, ct);
+        // Served as a download in a sandbox: an uploaded file can never run as a page of this site.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(file.Data, file.Meta.ContentType, file.Meta.FileName);
+    }
+
+    private static async Task<Ok<AttachmentView>> Withdraw(Guid id, Guid attachmentId, WithdrawInput input, DisputeAttachmentService attachments,
+        CancellationToken ct) => TypedResults.Ok(await attachments.WithdrawAsync(id, attachmentId, input.Reason, ct));
+
+    public sealed record WithdrawInput(string? Reason);
 
     private static async Task<IResult> Export([AsParameters] DisputeFilter filter, DisputeService disputes, CancellationToken ct)
     {

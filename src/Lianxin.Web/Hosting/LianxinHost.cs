@@ -141,6 +141,7 @@ public static class LianxinHost
             .Validate(o => !o.Problems().Any(), "纠纷设置（Disputes 配置节）有误：检查 FollowUpDays、MediationMonths、NearingDays 等取值")
             .ValidateOnStart();
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
+        services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();

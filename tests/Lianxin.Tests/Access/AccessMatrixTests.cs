@@ -64,7 +64,8 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/notifications/{id:guid}", $"/notifications/{note}")
                     .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}")
                     .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}")
-                    .Replace("/follow-ups/{followUpId:guid}", $"/follow-ups/{Guid.NewGuid()}");
+                    .Replace("/follow-ups/{followUpId:guid}", $"/follow-ups/{Guid.NewGuid()}")
+                    .Replace("/attachments/{attachmentId:guid}", $"/attachments/{Guid.NewGuid()}");
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/")
