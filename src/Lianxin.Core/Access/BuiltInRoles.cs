@@ -14,6 +14,7 @@ public static class BuiltInRoles
     public const string Mediator = "mediator";
     public const string Volunteer = "volunteer";
     public const string Resident = "resident";
+    public const string Informant = "informant";
     public const string SystemAdmin = "system-admin";
     public const string SecurityAdmin = "security-admin";
     public const string Auditor = "auditor";
@@ -37,6 +38,10 @@ public static class BuiltInRoles
             [PlacesRead]),
         new(Resident, "群众", ScopeKind.OwnRecords,
             []),
+        // Household heads (百户长/十户长) and security committee members (治保委员) report disputes from
+        // their phones in their own village, and follow what became of their own reports.
+        new(Informant, "信息员（百户长、治保委员）", ScopeKind.OwnRecords,
+            [DisputesRead, DisputesRegister]),
         new(SystemAdmin, "系统管理员", ScopeKind.All,
             [PlacesRead, UsersManage, SystemOperate]),
         new(SecurityAdmin, "安全管理员", ScopeKind.All,

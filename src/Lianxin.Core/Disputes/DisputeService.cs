@@ -94,6 +94,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         db.Disputes.Add(dispute);
         await SaveWithNumberRetryAsync(dispute, ct);
         if (red) await NotifyLeadersAsync(dispute, ct);
+        if (!user.Has(Permissions.DisputesMediate)) await NotifyOfficersOfReportAsync(dispute, ct);
         return dispute;
     }
 
@@ -265,15 +266,29 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     /// <summary>A dispute turning red tells the leaders of its station at once.</summary>
     private async Task NotifyLeadersAsync(Dispute d, CancellationToken ct)
     {
+        foreach (var leader in await AboveWithRoleAsync(d, BuiltInRoles.StationLeader, ct))
+            await notifications.SendAsync(leader, $"红色预警：{d.Title}", $"纠纷 {d.Number} 风险升为红色，请立即关注。", $"/disputes/{d.Id}", "error", ct: ct);
+    }
+
+    /// <summary>Active accounts holding a role in the dispute's unit or any unit above it.</summary>
+    private async Task<List<string>> AboveWithRoleAsync(Dispute d, string role, CancellationToken ct)
+    {
         var unitPath = await db.OrgUnits.Where(u => u.Id == d.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
         var ancestors = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        var leaders = await (from u in db.Users
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where r.Name == BuiltInRoles.StationLeader && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                             select u.Id).Distinct().ToListAsync(ct);
-        foreach (var leader in leaders)
-            await notifications.SendAsync(leader, $"红色预警：{d.Title}", $"纠纷 {d.Number} 风险升为红色，请立即关注。", $"/disputes/{d.Id}", "error", ct: ct);
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == role && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
+                      select u.Id).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>A report from someone who cannot mediate (a household head on a phone) goes straight to the
+    /// community officers of that place, so it is picked up the same day.</summary>
+    private async Task NotifyOfficersOfReportAsync(Dispute d, CancellationToken ct)
+    {
+        foreach (var officer in await AboveWithRoleAsync(d, BuiltInRoles.CommunityOfficer, ct))
+            await notifications.SendAsync(officer, $"新上报纠纷：{d.Title}", $"{d.Source.Label()}，纠纷 {d.Number}，请及时分流研判。",
+                $"/disputes/{d.Id}", "warning", ct: ct);
     }
 
     private async Task<IQueryable<Dispute>> QueryAsync(DisputeFilter f, CancellationToken ct)
@@ -335,9 +350,42 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
             ?? throw new ValidationFailedException("orgUnitId", "纠纷所在单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("纠纷所在单位不在您的管辖范围内");
+        if (!scope.Covers(unit) && !await ReportsFromAsync(scope, unit, ct)) throw new ForbiddenException("纠纷所在单位不在您的管辖范围内");
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "纠纷所在单位已撤销");
         return unit;
+    }
+
+    /// <summary>Someone who sees only their own records (a household head, a security committee member)
+    /// may still report a dispute where they live and serve: their account's unit and below.</summary>
+    private async Task<bool> ReportsFromAsync(DataScope scope, OrgUnit unit, CancellationToken ct)
+    {
+        if (scope.OwnRecordsOf is null || user.UserId is not { } me) return false;
+        var home = await (from u in db.Users
+                          join o in db.OrgUnits on u.OrgUnitId equals o.Id
+                          where u.Id == me
+                          select o.Path).FirstOrDefaultAsync(ct);
+        return home is not null && unit.Path.StartsWith(home, StringComparison.Ordinal);
+    }
+
+    /// <summary>Units a person may report a dispute in: those in scope, or for a reporter who sees only
+    /// their own records, their own unit and below. At most 500, villages and groups first by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ReportingUnitsAsync(CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRegister);
+        var scope = await user.GetScopeAsync(ct);
+        var q = db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired);
+        if (!scope.All)
+        {
+            var home = user.UserId is { } me
+                ? await (from u in db.Users join o in db.OrgUnits on u.OrgUnitId equals o.Id where u.Id == me select o.Path).FirstOrDefaultAsync(ct)
+                : null;
+            var filter = scope.UnitFilter();
+            q = scope.OwnRecordsOf is not null && home is not null
+                ? q.Where(filter).Union(db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired && u.Path.StartsWith(home)))
+                : q.Where(filter);
+        }
+        var rows = await q.OrderBy(u => u.Path.Length).ThenBy(u => u.Name).Take(500).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
     /// <summary>Ledger numbers run per year in the China calendar: JF-2026-00001.</summary>

@@ -34,6 +34,7 @@ public sealed class TestWorld
         ("mediator", BuiltInRoles.Mediator, (w, i) => w.Villages[i]),
         ("volunteer", BuiltInRoles.Volunteer, (w, i) => w.Grids[i]),
         ("resident", BuiltInRoles.Resident, (w, i) => w.Grids[i]),
+        ("informant", BuiltInRoles.Informant, (w, i) => w.Villages[i]),
     ];
 
     public static readonly (string User, string Role)[] CountyAccounts =
