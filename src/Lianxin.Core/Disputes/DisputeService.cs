@@ -355,6 +355,26 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         return unit;
     }
 
+    /// <summary>The unit an address most likely belongs to, from the residents registered at it (or at the
+    /// longest leading part of it: "三组5号门前" still finds "三组5号"), within the caller's scope.</summary>
+    public async Task<Guid?> UnitForAddressAsync(string? address, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRegister);
+        var text = Checks.Clean(address);
+        if (text is null) return null;
+        if (text.Length > TextLimits.Address) throw new ValidationFailedException("address", "地址过长");
+        var key = addresses.Normalize(text);
+        if (key.Length < 4) return null;
+        var prefixes = Enumerable.Range(4, key.Length - 3).Select(n => key[..n]).ToList();
+        var scope = await user.GetScopeAsync(ct);
+        var hits = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>())
+            .Where(r => r.AddressKey != null && prefixes.Contains(r.AddressKey))
+            .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
+            .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
+            .Take(200).ToListAsync(ct);
+        return hits.OrderByDescending(h => h.AddressKey!.Length).ThenByDescending(h => h.Count).Select(h => (Guid?)h.OrgUnitId).FirstOrDefault();
+    }
+
     /// <summary>Someone who sees only their own records (a household head, a security committee member)
     /// may still report a dispute where they live and serve: their account's unit and below.</summary>
     private async Task<bool> ReportsFromAsync(DataScope scope, OrgUnit unit, CancellationToken ct)

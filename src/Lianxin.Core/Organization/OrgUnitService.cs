@@ -90,6 +90,10 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
             children, members, residents, u.Version);
     }
 
+    /// <summary>One unit as a list row, or null when it does not exist or lies outside the caller's scope.</summary>
+    public async Task<OrgUnitSummary?> SummaryAsync(Guid id, CancellationToken ct = default) =>
+        await Project((await VisibleAsync(ct)).Where(x => x.Id == id)).FirstOrDefaultAsync(ct);
+
     /// <summary>Names of the given units that the caller may see, in one query.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {

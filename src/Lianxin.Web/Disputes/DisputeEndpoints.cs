@@ -37,6 +37,9 @@ public static class DisputeEndpoints
         g.MapPost("/{id:guid}/attachments/{attachmentId:guid}/withdraw", Withdraw).WithName("WithdrawDisputeAttachment")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("撤回附件（须写原因；文件仍留档，不再计入）");
+        g.MapGet("/unit-for-address", UnitForAddress).WithName("DisputeUnitForAddress")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRegister))
+            .WithSummary("按地址推断纠纷所在单位（依据登记在该地址的群众；无把握时返回 null）");
         g.MapGet("/export", Export).WithName("ExportDisputes")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesExport)).WithSummary("导出纠纷台账（Excel，记入审计日志）");
     }
@@ -98,6 +101,11 @@ public static class DisputeEndpoints
         CancellationToken ct) => TypedResults.Ok(await attachments.WithdrawAsync(id, attachmentId, input.Reason, ct));
 
     public sealed record WithdrawInput(string? Reason);
+
+    public sealed record UnitGuess(Guid? OrgUnitId);
+
+    private static async Task<Ok<UnitGuess>> UnitForAddress(string? address, DisputeService disputes, CancellationToken ct) =>
+        TypedResults.Ok(new UnitGuess(await disputes.UnitForAddressAsync(address, ct)));
 
     private static async Task<IResult> Export([AsParameters] DisputeFilter filter, DisputeService disputes, CancellationToken ct)
     {

@@ -129,3 +129,31 @@ public abstract partial class QuickReportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, step.StatusCode);
     }
 }
+
+public sealed class UnitFromAddressSqliteTests(SqliteApp app) : UnitFromAddressTests(app), IClassFixture<SqliteApp>;
+
+public sealed class UnitFromAddressPostgresTests(PostgresApp app) : UnitFromAddressTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Registration picks the dispute's unit from its address where residents are registered there.</summary>
+public abstract class UnitFromAddressTests(AppFixture app)
+{
+    private sealed record Guess(Guid? OrgUnitId);
+
+    [Fact]
+    public async Task An_address_with_residents_names_their_unit_within_scope_only()
+    {
+        var officer = await app.As("officer1");
+        var street = $"东峪村七组{Random.Shared.Next(100, 999)}号";
+        using var created = await officer.PostAsJsonAsync("/api/v1/residents", new { name = "王五", orgUnitId = app.World.Grids[0].Id, address = street });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var guess = await ApiAssert.OkAsync<Guess>(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street + "门前空地")}"));
+        Assert.Equal(app.World.Grids[0].Id, guess.OrgUnitId);
+        var none = await ApiAssert.OkAsync<Guess>(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString("西峪村九组1号")}"));
+        Assert.Null(none.OrgUnitId);
+        var other = await app.As("officer2");
+        var hidden = await ApiAssert.OkAsync<Guess>(await other.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street)}"));
+        Assert.Null(hidden.OrgUnitId);
+        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={new string('村', 300)}"), HttpStatusCode.UnprocessableEntity);
+    }
+}
