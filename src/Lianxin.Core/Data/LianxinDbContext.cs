@@ -31,6 +31,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<Disputes.Dispute> Disputes => Set<Disputes.Dispute>();
+    public DbSet<Disputes.MediationSession> MediationSessions => Set<Disputes.MediationSession>();
+    public DbSet<Disputes.CounsellingSession> CounsellingSessions => Set<Disputes.CounsellingSession>();
+    public DbSet<Disputes.DisputeForceList> DisputeForceLists => Set<Disputes.DisputeForceList>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

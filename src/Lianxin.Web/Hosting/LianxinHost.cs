@@ -136,6 +136,10 @@ public static class LianxinHost
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
+        services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
+        services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
+        services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
+        services.AddScoped<Lianxin.Core.Disputes.MediationSessionReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -232,6 +236,7 @@ public static class LianxinHost
         api.MapResidentApi();
         api.MapDictionaryApi();
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
+        Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();
