@@ -145,8 +145,9 @@ public sealed class MediationSession : Entity
     private void ApplyRecord(Dispute dispute, SessionForm form, string by, DateTimeOffset now)
     {
         var checks = CheckShared(dispute, form, out var level);
-        // Recording a planned session keeps its planned time unless the actual time is given.
-        var at = form.At ?? (Status == SessionStatus.Planned ? At : now);
+        // Recording a planned session keeps its planned time unless the actual time is given, or the
+        // plan still lies ahead (the session was brought forward).
+        var at = form.At ?? (Status == SessionStatus.Planned && At <= now ? At : now);
         if (at > now + Slack) checks.Add("at", "调解时间不能晚于现在；尚未召开的调解请先计划");
         else if (at < dispute.RegisteredAt - Slack) checks.Add("at", "调解时间不能早于纠纷登记时间");
         checks.Required("summary", form.Summary, "调解情况", TextLimits.Text);

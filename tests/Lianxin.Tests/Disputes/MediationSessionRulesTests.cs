@@ -52,6 +52,15 @@ public class MediationSessionRulesTests
     }
 
     [Fact]
+    public void A_session_recorded_before_its_planned_time_was_brought_forward_to_now()
+    {
+        var d = At(Stage.Level1);
+        var s = MediationSession.Plan(d, Plan(Now.AddHours(3)), Officer, Now);
+        s.Update(d, Plan() with { At = null, Summary = "提前召开", Outcome = MediationOutcome.Agreed }, Officer, Now.AddHours(1));
+        Assert.Equal((Now.AddHours(1), Now.AddHours(3)), (s.At, s.PlannedAt!.Value));
+    }
+
+    [Fact]
     public void A_session_can_be_recorded_directly_with_an_explicit_level_even_before_mediation_started()
     {
         var d = At(Stage.Triaged);
