@@ -35,7 +35,7 @@ public static class MediationSessionEndpoints
         c.MapGet("/", ListCounselling).WithName("ListCounselling").WithSummary("心理疏导记录（分页，可按纠纷或群众过滤）；无调解权限者看不到疏导内容");
         c.MapGet("/{id:guid}", GetCounselling).WithName("GetCounselling").WithSummary("一条心理疏导记录");
         c.MapPost("/", CreateCounselling).Idempotent().RequireAuthorization(mediate).WithName("CreateCounselling")
-            .WithSummary("登记心理疏导（关联纠纷或群众，至少一项）");
+            .WithSummary("登记心理疏导（关联纠纷或群众，至少一项）；返回内容不含疏导情况，请用 GET 读取");
         c.MapPut("/{id:guid}", UpdateCounselling).RequireAuthorization(mediate).WithName("UpdateCounselling").WithSummary("修改心理疏导记录，须带 version");
 
         var f = api.MapGroup("/dispute-forces").WithTags("推荐调解力量").RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DictionariesManage));
@@ -77,7 +77,9 @@ public static class MediationSessionEndpoints
     private static async Task<Created<CounsellingView>> CreateCounselling(CounsellingInput input, CounsellingService counselling, CancellationToken ct)
     {
         var session = await counselling.CreateAsync(input, ct);
-        return TypedResults.Created($"/api/v1/counselling/{session.Id}", await counselling.GetAsync(session.Id, ct));
+        // The create response is stored for retries (Idempotency-Key), so it leaves the sensitive notes out.
+        var view = await counselling.GetAsync(session.Id, ct) with { Summary = null, SummaryHidden = true };
+        return TypedResults.Created($"/api/v1/counselling/{session.Id}", view);
     }
 
     private static async Task<Ok<CounsellingView>> UpdateCounselling(Guid id, CounsellingInput input, CounsellingService counselling, CancellationToken ct)
