@@ -33,6 +33,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.Dispute> Disputes => Set<Disputes.Dispute>();
     public DbSet<Disputes.DisputeAttachment> DisputeAttachments => Set<Disputes.DisputeAttachment>();
     public DbSet<Disputes.DisputeAttachmentContent> DisputeAttachmentContents => Set<Disputes.DisputeAttachmentContent>();
+    public DbSet<Disputes.MediationSession> MediationSessions => Set<Disputes.MediationSession>();
+    public DbSet<Disputes.CounsellingSession> CounsellingSessions => Set<Disputes.CounsellingSession>();
+    public DbSet<Disputes.DisputeForceList> DisputeForceLists => Set<Disputes.DisputeForceList>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

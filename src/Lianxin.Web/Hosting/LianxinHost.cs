@@ -142,6 +142,11 @@ public static class LianxinHost
             .ValidateOnStart();
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
+        services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
+        services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
+        services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
+        services.AddScoped<Lianxin.Core.Disputes.MediationSessionReminders>();
+        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.MediationSessionReminders>());
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -242,6 +247,7 @@ public static class LianxinHost
         api.MapResidentApi();
         api.MapDictionaryApi();
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
+        Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

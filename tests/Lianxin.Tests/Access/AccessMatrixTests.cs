@@ -44,6 +44,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         });
         var roleId = await app.Factory.WithDbAsync(db => db.Roles.Where(r => r.Name == "mediator").Select(r => r.Id).FirstAsync());
         var dictionaryItem = await app.Factory.WithDbAsync(db => db.DictionaryItems.Select(d => d.Id).FirstAsync());
+        var (session, counselling) = await SessionAndCounsellingOfStation2Async();
 
         var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
         var calls = new List<Call>();
@@ -65,13 +66,17 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}")
                     .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}")
                     .Replace("/follow-ups/{followUpId:guid}", $"/follow-ups/{Guid.NewGuid()}")
-                    .Replace("/attachments/{attachmentId:guid}", $"/attachments/{Guid.NewGuid()}");
+                    .Replace("/attachments/{attachmentId:guid}", $"/attachments/{Guid.NewGuid()}")
+                    .Replace("{sessionId:guid}", session.ToString())
+                    .Replace("/counselling/{id:guid}", $"/counselling/{counselling}")
+                    .Replace("/dispute-forces/{category}", "/dispute-forces/neighbour");
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
-                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/")
+                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
-                if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)) targets = false;
+                if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
+                    || pattern.StartsWith("/api/v1/dispute-forces", StringComparison.Ordinal)) targets = false;
                 calls.Add(new Call(method, url, body, targets, pattern));
             }
         }
@@ -93,6 +98,8 @@ public abstract class AccessMatrixTests(AppFixture app)
             _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) =>
                 new { title = "越权纠纷", categoryCode = "neighbour", description = "x", source = "Screening", orgUnitId = w.Villages[1].Id,
                       action = "Triage", jurisdiction = "PoliceSimple", version = 1, parties = new[] { new { role = "Applicant", name = "某" } } },
+            _ when pattern.StartsWith("/api/v1/counselling", StringComparison.Ordinal) =>
+                new { disputeId = w.DisputeIds[1], counsellorName = "越权", at = DateTimeOffset.UtcNow, method = "Phone", summary = "越权登记", version = 1 },
             _ when pattern.StartsWith("/api/v1/org-units", StringComparison.Ordinal) =>
                 new { code = "X-" + Guid.NewGuid().ToString("N")[..8], name = "越权单位", kind = "Group", parentId = w.Villages[1].Id, population = 1, households = 1, version = 1 },
             _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) =>
@@ -171,6 +178,28 @@ public abstract class AccessMatrixTests(AppFixture app)
         Assert.Contains("不同账号", problem.GetRawText());
     }
 
+    /// <summary>A planned mediation session and a counselling record on station 2's dispute, for the routes that name one.</summary>
+    private Task<(Guid Session, Guid Counselling)> SessionAndCounsellingOfStation2Async() => app.Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+        var dispute = await db.Disputes.AsNoTracking().FirstAsync(d => d.Id == app.World.DisputeIds[1]);
+        var session = Lianxin.Core.Disputes.MediationSession.Plan(dispute, new Lianxin.Core.Disputes.SessionForm
+        {
+            Level = Lianxin.Core.Disputes.MediationLevel.Village, At = DateTimeOffset.UtcNow.AddDays(2), Place = "西峪村调解室",
+            Mediators = [Lianxin.Core.Disputes.SessionMediator.Outside("西峪调解员", "西峪村调委会")],
+        }, "seed", DateTimeOffset.UtcNow);
+        var protector = sp.GetRequiredService<Lianxin.Core.Common.PersonalDataProtector>();
+        var counselling = Lianxin.Core.Disputes.CounsellingSession.Create(new Lianxin.Core.Disputes.CounsellingForm
+        {
+            DisputeId = dispute.Id, CounsellorName = "西峪心理老师", At = DateTimeOffset.UtcNow.AddHours(-1),
+            Method = Lianxin.Core.Disputes.CounsellingMethod.InPerson, Summary = "站二疏导记录",
+        }, dispute.OrgUnitId, protector.Encrypt("站二疏导记录"), "seed", DateTimeOffset.UtcNow);
+        db.MediationSessions.Add(session);
+        db.CounsellingSessions.Add(counselling);
+        await db.SaveChangesAsync();
+        return (session.Id, counselling.Id);
+    });
+
     private async Task<string> SnapshotAsync() => await app.Factory.WithDbAsync(async db =>
     {
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).Select(u => u.Code + ":" + u.Version + ":" + u.Path).ToListAsync();
@@ -180,6 +209,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         var known = app.World.UserIds.Values.ToList();
         var users = await db.Users.AsNoTracking().Where(u => known.Contains(u.Id)).OrderBy(u => u.UserName)
             .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes });
+        var sessions = await db.MediationSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.Status).ToListAsync();
+        var counselling = await db.CounsellingSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version).ToListAsync();
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling });
     });
 }
