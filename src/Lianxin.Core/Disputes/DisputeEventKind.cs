@@ -13,4 +13,11 @@ public enum DisputeEventKind
     Withdrawn,
     Closed,
     Reopened,
+
+    // Steps of the mediation agreement: noted on the timeline, the state does not change.
+    AgreementSigned,
+    AgreementPerformed,
+    AgreementPartlyPerformed,
+    AgreementMissed,
+    JudicialConfirmation,
 }
