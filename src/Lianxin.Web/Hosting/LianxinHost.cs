@@ -136,6 +136,8 @@ public static class LianxinHost
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
+        services.AddScoped<Lianxin.Core.Disputes.AgreementService>();
+        services.AddScoped<Lianxin.Core.Disputes.AgreementReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -232,6 +234,7 @@ public static class LianxinHost
         api.MapResidentApi();
         api.MapDictionaryApi();
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
+        Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();
