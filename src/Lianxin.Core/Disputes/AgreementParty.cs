@@ -11,6 +11,9 @@ public sealed class AgreementParty
     public const int MaxAge = 150;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    /// <summary>Order on the agreement (applicant first, as entered); rows come back from the database in any order.</summary>
+    public int Position { get; private set; }
     public PartyRole Role { get; private set; }
     public Guid? ResidentId { get; private set; }
 
@@ -25,9 +28,10 @@ public sealed class AgreementParty
 
     private AgreementParty() { }
 
-    internal static AgreementParty Create(PartyRole role, string name, string? organizationName, Gender gender, int? age,
+    internal static AgreementParty Create(int position, PartyRole role, string name, string? organizationName, Gender gender, int? age,
         string? address, ProtectedText idNumber, Guid? residentId) => new()
     {
+        Position = position,
         Role = role,
         Name = name,
         OrganizationName = organizationName,

@@ -99,7 +99,7 @@ public sealed class MediationAgreement : Entity
     public DateOnly? JudicialDecidedOn { get; private set; }
     public DateTimeOffset? JudicialReminderSentAt { get; private set; }
 
-    public IReadOnlyList<AgreementParty> Parties => _parties;
+    public IReadOnlyList<AgreementParty> Parties => _parties.OrderBy(p => p.Position).ToList();
 
     private MediationAgreement() { }
 
@@ -293,9 +293,12 @@ public sealed class MediationAgreement : Entity
         checks.ThrowIfAny();
 
         _parties.Clear();
-        foreach (var p in parties)
-            _parties.Add(AgreementParty.Create(p.Role!.Value, p.Name!.Trim(), Checks.Clean(p.OrganizationName),
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var p = parties[i];
+            _parties.Add(AgreementParty.Create(i + 1, p.Role!.Value, p.Name!.Trim(), Checks.Clean(p.OrganizationName),
                 p.Gender ?? Gender.Unknown, p.Age, Checks.Clean(p.Address), p.IdNumber, p.ResidentId));
+        }
         Facts = t.Facts!.Trim();
         Responsibilities = t.Responsibilities!.Trim();
         AgreedContent = t.AgreedContent!.Trim();

@@ -1187,6 +1187,9 @@ namespace Lianxin.Data.Postgres.Migrations
                                 .HasMaxLength(128)
                                 .HasColumnType("character varying(128)");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
                             b1.Property<Guid?>("ResidentId")
                                 .HasColumnType("uuid");
 

@@ -1175,6 +1175,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                                 .HasMaxLength(128)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid?>("ResidentId")
                                 .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lianxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261126004947_MediationAgreements")]
+    [Migration("20261126011024_MediationAgreements")]
     partial class MediationAgreements
     {
         /// <inheritdoc />
@@ -1177,6 +1177,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                             b1.Property<string>("OrganizationName")
                                 .HasMaxLength(128)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ResidentId")
                                 .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lianxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261126005005_MediationAgreements")]
+    [Migration("20261126011113_MediationAgreements")]
     partial class MediationAgreements
     {
         /// <inheritdoc />
@@ -1189,6 +1189,9 @@ namespace Lianxin.Data.Postgres.Migrations
                             b1.Property<string>("OrganizationName")
                                 .HasMaxLength(128)
                                 .HasColumnType("character varying(128)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
 
                             b1.Property<Guid?>("ResidentId")
                                 .HasColumnType("uuid");
