@@ -16,6 +16,7 @@ public sealed class AgreementReminders(LianxinDbContext db, NotificationService 
     /// deadlines it dealt with. Safe to run as often as wanted: what is done is marked on the agreement.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
+        now = now.ToUniversalTime(); // stored times are UTC, and PostgreSQL takes no other offset
         var performanceHorizon = now.AddDays(MediationAgreement.PerformanceReminderDays);
         var judicialHorizon = now.AddDays(MediationAgreement.JudicialReminderDays);
         var candidates = await db.MediationAgreements

@@ -249,8 +249,9 @@ public sealed class MediationAgreement : Entity
 
     public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
-    /// <summary>Midnight after the given day in China, when that day is over.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+    /// <summary>Midnight after the given day in China, when that day is over; in UTC, as every stored time is.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
 
     private static void RequireStage(Dispute dispute)
     {
