@@ -257,12 +257,13 @@ public sealed class Dispute : Entity, IScoped
         Move(kind, Status, Level, by, at, note);
     }
 
-    /// <summary>The agreement was not performed in time. The breach goes on the timeline, and a dispute that
-    /// had ended (or was closed) reopens; one still being mediated simply carries on.</summary>
+    /// <summary>The agreement was not performed in time. A dispute that had ended (or was closed) reopens with
+    /// the breach as its reason; one still being mediated carries on, the breach noted on its timeline.
+    /// One event either way, so the timeline's order never depends on two steps at the same instant.</summary>
     internal void ReopenForBreach(string by, DateTimeOffset at, string reason)
     {
-        NoteAgreement(DisputeEventKind.AgreementMissed, by, at, reason);
         if (DisputeTransitions.IsAllowed(Status, Level, DisputeAction.Reopen)) Reopen(by, at, reason);
+        else NoteAgreement(DisputeEventKind.AgreementMissed, by, at, reason);
     }
 
     // ---- time limits ----

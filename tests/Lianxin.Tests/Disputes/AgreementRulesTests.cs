@@ -135,9 +135,8 @@ public class AgreementRulesTests
         Assert.Equal(AgreementStatus.Missed, a.Status);
         Assert.Equal(DisputeStatus.Triaged, d.Status);
         Assert.Equal(1, d.ReopenCount);
-        var missed = Assert.Single(d.Events, e => e.Kind == DisputeEventKind.AgreementMissed);
-        Assert.Contains("逾期未履行", missed.Reason);
-        Assert.Contains("逾期未履行", d.Events[^1].Reason);
+        var reopened = Assert.Single(d.Events, e => e.Kind == DisputeEventKind.Reopened);
+        Assert.Contains("逾期未履行", reopened.Reason);
         Assert.Equal(DisputeEventKind.Reopened, d.Events[^1].Kind);
         Assert.Equal(visits, d.FollowUps.Count);
         Assert.True(a.CanBeSucceededIn(d));
@@ -160,6 +159,7 @@ public class AgreementRulesTests
         a.MarkMissed(d, "system", a.PerformanceDueAt);
         Assert.Equal(AgreementStatus.Missed, a.Status);
         Assert.Equal(DisputeStatus.Mediating, d.Status);
+        Assert.Equal(DisputeEventKind.AgreementMissed, d.Events[^1].Kind);
         Assert.Contains("未全部履行", d.Events[^1].Reason);
         Assert.Equal(0, d.ReopenCount);
     }
