@@ -246,6 +246,11 @@ public abstract class AgreementApiTests(AppFixture app)
         Assert.Contains("agreement-print.css", html);
         Assert.DoesNotContain("mud-drawer", html); // no console around the document
 
+        var disputePage = WebUtility.HtmlDecode(await (await officer.GetAsync($"/disputes/{d.Summary.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"agreement-panel\"", disputePage);
+        Assert.Contains("data-testid=\"agreement-sign\"", disputePage);
+        Assert.Contains($"/disputes/{d.Summary.Id}/agreement/print", disputePage);
+
         var full = TestWorld.IdFor(1981, 1);
         Assert.DoesNotContain(full, html);
         var auditBefore = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(x => x.Action == AuditAction.Reveal && x.EntityId == a.Id.ToString()));
