@@ -36,6 +36,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.MediationSession> MediationSessions => Set<Disputes.MediationSession>();
     public DbSet<Disputes.CounsellingSession> CounsellingSessions => Set<Disputes.CounsellingSession>();
     public DbSet<Disputes.DisputeForceList> DisputeForceLists => Set<Disputes.DisputeForceList>();
+    public DbSet<Disputes.MediationAgreement> MediationAgreements => Set<Disputes.MediationAgreement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

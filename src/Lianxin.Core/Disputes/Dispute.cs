@@ -268,6 +268,27 @@ public sealed class Dispute : Entity, IScoped
         ReopenCount++;
     }
 
+    // ---- the mediation agreement ----
+
+    /// <summary>Notes a step of the mediation agreement (<see cref="MediationAgreement"/>) on the timeline.
+    /// The state does not change: resolving stays a step of its own.</summary>
+    internal void NoteAgreement(DisputeEventKind kind, string by, DateTimeOffset at, string note)
+    {
+        if (kind is not (DisputeEventKind.AgreementSigned or DisputeEventKind.AgreementPerformed or DisputeEventKind.AgreementPartlyPerformed
+            or DisputeEventKind.AgreementMissed or DisputeEventKind.JudicialConfirmation))
+            throw new ArgumentOutOfRangeException(nameof(kind));
+        Move(kind, Status, Level, by, at, note);
+    }
+
+    /// <summary>The agreement was not performed in time. A dispute that had ended (or was closed) reopens with
+    /// the breach as its reason; one still being mediated carries on, the breach noted on its timeline.
+    /// One event either way, so the timeline's order never depends on two steps at the same instant.</summary>
+    internal void ReopenForBreach(string by, DateTimeOffset at, string reason)
+    {
+        if (DisputeTransitions.IsAllowed(Status, Level, DisputeAction.Reopen)) Reopen(by, at, reason);
+        else NoteAgreement(DisputeEventKind.AgreementMissed, by, at, reason);
+    }
+
     // ---- time limits ----
 
     /// <summary>When mediation should have concluded; null when no limit runs (not yet triaged, or ended).</summary>

@@ -14,4 +14,11 @@ public enum DisputeEventKind
     Closed,
     Reopened,
     FollowUpAssigned,
+
+    // Steps of the mediation agreement: noted on the timeline, the state does not change.
+    AgreementSigned,
+    AgreementPerformed,
+    AgreementPartlyPerformed,
+    AgreementMissed,
+    JudicialConfirmation,
 }

@@ -607,6 +607,128 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("DisputeForceLists");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreedContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DisputeRound")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("JudicialChosen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("JudicialCourt")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("JudicialDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JudicialDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("JudicialDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("JudicialReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("JudicialResult")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Mediators")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("MissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly>("PerformanceDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PerformanceDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PerformanceMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PerformanceNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("PerformanceReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Responsibilities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PerformanceDueAt");
+
+                    b.ToTable("MediationAgreements");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1365,6 +1487,70 @@ namespace Lianxin.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Forces");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
+                {
+                    b.HasOne("Lianxin.Core.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Lianxin.Core.Disputes.AgreementParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int?>("Age")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Gender")
+                                .HasColumnType("integer");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("bytea");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("OrganizationName")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("ResidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("MediationAgreementParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>

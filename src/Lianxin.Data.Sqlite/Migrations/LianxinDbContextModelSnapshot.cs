@@ -601,6 +601,128 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("DisputeForceLists");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JudicialChosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudicialCourt")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JudicialDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JudicialDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("JudicialDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JudicialReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JudicialResult")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Mediators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PerformanceDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PerformanceDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerformanceMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerformanceNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PerformanceReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibilities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PerformanceDueAt");
+
+                    b.ToTable("MediationAgreements");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1353,6 +1475,70 @@ namespace Lianxin.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Forces");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
+                {
+                    b.HasOne("Lianxin.Core.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Lianxin.Core.Disputes.AgreementParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Age")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Gender")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("BLOB");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OrganizationName")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ResidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("MediationAgreementParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>

@@ -147,6 +147,9 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionReminders>();
         services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.MediationSessionReminders>());
+        services.AddScoped<Lianxin.Core.Disputes.AgreementService>();
+        services.AddScoped<Lianxin.Core.Disputes.AgreementReminders>();
+        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.AgreementReminders>());
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -248,6 +251,7 @@ public static class LianxinHost
         api.MapDictionaryApi();
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
         Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
+        Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lianxin.Core.Disputes;
 using Lianxin.Core.Notifications;
 using Lianxin.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -42,6 +43,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return n.Id;
         });
+        await AgreementOnStation2DisputeAsync(w);
         var roleId = await app.Factory.WithDbAsync(db => db.Roles.Where(r => r.Name == "mediator").Select(r => r.Id).FirstAsync());
         var dictionaryItem = await app.Factory.WithDbAsync(db => db.DictionaryItems.Select(d => d.Id).FirstAsync());
         var (session, counselling) = await SessionAndCounsellingOfStation2Async();
@@ -83,6 +85,23 @@ public abstract class AccessMatrixTests(AppFixture app)
         Assert.True(calls.Count >= 30, $"expected the whole API, found {calls.Count} calls");
         return calls;
     }
+
+    /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something to reach.</summary>
+    private Task<bool> AgreementOnStation2DisputeAsync(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+        if (await db.MediationAgreements.AnyAsync(a => a.DisputeId == w.DisputeIds[1])) return false;
+        var d = await db.Disputes.FirstAsync(x => x.Id == w.DisputeIds[1]);
+        var at = DateTimeOffset.UtcNow;
+        d.Triage(DisputeJurisdiction.PoliceSimple, "seed", at);
+        d.StartMediation(MediationLevel.PoliceOffice, "seed", at);
+        AgreementPartyDraft Party(string name, PartyRole role) => new(role, name, null, null, null, null, Lianxin.Core.Common.ProtectedText.Empty, null);
+        db.MediationAgreements.Add(MediationAgreement.Draft(d, 1, new AgreementTerms(
+            [Party("赵某", PartyRole.Applicant), Party("钱某", PartyRole.Respondent)], "排水沟堵塞", "双方各半", "共同疏通排水沟", "当面",
+            MediationAgreement.ChinaDay(at).AddDays(10), ["老李"]), "seed", at));
+        await db.SaveChangesAsync();
+        return true;
+    });
 
     private static object? BodyFor(string pattern, string method, TestWorld w)
     {
@@ -205,12 +224,13 @@ public abstract class AccessMatrixTests(AppFixture app)
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).Select(u => u.Code + ":" + u.Version + ":" + u.Path).ToListAsync();
         var residents = await db.Residents.AsNoTracking().Where(r => r.Name.EndsWith("2")).OrderBy(r => r.Name).Select(r => r.Name + ":" + r.Version).ToListAsync();
         var disputes = await db.Disputes.AsNoTracking().OrderBy(d => d.Number).Select(d => d.Number + ":" + d.Version + ":" + d.Status).ToListAsync();
+        var agreements = await db.MediationAgreements.AsNoTracking().OrderBy(a => a.Number).Select(a => a.Number + ":" + a.Version + ":" + a.Status).ToListAsync();
         var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name + ":" + m.Version).ToListAsync();
         var known = app.World.UserIds.Values.ToList();
         var users = await db.Users.AsNoTracking().Where(u => known.Contains(u.Id)).OrderBy(u => u.UserName)
             .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId).ToListAsync();
         var sessions = await db.MediationSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.Status).ToListAsync();
         var counselling = await db.CounsellingSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling });
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements });
     });
 }

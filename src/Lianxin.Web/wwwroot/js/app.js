@@ -52,3 +52,9 @@ window.lianxin = (function () {
 
     return { watchNotifications, showPlace, barChart };
 })();
+
+// Printable documents: a button marked data-print opens the browser's print dialog (no inline scripts under the CSP).
+document.addEventListener('click', function (e) {
+    const target = e.target && e.target.closest ? e.target.closest('[data-print]') : null;
+    if (target) { e.preventDefault(); window.print(); }
+});
