@@ -31,6 +31,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<Disputes.Dispute> Disputes => Set<Disputes.Dispute>();
+    public DbSet<Disputes.Referral> Referrals => Set<Disputes.Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

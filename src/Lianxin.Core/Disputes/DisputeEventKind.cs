@@ -13,4 +13,8 @@ public enum DisputeEventKind
     Withdrawn,
     Closed,
     Reopened,
+
+    // Numbered apart from the steps above: the receiver's side of a referral (警调衔接).
+    ReferralAcknowledged = 30,
+    ReferralResultReported = 31,
 }

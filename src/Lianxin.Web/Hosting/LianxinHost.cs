@@ -136,6 +136,8 @@ public static class LianxinHost
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
+        services.AddScoped<Lianxin.Core.Disputes.ReferralService>();
+        services.AddScoped<Lianxin.Core.Disputes.ReferralReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -156,6 +158,13 @@ public static class LianxinHost
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {
                     PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
+            // The same per-address ceiling on the referral receivers' links, which need no account.
+            o.AddPolicy(Lianxin.Web.Disputes.ReferralEndpoints.RateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.ReferralLinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 }));
         });
 
@@ -232,11 +241,13 @@ public static class LianxinHost
         api.MapResidentApi();
         api.MapDictionaryApi();
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
+        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();
         api.MapNotificationApi();
         app.MapAccountForms();
+        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralPages(app);
         app.MapCultureSwitch();
         app.MapHub<NotificationHub>("/hubs/notifications").RequireAuthorization();
 
