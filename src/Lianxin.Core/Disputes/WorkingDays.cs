@@ -24,6 +24,7 @@ public sealed record WorkingDays
             if (IsWorkingDay(day)) counted++;
         }
         var next = day.AddDays(1);
-        return new DateTimeOffset(next.Year, next.Month, next.Day, 0, 0, 0, DisputeTimeLimits.ChinaOffset);
+        // Stored in UTC: PostgreSQL keeps timestamps with time zone only at offset zero.
+        return new DateTimeOffset(next.Year, next.Month, next.Day, 0, 0, 0, DisputeTimeLimits.ChinaOffset).ToUniversalTime();
     }
 }
