@@ -282,6 +282,37 @@ public abstract class ReferralApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_transfer_form_prints_with_the_dispute_number_and_a_masked_phone_for_its_own_station_only()
+    {
+        var officer = await app.As("officer1");
+        var d = await TriagedAsync(officer);
+        var r = await ReferAsync(officer, d);
+        var number = (await DisputeAsync(officer, d.Summary.Id)).Summary.Number;
+        var page = await officer.GetAsync($"/disputes/{d.Summary.Id}/referrals/{r.Id}/print");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"referral-document\"", html);
+        Assert.Contains("矛盾纠纷移交函", html);
+        Assert.Contains(number, html);
+        Assert.Contains("平山县劳动人事争议仲裁院", html);
+        Assert.Contains("第1派出所", html);
+        Assert.Contains("138****1234", html);
+        Assert.DoesNotContain(Phone, html);
+
+        // The dispute page lists it with its actions (first render on the server).
+        var disputePage = WebUtility.HtmlDecode(await (await officer.GetAsync($"/disputes/{d.Summary.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains("referral-list", disputePage);
+        Assert.Contains("referral-ack", disputePage);
+        Assert.Contains($"/disputes/{d.Summary.Id}/referrals/{r.Id}/print", disputePage);
+        Assert.DoesNotContain("action-Refer", disputePage);
+
+        var other = await app.As("officer2");
+        var refused = WebUtility.HtmlDecode(await (await other.GetAsync($"/disputes/{d.Summary.Id}/referrals/{r.Id}/print")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("referral-document\"", refused);
+        Assert.DoesNotContain("平山县劳动人事争议仲裁院", refused);
+    }
+
+    [Fact]
     public async Task Reminders_go_to_the_registrant_once_when_acknowledgement_is_overdue_and_once_when_the_result_is_late()
     {
         var officer = await app.As("officer1");
