@@ -14,6 +14,8 @@ public static class AuditAction
     public const string Export = "export";
     public const string Import = "import";
     public const string Purge = "purge";
+    public const string LinkIssued = "link-issued";
+    public const string ReceiverReply = "receiver-reply";
 
     public static string Label(string action) => action switch
     {
@@ -29,6 +31,8 @@ public static class AuditAction
         Export => "导出",
         Import => "导入",
         Purge => "清理过期日志",
+        LinkIssued => "签发外部链接",
+        ReceiverReply => "接收单位反馈",
         _ => action,
     };
 }

@@ -21,6 +21,10 @@ public sealed partial class LianxinDbContext
     /// of one line per row.</summary>
     public bool SuppressEntityAudit { get; set; }
 
+    /// <summary>Names who acts where nobody is signed in but a person is known (a referral's receiver using
+    /// a one-time link), so audit lines name them instead of "anonymous".</summary>
+    public string? ActorName { get; set; }
+
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
@@ -49,7 +53,7 @@ public sealed partial class LianxinDbContext
             EntityId = Truncate(entityId, AuditEntry.ShortText),
             Summary = Truncate(summary, TextLimits.Text),
             UserId = userId ?? _user?.UserId,
-            UserName = Truncate(userName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
+            UserName = Truncate(userName ?? ActorName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
             IpAddress = Truncate(_user?.IpAddress, 64),
         });
     }
@@ -187,6 +191,7 @@ public sealed partial class LianxinDbContext
         LianxinUser u => u.UserName,
         LianxinRole r => r.Name,
         Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
+        Disputes.Referral r => $"移交 {r.ReceiverOrganization}",
         IdentityRoleClaim<string> c => $"角色 {c.RoleId}：{c.ClaimType}={c.ClaimValue}",
         IdentityUserRole<string> ur => $"账号 {ur.UserId} ↔ 角色 {ur.RoleId}",
         _ => null,

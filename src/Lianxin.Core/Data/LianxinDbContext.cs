@@ -37,6 +37,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.CounsellingSession> CounsellingSessions => Set<Disputes.CounsellingSession>();
     public DbSet<Disputes.DisputeForceList> DisputeForceLists => Set<Disputes.DisputeForceList>();
     public DbSet<Disputes.MediationAgreement> MediationAgreements => Set<Disputes.MediationAgreement>();
+    public DbSet<Disputes.Referral> Referrals => Set<Disputes.Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

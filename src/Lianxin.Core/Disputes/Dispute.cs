@@ -173,6 +173,65 @@ public sealed class Dispute : Entity, IScoped
         ReferredTo = receiver.Trim();
     }
 
+    /// <summary>Refers the dispute with a transfer form (移交函). A form naming no receiver is refused before
+    /// anything changes; the returned referral is saved together with the dispute.</summary>
+    public Referral ReferWithForm(Referral.Form form, ProtectedText contactPhone, string by, DateTimeOffset at, WorkingDays? calendar = null)
+    {
+        Referral.Validate(form);
+        var referral = Referral.Create(this, form, contactPhone, by, at, calendar);
+        var receiver = referral.ReceiverLabel;
+        Refer(receiver.Length > TextLimits.Title ? receiver[..TextLimits.Title] : receiver, by, at, Fit(form.Reason!.Trim()));
+        return referral;
+    }
+
+    /// <summary>The receiver confirms it has the case; the dispute stays referred.</summary>
+    public void AcknowledgeReferral(Referral referral, ReferralChannel via, string? staffId, string receiverName, string by, DateTimeOffset at)
+    {
+        Require(DisputeAction.AcknowledgeReferral, by, at);
+        OwnReferral(referral);
+        var name = Referral.CheckedName(receiverName);
+        referral.Acknowledge(via, staffId, name, at);
+        Move(DisputeEventKind.ReferralAcknowledged, DisputeStatus.Referred, Level, by, at,
+            Fit($"{referral.ReceiverOrganization} {name} 签收（{via.Label()}）"));
+    }
+
+    /// <summary>The receiver's result closes the referral: resolved ends the dispute as resolved (follow-up
+    /// visits are then booked as for any resolution); not resolved or returned hands it back to the station,
+    /// triaged with its jurisdiction kept and a fresh time limit.</summary>
+    public void RecordReferralResult(Referral referral, ReferralOutcome? outcome, string? text, ReferralChannel via, string? staffId,
+        string receiverName, string by, DateTimeOffset at)
+    {
+        Require(DisputeAction.RecordReferralResult, by, at);
+        OwnReferral(referral);
+        var checks = new Checks().Optional("resultText", text, "处理结果说明", TextLimits.Text);
+        if (outcome is null) checks.Add("outcome", "请选择处理结果（已化解、未化解或退回）");
+        else if (!Enum.IsDefined(outcome.Value)) checks.Add("outcome", "处理结果无效");
+        else if (outcome != ReferralOutcome.Resolved && string.IsNullOrWhiteSpace(text))
+            checks.Add("resultText", outcome == ReferralOutcome.Returned ? "退回须说明理由" : "未化解须说明情况");
+        checks.ThrowIfAny();
+        var name = Referral.CheckedName(receiverName);
+        var cleanText = Checks.Clean(text);
+        referral.RecordResult(outcome!.Value, cleanText ?? "", via, staffId, name, at);
+        var why = Fit($"{referral.ReceiverOrganization} {name} 反馈：{outcome.Value.Label()}" + (cleanText is null ? "" : $"。{cleanText}"));
+        if (outcome == ReferralOutcome.Resolved)
+        {
+            End(DisputeEventKind.ReferralResultReported, DisputeStatus.Resolved, Level, by, at, why);
+            return;
+        }
+        foreach (var followUp in _followUps.Where(f => f.IsPending)) followUp.Cancel(at);
+        Move(DisputeEventKind.ReferralResultReported, DisputeStatus.Triaged, null, by, at, why);
+        EndedAt = null;
+        ReferredTo = null;
+        LimitStartedAt = at;
+    }
+
+    private void OwnReferral(Referral referral)
+    {
+        if (referral.DisputeId != Id) throw new NotFoundException("该纠纷没有这条移交记录");
+    }
+
+    private static string Fit(string text) => text.Length > TextLimits.Text ? text[..TextLimits.Text] : text;
+
     /// <summary>Ends mediation as failed. The parties must have been told their other routes.</summary>
     public void Fail(OtherRoutes routesExplained, string by, DateTimeOffset at, string? reason = null)
     {

@@ -17,6 +17,8 @@ public enum DisputeAction
     RecordFollowUp,
     Close,
     Reopen,
+    AcknowledgeReferral,
+    RecordReferralResult,
 }
 
 public static class DisputeActions
@@ -36,6 +38,8 @@ public static class DisputeActions
         DisputeAction.RecordFollowUp => "记录回访",
         DisputeAction.Close => "结案",
         DisputeAction.Reopen => "复发重启",
+        DisputeAction.AcknowledgeReferral => "登记移交签收",
+        DisputeAction.RecordReferralResult => "登记移交结果",
         _ => action.ToString(),
     };
 }

@@ -21,4 +21,8 @@ public enum DisputeEventKind
     AgreementPartlyPerformed,
     AgreementMissed,
     JudicialConfirmation,
+
+    // Numbered apart from the steps above: the receiver's side of a referral (警调衔接).
+    ReferralAcknowledged = 30,
+    ReferralResultReported = 31,
 }

@@ -160,7 +160,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
                 foreach (var days in options.Value.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now, visitor);
                 break;
             case DisputeAction.Refer:
-                d.Refer(input.Receiver ?? "", by, now, input.Reason);
+                // Through the referral flow, so this referral too has a form to acknowledge and answer.
+                db.Referrals.Add(ReferralService.ReferFromStep(d, input.Receiver, input.Reason, by, now));
                 break;
             case DisputeAction.Fail:
                 d.Fail(input.RoutesExplained ?? OtherRoutes.None, by, now, input.Reason);
@@ -182,6 +183,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             case DisputeAction.Reopen:
                 d.Reopen(by, now, input.Reason ?? "");
                 break;
+            case DisputeAction.AcknowledgeReferral or DisputeAction.RecordReferralResult:
+                throw new ValidationFailedException("action", "移交的签收和结果请在移交记录中登记（/referrals 接口）");
             default:
                 throw new ValidationFailedException("action", "该操作请使用当事人接口");
         }

@@ -17,7 +17,11 @@ public static class DisputeTransitions
                 DisputeAction.Withdraw, DisputeAction.EditParties]
             : [DisputeAction.Escalate, DisputeAction.RecordFailedAttempt, DisputeAction.Resolve, DisputeAction.Refer,
                 DisputeAction.Fail, DisputeAction.Withdraw, DisputeAction.EditParties],
-        DisputeStatus.Resolved or DisputeStatus.Referred or DisputeStatus.Failed or DisputeStatus.Withdrawn => FromEnded,
+        // A referral stays open until the receiver's result is in: the result resolves it or hands it back,
+        // so a referred dispute is never closed without an outcome.
+        DisputeStatus.Referred => [DisputeAction.AcknowledgeReferral, DisputeAction.RecordReferralResult,
+            DisputeAction.ScheduleFollowUp, DisputeAction.RecordFollowUp, DisputeAction.Reopen],
+        DisputeStatus.Resolved or DisputeStatus.Failed or DisputeStatus.Withdrawn => FromEnded,
         DisputeStatus.Closed => [DisputeAction.Reopen],
         _ => [],
     };

@@ -150,6 +150,9 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Disputes.AgreementService>();
         services.AddScoped<Lianxin.Core.Disputes.AgreementReminders>();
         services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.AgreementReminders>());
+        services.AddScoped<Lianxin.Core.Disputes.ReferralService>();
+        services.AddScoped<Lianxin.Core.Disputes.ReferralReminders>();
+        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.ReferralReminders>());
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -171,6 +174,13 @@ public static class LianxinHost
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {
                     PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
+            // The same per-address ceiling on the referral receivers' links, which need no account.
+            o.AddPolicy(Lianxin.Web.Disputes.ReferralEndpoints.RateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.ReferralLinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 }));
         });
 
@@ -252,11 +262,13 @@ public static class LianxinHost
         Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
         Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
+        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();
         api.MapNotificationApi();
         app.MapAccountForms();
+        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralPages(app);
         app.MapCultureSwitch();
         app.MapHub<NotificationHub>("/hubs/notifications").RequireAuthorization();
 

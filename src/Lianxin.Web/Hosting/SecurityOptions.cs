@@ -23,4 +23,7 @@ public sealed class SecurityOptions
 
     /// <summary>Sign-in attempts (page or API, any account) accepted per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to referral receivers' one-time links (page or API) accepted per client address per minute.</summary>
+    public int ReferralLinkRequestsPerMinute { get; set; } = 30;
 }

@@ -47,6 +47,22 @@ public abstract class AccessMatrixTests(AppFixture app)
         var roleId = await app.Factory.WithDbAsync(db => db.Roles.Where(r => r.Name == "mediator").Select(r => r.Id).FirstAsync());
         var dictionaryItem = await app.Factory.WithDbAsync(db => db.DictionaryItems.Select(d => d.Id).FirstAsync());
         var (session, counselling) = await SessionAndCounsellingOfStation2Async();
+        var otherReferral = await app.Factory.WithDbAsync(async db =>
+        {
+            // Station 2's dispute, referred, so the referral routes have a real record to aim at.
+            if (await db.Referrals.Where(x => x.DisputeId == w.DisputeIds[1]).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
+                return existing;
+            var d = await db.Disputes.FirstAsync(x => x.Id == w.DisputeIds[1]);
+            if (d.Status == Lianxin.Core.Disputes.DisputeStatus.Registered)
+                d.Triage(Lianxin.Core.Disputes.DisputeJurisdiction.NotPolice, "seed", DateTimeOffset.UtcNow);
+            var r = d.ReferWithForm(new Lianxin.Core.Disputes.Referral.Form(Lianxin.Core.Disputes.ReferralReceiverKind.JudicialOffice,
+                "西峪镇司法所", null, "排水沟纠纷", "不属公安管辖", null, null), Lianxin.Core.Common.ProtectedText.Empty, "seed", DateTimeOffset.UtcNow);
+            db.Referrals.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
+        var unknownToken = new string('A', 43);
 
         var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
         var calls = new List<Call>();
@@ -71,7 +87,9 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/attachments/{attachmentId:guid}", $"/attachments/{Guid.NewGuid()}")
                     .Replace("{sessionId:guid}", session.ToString())
                     .Replace("/counselling/{id:guid}", $"/counselling/{counselling}")
-                    .Replace("/dispute-forces/{category}", "/dispute-forces/neighbour");
+                    .Replace("/dispute-forces/{category}", "/dispute-forces/neighbour")
+                    .Replace("/referrals/{referralId:guid}", $"/referrals/{otherReferral}")
+                    .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}");
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/")
@@ -79,6 +97,8 @@ public abstract class AccessMatrixTests(AppFixture app)
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
                     || pattern.StartsWith("/api/v1/dispute-forces", StringComparison.Ordinal)) targets = false;
+                // The receivers' link routes need no account: with a token nobody was given, nothing may answer 2xx.
+                if (pattern.StartsWith("/api/v1/public/", StringComparison.Ordinal)) targets = true;
                 calls.Add(new Call(method, url, body, targets, pattern));
             }
         }
@@ -152,9 +172,31 @@ public abstract class AccessMatrixTests(AppFixture app)
                 if (status >= 500) failures.Add($"{user} {call.Method} {call.Url} → {status}");
                 if (local && call.TargetsStation2 && status is >= 200 and < 300)
                     failures.Add($"{user} {call.Method} {call.Url} → {status} (station 2 reached)");
+                // 401 only where the matrix itself revoked this account's token on the way (a password reset).
+                if (call.Route.StartsWith("/api/v1/public/", StringComparison.Ordinal) && status is not (404 or 401))
+                    failures.Add($"{user} {call.Method} {call.Url} → {status} (an unissued link must be 404)");
                 if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                     failures.Add($"{user} {call.Method} {call.Url} → {status} without problem details");
             }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_reach_only_the_link_routes_and_those_only_with_a_working_token()
+    {
+        var calls = await CallsAsync();
+        var anonymous = app.Factory.CreateClient();
+        var failures = new List<string>();
+        foreach (var call in calls)
+        {
+            if (call.Route.EndsWith("/auth/token", StringComparison.Ordinal) || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal)) continue;
+            using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
+            if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
+            using var response = await anonymous.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var expected = call.Route.StartsWith("/api/v1/public/", StringComparison.Ordinal) ? 404 : 401;
+            if (status != expected) failures.Add($"anonymous {call.Method} {call.Url} → {status}, expected {expected}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }

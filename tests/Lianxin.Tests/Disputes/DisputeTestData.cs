@@ -50,7 +50,7 @@ internal static class DisputeTestData
         if (stage == Stage.Triaged) return d;
         if (stage == Stage.Referred)
         {
-            d.Refer("镇司法所", Officer, Next());
+            Referrals.AddOrUpdate(d, d.ReferWithForm(ReferralForm(), Lianxin.Core.Common.ProtectedText.Empty, Officer, Next()));
             AddStableFollowUp(d, Next());
             return d;
         }
@@ -80,6 +80,16 @@ internal static class DisputeTestData
         if (stage == Stage.Closed) d.Close(Officer, Next());
         return d;
     }
+
+    /// <summary>The transfer form each referred test dispute went out with.</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dispute, Referral> Referrals = new();
+
+    /// <summary>The referral a dispute was referred with; one made up for disputes referred some other way.</summary>
+    public static Referral ReferralOf(Dispute d) =>
+        Referrals.TryGetValue(d, out var r) ? r : Referral.Create(d, ReferralForm(), Lianxin.Core.Common.ProtectedText.Empty, Officer, T0);
+
+    public static Referral.Form ReferralForm(ReferralReceiverKind? kind = ReferralReceiverKind.JudicialOffice, string? organization = "岔头镇司法所") =>
+        new(kind, organization, "王某", "两家因院墙边界发生争吵", "不属公安管辖", "已组织一次调解", "现场照片 3 张");
 
     private static void AddStableFollowUp(Dispute d, DateTimeOffset at)
     {

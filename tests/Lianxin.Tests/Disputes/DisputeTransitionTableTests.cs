@@ -12,6 +12,7 @@ public class DisputeTransitionTableTests
     {
         Triage, StartL1, StartL2, StartL3, StartL4, EscalateL1, EscalateL2, EscalateL3, EscalateL4,
         RecordFailedAttempt, Resolve, Refer, Fail, Withdraw, AddParty, ScheduleFollowUp, Close, Reopen,
+        AcknowledgeReferral, ReferralResolved, ReferralReturned,
     }
 
     private static readonly Stage[] Ended = [Stage.Resolved, Stage.Referred, Stage.Failed, Stage.Withdrawn];
@@ -54,9 +55,13 @@ public class DisputeTransitionTableTests
         foreach (var e in Ended)
         {
             t[(e, Act.ScheduleFollowUp)] = e;
-            t[(e, Act.Close)] = Stage.Closed;
             t[(e, Act.Reopen)] = Stage.Triaged;
+            // A referral is not closed until the receiver's result is in (resolved, or handed back).
+            if (e != Stage.Referred) t[(e, Act.Close)] = Stage.Closed;
         }
+        t[(Stage.Referred, Act.AcknowledgeReferral)] = Stage.Referred;
+        t[(Stage.Referred, Act.ReferralResolved)] = Stage.Resolved;
+        t[(Stage.Referred, Act.ReferralReturned)] = Stage.Triaged;
         return t;
     }
 
@@ -94,6 +99,15 @@ public class DisputeTransitionTableTests
             case Act.ScheduleFollowUp: d.ScheduleFollowUp(at.AddDays(7), Officer, at); break;
             case Act.Close: d.Close(Officer, at); break;
             case Act.Reopen: d.Reopen(Officer, at, "再次发生争吵"); break;
+            case Act.AcknowledgeReferral:
+                d.AcknowledgeReferral(ReferralOf(d), ReferralChannel.Staff, Officer, "王某", Officer, at);
+                break;
+            case Act.ReferralResolved:
+                d.RecordReferralResult(ReferralOf(d), ReferralOutcome.Resolved, "双方和解", ReferralChannel.Staff, Officer, "王某", Officer, at);
+                break;
+            case Act.ReferralReturned:
+                d.RecordReferralResult(ReferralOf(d), ReferralOutcome.Returned, "不属本所受理范围", ReferralChannel.Staff, Officer, "王某", Officer, at);
+                break;
         }
     }
 
@@ -192,6 +206,8 @@ public class DisputeTransitionTableTests
         Act.ScheduleFollowUp => DisputeAction.ScheduleFollowUp,
         Act.Close => DisputeAction.Close,
         Act.Reopen => DisputeAction.Reopen,
+        Act.AcknowledgeReferral => DisputeAction.AcknowledgeReferral,
+        Act.ReferralResolved or Act.ReferralReturned => DisputeAction.RecordReferralResult,
         _ => throw new ArgumentOutOfRangeException(nameof(act)),
     };
 

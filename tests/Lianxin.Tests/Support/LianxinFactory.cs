@@ -40,6 +40,7 @@ public class LianxinFactory : WebApplicationFactory<Program>
         // Reminders are sent by tests calling the sweep with a chosen time, not by the clock.
         builder.UseSetting("Disputes:ReminderSweepMinutes", "0");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:ReferralLinkRequestsPerMinute", "100000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => _services?.Invoke(s));

@@ -33,6 +33,11 @@ public static class DisputeUi
 
     public static string Minutes(DateTimeOffset? at) => at is { } a ? Minutes(a) : "";
 
+    /// <summary>Steps offered as buttons at the top of the dispute page. Parties are edited in their own
+    /// table; referring and the receiver's replies go through the referral panel and its transfer form.</summary>
+    public static bool IsStepButton(DisputeAction action) =>
+        action is not (DisputeAction.EditParties or DisputeAction.Refer or DisputeAction.AcknowledgeReferral or DisputeAction.RecordReferralResult);
+
     /// <summary>Steps that end or close a dispute ask for confirmation first.</summary>
     public static bool IsDestructive(DisputeAction action) =>
         action is DisputeAction.Withdraw or DisputeAction.Fail or DisputeAction.Close;
