@@ -52,7 +52,8 @@ public sealed record ReferralLink(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Referral (警调衔接 / 诉调对接): the transfer form, the receiver's acknowledgement and result (by staff
 /// entry or through a one-time link that needs no account), each moving the dispute through its rules.</summary>
-public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, NotificationService notifications)
+public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, NotificationService notifications,
+    Microsoft.Extensions.Options.IOptions<DisputeOptions> options)
 {
     /// <summary>How long a receiver's link works.</summary>
     public static TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(30);
@@ -225,7 +226,7 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         var now = db.Now;
         d.RecordReferralResult(r, input.Outcome, input.ResultText, via, staffId, input.ReceiverName ?? "", by, now);
         if (d.Status == DisputeStatus.Resolved)
-            foreach (var days in DisputeService.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now);
+            foreach (var days in options.Value.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now);
     }
 
     /// <summary>The result goes to whoever referred it, and to the registrant if that is someone else.</summary>
