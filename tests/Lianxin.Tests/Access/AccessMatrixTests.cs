@@ -243,6 +243,10 @@ public abstract class AccessMatrixTests(AppFixture app)
     private Task<(Guid Session, Guid Counselling)> SessionAndCounsellingOfStation2Async() => app.Factory.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+        // Made once per app (before the dispute is referred below); later calls aim at the same records.
+        var existing = await db.MediationSessions.AsNoTracking().Where(x => x.DisputeId == app.World.DisputeIds[1]).Select(x => (Guid?)x.Id).FirstOrDefaultAsync();
+        if (existing is { } known)
+            return (known, await db.CounsellingSessions.AsNoTracking().Where(x => x.DisputeId == app.World.DisputeIds[1]).Select(x => x.Id).FirstAsync());
         var dispute = await db.Disputes.AsNoTracking().FirstAsync(d => d.Id == app.World.DisputeIds[1]);
         var session = Lianxin.Core.Disputes.MediationSession.Plan(dispute, new Lianxin.Core.Disputes.SessionForm
         {
