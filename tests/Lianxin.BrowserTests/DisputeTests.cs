@@ -3,8 +3,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;
 
-/// <summary>Seed 002's quarrel over chickens, through the console: first and second mediation fail, the
-/// police office's joint mediation settles it, both follow-ups find it stable, and it is closed.</summary>
+/// <summary>Seed 002's quarrel over chickens: a household head reports it from a phone; in the console the
+/// first and second mediation fail, the police office's joint mediation settles it with a signed and
+/// printed agreement, both follow-ups find it stable, and it is closed.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DisputeTests(BrowserFixture app)
 {
@@ -29,15 +30,37 @@ public sealed class DisputeTests(BrowserFixture app)
     }
 
     [Fact]
-    public async Task The_chickens_case_runs_from_the_ledger_to_closing()
+    public async Task The_chickens_case_runs_from_a_phone_report_to_closing()
     {
+        // A household head reports the quarrel from a phone, with a photo of the eaten vegetables.
+        var phone = await app.NewPageAsync(phone: true);
+        await app.SignInAsync(phone, "informant1", path: "/m/login");
+        await phone.GotoAsync("/m/disputes/new");
+        await phone.GetByTestId("quick-category").SelectOptionAsync("neighbour");
+        await phone.GetByTestId("quick-description").FillAsync("程家的鸡跑进张家菜地吃菜，两家在院门口吵起来了");
+        await phone.GetByTestId("quick-applicant").FillAsync("张某");
+        await phone.GetByTestId("quick-respondent").FillAsync("程某");
+        await phone.GetByTestId("quick-photos").SetInputFilesAsync(new FilePayload
+        {
+            Name = "菜地.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1, 2, 3],
+        });
+        await phone.GetByTestId("quick-submit").ClickAsync();
+        await Expect(phone.GetByTestId("quick-created")).ToBeVisibleAsync();
+        var number = System.Text.RegularExpressions.Regex.Match(await phone.GetByTestId("quick-created").InnerTextAsync(), @"JF-\d{4}-\d+").Value;
+        Assert.NotEmpty(number);
+        await BrowserFixture.ShotAsync(phone, "dispute-phone-report");
+        await phone.Context.CloseAsync();
+
+        // The community officer takes it through three levels in the console.
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "officer1");
         await BrowserFixture.OpenAsync(page, "/disputes");
-        await page.GetByTestId("dispute-number").Filter(new() { HasText = "JF-TEST-1" }).ClickAsync();
+        await page.GetByTestId("dispute-number").Filter(new() { HasText = number }).ClickAsync();
         await page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已登记");
-        await Expect(page.GetByText("邻里纠纷", new() { Exact = true })).ToBeVisibleAsync(); // the category's name, not its code
+        await Expect(page.GetByText("邻里纠纷", new() { Exact = true }).First).ToBeVisibleAsync(); // the category's name, not its code
+        await Expect(page.GetByTestId("attachment-link")).ToContainTextAsync("菜地.jpg");
+        var disputeUrl = page.Url;
 
         await StepAsync(page, "Triage", () => PickAsync(page, "action-jurisdiction", "简单"));
         await StepAsync(page, "StartMediation", () => PickAsync(page, "action-level", "初调"));
@@ -54,9 +77,41 @@ public sealed class DisputeTests(BrowserFixture app)
             await page.GetByTestId("action-reason").FillAsync("提交警务室联调");
         });
         await Expect(page.GetByTestId("dispute-level")).ToContainTextAsync("联调");
+
+        // The joint mediation settles it: an agreement is drawn up and signed, then the dispute is resolved.
+        await page.GetByTestId("agreement-edit").ClickAsync();
+        await page.GetByTestId("agreement-facts").FillAsync("程某家散养的鸡多次进入张某菜地啄食菜苗，双方为此争吵");
+        await page.GetByTestId("agreement-responsibilities").FillAsync("程某未圈养鸡只，负主要责任");
+        await page.GetByTestId("agreement-content").FillAsync("程某即日起圈养鸡只，并赔偿张某菜苗损失 200 元");
+        await page.GetByTestId("agreement-method").FillAsync("现金当面支付");
+        var deadline = DateTime.Today.AddDays(10).ToString("yyyy-MM-dd");
+        var deadlineInput = page.Locator("input[data-testid=agreement-deadline], [data-testid=agreement-deadline] input").First;
+        await deadlineInput.FillAsync(deadline);
+        await deadlineInput.PressAsync("Tab");
+        await page.GetByTestId("agreement-mediators").FillAsync("李警官、王主任");
+        await page.GetByTestId("agreement-save").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await page.GetByTestId("agreement-sign").ClickAsync();
+        await page.GetByTestId("agreement-step-confirm").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("agreement-status")).ToContainTextAsync("已签");
+
+        var print = await page.Context.NewPageAsync();
+        await print.GotoAsync(disputeUrl + "/agreement/print");
+        var document = print.GetByTestId("agreement-document");
+        await Expect(document).ToContainTextAsync("人民调解协议书");
+        await Expect(document).ToContainTextAsync("张某");
+        await Expect(document).ToContainTextAsync("程某");
+        await Expect(document).ToContainTextAsync("赔偿张某菜苗损失 200 元");
+        await Expect(document).ToContainTextAsync("现金当面支付");
+        await BrowserFixture.ShotAsync(print, "dispute-agreement-print");
+        await print.CloseAsync();
+
         await StepAsync(page, "Resolve", () => page.GetByTestId("action-reason").FillAsync("约定圈养鸡只，赔偿菜苗 200 元"));
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已化解");
 
+        // Two follow-up visits are booked; both find it stable and the case is closed.
+        await Expect(page.GetByTestId("followup-visitor")).ToHaveCountAsync(2);
         for (var i = 0; i < 2; i++)
             await StepAsync(page, "RecordFollowUp", () => PickAsync(page, "action-result", "稳定"));
         await StepAsync(page, "Close", confirm: true);
