@@ -19,8 +19,11 @@ public sealed record DisputeActionInput(DisputeAction? Action, long? Version, st
     DisputeJurisdiction? Jurisdiction = null, string? Receiver = null, OtherRoutes? RoutesExplained = null, DateTimeOffset? DueAt = null,
     Guid? FollowUpId = null, FollowUpResult? Result = null);
 
+/// <summary>Ledger filters. <see cref="Figure"/> with <see cref="From"/>/<see cref="To"/> (China dates) selects exactly the
+/// disputes a figure counts; From/To alone select disputes registered in those days.</summary>
 public sealed record DisputeFilter(string? Q = null, DisputeStatus? Status = null, MediationLevel? Level = null, string? Category = null,
-    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null);
+    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null,
+    Figures.DisputeFigure? Figure = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record DisputeRow(Guid Id, string Number, string Title, string CategoryCode, DisputeSource Source, DisputeStatus Status,
     MediationLevel? Level, DisputeRisk? Risk, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset RegisteredAt, DateTimeOffset? LimitStartedAt,
@@ -230,6 +233,12 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
         }
         if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.Figure is not null || f.From is not null || f.To is not null)
+        {
+            if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
+            var period = Figures.DisputePeriod.Of(f.From, f.To, db.Now);
+            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period));
+        }
         return q;
     }
 

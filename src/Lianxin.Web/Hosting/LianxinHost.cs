@@ -136,6 +136,7 @@ public static class LianxinHost
         services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
         services.AddScoped<DictionaryService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
+        services.AddScoped<Lianxin.Core.Disputes.Figures.DisputeFigureService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
