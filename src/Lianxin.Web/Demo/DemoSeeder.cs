@@ -33,16 +33,7 @@ public static class DemoSeeder
             await bulk.WriteAsync(db, county.Units, ct);
             await bulk.WriteAsync(db, county.Members, ct);
             await bulk.WriteAsync(db, county.Residents, ct);
-            // Disputes keep their parties, timeline and follow-ups in owned tables, which the bulk writer
-            // does not handle; batches through EF without change detection keep this to seconds.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var batch in cases.Chunk(500))
-            {
-                db.Disputes.AddRange(batch);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await bulk.WriteWithOwnedAsync(db, cases, ct);
             db.Audit(AuditAction.Import, "DemoCounty", null,
                 $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷", userName: "系统（演示数据）");
             await db.SaveChangesAsync(ct);
