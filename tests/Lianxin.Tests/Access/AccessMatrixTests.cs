@@ -63,7 +63,8 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/roles/{id}", $"/roles/{roleId}")
                     .Replace("/notifications/{id:guid}", $"/notifications/{note}")
                     .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}")
-                    .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}");
+                    .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}")
+                    .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}");
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
