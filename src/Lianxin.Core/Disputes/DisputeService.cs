@@ -237,7 +237,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         {
             if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
             var period = Figures.DisputePeriod.Of(f.From, f.To, db.Now);
-            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period));
+            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking()));
         }
         return q;
     }

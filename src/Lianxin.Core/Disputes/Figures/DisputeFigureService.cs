@@ -26,8 +26,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             unitName = unit.Name;
             q = q.Where(new DataScope(false, [unit.Path], [], null).Filter<Dispute>());
         }
-        var current = await ComputeAsync(q, period, ct);
-        var previous = await ComputeAsync(q, period.YearEarlier(), ct);
+        var current = await ComputeAsync(q, db.Disputes.AsNoTracking(), period, ct);
+        var previous = await ComputeAsync(q, db.Disputes.AsNoTracking(), period.YearEarlier(), ct);
         return new DisputeFigures(orgUnitId, unitName, current, previous, Definitions);
     }
 
@@ -41,11 +41,12 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         new("YearOnYear", "同比", DisputeFigureRules.YearOnYearDefinition),
     ];
 
-    private static async Task<DisputeFigureSet> ComputeAsync(IQueryable<Dispute> scoped, DisputePeriod period, CancellationToken ct)
+    private static async Task<DisputeFigureSet> ComputeAsync(IQueryable<Dispute> scoped, IQueryable<Dispute> all, DisputePeriod period,
+        CancellationToken ct)
     {
         var counts = new Dictionary<DisputeFigure, int>();
         foreach (var figure in Counted)
-            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period)).CountAsync(ct);
+            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period, all)).CountAsync(ct);
 
         // Time from registration to the (last) resolution in the period. Times are stored in a provider
         // form that SQL cannot subtract on every engine, so only these two instants of the resolved
@@ -55,7 +56,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         {
             var start = period.Start;
             var end = period.End;
-            var spans = await scoped.Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period))
+            var spans = await scoped.Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all))
                 .Select(d => new
                 {
                     d.RegisteredAt,
