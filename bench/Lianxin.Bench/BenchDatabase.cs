@@ -36,10 +36,10 @@ internal sealed class BenchDatabase
 
     public bool IsPostgres => _sqliteFile is null;
 
-    public static BenchDatabase Sqlite(string dataDirectory, int residents)
+    public static BenchDatabase Sqlite(string dataDirectory, int residents, string? fileName = null)
     {
         Directory.CreateDirectory(dataDirectory);
-        var file = Path.Combine(dataDirectory, $"lookup-{residents}.db");
+        var file = Path.Combine(dataDirectory, fileName ?? $"lookup-{residents}.db");
         // As the app connects (see the web host's database setup): pooled, 30 s busy timeout, WAL.
         var cs = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
         var options = new DbContextOptionsBuilder<LianxinDbContext>()
@@ -48,9 +48,9 @@ internal sealed class BenchDatabase
         return new BenchDatabase("SQLite", options, new SqliteBulkWriter(), file);
     }
 
-    public static BenchDatabase Postgres(string connectionString)
+    public static BenchDatabase Postgres(string connectionString, string database = PostgresDatabase)
     {
-        var cs = new NpgsqlConnectionStringBuilder(connectionString) { Database = PostgresDatabase }.ToString();
+        var cs = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ToString();
         var options = new DbContextOptionsBuilder<LianxinDbContext>()
             .UseNpgsql(cs, o => o.MigrationsAssembly("Lianxin.Data.Postgres"))
             .Options;
@@ -71,18 +71,18 @@ internal sealed class BenchDatabase
 
     /// <summary>Makes sure the database holds the demo county with exactly <paramref name="residents"/>
     /// residents under the current migrations, building it if not.</summary>
-    public async Task PrepareAsync(PersonalDataProtector protector, int residents)
+    public async Task PrepareAsync(PersonalDataProtector protector, int residents, int disputes = 0, DateTimeOffset? disputesUntil = null)
     {
         await using (var db = NewContext())
         {
-            if (await IsReadyAsync(db, protector, residents))
+            if (await IsReadyAsync(db, protector, residents) && await db.Disputes.CountAsync() == disputes)
             {
-                Console.WriteLine($"Using the prepared {Name} database ({residents:N0} residents).");
+                Console.WriteLine($"Using the prepared {Name} database ({residents:N0} residents, {disputes:N0} disputes).");
                 return;
             }
         }
-        Console.WriteLine($"Preparing the {Name} database with {residents:N0} residents (once; kept for later runs)...");
-        await BuildAsync(protector, residents);
+        Console.WriteLine($"Preparing the {Name} database with {residents:N0} residents and {disputes:N0} disputes (once; kept for later runs)...");
+        await BuildAsync(protector, residents, disputes, disputesUntil ?? DateTimeOffset.UtcNow);
     }
 
     private static async Task<bool> IsReadyAsync(LianxinDbContext db, PersonalDataProtector protector, int residents)
@@ -105,7 +105,7 @@ internal sealed class BenchDatabase
         }
     }
 
-    private async Task BuildAsync(PersonalDataProtector protector, int residents)
+    private async Task BuildAsync(PersonalDataProtector protector, int residents, int disputes, DateTimeOffset disputesUntil)
     {
         await using (var db = NewContext())
         {
@@ -142,6 +142,21 @@ internal sealed class BenchDatabase
             await tx.CommitAsync();
         }
         Console.WriteLine($"  bulk-loaded in {clock.Elapsed.TotalSeconds:F1} s");
+
+        if (disputes > 0)
+        {
+            // As the demo seed puts them: each dispute's row, then its parties, timeline and follow-ups.
+            clock.Restart();
+            var cases = DemoDisputes.Build(county, disputes, disputesUntil);
+            Console.WriteLine($"  built {cases.Count:N0} disputes ({cases.Sum(d => d.Events.Count):N0} timeline events) in {clock.Elapsed.TotalSeconds:F1} s");
+            clock.Restart();
+            await using var db = NewContext();
+            db.SuppressEntityAudit = true;
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await _writer.WriteWithOwnedAsync(db, cases);
+            await tx.CommitAsync();
+            Console.WriteLine($"  inserted the disputes in {clock.Elapsed.TotalSeconds:F1} s");
+        }
 
         clock.Restart();
         await using (var db = NewContext())

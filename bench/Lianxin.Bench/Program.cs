@@ -5,6 +5,13 @@ using Lianxin.Bench;
 // figure is only worth something next to a baseline measured in the same run.
 const string Usage = """
     usage: lianxin-bench lookup [options]
+           lianxin-bench disputes [options]
+
+    disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
+    (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
+    --data DIR and --pg "CONNSTRING" (or the LIANXIN_BENCH_PG environment variable) as below.
+
+    lookup:
 
       --residents N        residents in the prepared database (default 1000000)
       --data DIR           where the prepared SQLite database is kept (default bench/.data)
@@ -19,6 +26,24 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 1 : 0;
+}
+if (args[0] == "disputes")
+{
+    DisputeOptions disputeOptions;
+    try
+    {
+        disputeOptions = DisputeOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await DisputeBenchmark.RunAsync(disputeOptions);
+    return 0;
 }
 if (args[0] != "lookup")
 {

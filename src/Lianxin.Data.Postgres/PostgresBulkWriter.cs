@@ -18,6 +18,15 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
         if (rows.Count == 0) return;
         var plan = BulkInsertPlan.For<T>(db);
         BulkInsertPlan.StampAdded(rows, db.Now);
+        await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
+    }
+
+    public async Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
         var types = plan.Columns.Select(c => DbTypeOf(c.StoreType)).ToArray();
 
         await db.Database.OpenConnectionAsync(ct);

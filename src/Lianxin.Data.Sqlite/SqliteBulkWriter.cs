@@ -17,6 +17,15 @@ public sealed class SqliteBulkWriter : IBulkWriter
         if (rows.Count == 0) return;
         var plan = BulkInsertPlan.For<T>(db);
         BulkInsertPlan.StampAdded(rows, db.Now);
+        await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
+    }
+
+    public async Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
 
         // Join the caller's transaction if there is one, so their other writes commit or fail with these.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

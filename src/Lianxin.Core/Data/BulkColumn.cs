@@ -10,17 +10,31 @@ namespace Lianxin.Core.Data;
 /// ticks on SQLite), giving the value exactly as EF would send it.</summary>
 public sealed class BulkColumn
 {
-    private readonly IClrPropertyGetter _getter;
+    private readonly IClrPropertyGetter? _getter;
     private readonly ValueConverter? _converter;
+    private readonly Func<object, object?>? _read;
+
+    /// <summary>A column whose value is not a property of the row object itself, such as the owner's
+    /// key on a row of an owned collection.</summary>
+    internal BulkColumn(string name, string delimitedName, IProperty property, Func<object, object?> read)
+        : this(name, delimitedName, property, read, true)
+    {
+    }
 
     internal BulkColumn(string name, string delimitedName, IProperty property)
+        : this(name, delimitedName, property, null, false)
     {
+    }
+
+    private BulkColumn(string name, string delimitedName, IProperty property, Func<object, object?>? read, bool custom)
+    {
+        _read = read;
         Name = name;
         DelimitedName = delimitedName;
         Property = property;
         TypeMapping = property.GetRelationalTypeMapping();
         StoreType = property.GetColumnType();
-        _getter = property.GetGetter();
+        _getter = custom ? null : property.GetGetter();
         _converter = TypeMapping.Converter;
     }
 
@@ -35,7 +49,7 @@ public sealed class BulkColumn
     /// <summary>The value to store, or null for SQL NULL.</summary>
     public object? ProviderValue(object entity)
     {
-        var value = _getter.GetClrValueUsingContainingEntity(entity);
+        var value = _read is null ? _getter!.GetClrValueUsingContainingEntity(entity) : _read(entity);
         if (value is null) return null;
         return _converter is null ? value : _converter.ConvertToProvider(value);
     }

@@ -6,4 +6,30 @@ namespace Lianxin.Core.Data;
 public interface IBulkWriter
 {
     Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class;
+
+    /// <summary>Inserts rows by a prepared plan (e.g. <see cref="BulkInsertPlan.ForOwned"/>); the rows are
+    /// whatever the plan's columns read.</summary>
+    Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default);
+
+    /// <summary>Inserts aggregates with their owned collections (a dispute with its parties, timeline and
+    /// follow-ups): the owners first, then each owned table. Join a transaction to make it atomic.</summary>
+    async Task WriteWithOwnedAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
+        BulkInsertPlan.StampAdded(rows, db.Now);
+        await WriteAsync(db, BulkInsertPlan.For<T>(db, withOwned: true), rows, ct);
+        foreach (var (navigation, plan) in BulkInsertPlan.ForOwned<T>(db))
+        {
+            var getter = navigation.GetGetter();
+            var items = new List<object>();
+            foreach (var row in rows)
+            {
+                if (getter.GetClrValue(row) is System.Collections.IEnumerable children)
+                    foreach (var child in children) items.Add(new OwnedRow(row, child));
+            }
+            await WriteAsync(db, plan, items, ct);
+        }
+    }
 }

@@ -23,6 +23,10 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasIndex(x => new { x.Status, x.LimitStartedAt });
         b.HasIndex(x => x.RegisteredAt);
         b.HasIndex(x => x.AddressKey);
+        // The ledger pages a unit's disputes newest first, and the figures count a unit's registrations in a period.
+        b.HasIndex(x => new { x.OrgUnitId, x.RegisteredAt });
+        b.HasIndex(x => x.Status);
+        b.HasIndex(x => x.EndedAt);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.AllowedActions);
 
@@ -45,6 +49,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.ById).HasMaxLength(64);
             e.Property(x => x.Reason).HasMaxLength(TextLimits.Text);
+            // The figures ask "which disputes were resolved / referred in this period" of the timeline.
+            e.HasIndex(x => new { x.Kind, x.At });
+            e.HasIndex("DisputeId", nameof(DisputeEvent.Kind), nameof(DisputeEvent.At));
         });
         b.OwnsMany(x => x.FollowUps, f =>
         {

@@ -26,8 +26,11 @@ public sealed record FollowUpAssignInput(string? AssigneeId, long? Version);
 /// <summary>Someone a follow-up visit can be handed to: an active account covering the dispute's unit.</summary>
 public sealed record AssigneeOption(string Id, string DisplayName, string? UnitName);
 
+/// <summary>Ledger filters. <see cref="Figure"/> with <see cref="From"/>/<see cref="To"/> (China dates) selects exactly the
+/// disputes a figure counts; From/To alone select disputes registered in those days.</summary>
 public sealed record DisputeFilter(string? Q = null, DisputeStatus? Status = null, MediationLevel? Level = null, string? Category = null,
-    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null);
+    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null,
+    Figures.DisputeFigure? Figure = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record DisputeRow(Guid Id, string Number, string Title, string CategoryCode, DisputeSource Source, DisputeStatus Status,
     MediationLevel? Level, DisputeRisk? Risk, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset RegisteredAt, DateTimeOffset? LimitStartedAt,
@@ -318,6 +321,12 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
         }
         if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.Figure is not null || f.From is not null || f.To is not null)
+        {
+            if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
+            var period = Figures.DisputePeriod.Of(f.From, f.To, db.Now);
+            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking()));
+        }
         return q;
     }
 

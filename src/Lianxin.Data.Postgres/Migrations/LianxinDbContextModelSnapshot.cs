@@ -486,10 +486,16 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.HasIndex("AddressKey");
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("OrgUnitId", "RegisteredAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1458,7 +1464,9 @@ namespace Lianxin.Data.Postgres.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("DisputeId");
+                            b1.HasIndex("Kind", "At");
+
+                            b1.HasIndex("DisputeId", "Kind", "At");
 
                             b1.ToTable("DisputeEvents", (string)null);
 

@@ -480,10 +480,16 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("AddressKey");
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("OrgUnitId", "RegisteredAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1446,7 +1452,9 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("DisputeId");
+                            b1.HasIndex("Kind", "At");
+
+                            b1.HasIndex("DisputeId", "Kind", "At");
 
                             b1.ToTable("DisputeEvents", (string)null);
 

@@ -15,7 +15,8 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 /// with a one-time password that must be changed at first sign-in.</summary>
 public static class DemoSeeder
 {
-    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, int residents = 80_000, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, int residents = 80_000, CancellationToken ct = default,
+        int disputes = DemoDisputes.DefaultCount)
     {
         var db = services.GetRequiredService<LianxinDbContext>();
         if (await db.OrgUnits.AnyAsync(ct))
@@ -23,6 +24,8 @@ public static class DemoSeeder
         var protector = services.GetRequiredService<PersonalDataProtector>();
         var bulk = services.GetRequiredService<IBulkWriter>();
         var county = DemoCounty.Build(protector, residents);
+        var time = services.GetRequiredService<TimeProvider>();
+        var cases = DemoDisputes.Build(county, disputes, time.GetUtcNow());
 
         db.SuppressEntityAudit = true;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -30,8 +33,9 @@ public static class DemoSeeder
             await bulk.WriteAsync(db, county.Units, ct);
             await bulk.WriteAsync(db, county.Members, ct);
             await bulk.WriteAsync(db, county.Residents, ct);
+            await bulk.WriteWithOwnedAsync(db, cases, ct);
             db.Audit(AuditAction.Import, "DemoCounty", null,
-                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众", userName: "系统（演示数据）");
+                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷", userName: "系统（演示数据）");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -56,7 +60,6 @@ public static class DemoSeeder
             ("auditor", "审计员", BuiltInRoles.Auditor, county.Bureau),
         };
         var users = services.GetRequiredService<UserManager<LianxinUser>>();
-        var time = services.GetRequiredService<TimeProvider>();
         var accounts = new List<DemoAccount>();
         foreach (var (userName, name, role, unit) in plan)
         {

@@ -1,6 +1,7 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
+using Lianxin.Core.Disputes.Figures;
 using Lianxin.Web.Access;
 using Lianxin.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,9 @@ public static class DisputeEndpoints
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead));
         g.MapGet("/", List).WithName("ListDisputes")
             .WithSummary("纠纷台账（分页）：按状态、层级、类别、单位、风险、来源、是否超期、是否在办过滤");
+        g.MapGet("/figures", Figures).WithName("DisputeFigures")
+            .WithSummary("纠纷统计：受理、化解、化解率、不出组/村/镇占比、移交、平均化解天数、复发率及同比（日期按北京时间，含首尾两日）")
+            .WithDescription("orgUnitId 省略时统计本人全部管辖范围；from、to 省略时为本年至今。每项件数可用台账接口的 figure、from、to、orgUnitId 参数打开对应纠纷。");
         g.MapGet("/{id:guid}", Get).WithName("GetDispute").WithSummary("纠纷详情：当事人、完整时间线、回访、可执行的操作、风险因素");
         g.MapPost("/", Register).Idempotent().WithName("RegisterDispute")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRegister)).WithSummary("登记纠纷");
@@ -46,6 +50,9 @@ public static class DisputeEndpoints
 
     private static async Task<Ok<PagedResult<DisputeRow>>> List([AsParameters] DisputeFilter filter, [AsParameters] PageQuery page,
         DisputeService disputes, CancellationToken ct) => TypedResults.Ok(await disputes.ListAsync(filter, page.ToRequest(), ct));
+
+    private static async Task<Ok<DisputeFigures>> Figures(Guid? orgUnitId, DateOnly? from, DateOnly? to, DisputeFigureService figures,
+        CancellationToken ct) => TypedResults.Ok(await figures.GetAsync(orgUnitId, from, to, ct));
 
     private static async Task<Ok<DisputeDetail>> Get(Guid id, DisputeService disputes, CancellationToken ct) =>
         TypedResults.Ok(await disputes.GetAsync(id, ct));

@@ -153,6 +153,7 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Disputes.ReferralService>();
         services.AddScoped<Lianxin.Core.Disputes.ReferralReminders>();
         services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.ReferralReminders>());
+        services.AddScoped<Lianxin.Core.Disputes.Figures.DisputeFigureService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();

@@ -36,6 +36,7 @@ public sealed class BulkWriterTests
     private async Task RoundTripAsync(DbContextOptions<LianxinDbContext> options, IBulkWriter writer)
     {
         var demo = DemoCounty.Build(_protector, residents: 3000, seed: 7);
+        var disputes = DemoDisputes.Build(demo, 300, Now, seed: 7);
         var time = new FakeTimeProvider(Now);
         await using (var db = new LianxinDbContext(options, time))
         {
@@ -43,6 +44,7 @@ public sealed class BulkWriterTests
             await writer.WriteAsync(db, demo.Residents);
             await writer.WriteAsync(db, demo.Members);
             await writer.WriteAsync(db, Array.Empty<Resident>());
+            await writer.WriteWithOwnedAsync(db, disputes);
         }
 
         await using (var db = new LianxinDbContext(options, time))
@@ -66,6 +68,22 @@ public sealed class BulkWriterTests
                 Assert.Equal(Now, actual.CreatedAt);
                 Assert.Equal(Now, actual.UpdatedAt);
                 Assert.Equal(1, actual.Version);
+            }
+
+            // Disputes with their owned rows: parties, every timeline event and follow-up, as EF reads them back.
+            var stored = (await db.Disputes.AsNoTracking().ToListAsync()).ToDictionary(d => d.Id);
+            Assert.Equal(disputes.Count, stored.Count);
+            foreach (var expected in disputes)
+            {
+                var actual = stored[expected.Id];
+                Assert.Equal((expected.Number, expected.Status, expected.Level, expected.RegisteredAt, expected.EndedAt, expected.OrgUnitId, expected.Risk),
+                    (actual.Number, actual.Status, actual.Level, actual.RegisteredAt, actual.EndedAt, actual.OrgUnitId, actual.Risk));
+                Assert.Equal(expected.Events.Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason)),
+                    actual.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason))
+                        .OrderBy(e => e.At).ThenBy(e => expected.Events.ToList().FindIndex(x => x.Id == e.Id)));
+                Assert.Equal(expected.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id), actual.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id));
+                Assert.Equal(expected.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id),
+                    actual.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id));
             }
 
             var members = (await db.Members.AsNoTracking().ToListAsync()).ToDictionary(m => m.Id);

@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+
+namespace Lianxin.Core.Disputes.Figures;
+
+/// <summary>Which disputes each figure counts, as one expression per figure. The figures count with
+/// these expressions and the ledger filters with the same ones, so a number and the rows it opens
+/// cannot disagree. Every rule reads the timeline (<see cref="Dispute.Events"/>), not the current
+/// status, so a dispute reopened later still counts as resolved in the period it was resolved in.</summary>
+public static class DisputeFigureRules
+{
+    /// <summary>The disputes <paramref name="figure"/> counts in <paramref name="period"/>.
+    /// <paramref name="all"/> is the disputes table: "which disputes had a resolution (or referral) in
+    /// the period" is asked once of the timeline through its (Kind, At) index, as an uncorrelated
+    /// subquery, instead of once per dispute.</summary>
+    public static Expression<Func<Dispute, bool>> Selection(DisputeFigure figure, DisputePeriod period, IQueryable<Dispute> all)
+    {
+        var start = period.Start;
+        var end = period.End;
+        const DisputeEventKind resolved = DisputeEventKind.Resolved;
+        const DisputeEventKind reopened = DisputeEventKind.Reopened;
+        var resolvedIn = EventIn(all, resolved, start, end, null);
+        return figure switch
+        {
+            DisputeFigure.Accepted => d => d.RegisteredAt >= start && d.RegisteredAt < end,
+            DisputeFigure.Resolved => d => resolvedIn.Contains(d.Id),
+            DisputeFigure.AcceptedResolved => d => d.RegisteredAt >= start && d.RegisteredAt < end
+                && d.Events.Any(e => e.Kind == resolved && !d.Events.Any(r => r.Kind == reopened && r.At > e.At)),
+            DisputeFigure.WithinGroup => ResolvedAtMost(all, resolvedIn, MediationLevel.HouseholdHead, start, end),
+            DisputeFigure.WithinVillage => ResolvedAtMost(all, resolvedIn, MediationLevel.Village, start, end),
+            DisputeFigure.WithinTown => ResolvedAtMost(all, resolvedIn, MediationLevel.PoliceOffice, start, end),
+            DisputeFigure.Referred => Referred(EventIn(all, DisputeEventKind.Referred, start, end, null)),
+            DisputeFigure.Recurred => d => resolvedIn.Contains(d.Id) && d.Events.Any(e => e.Kind == resolved && e.At >= start && e.At < end
+                && d.Events.Any(r => r.Kind == reopened && r.At > e.At)),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
+    }
+
+    private static Expression<Func<Dispute, bool>> Referred(IQueryable<Guid> referredIn) => d => referredIn.Contains(d.Id);
+
+    /// <summary>Ids of disputes with an event of <paramref name="kind"/> in [start, end), optionally
+    /// only those that ended above <paramref name="above"/>.</summary>
+    private static IQueryable<Guid> EventIn(IQueryable<Dispute> all, DisputeEventKind kind, DateTimeOffset start, DateTimeOffset end,
+        MediationLevel? above) =>
+        above is { } level
+            ? all.SelectMany(x => x.Events.Where(e => e.Kind == kind && e.At >= start && e.At < end && e.ToLevel > level), (x, e) => x.Id)
+            : all.SelectMany(x => x.Events.Where(e => e.Kind == kind && e.At >= start && e.At < end), (x, e) => x.Id);
+
+    /// <summary>Resolved in the period, and no resolution in the period above <paramref name="level"/>:
+    /// a dispute resolved twice in one period counts at the higher of the two levels.</summary>
+    private static Expression<Func<Dispute, bool>> ResolvedAtMost(IQueryable<Dispute> all, IQueryable<Guid> resolvedIn, MediationLevel level,
+        DateTimeOffset start, DateTimeOffset end)
+    {
+        var above = EventIn(all, DisputeEventKind.Resolved, start, end, level);
+        return d => resolvedIn.Contains(d.Id) && !above.Contains(d.Id);
+    }
+
+    /// <summary>The definition shown beside each figure, in Chinese.</summary>
+    public static string Definition(DisputeFigure figure) => figure switch
+    {
+        DisputeFigure.Accepted => "受理：登记时间在统计期内的纠纷件数。",
+        DisputeFigure.Resolved => "化解：统计期内登记过“化解”的纠纷件数（按纠纷计，一件在期内多次化解只计一次；之后复发重启的仍计入其化解当期）。",
+        DisputeFigure.AcceptedResolved => "本期受理且已化解：统计期内受理的纠纷中，截至目前已化解、且化解后未复发重启的件数。",
+        DisputeFigure.WithinGroup => "不出组：统计期内化解的纠纷中，在一级（百户长/治保会初调）化解的件数；期内多次化解的按最高层级计。",
+        DisputeFigure.WithinVillage => "不出村：统计期内化解的纠纷中，在一级或二级（村级复调）化解的件数。",
+        DisputeFigure.WithinTown => "不出镇：统计期内化解的纠纷中，在一至三级（警务室联调/综合调解室）化解、未上交县级的件数。",
+        DisputeFigure.Referred => "移交：统计期内通过警调衔接移交司法所、法院等单位的纠纷件数。",
+        DisputeFigure.Recurred => "复发：统计期内化解、之后（截至目前）因复发被重启的纠纷件数。",
+        _ => "",
+    };
+
+    public static string Label(DisputeFigure figure) => figure switch
+    {
+        DisputeFigure.Accepted => "受理",
+        DisputeFigure.Resolved => "化解",
+        DisputeFigure.AcceptedResolved => "本期受理已化解",
+        DisputeFigure.WithinGroup => "不出组",
+        DisputeFigure.WithinVillage => "不出村",
+        DisputeFigure.WithinTown => "不出镇",
+        DisputeFigure.Referred => "移交",
+        DisputeFigure.Recurred => "复发",
+        _ => figure.ToString(),
+    };
+
+    public const string ResolutionRateDefinition =
+        "化解率 = 本期受理且已化解的件数 ÷ 本期受理件数（截至目前；化解后复发重启、尚未再次化解的不计为已化解）。";
+
+    public const string LevelShareDefinition =
+        "层级占比 = 不出组（或不出村、不出镇）件数 ÷ 统计期内化解件数。";
+
+    public const string AverageDaysDefinition =
+        "平均化解天数 = 统计期内化解的纠纷，从登记到期内（最后一次）化解所经历天数的平均值。";
+
+    public const string RecurrenceRateDefinition = "复发率 = 复发件数 ÷ 统计期内化解件数。";
+
+    public const string YearOnYearDefinition =
+        "同比：与上一年同一日期区间的同一指标相比；件数和天数给出增减量和增减百分比，比率给出增减的百分点。";
+}
