@@ -187,6 +187,8 @@ public static class DemoDisputes
         /// first visit and is mediated again; the rest close after the last visit.</summary>
         private void AfterEnd(bool recurs)
         {
+            // A referred dispute waits for the receiver's result before any visit or closing.
+            if (d.Status == DisputeStatus.Referred) return;
             var ended = _at;
             var first = d.ScheduleFollowUp(ended.AddDays(7), By, ended);
             var second = d.ScheduleFollowUp(ended.AddDays(30), By, ended);

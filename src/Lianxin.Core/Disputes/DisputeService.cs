@@ -325,7 +325,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         {
             if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
             var period = Figures.DisputePeriod.Of(f.From, f.To, db.Now);
-            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking()));
+            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking(), db.MediationAgreements.AsNoTracking()));
         }
         return q;
     }

@@ -176,6 +176,7 @@ internal static class FigureCases
         [DisputeFigure.WithinTown] = 7,       // + C (D went to the county)
         [DisputeFigure.Referred] = 1,         // E
         [DisputeFigure.Recurred] = 2,         // F G
+        [DisputeFigure.Confirmed] = 0,        // agreements are counted in the agreement tests
     };
 
     /// <summary>Station 1 in 2024: J and K registered, K resolved at level 2, J resolved later (2025).</summary>
@@ -189,6 +190,7 @@ internal static class FigureCases
         [DisputeFigure.WithinTown] = 1,
         [DisputeFigure.Referred] = 0,
         [DisputeFigure.Recurred] = 0,
+        [DisputeFigure.Confirmed] = 0,
     };
 }
 

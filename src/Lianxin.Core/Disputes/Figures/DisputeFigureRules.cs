@@ -12,30 +12,57 @@ public static class DisputeFigureRules
     /// <paramref name="all"/> is the disputes table: "which disputes had a resolution (or referral) in
     /// the period" is asked once of the timeline through its (Kind, At) index, as an uncorrelated
     /// subquery, instead of once per dispute.</summary>
-    public static Expression<Func<Dispute, bool>> Selection(DisputeFigure figure, DisputePeriod period, IQueryable<Dispute> all)
+    public static Expression<Func<Dispute, bool>> Selection(DisputeFigure figure, DisputePeriod period, IQueryable<Dispute> all,
+        IQueryable<MediationAgreement> agreements)
     {
         var start = period.Start;
         var end = period.End;
         const DisputeEventKind resolved = DisputeEventKind.Resolved;
         const DisputeEventKind reopened = DisputeEventKind.Reopened;
-        var resolvedIn = EventIn(all, resolved, start, end, null);
+        // A referral the receiver reports as resolved ends the dispute resolved too (outside the station's tiers).
+        const DisputeEventKind referralResult = DisputeEventKind.ReferralResultReported;
+        const DisputeStatus resolvedStatus = DisputeStatus.Resolved;
+        var resolvedIn = ResolvedIn(all, start, end, null);
+        var from = period.From;
+        var to = period.To;
         return figure switch
         {
             DisputeFigure.Accepted => d => d.RegisteredAt >= start && d.RegisteredAt < end,
             DisputeFigure.Resolved => d => resolvedIn.Contains(d.Id),
             DisputeFigure.AcceptedResolved => d => d.RegisteredAt >= start && d.RegisteredAt < end
-                && d.Events.Any(e => e.Kind == resolved && !d.Events.Any(r => r.Kind == reopened && r.At > e.At)),
+                && d.Events.Any(e => (e.Kind == resolved || (e.Kind == referralResult && e.ToStatus == resolvedStatus))
+                                     && !d.Events.Any(r => r.Kind == reopened && r.At > e.At)),
             DisputeFigure.WithinGroup => ResolvedAtMost(all, resolvedIn, MediationLevel.HouseholdHead, start, end),
             DisputeFigure.WithinVillage => ResolvedAtMost(all, resolvedIn, MediationLevel.Village, start, end),
             DisputeFigure.WithinTown => ResolvedAtMost(all, resolvedIn, MediationLevel.PoliceOffice, start, end),
             DisputeFigure.Referred => Referred(EventIn(all, DisputeEventKind.Referred, start, end, null)),
-            DisputeFigure.Recurred => d => resolvedIn.Contains(d.Id) && d.Events.Any(e => e.Kind == resolved && e.At >= start && e.At < end
+            DisputeFigure.Recurred => d => resolvedIn.Contains(d.Id) && d.Events.Any(e =>
+                (e.Kind == resolved || (e.Kind == referralResult && e.ToStatus == resolvedStatus)) && e.At >= start && e.At < end
                 && d.Events.Any(r => r.Kind == reopened && r.At > e.At)),
+            DisputeFigure.Confirmed => Confirmed(agreements.Where(a => a.JudicialResult == JudicialResult.Confirmed
+                && a.JudicialDecidedOn >= from && a.JudicialDecidedOn <= to).Select(a => a.DisputeId)),
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
     }
 
     private static Expression<Func<Dispute, bool>> Referred(IQueryable<Guid> referredIn) => d => referredIn.Contains(d.Id);
+
+    private static Expression<Func<Dispute, bool>> Confirmed(IQueryable<Guid> confirmedIn) => d => confirmedIn.Contains(d.Id);
+
+    /// <summary>Ids of disputes resolved in [start, end) — by a mediation step or by a referral's receiver —
+    /// optionally only those resolved above <paramref name="above"/>; a resolution by a referral's
+    /// receiver, or one with no level, counts as above every level (it did not stay within the tiers).</summary>
+    private static IQueryable<Guid> ResolvedIn(IQueryable<Dispute> all, DateTimeOffset start, DateTimeOffset end, MediationLevel? above)
+    {
+        const DisputeEventKind resolved = DisputeEventKind.Resolved;
+        const DisputeEventKind referralResult = DisputeEventKind.ReferralResultReported;
+        const DisputeStatus resolvedStatus = DisputeStatus.Resolved;
+        return above is { } level
+            ? all.SelectMany(x => x.Events.Where(e => e.At >= start && e.At < end
+                && ((e.Kind == resolved && (e.ToLevel == null || e.ToLevel > level)) || (e.Kind == referralResult && e.ToStatus == resolvedStatus))), (x, e) => x.Id)
+            : all.SelectMany(x => x.Events.Where(e => e.At >= start && e.At < end
+                && (e.Kind == resolved || (e.Kind == referralResult && e.ToStatus == resolvedStatus))), (x, e) => x.Id);
+    }
 
     /// <summary>Ids of disputes with an event of <paramref name="kind"/> in [start, end), optionally
     /// only those that ended above <paramref name="above"/>.</summary>
@@ -50,7 +77,7 @@ public static class DisputeFigureRules
     private static Expression<Func<Dispute, bool>> ResolvedAtMost(IQueryable<Dispute> all, IQueryable<Guid> resolvedIn, MediationLevel level,
         DateTimeOffset start, DateTimeOffset end)
     {
-        var above = EventIn(all, DisputeEventKind.Resolved, start, end, level);
+        var above = ResolvedIn(all, start, end, level);
         return d => resolvedIn.Contains(d.Id) && !above.Contains(d.Id);
     }
 
@@ -58,13 +85,14 @@ public static class DisputeFigureRules
     public static string Definition(DisputeFigure figure) => figure switch
     {
         DisputeFigure.Accepted => "受理：登记时间在统计期内的纠纷件数。",
-        DisputeFigure.Resolved => "化解：统计期内登记过“化解”的纠纷件数（按纠纷计，一件在期内多次化解只计一次；之后复发重启的仍计入其化解当期）。",
+        DisputeFigure.Resolved => "化解：统计期内登记过“化解”（含移交单位反馈已化解）的纠纷件数（按纠纷计，一件在期内多次化解只计一次；之后复发重启的仍计入其化解当期）。",
         DisputeFigure.AcceptedResolved => "本期受理且已化解：统计期内受理的纠纷中，截至目前已化解、且化解后未复发重启的件数。",
         DisputeFigure.WithinGroup => "不出组：统计期内化解的纠纷中，在一级（百户长/治保会初调）化解的件数；期内多次化解的按最高层级计。",
         DisputeFigure.WithinVillage => "不出村：统计期内化解的纠纷中，在一级或二级（村级复调）化解的件数。",
-        DisputeFigure.WithinTown => "不出镇：统计期内化解的纠纷中，在一至三级（警务室联调/综合调解室）化解、未上交县级的件数。",
+        DisputeFigure.WithinTown => "不出镇：统计期内化解的纠纷中，在一至三级（警务室联调/综合调解室）化解、未上交县级的件数（经移交由其他单位化解的不计入各层级）。",
         DisputeFigure.Referred => "移交：统计期内通过警调衔接移交司法所、法院等单位的纠纷件数。",
         DisputeFigure.Recurred => "复发：统计期内化解、之后（截至目前）因复发被重启的纠纷件数。",
+        DisputeFigure.Confirmed => "司法确认：调解协议在统计期内经人民法院司法确认有效的纠纷件数（以法院确认日期计）。",
         _ => "",
     };
 
@@ -78,6 +106,7 @@ public static class DisputeFigureRules
         DisputeFigure.WithinTown => "不出镇",
         DisputeFigure.Referred => "移交",
         DisputeFigure.Recurred => "复发",
+        DisputeFigure.Confirmed => "司法确认",
         _ => figure.ToString(),
     };
 

@@ -26,8 +26,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             unitName = unit.Name;
             q = q.Where(new DataScope(false, [unit.Path], [], null).Filter<Dispute>());
         }
-        var current = await ComputeAsync(q, db.Disputes.AsNoTracking(), period, ct);
-        var previous = await ComputeAsync(q, db.Disputes.AsNoTracking(), period.YearEarlier(), ct);
+        var current = await ComputeAsync(q, db.Disputes.AsNoTracking(), db.MediationAgreements.AsNoTracking(), period, ct);
+        var previous = await ComputeAsync(q, db.Disputes.AsNoTracking(), db.MediationAgreements.AsNoTracking(), period.YearEarlier(), ct);
         return new DisputeFigures(orgUnitId, unitName, current, previous, Definitions);
     }
 
@@ -41,12 +41,12 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         new("YearOnYear", "同比", DisputeFigureRules.YearOnYearDefinition),
     ];
 
-    private static async Task<DisputeFigureSet> ComputeAsync(IQueryable<Dispute> scoped, IQueryable<Dispute> all, DisputePeriod period,
-        CancellationToken ct)
+    private static async Task<DisputeFigureSet> ComputeAsync(IQueryable<Dispute> scoped, IQueryable<Dispute> all,
+        IQueryable<MediationAgreement> agreements, DisputePeriod period, CancellationToken ct)
     {
         var counts = new Dictionary<DisputeFigure, int>();
         foreach (var figure in Counted)
-            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period, all)).CountAsync(ct);
+            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period, all, agreements)).CountAsync(ct);
 
         // Time from registration to the (last) resolution in the period. Times are stored in a provider
         // form that SQL cannot subtract on every engine, so only these two instants of the resolved
@@ -56,17 +56,18 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         {
             var start = period.Start;
             var end = period.End;
-            var spans = await scoped.Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all))
+            var spans = await scoped.Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all, agreements))
                 .Select(d => new
                 {
                     d.RegisteredAt,
-                    ResolvedAt = d.Events.Where(e => e.Kind == DisputeEventKind.Resolved && e.At >= start && e.At < end).Max(e => e.At),
+                    ResolvedAt = d.Events.Where(e => (e.Kind == DisputeEventKind.Resolved
+                        || (e.Kind == DisputeEventKind.ReferralResultReported && e.ToStatus == DisputeStatus.Resolved)) && e.At >= start && e.At < end).Max(e => e.At),
                 })
                 .ToListAsync(ct);
             averageDays = spans.Count == 0 ? null : Math.Round(spans.Average(s => (s.ResolvedAt - s.RegisteredAt).TotalDays), 1);
         }
         return new DisputeFigureSet(period, counts[DisputeFigure.Accepted], counts[DisputeFigure.Resolved], counts[DisputeFigure.AcceptedResolved],
             counts[DisputeFigure.WithinGroup], counts[DisputeFigure.WithinVillage], counts[DisputeFigure.WithinTown],
-            counts[DisputeFigure.Referred], counts[DisputeFigure.Recurred], averageDays);
+            counts[DisputeFigure.Referred], counts[DisputeFigure.Recurred], averageDays, counts[DisputeFigure.Confirmed]);
     }
 }

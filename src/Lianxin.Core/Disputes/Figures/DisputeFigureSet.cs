@@ -1,11 +1,9 @@
 namespace Lianxin.Core.Disputes.Figures;
 
 /// <summary>The dispute figures of one unit (with everything below it) for one period. Counts are
-/// numbers of disputes; the rates and shares are fractions (0–1), null when their base is zero.
-/// Judicial confirmations (司法确认) belong here as a count next to <see cref="Referred"/> once
-/// mediation agreements are stored; until then there is no such figure rather than a false zero.</summary>
+/// numbers of disputes; the rates and shares are fractions (0–1), null when their base is zero.</summary>
 public sealed record DisputeFigureSet(DisputePeriod Period, int Accepted, int Resolved, int AcceptedResolved, int WithinGroup,
-    int WithinVillage, int WithinTown, int Referred, int Recurred, double? AverageDaysToResolve)
+    int WithinVillage, int WithinTown, int Referred, int Recurred, double? AverageDaysToResolve, int Confirmed = 0)
 {
     public double? ResolutionRate => Ratio(AcceptedResolved, Accepted);
     public double? WithinGroupShare => Ratio(WithinGroup, Resolved);
@@ -23,6 +21,7 @@ public sealed record DisputeFigureSet(DisputePeriod Period, int Accepted, int Re
         DisputeFigure.WithinTown => WithinTown,
         DisputeFigure.Referred => Referred,
         DisputeFigure.Recurred => Recurred,
+        DisputeFigure.Confirmed => Confirmed,
         _ => throw new ArgumentOutOfRangeException(nameof(figure)),
     };
 
