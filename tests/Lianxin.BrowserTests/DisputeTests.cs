@@ -118,6 +118,19 @@ public sealed class DisputeTests(BrowserFixture app)
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已结案");
         await Expect(page.GetByTestId("dispute-timeline")).ToContainTextAsync("提交警务室联调");
         await BrowserFixture.ShotAsync(page, "dispute-closed");
+
+        // This year's figures for the village: one dispute resolved, at level 3 (in the town, not the village);
+        // the number opens the ledger with exactly that dispute.
+        await BrowserFixture.OpenAsync(page, $"/disputes/figures?orgUnitId={app.World.Villages[0].Id}");
+        await Expect(page.GetByTestId("figure-resolved")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("figure-level2")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0（"));
+        await Expect(page.GetByTestId("figure-level3")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1（"));
+        await Expect(page.GetByTestId("figure-level3-definition")).ToContainTextAsync("未上交县级");
+        await BrowserFixture.ShotAsync(page, "dispute-figures");
+        await page.GetByTestId("figure-level3").ClickAsync();
+        await Expect(page.GetByTestId("dispute-figure-filter")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dispute-number")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("dispute-number")).ToHaveTextAsync(number);
         await page.Context.CloseAsync();
     }
 }
