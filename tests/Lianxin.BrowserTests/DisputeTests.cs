@@ -55,6 +55,10 @@ public sealed class DisputeTests(BrowserFixture app)
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "officer1");
         await BrowserFixture.OpenAsync(page, "/disputes");
+        // The ledger filtered to reports from household heads holds the new one, flagged as such.
+        await page.GetByTestId("dispute-filter-source").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "百户长报告" }).First.ClickAsync();
+        await Expect(page.GetByTestId("dispute-number")).ToHaveTextAsync([number]);
         await page.GetByTestId("dispute-number").Filter(new() { HasText = number }).ClickAsync();
         await page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已登记");
