@@ -67,7 +67,8 @@ public static class DisputeBenchmark
         var district = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.PoliceDistrict && u.ParentId == station.Id)
             .OrderBy(u => u.Code).FirstAsync();
         var user = new StationLeader(new DataScope(false, [station.Path], [], null));
-        var disputes = new DisputeService(db, user, AddressNormalizer.Default, new NotificationService(db, user, new NoPush()));
+        var disputes = new DisputeService(db, user, AddressNormalizer.Default, new NotificationService(db, user, new NoPush()),
+            Microsoft.Extensions.Options.Options.Create(new Lianxin.Core.Disputes.DisputeOptions()));
         var figures = new DisputeFigureService(db, user);
         var inStation = (await disputes.ListAsync(new DisputeFilter(), new PageRequest(1, 20))).Total;
         var deepPage = Math.Max(1, inStation * 8 / 10 / 20);

@@ -53,6 +53,7 @@ public static class DemoSeeder
             ("mediator", "刘调解员", BuiltInRoles.Mediator, s1.Village),
             ("volunteer", "陈义警", BuiltInRoles.Volunteer, s1.Grid),
             ("resident", "孙群众", BuiltInRoles.Resident, s1.Grid),
+            ("informant", "郑百户长", BuiltInRoles.Informant, s1.Village),
             ("leader2", "周所长", BuiltInRoles.StationLeader, s2.Station),
             ("officer2", "吴警官", BuiltInRoles.CommunityOfficer, s2.PoliceDistrict),
             ("sysadmin", "系统管理员", BuiltInRoles.SystemAdmin, county.Bureau),
