@@ -27,6 +27,8 @@ public sealed class DisputeTests(BrowserFixture app)
         if (fill is not null) await fill();
         await page.GetByTestId("action-confirm").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        // The step is done when the page has reloaded the dispute and its step buttons are live again.
+        await Expect(page.Locator("button[data-testid^='action-']:disabled")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -99,6 +101,7 @@ public sealed class DisputeTests(BrowserFixture app)
         await page.GetByTestId("agreement-step-confirm").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("agreement-status")).ToContainTextAsync("已签");
+        await Expect(page.GetByTestId("dispute-timeline")).ToContainTextAsync("签订调解协议"); // the page has the dispute's new version
 
         var print = await page.Context.NewPageAsync();
         await print.GotoAsync(disputeUrl + "/agreement/print");
@@ -118,6 +121,7 @@ public sealed class DisputeTests(BrowserFixture app)
         await Expect(page.GetByTestId("followup-visitor")).ToHaveCountAsync(2);
         for (var i = 0; i < 2; i++)
             await StepAsync(page, "RecordFollowUp", () => PickAsync(page, "action-result", "稳定"));
+        await Expect(page.GetByTestId("dispute-followups").GetByText("稳定", new() { Exact = true })).ToHaveCountAsync(2);
         await StepAsync(page, "Close", confirm: true);
         await Expect(page.GetByTestId("dispute-status")).ToContainTextAsync("已结案");
         await Expect(page.GetByTestId("dispute-timeline")).ToContainTextAsync("提交警务室联调");
