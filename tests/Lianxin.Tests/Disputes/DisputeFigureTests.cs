@@ -13,38 +13,19 @@ namespace Lianxin.Tests.Disputes;
 /// <summary>The app on a fake clock, with a known set of disputes built through the domain: station 1
 /// has thirteen spread over 2024–2026 at every level and outcome, station 2 one that must never show up
 /// in station 1's figures.</summary>
-public abstract class FigureApp : IAsyncLifetime
+public abstract class FigureApp : AppFixture
 {
-    protected abstract DbKind Kind { get; }
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-    public LianxinFactory Factory { get; private set; } = default!;
-    public TestWorld World { get; private set; } = default!;
-    private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public async Task InitializeAsync()
-    {
-        Factory = new LianxinFactory(Kind, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        _ = Factory.Server;
-        World = await TestWorld.CreateAsync(Factory);
-        await Factory.WithDbAsync(async db =>
-        {
-            db.Disputes.AddRange(FigureCases.Build(World.Villages[0].Id, World.Grids[0].Id, World.Villages[1].Id));
-            await db.SaveChangesAsync();
-            return true;
-        });
-    }
+    protected override LianxinFactory CreateFactory() =>
+        new(Kind, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
 
-    public async Task<HttpClient> As(string user)
+    protected override Task SeedAsync() => Factory.WithDbAsync(async db =>
     {
-        if (!_clients.TryGetValue(user, out var c)) _clients[user] = c = await TestWorld.ClientAsync(Factory, user);
-        return c;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var c in _clients.Values) c.Dispose();
-        if (Factory is not null) await Factory.DisposeAsync();
-    }
+        db.Disputes.AddRange(FigureCases.Build(World.Villages[0].Id, World.Grids[0].Id, World.Villages[1].Id));
+        await db.SaveChangesAsync();
+        return true;
+    });
 }
 
 public sealed class SqliteFigureApp : FigureApp

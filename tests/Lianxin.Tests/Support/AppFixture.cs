@@ -10,10 +10,17 @@ public abstract class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = new LianxinFactory(Kind);
+        Factory = CreateFactory();
         _ = Factory.Server; // start: migrate and seed built-ins
         World = await TestWorld.CreateAsync(Factory);
+        await SeedAsync();
     }
+
+    /// <summary>The app under test; a fixture may swap services (a fake clock) here.</summary>
+    protected virtual LianxinFactory CreateFactory() => new(Kind);
+
+    /// <summary>Records a fixture adds on top of the test world.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     public async Task<HttpClient> As(string user)
     {
