@@ -52,13 +52,13 @@ public sealed class DisputeReminders(LianxinDbContext db, NotificationService no
     private async Task<int> FollowUpsAsync(DateTimeOffset now, CancellationToken ct)
     {
         var dueBefore = now.AddHours(options.Value.FollowUpReminderHours);
-        var ids = await db.Disputes
+        // One query for the batch (the follow-ups come with their dispute), not one per dispute.
+        var batch = await db.Disputes
             .Where(d => d.FollowUps.Any(f => f.DoneAt == null && f.CancelledAt == null && f.RemindedAt == null && f.DueAt <= dueBefore))
-            .Select(d => d.Id).Take(Batch).ToListAsync(ct);
+            .OrderBy(d => d.Id).Take(Batch).ToListAsync(ct);
         var sent = 0;
-        foreach (var id in ids)
+        foreach (var d in batch)
         {
-            var d = await db.Disputes.FirstAsync(x => x.Id == id, ct);
             foreach (var f in d.FollowUps.Where(f => f.IsPending && f.RemindedAt is null && f.DueAt <= dueBefore).ToList())
             {
                 f.RemindedAt = now;
