@@ -391,13 +391,15 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     /// may still report a dispute where they live and serve: their account's unit and below.</summary>
     private async Task<bool> ReportsFromAsync(DataScope scope, OrgUnit unit, CancellationToken ct)
     {
-        if (scope.OwnRecordsOf is null || user.UserId is not { } me) return false;
-        var home = await (from u in db.Users
-                          join o in db.OrgUnits on u.OrgUnitId equals o.Id
-                          where u.Id == me
-                          select o.Path).FirstOrDefaultAsync(ct);
+        if (scope.OwnRecordsOf is null) return false;
+        var home = await HomePathAsync(ct);
         return home is not null && unit.Path.StartsWith(home, StringComparison.Ordinal);
     }
+
+    /// <summary>The place path of the caller's own unit, or null when the account has none.</summary>
+    private async Task<string?> HomePathAsync(CancellationToken ct) =>
+        user.UserId is not { } me ? null
+            : await (from u in db.Users join o in db.OrgUnits on u.OrgUnitId equals o.Id where u.Id == me select o.Path).FirstOrDefaultAsync(ct);
 
     /// <summary>Units a person may report a dispute in: those in scope, or for a reporter who sees only
     /// their own records, their own unit and below. At most 500, villages and groups first by name.</summary>
@@ -408,9 +410,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var q = db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired);
         if (!scope.All)
         {
-            var home = user.UserId is { } me
-                ? await (from u in db.Users join o in db.OrgUnits on u.OrgUnitId equals o.Id where u.Id == me select o.Path).FirstOrDefaultAsync(ct)
-                : null;
+            var home = await HomePathAsync(ct);
             var filter = scope.UnitFilter();
             q = scope.OwnRecordsOf is not null && home is not null
                 ? q.Where(filter).Union(db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired && u.Path.StartsWith(home)))
