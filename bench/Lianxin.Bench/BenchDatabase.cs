@@ -154,6 +154,7 @@ internal sealed class BenchDatabase
             db.SuppressEntityAudit = true;
             await using var tx = await db.Database.BeginTransactionAsync();
             await _writer.WriteWithOwnedAsync(db, cases);
+            await Lianxin.Core.Disputes.Figures.DisputeTallyRollup.RebuildAsync(db, _writer);
             await tx.CommitAsync();
             Console.WriteLine($"  inserted the disputes in {clock.Elapsed.TotalSeconds:F1} s");
         }

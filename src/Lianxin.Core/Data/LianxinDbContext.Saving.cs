@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Lianxin.Core.Data;
 
-/// <summary>Every save stamps times and versions, refuses edits to the audit log, and writes one
-/// audit line per changed record, chained under a lock so the chain has exactly one order.</summary>
+/// <summary>Every save stamps times and versions, refuses edits to the audit log, writes one audit line
+/// per changed record, chained under a lock so the chain has exactly one order, and keeps the dispute
+/// tallies (<see cref="Disputes.Figures.DisputeTally"/>) current in the same transaction.</summary>
 public sealed partial class LianxinDbContext
 {
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
@@ -76,7 +77,9 @@ public sealed partial class LianxinDbContext
         }
         StampEntities(now);
         if (!SuppressEntityAudit) CollectEntityAudit();
-        if (_pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Read before the save: afterwards every timeline event counts as stored, and the change would be lost.
+        var tallies = Lianxin.Core.Disputes.Figures.DisputeTallyRollup.PendingChanges(ChangeTracker);
+        if (_pendingAudit.Count == 0 && tallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var lines = _pendingAudit.ToList();
         _pendingAudit.Clear();
@@ -106,6 +109,7 @@ public sealed partial class LianxinDbContext
                 }
                 AuditEntries.AddRange(lines);
                 var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await Lianxin.Core.Disputes.Figures.DisputeTallyRollup.ApplyAsync(this, tallies, cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
                 return count;
             }

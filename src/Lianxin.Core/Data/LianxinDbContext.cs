@@ -38,6 +38,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.DisputeForceList> DisputeForceLists => Set<Disputes.DisputeForceList>();
     public DbSet<Disputes.MediationAgreement> MediationAgreements => Set<Disputes.MediationAgreement>();
     public DbSet<Disputes.Referral> Referrals => Set<Disputes.Referral>();
+    public DbSet<Disputes.Figures.DisputeTally> DisputeTallies => Set<Disputes.Figures.DisputeTally>();
+    public DbSet<RollupState> RollupStates => Set<RollupState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -62,6 +64,12 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LianxinDbContext).Assembly);
+        if (Database.ProviderName == SqliteProvider)
+        {
+            // Stored as 0/1 either way; the conversion makes EF write "= 1" rather than the bare column, and
+            // only an equality lets SQLite's planner (which has no statistics) start from this flag's index.
+            builder.Entity<Disputes.Dispute>().Property(x => x.CountedFromTimeline).HasConversion<int>();
+        }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {
@@ -111,6 +119,12 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
             b.Property(x => x.Link).HasMaxLength(TextLimits.Address);
             b.Property(x => x.Severity).HasMaxLength(16);
             b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        });
+
+        builder.Entity<RollupState>(b =>
+        {
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(TextLimits.Code);
         });
 
         builder.Entity<OutboxMessage>(b =>

@@ -20,6 +20,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Mediatio
         b.Property(x => x.JudicialCourt).HasMaxLength(TextLimits.Title);
         b.HasIndex(x => new { x.DisputeId, x.Sequence }).IsUnique();
         b.HasIndex(x => new { x.Status, x.PerformanceDueAt });
+        // The figures count the confirmations decided in a period.
+        b.HasIndex(x => new { x.JudicialResult, x.JudicialDecidedOn });
         b.HasOne<Dispute>().WithMany().HasForeignKey(x => x.DisputeId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(x => x.IsSigned);
         b.Ignore(x => x.AwaitsPerformance);

@@ -16,6 +16,10 @@ public sealed class DisputeEvent
 
     private DisputeEvent() { }
 
+    /// <summary>An event with only what the figures read, for counting from a projection of the timeline.</summary>
+    internal static DisputeEvent ForFigures(DisputeEventKind kind, DateTimeOffset at, DisputeStatus toStatus, MediationLevel? toLevel) =>
+        new(kind, at, "", null, null, toStatus, toLevel, null);
+
     internal DisputeEvent(DisputeEventKind kind, DateTimeOffset at, string byId, DisputeStatus? fromStatus,
         MediationLevel? fromLevel, DisputeStatus toStatus, MediationLevel? toLevel, string? reason)
     {

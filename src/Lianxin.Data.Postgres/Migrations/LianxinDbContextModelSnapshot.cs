@@ -259,6 +259,26 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Data.RollupState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupStates");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -402,6 +422,9 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CountedFromTimeline")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -436,6 +459,9 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ReferralCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReferredTo")
                         .HasMaxLength(128)
@@ -485,6 +511,8 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddressKey");
+
+                    b.HasIndex("CountedFromTimeline");
 
                     b.HasIndex("EndedAt");
 
@@ -613,6 +641,45 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("DisputeForceLists");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Disputes.Figures.DisputeTally", b =>
+                {
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcceptedResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MillisecondsToResolve")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Referred")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLevel1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLevel2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLevel3")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgUnitId", "Day");
+
+                    b.HasIndex("Day", "OrgUnitId");
+
+                    b.ToTable("DisputeDailyTallies", (string)null);
+                });
+
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -729,6 +796,8 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.HasIndex("DisputeId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("JudicialResult", "JudicialDecidedOn");
 
                     b.HasIndex("Status", "PerformanceDueAt");
 
@@ -1633,6 +1702,17 @@ namespace Lianxin.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Forces");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Disputes.Figures.DisputeTally", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>

@@ -210,7 +210,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Common.IdempotencyRecord", b =>
@@ -250,7 +250,27 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("IdempotencyRecords");
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Data.RollupState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
@@ -303,7 +323,7 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("Category", "Code")
                         .IsUnique();
 
-                    b.ToTable("DictionaryItems");
+                    b.ToTable("DictionaryItems", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.CounsellingSession", b =>
@@ -371,7 +391,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("ResidentId", "At");
 
-                    b.ToTable("CounsellingSessions");
+                    b.ToTable("CounsellingSessions", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.Dispute", b =>
@@ -394,6 +414,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountedFromTimeline")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -430,6 +453,9 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferralCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReferredTo")
                         .HasMaxLength(128)
@@ -480,6 +506,8 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("AddressKey");
 
+                    b.HasIndex("CountedFromTimeline");
+
                     b.HasIndex("EndedAt");
 
                     b.HasIndex("Number")
@@ -495,7 +523,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "LimitStartedAt");
 
-                    b.ToTable("Disputes");
+                    b.ToTable("Disputes", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.DisputeAttachment", b =>
@@ -604,7 +632,46 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("CategoryCode")
                         .IsUnique();
 
-                    b.ToTable("DisputeForceLists");
+                    b.ToTable("DisputeForceLists", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Disputes.Figures.DisputeTally", b =>
+                {
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptedResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MillisecondsToResolve")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Referred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLevel1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLevel2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLevel3")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgUnitId", "Day");
+
+                    b.HasIndex("Day", "OrgUnitId");
+
+                    b.ToTable("DisputeDailyTallies", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>
@@ -724,9 +791,11 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("DisputeId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("JudicialResult", "JudicialDecidedOn");
+
                     b.HasIndex("Status", "PerformanceDueAt");
 
-                    b.ToTable("MediationAgreements");
+                    b.ToTable("MediationAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>
@@ -806,7 +875,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "At");
 
-                    b.ToTable("MediationSessions");
+                    b.ToTable("MediationSessions", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.Referral", b =>
@@ -944,7 +1013,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("ResultAt", "AcknowledgeDueAt");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.Notification", b =>
@@ -986,7 +1055,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.OutboxMessage", b =>
@@ -1026,7 +1095,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages");
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.Member", b =>
@@ -1105,7 +1174,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("Members");
+                    b.ToTable("Members", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.OrgUnit", b =>
@@ -1182,7 +1251,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Path");
 
-                    b.ToTable("OrgUnits");
+                    b.ToTable("OrgUnits", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.Resident", b =>
@@ -1264,7 +1333,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1281,7 +1350,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1462,47 +1531,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                                 .HasForeignKey("DisputeId");
                         });
 
-                    b.OwnsMany("Lianxin.Core.Disputes.DisputeParty", "Parties", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("DisputeId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<bool>("IsVulnerable")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Name")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Note")
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("OrganizationName")
-                                .HasMaxLength(128)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid?>("ResidentId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Role")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("DisputeId");
-
-                            b1.HasIndex("ResidentId");
-
-                            b1.ToTable("DisputeParties", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisputeId");
-                        });
-
                     b.OwnsMany("Lianxin.Core.Disputes.FollowUp", "FollowUps", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1553,6 +1581,47 @@ namespace Lianxin.Data.Sqlite.Migrations
                             b1.HasIndex("DueAt");
 
                             b1.ToTable("DisputeFollowUps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisputeId");
+                        });
+
+                    b.OwnsMany("Lianxin.Core.Disputes.DisputeParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DisputeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsVulnerable")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OrganizationName")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ResidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DisputeId");
+
+                            b1.HasIndex("ResidentId");
+
+                            b1.ToTable("DisputeParties", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("DisputeId");
@@ -1621,6 +1690,17 @@ namespace Lianxin.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Forces");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Disputes.Figures.DisputeTally", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationAgreement", b =>

@@ -1,3 +1,4 @@
+using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
@@ -34,6 +35,8 @@ public static class DemoSeeder
             await bulk.WriteAsync(db, county.Members, ct);
             await bulk.WriteAsync(db, county.Residents, ct);
             await bulk.WriteWithOwnedAsync(db, cases, ct);
+            // The bulk path does not pass through the save that keeps the tallies; count them once here.
+            await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
             db.Audit(AuditAction.Import, "DemoCounty", null,
                 $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷", userName: "系统（演示数据）");
             await db.SaveChangesAsync(ct);

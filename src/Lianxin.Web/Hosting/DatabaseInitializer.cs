@@ -14,7 +14,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
         if (config.GetValue("Database:MigrateOnStart", true))
         {
-            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+            await DatabaseSetup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IBulkWriter>(), cancellationToken);
             log.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
         }
         await BuiltInRoleSeeder.EnsureAsync(scope.ServiceProvider, cancellationToken);

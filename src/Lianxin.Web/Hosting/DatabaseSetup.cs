@@ -38,7 +38,9 @@ public static class DatabaseSetup
         }
     }
 
-    public static async Task MigrateAsync(LianxinDbContext db, CancellationToken ct = default)
+    /// <summary>Migrates, then rebuilds any roll-up whose rules are newer than its rows (a database that
+    /// held disputes before their tallies existed gets them here).</summary>
+    public static async Task MigrateAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres)
@@ -46,5 +48,6 @@ public static class DatabaseSetup
             // WAL lets readers go on while one writer commits; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await Core.Disputes.Figures.DisputeTallyRollup.EnsureCurrentAsync(db, writer, ct);
     }
 }

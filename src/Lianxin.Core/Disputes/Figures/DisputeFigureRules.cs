@@ -81,6 +81,43 @@ public static class DisputeFigureRules
         return d => resolvedIn.Contains(d.Id) && !above.Contains(d.Id);
     }
 
+    /// <summary>A step that ends the dispute resolved: a mediation's resolution, or a referral's receiver
+    /// reporting it resolved.</summary>
+    public static bool IsResolution(DisputeEventKind kind, DisputeStatus toStatus) =>
+        kind == DisputeEventKind.Resolved || (kind == DisputeEventKind.ReferralResultReported && toStatus == DisputeStatus.Resolved);
+
+    /// <summary>The same rules as <see cref="Selection"/>, for one dispute whose timeline is in memory: which
+    /// figures of <paramref name="period"/> count it, and the days from registration to its last resolution
+    /// in the period. <see cref="DisputeFigure.Confirmed"/> reads the agreements and is not answered here.
+    /// The figures use this for the few disputes the daily tallies cannot count (reopened, or referred twice).</summary>
+    public static DisputeTallyResult Tally(DateTimeOffset registeredAt, IReadOnlyList<DisputeEvent> events, DisputePeriod period)
+    {
+        var start = period.Start;
+        var end = period.End;
+        bool In(DateTimeOffset at) => at >= start && at < end;
+        bool ReopenedAfter(DateTimeOffset at) => events.Any(r => r.Kind == DisputeEventKind.Reopened && r.At > at);
+
+        var accepted = In(registeredAt);
+        var resolutions = events.Where(e => IsResolution(e.Kind, e.ToStatus)).ToList();
+        var resolvedIn = resolutions.Where(e => In(e.At)).ToList();
+        var resolved = resolvedIn.Count > 0;
+        // The highest level among the period's resolutions; a referral's or a level-less one is above every level.
+        bool WithinAtMost(MediationLevel level) => resolved && !resolvedIn.Any(e =>
+            e.Kind != DisputeEventKind.Resolved || e.ToLevel is null || e.ToLevel > level);
+
+        var hits = new HashSet<DisputeFigure>();
+        if (accepted) hits.Add(DisputeFigure.Accepted);
+        if (resolved) hits.Add(DisputeFigure.Resolved);
+        if (accepted && resolutions.Any(e => !ReopenedAfter(e.At))) hits.Add(DisputeFigure.AcceptedResolved);
+        if (WithinAtMost(MediationLevel.HouseholdHead)) hits.Add(DisputeFigure.WithinGroup);
+        if (WithinAtMost(MediationLevel.Village)) hits.Add(DisputeFigure.WithinVillage);
+        if (WithinAtMost(MediationLevel.PoliceOffice)) hits.Add(DisputeFigure.WithinTown);
+        if (events.Any(e => e.Kind == DisputeEventKind.Referred && In(e.At))) hits.Add(DisputeFigure.Referred);
+        if (resolvedIn.Any(e => ReopenedAfter(e.At))) hits.Add(DisputeFigure.Recurred);
+        long? time = resolved ? (resolvedIn.Max(e => e.At) - registeredAt).Ticks / TimeSpan.TicksPerMillisecond : null;
+        return new DisputeTallyResult(hits, time);
+    }
+
     /// <summary>The definition shown beside each figure, in Chinese.</summary>
     public static string Definition(DisputeFigure figure) => figure switch
     {
@@ -123,4 +160,11 @@ public static class DisputeFigureRules
 
     public const string YearOnYearDefinition =
         "同比：与上一年同一日期区间的同一指标相比；件数和天数给出增减量和增减百分比，比率给出增减的百分点。";
+}
+
+/// <summary>Which figures count one dispute in a period (<see cref="DisputeFigureRules.Tally"/>), and the time
+/// (whole milliseconds) from its registration to its last resolution in the period when it was resolved in it.</summary>
+public sealed record DisputeTallyResult(IReadOnlySet<DisputeFigure> Figures, long? MillisecondsToResolve)
+{
+    public bool Counts(DisputeFigure figure) => Figures.Contains(figure);
 }

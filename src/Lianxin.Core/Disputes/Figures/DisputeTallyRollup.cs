@@ -1,0 +1,199 @@
+using System.Data.Common;
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lianxin.Core.Disputes.Figures;
+
+/// <summary>Keeps <see cref="DisputeTally"/> rows current. Every save that adds to a dispute's timeline
+/// (or registers one) adds the difference between what the dispute contributed before and after, as
+/// atomic increments in the same transaction, so two nodes saving different disputes of one unit and day
+/// never lose each other's counts and a failed save leaves the counts as they were. A full rebuild
+/// recomputes them from the timelines: after a bulk load, and on start-up when the rules' version
+/// (<see cref="Version"/>) is newer than the one the rows were built with.</summary>
+public static class DisputeTallyRollup
+{
+    /// <summary>Raise when <see cref="Contribution"/> changes, so stored tallies are rebuilt on the next start.</summary>
+    public const int Version = 1;
+
+    public const string RollupName = "DisputeDailyTallies";
+
+    /// <summary>What one dispute adds to the tallies, by unit and day. Everything is read from the
+    /// registration and the timeline; a dispute reopened or referred twice adds only its registration.</summary>
+    public static IReadOnlyList<DisputeTally> Contribution(Guid orgUnitId, DateTimeOffset registeredAt, IEnumerable<DisputeEvent> events)
+    {
+        var result = new Dictionary<DateOnly, DisputeTally>();
+        DisputeTally At(DateTimeOffset instant)
+        {
+            var day = DisputePeriod.Today(instant);
+            if (!result.TryGetValue(day, out var tally)) result[day] = tally = new DisputeTally { OrgUnitId = orgUnitId, Day = day };
+            return tally;
+        }
+
+        At(registeredAt).Accepted++;
+        DisputeEvent? resolution = null;
+        DisputeEvent? referral = null;
+        var referrals = 0;
+        foreach (var e in events)
+        {
+            if (e.Kind == DisputeEventKind.Reopened) return [.. result.Values];
+            if (e.Kind == DisputeEventKind.Referred && ++referrals > 1) return [.. result.Values];
+            if (e.Kind == DisputeEventKind.Referred) referral = e;
+            if (DisputeFigureRules.IsResolution(e.Kind, e.ToStatus)) resolution = e;
+        }
+        if (resolution is not null)
+        {
+            var day = At(resolution.At);
+            day.Resolved++;
+            day.MillisecondsToResolve += (resolution.At - registeredAt).Ticks / TimeSpan.TicksPerMillisecond;
+            if (resolution.Kind == DisputeEventKind.Resolved)
+            {
+                switch (resolution.ToLevel)
+                {
+                    case MediationLevel.HouseholdHead: day.ResolvedLevel1++; break;
+                    case MediationLevel.Village: day.ResolvedLevel2++; break;
+                    case MediationLevel.PoliceOffice: day.ResolvedLevel3++; break;
+                }
+            }
+            At(registeredAt).AcceptedResolved++;
+        }
+        if (referral is not null) At(referral.At).Referred++;
+        return [.. result.Values];
+    }
+
+    /// <summary>The changes the pending save makes to the tallies: for each registered dispute, or one
+    /// whose timeline grows, its contribution after the save minus its contribution before (its events
+    /// already stored, under its stored unit). The timeline is owned by the dispute and always loaded with it.</summary>
+    internal static List<DisputeTally> PendingChanges(ChangeTracker tracker)
+    {
+        var deltas = new Dictionary<(Guid, DateOnly), DisputeTally>();
+        void Apply(IEnumerable<DisputeTally> tallies, int sign)
+        {
+            foreach (var t in tallies)
+            {
+                if (!deltas.TryGetValue((t.OrgUnitId, t.Day), out var d))
+                    deltas[(t.OrgUnitId, t.Day)] = d = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
+                d.Add(t, sign);
+            }
+        }
+
+        foreach (var entry in tracker.Entries<Dispute>())
+        {
+            var dispute = entry.Entity;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    Apply(Contribution(dispute.OrgUnitId, dispute.RegisteredAt, dispute.Events), +1);
+                    break;
+                case EntityState.Deleted:
+                    Apply(Contribution(Original(entry, d => d.OrgUnitId), Original(entry, d => d.RegisteredAt),
+                        dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)), -1);
+                    break;
+                case EntityState.Modified or EntityState.Unchanged:
+                    var grew = dispute.Events.Any(e => tracker.Context.Entry(e).State == EntityState.Added);
+                    var moved = entry.Property(d => d.OrgUnitId).IsModified || entry.Property(d => d.RegisteredAt).IsModified;
+                    if (!grew && !moved) break;
+                    Apply(Contribution(Original(entry, d => d.OrgUnitId), Original(entry, d => d.RegisteredAt),
+                        dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)), -1);
+                    Apply(Contribution(dispute.OrgUnitId, dispute.RegisteredAt, dispute.Events), +1);
+                    break;
+            }
+        }
+        // Ordered by key, so two transactions touching the same rows lock them in the same order.
+        return [.. deltas.Values.Where(d => !d.IsZero).OrderBy(d => d.OrgUnitId).ThenBy(d => d.Day)];
+    }
+
+    private static T Original<T>(EntityEntry<Dispute> entry, System.Linq.Expressions.Expression<Func<Dispute, T>> property) =>
+        entry.Property(property).OriginalValue;
+
+    /// <summary>Adds the changes to the stored rows, each as one INSERT … ON CONFLICT DO UPDATE that adds
+    /// to the counts in place (the same statement on SQLite and PostgreSQL). Runs inside the caller's transaction.</summary>
+    internal static async Task ApplyAsync(LianxinDbContext db, IReadOnlyList<DisputeTally> changes, CancellationToken ct)
+    {
+        if (changes.Count == 0) return;
+        var plan = BulkInsertPlan.For<DisputeTally>(db);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Tallies change only inside the transaction of the save they belong to.");
+        var names = plan.Columns.Select((_, i) => "@p" + i).ToArray();
+        var keys = new[] { nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day) };
+        var keyColumns = plan.Columns.Where(c => keys.Contains(c.Property.Name)).Select(c => c.DelimitedName);
+        var sums = plan.Columns.Where(c => !keys.Contains(c.Property.Name))
+            .Select(c => $"{c.DelimitedName} = {plan.DelimitedTable}.{c.DelimitedName} + excluded.{c.DelimitedName}");
+        command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)}) "
+            + $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", sums)}";
+        var parameters = new DbParameter[plan.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = plan.Columns[i].TypeMapping.CreateParameter(command, names[i], null, plan.Columns[i].Property.IsNullable);
+            command.Parameters.Add(parameters[i]);
+        }
+        foreach (var change in changes)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+                parameters[i].Value = plan.Columns[i].ProviderValue(change) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Recomputes every tally from the disputes' timelines, replacing what is stored, and records
+    /// the rules' version. The disputes are streamed, so memory holds the tallies, not the disputes.</summary>
+    public static Task RebuildAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default) =>
+        RebuildAsync(db, writer, onlyIfStale: false, ct);
+
+    /// <summary>Rebuilds when the stored tallies were built by older rules, or never (a database that had
+    /// disputes before the tallies existed). Returns whether it rebuilt. Nodes starting together take
+    /// turns (a lock on PostgreSQL, the single writer on SQLite); the later one finds the work done.</summary>
+    public static Task<bool> EnsureCurrentAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default) =>
+        RebuildAsync(db, writer, onlyIfStale: true, ct);
+
+    private static async Task<bool> RebuildAsync(LianxinDbContext db, IBulkWriter writer, bool onlyIfStale, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (db.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RebuildLockKey})", ct);
+            var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == RollupName, ct);
+            if (onlyIfStale && state?.Version == Version) return false;
+            await db.DisputeTallies.ExecuteDeleteAsync(ct);
+            var totals = new Dictionary<(Guid, DateOnly), DisputeTally>();
+            var disputes = db.Disputes.AsNoTracking().IgnoreAutoIncludes()
+                .Select(d => new
+                {
+                    d.OrgUnitId,
+                    d.RegisteredAt,
+                    Events = d.Events.Where(e => e.Kind == DisputeEventKind.Resolved || e.Kind == DisputeEventKind.ReferralResultReported
+                            || e.Kind == DisputeEventKind.Referred || e.Kind == DisputeEventKind.Reopened)
+                        .Select(e => new { e.Kind, e.At, e.ToStatus, e.ToLevel }).ToList(),
+                })
+                .AsAsyncEnumerable();
+            await foreach (var d in disputes.WithCancellation(ct))
+            {
+                var events = d.Events.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel));
+                foreach (var t in Contribution(d.OrgUnitId, d.RegisteredAt, events))
+                {
+                    if (!totals.TryGetValue((t.OrgUnitId, t.Day), out var sum))
+                        totals[(t.OrgUnitId, t.Day)] = sum = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
+                    sum.Add(t, +1);
+                }
+            }
+            await writer.WriteAsync(db, totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList(), ct);
+            if (state is null) db.RollupStates.Add(state = new RollupState { Name = RollupName });
+            state.Version = Version;
+            state.BuiltAt = db.Now;
+            state.Rows = totals.Count;
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return true;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private const long RebuildLockKey = 0x4C78546C6C79; // "LxTlly"
+}
