@@ -15,6 +15,7 @@ public static class BuiltInRoles
     public const string Volunteer = "volunteer";
     public const string Resident = "resident";
     public const string Informant = "informant";
+    public const string IntakeSystem = "intake-system";
     public const string SystemAdmin = "system-admin";
     public const string SecurityAdmin = "security-admin";
     public const string Auditor = "auditor";
@@ -24,14 +25,16 @@ public static class BuiltInRoles
     public static readonly IReadOnlyList<Definition> All =
     [
         new(BureauLeader, "县局领导", ScopeKind.OwnUnitAndBelow,
-            [PlacesRead, PeopleRead, MembersRead, DisputesRead]),
+            [PlacesRead, PeopleRead, MembersRead, DisputesRead, IncidentsRead, IncidentsExport]),
         new(StationLeader, "所长/教导员", ScopeKind.OwnUnitAndBelow,
             [PlacesRead, PlacesManage, PeopleRead, PeopleManage, PeopleReveal, PeopleExport, MembersRead, MembersManage, DictionariesManage,
-             DisputesRead, DisputesRegister, DisputesMediate, DisputesExport]),
+             DisputesRead, DisputesRegister, DisputesMediate, DisputesExport,
+             IncidentsRead, IncidentsRegister, IncidentsAnalyse, IncidentsExport]),
         new(CommunityOfficer, "社区民警", ScopeKind.OwnUnitAndBelow,
-            [PlacesRead, PeopleRead, PeopleManage, PeopleReveal, MembersRead, MembersManage, DisputesRead, DisputesRegister, DisputesMediate]),
+            [PlacesRead, PeopleRead, PeopleManage, PeopleReveal, MembersRead, MembersManage, DisputesRead, DisputesRegister, DisputesMediate,
+             IncidentsRead, IncidentsRegister, IncidentsAnalyse]),
         new(Auxiliary, "辅警", ScopeKind.OwnUnitAndBelow,
-            [PlacesRead, PeopleRead, PeopleManage, MembersRead, DisputesRead, DisputesRegister]),
+            [PlacesRead, PeopleRead, PeopleManage, MembersRead, DisputesRead, DisputesRegister, IncidentsRead, IncidentsRegister]),
         new(Mediator, "调解员", ScopeKind.OwnUnit,
             [PlacesRead, PeopleRead, DisputesRead, DisputesMediate]),
         new(Volunteer, "义警", ScopeKind.OwnRecords,
@@ -42,6 +45,9 @@ public static class BuiltInRoles
         // their phones in their own village, and follow what became of their own reports.
         new(Informant, "信息员（百户长、治保委员）", ScopeKind.OwnRecords,
             [DisputesRead, DisputesRegister]),
+        // The 110 command system's account: pushes incidents over the API for the units it is given.
+        new(IntakeSystem, "110 接处警系统（接口账号）", ScopeKind.OwnUnitAndBelow,
+            [PlacesRead, IncidentsRead, IncidentsRegister]),
         new(SystemAdmin, "系统管理员", ScopeKind.All,
             [PlacesRead, UsersManage, SystemOperate]),
         new(SecurityAdmin, "安全管理员", ScopeKind.All,

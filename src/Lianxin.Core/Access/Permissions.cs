@@ -16,6 +16,10 @@ public static class Permissions
     public const string DisputesRegister = "disputes.register";
     public const string DisputesMediate = "disputes.mediate";
     public const string DisputesExport = "disputes.export";
+    public const string IncidentsRead = "incidents.read";
+    public const string IncidentsRegister = "incidents.register";
+    public const string IncidentsAnalyse = "incidents.analyse";
+    public const string IncidentsExport = "incidents.export";
     public const string UsersManage = "users.manage";
     public const string RolesManage = "roles.manage";
     public const string AuditRead = "audit.read";
@@ -39,6 +43,10 @@ public static class Permissions
         [DisputesRegister] = "登记矛盾纠纷",
         [DisputesMediate] = "分流、调解、移交、回访、结案",
         [DisputesExport] = "导出纠纷台账（留痕）",
+        [IncidentsRead] = "查看警情（报警人信息脱敏）",
+        [IncidentsRegister] = "录入、导入和修改警情",
+        [IncidentsAnalyse] = "警情研判：重复警情、重点关注、回头看、治安案件时限",
+        [IncidentsExport] = "导出警情台账和统计（留痕）",
         [UsersManage] = "管理用户账号（系统管理员）",
         [RolesManage] = "管理角色、权限和数据范围（安全管理员）",
         [AuditRead] = "查看审计日志（审计员）",

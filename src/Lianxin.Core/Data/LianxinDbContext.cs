@@ -40,6 +40,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.Referral> Referrals => Set<Disputes.Referral>();
     public DbSet<Disputes.Figures.DisputeTally> DisputeTallies => Set<Disputes.Figures.DisputeTally>();
     public DbSet<RollupState> RollupStates => Set<RollupState>();
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+    public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -59,4 +59,33 @@ public static class DictionaryDefaults
         ("resident-tag", "disabled", "残疾人"), ("resident-tag", "low-income", "低保户"),
         ("resident-tag", "migrant", "流动人口"),
     ];
+
+    /// <summary>Second and third levels of the incident categories (类型 / 细类), as 110 systems keep them;
+    /// each names its parent's code. A station adds its own 110 system's codes beside these.</summary>
+    public static readonly IReadOnlyList<(string Category, string Code, string Name, string ParentCode)> ChildItems =
+    [
+        ("incident-category", "criminal.theft", "盗窃", "criminal"),
+        ("incident-category", "criminal.theft.ebike", "盗窃电动车", "criminal.theft"),
+        ("incident-category", "criminal.theft.home", "入室盗窃", "criminal.theft"),
+        ("incident-category", "criminal.assault", "故意伤害", "criminal"),
+        ("incident-category", "public-order.fight", "殴打他人", "public-order"),
+        ("incident-category", "public-order.fight.drunk", "酒后滋事", "public-order.fight"),
+        ("incident-category", "public-order.noise", "噪音扰民", "public-order"),
+        ("incident-category", "dispute.neighbour", "邻里纠纷", "dispute"),
+        ("incident-category", "dispute.neighbour.boundary", "地界院墙", "dispute.neighbour"),
+        ("incident-category", "dispute.neighbour.livestock", "家禽家畜损害", "dispute.neighbour"),
+        ("incident-category", "dispute.family", "家庭纠纷", "dispute"),
+        ("incident-category", "dispute.family.domestic", "家庭暴力", "dispute.family"),
+        ("incident-category", "dispute.labour", "劳资纠纷", "dispute"),
+        ("incident-category", "dispute.labour.wages", "讨要工资", "dispute.labour"),
+        ("incident-category", "traffic.accident", "交通事故", "traffic"),
+        ("incident-category", "traffic.accident.minor", "轻微事故", "traffic.accident"),
+        ("incident-category", "fraud.online", "网络诈骗", "fraud"),
+        ("incident-category", "fraud.online.order", "刷单返利", "fraud.online"),
+        ("incident-category", "fraud.online.impersonation", "冒充公检法", "fraud.online"),
+        ("incident-category", "help.person", "求助寻人", "help"),
+        ("incident-category", "help.person.elderly", "老人走失", "help.person"),
+        ("incident-category", "gambling.gathering", "聚众赌博", "gambling"),
+        ("incident-category", "mining.illegal", "非法采砂采矿", "mining"),
+    ];
 }

@@ -67,6 +67,13 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
             db.DictionaryItems.Add(new DictionaryItem { Category = category, Code = code, Name = name, SortOrder = order });
             added++;
         }
+        foreach (var (category, code, name, parent) in DictionaryDefaults.ChildItems)
+        {
+            order += 10;
+            if (existing.Contains((category, code))) continue;
+            db.DictionaryItems.Add(new DictionaryItem { Category = category, Code = code, Name = name, ParentCode = parent, SortOrder = order });
+            added++;
+        }
         if (added == 0) return;
         // One summary line instead of one per default entry.
         db.SuppressEntityAudit = true;

@@ -210,7 +210,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "At");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Common.IdempotencyRecord", b =>
@@ -250,7 +250,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("IdempotencyRecords", (string)null);
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Data.RollupState", b =>
@@ -270,7 +270,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("RollupStates", (string)null);
+                    b.ToTable("RollupStates");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
@@ -323,7 +323,7 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("Category", "Code")
                         .IsUnique();
 
-                    b.ToTable("DictionaryItems", (string)null);
+                    b.ToTable("DictionaryItems");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.CounsellingSession", b =>
@@ -391,7 +391,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("ResidentId", "At");
 
-                    b.ToTable("CounsellingSessions", (string)null);
+                    b.ToTable("CounsellingSessions");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.Dispute", b =>
@@ -416,7 +416,7 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("CountedFromTimeline")
+                    b.Property<int>("CountedFromTimeline")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -523,7 +523,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "LimitStartedAt");
 
-                    b.ToTable("Disputes", (string)null);
+                    b.ToTable("Disputes");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.DisputeAttachment", b =>
@@ -632,7 +632,7 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("CategoryCode")
                         .IsUnique();
 
-                    b.ToTable("DisputeForceLists", (string)null);
+                    b.ToTable("DisputeForceLists");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.Figures.DisputeTally", b =>
@@ -795,7 +795,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "PerformanceDueAt");
 
-                    b.ToTable("MediationAgreements", (string)null);
+                    b.ToTable("MediationAgreements");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.MediationSession", b =>
@@ -875,7 +875,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "At");
 
-                    b.ToTable("MediationSessions", (string)null);
+                    b.ToTable("MediationSessions");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.Referral", b =>
@@ -1013,7 +1013,173 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("ResultAt", "AcknowledgeDueAt");
 
-                    b.ToTable("Referrals", (string)null);
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CallerNameCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CallerNameMasked")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CallerPhoneCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CallerPhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerPhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FlaggedRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingOfficer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HandlingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlacedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Preventable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubtypeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Validity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandlingUnitId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("AddressKey", "ReceivedAt");
+
+                    b.HasIndex("CallerPhoneHash", "ReceivedAt");
+
+                    b.HasIndex("OrgUnitId", "ReceivedAt");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.IncidentLink", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelatedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "RelatedId");
+
+                    b.HasIndex("RelatedId");
+
+                    b.ToTable("IncidentLinks");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.Notification", b =>
@@ -1055,7 +1221,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.ToTable("Notifications", (string)null);
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.OutboxMessage", b =>
@@ -1095,7 +1261,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.Member", b =>
@@ -1174,7 +1340,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("Members", (string)null);
+                    b.ToTable("Members");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.OrgUnit", b =>
@@ -1251,7 +1417,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Path");
 
-                    b.ToTable("OrgUnits", (string)null);
+                    b.ToTable("OrgUnits");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.Resident", b =>
@@ -1333,7 +1499,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.ToTable("Residents", (string)null);
+                    b.ToTable("Residents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1350,7 +1516,7 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1531,6 +1697,47 @@ namespace Lianxin.Data.Sqlite.Migrations
                                 .HasForeignKey("DisputeId");
                         });
 
+                    b.OwnsMany("Lianxin.Core.Disputes.DisputeParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DisputeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsVulnerable")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OrganizationName")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ResidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DisputeId");
+
+                            b1.HasIndex("ResidentId");
+
+                            b1.ToTable("DisputeParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisputeId");
+                        });
+
                     b.OwnsMany("Lianxin.Core.Disputes.FollowUp", "FollowUps", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1581,47 +1788,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                             b1.HasIndex("DueAt");
 
                             b1.ToTable("DisputeFollowUps", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisputeId");
-                        });
-
-                    b.OwnsMany("Lianxin.Core.Disputes.DisputeParty", "Parties", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("DisputeId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<bool>("IsVulnerable")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Name")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Note")
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("OrganizationName")
-                                .HasMaxLength(128)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid?>("ResidentId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Role")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("DisputeId");
-
-                            b1.HasIndex("ResidentId");
-
-                            b1.ToTable("DisputeParties", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("DisputeId");
@@ -1856,6 +2022,23 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Dispute");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HandlingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Organization.Member", b =>
