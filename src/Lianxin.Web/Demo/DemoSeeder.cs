@@ -17,7 +17,7 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 public static class DemoSeeder
 {
     public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, int residents = 80_000, CancellationToken ct = default,
-        int disputes = DemoDisputes.DefaultCount)
+        int disputes = DemoDisputes.DefaultCount, int incidentCount = DemoIncidents.DefaultCount)
     {
         var db = services.GetRequiredService<LianxinDbContext>();
         if (await db.OrgUnits.AnyAsync(ct))
@@ -27,6 +27,7 @@ public static class DemoSeeder
         var county = DemoCounty.Build(protector, residents);
         var time = services.GetRequiredService<TimeProvider>();
         var cases = DemoDisputes.Build(county, disputes, time.GetUtcNow());
+        var incidents = DemoIncidents.Build(county, protector, incidentCount, time.GetUtcNow());
 
         db.SuppressEntityAudit = true;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -37,8 +38,9 @@ public static class DemoSeeder
             await bulk.WriteWithOwnedAsync(db, cases, ct);
             // The bulk path does not pass through the save that keeps the tallies; count them once here.
             await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
+            await bulk.WriteAsync(db, incidents, ct);
             db.Audit(AuditAction.Import, "DemoCounty", null,
-                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷", userName: "系统（演示数据）");
+                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情", userName: "系统（演示数据）");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
