@@ -79,8 +79,41 @@ public sealed class IncidentApiSqliteTests(IncidentSqliteApp app) : IncidentApiT
 
 public sealed class IncidentApiPostgresTests(IncidentPostgresApp app) : IncidentApiTests(app), IClassFixture<IncidentPostgresApp>;
 
-public abstract class IncidentApiTests(IncidentApp app)
+public abstract partial class IncidentApiTests(IncidentApp app)
 {
+    [Fact]
+    public async Task The_ledger_and_the_detail_page_render_with_the_queue_and_the_masked_caller()
+    {
+        var leader = await app.As("leader1");
+        var number = NewNumber();
+        var queued = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
+            Item(number, app.World.Stations[0].Id, address: "无人登记的地址8号")), HttpStatusCode.Created);
+        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/login");
+        var token = TokenField().Match(form).Groups[1].Value;
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "leader1", ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var ledger = WebUtility.HtmlDecode(await client.GetStringAsync("/incidents"));
+        Assert.Contains("data-testid=\"incident-chip-queue\"", ledger);
+        Assert.Contains("data-testid=\"incident-new\"", ledger);
+        Assert.Contains("data-testid=\"incident-export\"", ledger);
+        Assert.Contains("href=\"/incidents\"", ledger); // the navigation entry
+
+        var detail = WebUtility.HtmlDecode(await client.GetStringAsync($"/incidents/{queued.Summary.Id}"));
+        Assert.Contains(number, detail);
+        Assert.Contains("程**", detail);
+        Assert.DoesNotContain("程大山", detail);
+        Assert.Contains("data-testid=\"incident-place-form\"", detail);
+        Assert.Contains("data-testid=\"incident-reveal\"", detail);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenField();
+
     private static string NewNumber() => "J" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
     private static object Item(string number, Guid unit, string? address = null, double? lng = null, double? lat = null,
