@@ -214,6 +214,24 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     }
 
     [Fact]
+    public async Task Two_systems_sending_overlapping_batches_at_once_store_each_number_once()
+    {
+        var system = await app.As("intake110");
+        var leader = await app.As("leader1");
+        var unit = app.World.Stations[0].Id;
+        var numbers = Enumerable.Range(0, 20).Select(_ => NewNumber()).ToList();
+        var a = new { items = numbers.Take(15).Select(n => Item(n, unit)).ToArray() };
+        var b = new { items = numbers.Skip(5).Select(n => Item(n, unit)).ToArray() };
+        var before = await CountAsync();
+        var responses = await Task.WhenAll(system.PostAsJsonAsync("/api/v1/incidents/batch", a), leader.PostAsJsonAsync("/api/v1/incidents/batch", b));
+        var results = new List<IncidentBatchResult>();
+        foreach (var r in responses) results.Add(await ApiAssert.OkAsync<IncidentBatchResult>(r));
+        Assert.Equal(20, results.Sum(r => r.Created));
+        Assert.Equal(10, results.Sum(r => r.Duplicates));
+        Assert.Equal(before + 20, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_station_never_sees_another_stations_incidents_and_a_village_officer_sees_the_village()
     {
         var officer1 = await app.As("officer1");
