@@ -375,16 +375,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var text = Checks.Clean(address);
         if (text is null) return null;
         if (text.Length > TextLimits.Address) throw new ValidationFailedException("address", "地址过长");
-        var key = addresses.Normalize(text);
-        if (key.Length < 4) return null;
-        var prefixes = Enumerable.Range(4, key.Length - 3).Select(n => key[..n]).ToList();
         var scope = await user.GetScopeAsync(ct);
-        var hits = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>())
-            .Where(r => r.AddressKey != null && prefixes.Contains(r.AddressKey))
-            .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
-            .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
-            .Take(200).ToListAsync(ct);
-        return hits.OrderByDescending(h => h.AddressKey!.Length).ThenByDescending(h => h.Count).Select(h => (Guid?)h.OrgUnitId).FirstOrDefault();
+        return await PlaceRegister.UnitForAddressKeyAsync(db.Residents.Where(scope.Filter<Resident>()), addresses.Normalize(text), ct);
     }
 
     /// <summary>Someone who sees only their own records (a household head, a security committee member)

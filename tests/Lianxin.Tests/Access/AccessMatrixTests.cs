@@ -61,6 +61,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return r.Id;
         });
+        var (incident, otherIncident) = await IncidentsOfStation2Async(w);
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -90,11 +91,13 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/dispute-forces/{category}", "/dispute-forces/neighbour")
                     .Replace("/referrals/{referralId:guid}", $"/referrals/{otherReferral}")
                     .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}")
-                    .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}");
+                    .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}")
+                    .Replace("/incidents/{id:guid}", $"/incidents/{incident}")
+                    .Replace("{relatedId:guid}", otherIncident.ToString());
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
-                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/")
+                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
@@ -107,6 +110,36 @@ public abstract class AccessMatrixTests(AppFixture app)
         Assert.True(calls.Count >= 30, $"expected the whole API, found {calls.Count} calls");
         return calls;
     }
+
+    /// <summary>An incident of station 2 aimed at station 2 (a create, an edit, a placement or a batch item at once).</summary>
+    private static object IncidentBody(TestWorld w, string number) => new
+    {
+        number = "X" + number, receivedAt = DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", summary = "越权警情",
+        handlingUnitId = w.Stations[1].Id, orgUnitId = w.Villages[1].Id, version = 1,
+        items = new[] { new { number = "Y" + number, receivedAt = DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", summary = "越权警情", handlingUnitId = w.Stations[1].Id } },
+    };
+
+    /// <summary>Two incidents of station 2 (made once per app), for the routes that name one.</summary>
+    private Task<(Guid, Guid)> IncidentsOfStation2Async(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+        var known = await db.Incidents.AsNoTracking().Where(x => x.Number.StartsWith("S2-")).OrderBy(x => x.Number).Select(x => x.Id).ToListAsync();
+        if (known.Count == 2) return (known[0], known[1]);
+        var made = new List<Guid>();
+        foreach (var n in new[] { "S2-1", "S2-2" })
+        {
+            var x = new Lianxin.Core.Incidents.Incident
+            {
+                Number = n, ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1), CategoryCode = "dispute", Summary = "站二警情", HandlingUnitId = w.Stations[1].Id,
+                Address = "西峪村三组1号", Source = Lianxin.Core.Incidents.IncidentSource.Manual,
+            };
+            x.Place(w.Villages[1].Id, Lianxin.Core.Incidents.PlacementMethod.Hand);
+            db.Incidents.Add(x);
+            made.Add(x.Id);
+        }
+        await db.SaveChangesAsync();
+        return (made[0], made[1]);
+    });
 
     /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something to reach.</summary>
     private Task<bool> AgreementOnStation2DisputeAsync(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
@@ -139,6 +172,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) =>
                 new { title = "越权纠纷", categoryCode = "neighbour", description = "x", source = "Screening", orgUnitId = w.Villages[1].Id,
                       action = "Triage", jurisdiction = "PoliceSimple", version = 1, parties = new[] { new { role = "Applicant", name = "某" } } },
+            _ when pattern.StartsWith("/api/v1/incidents", StringComparison.Ordinal) => IncidentBody(w, Guid.NewGuid().ToString("N")[..12]),
             _ when pattern.StartsWith("/api/v1/counselling", StringComparison.Ordinal) =>
                 new { disputeId = w.DisputeIds[1], counsellorName = "越权", at = DateTimeOffset.UtcNow, method = "Phone", summary = "越权登记", version = 1 },
             _ when pattern.StartsWith("/api/v1/org-units", StringComparison.Ordinal) =>
@@ -210,7 +244,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         foreach (var user in Station1Accounts)
         {
             var client = await app.As(user);
-            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200" })
+            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200", "/api/v1/incidents?pageSize=200" })
             {
                 var response = await client.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.Forbidden) continue;
@@ -279,6 +313,8 @@ public abstract class AccessMatrixTests(AppFixture app)
             .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId).ToListAsync();
         var sessions = await db.MediationSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.Status).ToListAsync();
         var counselling = await db.CounsellingSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements });
+        var incidents = await db.Incidents.AsNoTracking().OrderBy(x => x.Number).Select(x => x.Number + ":" + x.Version + ":" + x.OrgUnitId).ToListAsync();
+        var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks });
     });
 }

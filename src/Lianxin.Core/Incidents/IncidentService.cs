@@ -1,0 +1,475 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Disputes;
+using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Incidents;
+
+/// <summary>One incident as the station or the 110 system hands it in. Codes come from the "incident-category"
+/// dictionary; coordinates are WGS-84 longitude and latitude; the received time carries its offset.</summary>
+public sealed record IncidentInput(string? Number, DateTimeOffset? ReceivedAt, string? CategoryCode, string? TypeCode, string? SubtypeCode,
+    string? CallerName, string? CallerPhone, string? Address, double? Longitude, double? Latitude, string? Summary, string? Disposition,
+    Guid? HandlingUnitId, string? HandlingOfficer, bool? Preventable = null, IncidentValidity? Validity = null);
+
+public sealed record IncidentBatchInput(List<IncidentInput?>? Items);
+
+public enum IntakeOutcome
+{
+    Created = 1,   // stored now
+    Duplicate = 2, // the number was already known (or came earlier in the same batch): nothing changed
+    Invalid = 3,   // refused, see the field errors; nothing stored for it
+}
+
+/// <summary>What became of one item of an intake. <see cref="Id"/> is given for a duplicate only when the stored
+/// incident lies in the caller's scope.</summary>
+public sealed record IncidentIntakeResult(int Index, string? Number, Guid? Id, IntakeOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+public sealed record IncidentBatchResult(int Created, int Duplicates, int Invalid, IReadOnlyList<IncidentIntakeResult> Items);
+
+/// <summary>Ledger filters. From/To are China dates of the received time, both included; <see cref="Unplaced"/> is the
+/// placement queue; <see cref="Q"/> searches the 110 number.</summary>
+public sealed record IncidentFilter(string? Q = null, DateOnly? From = null, DateOnly? To = null, string? Category = null, Guid? OrgUnitId = null,
+    IncidentValidity? Validity = null, bool? Preventable = null, bool? Unplaced = null, bool? Flagged = null, IncidentSource? Source = null);
+
+public sealed record IncidentRow(Guid Id, string Number, DateTimeOffset ReceivedAt, string CategoryCode, string? TypeCode, string? SubtypeCode,
+    string? Address, string Summary, Guid? PlaceId, Guid OrgUnitId, string? OrgUnitName, string? HandlingOfficer, IncidentValidity Validity,
+    bool Preventable, bool FlaggedRepeat, IncidentSource Source, long Version)
+{
+    public string ValidityLabel => Validity.Label();
+    public string SourceLabel => Source.Label();
+}
+
+public sealed record LinkedIncident(Guid Id, string Number, DateTimeOffset ReceivedAt, string Summary);
+
+/// <summary>An incident in full, the caller masked.</summary>
+public sealed record IncidentDetail(IncidentRow Summary, string? CallerNameMasked, string? CallerPhoneMasked, double? Longitude, double? Latitude,
+    string? Disposition, Guid HandlingUnitId, string? HandlingUnitName, PlacementMethod? PlacedBy, Guid? RepeatOfId, string? RepeatOfNumber,
+    Guid? DisputeId, string? DisputeNumber, Guid? CaseId, Guid? ImportBatchId, IReadOnlyList<LinkedIncident> Related)
+{
+    public string? PlacedByLabel => PlacedBy?.Label();
+}
+
+/// <summary>An edit replaces every editable field: a null optional field is cleared; a null <see cref="Preventable"/>
+/// or <see cref="Validity"/> keeps the stored value. Number, time, caller and address are as received and stay.</summary>
+public sealed record IncidentEditInput(string? CategoryCode, string? TypeCode, string? SubtypeCode, string? Disposition, string? HandlingOfficer,
+    bool? Preventable, IncidentValidity? Validity, Guid? RepeatOfId, Guid? DisputeId, long? Version);
+
+public sealed record IncidentPlaceInput(Guid? OrgUnitId, long? Version);
+
+public sealed record RevealedCaller(Guid Id, string Number, string? Name, string? Phone);
+
+/// <summary>The incident ledger: entry by hand, intake from the 110 system (one or a batch, idempotent by the
+/// 110 number), placement, list, detail, edit, links, the caller revealed only with permission and always
+/// audited, and export. Everything within the caller's data scope.</summary>
+public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
+    IncidentPlacer placer, IEnumerable<IIncidentIntakeStep> steps)
+{
+    public const string CategoryDictionary = "incident-category";
+    public const int MaxBatch = 500;
+
+    /// <summary>How far ahead of the server clock a received time may lie (clocks of two systems drift).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>Enters one incident. A number already known is a 409 naming it, and nothing changes.</summary>
+    public async Task<Incident> CreateAsync(IncidentInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        var result = await IntakeAsync([input], IncidentSource.Manual, ct);
+        var item = result.Items[0];
+        return item.Outcome switch
+        {
+            IntakeOutcome.Created => await db.Incidents.AsNoTracking().FirstAsync(x => x.Id == item.Id, ct),
+            IntakeOutcome.Duplicate => throw new ConflictException($"警情编号 {item.Number} 已登记，未重复录入"),
+            _ => throw new ValidationFailedException(item.Errors!.ToDictionary(e => e.Key, e => e.Value)),
+        };
+    }
+
+    /// <summary>Takes a batch from the 110 system: valid new items are stored, known numbers reported as duplicates,
+    /// bad items reported with their field errors. Naming a handling unit outside the caller's scope refuses the
+    /// whole batch (403) before anything is stored.</summary>
+    public async Task<IncidentBatchResult> IntakeBatchAsync(IncidentBatchInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        var items = input.Items ?? throw new ValidationFailedException("items", "请提供警情列表（items）");
+        if (items.Count == 0) throw new ValidationFailedException("items", "警情列表为空");
+        if (items.Count > MaxBatch) throw new ValidationFailedException("items", $"每次最多提交 {MaxBatch} 条警情，请分批提交");
+        var result = await IntakeAsync(items, IncidentSource.Api, ct);
+        return result;
+    }
+
+    private async Task<IncidentBatchResult> IntakeAsync(IReadOnlyList<IncidentInput?> items, IncidentSource source, CancellationToken ct)
+    {
+        var categories = await CategoriesAsync(ct);
+        var now = db.Now;
+        var checkedItems = items.Select((item, i) => (Index: i, Item: item, Errors: Validate(item, categories, now))).ToList();
+
+        // Units: every named unit must exist and lie in scope; one outside the scope refuses the whole request.
+        var unitIds = checkedItems.Where(c => c.Item?.HandlingUnitId is not null).Select(c => c.Item!.HandlingUnitId!.Value).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var scope = await user.GetScopeAsync(ct);
+        foreach (var unit in units.Values)
+            if (!scope.Covers(unit)) throw new ForbiddenException($"承办单位“{unit.Name}”不在您的管辖范围内");
+        foreach (var c in checkedItems)
+        {
+            if (c.Item?.HandlingUnitId is not { } uid) continue;
+            if (!units.TryGetValue(uid, out var unit)) c.Errors.Add("handlingUnitId", "承办单位不存在");
+            else if (unit.IsRetired) c.Errors.Add("handlingUnitId", "承办单位已撤销");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var numbers = checkedItems.Where(c => c.Errors.Ok).Select(c => c.Item!.Number!.Trim()).Distinct().ToList();
+            var known = await db.Incidents.AsNoTracking().Where(x => numbers.Contains(x.Number))
+                .Select(x => new { x.Id, x.Number }).ToListAsync(ct);
+            var knownIds = known.Select(k => k.Id).ToList();
+            var visible = (await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(x => knownIds.Contains(x.Id))
+                .Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+            var knownByNumber = known.ToDictionary(k => k.Number, k => visible.Contains(k.Id) ? k.Id : (Guid?)null, StringComparer.Ordinal);
+
+            var results = new List<IncidentIntakeResult>(checkedItems.Count);
+            var added = new List<Incident>();
+            var seen = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            foreach (var c in checkedItems)
+            {
+                var number = Checks.Clean(c.Item?.Number);
+                if (!c.Errors.Ok)
+                {
+                    results.Add(new IncidentIntakeResult(c.Index, number, null, IntakeOutcome.Invalid, c.Errors.Errors));
+                    continue;
+                }
+                if (knownByNumber.TryGetValue(number!, out var existing))
+                {
+                    results.Add(new IncidentIntakeResult(c.Index, number, existing, IntakeOutcome.Duplicate));
+                    continue;
+                }
+                if (seen.TryGetValue(number!, out var earlier))
+                {
+                    results.Add(new IncidentIntakeResult(c.Index, number, earlier, IntakeOutcome.Duplicate));
+                    continue;
+                }
+                var incident = Build(c.Item!, source);
+                await placer.PlaceAsync(incident, ct);
+                added.Add(incident);
+                seen[number!] = incident.Id;
+                results.Add(new IncidentIntakeResult(c.Index, number, incident.Id, IntakeOutcome.Created));
+            }
+
+            if (added.Count > 0)
+            {
+                try
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    db.Incidents.AddRange(added);
+                    await db.SaveChangesAsync(ct);
+                    await IncidentIntake.RunStepsAsync(db, steps, added, ct);
+                    await tx.CommitAsync(ct);
+                }
+                catch (DbUpdateException) when (attempt < 2)
+                {
+                    // Another intake stored one of these numbers a moment ago: look again and report it as known.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                finally
+                {
+                    foreach (var i in added) db.Entry(i).State = EntityState.Detached;
+                }
+            }
+            return new IncidentBatchResult(results.Count(r => r.Outcome == IntakeOutcome.Created), results.Count(r => r.Outcome == IntakeOutcome.Duplicate),
+                results.Count(r => r.Outcome == IntakeOutcome.Invalid), results);
+        }
+    }
+
+    private Incident Build(IncidentInput input, IncidentSource source)
+    {
+        var incident = new Incident
+        {
+            Number = input.Number!.Trim(), ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(), CategoryCode = input.CategoryCode!.Trim(),
+            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = Checks.Clean(input.Address),
+            Longitude = input.Longitude, Latitude = input.Latitude, Summary = input.Summary!.Trim(), Disposition = Checks.Clean(input.Disposition),
+            HandlingUnitId = input.HandlingUnitId!.Value, HandlingOfficer = Checks.Clean(input.HandlingOfficer), Preventable = input.Preventable ?? false,
+            Validity = input.Validity ?? IncidentValidity.Valid, Source = source,
+        };
+        incident.AddressKey = incident.Address is null ? null : Cut(addresses.Normalize(incident.Address), TextLimits.Address) is { Length: > 0 } key ? key : null;
+        if (Checks.Clean(input.CallerName) is { } name) incident.CallerName = protector.Protect(name, MaskName);
+        if (Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized })
+            incident.CallerPhone = protector.Protect(normalized, PhoneNumber.Mask);
+        incident.Place(null, null);
+        return incident;
+    }
+
+    /// <summary>Every field of one item; collected, so the 110 system sees all that is wrong with it at once.</summary>
+    private static FieldErrors Validate(IncidentInput? input, IReadOnlyDictionary<string, string?> categories, DateTimeOffset now)
+    {
+        var e = new FieldErrors();
+        if (input is null)
+        {
+            e.Add("item", "警情为空");
+            return e;
+        }
+        var number = Checks.Clean(input.Number);
+        if (number is null) e.Add("number", "警情编号不能为空");
+        else if (number.Length > TextLimits.Code) e.Add("number", $"警情编号不能超过 {TextLimits.Code} 个字符");
+        else if (!number.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')) e.Add("number", "警情编号只能含字母、数字、“-”和“_”");
+        if (input.ReceivedAt is not { } at) e.Add("receivedAt", "接警时间不能为空");
+        else if (at > now + ClockSkew) e.Add("receivedAt", "接警时间不能晚于当前时间");
+        else if (at.Year < 2000) e.Add("receivedAt", "接警时间须在 2000 年以后");
+        CheckCategories(e, input.CategoryCode, input.TypeCode, input.SubtypeCode, categories);
+        Length(e, "callerName", input.CallerName, "报警人姓名", TextLimits.Name);
+        if (Checks.Clean(input.CallerPhone) is { } phone)
+        {
+            if (phone.Length > 40) e.Add("callerPhone", "报警电话过长");
+            else if (PhoneNumber.Parse(phone) is { IsValid: false } bad) e.Add("callerPhone", bad.Error ?? "报警电话无效");
+        }
+        Length(e, "address", input.Address, "发生地址", TextLimits.Address);
+        if (Checks.Clean(input.Summary) is null) e.Add("summary", "简要警情不能为空");
+        else Length(e, "summary", input.Summary, "简要警情", TextLimits.Text);
+        Length(e, "disposition", input.Disposition, "处置情况", TextLimits.Text);
+        Length(e, "handlingOfficer", input.HandlingOfficer, "处警民警", TextLimits.Name);
+        if (input.HandlingUnitId is null) e.Add("handlingUnitId", "请选择承办单位");
+        if ((input.Longitude is null) != (input.Latitude is null)) e.Add("longitude", "经度和纬度须同时填写");
+        if (input.Longitude is { } lng && (double.IsNaN(lng) || lng is < -180 or > 180)) e.Add("longitude", "经度须在 -180 到 180 之间");
+        if (input.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90)) e.Add("latitude", "纬度须在 -90 到 90 之间");
+        if (input.Validity is { } v && !Enum.IsDefined(v)) e.Add("validity", "警情有效性无效");
+        return e;
+    }
+
+    private static void CheckCategories(FieldErrors e, string? category, string? type, string? subtype, IReadOnlyDictionary<string, string?> known)
+    {
+        var c = Checks.Clean(category);
+        var t = Checks.Clean(type);
+        var s = Checks.Clean(subtype);
+        if (c is null) e.Add("categoryCode", "请选择警情类别");
+        else if (!known.TryGetValue(c, out var parent) || parent is not null) e.Add("categoryCode", "警情类别不在字典中（须为一级类别）");
+        if (t is not null && c is not null && (!known.TryGetValue(t, out var tp) || tp != c)) e.Add("typeCode", "警情类型不在字典中或不属于所选类别");
+        if (s is not null)
+        {
+            if (t is null) e.Add("subtypeCode", "填写细类前须先选择类型");
+            else if (!known.TryGetValue(s, out var sp) || sp != t) e.Add("subtypeCode", "警情细类不在字典中或不属于所选类型");
+        }
+    }
+
+    private static void Length(FieldErrors e, string field, string? value, string label, int max)
+    {
+        if (value is not null && value.Trim().Length > max) e.Add(field, $"{label}不能超过 {max} 个字");
+    }
+
+    /// <summary>Active codes of the incident categories with their parent codes.</summary>
+    private async Task<IReadOnlyDictionary<string, string?>> CategoriesAsync(CancellationToken ct) =>
+        await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary && i.IsActive)
+            .ToDictionaryAsync(i => i.Code, i => i.ParentCode, StringComparer.Ordinal, ct);
+
+    public async Task<PagedResult<IncidentRow>> ListAsync(IncidentFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Project(q.OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<IncidentRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    public async Task<IReadOnlyList<IncidentRow>> ExportAsync(IncidentFilter f, int max, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsExport);
+        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Take(max)).ToListAsync(ct);
+        db.Audit(AuditAction.Export, nameof(Incident), null, $"导出警情台账 {rows.Count} 条（报警人脱敏）；条件：{Describe(f)}");
+        await db.SaveChangesAsync(ct);
+        return rows;
+    }
+
+    public async Task<IncidentDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var scope = await user.GetScopeAsync(ct);
+        var x = await db.Incidents.AsNoTracking().Include(i => i.OrgUnit).Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException();
+        var handling = await db.OrgUnits.AsNoTracking().Where(u => u.Id == x.HandlingUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var repeatOf = x.RepeatOfId is { } r
+            ? await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => i.Id == r).Select(i => i.Number).FirstOrDefaultAsync(ct) : null;
+        var dispute = x.DisputeId is { } d
+            ? await db.Disputes.AsNoTracking().Where(scope.Filter<Dispute>()).Where(i => i.Id == d).Select(i => i.Number).FirstOrDefaultAsync(ct) : null;
+        var linkIds = await db.IncidentLinks.AsNoTracking().Where(l => l.IncidentId == id || l.RelatedId == id)
+            .Select(l => l.IncidentId == id ? l.RelatedId : l.IncidentId).ToListAsync(ct);
+        var related = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => linkIds.Contains(i.Id))
+            .OrderBy(i => i.ReceivedAt).Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary)).ToListAsync(ct);
+        return new IncidentDetail(Row(x), x.CallerNameMasked, x.CallerPhoneMasked, x.Longitude, x.Latitude, x.Disposition, x.HandlingUnitId, handling,
+            x.PlacedBy, x.RepeatOfId, repeatOf, x.DisputeId, dispute, x.CaseId, x.ImportBatchId, related);
+    }
+
+    /// <summary>Changes the assessment of an incident; the version read must match (409 otherwise).</summary>
+    public async Task<Incident> UpdateAsync(Guid id, IncidentEditInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        var scope = await user.GetScopeAsync(ct);
+        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, x, input.Version);
+        var e = new FieldErrors();
+        CheckCategories(e, input.CategoryCode, input.TypeCode, input.SubtypeCode, await CategoriesAsync(ct));
+        Length(e, "disposition", input.Disposition, "处置情况", TextLimits.Text);
+        Length(e, "handlingOfficer", input.HandlingOfficer, "处警民警", TextLimits.Name);
+        if (input.Validity is { } v && !Enum.IsDefined(v)) e.Add("validity", "警情有效性无效");
+        if (input.RepeatOfId == id) e.Add("repeatOfId", "不能标记为自身的重复");
+        else if (input.RepeatOfId is { } r && !await db.Incidents.Where(scope.Filter<Incident>()).AnyAsync(i => i.Id == r, ct))
+            e.Add("repeatOfId", "所重复的原警情不存在或不在您的管辖范围内");
+        if (input.DisputeId is { } d && !await db.Disputes.Where(scope.Filter<Dispute>()).AnyAsync(i => i.Id == d, ct))
+            e.Add("disputeId", "关联的纠纷不存在或不在您的管辖范围内");
+        e.ThrowIfAny();
+        x.CategoryCode = input.CategoryCode!.Trim();
+        x.TypeCode = Checks.Clean(input.TypeCode);
+        x.SubtypeCode = Checks.Clean(input.SubtypeCode);
+        x.Disposition = Checks.Clean(input.Disposition);
+        x.HandlingOfficer = Checks.Clean(input.HandlingOfficer);
+        if (input.Preventable is { } p) x.Preventable = p;
+        if (input.Validity is { } validity) x.Validity = validity;
+        x.RepeatOfId = input.RepeatOfId;
+        // Marking a repeat is what "validity: repeat" means; the link without it would say two things at once.
+        if (x.RepeatOfId is not null && input.Validity is null) x.Validity = IncidentValidity.Repeat;
+        x.DisputeId = input.DisputeId;
+        await db.SaveChangesAsync(ct);
+        return x;
+    }
+
+    /// <summary>Places a queued (or wrongly placed) incident by hand, into a unit in the caller's scope.</summary>
+    public async Task<Incident> PlaceAsync(Guid id, IncidentPlaceInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        var scope = await user.GetScopeAsync(ct);
+        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, x, input.Version);
+        if (input.OrgUnitId is not { } unitId) throw new ValidationFailedException("orgUnitId", "请选择警情发生地所属单位");
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
+        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
+        x.Place(unit.Id, PlacementMethod.Hand);
+        await db.SaveChangesAsync(ct);
+        return x;
+    }
+
+    /// <summary>Links two incidents as related (the same event reported twice); linking again changes nothing.</summary>
+    public async Task LinkAsync(Guid id, Guid relatedId, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        if (id == relatedId) throw new ValidationFailedException("relatedId", "不能把警情与自身关联");
+        var (a, b) = await PairInScopeAsync(id, relatedId, ct);
+        if (await db.IncidentLinks.AnyAsync(l => l.IncidentId == a && l.RelatedId == b, ct)) return;
+        db.IncidentLinks.Add(new IncidentLink { IncidentId = a, RelatedId = b, CreatedAt = db.Now, CreatedById = user.UserId });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); /* linked at the same moment by someone else */ }
+    }
+
+    public async Task UnlinkAsync(Guid id, Guid relatedId, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRegister);
+        var (a, b) = await PairInScopeAsync(id, relatedId, ct);
+        var link = await db.IncidentLinks.FirstOrDefaultAsync(l => l.IncidentId == a && l.RelatedId == b, ct) ?? throw new NotFoundException("两条警情之间没有关联");
+        db.IncidentLinks.Remove(link);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(Guid, Guid)> PairInScopeAsync(Guid id, Guid relatedId, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var found = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => i.Id == id || i.Id == relatedId).CountAsync(ct);
+        if (found < (id == relatedId ? 1 : 2)) throw new NotFoundException();
+        return id.CompareTo(relatedId) < 0 ? (id, relatedId) : (relatedId, id);
+    }
+
+    /// <summary>Shows the caller's name and phone in full to a permitted user, and records that they saw them.</summary>
+    public async Task<RevealedCaller> RevealCallerAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        user.Demand(Permissions.PeopleReveal);
+        var scope = await user.GetScopeAsync(ct);
+        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var why = Checks.RevealReason(reason);
+        db.Audit(AuditAction.Reveal, nameof(Incident), x.Id.ToString(), $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}"));
+        await db.SaveChangesAsync(ct);
+        return new RevealedCaller(x.Id, x.Number, protector.Reveal(x.CallerName), protector.Reveal(x.CallerPhone));
+    }
+
+    private async Task<IQueryable<Incident>> QueryAsync(IncidentFilter f, CancellationToken ct)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var scope = await user.GetScopeAsync(ct);
+        var q = db.Incidents.AsNoTracking().Where(scope.Filter<Incident>());
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Code) throw new ValidationFailedException("q", "警情编号过长");
+            q = q.Where(x => x.Number.Contains(text));
+        }
+        if (f.From is { } from && f.To is { } to && to < from) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.From is { } start)
+        {
+            var at = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+            q = q.Where(x => x.ReceivedAt >= at);
+        }
+        if (f.To is { } end)
+        {
+            var before = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+            q = q.Where(x => x.ReceivedAt < before);
+        }
+        if (Checks.Clean(f.Category) is { } c)
+        {
+            if (c.Length > TextLimits.Code) throw new ValidationFailedException("category", "类别代码过长");
+            q = q.Where(x => x.CategoryCode == c || x.TypeCode == c || x.SubtypeCode == c);
+        }
+        if (f.Validity is { } v) q = q.Where(x => x.Validity == v);
+        if (f.Preventable is { } p) q = q.Where(x => x.Preventable == p);
+        if (f.Unplaced is { } unplaced) q = unplaced ? q.Where(x => x.PlaceId == null) : q.Where(x => x.PlaceId != null);
+        if (f.Flagged is { } flagged) q = q.Where(x => x.FlaggedRepeat == flagged);
+        if (f.Source is { } s) q = q.Where(x => x.Source == s);
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        return q;
+    }
+
+    private static string Describe(IncidentFilter f)
+    {
+        var parts = new[]
+        {
+            f.Q is null ? null : $"编号含“{f.Q}”", f.From is null ? null : $"自 {f.From:yyyy-MM-dd}", f.To is null ? null : $"至 {f.To:yyyy-MM-dd}",
+            f.Category is null ? null : $"类别 {f.Category}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Validity?.Label(),
+            f.Preventable is null ? null : f.Preventable.Value ? "可防" : "不可防", f.Unplaced == true ? "待落地" : null, f.Flagged == true ? "疑似重复" : null,
+            f.Source?.Label(),
+        }.Where(p => p is not null);
+        var text = string.Join("，", parts);
+        return text.Length == 0 ? "全部" : text;
+    }
+
+    private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) =>
+        q.Select(x => new IncidentRow(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary, x.PlaceId,
+            x.OrgUnitId, x.OrgUnit!.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version));
+
+    private static IncidentRow Row(Incident x) => new(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary,
+        x.PlaceId, x.OrgUnitId, x.OrgUnit?.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version);
+
+    /// <summary>张三 → 张*, 欧阳娜娜 → 欧***: the surname is enough to tell callers apart on a screen.</summary>
+    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[0] + new string('*', Math.Min(name.Length - 1, 8));
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+
+    /// <summary>Field errors of one item, kept rather than thrown so a batch can report every item.</summary>
+    private sealed class FieldErrors
+    {
+        private readonly Dictionary<string, List<string>> _errors = [];
+
+        public bool Ok => _errors.Count == 0;
+
+        public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+        public void Add(string field, string message)
+        {
+            if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+            list.Add(message);
+        }
+
+        public void ThrowIfAny()
+        {
+            if (!Ok) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}
