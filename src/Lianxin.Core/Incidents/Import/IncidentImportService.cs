@@ -264,7 +264,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         {
             Dictionary<string, int>? header = null;
             var number = 0;
-            foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false))
+            foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
             {
                 number++;
                 var cells = row.Values.Select(CellText).ToArray();

@@ -87,11 +87,8 @@ internal sealed class RowChecker
 
         var category = Level(get, T.Category, "", "警情类别", null);
         string? type = null, subtype = null;
-        if (get(T.Type) is { } typeText)
-        {
-            if (category is null) Fail(T.Type, typeText, "警情类别有误，无法核对警情类型");
-            else type = Level(get, T.Type, category, "警情类型", "警情类别");
-        }
+        // A level is checked against its parent only when the parent passed: one mistake, one line in the report.
+        if (category is not null && get(T.Type) is not null) type = Level(get, T.Type, category, "警情类型", "警情类别");
         if (get(T.Subtype) is { } subtypeText)
         {
             if (get(T.Type) is null) Fail(T.Subtype, subtypeText, "填写警情细类时须同时填写警情类型");
