@@ -31,8 +31,6 @@ internal sealed class RowChecker
     private readonly Dictionary<string, Dictionary<string, string>> _categories;
     private readonly Dictionary<string, (Guid Id, bool Retired, bool InScope)> _units;
 
-    public List<RowError> Errors { get; } = [];
-
     private RowChecker(PersonalDataProtector protector, AddressNormalizer addresses, DateTimeOffset now,
         Dictionary<string, Dictionary<string, string>> categories, Dictionary<string, (Guid, bool, bool)> units)
     {
@@ -64,61 +62,61 @@ internal sealed class RowChecker
         return new RowChecker(protector, addresses, db.Now, categories, units);
     }
 
-    /// <summary>The staging row, or null with the reasons added to <see cref="Errors"/>.</summary>
-    public IncidentImportRow? Check(int rowNumber, Func<string, string?> get, Guid batchId)
+    /// <summary>The staging row, or null with the reasons added to <paramref name="errors"/>. Safe to call from
+    /// several threads at once: the checker only reads its tables.</summary>
+    public IncidentImportRow? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors)
     {
-        _ = rowNumber;
-        var before = Errors.Count;
-        var number = Text(get, T.Number, TextLimits.Code, required: true);
+        var before = errors.Count;
+        var number = Text(errors, get, T.Number, TextLimits.Code, required: true);
         if (number is not null && !number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            Fail(T.Number, number, "警情编号只能由字母、数字、“-”和“_”组成");
+            Fail(errors, T.Number, number, "警情编号只能由字母、数字、“-”和“_”组成");
 
         DateTimeOffset received = default;
         var time = get(T.ReceivedAt);
-        if (time is null) Fail(T.ReceivedAt, null, "接警时间不能为空");
+        if (time is null) Fail(errors, T.ReceivedAt, null, "接警时间不能为空");
         else if (!DateTime.TryParseExact(time, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
-            Fail(T.ReceivedAt, time, "接警时间格式不对，应为“2026-11-26 08:30:00”");
+            Fail(errors, T.ReceivedAt, time, "接警时间格式不对，应为“2026-11-26 08:30:00”");
         else
         {
             received = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaOffset);
-            if (received < Earliest) Fail(T.ReceivedAt, time, "接警时间早于 2000 年，请核对");
-            else if (received > _latest) Fail(T.ReceivedAt, time, "接警时间晚于当前时间");
+            if (received < Earliest) Fail(errors, T.ReceivedAt, time, "接警时间早于 2000 年，请核对");
+            else if (received > _latest) Fail(errors, T.ReceivedAt, time, "接警时间晚于当前时间");
         }
 
-        var category = Level(get, T.Category, "", "警情类别", null);
+        var category = Level(errors, get, T.Category, "", "警情类别", null);
         string? type = null, subtype = null;
         // A level is checked against its parent only when the parent passed: one mistake, one line in the report.
-        if (category is not null && get(T.Type) is not null) type = Level(get, T.Type, category, "警情类型", "警情类别");
+        if (category is not null && get(T.Type) is not null) type = Level(errors, get, T.Type, category, "警情类型", "警情类别");
         if (get(T.Subtype) is { } subtypeText)
         {
-            if (get(T.Type) is null) Fail(T.Subtype, subtypeText, "填写警情细类时须同时填写警情类型");
-            else if (type is not null) subtype = Level(get, T.Subtype, type, "警情细类", "警情类型");
+            if (get(T.Type) is null) Fail(errors, T.Subtype, subtypeText, "填写警情细类时须同时填写警情类型");
+            else if (type is not null) subtype = Level(errors, get, T.Subtype, type, "警情细类", "警情类型");
         }
 
-        var callerName = Text(get, T.CallerName, TextLimits.Name, required: false, masked: true);
+        var callerName = Text(errors, get, T.CallerName, TextLimits.Name, required: false, masked: true);
         string? phone = null;
         if (get(T.CallerPhone) is { } phoneText)
         {
             var parsed = PhoneNumber.Parse(phoneText);
             if (parsed.IsValid) phone = parsed.Normalized;
-            else Fail(T.CallerPhone, PhoneNumber.Mask(phoneText), parsed.Error ?? "报警电话格式不对");
+            else Fail(errors, T.CallerPhone, PhoneNumber.Mask(phoneText), parsed.Error ?? "报警电话格式不对");
         }
 
-        var address = Text(get, T.Address, TextLimits.Address, required: true);
-        var lng = Coordinate(get, T.Longitude, 73, 136);
-        var lat = Coordinate(get, T.Latitude, 3, 54);
+        var address = Text(errors, get, T.Address, TextLimits.Address, required: true);
+        var lng = Coordinate(errors, get, T.Longitude, 73, 136);
+        var lat = Coordinate(errors, get, T.Latitude, 3, 54);
         if ((get(T.Longitude) is null) != (get(T.Latitude) is null))
-            Fail(get(T.Longitude) is null ? T.Longitude : T.Latitude, null, "经度和纬度须同时填写或同时留空");
-        var summary = Text(get, T.Summary, TextLimits.Text, required: true);
-        var disposition = Text(get, T.Disposition, TextLimits.Text, required: false);
-        var officer = Text(get, T.HandlingOfficer, TextLimits.Name, required: false);
+            Fail(errors, get(T.Longitude) is null ? T.Longitude : T.Latitude, null, "经度和纬度须同时填写或同时留空");
+        var summary = Text(errors, get, T.Summary, TextLimits.Text, required: true);
+        var disposition = Text(errors, get, T.Disposition, TextLimits.Text, required: false);
+        var officer = Text(errors, get, T.HandlingOfficer, TextLimits.Name, required: false);
 
         Guid unitId = default;
         var unitCode = get(T.HandlingUnit);
-        if (unitCode is null) Fail(T.HandlingUnit, null, "处警单位编码不能为空");
-        else if (!_units.TryGetValue(unitCode, out var unit)) Fail(T.HandlingUnit, unitCode, $"单位编码“{Short(unitCode)}”不存在");
-        else if (unit.Retired) Fail(T.HandlingUnit, unitCode, "该单位已撤销");
-        else if (!unit.InScope) Fail(T.HandlingUnit, unitCode, "处警单位不在您的管辖范围内");
+        if (unitCode is null) Fail(errors, T.HandlingUnit, null, "处警单位编码不能为空");
+        else if (!_units.TryGetValue(unitCode, out var unit)) Fail(errors, T.HandlingUnit, unitCode, $"单位编码“{Short(unitCode)}”不存在");
+        else if (unit.Retired) Fail(errors, T.HandlingUnit, unitCode, "该单位已撤销");
+        else if (!unit.InScope) Fail(errors, T.HandlingUnit, unitCode, "处警单位不在您的管辖范围内");
         else unitId = unit.Id;
 
         var preventable = false;
@@ -128,7 +126,7 @@ internal sealed class RowChecker
             {
                 case "是" or "可防" or "1" or "y" or "yes" or "true": preventable = true; break;
                 case "否" or "不可防" or "0" or "n" or "no" or "false": break;
-                default: Fail(T.Preventable, p, "可防性应填“是”或“否”"); break;
+                default: Fail(errors, T.Preventable, p, "可防性应填“是”或“否”"); break;
             }
         }
         var validity = IncidentValidity.Valid;
@@ -143,8 +141,9 @@ internal sealed class RowChecker
             };
         }
 
-        if (Errors.Count > before) return null;
-        var nameText = callerName is null ? ProtectedText.Empty : _protector.Protect(callerName, MaskName);
+        if (errors.Count > before) return null;
+        // A name is never searched for, so it gets no blind index.
+        var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = MaskName(callerName) };
         var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
         return new IncidentImportRow
         {
@@ -159,7 +158,7 @@ internal sealed class RowChecker
 
         IncidentValidity Invalid(string value)
         {
-            Fail(T.Validity, value, "警情性质应填“有效”“重复”或“无效”");
+            Fail(errors, T.Validity, value, "警情性质应填“有效”“重复”或“无效”");
             return IncidentValidity.Valid;
         }
     }
@@ -169,48 +168,48 @@ internal sealed class RowChecker
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private string? Text(Func<string, string?> get, string column, int max, bool required, bool masked = false)
+    private static string? Text(List<RowError> errors, Func<string, string?> get, string column, int max, bool required, bool masked = false)
     {
         var value = get(column);
         if (value is null)
         {
-            if (required) Fail(column, null, $"{column}不能为空");
+            if (required) Fail(errors, column, null, $"{column}不能为空");
             return null;
         }
         if (value.Length > max)
         {
-            Fail(column, masked ? MaskName(value) : value, $"{column}不能超过 {max} 个字，实际 {value.Length} 个字");
+            Fail(errors, column, masked ? MaskName(value) : value, $"{column}不能超过 {max} 个字，实际 {value.Length} 个字");
             return null;
         }
         return value;
     }
 
-    private string? Level(Func<string, string?> get, string column, string parent, string label, string? parentLabel)
+    private string? Level(List<RowError> errors, Func<string, string?> get, string column, string parent, string label, string? parentLabel)
     {
         var value = get(column);
         if (value is null)
         {
-            if (parentLabel is null) Fail(column, null, $"{label}不能为空");
+            if (parentLabel is null) Fail(errors, column, null, $"{label}不能为空");
             return null;
         }
         if (_categories.TryGetValue(parent, out var level) && level.TryGetValue(value, out var code)) return code;
-        Fail(column, value, parentLabel is null
+        Fail(errors, column, value, parentLabel is null
             ? $"{label}“{Short(value)}”不在警情类别字典的第一级中"
             : $"{label}“{Short(value)}”不属于所填{parentLabel}");
         return null;
     }
 
-    private double? Coordinate(Func<string, string?> get, string column, double min, double max)
+    private static double? Coordinate(List<RowError> errors, Func<string, string?> get, string column, double min, double max)
     {
         if (get(column) is not { } text) return null;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || double.IsNaN(v))
         {
-            Fail(column, text, $"{column}应为数字");
+            Fail(errors, column, text, $"{column}应为数字");
             return null;
         }
         if (v < min || v > max)
         {
-            Fail(column, text, $"{column}须在 {min} 到 {max} 之间（我国境内）");
+            Fail(errors, column, text, $"{column}须在 {min} 到 {max} 之间（我国境内）");
             return null;
         }
         return v;
@@ -218,6 +217,6 @@ internal sealed class RowChecker
 
     private static string Short(string s) => s.Length > 20 ? s[..20] + "…" : s;
 
-    private void Fail(string field, string? value, string reason) =>
-        Errors.Add(new RowError(field, value is { Length: > 120 } ? value[..120] + "…" : value, reason));
+    private static void Fail(List<RowError> errors, string field, string? value, string reason) =>
+        errors.Add(new RowError(field, value is { Length: > 120 } ? value[..120] + "…" : value, reason));
 }
