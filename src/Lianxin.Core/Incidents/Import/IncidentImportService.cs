@@ -318,6 +318,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// A batch run again starts its staging afresh.</summary>
     private async Task StageAsync(IncidentImport batch, string path, Encoding? encoding, IProgress<int>? progress, CancellationToken ct)
     {
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await DeleteOfBatchAsync<IncidentImportRow>(batch.Id, ct);
         await DeleteOfBatchAsync<IncidentImportError>(batch.Id, ct);
 
@@ -396,6 +397,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// second run finds the batch done and does nothing.</summary>
     internal async Task CompleteAsync(IncidentImport batch, CancellationToken ct)
     {
+        // A million-row batch takes minutes in one statement; the default 30 s command timeout would abort it.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
