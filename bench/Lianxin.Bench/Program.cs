@@ -6,6 +6,12 @@ using Lianxin.Bench;
 const string Usage = """
     usage: lianxin-bench lookup [options]
            lianxin-bench disputes [options]
+           lianxin-bench incidents-import [options]
+
+    incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
+    side by side, with PostgreSQL's COPY FROM STDIN and with the import (--pg "CONNSTRING" or LIANXIN_BENCH_PG;
+    databases lianxin_bench_copy and lianxin_bench_import are recreated), then with the sqlite3 shell's .import
+    (--sqlite3 PATH, default /usr/bin/sqlite3) and with the import into a fresh SQLite file.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -43,6 +49,24 @@ if (args[0] == "disputes")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await DisputeBenchmark.RunAsync(disputeOptions);
+    return 0;
+}
+if (args[0] == "incidents-import")
+{
+    ImportBenchOptions importOptions;
+    try
+    {
+        importOptions = ImportBenchOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await IncidentImportBenchmark.RunAsync(importOptions);
     return 0;
 }
 if (args[0] != "lookup")

@@ -14,6 +14,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, title, errors) = exception switch
         {
             ValidationFailedException v => (422, v.Message, v.Errors),
+            Lianxin.Core.Incidents.Import.PayloadTooLargeException t => (413, t.Message, null),
             NotFoundException n => (404, n.Message, null),
             ForbiddenException f => (403, f.Message, null),
             ConflictException c => (409, c.Message, null),

@@ -156,6 +156,8 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Disputes.Figures.DisputeFigureService>();
         services.AddScoped<Lianxin.Core.Incidents.IncidentPlacer>();
         services.AddScoped<Lianxin.Core.Incidents.IncidentService>();
+        services.AddScoped<Lianxin.Core.Incidents.Import.IncidentImportService>();
+        services.AddOptions<Lianxin.Core.Incidents.Import.IncidentImportOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Import.IncidentImportOptions.Section));
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -267,6 +269,7 @@ public static class LianxinHost
         Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
         Lianxin.Web.Incidents.IncidentEndpoints.MapIncidentApi(api);
+        Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

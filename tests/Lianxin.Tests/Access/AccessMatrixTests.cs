@@ -62,6 +62,21 @@ public abstract class AccessMatrixTests(AppFixture app)
             return r.Id;
         });
         var (incident, otherIncident) = await IncidentsOfStation2Async(w);
+        var otherImport = await app.Factory.WithDbAsync(async db =>
+        {
+            // Station 2's interrupted import batch, so the import routes have a record to aim at.
+            if (await db.IncidentImports.Where(x => x.OrgUnitId == w.Stations[1].Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
+                return existing;
+            var b = new Lianxin.Core.Incidents.Import.IncidentImport
+            {
+                FileName = "matrix.csv", Sha256 = new string('0', 64), Format = Lianxin.Core.Incidents.Import.ImportFileFormat.Csv,
+                ImportedById = w.UserIds["leader2"], ImportedByName = "leader2", StartedAt = DateTimeOffset.UtcNow,
+                Status = Lianxin.Core.Incidents.Import.IncidentImportStatus.Staged, OrgUnitId = w.Stations[1].Id,
+            };
+            db.IncidentImports.Add(b);
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -92,6 +107,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/referrals/{referralId:guid}", $"/referrals/{otherReferral}")
                     .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}")
                     .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}")
+                    .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
                     .Replace("/incidents/{id:guid}", $"/incidents/{incident}")
                     .Replace("{relatedId:guid}", otherIncident.ToString());
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here

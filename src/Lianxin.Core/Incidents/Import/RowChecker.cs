@@ -1,0 +1,222 @@
+using System.Globalization;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using T = Lianxin.Core.Incidents.Import.IncidentImportTemplate;
+
+namespace Lianxin.Core.Incidents.Import;
+
+/// <summary>A reason one cell of a row was refused.</summary>
+public sealed record RowError(string Field, string? Value, string Reason);
+
+/// <summary>Checks one row of an import file against the template's rules and, when it passes, turns it into a
+/// staging row ready to store (caller encrypted with a blind index, address key computed). The category
+/// dictionary and the units (with the importer's scope) are read once per file.</summary>
+internal sealed class RowChecker
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, ChinaOffset);
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm",
+        "yyyy/M/d H:mm:ss", "yyyy/M/d HH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d HH:mm", "yyyyMMddHHmmss", "yyyy-MM-ddTHH:mm:ss",
+        "yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H时m分",
+    ];
+
+    private readonly PersonalDataProtector _protector;
+    private readonly AddressNormalizer _addresses;
+    private readonly DateTimeOffset _latest;
+
+    /// <summary>Codes and names of the category levels, keyed by parent code ("" for the first level).</summary>
+    private readonly Dictionary<string, Dictionary<string, string>> _categories;
+    private readonly Dictionary<string, (Guid Id, bool Retired, bool InScope)> _units;
+
+    private RowChecker(PersonalDataProtector protector, AddressNormalizer addresses, DateTimeOffset now,
+        Dictionary<string, Dictionary<string, string>> categories, Dictionary<string, (Guid, bool, bool)> units)
+    {
+        _protector = protector;
+        _addresses = addresses;
+        _latest = now.AddHours(1);
+        _categories = categories;
+        _units = units;
+    }
+
+    public static async Task<RowChecker> CreateAsync(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector,
+        AddressNormalizer addresses, CancellationToken ct)
+    {
+        var items = await db.DictionaryItems.AsNoTracking().Where(d => d.Category == "incident-category" && d.IsActive)
+            .Select(d => new { d.Code, d.Name, d.ParentCode }).ToListAsync(ct);
+        var categories = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var item in items)
+        {
+            var key = item.ParentCode ?? "";
+            if (!categories.TryGetValue(key, out var level)) categories[key] = level = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            level[item.Code] = item.Code;
+            level.TryAdd(item.Name, item.Code);
+        }
+        var scope = await user.GetScopeAsync(ct);
+        var inScope = (await db.OrgUnits.AsNoTracking().Where(scope.UnitFilter()).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var units = new Dictionary<string, (Guid, bool, bool)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.IsRetired }).ToListAsync(ct))
+            if (u.Code.Length > 0) units.TryAdd(u.Code, (u.Id, u.IsRetired, inScope.Contains(u.Id)));
+        return new RowChecker(protector, addresses, db.Now, categories, units);
+    }
+
+    /// <summary>The staging row, or null with the reasons added to <paramref name="errors"/>. Safe to call from
+    /// several threads at once: the checker only reads its tables.</summary>
+    public IncidentImportRow? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors)
+    {
+        var before = errors.Count;
+        var number = Text(errors, get, T.Number, TextLimits.Code, required: true);
+        if (number is not null && !number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            Fail(errors, T.Number, number, "警情编号只能由字母、数字、“-”和“_”组成");
+
+        DateTimeOffset received = default;
+        var time = get(T.ReceivedAt);
+        if (time is null) Fail(errors, T.ReceivedAt, null, "接警时间不能为空");
+        else if (!DateTime.TryParseExact(time, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            Fail(errors, T.ReceivedAt, time, "接警时间格式不对，应为“2026-11-26 08:30:00”");
+        else
+        {
+            received = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaOffset);
+            if (received < Earliest) Fail(errors, T.ReceivedAt, time, "接警时间早于 2000 年，请核对");
+            else if (received > _latest) Fail(errors, T.ReceivedAt, time, "接警时间晚于当前时间");
+        }
+
+        var category = Level(errors, get, T.Category, "", "警情类别", null);
+        string? type = null, subtype = null;
+        // A level is checked against its parent only when the parent passed: one mistake, one line in the report.
+        if (category is not null && get(T.Type) is not null) type = Level(errors, get, T.Type, category, "警情类型", "警情类别");
+        if (get(T.Subtype) is { } subtypeText)
+        {
+            if (get(T.Type) is null) Fail(errors, T.Subtype, subtypeText, "填写警情细类时须同时填写警情类型");
+            else if (type is not null) subtype = Level(errors, get, T.Subtype, type, "警情细类", "警情类型");
+        }
+
+        var callerName = Text(errors, get, T.CallerName, TextLimits.Name, required: false, masked: true);
+        string? phone = null;
+        if (get(T.CallerPhone) is { } phoneText)
+        {
+            var parsed = PhoneNumber.Parse(phoneText);
+            if (parsed.IsValid) phone = parsed.Normalized;
+            else Fail(errors, T.CallerPhone, PhoneNumber.Mask(phoneText), parsed.Error ?? "报警电话格式不对");
+        }
+
+        var address = Text(errors, get, T.Address, TextLimits.Address, required: true);
+        var lng = Coordinate(errors, get, T.Longitude, 73, 136);
+        var lat = Coordinate(errors, get, T.Latitude, 3, 54);
+        if ((get(T.Longitude) is null) != (get(T.Latitude) is null))
+            Fail(errors, get(T.Longitude) is null ? T.Longitude : T.Latitude, null, "经度和纬度须同时填写或同时留空");
+        var summary = Text(errors, get, T.Summary, TextLimits.Text, required: true);
+        var disposition = Text(errors, get, T.Disposition, TextLimits.Text, required: false);
+        var officer = Text(errors, get, T.HandlingOfficer, TextLimits.Name, required: false);
+
+        Guid unitId = default;
+        var unitCode = get(T.HandlingUnit);
+        if (unitCode is null) Fail(errors, T.HandlingUnit, null, "处警单位编码不能为空");
+        else if (!_units.TryGetValue(unitCode, out var unit)) Fail(errors, T.HandlingUnit, unitCode, $"单位编码“{Short(unitCode)}”不存在");
+        else if (unit.Retired) Fail(errors, T.HandlingUnit, unitCode, "该单位已撤销");
+        else if (!unit.InScope) Fail(errors, T.HandlingUnit, unitCode, "处警单位不在您的管辖范围内");
+        else unitId = unit.Id;
+
+        var preventable = false;
+        if (get(T.Preventable) is { } p)
+        {
+            switch (p.ToLowerInvariant())
+            {
+                case "是" or "可防" or "1" or "y" or "yes" or "true": preventable = true; break;
+                case "否" or "不可防" or "0" or "n" or "no" or "false": break;
+                default: Fail(errors, T.Preventable, p, "可防性应填“是”或“否”"); break;
+            }
+        }
+        var validity = IncidentValidity.Valid;
+        if (get(T.Validity) is { } v)
+        {
+            validity = v switch
+            {
+                "有效" or "有效警情" => IncidentValidity.Valid,
+                "重复" or "重复警情" => IncidentValidity.Repeat,
+                "无效" or "无效警情" => IncidentValidity.Invalid,
+                _ => Invalid(v),
+            };
+        }
+
+        if (errors.Count > before) return null;
+        // A name is never searched for, so it gets no blind index.
+        var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = MaskName(callerName) };
+        var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
+        return new IncidentImportRow
+        {
+            Id = Guid.CreateVersion7(), BatchId = batchId, RowNumber = rowNumber, Number = number!, ReceivedAt = received.ToUniversalTime(),
+            CategoryCode = category!, TypeCode = type, SubtypeCode = subtype,
+            CallerNameCipher = nameText.Cipher, CallerNameMasked = nameText.Masked,
+            CallerPhoneCipher = phoneText2.Cipher, CallerPhoneHash = phoneText2.Hash, CallerPhoneMasked = phoneText2.Masked,
+            Address = address, AddressKey = NullIfEmpty(_addresses.Normalize(address)), Longitude = lng, Latitude = lat,
+            Summary = summary!, Disposition = disposition, HandlingUnitId = unitId, HandlingOfficer = officer, OrgUnitId = unitId,
+            Preventable = preventable, Validity = validity,
+        };
+
+        IncidentValidity Invalid(string value)
+        {
+            Fail(errors, T.Validity, value, "警情性质应填“有效”“重复”或“无效”");
+            return IncidentValidity.Valid;
+        }
+    }
+
+    /// <summary>Shown on screens instead of a caller's name: the surname and stars.</summary>
+    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static string? Text(List<RowError> errors, Func<string, string?> get, string column, int max, bool required, bool masked = false)
+    {
+        var value = get(column);
+        if (value is null)
+        {
+            if (required) Fail(errors, column, null, $"{column}不能为空");
+            return null;
+        }
+        if (value.Length > max)
+        {
+            Fail(errors, column, masked ? MaskName(value) : value, $"{column}不能超过 {max} 个字，实际 {value.Length} 个字");
+            return null;
+        }
+        return value;
+    }
+
+    private string? Level(List<RowError> errors, Func<string, string?> get, string column, string parent, string label, string? parentLabel)
+    {
+        var value = get(column);
+        if (value is null)
+        {
+            if (parentLabel is null) Fail(errors, column, null, $"{label}不能为空");
+            return null;
+        }
+        if (_categories.TryGetValue(parent, out var level) && level.TryGetValue(value, out var code)) return code;
+        Fail(errors, column, value, parentLabel is null
+            ? $"{label}“{Short(value)}”不在警情类别字典的第一级中"
+            : $"{label}“{Short(value)}”不属于所填{parentLabel}");
+        return null;
+    }
+
+    private static double? Coordinate(List<RowError> errors, Func<string, string?> get, string column, double min, double max)
+    {
+        if (get(column) is not { } text) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || double.IsNaN(v))
+        {
+            Fail(errors, column, text, $"{column}应为数字");
+            return null;
+        }
+        if (v < min || v > max)
+        {
+            Fail(errors, column, text, $"{column}须在 {min} 到 {max} 之间（我国境内）");
+            return null;
+        }
+        return v;
+    }
+
+    private static string Short(string s) => s.Length > 20 ? s[..20] + "…" : s;
+
+    private static void Fail(List<RowError> errors, string field, string? value, string reason) =>
+        errors.Add(new RowError(field, value is { Length: > 120 } ? value[..120] + "…" : value, reason));
+}

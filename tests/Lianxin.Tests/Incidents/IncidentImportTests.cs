@@ -1,0 +1,345 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Import;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Lianxin.Tests.Incidents;
+
+public sealed class IncidentImportSqliteTests(SqliteApp app) : IncidentImportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IncidentImportPostgresTests(PostgresApp app) : IncidentImportTests(app), IClassFixture<PostgresApp>;
+
+public abstract class IncidentImportTests(AppFixture app)
+{
+    private static readonly string Header = string.Join(",", IncidentImportTemplate.Columns.Select(c => c.Header));
+
+    /// <summary>A valid row in template column order; the 110 number is prefix + n.</summary>
+    private static string Row(string prefix, int n, string unit = "T-S1", string time = "2026-11-20 08:30:00", string category = "dispute",
+        string type = "dispute.neighbour", string phone = "13800001234", string summary = "邻居装修噪音扰民") =>
+        string.Join(",", $"{prefix}{n:0000}", time, category, type, "", "王某某", phone, $"东港豪庭{n}号楼2单元501", "120.1", "30.2",
+            summary, "民警到场调解", unit, "李警官", n % 2 == 0 ? "是" : "否", "有效");
+
+    private static string Csv(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
+
+    private static string Prefix() => "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync("/api/v1/incidents/imports", form);
+    }
+
+    private static async Task<IncidentImportView> ImportAsync(HttpClient client, string fileName, byte[] content) =>
+        await ApiAssert.OkAsync<IncidentImportView>(await UploadAsync(client, fileName, content), HttpStatusCode.Created);
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private Task<int> CountAsync(string prefix) => app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(prefix)));
+
+    private Task<int> BatchesAsync() => app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync());
+
+    [Fact]
+    public async Task Three_bad_rows_are_reported_by_row_field_and_reason_and_the_good_rows_are_stored()
+    {
+        var p = Prefix();
+        var leader = await app.As("leader1");
+        var csv = Csv(Row(p, 1), Row(p, 2), Row(p, 3, time: "26/11/2026"), Row(p, 4, category: "no-such-category"),
+            Row(p, 5), Row(p, 6, phone: "12345"), Row(p, 7));
+        var batch = await ImportAsync(leader, "警情0126.csv", Utf8(csv));
+
+        Assert.Equal(IncidentImportStatus.Done, batch.Status);
+        Assert.Equal((7, 4, 0, 3), (batch.Rows, batch.Stored, batch.Duplicates, batch.Invalid));
+        Assert.Equal("UTF-8", batch.Encoding);
+        var errors = await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
+            await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"));
+        Assert.Equal(3, errors.Total);
+        Assert.Contains(errors.Items, e => e.Row == 4 && e.Field == "接警时间" && e.Reason.Contains("格式"));
+        Assert.Contains(errors.Items, e => e.Row == 5 && e.Field == "警情类别" && e.Value == "no-such-category");
+        var phone = Assert.Single(errors.Items, e => e.Row == 7);
+        Assert.Equal("报警电话", phone.Field);
+        Assert.DoesNotContain("12345", phone.Value ?? "");
+
+        var report = await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=csv");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var text = Encoding.UTF8.GetString(await report.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("行号,列,内容,原因", text);
+        Assert.Contains("4,接警时间,", text);
+        var xlsx = await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=xlsx");
+        var sheet = MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, sheet.Count);
+        Assert.Contains(sheet, r => Convert.ToInt32(r["行号"]) == 5 && (string?)r["列"] == "警情类别");
+
+        var stored = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync());
+        Assert.Equal([p + "0001", p + "0002", p + "0005", p + "0007"], stored.Select(i => i.Number));
+        var first = stored[0];
+        Assert.Equal(IncidentSource.Import, first.Source);
+        Assert.Equal(batch.Id, first.ImportBatchId);
+        Assert.Null(first.PlaceId);
+        Assert.Equal(app.World.Stations[0].Id, first.HandlingUnitId);
+        Assert.Equal(app.World.Stations[0].Id, first.OrgUnitId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 0, 30, 0, TimeSpan.Zero), first.ReceivedAt);
+        Assert.Equal(("dispute", "dispute.neighbour"), (first.CategoryCode, first.TypeCode));
+        Assert.Equal("138****1234", first.CallerPhoneMasked);
+        Assert.NotNull(first.CallerPhoneHash);
+        Assert.NotNull(first.AddressKey);
+        Assert.True(stored[1].Preventable);
+        await app.Factory.WithScopeAsync(sp =>
+        {
+            var protector = sp.GetRequiredService<PersonalDataProtector>();
+            Assert.Equal("13800001234", protector.Reveal(first.CallerPhone));
+            Assert.Equal("王某某", protector.Reveal(first.CallerName));
+            Assert.Equal(protector.BlindIndex("13800001234"), first.CallerPhoneHash);
+            return Task.FromResult(true);
+        });
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == batch.Id)));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_adds_nothing_and_counts_every_row_as_a_duplicate()
+    {
+        var p = Prefix();
+        var leader = await app.As("leader1");
+        var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3), Row(p, 1)));
+        var first = await ImportAsync(leader, "a.csv", file);
+        Assert.Equal((4, 3, 1), (first.Rows, first.Stored, first.Duplicates));
+        var again = await ImportAsync(leader, "a.csv", file);
+        Assert.NotEqual(first.Id, again.Id);
+        Assert.Equal((4, 0, 4, 0), (again.Rows, again.Stored, again.Duplicates, again.Invalid));
+        // A file overlapping the first adds only its new numbers.
+        var overlap = await ImportAsync(leader, "b.csv", Utf8(Csv(Row(p, 3), Row(p, 4))));
+        Assert.Equal((1, 1), (overlap.Stored, overlap.Duplicates));
+        Assert.Equal(4, await CountAsync(p));
+
+        var list = await ApiAssert.OkAsync<PagedResult<IncidentImportView>>(await leader.GetAsync("/api/v1/incidents/imports?page=1&pageSize=200"));
+        Assert.Contains(list.Items, b => b.Id == again.Id && b.Duplicates == 4);
+        var one = await ApiAssert.OkAsync<IncidentImportView>(await leader.GetAsync($"/api/v1/incidents/imports/{first.Id}"));
+        Assert.Equal(first.Sha256, one.Sha256);
+        // Station 2 sees nothing of station 1's batches.
+        var other = await app.As("leader2");
+        await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/incidents/imports/{first.Id}"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/incidents/imports/{first.Id}/errors?format=csv"), HttpStatusCode.NotFound);
+        var theirs = await ApiAssert.OkAsync<PagedResult<IncidentImportView>>(await other.GetAsync("/api/v1/incidents/imports"));
+        Assert.DoesNotContain(theirs.Items, b => b.Id == first.Id);
+    }
+
+    [Fact]
+    public async Task A_GBK_file_from_a_110_system_is_read_in_Chinese()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var p = Prefix();
+        var leader = await app.As("leader1");
+        var gbk = Encoding.GetEncoding("GBK").GetBytes(Csv(Row(p, 1, summary: "村民反映有人在河道非法采砂"), Row(p, 2, category: "纠纷警情", type: "邻里纠纷")));
+        var batch = await ImportAsync(leader, "gbk.csv", gbk);
+        Assert.Equal((2, 0), (batch.Stored, batch.Invalid));
+        Assert.Equal("GB18030", batch.Encoding);
+        var stored = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync());
+        Assert.Equal("村民反映有人在河道非法采砂", stored[0].Summary);
+        Assert.Equal("东港豪庭1号楼2单元501", stored[0].Address);
+        // Categories may be given by name as well as by code.
+        Assert.Equal(("dispute", "dispute.neighbour"), (stored[1].CategoryCode, stored[1].TypeCode));
+    }
+
+    [Fact]
+    public async Task An_Excel_file_is_imported_and_the_templates_download()
+    {
+        var p = Prefix();
+        var leader = await app.As("leader1");
+        var rows = Enumerable.Range(1, 3).Select(n => IncidentImportTemplate.Columns.ToDictionary(c => c.Header, c => (object?)(c.Header switch
+        {
+            IncidentImportTemplate.Number => $"{p}{n:0000}",
+            IncidentImportTemplate.ReceivedAt => (object)new DateTime(2026, 11, 21, 9, n, 0),
+            IncidentImportTemplate.HandlingUnit => "T-D1",
+            IncidentImportTemplate.Longitude => 120.5,
+            IncidentImportTemplate.Latitude => 30.5,
+            _ => c.Example,
+        }))).ToList();
+        using var xlsx = new MemoryStream();
+        await xlsx.SaveAsAsync(rows);
+        var batch = await ImportAsync(leader, "警情.xlsx", xlsx.ToArray());
+        Assert.Equal((3, 3, 0), (batch.Rows, batch.Stored, batch.Invalid));
+        Assert.Equal(ImportFileFormat.Xlsx, batch.Format);
+        var first = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().FirstAsync(i => i.Number == p + "0001"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 1, 1, 0, TimeSpan.Zero), first.ReceivedAt);
+        Assert.Equal(app.World.Districts[0].Id, first.OrgUnitId);
+        Assert.Equal(120.5, first.Longitude);
+
+        var csv = await leader.GetAsync("/api/v1/incidents/import-template?format=csv");
+        var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFF警情编号,接警时间,警情类别,警情类型,警情细类,报警人,报警电话,发生地址,经度,纬度,简要警情,处置情况,处警单位编码,处警民警,可防性,警情性质", text);
+        var template = await leader.GetAsync("/api/v1/incidents/import-template?format=xlsx");
+        var header = MiniExcel.Query(await template.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().First().Keys;
+        Assert.Equal(IncidentImportTemplate.Columns.Select(c => c.Header), header);
+    }
+
+    [Fact]
+    public async Task An_import_killed_after_staging_is_completed_by_sending_the_file_again_without_duplicates()
+    {
+        var p = Prefix();
+        var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3, unit: "NO-SUCH-UNIT")));
+        var killed = await WithServiceAsync(async s =>
+        {
+            s.AfterStaging = _ => throw new IOException("process killed");
+            await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("killed.csv", new MemoryStream(file)));
+            return true;
+        });
+        var staged = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "killed.csv"));
+        Assert.Equal(IncidentImportStatus.Staged, staged.Status);
+        Assert.Equal(0, await CountAsync(p));
+        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == staged.Id)));
+
+        var leader = await app.As("leader1");
+        var done = await ImportAsync(leader, "killed.csv", file);
+        Assert.Equal(staged.Id, done.Id);
+        Assert.Equal((IncidentImportStatus.Done, 3, 2, 0, 1), (done.Status, done.Rows, done.Stored, done.Duplicates, done.Invalid));
+        Assert.Equal(2, await CountAsync(p));
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == staged.Id)));
+        // The final step run once more changes nothing.
+        await WithServiceAsync(async s =>
+        {
+            var batch = await s.GetTrackedAsync(staged.Id);
+            await s.CompleteAsync(batch, default);
+            return true;
+        });
+        Assert.Equal(2, await CountAsync(p));
+        _ = killed;
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_inside_its_final_transaction_leaves_nothing_and_is_resumed()
+    {
+        var p = Prefix();
+        var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3)));
+        await WithServiceAsync(async s =>
+        {
+            s.BeforeCommit = _ => throw new IOException("killed during the insert");
+            await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("midway.csv", new MemoryStream(file)));
+            return true;
+        });
+        Assert.Equal(0, await CountAsync(p));
+        var staged = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "midway.csv"));
+        Assert.Equal(IncidentImportStatus.Staged, staged.Status);
+
+        var leader = await app.As("leader1");
+        // Another station cannot complete it.
+        await ApiAssert.ProblemAsync(await (await app.As("leader2")).PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null), HttpStatusCode.NotFound);
+        var done = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null));
+        Assert.Equal((IncidentImportStatus.Done, 3), (done.Status, done.Stored));
+        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null));
+        Assert.Equal(3, again.Stored);
+        Assert.Equal(3, await CountAsync(p));
+    }
+
+    [Fact]
+    public async Task Oversized_or_wrong_files_are_refused_and_nothing_is_written()
+    {
+        var leader = await app.As("leader1");
+        var before = await BatchesAsync();
+        var p = Prefix();
+        var csv = Utf8(Csv(Row(p, 1)));
+
+        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.txt", csv), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.xlsx", csv), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2]), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", Utf8("编号,时间\r\n1,2\r\n")), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", []), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await leader.PostAsync("/api/v1/incidents/imports", new StringContent("{}", Encoding.UTF8, "application/json")),
+            HttpStatusCode.UnprocessableEntity);
+
+        // Declared larger than the limit: refused before a byte is read.
+        using (var big = new HttpRequestMessage(HttpMethod.Post, "/api/v1/incidents/imports"))
+        {
+            big.Content = new ByteArrayContent(csv);
+            big.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+            big.Content.Headers.ContentLength = 300L * 1024 * 1024;
+            HttpResponseMessage? response = null;
+            try { response = await leader.SendAsync(big); }
+            catch (HttpRequestException) { }
+            catch (InvalidOperationException) { }
+            if (response is not null) await ApiAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        }
+        // Larger than the limit while being read.
+        await WithServiceAsync(async s =>
+        {
+            var small = new IncidentImportService(s.Db, s.User, s.Protector, s.Addresses, s.Bulk, [],
+                Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { MaxBytes = 100 }));
+            await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.ImportAsync("big.csv", new MemoryStream(csv)));
+            return true;
+        });
+        // Not allowed to register incidents.
+        await ApiAssert.ProblemAsync(await UploadAsync(await app.As("volunteer1"), "警情.csv", csv), HttpStatusCode.Forbidden);
+
+        Assert.Equal(before, await BatchesAsync());
+        Assert.Equal(0, await CountAsync(p));
+    }
+
+    [Fact]
+    public async Task A_handling_unit_outside_the_importers_scope_makes_the_row_invalid()
+    {
+        var p = Prefix();
+        var officer = await app.As("officer1");
+        var batch = await ImportAsync(officer, "scope.csv", Utf8(Csv(Row(p, 1, unit: "T-V1"), Row(p, 2, unit: "T-S2"), Row(p, 3, unit: "T-S1"))));
+        Assert.Equal((1, 2), (batch.Stored, batch.Invalid));
+        var errors = await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
+            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"));
+        Assert.All(errors.Items, e => Assert.Equal("处警单位编码", e.Field));
+        Assert.Contains(errors.Items, e => e.Row == 3 && e.Reason.Contains("管辖范围"));
+        Assert.Equal(1, await CountAsync(p));
+    }
+
+    /// <summary>The import service acting as leader1, outside HTTP, so a test can stop it where a crash would.</summary>
+    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work) => app.Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<LianxinDbContext>();
+        var userId = app.World.UserIds["leader1"];
+        var scope = await DataScopeResolver.ResolveAsync(db, userId);
+        var user = new ScopedUser(userId, scope);
+        var s = new TestImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
+            sp.GetRequiredService<IBulkWriter>(), sp.GetServices<IIncidentIntakeStep>());
+        return await work(s);
+    });
+
+    private sealed class TestImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
+        IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps)
+    {
+        private readonly IncidentImportService _service = new(db, user, protector, addresses, bulk, steps,
+            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions()));
+
+        public LianxinDbContext Db => db;
+        public ICurrentUser User => user;
+        public PersonalDataProtector Protector => protector;
+        public AddressNormalizer Addresses => addresses;
+        public IBulkWriter Bulk => bulk;
+
+        public Func<IncidentImport, Task>? AfterStaging { set => _service.AfterStaging = value; }
+        public Func<IncidentImport, Task>? BeforeCommit { set => _service.BeforeCommit = value; }
+
+        public Task<IncidentImportView> ImportAsync(string name, Stream content) => _service.ImportAsync(name, content);
+
+        public Task<IncidentImport> GetTrackedAsync(Guid id) => db.IncidentImports.FirstAsync(b => b.Id == id);
+
+        public Task CompleteAsync(IncidentImport batch, CancellationToken ct) => _service.CompleteAsync(batch, ct);
+    }
+
+    private sealed class ScopedUser(string userId, DataScope scope) : ICurrentUser
+    {
+        public string? UserId => userId;
+        public string UserName => "leader1";
+        public string? IpAddress => null;
+        public bool Has(string permission) => permission == Permissions.IncidentsRegister;
+        public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
+    }
+
+}
