@@ -42,6 +42,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<RollupState> RollupStates => Set<RollupState>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
+    public DbSet<Incidents.Statistics.IncidentTally> IncidentTallies => Set<Incidents.Statistics.IncidentTally>();
+    public DbSet<Incidents.Cases.PublicSecurityCase> PublicSecurityCases => Set<Incidents.Cases.PublicSecurityCase>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -154,6 +154,13 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Disputes.ReferralReminders>();
         services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.ReferralReminders>());
         services.AddScoped<Lianxin.Core.Disputes.Figures.DisputeFigureService>();
+        services.AddScoped<Lianxin.Core.Incidents.IIncidentIntakeStep, Lianxin.Core.Incidents.Statistics.IncidentTallyIntakeStep>();
+        services.AddScoped<Lianxin.Core.Incidents.Statistics.IncidentStatisticsService>();
+        services.AddOptions<Lianxin.Core.Incidents.Cases.CaseOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Cases.CaseOptions.Section))
+            .Validate(o => !o.Problems().Any(), "治安案件时限（Incidents:CaseLimitDays 配置节）有误：Simple、General、Complex 须在 1 到 60 天之间且依次不减")
+            .ValidateOnStart();
+        services.AddScoped<Lianxin.Core.Incidents.Cases.CaseService>();
+        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Cases.CaseReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -264,6 +271,8 @@ public static class LianxinHost
         Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
+        Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
+        Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();
