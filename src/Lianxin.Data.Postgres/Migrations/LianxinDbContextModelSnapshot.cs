@@ -1022,6 +1022,102 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Cases.PublicSecurityCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandlingOfficer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HandlingOfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "RegisteredAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "WarnAt");
+
+                    b.ToTable("PublicSecurityCases");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1186,6 +1282,136 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasIndex("RelatedId");
 
                     b.ToTable("IncidentLinks");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Statistics.IncidentTally", b =>
+                {
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Fri")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H16")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H17")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H18")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H19")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H20")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H21")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H22")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("H23")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Preventable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sun")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Thu")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Wed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgUnitId", "Span", "Day", "CategoryCode");
+
+                    b.HasIndex("Span", "Day", "OrgUnitId");
+
+                    b.ToTable("IncidentTallies", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.Notification", b =>
@@ -2036,6 +2262,17 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("Dispute");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Cases.PublicSecurityCase", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", null)
@@ -2044,6 +2281,17 @@ namespace Lianxin.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Statistics.IncidentTally", b =>
+                {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")

@@ -1016,6 +1016,102 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Cases.PublicSecurityCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingOfficer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingOfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "RegisteredAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "WarnAt");
+
+                    b.ToTable("PublicSecurityCases");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1180,6 +1276,136 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("RelatedId");
 
                     b.ToTable("IncidentLinks");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Statistics.IncidentTally", b =>
+                {
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fri")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H16")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H17")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H18")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H19")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H20")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H21")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H22")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("H23")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preventable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Thu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Wed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgUnitId", "Span", "Day", "CategoryCode");
+
+                    b.HasIndex("Span", "Day", "OrgUnitId");
+
+                    b.ToTable("IncidentTallies", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Notifications.Notification", b =>
@@ -2024,6 +2250,17 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("Dispute");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Cases.PublicSecurityCase", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", null)
@@ -2032,6 +2269,17 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Statistics.IncidentTally", b =>
+                {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
