@@ -6,6 +6,12 @@ using Lianxin.Bench;
 const string Usage = """
     usage: lianxin-bench lookup [options]
            lianxin-bench disputes [options]
+           lianxin-bench incidents-stats [options]
+
+    incidents-stats: a year's incident statistics for the whole county from the daily and monthly tallies
+    against plain GROUP BY queries over the raw rows, with --incidents N (default 5000000) spread over two
+    years, --residents N (default 2000), --iterations N (default 20), --direct-iterations N (default 3),
+    --data DIR and --pg "CONNSTRING" as below.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -43,6 +49,24 @@ if (args[0] == "disputes")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await DisputeBenchmark.RunAsync(disputeOptions);
+    return 0;
+}
+if (args[0] == "incidents-stats")
+{
+    IncidentStatsOptions statsOptions;
+    try
+    {
+        statsOptions = IncidentStatsOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await IncidentStatsBenchmark.RunAsync(statsOptions);
     return 0;
 }
 if (args[0] != "lookup")

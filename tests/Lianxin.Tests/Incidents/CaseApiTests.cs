@@ -135,7 +135,7 @@ public abstract class CaseApiTests(CaseApp app)
 
         var today = Lianxin.Core.Disputes.Figures.DisputePeriod.Today(app.Clock.GetUtcNow());
         var figures = await ApiAssert.OkAsync<CaseFigures>(await fresh.GetAsync(
-            $"/api/v1/incidents/cases/figures?from={today.AddDays(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}&orgUnitId={app.World.Stations[0].Id}"));
+            $"/api/v1/incidents/cases/figures?from={today.AddDays(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}&orgUnitId={app.World.Districts[0].Id}"));
         Assert.True(figures.Registered >= 2);
         Assert.True(figures.ConcludedLate >= 1);
         Assert.True(figures.ConcludedInTime >= 1);
