@@ -78,13 +78,14 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
             if (g is not null) groupOf[u.Id] = g;
         }
 
-        var unitIds = units.Select(u => u.Id);
+        // Everything in scope and no unit picked: every row counts, and no unit filter is needed.
+        var unitIds = scope.All && unit is null ? null : units.Select(u => u.Id);
         var rows = await SumAsync(unitIds, period, ct);
         var yearEarlier = period.YearEarlier();
         var days = period.To.DayNumber - period.From.DayNumber + 1;
         var before = new DisputePeriod(period.From.AddDays(-days), period.From.AddDays(-1));
-        var lastYear = Total(await SumAsync(unitIds, yearEarlier, ct));
-        var previous = Total(await SumAsync(unitIds, before, ct));
+        var lastYear = await TotalsAsync(unitIds, yearEarlier, ct);
+        var previous = await TotalsAsync(unitIds, before, ct);
         var total = Total(rows);
 
         var names = await db.DictionaryItems.AsNoTracking().Where(d => d.Category == CategoryDictionary && d.ParentCode == null)
@@ -143,11 +144,12 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         return first <= last ? (first, last) : (null, null);
     }
 
-    /// <summary>The period's counts per unit and category, in one query over the tallies.</summary>
-    private async Task<List<IncidentTally>> SumAsync(IQueryable<Guid> unitIds, DisputePeriod p, CancellationToken ct)
+    /// <summary>The tally rows that together cover a period exactly once.</summary>
+    private IQueryable<IncidentTally> Covering(IQueryable<Guid>? unitIds, DisputePeriod p)
     {
         var (from, to) = (p.From, p.To);
-        var q = db.IncidentTallies.AsNoTracking().Where(t => unitIds.Contains(t.OrgUnitId));
+        var q = db.IncidentTallies.AsNoTracking();
+        if (unitIds is not null) q = q.Where(t => unitIds.Contains(t.OrgUnitId));
         if (WholeMonths(p) is ({ } m1, { } m2))
         {
             var headEnd = m1.AddDays(-1);
@@ -159,7 +161,26 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         {
             q = q.Where(t => t.Span == IncidentTallySpan.Day && t.Day >= from && t.Day <= to);
         }
-        return await q.GroupBy(t => new { t.OrgUnitId, t.CategoryCode })
+        return q;
+    }
+
+    /// <summary>Only the totals of a period (the comparisons need no breakdown).</summary>
+    private async Task<IncidentTally> TotalsAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct) =>
+        await Covering(unitIds, p).GroupBy(_ => 1)
+            .Select(g => new IncidentTally
+            {
+                Total = g.Sum(t => t.Total),
+                Valid = g.Sum(t => t.Valid),
+                Repeat = g.Sum(t => t.Repeat),
+                Invalid = g.Sum(t => t.Invalid),
+                Preventable = g.Sum(t => t.Preventable),
+            })
+            .FirstOrDefaultAsync(ct) ?? new IncidentTally();
+
+    /// <summary>The period's counts per unit and category, in one query over the tallies.</summary>
+    private async Task<List<IncidentTally>> SumAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct)
+    {
+        return await Covering(unitIds, p).GroupBy(t => new { t.OrgUnitId, t.CategoryCode })
             .Select(g => new IncidentTally
             {
                 OrgUnitId = g.Key.OrgUnitId,
