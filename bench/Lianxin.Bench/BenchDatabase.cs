@@ -36,6 +36,8 @@ internal sealed class BenchDatabase
 
     public bool IsPostgres => _sqliteFile is null;
 
+    public IBulkWriter Writer => _writer;
+
     public static BenchDatabase Sqlite(string dataDirectory, int residents, string? fileName = null)
     {
         Directory.CreateDirectory(dataDirectory);

@@ -7,11 +7,17 @@ const string Usage = """
     usage: lianxin-bench lookup [options]
            lianxin-bench disputes [options]
            lianxin-bench incidents-import [options]
+           lianxin-bench incidents-stats [options]
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
     side by side, with PostgreSQL's COPY FROM STDIN and with the import (--pg "CONNSTRING" or LIANXIN_BENCH_PG;
     databases lianxin_bench_copy and lianxin_bench_import are recreated), then with the sqlite3 shell's .import
     (--sqlite3 PATH, default /usr/bin/sqlite3) and with the import into a fresh SQLite file.
+
+    incidents-stats: a year's incident statistics for the whole county from the daily and monthly tallies
+    against plain GROUP BY queries over the raw rows, with --incidents N (default 5000000) spread over two
+    years, --residents N (default 2000), --iterations N (default 20), --direct-iterations N (default 3),
+    --data DIR and --pg "CONNSTRING" as below.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -67,6 +73,24 @@ if (args[0] == "incidents-import")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await IncidentImportBenchmark.RunAsync(importOptions);
+    return 0;
+}
+if (args[0] == "incidents-stats")
+{
+    IncidentStatsOptions statsOptions;
+    try
+    {
+        statsOptions = IncidentStatsOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await IncidentStatsBenchmark.RunAsync(statsOptions);
     return 0;
 }
 if (args[0] != "lookup")

@@ -61,6 +61,10 @@ public sealed partial class LianxinDbContext
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>Incidents this context has counted in the statistics' tallies (added by a save, or by the intake
+    /// step), so no intake path counts one twice.</summary>
+    public HashSet<Guid> TalliedIncidents { get; } = [];
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -79,7 +83,9 @@ public sealed partial class LianxinDbContext
         if (!SuppressEntityAudit) CollectEntityAudit();
         // Read before the save: afterwards every timeline event counts as stored, and the change would be lost.
         var tallies = Lianxin.Core.Disputes.Figures.DisputeTallyRollup.PendingChanges(ChangeTracker);
-        if (_pendingAudit.Count == 0 && tallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var addedIncidents = new List<Guid>();
+        var incidentTallies = Lianxin.Core.Incidents.Statistics.IncidentTallyRollup.PendingChanges(ChangeTracker, addedIncidents);
+        if (_pendingAudit.Count == 0 && tallies.Count == 0 && incidentTallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var lines = _pendingAudit.ToList();
         _pendingAudit.Clear();
@@ -110,6 +116,8 @@ public sealed partial class LianxinDbContext
                 AuditEntries.AddRange(lines);
                 var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 await Lianxin.Core.Disputes.Figures.DisputeTallyRollup.ApplyAsync(this, tallies, cancellationToken);
+                await Lianxin.Core.Incidents.Statistics.IncidentTallyRollup.ApplyAsync(this, incidentTallies, cancellationToken);
+                TalliedIncidents.UnionWith(addedIncidents);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
                 return count;
             }

@@ -45,6 +45,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Incidents.Import.IncidentImport> IncidentImports => Set<Incidents.Import.IncidentImport>();
     public DbSet<Incidents.Import.IncidentImportRow> IncidentImportRows => Set<Incidents.Import.IncidentImportRow>();
     public DbSet<Incidents.Import.IncidentImportError> IncidentImportErrors => Set<Incidents.Import.IncidentImportError>();
+    public DbSet<Incidents.Statistics.IncidentTally> IncidentTallies => Set<Incidents.Statistics.IncidentTally>();
+    public DbSet<Incidents.Cases.PublicSecurityCase> PublicSecurityCases => Set<Incidents.Cases.PublicSecurityCase>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -49,5 +49,6 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await Core.Disputes.Figures.DisputeTallyRollup.EnsureCurrentAsync(db, writer, ct);
+        await Core.Incidents.Statistics.IncidentTallyRollup.EnsureCurrentAsync(db, writer, ct);
     }
 }

@@ -158,6 +158,13 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Incidents.IncidentService>();
         services.AddScoped<Lianxin.Core.Incidents.Import.IncidentImportService>();
         services.AddOptions<Lianxin.Core.Incidents.Import.IncidentImportOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Import.IncidentImportOptions.Section));
+        services.AddScoped<Lianxin.Core.Incidents.IIncidentIntakeStep, Lianxin.Core.Incidents.Statistics.IncidentTallyIntakeStep>();
+        services.AddScoped<Lianxin.Core.Incidents.Statistics.IncidentStatisticsService>();
+        services.AddOptions<Lianxin.Core.Incidents.Cases.CaseOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Cases.CaseOptions.Section))
+            .Validate(o => !o.Problems().Any(), "治安案件时限（Incidents:CaseLimitDays 配置节）有误：Simple、General、Complex 须在 1 到 60 天之间且依次不减")
+            .ValidateOnStart();
+        services.AddScoped<Lianxin.Core.Incidents.Cases.CaseService>();
+        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Cases.CaseReminders>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -270,6 +277,8 @@ public static class LianxinHost
         Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
         Lianxin.Web.Incidents.IncidentEndpoints.MapIncidentApi(api);
         Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
+        Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
+        Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

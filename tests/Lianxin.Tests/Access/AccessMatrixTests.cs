@@ -77,6 +77,17 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return b.Id;
         });
+        // Station 2's public-security case, for the case routes to aim at.
+        var otherCase = await app.Factory.WithDbAsync(async db =>
+        {
+            if (await db.PublicSecurityCases.Where(c => c.OrgUnitId == w.Villages[1].Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync() is { } existing)
+                return existing;
+            var c = Lianxin.Core.Incidents.Cases.PublicSecurityCase.Register("AJ-MATRIX-2", "二所案件", Lianxin.Core.Incidents.Cases.CaseKind.Simple, 1,
+                w.Villages[1].Id, null, null, "赵警官", null, DateTimeOffset.UtcNow);
+            db.PublicSecurityCases.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -108,12 +119,20 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}")
                     .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}")
                     .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
+                    .Replace("/incidents/cases/{id:guid}", $"/incidents/cases/{otherCase}")
                     .Replace("/incidents/{id:guid}", $"/incidents/{incident}")
                     .Replace("{relatedId:guid}", otherIncident.ToString());
+                // Statistics and case figures of station 2, asked for by name.
+                if (pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures")
+                {
+                    url += $"?orgUnitId={w.Stations[1].Id}";
+                    targets = true;
+                }
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
-                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch")
+                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
+                    or "/api/v1/incidents/cases/")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
@@ -188,6 +207,9 @@ public abstract class AccessMatrixTests(AppFixture app)
             _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) =>
                 new { title = "越权纠纷", categoryCode = "neighbour", description = "x", source = "Screening", orgUnitId = w.Villages[1].Id,
                       action = "Triage", jurisdiction = "PoliceSimple", version = 1, parties = new[] { new { role = "Applicant", name = "某" } } },
+            _ when pattern.StartsWith("/api/v1/incidents/cases", StringComparison.Ordinal) =>
+                new { number = "AJ-X-" + Guid.NewGuid().ToString("N")[..8], title = "越权案件", kind = "Simple", orgUnitId = w.Villages[1].Id,
+                      handlingOfficer = "越权", conclusion = "越权办结", version = 1 },
             _ when pattern.StartsWith("/api/v1/incidents", StringComparison.Ordinal) => IncidentBody(w, Guid.NewGuid().ToString("N")[..12]),
             _ when pattern.StartsWith("/api/v1/counselling", StringComparison.Ordinal) =>
                 new { disputeId = w.DisputeIds[1], counsellorName = "越权", at = DateTimeOffset.UtcNow, method = "Phone", summary = "越权登记", version = 1 },
