@@ -39,6 +39,7 @@ public static class DemoSeeder
             // The bulk path does not pass through the save that keeps the tallies; count them once here.
             await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
             await bulk.WriteAsync(db, incidents, ct);
+            await Core.Incidents.Statistics.IncidentTallyRollup.RebuildAsync(db, bulk, ct);
             db.Audit(AuditAction.Import, "DemoCounty", null,
                 $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情", userName: "系统（演示数据）");
             await db.SaveChangesAsync(ct);

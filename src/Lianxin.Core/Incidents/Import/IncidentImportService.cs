@@ -49,7 +49,7 @@ public sealed record IncidentImportErrorView(int Row, string Field, string? Valu
 /// stored, runs the intake steps for them and marks the batch done. Sending the same file again adds nothing;
 /// a batch interrupted before that transaction committed is completed by running it again.</summary>
 public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-    IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options)
+    IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options, IncidentPlacer? placer = null)
 {
     static IncidentImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -408,8 +408,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             Phase("before final");
             var stored = await InsertNewAsync(batch, ct);
             Phase("final insert");
-            await AssignPlacesAsync(batch.Id, ct);
             await RunIntakeAsync(batch.Id, ct);
+            await AssignPlacesAsync(batch.Id, ct);
             Phase("places and intake");
             await DeleteOfBatchAsync<IncidentImportRow>(batch.Id, ct);
             Phase("delete staging rows");
@@ -476,11 +476,24 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// <summary>Places the incidents this batch added. They arrive in the placement queue (no place, scope =
     /// handling unit); placement by coordinates or by address against the place register is applied here,
     /// inside the final transaction, when a placer is registered.</summary>
-    private Task AssignPlacesAsync(Guid batchId, CancellationToken ct)
+    /// <summary>Places the batch's incidents as entry by hand does (boundary, then address, else the queue), in
+    /// chunks. It runs after the intake steps counted them at their handling unit, as tracked edits, so the
+    /// statistics move with each incident to its place in the same transaction.</summary>
+    private async Task AssignPlacesAsync(Guid batchId, CancellationToken ct)
     {
-        _ = batchId;
-        ct.ThrowIfCancellationRequested();
-        return Task.CompletedTask;
+        if (placer is null) return;
+        Guid? last = null;
+        while (true)
+        {
+            var q = db.Incidents.Where(i => i.ImportBatchId == batchId && i.PlaceId == null);
+            if (last is { } l) q = q.Where(i => i.Id.CompareTo(l) > 0);
+            var chunk = await q.OrderBy(i => i.Id).Take(Options.IntakeChunk).ToListAsync(ct);
+            if (chunk.Count == 0) break;
+            foreach (var incident in chunk) await placer.PlaceAsync(incident, ct);
+            await db.SaveChangesAsync(ct);
+            last = chunk[^1].Id;
+            foreach (var i in chunk) db.Entry(i).State = EntityState.Detached;
+        }
     }
 
     /// <summary>Hands the added incidents to the intake steps in chunks, so a million rows never sit in memory at once.</summary>
