@@ -42,6 +42,13 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<RollupState> RollupStates => Set<RollupState>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
+    public DbSet<Incidents.Repeats.RepeatCluster> RepeatClusters => Set<Incidents.Repeats.RepeatCluster>();
+    public DbSet<Incidents.Repeats.RepeatClusterMember> RepeatClusterMembers => Set<Incidents.Repeats.RepeatClusterMember>();
+    public DbSet<Incidents.Repeats.FocusNote> FocusNotes => Set<Incidents.Repeats.FocusNote>();
+    public DbSet<Incidents.Repeats.RepeatDigest> RepeatDigests => Set<Incidents.Repeats.RepeatDigest>();
+    public DbSet<Incidents.Repeats.CommandDirective> CommandDirectives => Set<Incidents.Repeats.CommandDirective>();
+    public DbSet<Incidents.Repeats.LookBackPlan> LookBackPlans => Set<Incidents.Repeats.LookBackPlan>();
+    public DbSet<Incidents.Repeats.LookBackTask> LookBackTasks => Set<Incidents.Repeats.LookBackTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
