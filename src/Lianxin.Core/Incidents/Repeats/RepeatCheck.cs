@@ -44,8 +44,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     private async Task<RepeatCluster?> CheckAsync(LianxinDbContext db, Incident incident, RepeatClusterKind kind, string key, CancellationToken ct)
     {
         var rule = options.Value;
-        var since = incident.ReceivedAt.AddDays(-rule.WindowDays);
-        var at = incident.ReceivedAt;
+        var at = incident.ReceivedAt.ToUniversalTime();
+        var since = at.AddDays(-rule.WindowDays);
         var id = incident.Id;
         var query = kind == RepeatClusterKind.Address
             ? db.Incidents.Where(x => x.AddressKey == key && x.ReceivedAt >= since && x.ReceivedAt <= at)
@@ -62,7 +62,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var first = earlier.Count > 0 ? earlier[^1] : incident;
             cluster = new RepeatCluster
             {
-                Kind = kind, Key = key, OrgUnitId = incident.OrgUnitId, FirstAt = first.ReceivedAt, LastAt = at,
+                Kind = kind, Key = key, OrgUnitId = incident.OrgUnitId, FirstAt = first.ReceivedAt.ToUniversalTime(), LastAt = at,
                 Label = Label(kind, first.Address ?? incident.Address, incident.CallerPhoneMasked),
                 CategoryCode = incident.CategoryCode,
             };
@@ -73,8 +73,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             if (cluster.Members.Any(m => m.IncidentId == member.Id)) continue;
             cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
             member.FlaggedRepeat = true;
-            if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt;
-            if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt;
+            if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt.ToUniversalTime();
+            if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt.ToUniversalTime();
         }
         cluster.IncidentCount = cluster.Members.Count;
         // A cluster that grew again after it was settled is back on the list's open work.
@@ -112,5 +112,5 @@ public static class IncidentPeople
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), China);
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
 }

@@ -179,7 +179,9 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         var parties = callers.Select((n, k) => new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, n, null, null)).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var dispute = await disputes.RegisterAsync(new DisputeInput(title ?? $"重复警情：{c.Label}", input.CategoryCode, description,
+        // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
+        var category = Checks.Clean(input.CategoryCode) ?? (c.Kind == RepeatClusterKind.Address ? "neighbour" : "other");
+        var dispute = await disputes.RegisterAsync(new DisputeInput(title ?? $"重复警情：{c.Label}", category, description,
             DisputeSource.Incident110, c.OrgUnitId, incidents.Select(i => i.Address).FirstOrDefault(a => a is not null) ?? c.Label, parties), ct);
         foreach (var i in incidents.Where(i => i.DisputeId is null)) i.DisputeId = dispute.Id;
         c.DisputeId = dispute.Id;
