@@ -6,6 +6,11 @@ using Lianxin.Bench;
 const string Usage = """
     usage: lianxin-bench lookup [options]
            lianxin-bench disputes [options]
+           lianxin-bench incidents-repeat [options]
+
+    incidents-repeat: the repeat check for one new incident against a primary-key lookup, with
+    --incidents N stored (default 5000000; loaded once through the bulk writer and kept), --iterations N
+    (default 2000), --warmup N (default 200), --data DIR and --pg "CONNSTRING" as below.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -43,6 +48,24 @@ if (args[0] == "disputes")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await DisputeBenchmark.RunAsync(disputeOptions);
+    return 0;
+}
+if (args[0] == "incidents-repeat")
+{
+    IncidentRepeatOptions repeatOptions;
+    try
+    {
+        repeatOptions = IncidentRepeatOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await IncidentRepeatBenchmark.RunAsync(repeatOptions);
     return 0;
 }
 if (args[0] != "lookup")

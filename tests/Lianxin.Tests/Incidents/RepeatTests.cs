@@ -23,7 +23,7 @@ public sealed class RepeatPostgresTests(PostgresApp app) : RepeatTests(app), ICl
 /// transaction.</summary>
 public abstract class RepeatTests(AppFixture app)
 {
-    private sealed record Call(string Address, string? Phone, DateTimeOffset At, string? Caller = null, string Category = "dispute");
+    private sealed record Call(string Address, string? Phone, DateTimeOffset At, string? Caller = null, string Category = "dispute", bool Invalid = false);
 
     private static int _seq;
 
@@ -40,7 +40,7 @@ public abstract class RepeatTests(AppFixture app)
             var i = new Incident
             {
                 Number = Unique("T110-"), ReceivedAt = c.At, CategoryCode = c.Category, Address = c.Address, AddressKey = addresses.Normalize(c.Address),
-                Summary = $"{c.Address} 报警", HandlingUnitId = app.World.Stations[0].Id, Source = IncidentSource.Api,
+                Summary = $"{c.Address} 报警", Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, HandlingUnitId = app.World.Stations[0].Id, Source = IncidentSource.Api,
                 CallerPhone = protector.Protect(c.Phone, PhoneNumber.Mask), CallerName = protector.Protect(c.Caller, n => n[..1] + "某"),
             };
             i.Place(placeId, PlacementMethod.Address);
@@ -124,8 +124,16 @@ public abstract class RepeatTests(AppFixture app)
     {
         var now = DateTimeOffset.UtcNow;
         var place = Unique("岗南村") + "二组";
-        var batch = await IntakeAsync(app.World.Villages[0].Id, null, new Call(place, null, now.AddHours(-1)), new Call(place, null, now));
-        Assert.Equal(2, Assert.Single(await ClustersOfAsync(batch[1].Id)).IncidentCount);
+        var batch = await IntakeAsync(app.World.Villages[0].Id, null, new Call(place, null, now.AddHours(-2)), new Call(place, null, now.AddHours(-1)),
+            new Call(place, null, now));
+        Assert.Equal(3, Assert.Single(await ClustersOfAsync(batch[2].Id)).IncidentCount);
+        Assert.Single(await ClustersOfAsync(batch[0].Id));
+
+        // An invalid call (prank, misdial) neither joins nor makes a cluster.
+        var other = Unique("岗南村") + "三组";
+        await IntakeAsync(app.World.Villages[0].Id, null, new Call(other, null, now.AddHours(-1), Invalid: true));
+        var next = await IntakeAsync(app.World.Villages[0].Id, null, new Call(other, null, now));
+        Assert.Empty(await ClustersOfAsync(next[0].Id));
     }
 
     [Fact]

@@ -21,10 +21,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         foreach (var incident in added.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id))
         {
             if (incident.Validity == IncidentValidity.Invalid) continue;
-            if (!string.IsNullOrEmpty(incident.AddressKey) && await CheckAsync(db, incident, RepeatClusterKind.Address, incident.AddressKey, ct) is { } byAddress)
-                touched.Add((byAddress, incident));
-            if (!string.IsNullOrEmpty(incident.CallerPhoneHash) && await CheckAsync(db, incident, RepeatClusterKind.Phone, incident.CallerPhoneHash, ct) is { } byPhone)
-                touched.Add((byPhone, incident));
+            foreach (var hit in await FindAsync(db, incident, options.Value, ct))
+                touched.Add((Join(db, incident, hit, options.Value.WindowDays), incident));
         }
         if (touched.Count == 0) return;
         await db.SaveChangesAsync(ct);
@@ -41,34 +39,67 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
     }
 
-    private async Task<RepeatCluster?> CheckAsync(LianxinDbContext db, Incident incident, RepeatClusterKind kind, string key, CancellationToken ct)
+    /// <summary>A key the incident shares with enough earlier incidents, and the open cluster of that key if any.</summary>
+    public sealed record Hit(RepeatClusterKind Kind, string Key, List<Incident> Earlier, RepeatCluster? Cluster);
+
+    /// <summary>The reading side of the check for one incident: the earlier incidents at its address and from its
+    /// caller within the window in one round trip (two index range reads, at most <see cref="RepeatOptions.MaxEarlier"/>
+    /// each), then, only where the rule is met, the open clusters of those keys in a second one.</summary>
+    public static async Task<IReadOnlyList<Hit>> FindAsync(LianxinDbContext db, Incident incident, RepeatOptions rule, CancellationToken ct)
     {
-        var rule = options.Value;
+        var address = string.IsNullOrEmpty(incident.AddressKey) ? null : incident.AddressKey;
+        var phone = string.IsNullOrEmpty(incident.CallerPhoneHash) ? null : incident.CallerPhoneHash;
+        if (address is null && phone is null) return [];
         var at = incident.ReceivedAt.ToUniversalTime();
         var since = at.AddDays(-rule.WindowDays);
         var id = incident.Id;
-        var query = kind == RepeatClusterKind.Address
-            ? db.Incidents.Where(x => x.AddressKey == key && x.ReceivedAt >= since && x.ReceivedAt <= at)
-            : db.Incidents.Where(x => x.CallerPhoneHash == key && x.ReceivedAt >= since && x.ReceivedAt <= at);
-        var earlier = await query.Where(x => x.Id != id && x.Validity != IncidentValidity.Invalid)
-            .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier).ToListAsync(ct);
-        if (earlier.Count + 1 < rule.MinCount) return null;
+        IQueryable<Incident>? query = null;
+        if (address is not null)
+            query = db.Incidents.Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
+                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier);
+        if (phone is not null)
+        {
+            var byPhone = db.Incidents.Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
+                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier);
+            query = query is null ? byPhone : query.Concat(byPhone);
+        }
+        var earlier = await query!.ToListAsync(ct);
+        var hits = new List<(RepeatClusterKind Kind, string Key, List<Incident> Earlier)>();
+        if (address is not null && earlier.Where(x => x.AddressKey == address).DistinctBy(x => x.Id).ToList() is { } a && a.Count + 1 >= rule.MinCount)
+            hits.Add((RepeatClusterKind.Address, address, a.OrderByDescending(x => x.ReceivedAt).ToList()));
+        if (phone is not null && earlier.Where(x => x.CallerPhoneHash == phone).DistinctBy(x => x.Id).ToList() is { } p && p.Count + 1 >= rule.MinCount)
+            hits.Add((RepeatClusterKind.Phone, phone, p.OrderByDescending(x => x.ReceivedAt).ToList()));
+        if (hits.Count == 0) return [];
 
-        var cluster = await db.RepeatClusters.Include(c => c.Members)
-            .Where(c => c.Kind == kind && c.Key == key && c.LastAt >= since)
-            .OrderByDescending(c => c.LastAt).FirstOrDefaultAsync(ct);
+        var addressKey = hits.Any(h => h.Kind == RepeatClusterKind.Address) ? address : null;
+        var phoneKey = hits.Any(h => h.Kind == RepeatClusterKind.Phone) ? phone : null;
+        var open = await db.RepeatClusters.Include(c => c.Members)
+            .Where(c => ((c.Kind == RepeatClusterKind.Address && c.Key == addressKey) || (c.Kind == RepeatClusterKind.Phone && c.Key == phoneKey)) && c.LastAt >= since)
+            .ToListAsync(ct);
+        return hits.Select(h => new Hit(h.Kind, h.Key, h.Earlier,
+            open.Where(c => c.Kind == h.Kind && c.Key == h.Key).OrderByDescending(c => c.LastAt).FirstOrDefault())).ToList();
+    }
+
+    /// <summary>Puts the incident and the earlier ones into the open cluster of the key, or a new one.</summary>
+    private static RepeatCluster Join(LianxinDbContext db, Incident incident, Hit hit, int windowDays)
+    {
+        var at = incident.ReceivedAt.ToUniversalTime();
+        // A cluster opened earlier in this same intake is not saved yet, so the query could not see it.
+        var since = at.AddDays(-windowDays);
+        var cluster = hit.Cluster ?? db.RepeatClusters.Local
+            .Where(c => c.Kind == hit.Kind && c.Key == hit.Key && c.LastAt >= since).OrderByDescending(c => c.LastAt).FirstOrDefault();
         if (cluster is null)
         {
-            var first = earlier.Count > 0 ? earlier[^1] : incident;
+            var first = hit.Earlier.Count > 0 ? hit.Earlier[^1] : incident;
             cluster = new RepeatCluster
             {
-                Kind = kind, Key = key, OrgUnitId = incident.OrgUnitId, FirstAt = first.ReceivedAt.ToUniversalTime(), LastAt = at,
-                Label = Label(kind, first.Address ?? incident.Address, incident.CallerPhoneMasked),
+                Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = first.ReceivedAt.ToUniversalTime(), LastAt = at,
+                Label = Label(hit.Kind, first.Address ?? incident.Address, incident.CallerPhoneMasked),
                 CategoryCode = incident.CategoryCode,
             };
             db.RepeatClusters.Add(cluster);
         }
-        foreach (var member in earlier.Append(incident))
+        foreach (var member in hit.Earlier.Append(incident))
         {
             if (cluster.Members.Any(m => m.IncidentId == member.Id)) continue;
             cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
