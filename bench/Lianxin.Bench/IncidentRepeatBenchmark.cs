@@ -40,9 +40,10 @@ public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, 
             : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }
 
-/// <summary>The repeat check on intake at millions of stored incidents: the reading side of
-/// <see cref="RepeatCheck"/> for one new incident (its address and caller against the window, then the open
-/// clusters where the rule is met) against a primary-key lookup of one incident on the same table.</summary>
+/// <summary>The repeat check on intake at millions of stored incidents against a primary-key lookup of one
+/// incident on the same table: (b) the check itself (<see cref="RepeatCheck.FindAsync"/>: the new incident's
+/// address and caller against the window, one round trip) and (c) the check plus the read of the open clusters
+/// that follows it where the rule is met.</summary>
 public static class IncidentRepeatBenchmark
 {
     private const int Rounds = 5;
@@ -92,11 +93,13 @@ public static class IncidentRepeatBenchmark
 
         var pk = new List<double>();
         var check = new List<double>();
+        var withClusters = new List<double>();
         var repeats = 0;
         for (var w = 0; w < options.Warmup; w++)
         {
             await ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[w]);
-            await RepeatCheck.FindAsync(ctx, fresh[w], rule, CancellationToken.None);
+            var found = await RepeatCheck.FindAsync(ctx, fresh[w], rule, CancellationToken.None);
+            if (found.Count > 0) await RepeatCheck.WithOpenClustersAsync(ctx, fresh[w], found, rule, CancellationToken.None);
             ctx.ChangeTracker.Clear();
         }
         var per = options.Iterations / Rounds;
@@ -112,17 +115,24 @@ public static class IncidentRepeatBenchmark
                 var start = Stopwatch.GetTimestamp();
                 var hits = await RepeatCheck.FindAsync(ctx, fresh[n], rule, CancellationToken.None);
                 check.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-                if (hits.Count > 0) repeats++;
+                if (hits.Count > 0)
+                {
+                    repeats++;
+                    await RepeatCheck.WithOpenClustersAsync(ctx, fresh[n], hits, rule, CancellationToken.None);
+                }
+                withClusters.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                 ctx.ChangeTracker.Clear();
                 if (!pkFirst) pk.Add(await TimeAsync(() => ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[n])));
             }
         }
         var a = Stats.Of(pk);
         var b = Stats.Of(check);
+        var c = Stats.Of(withClusters);
         Console.WriteLine($"{"query",-44} {"n",6} {"median µs",10} {"p95 µs",10} {"× (a)",7}");
         Console.WriteLine($"{"(a) incident by primary key",-44} {a.Count,6} {a.Median,10:F0} {a.P95,10:F0} {1.0,7:F2}");
         Console.WriteLine($"{"(b) repeat check for one new incident",-44} {b.Count,6} {b.Median,10:F0} {b.P95,10:F0} {b.Median / a.Median,7:F2}");
-        Console.WriteLine($"    {repeats:N0} of {b.Count:N0} new incidents met the rule (and so also read the open clusters)");
+        Console.WriteLine($"{"(c) (b) + open clusters where the rule is met",-44} {c.Count,6} {c.Median,10:F0} {c.P95,10:F0} {c.Median / a.Median,7:F2}");
+        Console.WriteLine($"    {repeats:N0} of {b.Count:N0} new incidents met the rule (and so also read the open clusters in (c))");
         Console.WriteLine(b.Median <= 3 * a.Median ? "PASS: the repeat check is within 3× a primary-key lookup" : "OVER: the repeat check takes more than 3× a primary-key lookup");
     }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Lianxin.Core.Incidents.Repeats;
 
 /// <summary>The repeat check on intake: for each incident just added, the earlier incidents at the same
-/// address and from the same caller within the window (two index range reads each, on (AddressKey,
-/// ReceivedAt) and (CallerPhoneHash, ReceivedAt)). When the rule is met the incident is flagged, the
+/// address and from the same caller within the window (two index range reads in one round trip, on
+/// (AddressKey, ReceivedAt) and (CallerPhoneHash, ReceivedAt)). When the rule is met the incident is flagged, the
 /// open cluster of that key is extended (or a new one opened with the earlier incidents) and the
 /// community officers over the place are told.</summary>
 public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options) : IIncidentIntakeStep
@@ -21,7 +21,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         foreach (var incident in added.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id))
         {
             if (incident.Validity == IncidentValidity.Invalid) continue;
-            foreach (var hit in await FindAsync(db, incident, options.Value, ct))
+            var found = await FindAsync(db, incident, options.Value, ct);
+            if (found.Count == 0) continue;
+            foreach (var hit in await WithOpenClustersAsync(db, incident, found, options.Value, ct))
                 touched.Add((Join(db, incident, hit, options.Value.WindowDays), incident));
         }
         if (touched.Count == 0) return;
@@ -42,9 +44,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>A key the incident shares with enough earlier incidents, and the open cluster of that key if any.</summary>
     public sealed record Hit(RepeatClusterKind Kind, string Key, List<Incident> Earlier, RepeatCluster? Cluster);
 
-    /// <summary>The reading side of the check for one incident: the earlier incidents at its address and from its
-    /// caller within the window in one round trip (two index range reads, at most <see cref="RepeatOptions.MaxEarlier"/>
-    /// each), then, only where the rule is met, the open clusters of those keys in a second one.</summary>
+    /// <summary>The check itself for one incident: the earlier incidents at its address and from its caller within
+    /// the window, in one round trip (two index range reads, at most <see cref="RepeatOptions.MaxEarlier"/> each);
+    /// a key is returned where the rule is met. Tracked, so the earlier incidents can be flagged.</summary>
     public static async Task<IReadOnlyList<Hit>> FindAsync(LianxinDbContext db, Incident incident, RepeatOptions rule, CancellationToken ct)
     {
         var address = string.IsNullOrEmpty(incident.AddressKey) ? null : incident.AddressKey;
@@ -69,10 +71,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             hits.Add((RepeatClusterKind.Address, address, a.OrderByDescending(x => x.ReceivedAt).ToList()));
         if (phone is not null && earlier.Where(x => x.CallerPhoneHash == phone).DistinctBy(x => x.Id).ToList() is { } p && p.Count + 1 >= rule.MinCount)
             hits.Add((RepeatClusterKind.Phone, phone, p.OrderByDescending(x => x.ReceivedAt).ToList()));
-        if (hits.Count == 0) return [];
+        return hits.Select(h => new Hit(h.Kind, h.Key, h.Earlier, null)).ToList();
+    }
 
-        var addressKey = hits.Any(h => h.Kind == RepeatClusterKind.Address) ? address : null;
-        var phoneKey = hits.Any(h => h.Kind == RepeatClusterKind.Phone) ? phone : null;
+    /// <summary>For keys that met the rule: the open cluster of each (newest within the window), in one round trip.</summary>
+    public static async Task<IReadOnlyList<Hit>> WithOpenClustersAsync(LianxinDbContext db, Incident incident, IReadOnlyList<Hit> hits,
+        RepeatOptions rule, CancellationToken ct)
+    {
+        var since = incident.ReceivedAt.ToUniversalTime().AddDays(-rule.WindowDays);
+        var address = hits.FirstOrDefault(h => h.Kind == RepeatClusterKind.Address)?.Key;
+        var phone = hits.FirstOrDefault(h => h.Kind == RepeatClusterKind.Phone)?.Key;
+        var addressKey = address;
+        var phoneKey = phone;
         var open = await db.RepeatClusters.Include(c => c.Members)
             .Where(c => ((c.Kind == RepeatClusterKind.Address && c.Key == addressKey) || (c.Kind == RepeatClusterKind.Phone && c.Key == phoneKey)) && c.LastAt >= since)
             .ToListAsync(ct);
