@@ -27,7 +27,14 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 touched.Add((Join(db, incident, hit, options.Value.WindowDays), incident));
         }
         if (touched.Count == 0) return;
+        // Earlier incidents were read without their rows: those of this intake are flagged in memory, the rest in one statement.
+        var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).Distinct().ToList();
+        var local = db.Incidents.Local.Where(i => flag.Contains(i.Id)).ToList();
+        foreach (var i in local) i.FlaggedRepeat = true;
+        var stored = flag.Except(local.Select(i => i.Id)).ToList();
         await db.SaveChangesAsync(ct);
+        if (stored.Count > 0)
+            await db.Incidents.Where(i => stored.Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
 
         // One message per officer and incident, however many clusters it joined.
         foreach (var group in touched.GroupBy(t => t.Incident.Id))
@@ -42,11 +49,21 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     }
 
     /// <summary>A key the incident shares with enough earlier incidents, and the open cluster of that key if any.</summary>
-    public sealed record Hit(RepeatClusterKind Kind, string Key, List<Incident> Earlier, RepeatCluster? Cluster);
+    public sealed record Hit(RepeatClusterKind Kind, string Key, List<Earlier> Earlier, RepeatCluster? Cluster);
+
+    /// <summary>What the check reads of an earlier incident: enough to cluster it, not the whole row.</summary>
+    public sealed record Earlier
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
+        public string? AddressKey { get; init; }
+        public string? CallerPhoneHash { get; init; }
+        public string? Address { get; init; }
+    }
 
     /// <summary>The check itself for one incident: the earlier incidents at its address and from its caller within
     /// the window, in one round trip (two index range reads, at most <see cref="RepeatOptions.MaxEarlier"/> each);
-    /// a key is returned where the rule is met. Tracked, so the earlier incidents can be flagged.</summary>
+    /// a key is returned where the rule is met. Only the columns clustering needs are read.</summary>
     public static async Task<IReadOnlyList<Hit>> FindAsync(LianxinDbContext db, Incident incident, RepeatOptions rule, CancellationToken ct)
     {
         var address = string.IsNullOrEmpty(incident.AddressKey) ? null : incident.AddressKey;
@@ -55,18 +72,20 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var at = incident.ReceivedAt.ToUniversalTime();
         var since = at.AddDays(-rule.WindowDays);
         var id = incident.Id;
-        IQueryable<Incident>? query = null;
+        IQueryable<Earlier>? query = null;
         if (address is not null)
-            query = db.Incidents.Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
-                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier);
+            query = db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
+                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier)
+                .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
         if (phone is not null)
         {
-            var byPhone = db.Incidents.Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
-                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier);
+            var byPhone = db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
+                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier)
+                .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
             query = query is null ? byPhone : query.Concat(byPhone);
         }
         var earlier = await query!.ToListAsync(ct);
-        var hits = new List<(RepeatClusterKind Kind, string Key, List<Incident> Earlier)>();
+        var hits = new List<(RepeatClusterKind Kind, string Key, List<Earlier> Earlier)>();
         if (address is not null && earlier.Where(x => x.AddressKey == address).DistinctBy(x => x.Id).ToList() is { } a && a.Count + 1 >= rule.MinCount)
             hits.Add((RepeatClusterKind.Address, address, a.OrderByDescending(x => x.ReceivedAt).ToList()));
         if (phone is not null && earlier.Where(x => x.CallerPhoneHash == phone).DistinctBy(x => x.Id).ToList() is { } p && p.Count + 1 >= rule.MinCount)
@@ -100,20 +119,21 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             .Where(c => c.Kind == hit.Kind && c.Key == hit.Key && c.LastAt >= since).OrderByDescending(c => c.LastAt).FirstOrDefault();
         if (cluster is null)
         {
-            var first = hit.Earlier.Count > 0 ? hit.Earlier[^1] : incident;
+            var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
+            var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
             cluster = new RepeatCluster
             {
-                Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = first.ReceivedAt.ToUniversalTime(), LastAt = at,
-                Label = Label(hit.Kind, first.Address ?? incident.Address, incident.CallerPhoneMasked),
+                Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = firstAt.ToUniversalTime(), LastAt = at,
+                Label = Label(hit.Kind, firstAddress ?? incident.Address, incident.CallerPhoneMasked),
                 CategoryCode = incident.CategoryCode,
             };
             db.RepeatClusters.Add(cluster);
         }
-        foreach (var member in hit.Earlier.Append(incident))
+        incident.FlaggedRepeat = true;
+        foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
         {
             if (cluster.Members.Any(m => m.IncidentId == member.Id)) continue;
             cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
-            member.FlaggedRepeat = true;
             if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt.ToUniversalTime();
             if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt.ToUniversalTime();
         }
