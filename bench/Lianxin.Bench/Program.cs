@@ -8,6 +8,7 @@ const string Usage = """
            lianxin-bench disputes [options]
            lianxin-bench incidents-import [options]
            lianxin-bench incidents-stats [options]
+           lianxin-bench incidents-repeat [options]
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
     side by side, with PostgreSQL's COPY FROM STDIN and with the import (--pg "CONNSTRING" or LIANXIN_BENCH_PG;
@@ -18,6 +19,10 @@ const string Usage = """
     against plain GROUP BY queries over the raw rows, with --incidents N (default 5000000) spread over two
     years, --residents N (default 2000), --iterations N (default 20), --direct-iterations N (default 3),
     --data DIR and --pg "CONNSTRING" as below.
+
+    incidents-repeat: the repeat check for one new incident against a primary-key lookup, with
+    --incidents N stored (default 5000000; loaded once through the bulk writer and kept), --iterations N
+    (default 2000), --warmup N (default 200), --data DIR and --pg "CONNSTRING" as below.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -91,6 +96,24 @@ if (args[0] == "incidents-stats")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await IncidentStatsBenchmark.RunAsync(statsOptions);
+    return 0;
+}
+if (args[0] == "incidents-repeat")
+{
+    IncidentRepeatOptions repeatOptions;
+    try
+    {
+        repeatOptions = IncidentRepeatOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await IncidentRepeatBenchmark.RunAsync(repeatOptions);
     return 0;
 }
 if (args[0] != "lookup")

@@ -79,7 +79,28 @@ public sealed class AddressNormalizer
         return StripJurisdiction(NormalizeBody(address));
     }
 
-    private static string NormalizeBody(string text) => UnifyNumberedParts(Clean(Fold(text)));
+    private static string NormalizeBody(string text) => DropEstateSuffix(UnifyNumberedParts(Clean(Fold(text))));
+
+    // "东港豪庭小区3栋" and "东港豪庭3栋" are one building: 小区 in front of a number is dropped. Repeated until
+    // none is left, so a key normalised again stays the same. 小区 before other text (光明小区南门) stays.
+    private static string DropEstateSuffix(string key)
+    {
+        var at = key.IndexOf("小区", StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            if (at + 2 < key.Length && char.IsAsciiDigit(key[at + 2]))
+            {
+                key = key.Remove(at, 2);
+                at = key.IndexOf("小区", Math.Max(0, at - 1), StringComparison.Ordinal);
+            }
+            else
+            {
+                at = key.IndexOf("小区", at + 1, StringComparison.Ordinal);
+            }
+        }
+
+        return key;
+    }
 
     // Full-width to half-width, ideographic space to space, dash-like characters to '-', lowercase.
     private static string Fold(string text)
@@ -142,6 +163,7 @@ public sealed class AddressNormalizer
         var sb = new StringBuilder(text.Length);
         var i = 0;
         var afterNumberedPart = false;
+        string? lastUnit = null;
         while (i < text.Length)
         {
             var c = text[i];
@@ -165,9 +187,11 @@ public sealed class AddressNormalizer
                 {
                     i = AppendUnit(sb, end, unit);
                     unitAppended = true;
+                    lastUnit = unit;
                 }
                 else
                 {
+                    AppendFlatRoom(sb, isTrailingRoom && value is not null, lastUnit);
                     i = end;
                 }
             }
@@ -177,7 +201,17 @@ public sealed class AddressNormalizer
                 sb.Append(text, i, end - i);
                 var unit = MatchUnit(text, end);
                 unitAppended = unit is not null;
-                i = unit is null ? end : AppendUnit(sb, end, unit);
+                if (unit is null)
+                {
+                    var isTrailingRoom = afterNumberedPart && end == text.Length && IsAllDigits(text.AsSpan(i, end - i));
+                    AppendFlatRoom(sb, isTrailingRoom, lastUnit);
+                    i = end;
+                }
+                else
+                {
+                    i = AppendUnit(sb, end, unit);
+                    lastUnit = unit;
+                }
             }
             else
             {
@@ -189,6 +223,29 @@ public sealed class AddressNormalizer
         }
 
         return sb.ToString();
+    }
+
+    // A bare number closing the address right after a unit (单元) is the flat: "2单元501" is "2单元501室",
+    // so the caller who says 室 and the one who does not fall into one key.
+    private static void AppendFlatRoom(StringBuilder sb, bool isTrailingRoom, string? lastUnit)
+    {
+        if (isTrailingRoom && lastUnit == "单元")
+        {
+            sb.Append('室');
+        }
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
     private static bool StartsNumberedPart(string text, int start)

@@ -47,6 +47,13 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Incidents.Import.IncidentImportError> IncidentImportErrors => Set<Incidents.Import.IncidentImportError>();
     public DbSet<Incidents.Statistics.IncidentTally> IncidentTallies => Set<Incidents.Statistics.IncidentTally>();
     public DbSet<Incidents.Cases.PublicSecurityCase> PublicSecurityCases => Set<Incidents.Cases.PublicSecurityCase>();
+    public DbSet<Incidents.Repeats.RepeatCluster> RepeatClusters => Set<Incidents.Repeats.RepeatCluster>();
+    public DbSet<Incidents.Repeats.RepeatClusterMember> RepeatClusterMembers => Set<Incidents.Repeats.RepeatClusterMember>();
+    public DbSet<Incidents.Repeats.FocusNote> FocusNotes => Set<Incidents.Repeats.FocusNote>();
+    public DbSet<Incidents.Repeats.RepeatDigest> RepeatDigests => Set<Incidents.Repeats.RepeatDigest>();
+    public DbSet<Incidents.Repeats.CommandDirective> CommandDirectives => Set<Incidents.Repeats.CommandDirective>();
+    public DbSet<Incidents.Repeats.LookBackPlan> LookBackPlans => Set<Incidents.Repeats.LookBackPlan>();
+    public DbSet<Incidents.Repeats.LookBackTask> LookBackTasks => Set<Incidents.Repeats.LookBackTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -165,6 +165,16 @@ public static class LianxinHost
             .ValidateOnStart();
         services.AddScoped<Lianxin.Core.Incidents.Cases.CaseService>();
         services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Cases.CaseReminders>();
+        // Repeated incidents, focus list, directives, look-backs
+        services.AddOptions<Lianxin.Core.Incidents.Repeats.RepeatOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Repeats.RepeatOptions.Section))
+            .Validate(o => !o.Problems().Any(), "重复警情规则（Incidents 配置节）有误：RepeatMinCount 须在 2–20、RepeatWindowDays 须在 1–365 之间")
+            .ValidateOnStart();
+        services.AddScoped<Lianxin.Core.Incidents.IIncidentIntakeStep, Lianxin.Core.Incidents.Repeats.RepeatCheck>();
+        services.AddScoped<Lianxin.Core.Incidents.Repeats.RepeatService>();
+        services.AddScoped<Lianxin.Core.Incidents.Repeats.LookBackService>();
+        services.AddScoped<Lianxin.Core.Incidents.Repeats.DirectiveService>();
+        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Repeats.LookBackReminders>();
+        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Repeats.RepeatWeeklyDigest>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
@@ -279,6 +289,7 @@ public static class LianxinHost
         Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
         Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
         Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
+        Lianxin.Web.Incidents.RepeatEndpoints.MapRepeatApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

@@ -88,6 +88,38 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return c.Id;
         });
+        var (cluster2, plan2, task2) = await app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            const string label = "西峪村越权测试地址";
+            var cluster = await db.RepeatClusters.FirstOrDefaultAsync(c => c.Label == label);
+            if (cluster is null)
+            {
+                cluster = new Lianxin.Core.Incidents.Repeats.RepeatCluster
+                {
+                    Kind = Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, Key = label, Label = label, OrgUnitId = w.Villages[1].Id,
+                    FirstAt = DateTimeOffset.UtcNow.AddDays(-3), LastAt = DateTimeOffset.UtcNow, IncidentCount = 2, OnFocusList = true,
+                    FocusStatus = Lianxin.Core.Incidents.Repeats.FocusStatus.Open, FocusOwnerId = w.UserIds["officer2"],
+                };
+                db.RepeatClusters.Add(cluster);
+            }
+            var plan = await db.LookBackPlans.FirstOrDefaultAsync(p => p.Address == label);
+            if (plan is null)
+            {
+                plan = new Lianxin.Core.Incidents.Repeats.LookBackPlan
+                {
+                    OrgUnitId = w.Villages[1].Id, Address = label, Category = Lianxin.Core.Incidents.Repeats.LookBackCategory.Gambling,
+                    DealtOn = DateOnly.FromDateTime(DateTime.UtcNow), Weeks = 1,
+                };
+                plan.Tasks.Add(new Lianxin.Core.Incidents.Repeats.LookBackTask
+                {
+                    PlanId = plan.Id, Week = 1, Kind = Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DueAt = DateTimeOffset.UtcNow.AddDays(7),
+                });
+                db.LookBackPlans.Add(plan);
+            }
+            await db.SaveChangesAsync();
+            return (cluster.Id, plan.Id, plan.Tasks[0].Id);
+        });
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -116,6 +148,10 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/counselling/{id:guid}", $"/counselling/{counselling}")
                     .Replace("/dispute-forces/{category}", "/dispute-forces/neighbour")
                     .Replace("/referrals/{referralId:guid}", $"/referrals/{otherReferral}")
+                    .Replace("/incidents/clusters/{id:guid}", $"/incidents/clusters/{cluster2}")
+                    .Replace("/incidents/focus/{id:guid}", $"/incidents/focus/{cluster2}")
+                    .Replace("/incidents/lookbacks/{id:guid}", $"/incidents/lookbacks/{plan2}")
+                    .Replace("{taskId:guid}", task2.ToString())
                     .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}")
                     .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}")
                     .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
@@ -132,7 +168,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
-                    or "/api/v1/incidents/cases/")
+                    or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
@@ -217,6 +253,9 @@ public abstract class AccessMatrixTests(AppFixture app)
                 new { code = "X-" + Guid.NewGuid().ToString("N")[..8], name = "越权单位", kind = "Group", parentId = w.Villages[1].Id, population = 1, households = 1, version = 1 },
             _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) =>
                 new { userName = "x" + Guid.NewGuid().ToString("N")[..8], displayName = "越权账号", roles = new[] { "station-leader" }, orgUnitId = w.Stations[1].Id },
+            _ when pattern.StartsWith("/api/v1/incidents/", StringComparison.Ordinal) =>
+                new { orgUnitId = w.Villages[1].Id, address = "越权地点", category = "Gambling", dealtOn = DateOnly.FromDateTime(DateTime.UtcNow), weeks = 2,
+                      result = "Normal", note = "越权", text = "越权", status = "Following", ownerId = w.UserIds["officer2"], assigneeId = w.UserIds["officer2"], version = 1 },
             _ => new { },
         };
     }
@@ -353,6 +392,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         var counselling = await db.CounsellingSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version).ToListAsync();
         var incidents = await db.Incidents.AsNoTracking().OrderBy(x => x.Number).Select(x => x.Number + ":" + x.Version + ":" + x.OrgUnitId).ToListAsync();
         var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks });
+        var clusters = await db.RepeatClusters.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.DisputeId).ToListAsync();
+        var lookbacks = await db.LookBackTasks.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.AssigneeId + ":" + x.Result).ToListAsync();
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks });
     });
 }

@@ -19,7 +19,7 @@ public class AddressNormalizerTests
     [InlineData("石家庄市平山县西柏坡镇岗南村二组", "岗南村2组")]
     [InlineData("平山县西柏坡镇中古月村一组十五号", "中古月村1组15号")]
     [InlineData("西柏坡镇东沟村一百零五号", "东沟村105号")]
-    [InlineData("西柏坡镇柏坡小区3号楼2单元301户", "柏坡小区3栋2单元301室")]
+    [InlineData("西柏坡镇柏坡小区3号楼2单元301户", "柏坡3栋2单元301室")]
     [InlineData("平山县五里村三组", "五里村3组")]
     [InlineData("平山县城关镇三里铺村五组", "城关镇三里铺村5组")]
     [InlineData("石家庄平山县千佛寺村一组", "千佛寺村1组")]
@@ -41,12 +41,12 @@ public class AddressNormalizerTests
     [Theory]
     [InlineData("湖北省武汉市洪山区珞喻路1037号", "湖北省武汉市洪山区珞喻路1037号")]
     [InlineData("武汉市江汉区新华路三十二号院5栋2单元302室", "武汉市江汉区新华路32号5栋2单元302室")]
-    [InlineData("太原市小店区学府街 ５号楼 ３单元 ６０１", "太原市小店区学府街5栋3单元601")]
-    [InlineData("阳光花园A幢1单元101", "阳光花园a栋1单元101")]
-    [InlineData("幸福小区二十一栋三单元五〇二室", "幸福小区21栋3单元502室")]
-    [InlineData("幸福小区第二十一栋第三单元502室", "幸福小区21栋3单元502室")]
-    [InlineData("幸福小区21#楼3单元502", "幸福小区21栋3单元502")]
-    [InlineData("幸福小区２１＃楼", "幸福小区21栋")]
+    [InlineData("太原市小店区学府街 ５号楼 ３单元 ６０１", "太原市小店区学府街5栋3单元601室")]
+    [InlineData("阳光花园A幢1单元101", "阳光花园a栋1单元101室")]
+    [InlineData("幸福小区二十一栋三单元五〇二室", "幸福21栋3单元502室")]
+    [InlineData("幸福小区第二十一栋第三单元502室", "幸福21栋3单元502室")]
+    [InlineData("幸福小区21#楼3单元502", "幸福21栋3单元502室")]
+    [InlineData("幸福小区２１＃楼", "幸福21栋")]
     [InlineData("三里屯路十号", "三里屯路10号")]
     [InlineData("东二区三号楼", "东二区3栋")]
     [InlineData("东区3号楼", "东区3栋")]
@@ -62,9 +62,9 @@ public class AddressNormalizerTests
     [InlineData("文化路一百一号", "文化路110号")]
     [InlineData("十堰市张湾区车城路十号", "十堰市张湾区车城路10号")]
     [InlineData("五百户村三组", "五百户村3组")]
-    [InlineData("和平里小区5楼", "和平里小区5楼")]
-    [InlineData("和平里小区五楼", "和平里小区5楼")]
-    [InlineData("和平里小区5层", "和平里小区5层")]
+    [InlineData("和平里小区5楼", "和平里5楼")]
+    [InlineData("和平里小区五楼", "和平里5楼")]
+    [InlineData("和平里小区5层", "和平里5层")]
     [InlineData("锦绣家园（二期）3-2-301", "锦绣家园2期3-2-301")]
     [InlineData("锦绣家园 3 - 2 - 301", "锦绣家园3-2-301")]
     [InlineData("锦绣家园3—2—301", "锦绣家园3-2-301")]
@@ -77,15 +77,15 @@ public class AddressNormalizerTests
     [InlineData("“光明”小区【南门】", "光明小区南门")]
     [InlineData("《胜利》路—12号", "胜利路12号")]
     [InlineData("胜利路12号·东门", "胜利路12号东门")]
-    [InlineData("新华里小区十号楼三单元二〇一", "新华里小区10栋3单元201")]
-    [InlineData("3栋2单元六〇一", "3栋2单元601")]
+    [InlineData("新华里小区十号楼三单元二〇一", "新华里10栋3单元201室")]
+    [InlineData("3栋2单元六〇一", "3栋2单元601室")]
     [InlineData("幸福里三号", "幸福里3号")]
     [InlineData("万达广场C座一二〇三", "万达广场c座1203")]
     [InlineData("平山县城关镇三里铺村五组", "平山县城关镇三里铺村5组")]
     [InlineData("三门峡市湖滨区", "三门峡市湖滨区")]
     [InlineData("文化路一号院东区三号楼", "文化路1号东区3栋")]
     [InlineData("二十号楼二楼", "20栋2楼")]
-    [InlineData("滨江苑小区十幢甲单元", "滨江苑小区10栋甲单元")]
+    [InlineData("滨江苑小区十幢甲单元", "滨江苑10栋甲单元")]
     [InlineData("第一人民医院", "第一人民医院")]
     [InlineData("太原市迎泽区柳巷三号", "太原市迎泽区柳巷3号")]
     [InlineData("东风路三巷", "东风路3巷")]
@@ -94,7 +94,7 @@ public class AddressNormalizerTests
     [InlineData("红星村五队", "红星村5队")]
     [InlineData("红星大队三队", "红星大队3队")]
     [InlineData("王庄村三排十号", "王庄村3排10号")]
-    [InlineData("阳光小区1幢", "阳光小区1栋")]
+    [InlineData("阳光小区1幢", "阳光1栋")]
     [InlineData("丽都花园3号楼3003户", "丽都花园3栋3003室")]
     [InlineData("城南 新村 一组 ０３号", "城南新村1组03号")]
     [InlineData("幸福村两委", "幸福村两委")]
@@ -262,5 +262,27 @@ public class AddressNormalizerTests
     public void Chinese_numerals_parse(string numeral, string? expected)
     {
         Assert.Equal(expected, AddressNormalizer.ParseChineseNumber(numeral));
+    }
+    // The one flat the repeated-incident clusters must recognise however the caller's address was typed.
+    [Theory]
+    [InlineData("东港豪庭3号楼2单元501")]
+    [InlineData("东港豪庭三号楼二单元501室")]
+    [InlineData("东港豪庭小区3栋2单元501")]
+    [InlineData("东港豪庭３号楼２单元５０１")]
+    public void The_same_flat_written_four_ways_is_one_cluster_key(string written)
+    {
+        Assert.Equal(AddressNormalizer.Default.Normalize("东港豪庭3号楼2单元501"), AddressNormalizer.Default.Normalize(written));
+        Assert.Equal(Pingshan.Normalize("东港豪庭3号楼2单元501"), Pingshan.Normalize(written));
+    }
+
+    [Theory]
+    [InlineData("东港豪庭3号楼2单元502")]
+    [InlineData("东港豪庭三号楼二单元502室")]
+    [InlineData("东港豪庭小区3栋2单元502")]
+    [InlineData("东港豪庭３号楼２单元５０２")]
+    public void The_flat_next_door_is_another_key(string nextDoor)
+    {
+        Assert.NotEqual(AddressNormalizer.Default.Normalize("东港豪庭3号楼2单元501"), AddressNormalizer.Default.Normalize(nextDoor));
+        Assert.NotEqual(Pingshan.Normalize("东港豪庭小区3栋2单元501室"), Pingshan.Normalize(nextDoor));
     }
 }

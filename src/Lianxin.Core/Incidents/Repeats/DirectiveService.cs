@@ -1,0 +1,162 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>One line of an imported directive list, as read from the file (row counts from 2, under the header).</summary>
+public sealed record DirectiveLine(int Row, string? Number, string? Date, string? Address, string? Category, string? Content);
+
+public sealed record DirectiveProblem(int Row, string Field, string Reason);
+
+public sealed record DirectiveImportResult(int Added, int AlreadyThere, IReadOnlyList<DirectiveProblem> Problems);
+
+public sealed record DirectiveRow(Guid Id, string Number, DateOnly IssuedOn, string? Address, string? Category, string Content, string? OrgUnitName);
+
+public sealed record MatchedIncident(Guid Id, string Number, DateTimeOffset ReceivedAt, string CategoryCode, string? CategoryName, string? Address,
+    string Summary, bool SameAddress);
+
+public sealed record DirectiveMatch(DirectiveRow Directive, IReadOnlyList<MatchedIncident> Incidents);
+
+/// <summary>The week's comparison: each directive with the local incidents that answer to it (the same
+/// address, or the same category), and the incidents no directive mentions.</summary>
+public sealed record DirectiveComparison(DateOnly WeekStart, IReadOnlyList<DirectiveMatch> Directives, IReadOnlyList<MatchedIncident> Unmatched,
+    int UnmatchedTotal, int IncidentTotal);
+
+/// <summary>Command directives (指令) imported per unit, and their weekly comparison with local incidents.</summary>
+public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses)
+{
+    public const int MaxLines = 2000;
+    private const int MaxIncidents = 5000;
+    private const int MaxShown = 100;
+
+    public async Task<DirectiveImportResult> ImportAsync(Guid? orgUnitId, IReadOnlyList<DirectiveLine> lines, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        if (orgUnitId is null) throw new ValidationFailedException("orgUnitId", "请选择指令所属单位");
+        if (lines.Count == 0) throw new ValidationFailedException("file", "文件中没有指令（第一行须为表头：指令编号、日期、地址、类别、内容）");
+        if (lines.Count > MaxLines) throw new ValidationFailedException("file", $"一次最多导入 {MaxLines} 条指令");
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == orgUnitId, ct) ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
+        if (!(await user.GetScopeAsync(ct)).Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+
+        var problems = new List<DirectiveProblem>();
+        var valid = new List<CommandDirective>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var before = problems.Count;
+            var number = Checks.Clean(line.Number);
+            var content = Checks.Clean(line.Content);
+            var address = Checks.Clean(line.Address);
+            var category = Checks.Clean(line.Category);
+            if (number is null) problems.Add(new(line.Row, "指令编号", "不能为空"));
+            else if (number.Length > TextLimits.Name) problems.Add(new(line.Row, "指令编号", "超过 64 字"));
+            else if (!seen.Add(number)) problems.Add(new(line.Row, "指令编号", "与文件中前面的行重复"));
+            if (!TryDate(line.Date, out var date)) problems.Add(new(line.Row, "日期", "不是有效日期（如 2026-11-23）"));
+            if (content is null) problems.Add(new(line.Row, "内容", "不能为空"));
+            else if (content.Length > TextLimits.Text) problems.Add(new(line.Row, "内容", "超过 2000 字"));
+            if (address is { Length: > TextLimits.Address }) problems.Add(new(line.Row, "地址", "超过 200 字"));
+            if (category is { Length: > TextLimits.Name }) problems.Add(new(line.Row, "类别", "超过 64 字"));
+            if (problems.Count > before) continue;
+            var key = address is null ? null : addresses.Normalize(address);
+            valid.Add(new CommandDirective
+            {
+                OrgUnitId = unit.Id, Number = number!, IssuedOn = date, Address = address, AddressKey = key is { Length: > 0 } ? key : null,
+                Category = category, Content = content!,
+            });
+        }
+        var numbers = valid.Select(v => v.Number).ToList();
+        var existing = (await db.CommandDirectives.Where(d => d.OrgUnitId == unit.Id && numbers.Contains(d.Number)).Select(d => d.Number).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var added = valid.Where(v => !existing.Contains(v.Number)).ToList();
+        db.CommandDirectives.AddRange(added);
+        db.Audit(Audit.AuditAction.Create, nameof(CommandDirective), null, $"导入指令 {added.Count} 条（{unit.Name}）");
+        await db.SaveChangesAsync(ct);
+        return new DirectiveImportResult(added.Count, valid.Count - added.Count, problems);
+    }
+
+    public async Task<PagedResult<DirectiveRow>> ListAsync(Guid? orgUnitId, DateOnly? week, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await ScopedAsync(orgUnitId, ct);
+        if (week is { } w)
+        {
+            var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(w));
+            var end = start.AddDays(7);
+            q = q.Where(d => d.IssuedOn >= start && d.IssuedOn < end);
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Number).Skip(page.Skip).Take(page.PageSize)
+            .Select(d => new DirectiveRow(d.Id, d.Number, d.IssuedOn, d.Address, d.Category, d.Content, d.OrgUnit!.Name)).ToListAsync(ct);
+        return new PagedResult<DirectiveRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>A directive's category matches an incident whose category code or name (at any of the three
+    /// levels) equals it; its address matches on the normalised key.</summary>
+    public async Task<DirectiveComparison> CompareAsync(Guid? orgUnitId, DateOnly? week, CancellationToken ct = default)
+    {
+        var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(week ?? IncidentPeople.WeekStart(db.Now)));
+        var end = start.AddDays(7);
+        var directives = await (await ScopedAsync(orgUnitId, ct)).Where(d => d.IssuedOn >= start && d.IssuedOn < end)
+            .OrderBy(d => d.IssuedOn).ThenBy(d => d.Number).Take(500).ToListAsync(ct);
+
+        var scope = await user.GetScopeAsync(ct);
+        var incidents = db.Incidents.AsNoTracking().Where(scope.Filter<Incident>());
+        if (orgUnitId is { } unit) incidents = await DataScope.UnderUnitAsync(incidents, db, unit, ct);
+        var from = IncidentPeople.StartOf(start);
+        var to = IncidentPeople.StartOf(end);
+        var week_ = await incidents.Where(i => i.ReceivedAt >= from && i.ReceivedAt < to).OrderBy(i => i.ReceivedAt).Take(MaxIncidents)
+            .Select(i => new { i.Id, i.Number, i.ReceivedAt, i.CategoryCode, i.TypeCode, i.SubtypeCode, i.AddressKey, i.Address, i.Summary })
+            .ToListAsync(ct);
+        var codes = week_.SelectMany(i => new[] { i.CategoryCode, i.TypeCode, i.SubtypeCode }).Where(c => c is not null).Distinct().ToList();
+        var names = (await db.DictionaryItems.AsNoTracking().Where(d => d.Category == "incident-category" && codes.Contains(d.Code))
+            .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.First().Name);
+        string? Name(string? code) => code is null ? null : names.GetValueOrDefault(code);
+        bool CategoryMatches(string category, string? code) => code is not null && (code == category || Name(code) == category);
+
+        var matchedIds = new HashSet<Guid>();
+        var result = new List<DirectiveMatch>();
+        foreach (var d in directives)
+        {
+            var hits = week_.Select(i => new
+                {
+                    i,
+                    SameAddress = d.AddressKey is not null && i.AddressKey == d.AddressKey,
+                    SameCategory = d.Category is not null && (CategoryMatches(d.Category, i.CategoryCode) || CategoryMatches(d.Category, i.TypeCode)
+                        || CategoryMatches(d.Category, i.SubtypeCode)),
+                })
+                .Where(x => x.SameAddress || x.SameCategory).OrderByDescending(x => x.SameAddress).ThenBy(x => x.i.ReceivedAt).ToList();
+            foreach (var h in hits) matchedIds.Add(h.i.Id);
+            result.Add(new DirectiveMatch(new DirectiveRow(d.Id, d.Number, d.IssuedOn, d.Address, d.Category, d.Content, null),
+                hits.Take(MaxShown).Select(h => new MatchedIncident(h.i.Id, h.i.Number, h.i.ReceivedAt, h.i.CategoryCode, Name(h.i.CategoryCode),
+                    h.i.Address, h.i.Summary, h.SameAddress)).ToList()));
+        }
+        var unmatched = week_.Where(i => !matchedIds.Contains(i.Id)).ToList();
+        return new DirectiveComparison(start, result,
+            unmatched.Take(MaxShown).Select(i => new MatchedIncident(i.Id, i.Number, i.ReceivedAt, i.CategoryCode, Name(i.CategoryCode), i.Address,
+                i.Summary, false)).ToList(), unmatched.Count, week_.Count);
+    }
+
+    private async Task<IQueryable<CommandDirective>> ScopedAsync(Guid? orgUnitId, CancellationToken ct)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var q = db.CommandDirectives.AsNoTracking().Where((await user.GetScopeAsync(ct)).Filter<CommandDirective>());
+        if (orgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        return q;
+    }
+
+    private static bool TryDate(string? text, out DateOnly date)
+    {
+        date = default;
+        var t = Checks.Clean(text);
+        if (t is null) return false;
+        string[] formats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"];
+        if (DateOnly.TryParseExact(t, formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date)) return true;
+        if (DateTime.TryParseExact(t, formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var dt))
+        {
+            date = DateOnly.FromDateTime(dt);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,138 @@
+using Lianxin.Core.Common;
+using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>What was dealt with at the place a look-back watches.</summary>
+public enum LookBackCategory
+{
+    Gambling = 1, // 赌博
+    Mining = 2,   // 非法采矿
+    Other = 3,    // 其他违法活动
+}
+
+public enum LookBackTaskKind
+{
+    Patrol = 1,    // 巡逻
+    SpotCheck = 2, // 抽查
+}
+
+public enum LookBackResult
+{
+    Normal = 1,      // 正常
+    FoundAgain = 2,  // 发现反弹
+}
+
+/// <summary>回头看: after illegal activity at a place is dealt with, patrols and spot checks there for a
+/// number of weeks, so it does not come back. Each week's task is assigned to someone and its result
+/// recorded; a relapse tells the station leader at once.</summary>
+public sealed class LookBackPlan : Entity, IScoped
+{
+    public Guid OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+    public string Address { get; set; } = "";
+    public string? AddressKey { get; set; }
+    public LookBackCategory Category { get; set; }
+
+    /// <summary>The day the activity was dealt with (China date); the first task falls in the week after.</summary>
+    public DateOnly DealtOn { get; set; }
+    public int Weeks { get; set; }
+    public string? Note { get; set; }
+    public List<LookBackTask> Tasks { get; set; } = [];
+}
+
+public sealed class LookBackTask
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PlanId { get; set; }
+    public int Week { get; set; }
+    public LookBackTaskKind Kind { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public string? AssigneeId { get; set; }
+    public LookBackResult? Result { get; set; }
+    public string? ResultNote { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+    public string? DoneById { get; set; }
+    public DateTimeOffset? RemindedAt { get; set; }
+}
+
+public static class LookBackLabels
+{
+    public static string Label(this LookBackCategory c) => c switch
+    {
+        LookBackCategory.Gambling => "赌博",
+        LookBackCategory.Mining => "非法采矿",
+        LookBackCategory.Other => "其他违法活动",
+        _ => c.ToString(),
+    };
+
+    public static string Label(this LookBackTaskKind k) => k switch
+    {
+        LookBackTaskKind.Patrol => "巡逻",
+        LookBackTaskKind.SpotCheck => "抽查",
+        _ => k.ToString(),
+    };
+
+    public static string Label(this LookBackResult r) => r switch
+    {
+        LookBackResult.Normal => "正常",
+        LookBackResult.FoundAgain => "发现反弹",
+        _ => r.ToString(),
+    };
+}
+
+internal sealed class LookBackPlanConfiguration : IEntityTypeConfiguration<LookBackPlan>
+{
+    public void Configure(EntityTypeBuilder<LookBackPlan> b)
+    {
+        b.Property(x => x.Address).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.AddressKey).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.Note).HasMaxLength(TextLimits.Text);
+        b.HasIndex(x => new { x.OrgUnitId, x.DealtOn });
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Tasks).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Tasks).AutoInclude();
+    }
+}
+
+internal sealed class LookBackTaskConfiguration : IEntityTypeConfiguration<LookBackTask>
+{
+    public void Configure(EntityTypeBuilder<LookBackTask> b)
+    {
+        b.Property(x => x.AssigneeId).HasMaxLength(64);
+        b.Property(x => x.DoneById).HasMaxLength(64);
+        b.Property(x => x.ResultNote).HasMaxLength(TextLimits.Text);
+        // The reminder sweep reads open tasks coming due.
+        b.HasIndex(x => new { x.DoneAt, x.RemindedAt, x.DueAt });
+    }
+}
+
+/// <summary>A command directive (指令) from above: what the county asked the station to look at that week.</summary>
+public sealed class CommandDirective : Entity, IScoped
+{
+    public Guid OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+    public string Number { get; set; } = "";
+    public DateOnly IssuedOn { get; set; }
+    public string? Address { get; set; }
+    public string? AddressKey { get; set; }
+    public string? Category { get; set; }
+    public string Content { get; set; } = "";
+}
+
+internal sealed class CommandDirectiveConfiguration : IEntityTypeConfiguration<CommandDirective>
+{
+    public void Configure(EntityTypeBuilder<CommandDirective> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(TextLimits.Name);
+        b.Property(x => x.Address).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.AddressKey).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.Category).HasMaxLength(TextLimits.Name);
+        b.Property(x => x.Content).HasMaxLength(TextLimits.Text);
+        b.HasIndex(x => new { x.OrgUnitId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.OrgUnitId, x.IssuedOn });
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

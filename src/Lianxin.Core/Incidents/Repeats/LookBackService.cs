@@ -1,0 +1,226 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>A new look-back plan. TasksPerWeek (1–3) alternates patrols and spot checks, a patrol first.</summary>
+public sealed record LookBackInput(Guid? OrgUnitId, string? Address, LookBackCategory? Category, DateOnly? DealtOn, int? Weeks,
+    int? TasksPerWeek = 1, string? AssigneeId = null, string? Note = null);
+
+public sealed record TaskAssignInput(string? AssigneeId);
+
+public sealed record TaskResultInput(LookBackResult? Result, string? Note);
+
+public sealed record LookBackFilter(Guid? OrgUnitId = null, LookBackCategory? Category = null, bool? Open = null);
+
+public sealed record LookBackRow(Guid Id, string Address, LookBackCategory Category, Guid OrgUnitId, string? OrgUnitName, DateOnly DealtOn,
+    int Weeks, int Tasks, int Done, int FoundAgain)
+{
+    public string CategoryLabel => Category.Label();
+}
+
+public sealed record LookBackTaskView(Guid Id, int Week, LookBackTaskKind Kind, DateTimeOffset DueAt, string? AssigneeId, string? AssigneeName,
+    LookBackResult? Result, string? ResultNote, DateTimeOffset? DoneAt, string? DoneByName)
+{
+    public string KindLabel => Kind.Label();
+    public string? ResultLabel => Result?.Label();
+}
+
+public sealed record LookBackDetail(LookBackRow Summary, string? Note, IReadOnlyList<LookBackTaskView> Tasks);
+
+public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, RepeatService repeats,
+    NotificationService notifications)
+{
+    public async Task<PagedResult<LookBackRow>> ListAsync(LookBackFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var q = (await ScopedAsync(ct)).AsNoTracking().IgnoreAutoIncludes();
+        if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        if (f.Category is { } c) q = q.Where(p => p.Category == c);
+        if (f.Open is { } open) q = open ? q.Where(p => p.Tasks.Any(t => t.DoneAt == null)) : q.Where(p => p.Tasks.All(t => t.DoneAt != null));
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(p => p.DealtOn).ThenBy(p => p.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(p => new LookBackRow(p.Id, p.Address, p.Category, p.OrgUnitId, p.OrgUnit!.Name, p.DealtOn, p.Weeks, p.Tasks.Count,
+                p.Tasks.Count(t => t.DoneAt != null), p.Tasks.Count(t => t.Result == LookBackResult.FoundAgain)))
+            .ToListAsync(ct);
+        return new PagedResult<LookBackRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    public async Task<LookBackDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var p = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
+        var people = p.Tasks.SelectMany(t => new[] { t.AssigneeId, t.DoneById }).Where(x => x is not null).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var tasks = p.Tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Kind).Select(t => new LookBackTaskView(t.Id, t.Week, t.Kind, t.DueAt, t.AssigneeId,
+            t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.Result, t.ResultNote, t.DoneAt,
+            t.DoneById is null ? null : names.GetValueOrDefault(t.DoneById))).ToList();
+        var row = new LookBackRow(p.Id, p.Address, p.Category, p.OrgUnitId, p.OrgUnit?.Name, p.DealtOn, p.Weeks, tasks.Count,
+            tasks.Count(t => t.DoneAt is not null), tasks.Count(t => t.Result == LookBackResult.FoundAgain));
+        return new LookBackDetail(row, p.Note, tasks);
+    }
+
+    public async Task<LookBackPlan> CreateAsync(LookBackInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var checks = new Checks();
+        var address = Checks.Clean(input.Address);
+        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择所在单位");
+        if (address is null) checks.Add("address", "请填写地点");
+        else if (address.Length > TextLimits.Address) checks.Add("address", $"地点不能超过 {TextLimits.Address} 字");
+        if (input.Category is not { } category || !Enum.IsDefined(category)) checks.Add("category", "请选择违法活动类别（赌博、非法采矿或其他）");
+        if (input.DealtOn is null) checks.Add("dealtOn", "请填写查处日期");
+        if (input.Weeks is not (>= 1 and <= 26)) checks.Add("weeks", "回头看周数须在 1 到 26 之间");
+        if (input.TasksPerWeek is not (null or (>= 1 and <= 3))) checks.Add("tasksPerWeek", "每周任务数须在 1 到 3 之间");
+        var note = Checks.Clean(input.Note);
+        if (note is { Length: > 1000 }) checks.Add("note", "备注不能超过 1000 字");
+        checks.ThrowIfAny();
+        var today = DateOnly.FromDateTime(db.Now.ToOffset(IncidentPeople.China).DateTime);
+        if (input.DealtOn!.Value > today) throw new ValidationFailedException("dealtOn", "查处日期不能晚于今天");
+        if (input.DealtOn.Value < today.AddYears(-1)) throw new ValidationFailedException("dealtOn", "查处日期不能早于一年前");
+        var scope = await user.GetScopeAsync(ct);
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == input.OrgUnitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
+        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        string? assignee = null;
+        if (Checks.Clean(input.AssigneeId) is { } who) assignee = (await repeats.OwnerAsync(who, ct)).Id;
+
+        var plan = new LookBackPlan
+        {
+            OrgUnitId = unit.Id, Address = address!, AddressKey = Trim(addresses.Normalize(address)), Category = input.Category!.Value,
+            DealtOn = input.DealtOn.Value, Weeks = input.Weeks!.Value, Note = note,
+        };
+        var perWeek = input.TasksPerWeek ?? 1;
+        var k = 0;
+        for (var week = 1; week <= plan.Weeks; week++)
+        {
+            // Due at the end of the week's last day (China time), counted from the day it was dealt with.
+            var due = IncidentPeople.StartOf(plan.DealtOn.AddDays(7 * week)).AddSeconds(-1);
+            for (var n = 0; n < perWeek; n++, k++)
+                plan.Tasks.Add(new LookBackTask
+                {
+                    PlanId = plan.Id, Week = week, Kind = k % 2 == 0 ? LookBackTaskKind.Patrol : LookBackTaskKind.SpotCheck, DueAt = due,
+                    AssigneeId = assignee,
+                });
+        }
+        db.LookBackPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    public async Task AssignAsync(Guid planId, Guid taskId, TaskAssignInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var (plan, task) = await TaskAsync(planId, taskId, ct);
+        if (task.DoneAt is not null) throw new ConflictException("该任务已登记结果，不能再改派");
+        task.AssigneeId = (await repeats.OwnerAsync(input.AssigneeId, ct)).Id;
+        task.RemindedAt = null;
+        await db.SaveChangesAsync(ct);
+        if (task.AssigneeId != user.UserId)
+            await notifications.SendAsync(task.AssigneeId, $"回头看任务：{plan.Address}",
+                $"第 {task.Week} 周{task.Kind.Label()}，请于 {task.DueAt.ToOffset(IncidentPeople.China):yyyy-MM-dd} 前完成并登记结果。",
+                $"/incidents/lookbacks?open={plan.Id}", "info", ct: ct);
+    }
+
+    public async Task RecordAsync(Guid planId, Guid taskId, TaskResultInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        if (input.Result is not { } result || !Enum.IsDefined(result)) throw new ValidationFailedException("result", "请选择结果（正常或发现反弹）");
+        var note = Checks.Clean(input.Note);
+        if (note is { Length: > 1000 }) throw new ValidationFailedException("note", "情况说明不能超过 1000 字");
+        if (result == LookBackResult.FoundAgain && note is null) throw new ValidationFailedException("note", "发现反弹时请写明情况");
+        var (plan, task) = await TaskAsync(planId, taskId, ct);
+        if (task.DoneAt is not null) throw new ConflictException("该任务已登记结果");
+        task.Result = result;
+        task.ResultNote = note;
+        task.DoneAt = db.Now;
+        task.DoneById = user.UserId;
+        await db.SaveChangesAsync(ct);
+        if (result == LookBackResult.FoundAgain)
+            foreach (var leader in await IncidentPeople.AboveWithRoleAsync(db, plan.OrgUnitId, BuiltInRoles.StationLeader, ct))
+                await notifications.SendAsync(leader, $"回头看发现反弹：{plan.Address}",
+                    $"{plan.Category.Label()}查处后第 {task.Week} 周{task.Kind.Label()}发现反弹：{note}", $"/incidents/lookbacks?open={plan.Id}", "error", ct: ct);
+    }
+
+    private async Task<(LookBackPlan Plan, LookBackTask Task)> TaskAsync(Guid planId, Guid taskId, CancellationToken ct)
+    {
+        var plan = await (await ScopedAsync(ct)).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
+        var task = plan.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new NotFoundException();
+        return (plan, task);
+    }
+
+    private async Task<IQueryable<LookBackPlan>> ScopedAsync(CancellationToken ct) =>
+        db.LookBackPlans.Where((await user.GetScopeAsync(ct)).Filter<LookBackPlan>());
+
+    private static string Trim(string key) => key.Length > TextLimits.Address ? key[..TextLimits.Address] : key;
+}
+
+/// <summary>Look-back tasks coming due within a day (or overdue) remind their assignee, or whoever made
+/// the plan while nobody is assigned; once per task.</summary>
+public sealed class LookBackReminders(LianxinDbContext db, NotificationService notifications) : IReminderSource
+{
+    private const int Batch = 200;
+
+    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var dueBefore = now.AddHours(24);
+        var tasks = await db.LookBackTasks.Where(t => t.DoneAt == null && t.RemindedAt == null && t.DueAt <= dueBefore)
+            .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
+        if (tasks.Count == 0) return 0;
+        var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
+        var plans = await db.LookBackPlans.AsNoTracking().IgnoreAutoIncludes().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var sent = 0;
+        foreach (var t in tasks)
+        {
+            t.RemindedAt = now;
+            var plan = plans[t.PlanId];
+            var to = t.AssigneeId ?? plan.CreatedById;
+            if (to is null) continue;
+            var late = now > t.DueAt;
+            await notifications.SendAsync(to, late ? $"回头看任务已逾期：{plan.Address}" : $"回头看任务提醒：{plan.Address}",
+                $"{plan.Category.Label()}查处后第 {t.Week} 周{t.Kind.Label()}，应于 {t.DueAt.ToOffset(IncidentPeople.China):yyyy-MM-dd} 前完成并登记结果。",
+                $"/incidents/lookbacks?open={plan.Id}", late ? "warning" : "info", ct: ct);
+            sent++;
+        }
+        await db.SaveChangesAsync(ct);
+        return sent;
+    }
+}
+
+/// <summary>The weekly repeated-incident analysis: on Monday, each station's leaders get last week's
+/// clusters (how many places and callers, how many incidents), once per station and week.</summary>
+public sealed class RepeatWeeklyDigest(LianxinDbContext db, NotificationService notifications) : IReminderSource
+{
+    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var lastWeek = IncidentPeople.WeekStart(now).AddDays(-7);
+        var from = IncidentPeople.StartOf(lastWeek);
+        var to = from.AddDays(7);
+        var clusters = await db.RepeatClusters.AsNoTracking().Where(c => c.LastAt >= from && c.LastAt < to)
+            .Select(c => new { c.OrgUnitId, c.OrgUnit!.Path, c.IncidentCount }).ToListAsync(ct);
+        if (clusters.Count == 0) return 0;
+        var sentAlready = await db.RepeatDigests.AsNoTracking().Where(d => d.WeekStart == lastWeek).Select(d => d.StationId).ToListAsync(ct);
+        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Organization.OrgUnitKind.Station && !u.IsRetired)
+            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        var sent = 0;
+        foreach (var s in stations.Where(s => !sentAlready.Contains(s.Id)))
+        {
+            var mine = clusters.Where(c => c.OrgUnitId == s.Id || c.Path.StartsWith(s.Path, StringComparison.Ordinal)).ToList();
+            if (mine.Count == 0) continue;
+            db.RepeatDigests.Add(new RepeatDigest { StationId = s.Id, WeekStart = lastWeek, SentAt = now });
+            foreach (var leader in await IncidentPeople.AboveWithRoleAsync(db, s.Id, BuiltInRoles.StationLeader, ct))
+            {
+                await notifications.SendAsync(leader, $"上周重复警情研判：{s.Name}",
+                    $"{lastWeek:MM-dd} 至 {lastWeek.AddDays(6):MM-dd} 共 {mine.Count} 处重复警情、涉及 {mine.Sum(c => c.IncidentCount)} 起警情，请研判是否纳入重点关注。",
+                    $"/incidents/clusters?week={lastWeek:yyyy-MM-dd}", "info", ct: ct);
+                sent++;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,142 @@
+using Lianxin.Core.Common;
+using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>What ties the incidents of a cluster together.</summary>
+public enum RepeatClusterKind
+{
+    Address = 1, // the same normalised address (同一地址)
+    Phone = 2,   // the same caller (同一报警电话)
+    Party = 3,   // the same dispute party (同一当事人)
+}
+
+/// <summary>Where a cluster on the focus list (重点关注) stands.</summary>
+public enum FocusStatus
+{
+    Open = 1,      // 待跟进
+    Following = 2, // 跟进中
+    Settled = 3,   // 已化解
+}
+
+/// <summary>Repeated incidents (重复警情): incidents that share an address, a caller or a party, at least
+/// <see cref="RepeatOptions.MinCount"/> of them within <see cref="RepeatOptions.WindowDays"/> days. A cluster
+/// stays open for new incidents while the newest lies within the window; after a quiet spell the next
+/// incident starts a new cluster. Its scope is the place of the incident that opened it.</summary>
+public sealed class RepeatCluster : Entity, IScoped
+{
+    public RepeatClusterKind Kind { get; set; }
+
+    /// <summary>Address key, phone blind index or party id; for matching, never shown.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>What people see: the address as first written, or the masked phone.</summary>
+    public string Label { get; set; } = "";
+    public Guid OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+    public DateTimeOffset FirstAt { get; set; }
+    public DateTimeOffset LastAt { get; set; }
+    public int IncidentCount { get; set; }
+    public string? CategoryCode { get; set; }
+
+    public bool OnFocusList { get; set; }
+    public string? FocusOwnerId { get; set; }
+    public FocusStatus? FocusStatus { get; set; }
+    public DateTimeOffset? FocusSince { get; set; }
+
+    /// <summary>The dispute opened from this cluster (一键转纠纷), if any.</summary>
+    public Guid? DisputeId { get; set; }
+
+    public List<RepeatClusterMember> Members { get; set; } = [];
+    public List<FocusNote> Notes { get; set; } = [];
+}
+
+public sealed class RepeatClusterMember
+{
+    public Guid ClusterId { get; set; }
+    public Guid IncidentId { get; set; }
+}
+
+/// <summary>A note on a focus-list cluster; notes are only ever added, never changed.</summary>
+public sealed class FocusNote
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClusterId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ById { get; set; } = "";
+    public string ByName { get; set; } = "";
+    public string Text { get; set; } = "";
+}
+
+/// <summary>Records that a station's weekly repeated-incident digest went out, so it goes out once.</summary>
+public sealed class RepeatDigest
+{
+    public Guid StationId { get; set; }
+    public DateOnly WeekStart { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+}
+
+public static class RepeatLabels
+{
+    public static string Label(this RepeatClusterKind k) => k switch
+    {
+        RepeatClusterKind.Address => "同一地址",
+        RepeatClusterKind.Phone => "同一报警人",
+        RepeatClusterKind.Party => "同一当事人",
+        _ => k.ToString(),
+    };
+
+    public static string Label(this FocusStatus s) => s switch
+    {
+        FocusStatus.Open => "待跟进",
+        FocusStatus.Following => "跟进中",
+        FocusStatus.Settled => "已化解",
+        _ => s.ToString(),
+    };
+}
+
+internal sealed class RepeatClusterConfiguration : IEntityTypeConfiguration<RepeatCluster>
+{
+    public void Configure(EntityTypeBuilder<RepeatCluster> b)
+    {
+        b.Property(x => x.Key).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.Label).HasMaxLength(TextLimits.Address);
+        b.Property(x => x.CategoryCode).HasMaxLength(TextLimits.Code);
+        b.Property(x => x.FocusOwnerId).HasMaxLength(64);
+        // The intake check finds the open cluster of a key; the pages list a unit's clusters newest first.
+        b.HasIndex(x => new { x.Kind, x.Key, x.LastAt });
+        b.HasIndex(x => new { x.OrgUnitId, x.LastAt });
+        b.HasIndex(x => new { x.OnFocusList, x.LastAt });
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.ClusterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RepeatClusterMemberConfiguration : IEntityTypeConfiguration<RepeatClusterMember>
+{
+    public void Configure(EntityTypeBuilder<RepeatClusterMember> b)
+    {
+        b.HasKey(x => new { x.ClusterId, x.IncidentId });
+        b.HasIndex(x => x.IncidentId);
+        b.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FocusNoteConfiguration : IEntityTypeConfiguration<FocusNote>
+{
+    public void Configure(EntityTypeBuilder<FocusNote> b)
+    {
+        b.Property(x => x.ById).HasMaxLength(64);
+        b.Property(x => x.ByName).HasMaxLength(TextLimits.Name);
+        b.Property(x => x.Text).HasMaxLength(TextLimits.Text);
+        b.HasIndex(x => new { x.ClusterId, x.At });
+    }
+}
+
+internal sealed class RepeatDigestConfiguration : IEntityTypeConfiguration<RepeatDigest>
+{
+    public void Configure(EntityTypeBuilder<RepeatDigest> b) => b.HasKey(x => new { x.StationId, x.WeekStart });
+}

@@ -1,0 +1,280 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Disputes;
+using Lianxin.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>Cluster list filters; From/To are China dates on the cluster's newest incident (inclusive).</summary>
+public sealed record ClusterFilter(RepeatClusterKind? Kind = null, Guid? OrgUnitId = null, DateOnly? From = null, DateOnly? To = null,
+    bool? Focus = null, FocusStatus? Status = null, string? Q = null, int? MinCount = null);
+
+public sealed record ClusterRow(Guid Id, RepeatClusterKind Kind, string Label, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset FirstAt,
+    DateTimeOffset LastAt, int IncidentCount, string? CategoryCode, bool OnFocusList, FocusStatus? FocusStatus, string? FocusOwnerId,
+    Guid? DisputeId, long Version)
+{
+    public string KindLabel => Kind.Label();
+    public string? StatusLabel => FocusStatus?.Label();
+}
+
+public sealed record ClusterIncident(Guid Id, string Number, DateTimeOffset ReceivedAt, string CategoryCode, string? CategoryName,
+    string? Address, string? CallerMasked, string Summary, Guid? DisputeId);
+
+public sealed record FocusNoteView(Guid Id, DateTimeOffset At, string ByName, string Text);
+
+public sealed record ClusterDetail(ClusterRow Summary, string? FocusOwnerName, IReadOnlyList<ClusterIncident> Incidents, IReadOnlyList<FocusNoteView> Notes);
+
+/// <summary>Putting a cluster on the focus list: who follows it and an optional first note.</summary>
+public sealed record FocusInput(string? OwnerId, string? Note);
+
+/// <summary>Changing owner or status of a focus-list cluster; version as read.</summary>
+public sealed record FocusUpdate(string? OwnerId, FocusStatus? Status, long? Version);
+
+public sealed record NoteInput(string? Text);
+
+/// <summary>Opening a dispute from a cluster; title and category may be left to the defaults.</summary>
+public sealed record ClusterDisputeInput(string? Title, string? CategoryCode);
+
+public sealed record StationWeek(Guid StationId, string StationName, int Clusters, int Incidents, IReadOnlyList<ClusterRow> Rows);
+
+/// <summary>Repeated-incident clusters as officers work them: listed within scope, put on the focus list
+/// with an owner, status and notes, and turned into a dispute in one step.</summary>
+public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, DisputeService disputes, PersonalDataProtector protector,
+    NotificationService notifications)
+{
+    private const int MaxIncidents = 200;
+
+    public async Task<PagedResult<ClusterRow>> ListAsync(ClusterFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Project(q.OrderByDescending(c => c.LastAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<ClusterRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    public async Task<ClusterDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var c = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).Include(x => x.Notes)
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var incidents = await (from m in db.RepeatClusterMembers
+                               join i in db.Incidents on m.IncidentId equals i.Id
+                               where m.ClusterId == id
+                               orderby i.ReceivedAt
+                               select new { i.Id, i.Number, i.ReceivedAt, i.CategoryCode, i.Address, i.CallerPhoneMasked, i.Summary, i.DisputeId })
+            .AsNoTracking().Take(MaxIncidents).ToListAsync(ct);
+        var codes = incidents.Select(i => i.CategoryCode).Distinct().ToList();
+        var names = await db.DictionaryItems.AsNoTracking().Where(d => d.Category == "incident-category" && codes.Contains(d.Code))
+            .Select(d => new { d.Code, d.Name }).ToListAsync(ct);
+        var nameOf = names.GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Name);
+        var owner = c.FocusOwnerId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == c.FocusOwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new ClusterDetail(Row(c), owner,
+            incidents.Select(i => new ClusterIncident(i.Id, i.Number, i.ReceivedAt, i.CategoryCode, nameOf.GetValueOrDefault(i.CategoryCode), i.Address,
+                i.CallerPhoneMasked, i.Summary, i.DisputeId)).ToList(),
+            c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList());
+    }
+
+    /// <summary>The clusters that grew in one week (Monday to Sunday, China time), grouped by station.</summary>
+    public async Task<IReadOnlyList<StationWeek>> WeekAsync(DateOnly? week, CancellationToken ct = default)
+    {
+        var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(week ?? IncidentPeople.WeekStart(db.Now)));
+        var rows = await Project((await QueryAsync(new ClusterFilter(From: start, To: start.AddDays(6)), ct))
+            .OrderByDescending(c => c.IncidentCount).ThenByDescending(c => c.LastAt).Take(1000)).ToListAsync(ct);
+        var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Organization.OrgUnitKind.Station).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        string? StationOf(Guid unit)
+        {
+            var path = units.First(u => u.Id == unit).Path;
+            return stations.FirstOrDefault(s => path.StartsWith(s.Path, StringComparison.Ordinal) || s.Id == unit)?.Id.ToString();
+        }
+        return rows.GroupBy(r => StationOf(r.OrgUnitId))
+            .Select(g =>
+            {
+                var station = g.Key is null ? null : stations.First(s => s.Id.ToString() == g.Key);
+                return new StationWeek(station?.Id ?? Guid.Empty, station?.Name ?? "其他单位", g.Count(), g.Sum(r => r.IncidentCount), g.ToList());
+            })
+            .OrderByDescending(s => s.Clusters).ToList();
+    }
+
+    public async Task<RepeatCluster> FocusAsync(Guid id, FocusInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var c = await LoadAsync(id, ct);
+        if (c.OnFocusList) throw new ConflictException("该重复警情已在重点关注名单中");
+        var owner = await OwnerAsync(input.OwnerId ?? user.UserId, ct);
+        var note = CleanNote(input.Note, required: false);
+        c.OnFocusList = true;
+        c.FocusStatus = FocusStatus.Open;
+        c.FocusOwnerId = owner.Id;
+        c.FocusSince = db.Now;
+        await AddNoteAsync(c, note ?? $"加入重点关注，责任人 {owner.DisplayName}", ct);
+        await db.SaveChangesAsync(ct);
+        if (owner.Id != user.UserId)
+            await notifications.SendAsync(owner.Id, $"重点关注：{c.Label}", $"您被指定为该重复警情（{c.IncidentCount} 起）的跟进责任人。",
+                $"/incidents/focus?open={c.Id}", "info", ct: ct);
+        return c;
+    }
+
+    public async Task<RepeatCluster> UpdateFocusAsync(Guid id, FocusUpdate input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        if (input.OwnerId is null && input.Status is null) throw new ValidationFailedException("status", "请选择新的状态或责任人");
+        if (input.Status is { } s && !Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
+        var c = await LoadAsync(id, ct);
+        if (!c.OnFocusList) throw new ConflictException("该重复警情不在重点关注名单中");
+        Concurrency.Expect(db, c, input.Version);
+        var changes = new List<string>();
+        if (input.OwnerId is not null && input.OwnerId != c.FocusOwnerId)
+        {
+            var owner = await OwnerAsync(input.OwnerId, ct);
+            c.FocusOwnerId = owner.Id;
+            changes.Add($"责任人改为 {owner.DisplayName}");
+        }
+        if (input.Status is { } status && status != c.FocusStatus)
+        {
+            changes.Add($"状态由「{c.FocusStatus?.Label()}」改为「{status.Label()}」");
+            c.FocusStatus = status;
+        }
+        if (changes.Count > 0) await AddNoteAsync(c, string.Join("；", changes), ct);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task<FocusNoteView> AddNoteAsync(Guid id, NoteInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var text = CleanNote(input.Text, required: true)!;
+        var c = await LoadAsync(id, ct);
+        if (!c.OnFocusList) throw new ConflictException("该重复警情不在重点关注名单中");
+        var note = await AddNoteAsync(c, text, ct);
+        await db.SaveChangesAsync(ct);
+        return new FocusNoteView(note.Id, note.At, note.ByName, note.Text);
+    }
+
+    /// <summary>一键转纠纷: registers a dispute from the cluster (source 110, description from its incidents,
+    /// parties from the callers whose names are known, unit from the place) and links the incidents to it,
+    /// all in one transaction.</summary>
+    public async Task<Dispute> OpenDisputeAsync(Guid id, ClusterDisputeInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        user.Demand(Permissions.DisputesRegister);
+        var title = Checks.Clean(input.Title);
+        if (title is { Length: > 100 }) throw new ValidationFailedException("title", "标题不能超过 100 字");
+        var c = await LoadAsync(id, ct);
+        if (c.DisputeId is not null) throw new ConflictException("该重复警情已转为纠纷");
+        var incidents = await (from m in db.RepeatClusterMembers
+                               join i in db.Incidents on m.IncidentId equals i.Id
+                               where m.ClusterId == id
+                               orderby i.ReceivedAt
+                               select i).Take(MaxIncidents).ToListAsync(ct);
+        var description = string.Join("\n", incidents.Select(i =>
+            $"{i.ReceivedAt.ToOffset(IncidentPeople.China):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}"));
+        description = $"由重复警情（{c.Kind.Label()}，{incidents.Count} 起）转入。\n{description}";
+        if (description.Length > TextLimits.Text) description = description[..(TextLimits.Text - 1)] + "…";
+        var callers = incidents.Select(i => protector.Reveal(i.CallerName)).Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => n!.Trim()).Distinct().Take(10).ToList();
+        var parties = callers.Select((n, k) => new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, n, null, null)).ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
+        var category = Checks.Clean(input.CategoryCode) ?? (c.Kind == RepeatClusterKind.Address ? "neighbour" : "other");
+        var dispute = await disputes.RegisterAsync(new DisputeInput(title ?? $"重复警情：{c.Label}", category, description,
+            DisputeSource.Incident110, c.OrgUnitId, incidents.Select(i => i.Address).FirstOrDefault(a => a is not null) ?? c.Label, parties), ct);
+        foreach (var i in incidents.Where(i => i.DisputeId is null)) i.DisputeId = dispute.Id;
+        c.DisputeId = dispute.Id;
+        if (c.OnFocusList) await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
+        db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return dispute;
+    }
+
+    /// <summary>Accounts that may own a focus-list cluster or a look-back task: active, in the caller's scope.</summary>
+    public async Task<IReadOnlyList<AssigneeChoice>> OwnersAsync(string? q, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var text = Checks.Clean(q);
+        if (text is { Length: > TextLimits.Name }) throw new ValidationFailedException("q", "搜索词过长");
+        var scope = await user.GetScopeAsync(ct);
+        var units = db.OrgUnits.Where(scope.UnitFilter()).Select(u => u.Id);
+        var query = db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value));
+        if (text is not null) query = query.Where(u => u.DisplayName.Contains(text) || u.UserName!.Contains(text));
+        return await query.OrderBy(u => u.DisplayName).Take(50).Select(u => new AssigneeChoice(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    internal async Task<LianxinUser> OwnerAsync(string? id, CancellationToken ct)
+    {
+        var ownerId = Checks.Clean(id) ?? throw new ValidationFailedException("ownerId", "请选择责任人");
+        if (ownerId.Length > 64) throw new ValidationFailedException("ownerId", "责任人无效");
+        var owner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == ownerId && !u.IsDisabled, ct);
+        var unit = owner?.OrgUnitId is { } unitId ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct) : null;
+        if (owner is null || unit is null || !(await user.GetScopeAsync(ct)).Covers(unit))
+            throw new ValidationFailedException("ownerId", "责任人须为您管辖范围内的在用账号");
+        return owner;
+    }
+
+    private async Task<FocusNote> AddNoteAsync(RepeatCluster c, string text, CancellationToken ct)
+    {
+        var me = user.UserId ?? "system";
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName;
+        var note = new FocusNote { ClusterId = c.Id, At = db.Now, ById = me, ByName = name, Text = text };
+        db.FocusNotes.Add(note);
+        c.UpdatedAt = db.Now;
+        db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
+        return note;
+    }
+
+    private static string? CleanNote(string? text, bool required)
+    {
+        var note = Checks.Clean(text);
+        if (note is null && required) throw new ValidationFailedException("text", "请填写跟进记录");
+        if (note is { Length: > 1000 }) throw new ValidationFailedException(required ? "text" : "note", "跟进记录不能超过 1000 字");
+        return note;
+    }
+
+    private async Task<RepeatCluster> LoadAsync(Guid id, CancellationToken ct) =>
+        await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+
+    private async Task<IQueryable<RepeatCluster>> ScopedAsync(CancellationToken ct) =>
+        db.RepeatClusters.Where((await user.GetScopeAsync(ct)).Filter<RepeatCluster>());
+
+    private async Task<IQueryable<RepeatCluster>> QueryAsync(ClusterFilter f, CancellationToken ct)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var q = (await ScopedAsync(ct)).AsNoTracking();
+        if (f.Kind is { } k)
+        {
+            if (!Enum.IsDefined(k)) throw new ValidationFailedException("kind", "聚类方式无效");
+            q = q.Where(c => c.Kind == k);
+        }
+        if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        if (f.From is { } from) { var at = IncidentPeople.StartOf(from); q = q.Where(c => c.LastAt >= at); }
+        if (f.To is { } to) { var at = IncidentPeople.StartOf(to.AddDays(1)); q = q.Where(c => c.LastAt < at); }
+        if (f.From is { } a && f.To is { } b && b < a) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.Focus is { } focus) q = q.Where(c => c.OnFocusList == focus);
+        if (f.Status is { } s) q = q.Where(c => c.FocusStatus == s);
+        if (f.MinCount is { } n)
+        {
+            if (n is < 1 or > 10000) throw new ValidationFailedException("minCount", "起数须在 1 到 10000 之间");
+            q = q.Where(c => c.IncidentCount >= n);
+        }
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(c => c.Label.Contains(text));
+        }
+        return q;
+    }
+
+    private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) =>
+        q.Select(c => new ClusterRow(c.Id, c.Kind, c.Label, c.OrgUnitId, c.OrgUnit!.Name, c.FirstAt, c.LastAt, c.IncidentCount, c.CategoryCode,
+            c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.DisputeId, c.Version));
+
+    private static ClusterRow Row(RepeatCluster c) => new(c.Id, c.Kind, c.Label, c.OrgUnitId, c.OrgUnit?.Name, c.FirstAt, c.LastAt,
+        c.IncidentCount, c.CategoryCode, c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.DisputeId, c.Version);
+}
+
+public sealed record AssigneeChoice(string Id, string DisplayName);
