@@ -38,7 +38,8 @@ public sealed class IncidentTests(BrowserFixture app)
         {
             Name = "本周警情.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
         });
-        await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync();
+        // Reading, checking, staging and storing the file runs in the request; give a busy machine time.
+        await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("import-stored")).ToContainTextAsync("3");
         await Expect(page.GetByTestId("import-invalid")).ToContainTextAsync("3");
         // The report names the rows and what is wrong with each.

@@ -89,7 +89,14 @@ public sealed partial class LianxinDbContext
 
         var lines = _pendingAudit.ToList();
         _pendingAudit.Clear();
-        await ChainLock.WaitAsync(cancellationToken);
+        // On PostgreSQL the transaction-scoped advisory lock alone orders the chain, across nodes and within
+        // one: it is held to the end of the transaction and taken again freely by the same transaction, so a
+        // service that saves twice in one transaction never waits on itself. Holding an in-process lock as
+        // well would let two such transactions wait on each other (one for the semaphore, one for the
+        // advisory lock) where the database cannot see the cycle. SQLite has one writer per file and relies
+        // on the in-process lock.
+        var inProcess = !IsPostgres;
+        if (inProcess) await ChainLock.WaitAsync(cancellationToken);
         try
         {
             var ownTransaction = Database.CurrentTransaction is null
@@ -133,7 +140,7 @@ public sealed partial class LianxinDbContext
         }
         finally
         {
-            ChainLock.Release();
+            if (inProcess) ChainLock.Release();
         }
     }
 
