@@ -11,7 +11,8 @@ namespace Lianxin.Core.Data;
 
 /// <summary>Every save stamps times and versions, refuses edits to the audit log, writes one audit line
 /// per changed record, chained under a lock so the chain has exactly one order, and keeps the dispute
-/// tallies (<see cref="Disputes.Figures.DisputeTally"/>) current in the same transaction.</summary>
+/// tallies (<see cref="Disputes.Figures.DisputeTally"/>) and incident tallies
+/// (<see cref="Incidents.Statistics.IncidentTally"/>) current in the same transaction.</summary>
 public sealed partial class LianxinDbContext
 {
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
