@@ -34,10 +34,24 @@ public sealed class IncidentTests(BrowserFixture app)
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "leader1");
         await BrowserFixture.OpenAsync(page, "/incidents/import");
-        await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        // The file input is wired by script once the page is live; a file chosen a moment before that is
+        // never seen, so choose it again if nothing started.
+        for (var attempt = 1; ; attempt++)
         {
-            Name = "本周警情.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
-        });
+            await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+            {
+                Name = "本周警情.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
+            });
+            try
+            {
+                await Expect(page.GetByTestId("import-progress").Or(page.GetByTestId("import-result")).First)
+                    .ToBeVisibleAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
         // Reading, checking, staging and storing the file runs in the request; give a busy machine time.
         await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("import-stored")).ToContainTextAsync("3");
