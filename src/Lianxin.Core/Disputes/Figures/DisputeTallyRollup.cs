@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lianxin.Core.Disputes.Figures;
 
@@ -111,31 +109,7 @@ public static class DisputeTallyRollup
     /// to the counts in place (the same statement on SQLite and PostgreSQL). Runs inside the caller's transaction.</summary>
     internal static async Task ApplyAsync(LianxinDbContext db, IReadOnlyList<DisputeTally> changes, CancellationToken ct)
     {
-        if (changes.Count == 0) return;
-        var plan = BulkInsertPlan.For<DisputeTally>(db);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Tallies change only inside the transaction of the save they belong to.");
-        var names = plan.Columns.Select((_, i) => "@p" + i).ToArray();
-        var keys = new[] { nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day) };
-        var keyColumns = plan.Columns.Where(c => keys.Contains(c.Property.Name)).Select(c => c.DelimitedName);
-        var sums = plan.Columns.Where(c => !keys.Contains(c.Property.Name))
-            .Select(c => $"{c.DelimitedName} = {plan.DelimitedTable}.{c.DelimitedName} + excluded.{c.DelimitedName}");
-        command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)}) "
-            + $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", sums)}";
-        var parameters = new DbParameter[plan.Columns.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = plan.Columns[i].TypeMapping.CreateParameter(command, names[i], null, plan.Columns[i].Property.IsNullable);
-            command.Parameters.Add(parameters[i]);
-        }
-        foreach (var change in changes)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-                parameters[i].Value = plan.Columns[i].ProviderValue(change) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await RollupUpsert.AddAsync(db, changes, [nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day)], ct);
     }
 
     /// <summary>Recomputes every tally from the disputes' timelines, replacing what is stored, and records

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Disputes.Figures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lianxin.Core.Incidents.Statistics;
 
@@ -212,30 +210,8 @@ public static class IncidentTallyRollup
     public static async Task ApplyAsync(LianxinDbContext db, IReadOnlyList<IncidentTally> changes, CancellationToken ct)
     {
         if (changes.Count == 0) return;
-        var plan = BulkInsertPlan.For<IncidentTally>(db);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Incident tallies change only inside the transaction of the save they belong to.");
-        var names = plan.Columns.Select((_, i) => "@p" + i).ToArray();
-        string[] keys = [nameof(IncidentTally.OrgUnitId), nameof(IncidentTally.Span), nameof(IncidentTally.Day), nameof(IncidentTally.CategoryCode)];
-        var keyColumns = keys.Select(k => plan.Columns.Single(c => c.Property.Name == k).DelimitedName);
-        var sums = plan.Columns.Where(c => !keys.Contains(c.Property.Name))
-            .Select(c => $"{c.DelimitedName} = {plan.DelimitedTable}.{c.DelimitedName} + excluded.{c.DelimitedName}");
-        command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)}) "
-            + $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET {string.Join(", ", sums)}";
-        var parameters = new DbParameter[plan.Columns.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = plan.Columns[i].TypeMapping.CreateParameter(command, names[i], null, plan.Columns[i].Property.IsNullable);
-            command.Parameters.Add(parameters[i]);
-        }
-        foreach (var change in changes)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-                parameters[i].Value = plan.Columns[i].ProviderValue(change) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await RollupUpsert.AddAsync(db, changes,
+            [nameof(IncidentTally.OrgUnitId), nameof(IncidentTally.Span), nameof(IncidentTally.Day), nameof(IncidentTally.CategoryCode)], ct);
     }
 
     /// <summary>Recomputes every row from the incidents, replacing what is stored, and records the version.
