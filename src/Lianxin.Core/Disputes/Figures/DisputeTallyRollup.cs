@@ -66,15 +66,7 @@ public static class DisputeTallyRollup
     internal static List<DisputeTally> PendingChanges(ChangeTracker tracker)
     {
         var deltas = new Dictionary<(Guid, DateOnly), DisputeTally>();
-        void Apply(IEnumerable<DisputeTally> tallies, int sign)
-        {
-            foreach (var t in tallies)
-            {
-                if (!deltas.TryGetValue((t.OrgUnitId, t.Day), out var d))
-                    deltas[(t.OrgUnitId, t.Day)] = d = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
-                d.Add(t, sign);
-            }
-        }
+        void Apply(IEnumerable<DisputeTally> tallies, int sign) => AddTo(deltas, tallies, sign);
 
         foreach (var entry in tracker.Entries<Dispute>())
         {
@@ -100,6 +92,17 @@ public static class DisputeTallyRollup
         }
         // Ordered by key, so two transactions touching the same rows lock them in the same order.
         return [.. deltas.Values.Where(d => !d.IsZero).OrderBy(d => d.OrgUnitId).ThenBy(d => d.Day)];
+    }
+
+    /// <summary>Adds (or with -1 takes away) tallies into a set keyed by unit and day.</summary>
+    private static void AddTo(Dictionary<(Guid, DateOnly), DisputeTally> into, IEnumerable<DisputeTally> tallies, int sign)
+    {
+        foreach (var t in tallies)
+        {
+            if (!into.TryGetValue((t.OrgUnitId, t.Day), out var sum))
+                into[(t.OrgUnitId, t.Day)] = sum = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
+            sum.Add(t, sign);
+        }
     }
 
     private static T Original<T>(EntityEntry<Dispute> entry, System.Linq.Expressions.Expression<Func<Dispute, T>> property) =>
@@ -147,18 +150,14 @@ public static class DisputeTallyRollup
             await foreach (var d in disputes.WithCancellation(ct))
             {
                 var events = d.Events.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel));
-                foreach (var t in Contribution(d.OrgUnitId, d.RegisteredAt, events))
-                {
-                    if (!totals.TryGetValue((t.OrgUnitId, t.Day), out var sum))
-                        totals[(t.OrgUnitId, t.Day)] = sum = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
-                    sum.Add(t, +1);
-                }
+                AddTo(totals, Contribution(d.OrgUnitId, d.RegisteredAt, events), +1);
             }
-            await writer.WriteAsync(db, totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList(), ct);
+            var rows = totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList();
+            await writer.WriteAsync(db, rows, ct);
             if (state is null) db.RollupStates.Add(state = new RollupState { Name = RollupName });
             state.Version = Version;
             state.BuiltAt = db.Now;
-            state.Rows = totals.Count;
+            state.Rows = rows.Count;
             await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
             return true;
