@@ -35,15 +35,18 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var importer = await connection.BeginBinaryImportAsync(
                 $"COPY {plan.DelimitedTable} ({plan.DelimitedColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+            // The synchronous writes fill Npgsql's buffer and only touch the socket when it is full; an await per
+            // value (twenty-odd per row, a million rows) costs more CPU than the copy itself on a small server.
             foreach (var row in rows)
             {
-                await importer.StartRowAsync(ct);
+                ct.ThrowIfCancellationRequested();
+                importer.StartRow();
                 for (var i = 0; i < types.Length; i++)
                 {
                     var value = plan.Columns[i].ProviderValue(row);
-                    if (value is null) await importer.WriteNullAsync(ct);
-                    else if (types[i] is { } type) await importer.WriteAsync(Normalize(value), type, ct);
-                    else await importer.WriteAsync(value, ct);
+                    if (value is null) importer.WriteNull();
+                    else if (types[i] is { } type) importer.Write(Normalize(value), type);
+                    else importer.Write(value);
                 }
             }
             await importer.CompleteAsync(ct);

@@ -8,6 +8,11 @@ namespace Lianxin.Core.Disputes.Figures;
 /// status, so a dispute reopened later still counts as resolved in the period it was resolved in.</summary>
 public static class DisputeFigureRules
 {
+    /// <summary>The steps of a timeline the figures read (resolutions, referrals and their results, reopenings):
+    /// what the counts from timelines and the tally rebuild load of each dispute.</summary>
+    public static readonly Expression<Func<DisputeEvent, bool>> ReadByFigures = e => e.Kind == DisputeEventKind.Resolved
+        || e.Kind == DisputeEventKind.ReferralResultReported || e.Kind == DisputeEventKind.Referred || e.Kind == DisputeEventKind.Reopened;
+
     /// <summary>The disputes <paramref name="figure"/> counts in <paramref name="period"/>.
     /// <paramref name="all"/> is the disputes table: "which disputes had a resolution (or referral) in
     /// the period" is asked once of the timeline through its (Kind, At) index, as an uncorrelated

@@ -86,8 +86,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         // or the second referral that put it here).
         var steps = await Scoped(scope, unit)
             .Where(d => d.CountedFromTimeline && d.RegisteredAt < until)
-            .SelectMany(d => d.Events.Where(e => e.Kind == DisputeEventKind.Resolved || e.Kind == DisputeEventKind.ReferralResultReported
-                    || e.Kind == DisputeEventKind.Referred || e.Kind == DisputeEventKind.Reopened),
+            .SelectMany(d => d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures),
                 (d, e) => new { d.Id, d.RegisteredAt, e.Kind, e.At, e.ToStatus, e.ToLevel })
             .ToListAsync(ct);
         var timelines = steps.GroupBy(s => s.Id)

@@ -142,8 +142,7 @@ public static class DisputeTallyRollup
                 {
                     d.OrgUnitId,
                     d.RegisteredAt,
-                    Events = d.Events.Where(e => e.Kind == DisputeEventKind.Resolved || e.Kind == DisputeEventKind.ReferralResultReported
-                            || e.Kind == DisputeEventKind.Referred || e.Kind == DisputeEventKind.Reopened)
+                    Events = d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures)
                         .Select(e => new { e.Kind, e.At, e.ToStatus, e.ToLevel }).ToList(),
                 })
                 .AsAsyncEnumerable();
