@@ -489,7 +489,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             if (last is { } l) q = q.Where(i => i.Id.CompareTo(l) > 0);
             var chunk = await q.OrderBy(i => i.Id).Take(Options.IntakeChunk).ToListAsync(ct);
             if (chunk.Count == 0) break;
-            foreach (var incident in chunk) await placer.PlaceAsync(incident, ct);
+            await placer.PlaceManyAsync(chunk, ct);
             await db.SaveChangesAsync(ct);
             last = chunk[^1].Id;
             foreach (var i in chunk) db.Entry(i).State = EntityState.Detached;
