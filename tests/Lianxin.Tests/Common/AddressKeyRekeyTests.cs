@@ -67,11 +67,8 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
         // Under old keys a new incident at the flat finds nobody registered there.
         Assert.Equal(((Guid?)null, (PlacementMethod?)null), await PlaceAsync(Flat));
 
-        var result = await EnsureCurrentAsync();
-        Assert.True(result.Ran);
-        Assert.True(result.Changed["residents"] >= 1);
-        Assert.True(result.Changed["address-clusters"] >= 1);
-        Assert.True(result.SharedClusterKeys >= 1);
+        // The app starts again on this database.
+        await StartAsync();
         await app.Factory.WithDbAsync(async db =>
         {
             Assert.Equal(newKey, await db.Residents.Where(r => r.Id == ids.Resident).Select(r => r.AddressKey).SingleAsync());
@@ -92,14 +89,29 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
         Assert.Equal(((Guid?)app.World.Grids[0].Id, (PlacementMethod?)PlacementMethod.Address), await PlaceAsync("东港豪庭3栋2单元501室"));
 
         // A second start finds the version current and does nothing.
-        var again = await EnsureCurrentAsync();
-        Assert.False(again.Ran);
+        var recorded = await StateAsync();
+        Assert.True(recorded.Rows >= 6); // the resident, incident, dispute, look-back, directive and old cluster at least
+        await StartAsync();
+        Assert.Equal(recorded.BuiltAt, (await StateAsync()).BuiltAt);
+        Assert.False((await EnsureCurrentAsync()).Ran);
 
-        // Made to run again over keys that are all current, it reads everything and writes nothing.
-        await app.Factory.WithDbAsync(db => db.RollupStates.Where(s => s.Name == AddressKeyRekey.StateName).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 1)));
+        // Made to run again with one more old cluster of the flat, it writes that cluster alone, keeps all three
+        // clusters of the flat and reports their shared key.
+        var third = await app.Factory.WithDbAsync(async db =>
+        {
+            var incident = await db.Incidents.SingleAsync(i => i.Id == ids.Incident);
+            var cluster = Cluster(OldFlatKey, incident);
+            db.RepeatClusters.Add(cluster);
+            await db.SaveChangesAsync();
+            await db.RollupStates.Where(s => s.Name == AddressKeyRekey.StateName).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 1));
+            return cluster.Id;
+        });
         var rerun = await EnsureCurrentAsync();
         Assert.True(rerun.Ran);
-        Assert.Equal(0, rerun.Total);
+        Assert.Equal(1, rerun.Total);
+        Assert.Equal(1, rerun.Changed["address-clusters"]);
+        Assert.Equal(1, rerun.SharedClusterKeys);
+        Assert.Equal(3, await app.Factory.WithDbAsync(db => db.RepeatClusters.CountAsync(c => (c.Id == ids.OldCluster || c.Id == ids.NewCluster || c.Id == third) && c.Key == newKey)));
     }
 
     [Fact]
@@ -191,6 +203,12 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
         var method = await new IncidentPlacer(sp.GetRequiredService<LianxinDbContext>()).PlaceAsync(incident, CancellationToken.None);
         return (incident.PlaceId, method);
     });
+
+    private Task StartAsync() => app.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+        .OfType<Lianxin.Web.Hosting.DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
+
+    private Task<RollupState> StateAsync() => app.Factory.WithDbAsync(db =>
+        db.RollupStates.AsNoTracking().SingleAsync(s => s.Name == AddressKeyRekey.StateName));
 
     private Task<int?> StoredVersionAsync() => app.Factory.WithDbAsync(db =>
         db.RollupStates.AsNoTracking().Where(s => s.Name == AddressKeyRekey.StateName).Select(s => (int?)s.Version).FirstOrDefaultAsync());
