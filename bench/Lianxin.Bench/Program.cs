@@ -11,9 +11,11 @@ const string Usage = """
            lianxin-bench incidents-repeat [options]
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
-    side by side, with PostgreSQL's COPY FROM STDIN and with the import (--pg "CONNSTRING" or LIANXIN_BENCH_PG;
-    databases lianxin_bench_copy and lianxin_bench_import are recreated), then with the sqlite3 shell's .import
-    (--sqlite3 PATH, default /usr/bin/sqlite3) and with the import into a fresh SQLite file.
+    side by side, with PostgreSQL's COPY FROM STDIN into a bare and a keyed table and with the import (--pg
+    "CONNSTRING" or LIANXIN_BENCH_PG; databases lianxin_bench_copy and lianxin_bench_import are recreated), then
+    with the sqlite3 shell's .import (--sqlite3 PATH, default /usr/bin/sqlite3) likewise and with the import into a
+    fresh SQLite file. The import runs with the app's placement, statistics and repeat check unless
+    --without-intake is given.
 
     incidents-stats: a year's incident statistics for the whole county from the daily and monthly tallies
     against plain GROUP BY queries over the raw rows, with --incidents N (default 5000000) spread over two

@@ -54,6 +54,40 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
         }
     }
 
+    /// <summary>One indexed read of which keys are stored (<c>= ANY(@keys)</c>), then a binary COPY of the rest. A row
+    /// another writer stores between the two fails the COPY on the unique index (and with it the caller's
+    /// transaction), so nothing is ever doubled; the caller runs again.</summary>
+    public async Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return [];
+        var key = plan.Columns.FirstOrDefault(c => c.Property.Name == keyProperty)
+            ?? throw new ArgumentException($"{keyProperty} is not a column of {plan.Table}.", nameof(keyProperty));
+        var stored = new HashSet<object>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {key.DelimitedName} FROM {plan.DelimitedTable} WHERE {key.DelimitedName} = ANY(@keys)";
+            var values = Array.CreateInstance(rows.Select(key.ProviderValue).First(v => v is not null)!.GetType(), rows.Count);
+            for (var i = 0; i < rows.Count; i++) values.SetValue(key.ProviderValue(rows[i]), i);
+            command.Parameters.AddWithValue("keys", values);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) stored.Add(reader.GetValue(0));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var fresh = stored.Count == 0 ? rows : rows.Where(r => key.ProviderValue(r) is not { } v || !stored.Contains(v)).ToList();
+        await WriteAsync(db, plan, fresh, ct);
+        return fresh;
+    }
+
     /// <summary>timestamptz accepts only UTC offsets from Npgsql; the model's times are UTC already,
     /// this only guards against a caller's local time.</summary>
     private static object Normalize(object value) => value is DateTimeOffset t ? t.ToUniversalTime() : value;

@@ -20,7 +20,25 @@ public sealed class SqliteBulkWriter : IBulkWriter
         await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
     }
 
-    public async Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default)
+    public Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default) =>
+        InsertAsync(db, plan, rows, null, ct);
+
+    /// <summary>One prepared <c>INSERT … ON CONFLICT (key) DO NOTHING</c> per row: the changed-row count says whether
+    /// it was new, so no look-up is needed. Inside the caller's transaction SQLite's write lock keeps other
+    /// writers out, so what is skipped is exactly what was stored before.</summary>
+    public async Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var key = plan.Columns.FirstOrDefault(c => c.Property.Name == keyProperty)
+            ?? throw new ArgumentException($"{keyProperty} is not a column of {plan.Table}.", nameof(keyProperty));
+        var written = new List<object>(rows?.Count ?? 0);
+        await InsertAsync(db, plan, rows!, (key, written), ct);
+        return written;
+    }
+
+    private static async Task InsertAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows,
+        (Lianxin.Core.Data.BulkColumn Key, List<object> Written)? onlyNew, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
@@ -35,7 +53,8 @@ public sealed class SqliteBulkWriter : IBulkWriter
             await using var command = connection.CreateCommand();
             command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
             var names = plan.Columns.Select((_, i) => "$p" + i).ToArray();
-            command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)})";
+            command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)})"
+                + (onlyNew is { } o ? $" ON CONFLICT ({o.Key.DelimitedName}) DO NOTHING" : "");
             // The type mapping configures each parameter as EF does (e.g. Guid bound as TEXT, not BLOB).
             var parameters = new DbParameter[plan.Columns.Count];
             for (var i = 0; i < parameters.Length; i++)
@@ -50,7 +69,8 @@ public sealed class SqliteBulkWriter : IBulkWriter
                 for (var i = 0; i < parameters.Length; i++)
                     parameters[i].Value = plan.Columns[i].ProviderValue(row) ?? DBNull.Value;
                 // Microsoft.Data.Sqlite runs synchronously anyway; the async call would only add overhead per row.
-                command.ExecuteNonQuery();
+                var changed = command.ExecuteNonQuery();
+                if (changed == 1) onlyNew?.Written.Add(row);
             }
             if (own is not null) await own.CommitAsync(ct);
         }

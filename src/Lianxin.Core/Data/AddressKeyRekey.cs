@@ -18,7 +18,8 @@ namespace Lianxin.Core.Data;
 /// from, so an edit saved meanwhile by a running node is never overwritten.
 ///
 /// Addresses are stored as plain text in every table that keys them (only names, phones and ID numbers are
-/// encrypted), so no decryption is needed here.
+/// encrypted), so no decryption is needed here. A file import stores nothing until its batch is done, and
+/// then with keys of the rules it ran under, so it holds no keys to recompute.
 /// </summary>
 public static class AddressKeyRekey
 {
@@ -81,7 +82,7 @@ public static class AddressKeyRekey
     private static async Task<Result> RekeyAllAsync(LianxinDbContext db, AddressNormalizer addresses, ILogger? log, int chunk,
         Func<Task>? afterChunk, CancellationToken ct)
     {
-        // Each table keeps the convention its service writes with: incidents, staged import rows and directives
+        // Each table keeps the convention its service writes with: incidents and directives
         // store no key for an address that gives none; residents, disputes and look-backs store the empty key.
         string? NullIfEmpty(string? address) => Cut(addresses.Normalize(address)) is { Length: > 0 } k ? k : null;
         string? KeepEmpty(string? address) => address is null ? null : Cut(addresses.Normalize(address));
@@ -112,13 +113,6 @@ public static class AddressKeyRekey
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
             (row, key) => db.CommandDirectives.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
-        // Rows of an import still in progress: the incidents they become must carry the new key too.
-        changed["import-rows"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
-            last => db.IncidentImportRows.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.IncidentImportRows.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
-
         // An address cluster's key is its incidents' key: taken from the address of its first incident (the one
         // its label was written from), after the incidents above. The address guard is the cluster's key itself.
         var clusterKeys = new HashSet<string>(StringComparer.Ordinal);

@@ -11,6 +11,12 @@ public interface IBulkWriter
     /// whatever the plan's columns read.</summary>
     Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default);
 
+    /// <summary>Inserts the rows whose value of <paramref name="keyProperty"/> (a column with a unique index) is not
+    /// stored yet, and returns those it inserted. Join a transaction: a row stored by another writer meanwhile
+    /// either is skipped or fails the transaction on the unique index, never doubles.</summary>
+    Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
+        CancellationToken ct = default);
+
     /// <summary>Inserts aggregates with their owned collections (a dispute with its parties, timeline and
     /// follow-ups): the owners first, then each owned table. Join a transaction to make it atomic.</summary>
     async Task WriteWithOwnedAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class

@@ -43,7 +43,6 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
     public DbSet<Incidents.Import.IncidentImport> IncidentImports => Set<Incidents.Import.IncidentImport>();
-    public DbSet<Incidents.Import.IncidentImportRow> IncidentImportRows => Set<Incidents.Import.IncidentImportRow>();
     public DbSet<Incidents.Import.IncidentImportError> IncidentImportErrors => Set<Incidents.Import.IncidentImportError>();
     public DbSet<Incidents.Statistics.IncidentTally> IncidentTallies => Set<Incidents.Statistics.IncidentTally>();
     public DbSet<Incidents.Cases.PublicSecurityCase> PublicSecurityCases => Set<Incidents.Cases.PublicSecurityCase>();

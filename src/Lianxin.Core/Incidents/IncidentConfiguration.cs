@@ -30,7 +30,6 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => new { x.AddressKey, x.ReceivedAt });
         b.HasIndex(x => new { x.CallerPhoneHash, x.ReceivedAt });
         b.HasIndex(x => x.PlaceId);
-        b.HasIndex(x => x.ImportBatchId);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -185,6 +185,7 @@ public static class LianxinHost
         services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
         services.AddHostedService<HousekeepingJob>();
+        services.AddHostedService<Lianxin.Web.Incidents.IncidentImportRecovery>();
         AddScheduledJobs(services, config);
         // Per-address ceiling on sign-in attempts, on top of the per-account lockout: slows password spraying
         // across many accounts from one place.

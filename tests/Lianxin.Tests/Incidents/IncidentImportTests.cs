@@ -7,6 +7,7 @@ using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Tests.Support;
+using Lianxin.Web.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -103,7 +104,7 @@ public abstract class IncidentImportTests(AppFixture app)
             Assert.Equal(protector.BlindIndex("13800001234"), first.CallerPhoneHash);
             return Task.FromResult(true);
         });
-        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == batch.Id)));
+        Assert.False(File.Exists(KeptFile(batch.Id)));
     }
 
     [Fact]
@@ -185,40 +186,37 @@ public abstract class IncidentImportTests(AppFixture app)
     }
 
     [Fact]
-    public async Task An_import_killed_after_staging_is_completed_by_sending_the_file_again_without_duplicates()
+    public async Task An_import_killed_after_writing_part_of_the_file_stores_nothing_and_sending_the_file_again_completes_it()
     {
         var p = Prefix();
         var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3, unit: "NO-SUCH-UNIT")));
-        var killed = await WithServiceAsync(async s =>
+        await WithServiceAsync(async s =>
         {
-            s.AfterStaging = _ => throw new IOException("process killed");
+            // One row per block: the first incident is written (and counted, and repeat-checked) when the process dies.
+            s.AfterFirstBlock = _ => throw new IOException("process killed");
             await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("killed.csv", new MemoryStream(file)));
             return true;
-        });
-        var staged = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "killed.csv"));
-        Assert.Equal(IncidentImportStatus.Staged, staged.Status);
+        }, blockRows: 1);
+        var killed = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "killed.csv"));
+        Assert.Equal(IncidentImportStatus.Reading, killed.Status);
         Assert.Equal(0, await CountAsync(p));
-        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == staged.Id)));
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.IncidentImportErrors.CountAsync(e => e.BatchId == killed.Id)));
+        Assert.True(File.Exists(KeptFile(killed.Id)));
 
         var leader = await app.As("leader1");
         var done = await ImportAsync(leader, "killed.csv", file);
-        Assert.Equal(staged.Id, done.Id);
+        Assert.Equal(killed.Id, done.Id);
         Assert.Equal((IncidentImportStatus.Done, 3, 2, 0, 1), (done.Status, done.Rows, done.Stored, done.Duplicates, done.Invalid));
         Assert.Equal(2, await CountAsync(p));
-        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.IncidentImportRows.CountAsync(r => r.BatchId == staged.Id)));
-        // The final step run once more changes nothing.
-        await WithServiceAsync(async s =>
-        {
-            var batch = await s.GetTrackedAsync(staged.Id);
-            await s.CompleteAsync(batch, default);
-            return true;
-        });
+        Assert.False(File.Exists(KeptFile(killed.Id)));
+        // Run once more, the finished batch changes nothing.
+        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{killed.Id}/resume", null));
+        Assert.Equal((IncidentImportStatus.Done, 2), (again.Status, again.Stored));
         Assert.Equal(2, await CountAsync(p));
-        _ = killed;
     }
 
     [Fact]
-    public async Task An_import_that_fails_inside_its_final_transaction_leaves_nothing_and_is_resumed()
+    public async Task An_import_that_fails_just_before_it_commits_leaves_nothing_and_is_run_again_from_its_kept_file()
     {
         var p = Prefix();
         var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3)));
@@ -229,18 +227,51 @@ public abstract class IncidentImportTests(AppFixture app)
             return true;
         });
         Assert.Equal(0, await CountAsync(p));
-        var staged = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "midway.csv"));
-        Assert.Equal(IncidentImportStatus.Staged, staged.Status);
+        var open = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "midway.csv"));
+        Assert.Equal(IncidentImportStatus.Reading, open.Status);
 
         var leader = await app.As("leader1");
-        // Another station cannot complete it.
-        await ApiAssert.ProblemAsync(await (await app.As("leader2")).PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null), HttpStatusCode.NotFound);
-        var done = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null));
+        // Another station cannot run it.
+        await ApiAssert.ProblemAsync(await (await app.As("leader2")).PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null), HttpStatusCode.NotFound);
+        // Without its file on the server, staff are told to send it again, and nothing changes.
+        var aside = KeptFile(open.Id) + ".aside";
+        File.Move(KeptFile(open.Id), aside);
+        await ApiAssert.ProblemAsync(await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null), HttpStatusCode.Conflict);
+        File.Move(aside, KeptFile(open.Id));
+        Assert.Equal(0, await CountAsync(p));
+
+        var done = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null));
         Assert.Equal((IncidentImportStatus.Done, 3), (done.Status, done.Stored));
-        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{staged.Id}/resume", null));
+        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null));
         Assert.Equal(3, again.Stored);
         Assert.Equal(3, await CountAsync(p));
     }
+
+    [Fact]
+    public async Task Start_up_runs_an_interrupted_import_again_as_its_importer()
+    {
+        var p = Prefix();
+        var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3, unit: "T-S2")));
+        await WithServiceAsync(async s =>
+        {
+            s.BeforeCommit = _ => throw new IOException("server stopped");
+            await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("restart.csv", new MemoryStream(file)));
+            return true;
+        });
+        var open = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "restart.csv"));
+        Assert.Equal(0, await CountAsync(p));
+
+        var recovery = app.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IncidentImportRecovery>().Single();
+        Assert.True(await recovery.RunOnceAsync(default) >= 1);
+        var done = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.Id == open.Id));
+        // leader1's scope, as when it was sent: the other station's row is refused again.
+        Assert.Equal((IncidentImportStatus.Done, 2, 1), (done.Status, done.Stored, done.Invalid));
+        Assert.Equal(2, await CountAsync(p));
+        Assert.False(File.Exists(KeptFile(open.Id)));
+        Assert.Equal(0, await recovery.RunOnceAsync(default));
+    }
+
+    private static string KeptFile(Guid batchId) => Path.Combine(new IncidentImportOptions().WorkDirectory, $"{batchId:N}.upload");
 
     [Fact]
     public async Task Oversized_or_wrong_files_are_refused_and_nothing_is_written()
@@ -300,22 +331,22 @@ public abstract class IncidentImportTests(AppFixture app)
     }
 
     /// <summary>The import service acting as leader1, outside HTTP, so a test can stop it where a crash would.</summary>
-    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work) => app.Factory.WithScopeAsync(async sp =>
+    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work, int blockRows = 10_000) => app.Factory.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<LianxinDbContext>();
         var userId = app.World.UserIds["leader1"];
         var scope = await DataScopeResolver.ResolveAsync(db, userId);
         var user = new ScopedUser(userId, scope);
         var s = new TestImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
-            sp.GetRequiredService<IBulkWriter>(), sp.GetServices<IIncidentIntakeStep>());
+            sp.GetRequiredService<IBulkWriter>(), sp.GetServices<IIncidentIntakeStep>(), blockRows);
         return await work(s);
     });
 
     private sealed class TestImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-        IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps)
+        IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps, int blockRows)
     {
         private readonly IncidentImportService _service = new(db, user, protector, addresses, bulk, steps,
-            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions()));
+            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = blockRows }));
 
         public LianxinDbContext Db => db;
         public ICurrentUser User => user;
@@ -323,14 +354,11 @@ public abstract class IncidentImportTests(AppFixture app)
         public AddressNormalizer Addresses => addresses;
         public IBulkWriter Bulk => bulk;
 
-        public Func<IncidentImport, Task>? AfterStaging { set => _service.AfterStaging = value; }
+        public Func<IncidentImport, Task>? AfterFirstBlock { set => _service.AfterFirstBlock = value; }
         public Func<IncidentImport, Task>? BeforeCommit { set => _service.BeforeCommit = value; }
 
         public Task<IncidentImportView> ImportAsync(string name, Stream content) => _service.ImportAsync(name, content);
 
-        public Task<IncidentImport> GetTrackedAsync(Guid id) => db.IncidentImports.FirstAsync(b => b.Id == id);
-
-        public Task CompleteAsync(IncidentImport batch, CancellationToken ct) => _service.CompleteAsync(batch, ct);
     }
 
     private sealed class ScopedUser(string userId, DataScope scope) : ICurrentUser

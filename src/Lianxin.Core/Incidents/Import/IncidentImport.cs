@@ -4,9 +4,9 @@ using Lianxin.Core.Organization;
 namespace Lianxin.Core.Incidents.Import;
 
 /// <summary>One upload of a file of 110 incidents (警情导入批次): what was sent (name, size, SHA-256), by whom
-/// and when, how far it got and what came of it. Its rows are checked and copied to a staging table first;
-/// one transaction then adds the new incidents and marks the batch done, so a batch is either done or can be
-/// run again from its staged rows without losing or doubling anything.</summary>
+/// and when, how far it got and what came of it. Its rows are checked and the new incidents added in one
+/// transaction that also marks the batch done, so a batch is either done or has added nothing and can be
+/// run again from its kept file (or the same file sent again) without losing or doubling anything.</summary>
 public sealed class IncidentImport : Entity, IScoped
 {
     public string FileName { get; set; } = "";
@@ -53,41 +53,10 @@ public enum ImportFileFormat
 
 public enum IncidentImportStatus
 {
-    Reading = 1, // rows are being checked and staged
-    Staged = 2,  // every valid row is staged; the final insert has not completed
+    Reading = 1, // being imported, or interrupted before it committed (nothing of it is stored then)
+    Staged = 2,  // left by earlier versions, which staged rows first; run again from its file like Reading
     Done = 3,    // incidents added, counts final
     Failed = 4,  // the file could not be read as a whole (Failure says why)
-}
-
-/// <summary>A checked row waiting in the staging table, already in the form the incident is stored in
-/// (caller encrypted, address key computed), so the final step is one INSERT ... SELECT.</summary>
-public sealed class IncidentImportRow
-{
-    /// <summary>The id the incident gets if this row is the one stored.</summary>
-    public Guid Id { get; set; }
-    public Guid BatchId { get; set; }
-    public int RowNumber { get; set; }
-    public string Number { get; set; } = "";
-    public DateTimeOffset ReceivedAt { get; set; }
-    public string CategoryCode { get; set; } = "";
-    public string? TypeCode { get; set; }
-    public string? SubtypeCode { get; set; }
-    public byte[]? CallerNameCipher { get; set; }
-    public string? CallerNameMasked { get; set; }
-    public byte[]? CallerPhoneCipher { get; set; }
-    public string? CallerPhoneHash { get; set; }
-    public string? CallerPhoneMasked { get; set; }
-    public string? Address { get; set; }
-    public string? AddressKey { get; set; }
-    public double? Longitude { get; set; }
-    public double? Latitude { get; set; }
-    public string Summary { get; set; } = "";
-    public string? Disposition { get; set; }
-    public Guid HandlingUnitId { get; set; }
-    public string? HandlingOfficer { get; set; }
-    public Guid OrgUnitId { get; set; }
-    public bool Preventable { get; set; }
-    public IncidentValidity Validity { get; set; }
 }
 
 /// <summary>One reason a row was refused: row number as the spreadsheet shows it (the header is row 1),
@@ -106,8 +75,7 @@ public static class IncidentImportLabels
 {
     public static string Label(this IncidentImportStatus s) => s switch
     {
-        IncidentImportStatus.Reading => "校验中",
-        IncidentImportStatus.Staged => "待入库",
+        IncidentImportStatus.Reading or IncidentImportStatus.Staged => "未完成",
         IncidentImportStatus.Done => "已完成",
         IncidentImportStatus.Failed => "失败",
         _ => s.ToString(),

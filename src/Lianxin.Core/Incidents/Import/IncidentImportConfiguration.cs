@@ -20,28 +20,6 @@ internal sealed class IncidentImportConfiguration : IEntityTypeConfiguration<Inc
     }
 }
 
-internal sealed class IncidentImportRowConfiguration : IEntityTypeConfiguration<IncidentImportRow>
-{
-    public void Configure(EntityTypeBuilder<IncidentImportRow> b)
-    {
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Number).HasMaxLength(TextLimits.Code);
-        b.Property(x => x.CategoryCode).HasMaxLength(TextLimits.Code);
-        b.Property(x => x.TypeCode).HasMaxLength(TextLimits.Code);
-        b.Property(x => x.SubtypeCode).HasMaxLength(TextLimits.Code);
-        b.Property(x => x.CallerNameMasked).HasMaxLength(TextLimits.Name);
-        b.Property(x => x.CallerPhoneHash).HasMaxLength(64);
-        b.Property(x => x.CallerPhoneMasked).HasMaxLength(32);
-        b.Property(x => x.Address).HasMaxLength(TextLimits.Address);
-        b.Property(x => x.AddressKey).HasMaxLength(TextLimits.Address);
-        b.Property(x => x.Summary).HasMaxLength(TextLimits.Text);
-        b.Property(x => x.Disposition).HasMaxLength(TextLimits.Text);
-        b.Property(x => x.HandlingOfficer).HasMaxLength(TextLimits.Name);
-        // The final step reads one batch; rows of a batch are removed when it completes.
-        b.HasIndex(x => x.BatchId);
-    }
-}
-
 internal sealed class IncidentImportErrorConfiguration : IEntityTypeConfiguration<IncidentImportError>
 {
     public void Configure(EntityTypeBuilder<IncidentImportError> b)

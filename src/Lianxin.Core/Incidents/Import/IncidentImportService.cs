@@ -22,11 +22,15 @@ public sealed class IncidentImportOptions
     /// <summary>Errors kept for the report; beyond this only the count grows.</summary>
     public int MaxStoredErrors { get; set; } = 10_000;
 
-    /// <summary>Rows copied to the staging table per bulk write.</summary>
-    public int StageChunk { get; set; } = 10_000;
+    /// <summary>Rows checked, placed and bulk-written at a time (the next block is checked while one is written).</summary>
+    public int BlockRows { get; set; } = 10_000;
 
     /// <summary>Added incidents handed to the intake steps at a time.</summary>
     public int IntakeChunk { get; set; } = 2_000;
+
+    /// <summary>Where an upload is kept until its batch is done, so an interrupted import can be run again
+    /// (by the button, the API or at start-up) without sending the file again. Relative to the working directory.</summary>
+    public string WorkDirectory { get; set; } = "data/imports";
 }
 
 /// <summary>A file larger than the import accepts: 413.</summary>
@@ -44,10 +48,12 @@ public sealed record IncidentImportView(Guid Id, string FileName, long SizeBytes
 
 public sealed record IncidentImportErrorView(int Row, string Field, string? Value, string Reason);
 
-/// <summary>Imports 110 incidents from a CSV (UTF-8 or GB18030) or .xlsx file. Every row is checked; the valid
-/// ones are bulk-copied into a staging table, then one transaction inserts those whose 110 number is not yet
-/// stored, runs the intake steps for them and marks the batch done. Sending the same file again adds nothing;
-/// a batch interrupted before that transaction committed is completed by running it again.</summary>
+/// <summary>Imports 110 incidents from a CSV (UTF-8 or GB18030) or .xlsx file. The upload is kept on disk until its
+/// batch is done. Every row is checked; in ONE transaction the valid rows whose 110 number is not stored yet are
+/// placed, bulk-written to the incident table block by block (binary COPY on PostgreSQL), handed to the intake
+/// steps (statistics, repeat check), and the batch is marked done. So an import either adds everything it should
+/// or nothing: sending the same file again adds nothing, and an import interrupted anywhere is run again from the
+/// kept file (or the file sent again) without losing or doubling a row.</summary>
 public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
     IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options, IncidentPlacer? placer = null)
 {
@@ -60,17 +66,29 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
 
     private long _phaseStart;
 
+    /// <summary>The SQLite page cache of the import's connection while it runs: 256 MB, filled only as used.</summary>
+    private const string SqliteLargeCache = "PRAGMA cache_size = -262144";
+
     private void Phase(string name)
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (_phaseStart != 0) Phases[name] = Phases.GetValueOrDefault(name) + System.Diagnostics.Stopwatch.GetElapsedTime(_phaseStart, now);
+        if (_phaseStart != 0)
+            lock (Phases) Phases[name] = Phases.GetValueOrDefault(name) + System.Diagnostics.Stopwatch.GetElapsedTime(_phaseStart, now);
         _phaseStart = now;
     }
 
-    /// <summary>Called after the rows are staged and before the final transaction (tests use it to stop there).</summary>
-    internal Func<IncidentImport, Task>? AfterStaging { get; set; }
+    /// <summary>Adds the time since the clock's last reading to a phase of the block writer (which runs beside the
+    /// reading thread, so its phases overlap the others).</summary>
+    private void WriterPhase(string name, System.Diagnostics.Stopwatch clock)
+    {
+        lock (Phases) Phases[name] = Phases.GetValueOrDefault(name) + clock.Elapsed;
+        clock.Restart();
+    }
 
-    /// <summary>Called inside the final transaction just before it commits (tests use it to fail there).</summary>
+    /// <summary>Called inside the import's transaction after the first block is written (tests use it to fail there).</summary>
+    internal Func<IncidentImport, Task>? AfterFirstBlock { get; set; }
+
+    /// <summary>Called inside the import's transaction just before it commits (tests use it to fail there).</summary>
     internal Func<IncidentImport, Task>? BeforeCommit { get; set; }
 
     public async Task<IncidentImportView> ImportAsync(string? fileName, Stream content, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -89,10 +107,12 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         var unitId = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.OrgUnitId).FirstOrDefaultAsync(ct)
             ?? throw new ForbiddenException("账号未设所属单位，不能导入警情");
 
-        var temp = Path.Combine(Path.GetTempPath(), $"lianxin-import-{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Options.WorkDirectory);
+        var temp = Path.Combine(Options.WorkDirectory, $"upload-{Guid.NewGuid():N}.tmp");
         try
         {
             Phases.Clear();
+            _phaseStart = 0;
             Phase("start");
             var (size, sha, utf8) = await SpoolAsync(content, temp, ct);
             Phase("spool");
@@ -104,16 +124,11 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             if (missing.Count > 0)
                 throw new ValidationFailedException("file", $"文件缺少必填列：{string.Join("、", missing)}。请使用警情导入模板");
 
-            // The same file sent again while its batch is unfinished continues that batch.
+            // The same file sent again while its batch is unfinished runs that batch again.
             var scope = await user.GetScopeAsync(ct);
-            var batch = await db.Set<IncidentImport>().Where(scope.Filter<IncidentImport>())
+            var batch = await db.Set<IncidentImport>().AsNoTracking().Where(scope.Filter<IncidentImport>())
                 .Where(b => b.Sha256 == sha && (b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged))
                 .OrderBy(b => b.StartedAt).FirstOrDefaultAsync(ct);
-            if (batch is { Status: IncidentImportStatus.Staged })
-            {
-                await CompleteAsync(batch, ct);
-                return IncidentImportView.From(batch);
-            }
             if (batch is null)
             {
                 batch = new IncidentImport
@@ -123,11 +138,10 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 };
                 db.Add(batch);
                 await db.SaveChangesAsync(ct);
+                db.Entry(batch).State = EntityState.Detached;
             }
-            await StageAsync(batch, temp, encoding, progress, ct);
-            if (AfterStaging is not null) await AfterStaging(batch);
-            await CompleteAsync(batch, ct);
-            return IncidentImportView.From(batch);
+            File.Move(temp, KeptFile(batch.Id), overwrite: true);
+            return await RunAsync(batch.Id, progress, ct);
         }
         finally
         {
@@ -135,16 +149,28 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         }
     }
 
-    /// <summary>Completes a batch whose rows are staged (after an interruption); a finished batch is left as it is.</summary>
+    /// <summary>Runs an unfinished batch again from its kept file; a finished batch is left as it is.</summary>
     public async Task<IncidentImportView> ResumeAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRegister);
         var batch = await FindAsync(id, ct);
-        if (batch.Status == IncidentImportStatus.Reading)
-            throw new ConflictException("该批次未校验完毕就中断了，请重新上传同一文件以继续");
-        if (batch.Status == IncidentImportStatus.Staged) await CompleteAsync(batch, ct);
-        return IncidentImportView.From(batch);
+        if (batch.Status is not (IncidentImportStatus.Reading or IncidentImportStatus.Staged)) return IncidentImportView.From(batch);
+        if (!File.Exists(KeptFile(id)))
+            throw new ConflictException("服务器上已没有该批次的原文件，请重新上传同一文件以继续导入（已入库的警情不会重复）");
+        return await RunAsync(id, null, ct);
     }
+
+    /// <summary>Unfinished batches whose file is kept on this server, oldest first: what start-up runs again.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string ImportedById)>> UnfinishedWithFileAsync(LianxinDbContext db, IncidentImportOptions options,
+        CancellationToken ct)
+    {
+        var open = await db.Set<IncidentImport>().AsNoTracking()
+            .Where(b => b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged)
+            .OrderBy(b => b.StartedAt).Select(b => new { b.Id, b.ImportedById }).ToListAsync(ct);
+        return open.Where(b => File.Exists(Path.Combine(options.WorkDirectory, $"{b.Id:N}.upload"))).Select(b => (b.Id, b.ImportedById)).ToList();
+    }
+
+    private string KeptFile(Guid batchId) => Path.Combine(Options.WorkDirectory, $"{batchId:N}.upload");
 
     public async Task<PagedResult<IncidentImportView>> ListAsync(PageRequest page, CancellationToken ct = default)
     {
@@ -314,215 +340,192 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         _ => Convert.ToString(v, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Checks every row and copies the valid ones to the staging table; errors go to the report.
-    /// A batch run again starts its staging afresh.</summary>
-    private async Task StageAsync(IncidentImport batch, string path, Encoding? encoding, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>The import proper, in one transaction (retried when another intake path stored one of the file's
+    /// numbers between the check and the write). Rows are read and checked in blocks on every core while the
+    /// block before is placed, written and handed to the intake steps.</summary>
+    private async Task<IncidentImportView> RunAsync(Guid batchId, IProgress<int>? progress, CancellationToken ct)
     {
+        // A million-row file takes minutes in one transaction; the default 30 s command timeout would abort a block.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await DeleteOfBatchAsync<IncidentImportRow>(batch.Id, ct);
-        await DeleteOfBatchAsync<IncidentImportError>(batch.Id, ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    // SQLite's default page cache (2 MB) is far smaller than the incident table's indexes, so each
+                    // random key (address, phone, number) would go to the file; the import's connection gets more.
+                    if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync(SqliteLargeCache, ct);
+                    try
+                    {
+                        if (await RunOnceAsync(batchId, progress, ct) is { } batch)
+                        {
+                            if (BeforeCommit is not null) await BeforeCommit(batch);
+                            await tx.CommitAsync(ct);
+                        }
+                    }
+                    finally
+                    {
+                        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+                    }
+                });
+                break;
+            }
+            catch (Exception e) when (attempt < 3 && IsUniqueViolation(e))
+            {
+                // Another intake path stored a number of this file after the block's check: run the batch again.
+            }
+        }
+        db.ChangeTracker.Clear();
+        var done = await db.Set<IncidentImport>().AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
+        if (done.Status == IncidentImportStatus.Done) File.Delete(KeptFile(batchId));
+        return IncidentImportView.From(done);
+    }
 
+    /// <summary>One run of a batch inside the caller's transaction; null when the batch was already done.</summary>
+    private async Task<IncidentImport?> RunOnceAsync(Guid batchId, IProgress<int>? progress, CancellationToken ct)
+    {
+        // The first write claims the batch: on PostgreSQL it locks the batch's row, on SQLite the database, so a
+        // second run of the same batch (the file sent twice at once, or start-up) waits here and then finds it done.
+        var claimed = await db.Set<IncidentImport>()
+            .Where(b => b.Id == batchId && (b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged))
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, IncidentImportStatus.Reading), ct);
+        if (claimed == 0) return null;
+        var batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
+        await DeleteOfBatchAsync<IncidentImportError>(batch.Id, ct);
+        Phase("claim");
+
+        var encoding = batch.Encoding is { } e ? (e == "UTF-8" ? new UTF8Encoding(false) : Encoding.GetEncoding(e)) : null;
         var checker = await RowChecker.CreateAsync(db, user, protector, addresses, ct);
-        var rowPlan = BulkInsertPlan.For<IncidentImportRow>(db);
-        var errorPlan = BulkInsertPlan.For<IncidentImportError>(db);
-        var errors = new List<object>();
+        var plan = BulkInsertPlan.For<Incident>(db);
+        var registered = steps.OrderBy(s => s.Order).ToList();
+        var errors = new List<IncidentImportError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int rows = 0, valid = 0, invalid = 0, errorSeq = 0;
-        var block = new List<SourceRow>(Options.StageChunk);
+        int rows = 0, valid = 0, invalid = 0, stored = 0, blocks = 0;
+        var block = new List<SourceRow>(Options.BlockRows);
         Task writing = Task.CompletedTask;
 
-        // Rows are read in blocks; a block is checked on every core (encrypting callers is the costly part)
-        // while the block before it is being copied to the staging table.
         async Task CheckBlockAsync()
         {
-            var results = new (IncidentImportRow? Row, List<RowError>? Errors)[block.Count];
+            var results = new Incident?[block.Count];
+            var found = new List<RowError>?[block.Count];
             Phase("read");
             Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                var found = new List<RowError>(0);
-                var row = checker.Check(block[i].Number, block[i].Get, batch.Id, found);
-                results[i] = (row, row is null ? found : null);
+                var rowErrors = new List<RowError>(0);
+                results[i] = checker.Check(block[i].Number, block[i].Get, batchId, rowErrors);
+                if (results[i] is null) found[i] = rowErrors;
             });
-            var staged = new List<object>(block.Count);
+            var checkedRows = new List<Incident>(block.Count);
             for (var i = 0; i < block.Count; i++)
             {
-                var (row, found) = results[i];
-                if (row is null)
+                if (results[i] is not { } incident)
                 {
                     invalid++;
-                    foreach (var e in found!)
+                    foreach (var error in found[i]!)
                     {
-                        if (errorSeq >= Options.MaxStoredErrors) break;
+                        if (errors.Count >= Options.MaxStoredErrors) break;
                         errors.Add(new IncidentImportError
                         {
-                            BatchId = batch.Id, Seq = ++errorSeq, RowNumber = block[i].Number, Field = e.Field, Value = e.Value, Reason = e.Reason,
+                            BatchId = batchId, Seq = errors.Count + 1, RowNumber = block[i].Number, Field = error.Field, Value = error.Value, Reason = error.Reason,
                         });
                     }
                     continue;
                 }
                 valid++;
                 // A number repeated within the file is stored once; the repeats count as duplicates.
-                if (seen.Add(row.Number)) staged.Add(row);
+                if (seen.Add(incident.Number)) checkedRows.Add(incident);
             }
             block.Clear();
             Phase("check");
             await writing;
-            Phase("wait for staging writes");
-            writing = Task.Run(() => bulk.WriteAsync(db, rowPlan, staged, ct), ct);
+            Phase("wait for writes");
+            writing = WriteBlockAsync(checkedRows);
             progress?.Report(rows);
         }
 
-        foreach (var source in OpenRows(path, batch.Format, encoding))
+        // Only this task touches the context while it runs; the reading thread meanwhile checks the next block.
+        async Task WriteBlockAsync(List<Incident> incidents)
         {
-            ct.ThrowIfCancellationRequested();
-            if (source.IsBlank) continue;
-            rows++;
-            block.Add(source);
-            if (block.Count >= Options.StageChunk) await CheckBlockAsync();
+            await Task.Yield();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            // Placed before they are written, so each incident is stored, and counted, at its place.
+            if (placer is not null) await PlaceAsync(incidents, ct);
+            WriterPhase("writer: placement", clock);
+            // Only numbers not stored yet are written (a file sent again adds nothing).
+            var fresh = (await bulk.WriteNewAsync(db, plan, incidents, nameof(Incident.Number), ct)).Cast<Incident>().ToList();
+            WriterPhase("writer: bulk write", clock);
+            if (fresh.Count == 0) return;
+            stored += fresh.Count;
+            if (registered.Count > 0)
+            {
+                foreach (var chunk in fresh.Chunk(Options.IntakeChunk))
+                {
+                    db.Incidents.AttachRange(chunk);
+                    await IncidentIntake.RunStepsAsync(db, registered, chunk, ct);
+                    db.ChangeTracker.Clear();
+                }
+                WriterPhase("writer: intake steps", clock);
+            }
+            if (++blocks == 1 && AfterFirstBlock is not null) await AfterFirstBlock(batch);
         }
-        await CheckBlockAsync();
+
+        try
+        {
+            foreach (var source in OpenRows(KeptFile(batchId), batch.Format, encoding))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (source.IsBlank) continue;
+                rows++;
+                block.Add(source);
+                if (block.Count >= Options.BlockRows) await CheckBlockAsync();
+            }
+            await CheckBlockAsync();
+        }
+        finally
+        {
+            // Never leave the writer running on the context when reading fails.
+            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         await writing;
-        Phase("wait for staging writes");
-        await bulk.WriteAsync(db, errorPlan, errors, ct);
+        Phase("wait for writes");
+        db.ChangeTracker.Clear();
+        await bulk.WriteAsync(db, BulkInsertPlan.For<IncidentImportError>(db), errors, ct);
+        batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
         batch.Rows = rows;
         batch.Valid = valid;
         batch.Invalid = invalid;
-        batch.Status = IncidentImportStatus.Staged;
+        batch.Stored = stored;
+        batch.Duplicates = valid - stored;
+        batch.Status = IncidentImportStatus.Done;
+        batch.FinishedAt = db.Now;
+        db.Audit(Audit.AuditAction.Import, nameof(Incident), batch.Id.ToString(),
+            $"导入警情文件“{batch.FileName}”：{batch.Rows} 行，新增 {stored} 条，重复 {batch.Duplicates} 条，有误 {batch.Invalid} 行");
         await db.SaveChangesAsync(ct);
         progress?.Report(rows);
+        Phase("finish");
+        return batch;
     }
 
-    /// <summary>The final step, in one transaction: add the staged rows whose number is not stored yet, place
-    /// them, run the intake steps on them, drop the staging rows and mark the batch done. Run twice, the
-    /// second run finds the batch done and does nothing.</summary>
-    internal async Task CompleteAsync(IncidentImport batch, CancellationToken ct)
+    /// <summary>PostgreSQL's unique violation, however deeply wrapped. On SQLite the claim at the start holds the
+    /// database's write lock for the whole run, so no other writer can store a number meanwhile.</summary>
+    private static bool IsUniqueViolation(Exception? e)
     {
-        // A million-row batch takes minutes in one statement; the default 30 s command timeout would abort it.
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Entry(batch).ReloadAsync(ct);
-            if (batch.Status != IncidentImportStatus.Staged) return;
-            Phase("before final");
-            var stored = await InsertNewAsync(batch, ct);
-            Phase("final insert");
-            await RunIntakeAsync(batch.Id, ct);
-            await AssignPlacesAsync(batch.Id, ct);
-            Phase("places and intake");
-            await DeleteOfBatchAsync<IncidentImportRow>(batch.Id, ct);
-            Phase("delete staging rows");
-            batch.Stored = stored;
-            batch.Duplicates = batch.Valid - stored;
-            batch.Status = IncidentImportStatus.Done;
-            batch.FinishedAt = db.Now;
-            db.Audit(Audit.AuditAction.Import, nameof(Incident), batch.Id.ToString(),
-                $"导入警情文件“{batch.FileName}”：{batch.Rows} 行，新增 {stored} 条，重复 {batch.Duplicates} 条，有误 {batch.Invalid} 行");
-            await db.SaveChangesAsync(ct);
-            if (BeforeCommit is not null) await BeforeCommit(batch);
-            await tx.CommitAsync(ct);
-        });
+        for (; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException { SqlState: "23505" }) return true;
+        return false;
     }
 
-    /// <summary>INSERT ... SELECT from the staging table of the rows whose 110 number is not stored; the
-    /// unique index on the number settles a race with another intake path (ON CONFLICT DO NOTHING).</summary>
-    private async Task<int> InsertNewAsync(IncidentImport batch, CancellationToken ct)
+    /// <summary>Places a block's incidents as entry by hand does (boundary, then address, else the queue).</summary>
+    private async Task PlaceAsync(IReadOnlyList<Incident> incidents, CancellationToken ct)
     {
-        var incident = db.Model.FindEntityType(typeof(Incident))!;
-        var staging = db.Model.FindEntityType(typeof(IncidentImportRow))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var incidentTable = StoreObjectIdentifier.Table(incident.GetTableName()!, incident.GetSchema());
-        var stagingTable = StoreObjectIdentifier.Table(staging.GetTableName()!, staging.GetSchema());
-        var now = db.Now;
-        var columns = new List<string>();
-        var values = new List<string>();
-        var parameters = new List<object>
-        {
-            Provider(incident, nameof(Entity.CreatedAt), now), // {0}
-            user.UserId ?? "",                                  // {1}
-            Provider(incident, nameof(Incident.Source), IncidentSource.Import), // {2}
-            batch.Id,                                           // {3}
-            false,                                              // {4}
-        };
-        foreach (var p in incident.GetProperties())
-        {
-            columns.Add(sql.DelimitIdentifier(p.GetColumnName(incidentTable)!));
-            var fromStaging = staging.FindProperty(p.Name);
-            values.Add(fromStaging is not null
-                ? "r." + sql.DelimitIdentifier(fromStaging.GetColumnName(stagingTable)!)
-                : p.Name switch
-                {
-                    nameof(Entity.CreatedAt) or nameof(Entity.UpdatedAt) => "{0}",
-                    nameof(Entity.Version) => "1",
-                    nameof(Entity.CreatedById) => "{1}",
-                    nameof(Incident.Source) => "{2}",
-                    nameof(Incident.ImportBatchId) => "{3}",
-                    nameof(Incident.FlaggedRepeat) => "{4}",
-                    _ when p.IsNullable => "NULL",
-                    _ => throw new InvalidOperationException($"Incident.{p.Name} has no value in the import's staging rows."),
-                });
-        }
-        var number = sql.DelimitIdentifier(incident.FindProperty(nameof(Incident.Number))!.GetColumnName(incidentTable)!);
-        var stagingNumber = sql.DelimitIdentifier(staging.FindProperty(nameof(IncidentImportRow.Number))!.GetColumnName(stagingTable)!);
-        var stagingBatch = sql.DelimitIdentifier(staging.FindProperty(nameof(IncidentImportRow.BatchId))!.GetColumnName(stagingTable)!);
-        var text = $"INSERT INTO {sql.DelimitIdentifier(incidentTable.Name, incidentTable.Schema)} ({string.Join(", ", columns)}) "
-            + $"SELECT {string.Join(", ", values)} FROM {sql.DelimitIdentifier(stagingTable.Name, stagingTable.Schema)} r "
-            + $"WHERE r.{stagingBatch} = {{3}} AND NOT EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(incidentTable.Name, incidentTable.Schema)} i WHERE i.{number} = r.{stagingNumber}) "
-            + $"ON CONFLICT ({number}) DO NOTHING";
-        return await db.Database.ExecuteSqlRawAsync(text, parameters, ct);
+        await placer!.PlaceManyAsync(incidents, ct);
     }
 
-    /// <summary>Places the incidents this batch added. They arrive in the placement queue (no place, scope =
-    /// handling unit); placement by coordinates or by address against the place register is applied here,
-    /// inside the final transaction, when a placer is registered.</summary>
-    /// <summary>Places the batch's incidents as entry by hand does (boundary, then address, else the queue), in
-    /// chunks. It runs after the intake steps counted them at their handling unit, as tracked edits, so the
-    /// statistics move with each incident to its place in the same transaction.</summary>
-    private async Task AssignPlacesAsync(Guid batchId, CancellationToken ct)
-    {
-        if (placer is null) return;
-        Guid? last = null;
-        while (true)
-        {
-            var q = db.Incidents.Where(i => i.ImportBatchId == batchId && i.PlaceId == null);
-            if (last is { } l) q = q.Where(i => i.Id.CompareTo(l) > 0);
-            var chunk = await q.OrderBy(i => i.Id).Take(Options.IntakeChunk).ToListAsync(ct);
-            if (chunk.Count == 0) break;
-            await placer.PlaceManyAsync(chunk, ct);
-            await db.SaveChangesAsync(ct);
-            last = chunk[^1].Id;
-            foreach (var i in chunk) db.Entry(i).State = EntityState.Detached;
-        }
-    }
-
-    /// <summary>Hands the added incidents to the intake steps in chunks, so a million rows never sit in memory at once.</summary>
-    private async Task RunIntakeAsync(Guid batchId, CancellationToken ct)
-    {
-        var registered = steps.ToList();
-        if (registered.Count == 0) return;
-        Guid? last = null;
-        while (true)
-        {
-            var q = db.Incidents.Where(i => i.ImportBatchId == batchId);
-            if (last is { } l) q = q.Where(i => i.Id.CompareTo(l) > 0);
-            var chunk = await q.OrderBy(i => i.Id).Take(Options.IntakeChunk).ToListAsync(ct);
-            if (chunk.Count == 0) break;
-            await IncidentIntake.RunStepsAsync(db, registered, chunk, ct);
-            await db.SaveChangesAsync(ct);
-            last = chunk[^1].Id;
-            foreach (var i in chunk) db.Entry(i).State = EntityState.Detached;
-        }
-    }
-
-    private static object Provider(IEntityType type, string property, object value)
-    {
-        var converter = type.FindProperty(property)!.GetTypeMapping().Converter;
-        var v = converter is null ? value : converter.ConvertToProvider(value)!;
-        return v is DateTimeOffset t ? t.ToUniversalTime() : v;
-    }
-
-    /// <summary>Removes a batch's staging rows or errors; the table and column names come from the model.</summary>
+    /// <summary>Removes a batch's errors; the table and column names come from the model.</summary>
     private Task<int> DeleteOfBatchAsync<TRow>(Guid batchId, CancellationToken ct)
     {
         var text = "DELETE FROM " + Table<TRow>() + " WHERE " + Column<TRow>("BatchId") + " = {0}";

@@ -9,9 +9,9 @@ namespace Lianxin.Core.Incidents.Import;
 /// <summary>A reason one cell of a row was refused.</summary>
 public sealed record RowError(string Field, string? Value, string Reason);
 
-/// <summary>Checks one row of an import file against the template's rules and, when it passes, turns it into a
-/// staging row ready to store (caller encrypted with a blind index, address key computed). The category
-/// dictionary and the units (with the importer's scope) are read once per file.</summary>
+/// <summary>Checks one row of an import file against the template's rules and, when it passes, turns it into an
+/// incident ready to store (caller encrypted with a blind index, address key computed, created by the importer
+/// in the batch). The category dictionary and the units (with the importer's scope) are read once per file.</summary>
 internal sealed class RowChecker
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -26,16 +26,20 @@ internal sealed class RowChecker
     private readonly PersonalDataProtector _protector;
     private readonly AddressNormalizer _addresses;
     private readonly DateTimeOffset _latest;
+    private readonly DateTimeOffset _now;
+    private readonly string? _importerId;
 
     /// <summary>Codes and names of the category levels, keyed by parent code ("" for the first level).</summary>
     private readonly Dictionary<string, Dictionary<string, string>> _categories;
     private readonly Dictionary<string, (Guid Id, bool Retired, bool InScope)> _units;
 
-    private RowChecker(PersonalDataProtector protector, AddressNormalizer addresses, DateTimeOffset now,
+    private RowChecker(PersonalDataProtector protector, AddressNormalizer addresses, DateTimeOffset now, string? importerId,
         Dictionary<string, Dictionary<string, string>> categories, Dictionary<string, (Guid, bool, bool)> units)
     {
         _protector = protector;
         _addresses = addresses;
+        _now = now.ToUniversalTime();
+        _importerId = importerId;
         _latest = now.AddHours(1);
         _categories = categories;
         _units = units;
@@ -59,12 +63,12 @@ internal sealed class RowChecker
         var units = new Dictionary<string, (Guid, bool, bool)>(StringComparer.OrdinalIgnoreCase);
         foreach (var u in await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.IsRetired }).ToListAsync(ct))
             if (u.Code.Length > 0) units.TryAdd(u.Code, (u.Id, u.IsRetired, inScope.Contains(u.Id)));
-        return new RowChecker(protector, addresses, db.Now, categories, units);
+        return new RowChecker(protector, addresses, db.Now, user.UserId, categories, units);
     }
 
-    /// <summary>The staging row, or null with the reasons added to <paramref name="errors"/>. Safe to call from
-    /// several threads at once: the checker only reads its tables.</summary>
-    public IncidentImportRow? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors)
+    /// <summary>The incident of the row (not yet placed: its scope is the handling unit), or null with the reasons
+    /// added to <paramref name="errors"/>. Safe to call from several threads at once: the checker only reads its tables.</summary>
+    public Incident? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors)
     {
         var before = errors.Count;
         var number = Text(errors, get, T.Number, TextLimits.Code, required: true);
@@ -145,15 +149,15 @@ internal sealed class RowChecker
         // A name is never searched for, so it gets no blind index.
         var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = MaskName(callerName) };
         var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
-        return new IncidentImportRow
+        return new Incident
         {
-            Id = Guid.CreateVersion7(), BatchId = batchId, RowNumber = rowNumber, Number = number!, ReceivedAt = received.ToUniversalTime(),
+            Number = number!, ReceivedAt = received.ToUniversalTime(),
             CategoryCode = category!, TypeCode = type, SubtypeCode = subtype,
-            CallerNameCipher = nameText.Cipher, CallerNameMasked = nameText.Masked,
-            CallerPhoneCipher = phoneText2.Cipher, CallerPhoneHash = phoneText2.Hash, CallerPhoneMasked = phoneText2.Masked,
+            CallerName = nameText, CallerPhone = phoneText2,
             Address = address, AddressKey = NullIfEmpty(_addresses.Normalize(address)), Longitude = lng, Latitude = lat,
             Summary = summary!, Disposition = disposition, HandlingUnitId = unitId, HandlingOfficer = officer, OrgUnitId = unitId,
-            Preventable = preventable, Validity = validity,
+            Preventable = preventable, Validity = validity, Source = IncidentSource.Import, ImportBatchId = batchId,
+            CreatedAt = _now, UpdatedAt = _now, CreatedById = _importerId, Version = 1,
         };
 
         IncidentValidity Invalid(string value)

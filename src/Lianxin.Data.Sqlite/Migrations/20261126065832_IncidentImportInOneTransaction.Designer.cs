@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lianxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261126063747_DirectiveImportReports")]
-    partial class DirectiveImportReports
+    [Migration("20261126065832_IncidentImportInOneTransaction")]
+    partial class IncidentImportInOneTransaction
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1235,102 +1235,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("IncidentImportErrors");
                 });
 
-            modelBuilder.Entity("Lianxin.Core.Incidents.Import.IncidentImportRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddressKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CallerNameCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("CallerNameMasked")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CallerPhoneCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("CallerPhoneHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CallerPhoneMasked")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CategoryCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Disposition")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HandlingOfficer")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HandlingUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Preventable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubtypeCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TypeCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Validity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
-
-                    b.ToTable("IncidentImportRows");
-                });
-
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1457,8 +1361,6 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("HandlingUnitId");
 
-                    b.HasIndex("ImportBatchId");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1553,78 +1455,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CommandDirectives");
-                });
-
-            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
-                {
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Row")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ReportId", "Seq");
-
-                    b.ToTable("DirectiveImportProblems", (string)null);
-                });
-
-            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Added")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AlreadyThere")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Lines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("OrgUnitId");
-
-                    b.ToTable("DirectiveImportReports", (string)null);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
@@ -2890,26 +2720,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
-                {
-                    b.HasOne("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
-                {
-                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
-                        .WithMany()
-                        .HasForeignKey("OrgUnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("OrgUnit");
-                });
-
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
                 {
                     b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
@@ -3057,11 +2867,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
-                {
-                    b.Navigation("Problems");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.LookBackPlan", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lianxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(LianxinDbContext))]
-    [Migration("20261126063916_DirectiveImportReports")]
+    [Migration("20261126070950_DirectiveImportReports")]
     partial class DirectiveImportReports
     {
         /// <inheritdoc />
@@ -1241,102 +1241,6 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("IncidentImportErrors");
                 });
 
-            modelBuilder.Entity("Lianxin.Core.Incidents.Import.IncidentImportRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AddressKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("CallerNameCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("CallerNameMasked")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<byte[]>("CallerPhoneCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("CallerPhoneHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("CallerPhoneMasked")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("CategoryCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Disposition")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("HandlingOfficer")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("HandlingUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Preventable")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SubtypeCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("TypeCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("Validity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
-
-                    b.ToTable("IncidentImportRows");
-                });
-
             modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1462,8 +1366,6 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HandlingUnitId");
-
-                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("Number")
                         .IsUnique();
