@@ -13,6 +13,16 @@ public sealed class AddressNormalizer
     /// <summary>A normalizer that drops no jurisdiction prefix.</summary>
     public static AddressNormalizer Default { get; } = new([]);
 
+    /// <summary>
+    /// The version of the rules below. Raise it with every change that gives some address a different key:
+    /// keys stored under older rules are recomputed at start-up (see <c>AddressKeyRekey</c>), otherwise old
+    /// records stop matching new ones. 1: first rules. 2: 小区 before a building number dropped, a bare
+    /// number after 单元 read as the flat (室).
+    /// </summary>
+    public const int RulesVersion = 2;
+
+    private readonly List<(string Full, string? Short)> _prefixes = [];
+
     // Units that make the number in front of them the number of a numbered part ("三组", "十二号").
     // Longest first, so "号院" wins over "号". 区 is deliberately absent: 东二区 and 东区 are different places.
     private static readonly string[] NumberedUnits =
@@ -43,8 +53,6 @@ public sealed class AddressNormalizer
 
     private const string ChineseNumerals = "零〇一二两三四五六七八九十百千";
 
-    private readonly List<(string Full, string? Short)> _prefixes = [];
-
     /// <param name="jurisdictionPrefixes">
     /// The station's own jurisdiction from the top down, e.g. 河北省, 石家庄市, 平山县, 西柏坡镇.
     /// A leading run of these (in this order, any of them omitted) is dropped from every key.
@@ -66,6 +74,33 @@ public sealed class AddressNormalizer
                 _prefixes.Add((full, ShortForm(full)));
             }
         }
+
+        KeyVersion = KeyVersionOf(_prefixes.Select(p => p.Full));
+    }
+
+    /// <summary>
+    /// What the stored keys depend on: the rules and the configured jurisdiction, since changing either changes
+    /// keys. Equal to <see cref="RulesVersion"/> when no prefix is configured; otherwise the rules version
+    /// followed by five digits of a stable hash of the prefixes.
+    /// </summary>
+    public int KeyVersion { get; }
+
+    private static int KeyVersionOf(IEnumerable<string> prefixes)
+    {
+        var text = string.Join('\n', prefixes);
+        if (text.Length == 0)
+        {
+            return RulesVersion;
+        }
+
+        // FNV-1a over the UTF-16 text: string.GetHashCode differs between runs, this must not.
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (RulesVersion * 100_000) + (int)(hash % 100_000);
     }
 
     /// <summary>Returns the match key; empty for null or blank input.</summary>

@@ -9,18 +9,53 @@ public static class PlaceRegister
     /// <summary>The shortest key worth matching: anything shorter ("三组") names too many places.</summary>
     public const int MinKeyLength = 4;
 
+    /// <summary>How many leading parts go into one query; a longer list is asked in several.</summary>
+    internal const int PrefixesPerQuery = 5000;
+
     /// <summary>The unit of the residents registered at an address key, or at the longest leading part of it
-    /// ("三组5号门前" still finds "三组5号"); among equally long matches the unit with the most residents.
+    /// ("三组5号门前" still finds "三组5号"); among equally long matches the unit with the most residents, and
+    /// among those the lowest id, so the answer never depends on the order the database returns rows in.
     /// Null when nothing matches. <paramref name="residents"/> is already narrowed to what may be searched.</summary>
-    public static async Task<Guid?> UnitForAddressKeyAsync(IQueryable<Resident> residents, string key, CancellationToken ct)
+    public static async Task<Guid?> UnitForAddressKeyAsync(IQueryable<Resident> residents, string key, CancellationToken ct) =>
+        (await UnitsForAddressKeysAsync(residents, [key], ct)).TryGetValue(key, out var unit) ? unit : null;
+
+    /// <summary>The same answer as <see cref="UnitForAddressKeyAsync"/> for many keys at once, from one query
+    /// (a few for very long lists) instead of one per key. Keys without a match are absent from the result.</summary>
+    public static async Task<Dictionary<string, Guid>> UnitsForAddressKeysAsync(IQueryable<Resident> residents, IEnumerable<string> keys,
+        CancellationToken ct)
     {
-        if (key.Length < MinKeyLength) return null;
-        var prefixes = Enumerable.Range(MinKeyLength, key.Length - MinKeyLength + 1).Select(n => key[..n]).ToList();
-        var hits = await residents.AsNoTracking()
-            .Where(r => r.AddressKey != null && prefixes.Contains(r.AddressKey))
-            .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
-            .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
-            .Take(200).ToListAsync(ct);
-        return hits.OrderByDescending(h => h.AddressKey!.Length).ThenByDescending(h => h.Count).Select(h => (Guid?)h.OrgUnitId).FirstOrDefault();
+        var wanted = keys.Where(k => k.Length >= MinKeyLength).Distinct(StringComparer.Ordinal).ToList();
+        var prefixes = wanted.SelectMany(k => Enumerable.Range(MinKeyLength, k.Length - MinKeyLength + 1).Select(n => k[..n]))
+            .Distinct(StringComparer.Ordinal).ToList();
+        // Residents per registered key and unit.
+        var registered = new Dictionary<string, List<(Guid Unit, int Count)>>(StringComparer.Ordinal);
+        foreach (var part in prefixes.Chunk(PrefixesPerQuery))
+        {
+            var hits = await residents.AsNoTracking()
+                .Where(r => r.AddressKey != null && part.Contains(r.AddressKey))
+                .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
+                .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
+                .ToListAsync(ct);
+            foreach (var h in hits)
+            {
+                if (!registered.TryGetValue(h.AddressKey!, out var units)) registered[h.AddressKey!] = units = [];
+                units.Add((h.OrgUnitId, h.Count));
+            }
+        }
+
+        var result = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        if (registered.Count == 0) return result;
+        foreach (var key in wanted)
+        {
+            for (var n = key.Length; n >= MinKeyLength; n--)
+            {
+                if (registered.TryGetValue(key[..n], out var units))
+                {
+                    result[key] = units.OrderByDescending(u => u.Count).ThenBy(u => u.Unit).First().Unit;
+                    break;
+                }
+            }
+        }
+        return result;
     }
 }

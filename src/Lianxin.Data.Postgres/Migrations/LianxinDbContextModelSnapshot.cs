@@ -1460,6 +1460,78 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("CommandDirectives");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReportId", "Seq");
+
+                    b.ToTable("DirectiveImportProblems", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AlreadyThere")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("DirectiveImportReports", (string)null);
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2729,6 +2801,26 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
                 {
                     b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
@@ -2876,6 +2968,11 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.Navigation("Problems");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.LookBackPlan", b =>

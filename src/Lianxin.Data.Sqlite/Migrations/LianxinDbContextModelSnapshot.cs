@@ -1454,6 +1454,78 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("CommandDirectives");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "Seq");
+
+                    b.ToTable("DirectiveImportProblems", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyThere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("DirectiveImportReports", (string)null);
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2717,6 +2789,26 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportProblem", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.FocusNote", b =>
                 {
                     b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
@@ -2864,6 +2956,11 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>
+                {
+                    b.Navigation("Problems");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.LookBackPlan", b =>

@@ -29,12 +29,12 @@ public static class Commands
         switch (args[0], sub)
         {
             case ("migrate", _):
-                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>());
+                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<Core.Common.AddressNormalizer>());
                 Console.WriteLine($"数据库已迁移到最新版本（{db.Database.ProviderName}）。");
                 return 0;
             case ("seed", "demo"):
             {
-                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>());
+                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<Core.Common.AddressNormalizer>());
                 await Access.BuiltInRoleSeeder.EnsureAsync(sp);
                 await Core.Dictionaries.DictionaryService.SeedDefaultsAsync(db);
                 var residents = int.TryParse(app.Configuration["residents"], out var n) && n > 0 ? n : 80_000;

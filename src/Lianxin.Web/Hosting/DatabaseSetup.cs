@@ -39,8 +39,10 @@ public static class DatabaseSetup
     }
 
     /// <summary>Migrates, then rebuilds any roll-up whose rules are newer than its rows (a database that
-    /// held disputes before their tallies existed gets them here).</summary>
-    public static async Task MigrateAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default)
+    /// held disputes before their tallies existed gets them here), and recomputes the stored address keys
+    /// when the normaliser's rules changed since they were made.</summary>
+    public static async Task MigrateAsync(LianxinDbContext db, IBulkWriter writer, Core.Common.AddressNormalizer addresses,
+        ILogger? log = null, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres)
@@ -50,5 +52,6 @@ public static class DatabaseSetup
         }
         await Core.Disputes.Figures.DisputeTallyRollup.EnsureCurrentAsync(db, writer, ct);
         await Core.Incidents.Statistics.IncidentTallyRollup.EnsureCurrentAsync(db, writer, ct);
+        await AddressKeyRekey.EnsureCurrentAsync(db, addresses, log, ct: ct);
     }
 }

@@ -95,26 +95,10 @@ public static class IncidentImportEndpoints
 
     private static readonly string[] ErrorHeaders = ["行号", "列", "内容", "原因"];
 
-    public static byte[] ErrorCsv(IReadOnlyList<IncidentImportErrorView> errors)
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', ErrorHeaders)).Append("\r\n");
-        foreach (var e in errors)
-            text.Append(e.Row).Append(',').Append(CsvRecordReader.Quote(e.Field)).Append(',').Append(CsvRecordReader.Quote(e.Value))
-                .Append(',').Append(CsvRecordReader.Quote(e.Reason)).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] ErrorCsv(IReadOnlyList<IncidentImportErrorView> errors) => ErrorReportFile.Csv(ErrorHeaders, errors.Select(Cells));
 
-    public static async Task<MemoryStream> ErrorXlsxAsync(IReadOnlyList<IncidentImportErrorView> errors, CancellationToken ct)
-    {
-        var rows = errors.Select(e => new Dictionary<string, object?>
-        {
-            [ErrorHeaders[0]] = e.Row, [ErrorHeaders[1]] = e.Field, [ErrorHeaders[2]] = e.Value, [ErrorHeaders[3]] = e.Reason,
-        }).ToList();
-        if (rows.Count == 0) rows.Add(ErrorHeaders.ToDictionary(h => h, _ => (object?)null));
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, cancellationToken: ct);
-        stream.Position = 0;
-        return stream;
-    }
+    public static Task<MemoryStream> ErrorXlsxAsync(IReadOnlyList<IncidentImportErrorView> errors, CancellationToken ct) =>
+        ErrorReportFile.XlsxAsync(ErrorHeaders, errors.Select(Cells), ct);
+
+    private static object?[] Cells(IncidentImportErrorView e) => [e.Row, e.Field, e.Value, e.Reason];
 }

@@ -41,6 +41,8 @@ public static class RepeatEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(DirectiveFile.MaxBytes + 64 * 1024))
             .WithSummary("导入指令清单（multipart/form-data：file 为 xlsx 或 csv，orgUnitId 为所属单位）")
             .WithDescription("第一行为表头：指令编号、日期、地址、类别、内容。已有编号的指令不重复导入；有问题的行逐行说明原因，其余照常导入。");
+        directives.MapGet("/imports/{id:guid}/errors", DirectiveErrors).WithName("DirectiveImportErrors").RequireAuthorization(analyse)
+            .WithSummary("指令导入的错误报告（导入结果中的 reportId）：行号、列、原因；format=xlsx（默认）或 csv 下载，format=json 分页查看；保留 30 天");
         directives.MapGet("/comparison", Compare).WithName("CompareDirectives")
             .WithSummary("周比对：每条指令对应的本地警情（同一地址或同一类别），以及无指令对应的警情");
 
@@ -110,7 +112,22 @@ public static class RepeatEndpoints
         if (!Guid.TryParse(form["orgUnitId"], out var unit)) throw new ValidationFailedException("orgUnitId", "请选择指令所属单位");
         await using var stream = file.OpenReadStream();
         var lines = DirectiveFile.Read(stream, file.FileName);
-        return TypedResults.Ok(await directives.ImportAsync(unit, lines, ct));
+        return TypedResults.Ok(await directives.ImportAsync(unit, lines, file.FileName, ct));
+    }
+
+    private static readonly string[] DirectiveErrorHeaders = ["行号", "列", "原因"];
+
+    private static async Task<IResult> DirectiveErrors(Guid id, string? format, [AsParameters] PageQuery page, DirectiveService directives, CancellationToken ct)
+    {
+        format = (format ?? "xlsx").ToLowerInvariant();
+        if (format == "json") return TypedResults.Ok(await directives.ErrorsAsync(id, page.ToRequest(), ct));
+        if (format is not ("xlsx" or "csv")) throw new ValidationFailedException("format", "format 只能是 xlsx、csv 或 json");
+        var (report, problems) = await directives.ErrorReportAsync(id, ct);
+        var rows = problems.Select(p => (IReadOnlyList<object?>)[p.Row, p.Field, p.Reason]);
+        var name = $"指令导入错误报告-{Path.GetFileNameWithoutExtension(report.FileName)}";
+        return format == "csv"
+            ? Results.File(ErrorReportFile.Csv(DirectiveErrorHeaders, rows), ErrorReportFile.CsvContentType, name + ".csv")
+            : Results.File(await ErrorReportFile.XlsxAsync(DirectiveErrorHeaders, rows, ct), ExcelExport.ContentType, name + ".xlsx");
     }
 
     private static async Task<Ok<DirectiveComparison>> Compare(Guid? orgUnitId, DateOnly? week, DirectiveService directives, CancellationToken ct) =>

@@ -120,6 +120,21 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return (cluster.Id, plan.Id, plan.Tasks[0].Id);
         });
+        // Station 2's directive import error report, for its download route to aim at.
+        var directiveReport2 = await app.Factory.WithDbAsync(async db =>
+        {
+            var reports = db.Set<Lianxin.Core.Incidents.Repeats.DirectiveImportReport>();
+            if (await reports.Where(r => r.OrgUnitId == w.Stations[1].Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync() is { } existing)
+                return existing;
+            var r = new Lianxin.Core.Incidents.Repeats.DirectiveImportReport
+            {
+                OrgUnitId = w.Stations[1].Id, FileName = "matrix.csv", Lines = 1,
+                Problems = [new Lianxin.Core.Incidents.Repeats.DirectiveImportProblem { Seq = 1, Row = 2, Field = "指令编号", Reason = "不能为空" }],
+            };
+            reports.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -154,6 +169,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("{taskId:guid}", task2.ToString())
                     .Replace("/public/referrals/{token}", $"/public/referrals/{unknownToken}")
                     .Replace("/disputes/figures", $"/disputes/figures?orgUnitId={w.Stations[1].Id}")
+                    .Replace("/incidents/directives/imports/{id:guid}", $"/incidents/directives/imports/{directiveReport2}")
                     .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
                     .Replace("/incidents/cases/{id:guid}", $"/incidents/cases/{otherCase}")
                     .Replace("/incidents/{id:guid}", $"/incidents/{incident}")

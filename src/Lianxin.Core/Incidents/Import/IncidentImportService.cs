@@ -522,7 +522,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// <summary>Places a block's incidents as entry by hand does (boundary, then address, else the queue).</summary>
     private async Task PlaceAsync(IReadOnlyList<Incident> incidents, CancellationToken ct)
     {
-        foreach (var incident in incidents) await placer!.PlaceAsync(incident, ct);
+        await placer!.PlaceManyAsync(incidents, ct);
     }
 
     /// <summary>Removes a batch's errors; the table and column names come from the model.</summary>

@@ -10,7 +10,8 @@ public sealed record DirectiveLine(int Row, string? Number, string? Date, string
 
 public sealed record DirectiveProblem(int Row, string Field, string Reason);
 
-public sealed record DirectiveImportResult(int Added, int AlreadyThere, IReadOnlyList<DirectiveProblem> Problems);
+/// <param name="ReportId">The stored error report when rows were refused (download it from the errors route); null when none were.</param>
+public sealed record DirectiveImportResult(int Added, int AlreadyThere, IReadOnlyList<DirectiveProblem> Problems, Guid? ReportId = null);
 
 public sealed record DirectiveRow(Guid Id, string Number, DateOnly IssuedOn, string? Address, string? Category, string Content, string? OrgUnitName);
 
@@ -31,7 +32,12 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
     private const int MaxIncidents = 5000;
     private const int MaxShown = 100;
 
-    public async Task<DirectiveImportResult> ImportAsync(Guid? orgUnitId, IReadOnlyList<DirectiveLine> lines, CancellationToken ct = default)
+    public Task<DirectiveImportResult> ImportAsync(Guid? orgUnitId, IReadOnlyList<DirectiveLine> lines, CancellationToken ct = default) =>
+        ImportAsync(orgUnitId, lines, null, ct);
+
+    /// <summary>Adds the valid lines not yet stored; when some lines were refused, keeps their problems as a
+    /// report under the file's name, to be downloaded from <see cref="ErrorReportAsync"/>.</summary>
+    public async Task<DirectiveImportResult> ImportAsync(Guid? orgUnitId, IReadOnlyList<DirectiveLine> lines, string? fileName, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
         if (orgUnitId is null) throw new ValidationFailedException("orgUnitId", "请选择指令所属单位");
@@ -72,8 +78,55 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
         var added = valid.Where(v => !existing.Contains(v.Number)).ToList();
         db.CommandDirectives.AddRange(added);
         db.Audit(Audit.AuditAction.Create, nameof(CommandDirective), null, $"导入指令 {added.Count} 条（{unit.Name}）");
+        DirectiveImportReport? report = null;
+        if (problems.Count > 0)
+        {
+            var cutoff = db.Now.AddDays(-DirectiveImportReport.KeptDays);
+            await db.Set<DirectiveImportReport>().Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+            report = new DirectiveImportReport
+            {
+                OrgUnitId = unit.Id, FileName = ReportName(fileName), Lines = lines.Count, Added = added.Count, AlreadyThere = valid.Count - added.Count,
+                Problems = problems.Select((p, i) => new DirectiveImportProblem { Seq = i + 1, Row = p.Row, Field = p.Field, Reason = p.Reason }).ToList(),
+            };
+            db.Add(report);
+        }
         await db.SaveChangesAsync(ct);
-        return new DirectiveImportResult(added.Count, valid.Count - added.Count, problems);
+        return new DirectiveImportResult(added.Count, valid.Count - added.Count, problems, report?.Id);
+    }
+
+    /// <summary>One page of a stored import's problems.</summary>
+    public async Task<PagedResult<DirectiveProblem>> ErrorsAsync(Guid reportId, PageRequest page, CancellationToken ct = default)
+    {
+        await FindReportAsync(reportId, ct);
+        var q = db.Set<DirectiveImportProblem>().AsNoTracking().Where(p => p.ReportId == reportId);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(p => p.Seq).Skip(page.Skip).Take(page.PageSize).Select(p => new DirectiveProblem(p.Row, p.Field, p.Reason)).ToListAsync(ct);
+        return new PagedResult<DirectiveProblem>(items, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>A stored import and all its problems, for the downloadable report. Someone who may import
+    /// directives sees the reports of imports into units they look after; others get 404.</summary>
+    public async Task<(DirectiveImportReportView Report, IReadOnlyList<DirectiveProblem> Problems)> ErrorReportAsync(Guid reportId, CancellationToken ct = default)
+    {
+        var report = await FindReportAsync(reportId, ct);
+        var problems = await db.Set<DirectiveImportProblem>().AsNoTracking().Where(p => p.ReportId == reportId).OrderBy(p => p.Seq)
+            .Select(p => new DirectiveProblem(p.Row, p.Field, p.Reason)).ToListAsync(ct);
+        return (report, problems);
+    }
+
+    private async Task<DirectiveImportReportView> FindReportAsync(Guid reportId, CancellationToken ct)
+    {
+        user.Demand(Permissions.IncidentsAnalyse);
+        var scope = await user.GetScopeAsync(ct);
+        return await db.Set<DirectiveImportReport>().AsNoTracking().Where(scope.Filter<DirectiveImportReport>()).Where(r => r.Id == reportId)
+            .Select(r => new DirectiveImportReportView(r.Id, r.FileName, r.CreatedAt, r.Lines, r.Added, r.AlreadyThere, r.Problems.Count, r.OrgUnit!.Name))
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("导入记录不存在、已过保留期或无权查看");
+    }
+
+    private static string ReportName(string? fileName)
+    {
+        var name = Checks.Clean(Path.GetFileName(fileName ?? "")) ?? "指令";
+        return name.Length <= TextLimits.Address ? name : name[..TextLimits.Address];
     }
 
     public async Task<PagedResult<DirectiveRow>> ListAsync(Guid? orgUnitId, DateOnly? week, PageRequest page, CancellationToken ct = default)
