@@ -294,7 +294,7 @@ public abstract class IncidentImportTests(AppFixture app)
         {
             big.Content = new ByteArrayContent(csv);
             big.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
-            big.Content.Headers.ContentLength = 300L * 1024 * 1024;
+            big.Content.Headers.ContentLength = 400L * 1024 * 1024;
             HttpResponseMessage? response = null;
             try { response = await leader.SendAsync(big); }
             catch (HttpRequestException) { }
