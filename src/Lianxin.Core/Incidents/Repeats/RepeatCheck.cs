@@ -48,9 +48,12 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         public string? AddressKey { get; init; }
         public string? CallerPhoneHash { get; init; }
         public string? Address { get; init; }
+
+        /// <summary>For a row read through a party: the party's person key.</summary>
+        public string? PersonKey { get; init; }
     }
 
-    private sealed record Hit(Incident Incident, RepeatClusterKind Kind, string Key, List<Earlier> Earlier);
+    private sealed record Hit(Incident Incident, RepeatClusterKind Kind, string Key, List<Earlier> Earlier, string? Label = null);
 
     /// <summary>The check for the incidents of one intake, already saved in the caller's transaction: finds the
     /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
@@ -73,6 +76,11 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             foreach (var (kind, key) in KeysOf(incident))
             {
                 if (!earlier.TryGetValue((kind, key), out var rows)) continue;
+                // A person is also the caller of an earlier incident whose phone is the party's (A calls about B, then B about A).
+                var parties = kind == RepeatClusterKind.Party ? incident.Parties.Where(p => p.PersonKey == key).ToList() : [];
+                foreach (var phone in parties.Select(p => p.PhoneHash).OfType<string>().Distinct())
+                    if (earlier.TryGetValue((RepeatClusterKind.Phone, phone), out var byCaller))
+                        rows = rows.Concat(byCaller).DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
                 // Newest first: the same choice as a read of the window ordered by time and cut at the cap.
                 var list = new List<Earlier>();
                 foreach (var row in rows)
@@ -81,7 +89,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     if (row.ReceivedAt < since || list.Count == RepeatOptions.MaxEarlier) break;
                     list.Add(row);
                 }
-                if (list.Count + 1 >= rule.MinCount) hits.Add(new Hit(incident, kind, key, list));
+                if (list.Count + 1 >= rule.MinCount)
+                    hits.Add(new Hit(incident, kind, key, list, parties.Select(PartyLabel).FirstOrDefault()));
             }
         }
         if (hits.Count == 0) return [];
@@ -104,7 +113,17 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     {
         if (!string.IsNullOrEmpty(incident.AddressKey)) yield return (RepeatClusterKind.Address, incident.AddressKey);
         if (!string.IsNullOrEmpty(incident.CallerPhoneHash)) yield return (RepeatClusterKind.Phone, incident.CallerPhoneHash);
+        foreach (var key in incident.Parties.Select(p => p.PersonKey).Where(k => !string.IsNullOrEmpty(k)).Distinct())
+            yield return (RepeatClusterKind.Party, key!);
     }
+
+    /// <summary>The keys whose earlier incidents the check reads: the incident's own, and its parties' phones as callers.</summary>
+    private static IEnumerable<(RepeatClusterKind Kind, string Key)> ReadKeysOf(Incident incident) =>
+        KeysOf(incident).Concat(incident.Parties.Where(p => p.PersonKey is not null && p.PhoneHash is not null)
+            .Select(p => (RepeatClusterKind.Phone, p.PhoneHash!)));
+
+    private static string PartyLabel(IncidentParty p) =>
+        $"当事人 {p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked}";
 
     /// <summary>Valid incidents sharing an address key or a caller with the intake, received from the window before
     /// its earliest incident to its latest (the intake's own incidents, saved already, among them), per key newest
@@ -116,9 +135,10 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
         var until = incoming[^1].ReceivedAt.ToUniversalTime();
         var addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
-        var phones = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
+        var phones = incoming.SelectMany(ReadKeysOf).Where(k => k.Kind == RepeatClusterKind.Phone).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var people = incoming.SelectMany(KeysOf).Where(k => k.Kind == RepeatClusterKind.Party).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
         var rows = new List<Earlier>();
-        for (var part = 0; part < Math.Max(addresses.Count, phones.Count); part++)
+        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
         {
             IQueryable<Earlier>? query = null;
             if (part < addresses.Count)
@@ -126,28 +146,39 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 var keys = addresses[part];
                 query = db.Incidents.AsNoTracking()
                     .Where(x => keys.Contains(x.AddressKey) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
             }
             if (part < phones.Count)
             {
                 var keys = phones[part];
                 var byPhone = db.Incidents.AsNoTracking()
                     .Where(x => keys.Contains(x.CallerPhoneHash) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
                 query = query is null ? byPhone : query.Concat(byPhone);
+            }
+            if (part < people.Count)
+            {
+                var keys = people[part];
+                var byPerson = from p in db.IncidentParties.AsNoTracking()
+                               where keys.Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                               join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+                               where x.Validity != IncidentValidity.Invalid
+                               select new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = p.PersonKey };
+                query = query is null ? byPerson : query.Concat(byPerson);
             }
             rows.AddRange(await query!.ToListAsync(ct));
         }
 
         var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>();
         foreach (var incident in incoming)
-            foreach (var key in KeysOf(incident))
+            foreach (var key in ReadKeysOf(incident))
                 first.TryAdd(key, incident.ReceivedAt);
         var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>();
         foreach (var row in rows)
         {
             if (row.AddressKey is { Length: > 0 } a && first.ContainsKey((RepeatClusterKind.Address, a))) Add((RepeatClusterKind.Address, a), row);
             if (row.CallerPhoneHash is { Length: > 0 } p && first.ContainsKey((RepeatClusterKind.Phone, p))) Add((RepeatClusterKind.Phone, p), row);
+            if (row.PersonKey is { Length: > 0 } k && first.ContainsKey((RepeatClusterKind.Party, k))) Add((RepeatClusterKind.Party, k), row);
         }
         foreach (var (key, list) in byKey)
         {
@@ -175,13 +206,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
         var phones = hits.Where(h => h.Kind == RepeatClusterKind.Phone).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
-        for (var part = 0; part < Math.Max(addresses.Count, phones.Count); part++)
+        var people = hits.Where(h => h.Kind == RepeatClusterKind.Party).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
+        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
         {
             var a = part < addresses.Count ? addresses[part] : [];
             var p = part < phones.Count ? phones[part] : [];
+            var m = part < people.Count ? people[part] : [];
             // Tracked, with their members: the intake extends them.
             await db.RepeatClusters.Include(c => c.Members)
-                .Where(c => ((c.Kind == RepeatClusterKind.Address && a.Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && p.Contains(c.Key))) && c.LastAt >= since)
+                .Where(c => ((c.Kind == RepeatClusterKind.Address && a.Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && p.Contains(c.Key))
+                    || (c.Kind == RepeatClusterKind.Party && m.Contains(c.Key))) && c.LastAt >= since)
                 .LoadAsync(ct);
         }
         var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
@@ -201,7 +235,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             cluster = new RepeatCluster
             {
                 Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = firstAt.ToUniversalTime(), LastAt = at,
-                Label = Label(hit.Kind, firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+                Label = Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
                 CategoryCode = incident.CategoryCode,
             };
             db.RepeatClusters.Add(cluster);
@@ -263,14 +297,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             }
         foreach (var (officer, theirs) in seen)
             await notifications.SendAsync(officer, $"重复警情汇总：本次新增 {theirs.Incidents.Count} 起重复警情",
-                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址或同一报警人 {rule.MinCount} 次及以上），" +
+                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警人或同一当事人 {rule.MinCount} 次及以上），" +
                 $"涉及 {theirs.Clusters.Count} 组重复警情，请到重复警情页逐组研判是否纳入重点关注或转为纠纷化解。",
                 "/incidents/clusters", "warning", ct: ct);
     }
 
     private static string Label(RepeatClusterKind kind, string? address, string? maskedPhone)
     {
-        var text = kind == RepeatClusterKind.Address ? address ?? "" : $"报警电话 {maskedPhone}";
+        var text = kind switch
+        {
+            RepeatClusterKind.Address or RepeatClusterKind.Party => address ?? "",
+            _ => $"报警电话 {maskedPhone}",
+        };
         return text.Length > Common.TextLimits.Address ? text[..Common.TextLimits.Address] : text;
     }
 }
