@@ -402,19 +402,28 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         {
             // The list is the parties from now on: stored ones named are kept (or replaced), the others removed.
             var byId = stored.ToDictionary(p => p.Id);
-            db.IncidentParties.RemoveRange(stored.Where(p => !parties.Any(q => q!.Id == p.Id)));
+            var removed = stored.Where(p => !parties.Any(q => q!.Id == p.Id)).ToList();
+            db.IncidentParties.RemoveRange(removed);
+            var changed = removed.Count > 0;
             for (var n = 0; n < parties.Count; n++)
             {
                 var given = parties[n]!;
                 if (given.Id is { } pid && byId.TryGetValue(pid, out var party))
                 {
+                    var role = given.Role ?? party.Role;
+                    changed |= party.Position != n || party.Role != role || !given.KeepsStored;
                     party.Position = n;
-                    if (given.KeepsStored) party.Role = given.Role ?? party.Role;
+                    if (given.KeepsStored) party.Role = role;
                     else Fill(party, given);
                 }
-                else db.IncidentParties.Add(Fill(new IncidentParty { IncidentId = x.Id, Position = n, ReceivedAt = x.ReceivedAt }, given));
+                else
+                {
+                    db.IncidentParties.Add(Fill(new IncidentParty { IncidentId = x.Id, Position = n, ReceivedAt = x.ReceivedAt }, given));
+                    changed = true;
+                }
             }
-            x.UpdatedAt = db.Now;
+            // The incident's version moves with its parties, so two people editing them at once are told.
+            if (changed) x.UpdatedAt = db.Now;
         }
         x.CategoryCode = input.CategoryCode!.Trim();
         x.TypeCode = Checks.Clean(input.TypeCode);

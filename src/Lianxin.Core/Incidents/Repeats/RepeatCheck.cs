@@ -144,15 +144,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             if (part < addresses.Count)
             {
                 var keys = addresses[part];
-                query = db.Incidents.AsNoTracking()
-                    .Where(x => keys.Contains(x.AddressKey) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                // One key (an incident by hand or from the API) is an equality, the plainest index probe for both engines.
+                var one = keys[0];
+                query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.AddressKey)))
+                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                     .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
             }
             if (part < phones.Count)
             {
                 var keys = phones[part];
-                var byPhone = db.Incidents.AsNoTracking()
-                    .Where(x => keys.Contains(x.CallerPhoneHash) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                var one = keys[0];
+                var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.CallerPhoneHash)))
+                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                     .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
                 query = query is null ? byPhone : query.Concat(byPhone);
             }
