@@ -20,7 +20,7 @@ public sealed record IncidentInput(string? Number, DateTimeOffset? ReceivedAt, s
 /// number or phone it is kept as stored (its role may change), with any of them it is replaced.</summary>
 public sealed record IncidentPartyInput(IncidentPartyRole? Role, string? Name, string? IdNumber, string? Phone, Guid? Id = null)
 {
-    public bool KeepsStored => Id is not null && Checks.Clean(Name) is null && Checks.Clean(IdNumber) is null && Checks.Clean(Phone) is null;
+    public bool KeepsStored() => Id is not null && Checks.Clean(Name) is null && Checks.Clean(IdNumber) is null && Checks.Clean(Phone) is null;
 }
 
 /// <summary>A party as shown: masked.</summary>
@@ -258,7 +258,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             {
                 if (stored is null || !stored.Contains(pid)) e.Add($"{field}.id", "当事人不存在");
                 else if (parties.Count(q => q?.Id == pid) > 1) e.Add($"{field}.id", "同一当事人重复出现");
-                if (p.KeepsStored) continue;
+                if (p.KeepsStored()) continue;
             }
             Length(e, $"{field}.name", p.Name, "当事人姓名", TextLimits.Name);
             var id = Checks.Clean(p.IdNumber);
@@ -411,9 +411,9 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
                 if (given.Id is { } pid && byId.TryGetValue(pid, out var party))
                 {
                     var role = given.Role ?? party.Role;
-                    changed |= party.Position != n || party.Role != role || !given.KeepsStored;
+                    changed |= party.Position != n || party.Role != role || !given.KeepsStored();
                     party.Position = n;
-                    if (given.KeepsStored) party.Role = role;
+                    if (given.KeepsStored()) party.Role = role;
                     else Fill(party, given);
                 }
                 else

@@ -35,6 +35,20 @@ public abstract class IncidentPartyTests(AppFixture app)
         address = $"当事人测试{Guid.NewGuid():N}号", summary = "邻里纠纷", handlingUnitId = app.World.Districts[0].Id, parties,
     };
 
+    /// <summary>A browser-like client signed in through the login form, for the server-rendered pages.</summary>
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
     private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) => app.Factory.WithDbAsync(db =>
         db.RepeatClusters.AsNoTracking().Include(c => c.Members).Where(c => c.Members.Any(m => m.IncidentId == incidentId)).ToListAsync());
 
@@ -176,6 +190,16 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.NotNull(line);
         Assert.Equal(app.World.UserIds["officer1"], line.UserId);
         Assert.Contains("约谈当事人", line.Summary);
+
+        // The detail page shows them masked, with the button to show them in full.
+        var page = await SignedInAsync("officer1");
+        var html = WebUtility.HtmlDecode(await page.GetStringAsync($"/incidents/{x.Summary.Id}"));
+        Assert.Contains("data-testid=\"incident-parties\"", html);
+        Assert.Contains("data-testid=\"incident-parties-reveal\"", html);
+        Assert.Contains("孙**", html);
+        Assert.DoesNotContain("孙国庆", html);
+        Assert.DoesNotContain(id, html);
+        Assert.Contains("data-testid=\"incident-parties-editor\"", html);
 
         // Removing every party: an empty list.
         var cleared = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
