@@ -436,7 +436,21 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         // Marking a repeat is what "validity: repeat" means; the link without it would say two things at once.
         if (x.RepeatOfId is not null && input.Validity is null) x.Validity = IncidentValidity.Repeat;
         x.DisputeId = input.DisputeId;
+        var known = stored.Select(p => p.PersonKey).ToHashSet();
+        var newPeople = input.Parties is not null && x.Validity != IncidentValidity.Invalid
+            && db.IncidentParties.Local.Any(p => p.IncidentId == x.Id && p.PersonKey is not null && !known.Contains(p.PersonKey));
+        if (!newPeople)
+        {
+            await db.SaveChangesAsync(ct);
+            return x;
+        }
+        // A person named only now may be the same as in earlier incidents: the repeat check looks again, on the parties.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        x.Parties = db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList();
+        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return x;
     }
 

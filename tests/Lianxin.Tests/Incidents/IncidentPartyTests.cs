@@ -206,4 +206,29 @@ public abstract class IncidentPartyTests(AppFixture app)
             new { categoryCode = "dispute", version = edited.Summary.Version, parties = Array.Empty<object>() }));
         Assert.Empty(cleared.Parties);
     }
+
+    [Fact]
+    public async Task A_person_named_on_an_edit_is_checked_against_earlier_incidents()
+    {
+        var officer = await app.As("officer1");
+        var id = NewIdNumber();
+        var now = DateTimeOffset.UtcNow;
+        var earlier = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { name = "吴德明", idNumber = id }], now.AddDays(-3))), HttpStatusCode.Created);
+        var later = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), null, now.AddDays(-1))), HttpStatusCode.Created);
+        Assert.Empty(await ClustersOfAsync(later.Summary.Id));
+
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
+            new { categoryCode = "dispute", version = later.Summary.Version, parties = new object[] { new { role = "Suspect", name = "吴德明", idNumber = id } } }));
+        Assert.True(edited.Summary.FlaggedRepeat);
+        var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id));
+        Assert.Equal(RepeatClusterKind.Party, cluster.Kind);
+        Assert.Equal([earlier.Summary.Id, later.Summary.Id], cluster.Members.Select(m => m.IncidentId).Order().ToArray());
+
+        // Saving the same parties again changes nothing: still one cluster of two.
+        await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
+            new { categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id, role = "Suspect" } } }));
+        Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id)).IncidentCount);
+    }
 }

@@ -20,10 +20,17 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>Longest key list one statement carries; a longer one is read in parts.</summary>
     public const int KeysPerRead = 5000;
 
-    public async Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
+    public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => CheckAsync(db, added, null, ct);
+
+    /// <summary>After an edit named new parties: the check again for the incident, on its party keys only (its
+    /// address and caller were checked on intake). Call inside a transaction, after saving the parties.</summary>
+    public Task OnPartiesAddedAsync(LianxinDbContext db, Incident incident, CancellationToken ct) =>
+        CheckAsync(db, [incident], RepeatClusterKind.Party, ct);
+
+    private async Task CheckAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatClusterKind? only, CancellationToken ct)
     {
         var rule = options.Value;
-        var touched = await ClusterAsync(db, added, rule, ct);
+        var touched = await ClusterAsync(db, added, rule, ct, only);
         if (touched.Count == 0) return;
         // Earlier incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
         var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
@@ -59,7 +66,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
     /// rule is met puts them into the open cluster of that key or a new one (added to the context, not saved).
     /// Returns the clusters joined, per incident, address before phone.</summary>
-    public static async Task<IReadOnlyList<Touch>> ClusterAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatOptions rule, CancellationToken ct)
+    public static async Task<IReadOnlyList<Touch>> ClusterAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatOptions rule, CancellationToken ct,
+        RepeatClusterKind? only = null)
     {
         var incoming = added.Where(i => i.Validity != IncidentValidity.Invalid && KeysOf(i).Any())
             .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToList();
@@ -75,6 +83,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var since = at - window;
             foreach (var (kind, key) in KeysOf(incident))
             {
+                if (only is { } k && kind != k) continue;
                 if (!earlier.TryGetValue((kind, key), out var rows)) continue;
                 // A person is also the caller of an earlier incident whose phone is the party's (A calls about B, then B about A).
                 var parties = kind == RepeatClusterKind.Party ? incident.Parties.Where(p => p.PersonKey == key).ToList() : [];
