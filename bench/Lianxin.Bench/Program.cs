@@ -22,7 +22,7 @@ const string Usage = """
     years, --residents N (default 2000), --iterations N (default 20), --direct-iterations N (default 3),
     --data DIR and --pg "CONNSTRING" as below.
 
-    incidents-repeat: the repeat check for one new incident against a primary-key lookup, with
+    incidents-repeat: the repeat check for one new incident, and per incident for a chunk of 2,000, against a primary-key lookup, with
     --incidents N stored (default 5000000; loaded once through the bulk writer and kept), --iterations N
     (default 2000), --warmup N (default 200), --data DIR and --pg "CONNSTRING" as below.
 

@@ -42,6 +42,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<RollupState> RollupStates => Set<RollupState>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
+    public DbSet<Incidents.IncidentParty> IncidentParties => Set<Incidents.IncidentParty>();
     public DbSet<Incidents.Import.IncidentImport> IncidentImports => Set<Incidents.Import.IncidentImport>();
     public DbSet<Incidents.Import.IncidentImportError> IncidentImportErrors => Set<Incidents.Import.IncidentImportError>();
     public DbSet<Incidents.Statistics.IncidentTally> IncidentTallies => Set<Incidents.Statistics.IncidentTally>();

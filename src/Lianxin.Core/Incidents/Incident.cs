@@ -67,6 +67,9 @@ public sealed class Incident : Entity, IScoped
     public IncidentSource Source { get; set; }
     public Guid? ImportBatchId { get; set; }
 
+    /// <summary>The people named in it (当事人), entered by hand or by the 110 system; never from a file.</summary>
+    public List<IncidentParty> Parties { get; set; } = [];
+
     public ProtectedText CallerName
     {
         get => new() { Cipher = CallerNameCipher, Masked = CallerNameMasked };

@@ -12,6 +12,15 @@ public interface IIncidentIntakeStep
 
     /// <summary>Called once per intake with the incidents it added (already saved, same transaction).</summary>
     Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct);
+
+    /// <summary>For an intake that comes in parts (a file of a million rows): called for each part instead of
+    /// <see cref="OnAddedAsync"/>, and <see cref="OnPartsFinishedAsync"/> follows the last. By default each part is
+    /// handled as an intake of its own.</summary>
+    Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => OnAddedAsync(db, added, ct);
+
+    /// <summary>After the last part of an intake that came in parts, in the same transaction: what a step kept for
+    /// the end of the whole intake (one summary to each officer rather than one per part) is done here.</summary>
+    Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>Runs the intake steps. Every intake path calls this once, inside its transaction, right after
@@ -30,6 +39,31 @@ public static class IncidentIntake
         foreach (var step in steps.OrderBy(s => s.Order))
             await step.OnAddedAsync(db, added, ct);
         // Whatever a step tracked but did not save yet goes in with the same transaction.
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One part of an intake that comes in parts; call <see cref="FinishPartsAsync"/> after the last.</summary>
+    public static async Task RunPartAsync(LianxinDbContext db, IEnumerable<IIncidentIntakeStep> steps, IReadOnlyList<Incident> added,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(added);
+        if (added.Count == 0) return;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Intake steps run inside the transaction that added the incidents.");
+        foreach (var step in steps.OrderBy(s => s.Order))
+            await step.OnPartAddedAsync(db, added, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ends an intake that came in parts, inside its transaction.</summary>
+    public static async Task FinishPartsAsync(LianxinDbContext db, IEnumerable<IIncidentIntakeStep> steps, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(steps);
+        foreach (var step in steps.OrderBy(s => s.Order))
+            await step.OnPartsFinishedAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -12,7 +12,24 @@ namespace Lianxin.Core.Incidents;
 /// dictionary; coordinates are WGS-84 longitude and latitude; the received time carries its offset.</summary>
 public sealed record IncidentInput(string? Number, DateTimeOffset? ReceivedAt, string? CategoryCode, string? TypeCode, string? SubtypeCode,
     string? CallerName, string? CallerPhone, string? Address, double? Longitude, double? Latitude, string? Summary, string? Disposition,
-    Guid? HandlingUnitId, string? HandlingOfficer, bool? Preventable = null, IncidentValidity? Validity = null);
+    Guid? HandlingUnitId, string? HandlingOfficer, bool? Preventable = null, IncidentValidity? Validity = null,
+    List<IncidentPartyInput?>? Parties = null);
+
+/// <summary>A person named in an incident: role (default 当事人), name, 18-digit ID number, phone; at least a name,
+/// an ID number or a phone. On an edit, <see cref="Id"/> names a stored party of the incident: with no name, ID
+/// number or phone it is kept as stored (its role may change), with any of them it is replaced.</summary>
+public sealed record IncidentPartyInput(IncidentPartyRole? Role, string? Name, string? IdNumber, string? Phone, Guid? Id = null)
+{
+    public bool KeepsStored() => Id is not null && Checks.Clean(Name) is null && Checks.Clean(IdNumber) is null && Checks.Clean(Phone) is null;
+}
+
+/// <summary>A party as shown: masked.</summary>
+public sealed record IncidentPartyView(Guid Id, IncidentPartyRole Role, string? NameMasked, string? IdNumberMasked, string? PhoneMasked)
+{
+    public string RoleLabel => Role.Label();
+}
+
+public sealed record RevealedParty(Guid Id, IncidentPartyRole Role, string? Name, string? IdNumber, string? Phone);
 
 public sealed record IncidentBatchInput(List<IncidentInput?>? Items);
 
@@ -47,15 +64,17 @@ public sealed record LinkedIncident(Guid Id, string Number, DateTimeOffset Recei
 /// <summary>An incident in full, the caller masked.</summary>
 public sealed record IncidentDetail(IncidentRow Summary, string? CallerNameMasked, string? CallerPhoneMasked, double? Longitude, double? Latitude,
     string? Disposition, Guid HandlingUnitId, string? HandlingUnitName, PlacementMethod? PlacedBy, Guid? RepeatOfId, string? RepeatOfNumber,
-    Guid? DisputeId, string? DisputeNumber, Guid? CaseId, Guid? ImportBatchId, IReadOnlyList<LinkedIncident> Related)
+    Guid? DisputeId, string? DisputeNumber, Guid? CaseId, Guid? ImportBatchId, IReadOnlyList<LinkedIncident> Related,
+    IReadOnlyList<IncidentPartyView> Parties)
 {
     public string? PlacedByLabel => PlacedBy?.Label();
 }
 
 /// <summary>An edit replaces every editable field: a null optional field is cleared; a null <see cref="Preventable"/>
-/// or <see cref="Validity"/> keeps the stored value. Number, time, caller and address are as received and stay.</summary>
+/// or <see cref="Validity"/> keeps the stored value. Number, time, caller and address are as received and stay.
+/// <see cref="Parties"/> null keeps the parties; a list replaces them.</summary>
 public sealed record IncidentEditInput(string? CategoryCode, string? TypeCode, string? SubtypeCode, string? Disposition, string? HandlingOfficer,
-    bool? Preventable, IncidentValidity? Validity, Guid? RepeatOfId, Guid? DisputeId, long? Version);
+    bool? Preventable, IncidentValidity? Validity, Guid? RepeatOfId, Guid? DisputeId, long? Version, List<IncidentPartyInput?>? Parties = null);
 
 public sealed record IncidentPlaceInput(Guid? OrgUnitId, long? Version);
 
@@ -69,6 +88,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
 {
     public const string CategoryDictionary = "incident-category";
     public const int MaxBatch = 500;
+    public const int MaxParties = 20;
 
     /// <summary>How far ahead of the server clock a received time may lie (clocks of two systems drift).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -177,7 +197,11 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
                 }
                 finally
                 {
-                    foreach (var i in added) db.Entry(i).State = EntityState.Detached;
+                    foreach (var i in added)
+                    {
+                        foreach (var party in i.Parties) db.Entry(party).State = EntityState.Detached;
+                        db.Entry(i).State = EntityState.Detached;
+                    }
                 }
             }
             return new IncidentBatchResult(results.Count(r => r.Outcome == IntakeOutcome.Created), results.Count(r => r.Outcome == IntakeOutcome.Duplicate),
@@ -200,7 +224,58 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         if (Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized })
             incident.CallerPhone = protector.Protect(normalized, PhoneNumber.Mask);
         incident.Place(null, null);
+        incident.Parties = BuildParties(input.Parties, incident.Id, incident.ReceivedAt);
         return incident;
+    }
+
+    private List<IncidentParty> BuildParties(List<IncidentPartyInput?>? inputs, Guid incidentId, DateTimeOffset receivedAt) =>
+        (inputs ?? []).Select((p, n) => Fill(new IncidentParty { IncidentId = incidentId, Position = n, ReceivedAt = receivedAt }, p!)).ToList();
+
+    private IncidentParty Fill(IncidentParty party, IncidentPartyInput p)
+    {
+        party.Role = p.Role ?? IncidentPartyRole.Party;
+        party.Name = Checks.Clean(p.Name) is { } name ? protector.Protect(name, MaskName) : ProtectedText.Empty;
+        party.IdNumber = Checks.Clean(p.IdNumber) is { } id && CitizenId.Parse(id) is { Normalized: { } number }
+            ? protector.Protect(number, CitizenId.Mask) : ProtectedText.Empty;
+        party.Phone = Checks.Clean(p.Phone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
+            ? protector.Protect(normalized, PhoneNumber.Mask) : ProtectedText.Empty;
+        party.Key();
+        return party;
+    }
+
+    /// <summary>The parties of one item: each needs a name, an ID number or a phone, and what is given must be valid.
+    /// <paramref name="stored"/> are the ids an edit may name (none on entry).</summary>
+    private static void ValidateParties(FieldErrors e, List<IncidentPartyInput?>? parties, IReadOnlySet<Guid>? stored = null)
+    {
+        if (parties is null) return;
+        if (parties.Count > MaxParties) { e.Add("parties", $"当事人最多 {MaxParties} 人"); return; }
+        for (var n = 0; n < parties.Count; n++)
+        {
+            var field = $"parties[{n}]";
+            if (parties[n] is not { } p) { e.Add(field, "当事人为空"); continue; }
+            if (p.Role is { } role && !Enum.IsDefined(role)) e.Add($"{field}.role", "当事人身份无效");
+            if (p.Id is { } pid)
+            {
+                if (stored is null || !stored.Contains(pid)) e.Add($"{field}.id", "当事人不存在");
+                else if (parties.Count(q => q?.Id == pid) > 1) e.Add($"{field}.id", "同一当事人重复出现");
+                if (p.KeepsStored()) continue;
+            }
+            Length(e, $"{field}.name", p.Name, "当事人姓名", TextLimits.Name);
+            var id = Checks.Clean(p.IdNumber);
+            var phone = Checks.Clean(p.Phone);
+            if (Checks.Clean(p.Name) is null && id is null && phone is null) e.Add(field, "当事人须至少填写姓名、身份证号或联系电话之一");
+            if (id is not null)
+            {
+                if (id.Length > 40) e.Add($"{field}.idNumber", "身份证号过长");
+                else if (CitizenId.Parse(id) is { IsValid: false } bad) e.Add($"{field}.idNumber", bad.Error ?? "身份证号无效");
+                else if (CitizenId.Parse(id).Normalized is { Length: not 18 }) e.Add($"{field}.idNumber", "身份证号须为 18 位");
+            }
+            if (phone is not null)
+            {
+                if (phone.Length > 40) e.Add($"{field}.phone", "联系电话过长");
+                else if (PhoneNumber.Parse(phone) is { IsValid: false } bad) e.Add($"{field}.phone", bad.Error ?? "联系电话无效");
+            }
+        }
     }
 
     /// <summary>Every field of one item; collected, so the 110 system sees all that is wrong with it at once.</summary>
@@ -236,6 +311,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         if (input.Longitude is { } lng && (double.IsNaN(lng) || lng is < -180 or > 180)) e.Add("longitude", "经度须在 -180 到 180 之间");
         if (input.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90)) e.Add("latitude", "纬度须在 -90 到 90 之间");
         if (input.Validity is { } v && !Enum.IsDefined(v)) e.Add("validity", "警情有效性无效");
+        ValidateParties(e, input.Parties);
         return e;
     }
 
@@ -296,8 +372,10 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             .Select(l => l.IncidentId == id ? l.RelatedId : l.IncidentId).ToListAsync(ct);
         var related = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => linkIds.Contains(i.Id))
             .OrderBy(i => i.ReceivedAt).Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary)).ToListAsync(ct);
+        var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position)
+            .Select(p => new IncidentPartyView(p.Id, p.Role, p.NameMasked, p.IdNumberMasked, p.PhoneMasked)).ToListAsync(ct);
         return new IncidentDetail(Row(x), x.CallerNameMasked, x.CallerPhoneMasked, x.Longitude, x.Latitude, x.Disposition, x.HandlingUnitId, handling,
-            x.PlacedBy, x.RepeatOfId, repeatOf, x.DisputeId, dispute, x.CaseId, x.ImportBatchId, related);
+            x.PlacedBy, x.RepeatOfId, repeatOf, x.DisputeId, dispute, x.CaseId, x.ImportBatchId, related, parties);
     }
 
     /// <summary>Changes the assessment of an incident; the version read must match (409 otherwise).</summary>
@@ -317,7 +395,36 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             e.Add("repeatOfId", "所重复的原警情不存在或不在您的管辖范围内");
         if (input.DisputeId is { } d && !await db.Disputes.Where(scope.Filter<Dispute>()).AnyAsync(i => i.Id == d, ct))
             e.Add("disputeId", "关联的纠纷不存在或不在您的管辖范围内");
+        var stored = input.Parties is null ? [] : await db.IncidentParties.Where(p => p.IncidentId == x.Id).ToListAsync(ct);
+        ValidateParties(e, input.Parties, stored.Select(p => p.Id).ToHashSet());
         e.ThrowIfAny();
+        if (input.Parties is { } parties)
+        {
+            // The list is the parties from now on: stored ones named are kept (or replaced), the others removed.
+            var byId = stored.ToDictionary(p => p.Id);
+            var removed = stored.Where(p => !parties.Any(q => q!.Id == p.Id)).ToList();
+            db.IncidentParties.RemoveRange(removed);
+            var changed = removed.Count > 0;
+            for (var n = 0; n < parties.Count; n++)
+            {
+                var given = parties[n]!;
+                if (given.Id is { } pid && byId.TryGetValue(pid, out var party))
+                {
+                    var role = given.Role ?? party.Role;
+                    changed |= party.Position != n || party.Role != role || !given.KeepsStored();
+                    party.Position = n;
+                    if (given.KeepsStored()) party.Role = role;
+                    else Fill(party, given);
+                }
+                else
+                {
+                    db.IncidentParties.Add(Fill(new IncidentParty { IncidentId = x.Id, Position = n, ReceivedAt = x.ReceivedAt }, given));
+                    changed = true;
+                }
+            }
+            // The incident's version moves with its parties, so two people editing them at once are told.
+            if (changed) x.UpdatedAt = db.Now;
+        }
         x.CategoryCode = input.CategoryCode!.Trim();
         x.TypeCode = Checks.Clean(input.TypeCode);
         x.SubtypeCode = Checks.Clean(input.SubtypeCode);
@@ -329,7 +436,21 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         // Marking a repeat is what "validity: repeat" means; the link without it would say two things at once.
         if (x.RepeatOfId is not null && input.Validity is null) x.Validity = IncidentValidity.Repeat;
         x.DisputeId = input.DisputeId;
+        var known = stored.Select(p => p.PersonKey).ToHashSet();
+        var newPeople = input.Parties is not null && x.Validity != IncidentValidity.Invalid
+            && db.IncidentParties.Local.Any(p => p.IncidentId == x.Id && p.PersonKey is not null && !known.Contains(p.PersonKey));
+        if (!newPeople)
+        {
+            await db.SaveChangesAsync(ct);
+            return x;
+        }
+        // A person named only now may be the same as in earlier incidents: the repeat check looks again, on the parties.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        x.Parties = db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList();
+        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return x;
     }
 
@@ -390,6 +511,21 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         db.Audit(AuditAction.Reveal, nameof(Incident), x.Id.ToString(), $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}"));
         await db.SaveChangesAsync(ct);
         return new RevealedCaller(x.Id, x.Number, protector.Reveal(x.CallerName), protector.Reveal(x.CallerPhone));
+    }
+
+    /// <summary>Shows the parties' names, ID numbers and phones in full to a permitted user, and records that they saw them.</summary>
+    public async Task<IReadOnlyList<RevealedParty>> RevealPartiesAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        user.Demand(Permissions.PeopleReveal);
+        var scope = await user.GetScopeAsync(ct);
+        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position).ToListAsync(ct);
+        var why = Checks.RevealReason(reason);
+        db.Audit(AuditAction.Reveal, nameof(Incident), x.Id.ToString(),
+            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
+        await db.SaveChangesAsync(ct);
+        return parties.Select(p => new RevealedParty(p.Id, p.Role, protector.Reveal(p.Name), protector.Reveal(p.IdNumber), protector.Reveal(p.Phone))).ToList();
     }
 
     private async Task<IQueryable<Incident>> QueryAsync(IncidentFilter f, CancellationToken ct)

@@ -1402,6 +1402,66 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("IncidentLinks");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.IncidentParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("NameCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("NameMasked")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Position");
+
+                    b.HasIndex("PersonKey", "ReceivedAt");
+
+                    b.ToTable("IncidentParties");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.CommandDirective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2790,6 +2850,15 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.IncidentParty", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Incident", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.CommandDirective", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
@@ -2968,6 +3037,11 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>

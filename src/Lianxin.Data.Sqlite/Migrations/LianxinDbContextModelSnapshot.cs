@@ -1396,6 +1396,66 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("IncidentLinks");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.IncidentParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NameCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("NameMasked")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Position");
+
+                    b.HasIndex("PersonKey", "ReceivedAt");
+
+                    b.ToTable("IncidentParties");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.CommandDirective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2778,6 +2838,15 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.IncidentParty", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Incident", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.CommandDirective", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
@@ -2956,6 +3025,11 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Incidents.Incident", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.DirectiveImportReport", b =>

@@ -19,7 +19,7 @@ public static class IncidentEndpoints
         g.MapGet("/", List).WithName("ListIncidents")
             .WithSummary("警情台账（分页）：按接警日期、类别、单位、有效性、可防性、待落地、疑似重复、来源过滤，q 按警情编号搜索");
         g.MapPost("/", Create).Idempotent().WithName("CreateIncident").RequireAuthorization(register)
-            .WithSummary("录入一条警情；警情编号已登记时返回 409，不重复录入");
+            .WithSummary("录入一条警情（可带当事人 parties：身份、姓名、身份证号、电话）；警情编号已登记时返回 409，不重复录入");
         g.MapPost("/batch", Batch).WithName("IntakeIncidentBatch").RequireAuthorization(register)
             .WithSummary($"110 系统推送警情（一次 1 到 {IncidentService.MaxBatch} 条），按警情编号幂等")
             .WithDescription("逐条返回结果：created（已入库）、duplicate（编号已登记，未作任何改动）、invalid（附各字段错误）。有效的条目照常入库，" +
@@ -39,6 +39,9 @@ public static class IncidentEndpoints
         g.MapPost("/{id:guid}/caller/reveal", Reveal).WithName("RevealIncidentCaller")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
             .WithSummary("查看报警人完整姓名和电话（可写事由，记入审计日志）");
+        g.MapPost("/{id:guid}/parties/reveal", RevealParties).WithName("RevealIncidentParties")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
+            .WithSummary("查看当事人完整姓名、身份证号和电话（可写事由，记入审计日志）");
     }
 
     private static async Task<Ok<PagedResult<IncidentRow>>> List([AsParameters] IncidentFilter filter, [AsParameters] PageQuery page,
@@ -82,6 +85,9 @@ public static class IncidentEndpoints
 
     private static async Task<Ok<RevealedCaller>> Reveal(Guid id, CallerRevealRequest? body, IncidentService incidents, CancellationToken ct) =>
         TypedResults.Ok(await incidents.RevealCallerAsync(id, body?.Reason, ct));
+
+    private static async Task<Ok<IReadOnlyList<RevealedParty>>> RevealParties(Guid id, CallerRevealRequest? body, IncidentService incidents, CancellationToken ct) =>
+        TypedResults.Ok(await incidents.RevealPartiesAsync(id, body?.Reason, ct));
 
     private static async Task<IResult> Export([AsParameters] IncidentFilter filter, IncidentService incidents, CancellationToken ct)
     {

@@ -271,6 +271,27 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal(0, await recovery.RunOnceAsync(default));
     }
 
+    [Fact]
+    public async Task A_file_full_of_repeats_read_in_several_parts_sends_each_officer_one_summary()
+    {
+        var p = Prefix();
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Twenty-five calls from one phone within the window, handled in a village of officer1's district, read ten
+        // rows at a time: three parts, one summary.
+        var rows = Enumerable.Range(1, 25).Select(n => Row(p, n, unit: "T-V1", phone: phone, time: $"2026-11-{1 + n % 20:00} 08:{n:00}:00")).ToArray();
+        var officerId = app.World.UserIds["officer1"];
+        var before = await app.Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == officerId).Select(n => n.Id).ToListAsync());
+        var batch = await WithServiceAsync(s => s.ImportAsync("repeats.csv", new MemoryStream(Utf8(Csv(rows)))), blockRows: 10);
+        Assert.Equal(25, batch.Stored);
+
+        var told = await app.Factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == officerId && !before.Contains(n.Id)).ToListAsync());
+        var summary = Assert.Single(told);
+        Assert.Contains("汇总", summary.Title);
+        Assert.Contains("25 起", summary.Body);
+        Assert.Contains("1 组", summary.Body);
+        Assert.Equal(25, await app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(p) && i.FlaggedRepeat)));
+    }
+
     private static string KeptFile(Guid batchId) => Path.Combine(new IncidentImportOptions().WorkDirectory, $"{batchId:N}.upload");
 
     [Fact]

@@ -466,7 +466,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 foreach (var chunk in fresh.Chunk(Options.IntakeChunk))
                 {
                     db.Incidents.AttachRange(chunk);
-                    await IncidentIntake.RunStepsAsync(db, registered, chunk, ct);
+                    await IncidentIntake.RunPartAsync(db, registered, chunk, ct);
                     db.ChangeTracker.Clear();
                 }
                 WriterPhase("writer: intake steps", clock);
@@ -494,6 +494,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         await writing;
         Phase("wait for writes");
         db.ChangeTracker.Clear();
+        // One summary per officer for the whole file, not one per part.
+        if (registered.Count > 0) await IncidentIntake.FinishPartsAsync(db, registered, ct);
         await bulk.WriteAsync(db, BulkInsertPlan.For<IncidentImportError>(db), errors, ct);
         batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
         batch.Rows = rows;

@@ -6,50 +6,68 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Incidents.Repeats;
 
-/// <summary>The repeat check on intake: for each incident just added, the earlier incidents at the same
-/// address and from the same caller within the window (two index range reads in one round trip, on
-/// (AddressKey, ReceivedAt) and (CallerPhoneHash, ReceivedAt)). When the rule is met the incident is flagged, the
-/// open cluster of that key is extended (or a new one opened with the earlier incidents) and the
-/// community officers over the place are told.</summary>
+/// <summary>The repeat check on intake, set-based: for all the incidents of one intake (one by hand, or a chunk of
+/// thousands from a file) one read of the earlier incidents at their addresses and from their callers within the
+/// window (index range reads on (AddressKey, ReceivedAt) and (CallerPhoneHash, ReceivedAt), only the columns
+/// clustering needs), one read of the open clusters of the keys that met the rule, then clustering in memory in
+/// received-time order, so incidents of the same intake that repeat each other are found as if they had come one
+/// by one. Flagged incidents' community officers are told: per incident, or in one summary each when the intake
+/// flagged more than <see cref="RepeatOptions.DigestAbove"/>.</summary>
 public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options) : IIncidentIntakeStep
 {
     public int Order => 20;
 
-    public async Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
-    {
-        var touched = new List<(RepeatCluster Cluster, Incident Incident)>();
-        foreach (var incident in added.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id))
-        {
-            if (incident.Validity == IncidentValidity.Invalid) continue;
-            var found = await FindAsync(db, incident, options.Value, ct);
-            if (found.Count == 0) continue;
-            foreach (var hit in await WithOpenClustersAsync(db, incident, found, options.Value, ct))
-                touched.Add((Join(db, incident, hit, options.Value.WindowDays), incident));
-        }
-        if (touched.Count == 0) return;
-        // Earlier incidents were read without their rows: those of this intake are flagged in memory, the rest in one statement.
-        var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).Distinct().ToList();
-        var local = db.Incidents.Local.Where(i => flag.Contains(i.Id)).ToList();
-        foreach (var i in local) i.FlaggedRepeat = true;
-        var stored = flag.Except(local.Select(i => i.Id)).ToList();
-        await db.SaveChangesAsync(ct);
-        if (stored.Count > 0)
-            await db.Incidents.Where(i => stored.Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
+    /// <summary>Longest key list one statement carries; a longer one is read in parts.</summary>
+    public const int KeysPerRead = 5000;
 
-        // One message per officer and incident, however many clusters it joined.
-        foreach (var group in touched.GroupBy(t => t.Incident.Id))
-        {
-            var (cluster, incident) = group.First();
-            var why = string.Join("、", group.Select(g => $"{g.Cluster.Kind.Label()}第 {g.Cluster.IncidentCount} 次"));
-            foreach (var officer in await IncidentPeople.AboveWithRoleAsync(db, cluster.OrgUnitId, BuiltInRoles.CommunityOfficer, ct))
-                await notifications.SendAsync(officer, $"重复警情：{cluster.Label}",
-                    $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(IncidentPeople.China):MM-dd HH:mm}）为{why}报警（{options.Value.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
-                    $"/incidents/clusters?open={cluster.Id}", "warning", ct: ct);
-        }
+    public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => CheckAsync(db, added, null, null, ct);
+
+    /// <summary>Notices of an intake that comes in parts, sent when its last part is in; tied to the intake's
+    /// transaction, so a run that failed and is run again starts with none.</summary>
+    private (object Transaction, Notices Notices)? _parts;
+
+    public Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
+        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx)) _parts = parts = (tx, new Notices());
+        return CheckAsync(db, added, null, parts.Notices, ct);
     }
 
-    /// <summary>A key the incident shares with enough earlier incidents, and the open cluster of that key if any.</summary>
-    public sealed record Hit(RepeatClusterKind Kind, string Key, List<Earlier> Earlier, RepeatCluster? Cluster);
+    public async Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct)
+    {
+        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction)) return;
+        _parts = null;
+        await SendAsync(parts.Notices, options.Value, ct);
+    }
+
+    /// <summary>After an edit named new parties: the check again for the incident, on its party keys only (its
+    /// address and caller were checked on intake). Call inside a transaction, after saving the parties.</summary>
+    public Task OnPartiesAddedAsync(LianxinDbContext db, Incident incident, CancellationToken ct) =>
+        CheckAsync(db, [incident], RepeatClusterKind.Party, null, ct);
+
+    /// <summary>The check; the officers are told at once, or, for a part of a larger intake, the notices are added to
+    /// <paramref name="collecting"/> and sent after the last part.</summary>
+    private async Task CheckAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatClusterKind? only, Notices? collecting, CancellationToken ct)
+    {
+        var rule = options.Value;
+        var touched = await ClusterAsync(db, added, rule, ct, only);
+        if (touched.Count == 0) return;
+        // Earlier incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
+        var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
+        var local = new HashSet<Guid>();
+        foreach (var i in db.Incidents.Local)
+            if (flag.Contains(i.Id)) { i.FlaggedRepeat = true; local.Add(i.Id); }
+        var stored = flag.Where(id => !local.Contains(id)).ToList();
+        await db.SaveChangesAsync(ct);
+        foreach (var part in stored.Chunk(KeysPerRead))
+            await db.Incidents.Where(i => part.Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
+        var notices = collecting ?? new Notices();
+        await CollectAsync(db, added, touched, rule, notices, ct);
+        if (collecting is null) await SendAsync(notices, rule, ct);
+    }
+
+    /// <summary>A cluster an incident of this intake joined (or opened).</summary>
+    public sealed record Touch(RepeatCluster Cluster, Incident Incident);
 
     /// <summary>What the check reads of an earlier incident: enough to cluster it, not the whole row.</summary>
     public sealed record Earlier
@@ -59,64 +77,191 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         public string? AddressKey { get; init; }
         public string? CallerPhoneHash { get; init; }
         public string? Address { get; init; }
+
+        /// <summary>For a row read through a party: the party's person key.</summary>
+        public string? PersonKey { get; init; }
     }
 
-    /// <summary>The check itself for one incident: the earlier incidents at its address and from its caller within
-    /// the window, in one round trip (two index range reads, at most <see cref="RepeatOptions.MaxEarlier"/> each);
-    /// a key is returned where the rule is met. Only the columns clustering needs are read.</summary>
-    public static async Task<IReadOnlyList<Hit>> FindAsync(LianxinDbContext db, Incident incident, RepeatOptions rule, CancellationToken ct)
+    private sealed record Hit(Incident Incident, RepeatClusterKind Kind, string Key, List<Earlier> Earlier, string? Label = null);
+
+    /// <summary>The check for the incidents of one intake, already saved in the caller's transaction: finds the
+    /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
+    /// rule is met puts them into the open cluster of that key or a new one (added to the context, not saved).
+    /// Returns the clusters joined, per incident, address before phone.</summary>
+    public static async Task<IReadOnlyList<Touch>> ClusterAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatOptions rule, CancellationToken ct,
+        RepeatClusterKind? only = null)
     {
-        var address = string.IsNullOrEmpty(incident.AddressKey) ? null : incident.AddressKey;
-        var phone = string.IsNullOrEmpty(incident.CallerPhoneHash) ? null : incident.CallerPhoneHash;
-        if (address is null && phone is null) return [];
-        var at = incident.ReceivedAt.ToUniversalTime();
-        var since = at.AddDays(-rule.WindowDays);
-        var id = incident.Id;
-        IQueryable<Earlier>? query = null;
-        if (address is not null)
-            query = db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
-                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier)
-                .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
-        if (phone is not null)
+        var incoming = added.Where(i => i.Validity != IncidentValidity.Invalid && KeysOf(i).Any())
+            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToList();
+        if (incoming.Count == 0) return [];
+        var window = TimeSpan.FromDays(rule.WindowDays);
+        var earlier = await EarlierAsync(db, incoming, window, ct);
+
+        // Whether the rule is met depends on the earlier incidents alone, so it is settled before the clusters are read.
+        var hits = new List<Hit>();
+        foreach (var incident in incoming)
         {
-            var byPhone = db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= at && x.Id != id && x.Validity != IncidentValidity.Invalid)
-                .OrderByDescending(x => x.ReceivedAt).Take(RepeatOptions.MaxEarlier)
-                .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address });
-            query = query is null ? byPhone : query.Concat(byPhone);
+            var at = incident.ReceivedAt;
+            var since = at - window;
+            foreach (var (kind, key) in KeysOf(incident))
+            {
+                if (only is { } k && kind != k) continue;
+                if (!earlier.TryGetValue((kind, key), out var rows)) continue;
+                // A person is also the caller of an earlier incident whose phone is the party's (A calls about B, then B about A).
+                var parties = kind == RepeatClusterKind.Party ? incident.Parties.Where(p => p.PersonKey == key).ToList() : [];
+                foreach (var phone in parties.Select(p => p.PhoneHash).OfType<string>().Distinct())
+                    if (earlier.TryGetValue((RepeatClusterKind.Phone, phone), out var byCaller))
+                        rows = rows.Concat(byCaller).DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
+                // Newest first: the same choice as a read of the window ordered by time and cut at the cap.
+                var list = new List<Earlier>();
+                foreach (var row in rows)
+                {
+                    if (row.ReceivedAt > at || row.Id == incident.Id) continue;
+                    if (row.ReceivedAt < since || list.Count == RepeatOptions.MaxEarlier) break;
+                    list.Add(row);
+                }
+                if (list.Count + 1 >= rule.MinCount)
+                    hits.Add(new Hit(incident, kind, key, list, parties.Select(PartyLabel).FirstOrDefault()));
+            }
         }
-        var earlier = await query!.ToListAsync(ct);
-        var hits = new List<(RepeatClusterKind Kind, string Key, List<Earlier> Earlier)>();
-        if (address is not null && earlier.Where(x => x.AddressKey == address).DistinctBy(x => x.Id).ToList() is { } a && a.Count + 1 >= rule.MinCount)
-            hits.Add((RepeatClusterKind.Address, address, a.OrderByDescending(x => x.ReceivedAt).ToList()));
-        if (phone is not null && earlier.Where(x => x.CallerPhoneHash == phone).DistinctBy(x => x.Id).ToList() is { } p && p.Count + 1 >= rule.MinCount)
-            hits.Add((RepeatClusterKind.Phone, phone, p.OrderByDescending(x => x.ReceivedAt).ToList()));
-        return hits.Select(h => new Hit(h.Kind, h.Key, h.Earlier, null)).ToList();
+        if (hits.Count == 0) return [];
+
+        var open = await OpenClustersAsync(db, hits, window, ct);
+        var touched = new List<Touch>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var since = hit.Incident.ReceivedAt - window;
+            var candidates = open.TryGetValue((hit.Kind, hit.Key), out var found) ? found : open[(hit.Kind, hit.Key)] = [];
+            var cluster = candidates.Where(c => c.LastAt >= since).MaxBy(c => c.LastAt);
+            var joined = Join(db, hit, cluster);
+            if (cluster is null) candidates.Add(joined);
+            touched.Add(new Touch(joined, hit.Incident));
+        }
+        return touched;
     }
 
-    /// <summary>For keys that met the rule: the open cluster of each (newest within the window), in one round trip.</summary>
-    public static async Task<IReadOnlyList<Hit>> WithOpenClustersAsync(LianxinDbContext db, Incident incident, IReadOnlyList<Hit> hits,
-        RepeatOptions rule, CancellationToken ct)
+    private static IEnumerable<(RepeatClusterKind Kind, string Key)> KeysOf(Incident incident)
     {
-        var since = incident.ReceivedAt.ToUniversalTime().AddDays(-rule.WindowDays);
-        var address = hits.FirstOrDefault(h => h.Kind == RepeatClusterKind.Address)?.Key;
-        var phone = hits.FirstOrDefault(h => h.Kind == RepeatClusterKind.Phone)?.Key;
-        var addressKey = address;
-        var phoneKey = phone;
-        var open = await db.RepeatClusters.Include(c => c.Members)
-            .Where(c => ((c.Kind == RepeatClusterKind.Address && c.Key == addressKey) || (c.Kind == RepeatClusterKind.Phone && c.Key == phoneKey)) && c.LastAt >= since)
-            .ToListAsync(ct);
-        return hits.Select(h => new Hit(h.Kind, h.Key, h.Earlier,
-            open.Where(c => c.Kind == h.Kind && c.Key == h.Key).OrderByDescending(c => c.LastAt).FirstOrDefault())).ToList();
+        if (!string.IsNullOrEmpty(incident.AddressKey)) yield return (RepeatClusterKind.Address, incident.AddressKey);
+        if (!string.IsNullOrEmpty(incident.CallerPhoneHash)) yield return (RepeatClusterKind.Phone, incident.CallerPhoneHash);
+        foreach (var key in incident.Parties.Select(p => p.PersonKey).Where(k => !string.IsNullOrEmpty(k)).Distinct())
+            yield return (RepeatClusterKind.Party, key!);
     }
 
-    /// <summary>Puts the incident and the earlier ones into the open cluster of the key, or a new one.</summary>
-    private static RepeatCluster Join(LianxinDbContext db, Incident incident, Hit hit, int windowDays)
+    /// <summary>The keys whose earlier incidents the check reads: the incident's own, and its parties' phones as callers.</summary>
+    private static IEnumerable<(RepeatClusterKind Kind, string Key)> ReadKeysOf(Incident incident) =>
+        KeysOf(incident).Concat(incident.Parties.Where(p => p.PersonKey is not null && p.PhoneHash is not null)
+            .Select(p => (RepeatClusterKind.Phone, p.PhoneHash!)));
+
+    private static string PartyLabel(IncidentParty p) =>
+        $"当事人 {p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked}";
+
+    /// <summary>Valid incidents sharing an address key or a caller with the intake, received from the window before
+    /// its earliest incident to its latest (the intake's own incidents, saved already, among them), per key newest
+    /// first. Of those received before a key's first incident in the intake only the newest
+    /// <see cref="RepeatOptions.MaxEarlier"/> can ever be chosen, so only those are kept.</summary>
+    private static async Task<Dictionary<(RepeatClusterKind, string), List<Earlier>>> EarlierAsync(LianxinDbContext db, List<Incident> incoming,
+        TimeSpan window, CancellationToken ct)
     {
+        var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
+        var until = incoming[^1].ReceivedAt.ToUniversalTime();
+        var addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
+        var phones = incoming.SelectMany(ReadKeysOf).Where(k => k.Kind == RepeatClusterKind.Phone).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var people = incoming.SelectMany(KeysOf).Where(k => k.Kind == RepeatClusterKind.Party).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var rows = new List<Earlier>();
+        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
+        {
+            IQueryable<Earlier>? query = null;
+            if (part < addresses.Count)
+            {
+                var keys = addresses[part];
+                // One key (an incident by hand or from the API) is an equality, the plainest index probe for both engines.
+                var one = keys[0];
+                query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.AddressKey)))
+                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
+            }
+            if (part < phones.Count)
+            {
+                var keys = phones[part];
+                var one = keys[0];
+                var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.CallerPhoneHash)))
+                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
+                query = query is null ? byPhone : query.Concat(byPhone);
+            }
+            if (part < people.Count)
+            {
+                var keys = people[part];
+                var byPerson = from p in db.IncidentParties.AsNoTracking()
+                               where keys.Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                               join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+                               where x.Validity != IncidentValidity.Invalid
+                               select new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = p.PersonKey };
+                query = query is null ? byPerson : query.Concat(byPerson);
+            }
+            rows.AddRange(await query!.ToListAsync(ct));
+        }
+
+        var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>();
+        foreach (var incident in incoming)
+            foreach (var key in ReadKeysOf(incident))
+                first.TryAdd(key, incident.ReceivedAt);
+        var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>();
+        foreach (var row in rows)
+        {
+            if (row.AddressKey is { Length: > 0 } a && first.ContainsKey((RepeatClusterKind.Address, a))) Add((RepeatClusterKind.Address, a), row);
+            if (row.CallerPhoneHash is { Length: > 0 } p && first.ContainsKey((RepeatClusterKind.Phone, p))) Add((RepeatClusterKind.Phone, p), row);
+            if (row.PersonKey is { Length: > 0 } k && first.ContainsKey((RepeatClusterKind.Party, k))) Add((RepeatClusterKind.Party, k), row);
+        }
+        foreach (var (key, list) in byKey)
+        {
+            var distinct = list.DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
+            var start = first[key];
+            var before = 0;
+            list.Clear();
+            foreach (var row in distinct)
+                if (row.ReceivedAt >= start || ++before <= RepeatOptions.MaxEarlier) list.Add(row);
+        }
+        return byKey;
+
+        void Add((RepeatClusterKind, string) key, Earlier row)
+        {
+            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+            list.Add(row);
+        }
+    }
+
+    /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
+    /// opened earlier in this same intake that are not saved yet.</summary>
+    private static async Task<Dictionary<(RepeatClusterKind, string), List<RepeatCluster>>> OpenClustersAsync(LianxinDbContext db, List<Hit> hits,
+        TimeSpan window, CancellationToken ct)
+    {
+        var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
+        var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var phones = hits.Where(h => h.Kind == RepeatClusterKind.Phone).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var people = hits.Where(h => h.Kind == RepeatClusterKind.Party).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
+        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
+        {
+            var a = part < addresses.Count ? addresses[part] : [];
+            var p = part < phones.Count ? phones[part] : [];
+            var m = part < people.Count ? people[part] : [];
+            // Tracked, with their members: the intake extends them.
+            await db.RepeatClusters.Include(c => c.Members)
+                .Where(c => ((c.Kind == RepeatClusterKind.Address && a.Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && p.Contains(c.Key))
+                    || (c.Kind == RepeatClusterKind.Party && m.Contains(c.Key))) && c.LastAt >= since)
+                .LoadAsync(ct);
+        }
+        var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
+        return db.RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
+            .GroupBy(c => (c.Kind, c.Key)).ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    /// <summary>Puts the incident and its earlier ones into the open cluster of the key, or a new one.</summary>
+    private static RepeatCluster Join(LianxinDbContext db, Hit hit, RepeatCluster? cluster)
+    {
+        var incident = hit.Incident;
         var at = incident.ReceivedAt.ToUniversalTime();
-        // A cluster opened earlier in this same intake is not saved yet, so the query could not see it.
-        var since = at.AddDays(-windowDays);
-        var cluster = hit.Cluster ?? db.RepeatClusters.Local
-            .Where(c => c.Kind == hit.Kind && c.Key == hit.Key && c.LastAt >= since).OrderByDescending(c => c.LastAt).FirstOrDefault();
         if (cluster is null)
         {
             var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
@@ -124,15 +269,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             cluster = new RepeatCluster
             {
                 Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = firstAt.ToUniversalTime(), LastAt = at,
-                Label = Label(hit.Kind, firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+                Label = Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
                 CategoryCode = incident.CategoryCode,
             };
             db.RepeatClusters.Add(cluster);
         }
         incident.FlaggedRepeat = true;
+        var members = cluster.Members.Select(m => m.IncidentId).ToHashSet();
         foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
         {
-            if (cluster.Members.Any(m => m.IncidentId == member.Id)) continue;
+            if (!members.Add(member.Id)) continue;
             cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
             if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt.ToUniversalTime();
             if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt.ToUniversalTime();
@@ -143,9 +289,79 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         return cluster;
     }
 
+    /// <summary>What the officers are to be told about one intake (or all parts of one): the message per incident
+    /// while there are few, and for each officer the flagged incidents in their places and their clusters.</summary>
+    private sealed class Notices
+    {
+        public List<(string Officer, string Title, string Body, string Link)>? PerIncident { get; set; } = [];
+        public HashSet<Guid> Flagged { get; } = [];
+        public Dictionary<string, (HashSet<Guid> Incidents, HashSet<Guid> Clusters)> ByOfficer { get; } = [];
+    }
+
+    /// <summary>The community officers over each flagged incident's place are to be told: one message per officer and
+    /// incident however many clusters it joined; when more than <see cref="RepeatOptions.DigestAbove"/> of the
+    /// intake's incidents were flagged, one summary per officer of those in their places and their clusters instead.</summary>
+    private static async Task CollectAsync(LianxinDbContext db, IReadOnlyList<Incident> added, IReadOnlyList<Touch> touched, RepeatOptions rule,
+        Notices notices, CancellationToken ct)
+    {
+        var officersOf = new Dictionary<Guid, List<string>>();
+        async Task<List<string>> OfficersAsync(Guid unit)
+        {
+            if (!officersOf.TryGetValue(unit, out var officers))
+                officersOf[unit] = officers = await IncidentPeople.AboveWithRoleAsync(db, unit, BuiltInRoles.CommunityOfficer, ct);
+            return officers;
+        }
+
+        // The intake's incidents each cluster holds: the one that joined and those of the intake it took in as earlier ones.
+        var mine = added.Select(i => i.Id).ToHashSet();
+        var clusters = touched.Select(t => t.Cluster).Distinct()
+            .Select(c => (Cluster: c, Incidents: c.Members.Select(m => m.IncidentId).Where(mine.Contains).ToList())).ToList();
+        foreach (var (cluster, incidents) in clusters)
+        {
+            notices.Flagged.UnionWith(incidents);
+            foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
+            {
+                if (!notices.ByOfficer.TryGetValue(officer, out var theirs)) notices.ByOfficer[officer] = theirs = ([], []);
+                theirs.Incidents.UnionWith(incidents);
+                theirs.Clusters.Add(cluster.Id);
+            }
+        }
+        // Past the digest threshold only the summary is sent: the messages per incident are no longer kept.
+        if (notices.Flagged.Count > rule.DigestAbove) notices.PerIncident = null;
+        if (notices.PerIncident is not { } perIncident) return;
+        foreach (var group in touched.GroupBy(t => t.Incident.Id))
+        {
+            var (cluster, incident) = group.First();
+            var why = string.Join("、", group.Select(g => $"{g.Cluster.Kind.Label()}第 {g.Cluster.IncidentCount} 次"));
+            foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
+                perIncident.Add((officer, $"重复警情：{cluster.Label}",
+                    $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(IncidentPeople.China):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
+                    $"/incidents/clusters?open={cluster.Id}"));
+        }
+    }
+
+    private async Task SendAsync(Notices notices, RepeatOptions rule, CancellationToken ct)
+    {
+        if (notices.PerIncident is { } perIncident)
+        {
+            foreach (var (officer, title, body, link) in perIncident)
+                await notifications.SendAsync(officer, title, body, link, "warning", ct: ct);
+            return;
+        }
+        foreach (var (officer, theirs) in notices.ByOfficer)
+            await notifications.SendAsync(officer, $"重复警情汇总：本次新增 {theirs.Incidents.Count} 起重复警情",
+                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警人或同一当事人 {rule.MinCount} 次及以上），" +
+                $"涉及 {theirs.Clusters.Count} 组重复警情，请到重复警情页逐组研判是否纳入重点关注或转为纠纷化解。",
+                "/incidents/clusters", "warning", ct: ct);
+    }
+
     private static string Label(RepeatClusterKind kind, string? address, string? maskedPhone)
     {
-        var text = kind == RepeatClusterKind.Address ? address ?? "" : $"报警电话 {maskedPhone}";
+        var text = kind switch
+        {
+            RepeatClusterKind.Address or RepeatClusterKind.Party => address ?? "",
+            _ => $"报警电话 {maskedPhone}",
+        };
         return text.Length > Common.TextLimits.Address ? text[..Common.TextLimits.Address] : text;
     }
 }

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Repeats;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Tests.Incidents;
+
+public sealed class IncidentPartySqliteTests(SqliteApp app) : IncidentPartyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IncidentPartyPostgresTests(PostgresApp app) : IncidentPartyTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Parties (当事人) of incidents: entered with the incident, stored encrypted and shown masked, revealed
+/// only with the permission and audited, and clustered across incidents as the same person.</summary>
+public abstract class IncidentPartyTests(AppFixture app)
+{
+    private static string NewNumber() => "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+
+    /// <summary>A valid 18-digit ID number of its own for each call.</summary>
+    private static string NewIdNumber()
+    {
+        var body = $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+        return body + CitizenId.ComputeCheckChar(body);
+    }
+
+    private static string NewPhone() => $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+
+    private object Item(string number, string callerPhone, object[]? parties, DateTimeOffset? at = null) => new
+    {
+        number, receivedAt = at ?? DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", callerName = "报警人", callerPhone,
+        address = $"当事人测试{Guid.NewGuid():N}号", summary = "邻里纠纷", handlingUnitId = app.World.Districts[0].Id, parties,
+    };
+
+    /// <summary>A browser-like client signed in through the login form, for the server-rendered pages.</summary>
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) => app.Factory.WithDbAsync(db =>
+        db.RepeatClusters.AsNoTracking().Include(c => c.Members).Where(c => c.Members.Any(m => m.IncidentId == incidentId)).ToListAsync());
+
+    [Fact]
+    public async Task The_same_person_in_different_roles_and_as_an_earlier_caller_is_one_party_cluster()
+    {
+        var officer = await app.As("officer1");
+        var idB = NewIdNumber();
+        var phoneA = NewPhone();
+        var phoneB = NewPhone();
+        var now = DateTimeOffset.UtcNow;
+
+        // A calls about B (named with ID number and phone) ...
+        var first = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), phoneA, [new { role = "Party", name = "李建军", idNumber = idB, phone = phoneB }], now.AddDays(-6))), HttpStatusCode.Created);
+        var party = Assert.Single(first.Parties);
+        Assert.Equal("李**", party.NameMasked);
+        Assert.DoesNotContain(idB[6..14], party.IdNumberMasked);
+        Assert.Empty(await ClustersOfAsync(first.Summary.Id));
+
+        // ... then B is named again, this time as the victim: the same person by ID number.
+        var second = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { role = "Victim", name = "李建军", idNumber = idB }], now.AddDays(-4))), HttpStatusCode.Created);
+        var byId = Assert.Single(await ClustersOfAsync(second.Summary.Id));
+        Assert.Equal(RepeatClusterKind.Party, byId.Kind);
+        Assert.Equal(2, byId.IncidentCount);
+        Assert.Contains("李**", byId.Label);
+        Assert.DoesNotContain("李建军", byId.Label);
+        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == first.Summary.Id))).FlaggedRepeat);
+
+        // B calls about A, known only by the phone A called from: the same people as the first incident.
+        var third = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), phoneB, [new { role = "Suspect", name = "王秀兰", phone = phoneA }], now.AddDays(-2))), HttpStatusCode.Created);
+        var byCaller = Assert.Single(await ClustersOfAsync(third.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
+        Assert.Equal([first.Summary.Id, third.Summary.Id], byCaller.Members.Select(m => m.IncidentId).Order().ToArray());
+        Assert.Contains("王**", byCaller.Label);
+
+        // Someone else with a name like B's is a different person.
+        var other = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { name = "李建军", idNumber = NewIdNumber() }], now.AddDays(-1))), HttpStatusCode.Created);
+        Assert.Empty(await ClustersOfAsync(other.Summary.Id));
+        Assert.False(other.Summary.FlaggedRepeat);
+
+        // The clusters page filters by kind; another station's officer sees none of it.
+        var page = await ApiAssert.OkAsync<JsonElement>(await officer.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
+        var ids = page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(byId.Id, ids);
+        Assert.Contains(byCaller.Id, ids);
+        Assert.All(page.GetProperty("items").EnumerateArray(), r => Assert.Equal("Party", r.GetProperty("kind").GetString()));
+        var station2 = await app.As("officer2");
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/incidents/clusters/{byId.Id}")).StatusCode);
+        var theirs = await ApiAssert.OkAsync<JsonElement>(await station2.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == byId.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/incidents/{first.Summary.Id}/parties/reveal", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_110_batch_takes_parties_and_refuses_an_item_with_a_bad_id_number()
+    {
+        var officer = await app.As("officer1");
+        var idC = NewIdNumber();
+        var good = NewNumber();
+        var bad = NewNumber();
+        var wrongCheck = idC[..17] + (idC[17] == '0' ? '1' : '0');
+        var result = await ApiAssert.OkAsync<IncidentBatchResult>(await officer.PostAsJsonAsync("/api/v1/incidents/batch", new
+        {
+            items = new[]
+            {
+                Item(good, NewPhone(), [new { role = "Party", name = "赵六", idNumber = idC }, new { role = "Witness", phone = NewPhone() }]),
+                Item(bad, NewPhone(), [new { role = "Party", name = "钱七", idNumber = wrongCheck }]),
+            },
+        }));
+        Assert.Equal(1, result.Created);
+        Assert.Equal(1, result.Invalid);
+        Assert.Contains("parties[0].idNumber", result.Items[1].Errors!.Keys);
+        Assert.Contains("校验位", result.Items[1].Errors!["parties[0].idNumber"][0]);
+        var stored = await app.Factory.WithDbAsync(db => db.IncidentParties.AsNoTracking().Where(p => db.Incidents.Any(i => i.Id == p.IncidentId && i.Number == good))
+            .OrderBy(p => p.Position).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(IncidentPartyRole.Witness, stored[1].Role);
+        Assert.NotNull(stored[0].IdNumberHash);
+        Assert.Equal(stored[0].IdNumberHash, stored[0].PersonKey);
+        Assert.Equal(stored[1].PhoneHash, stored[1].PersonKey);
+        Assert.DoesNotContain(idC, System.Text.Encoding.UTF8.GetString(stored[0].IdNumberCipher!));
+        Assert.False(await app.Factory.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Number == bad)));
+
+        // One by hand: the same bad number is a 422 and nothing is stored; so is a party with nothing to tell them by.
+        var before = await app.Factory.WithDbAsync(db => db.IncidentParties.CountAsync());
+        var refused = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(bad, NewPhone(), [new { name = "钱七", idNumber = wrongCheck }])), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("parties[0].idNumber", refused.GetRawText());
+        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents", Item(bad, NewPhone(), [new { role = "Party" }])), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(bad, NewPhone(), [new { name = "钱七", idNumber = "11010519900101" }])), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(bad, NewPhone(), Enumerable.Range(0, IncidentService.MaxParties + 1).Select(_ => (object)new { name = "某人" }).ToArray())), HttpStatusCode.UnprocessableEntity);
+        Assert.False(await app.Factory.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Number == bad)));
+        Assert.Equal(before, await app.Factory.WithDbAsync(db => db.IncidentParties.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Parties_are_edited_kept_by_id_and_revealed_only_with_the_permission_and_audited()
+    {
+        var officer = await app.As("officer1");
+        var id = NewIdNumber();
+        var x = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { name = "孙国庆", idNumber = id }])), HttpStatusCode.Created);
+        var kept = Assert.Single(x.Parties);
+        var json = JsonSerializer.Serialize(x);
+        Assert.DoesNotContain(id, json);
+        Assert.DoesNotContain("孙国庆", json);
+
+        // Keep the stored one as the suspect, add a victim; a stale version or a bad phone changes nothing.
+        var phone = NewPhone();
+        var edit = new
+        {
+            categoryCode = "dispute", version = x.Summary.Version,
+            parties = new object[] { new { id = kept.Id, role = "Suspect" }, new { role = "Victim", name = "周桂英", phone } },
+        };
+        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
+            new { categoryCode = "dispute", version = x.Summary.Version, parties = new object[] { new { name = "周桂英", phone = "12" } } }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
+            new { categoryCode = "dispute", version = x.Summary.Version, parties = new object[] { new { id = Guid.NewGuid() } } }), HttpStatusCode.UnprocessableEntity);
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}", edit));
+        Assert.Equal(2, edited.Parties.Count);
+        Assert.Equal(kept.Id, edited.Parties[0].Id);
+        Assert.Equal(IncidentPartyRole.Suspect, edited.Parties[0].Role);
+        Assert.Equal(kept.IdNumberMasked, edited.Parties[0].IdNumberMasked);
+        Assert.Equal(IncidentPartyRole.Victim, edited.Parties[1].Role);
+
+        await ApiAssert.ProblemAsync(await (await app.As("auxiliary1")).PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "核实" }),
+            HttpStatusCode.Forbidden);
+        var shown = await ApiAssert.OkAsync<List<RevealedParty>>(await officer.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "约谈当事人" }));
+        Assert.Equal(["孙国庆", "周桂英"], shown.Select(p => p.Name));
+        Assert.Equal(id, shown[0].IdNumber);
+        Assert.Equal(phone, shown[1].Phone);
+        var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditAction.Reveal && a.EntityId == x.Summary.Id.ToString() && a.Summary!.Contains("当事人")).FirstOrDefaultAsync());
+        Assert.NotNull(line);
+        Assert.Equal(app.World.UserIds["officer1"], line.UserId);
+        Assert.Contains("约谈当事人", line.Summary);
+
+        // The detail page shows them masked, with the button to show them in full.
+        var page = await SignedInAsync("officer1");
+        var html = WebUtility.HtmlDecode(await page.GetStringAsync($"/incidents/{x.Summary.Id}"));
+        Assert.Contains("data-testid=\"incident-parties\"", html);
+        Assert.Contains("data-testid=\"incident-parties-reveal\"", html);
+        Assert.Contains("孙**", html);
+        Assert.DoesNotContain("孙国庆", html);
+        Assert.DoesNotContain(id, html);
+        Assert.Contains("data-testid=\"incident-parties-editor\"", html);
+
+        // Removing every party: an empty list.
+        var cleared = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
+            new { categoryCode = "dispute", version = edited.Summary.Version, parties = Array.Empty<object>() }));
+        Assert.Empty(cleared.Parties);
+    }
+
+    [Fact]
+    public async Task A_person_named_on_an_edit_is_checked_against_earlier_incidents()
+    {
+        var officer = await app.As("officer1");
+        var id = NewIdNumber();
+        var now = DateTimeOffset.UtcNow;
+        var earlier = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { name = "吴德明", idNumber = id }], now.AddDays(-3))), HttpStatusCode.Created);
+        var later = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), null, now.AddDays(-1))), HttpStatusCode.Created);
+        Assert.Empty(await ClustersOfAsync(later.Summary.Id));
+
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
+            new { categoryCode = "dispute", version = later.Summary.Version, parties = new object[] { new { role = "Suspect", name = "吴德明", idNumber = id } } }));
+        Assert.True(edited.Summary.FlaggedRepeat);
+        var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id));
+        Assert.Equal(RepeatClusterKind.Party, cluster.Kind);
+        Assert.Equal([earlier.Summary.Id, later.Summary.Id], cluster.Members.Select(m => m.IncidentId).Order().ToArray());
+
+        // Saving the same parties again changes nothing: still one cluster of two.
+        await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
+            new { categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id, role = "Suspect" } } }));
+        Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id)).IncidentCount);
+    }
+}

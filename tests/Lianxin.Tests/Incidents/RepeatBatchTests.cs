@@ -1,0 +1,171 @@
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Repeats;
+using Lianxin.Core.Notifications;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Tests.Incidents;
+
+public sealed class RepeatBatchSqliteTests(SqliteApp app) : RepeatBatchTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RepeatBatchPostgresTests(PostgresApp app) : RepeatBatchTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The repeat check over a whole intake at once gives the clusters that taking the same incidents one by
+/// one gives, and a large intake tells each officer once.</summary>
+public abstract class RepeatBatchTests(AppFixture app)
+{
+    /// <summary>One incident of a scenario: which address and caller (indexes into the run's own lists) and when.</summary>
+    private sealed record Call(int Address, int? Phone, DateTimeOffset At, bool Invalid);
+
+    private static int _seq;
+
+    private static string Unique(string text) => $"{text}{Interlocked.Increment(ref _seq)}{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>A random scenario: a few addresses and callers, some used often and some seldom, some calls
+    /// without a phone and some invalid, spread over 90 days (whole seconds, as both databases keep them).</summary>
+    private static List<Call> Scenario(int seed, int count)
+    {
+        var random = new Random(seed);
+        var end = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var weights = new[] { 6, 4, 2, 1, 1, 1 }; // addresses: two busy, one now and then, three rare
+        int Pick(int[] w)
+        {
+            var n = random.Next(w.Sum());
+            for (var i = 0; i < w.Length; i++) if ((n -= w[i]) < 0) return i;
+            return w.Length - 1;
+        }
+        return Enumerable.Range(0, count).Select(_ => new Call(
+                Pick(weights),
+                random.Next(4) == 0 ? null : Pick([5, 3, 1, 1]),
+                end.AddSeconds(-random.Next(90 * 24 * 3600)),
+                random.Next(8) == 0))
+            .OrderBy(c => c.At).ToList();
+    }
+
+    private sealed record Run(List<Call> Calls, List<Incident> Incidents, string[] Addresses);
+
+    /// <summary>Takes the scenario in with its own addresses and callers, in intakes of <paramref name="chunk"/>
+    /// incidents (in time order, as a file is), each saved and checked in one transaction.</summary>
+    private async Task<Run> TakeInAsync(List<Call> calls, int chunk, RepeatOptions rule)
+    {
+        var estate = Unique("比对花园");
+        var addresses = Enumerable.Range(1, 6).Select(i => $"{estate}{i}号楼1单元{i}01").ToArray();
+        var phones = Enumerable.Range(0, 4).Select(_ => $"13{Random.Shared.Next(100_000_000, 999_999_999)}").ToArray();
+        var incidents = new List<Incident>();
+        foreach (var part in calls.Chunk(chunk))
+            incidents.AddRange(await app.Factory.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<LianxinDbContext>();
+                var protector = sp.GetRequiredService<PersonalDataProtector>();
+                var normalizer = sp.GetRequiredService<AddressNormalizer>();
+                var list = part.Select(c =>
+                {
+                    var i = new Incident
+                    {
+                        Number = Unique("B110-"), ReceivedAt = c.At, CategoryCode = "dispute", Address = addresses[c.Address],
+                        AddressKey = normalizer.Normalize(addresses[c.Address]), Summary = "比对", HandlingUnitId = app.World.Stations[0].Id,
+                        Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, Source = IncidentSource.Api,
+                        CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
+                    };
+                    i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
+                    return i;
+                }).ToList();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.Incidents.AddRange(list);
+                await db.SaveChangesAsync();
+                await new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule)).OnAddedAsync(db, list, CancellationToken.None);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return list;
+            }));
+        return new Run(calls, incidents, addresses);
+    }
+
+    /// <summary>The run's clusters and flags written with scenario positions in place of its own ids and keys, so
+    /// runs over different addresses and callers compare.</summary>
+    private async Task<List<string>> ShapeAsync(Run run)
+    {
+        var position = run.Incidents.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
+        var keyOf = new Dictionary<(RepeatClusterKind, string), string>();
+        foreach (var (incident, call) in run.Incidents.Zip(run.Calls))
+        {
+            keyOf.TryAdd((RepeatClusterKind.Address, incident.AddressKey!), $"address{call.Address}");
+            if (incident.CallerPhoneHash is { } h) keyOf.TryAdd((RepeatClusterKind.Phone, h), $"phone{call.Phone}");
+        }
+        var ids = position.Keys.ToList();
+        return await app.Factory.WithDbAsync(async db =>
+        {
+            var clusters = await db.RepeatClusters.AsNoTracking().Include(c => c.Members)
+                .Where(c => c.Members.Any(m => ids.Contains(m.IncidentId))).ToListAsync();
+            var flags = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.FlaggedRepeat }).ToListAsync();
+            var shape = clusters.Select(c =>
+                    $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] " +
+                    $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} " +
+                    $"label={(c.Kind == RepeatClusterKind.Address ? Array.IndexOf(run.Addresses, c.Label).ToString() : "phone")} org={c.OrgUnitId}")
+                .Order().ToList();
+            shape.Add("flagged " + string.Join(",", flags.Where(f => f.FlaggedRepeat).Select(f => position[f.Id]).Order()));
+            return shape;
+        });
+    }
+
+    public static TheoryData<int, int, int> Rules => new() { { 2, 30, 11 }, { 3, 10, 23 } };
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public async Task One_by_one_one_chunk_and_several_chunks_give_the_same_clusters(int minCount, int windowDays, int seed)
+    {
+        var rule = new RepeatOptions { RepeatMinCount = minCount, RepeatWindowDays = windowDays };
+        var calls = Scenario(seed, 70);
+        var single = await ShapeAsync(await TakeInAsync(calls, 1, rule));
+        var whole = await ShapeAsync(await TakeInAsync(calls, calls.Count, rule));
+        var parts = await ShapeAsync(await TakeInAsync(calls, 9, rule));
+
+        // The scenario is meant to exercise the rule: several clusters, some keys with more than one over the 90 days.
+        Assert.True(single.Count > 4, string.Join("\n", single));
+        Assert.Equal(single, whole);
+        Assert.Equal(single, parts);
+    }
+
+    /// <summary>The repeated-incident messages the user got that are not among <paramref name="known"/>.</summary>
+    private Task<List<Notification>> NotesAsync(string user, HashSet<Guid>? known = null) => app.Factory.WithDbAsync(async db =>
+    {
+        var id = app.World.UserIds[user];
+        var all = await db.Notifications.AsNoTracking().Where(n => n.UserId == id && n.Title.Contains("重复警情")).ToListAsync();
+        return all.Where(n => known is null || !known.Contains(n.Id)).ToList();
+    });
+
+    private async Task<HashSet<Guid>> KnownAsync(string user) => (await NotesAsync(user)).Select(n => n.Id).ToHashSet();
+
+    [Fact]
+    public async Task A_large_intake_tells_each_officer_once_and_a_small_one_per_incident()
+    {
+        var known1 = await KnownAsync("officer1");
+        var known2 = await KnownAsync("officer2");
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var rule = new RepeatOptions { RepeatDigestAbove = 5 };
+
+        // Seven calls from one flat in one intake: all seven are flagged, more than five, so one summary each.
+        var big = Enumerable.Range(0, 7).Select(i => new Call(0, null, now.AddHours(-i), false)).OrderBy(c => c.At).ToList();
+        await TakeInAsync(big, big.Count, rule);
+        var officer1 = await NotesAsync("officer1", known1);
+        var digest = Assert.Single(officer1);
+        Assert.Contains("汇总", digest.Title);
+        Assert.Contains("7 起", digest.Body);
+        Assert.Contains("1 组", digest.Body);
+        Assert.Equal("/incidents/clusters", digest.Link);
+        Assert.Empty(await NotesAsync("officer2", known2)); // the other station's officer has no place in it
+
+        // Three calls from another flat: at most five flagged, so a message per incident that joined (the 2nd and 3rd).
+        known1 = await KnownAsync("officer1");
+        var small = Enumerable.Range(0, 3).Select(i => new Call(1, null, now.AddHours(-i), false)).OrderBy(c => c.At).ToList();
+        await TakeInAsync(small, small.Count, rule);
+        var each = await NotesAsync("officer1", known1);
+        Assert.Equal(2, each.Count);
+        Assert.All(each, n => Assert.DoesNotContain("汇总", n.Title));
+        Assert.All(each, n => Assert.StartsWith("/incidents/clusters?open=", n.Link));
+    }
+}
