@@ -32,7 +32,7 @@ public static class PlaceRegister
         foreach (var part in prefixes.Chunk(PrefixesPerQuery))
         {
             var hits = await residents.AsNoTracking()
-                .Where(r => r.AddressKey != null && part.Contains(r.AddressKey))
+                .Where(r => r.AddressKey != null && EF.Parameter(part).Contains(r.AddressKey))
                 .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
                 .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
                 .ToListAsync(ct);

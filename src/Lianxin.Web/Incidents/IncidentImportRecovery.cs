@@ -10,7 +10,8 @@ namespace Lianxin.Web.Incidents;
 /// <summary>At start-up, runs again every unfinished incident import whose file this server still keeps (the
 /// process was stopped or crashed in the middle). Each runs as its importer, with the importer's current
 /// permissions and scope; an importer since disabled, or without the right to import any more, is skipped and
-/// the batch stays unfinished for staff to send the file again.</summary>
+/// the batch stays unfinished for staff to send the file again. Then the work directory is tidied (see
+/// <see cref="IncidentImportService.TidyWorkDirectoryAsync"/>).</summary>
 public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<IncidentImportOptions> options, ILogger<IncidentImportRecovery> log)
     : BackgroundService
 {
@@ -47,11 +48,13 @@ public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<I
                     id, result.Stored, result.Duplicates, result.Invalid);
                 done++;
             }
-            catch (Exception e) when (e is Lianxin.Core.Common.DomainException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Interrupted incident import {Batch} left unfinished", id);
             }
         }
+        await using (var scope = services.CreateAsyncScope())
+            await IncidentImportService.TidyWorkDirectoryAsync(scope.ServiceProvider.GetRequiredService<LianxinDbContext>(), options.Value, ct);
         return done;
     }
 }

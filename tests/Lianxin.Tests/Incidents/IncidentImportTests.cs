@@ -292,6 +292,37 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal(25, await app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(p) && i.FlaggedRepeat)));
     }
 
+    [Fact]
+    public async Task Files_no_longer_needed_are_removed_and_a_batch_unfinished_for_a_week_is_given_up()
+    {
+        var p = Prefix();
+        await WithServiceAsync(async s =>
+        {
+            s.BeforeCommit = _ => throw new IOException("server stopped");
+            await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("week-old.csv", new MemoryStream(Utf8(Csv(Row(p, 1))))));
+            return true;
+        });
+        var old = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "week-old.csv"));
+        var weekAgo = old.StartedAt.AddDays(-8);
+        await app.Factory.WithDbAsync(db => db.IncidentImports.Where(b => b.Id == old.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.StartedAt, weekAgo)));
+        var done = await ImportAsync(await app.As("leader1"), "done.csv", Utf8(Csv(Row(p, 2))));
+        await File.WriteAllTextAsync(KeptFile(done.Id), "left behind");
+        var stranger = KeptFile(Guid.NewGuid());
+        await File.WriteAllTextAsync(stranger, "another installation's");
+
+        var removed = await app.Factory.WithDbAsync(db => IncidentImportService.TidyWorkDirectoryAsync(db, new IncidentImportOptions(), default));
+        Assert.True(removed >= 2);
+        Assert.False(File.Exists(KeptFile(old.Id)));
+        Assert.False(File.Exists(KeptFile(done.Id)));
+        Assert.True(File.Exists(stranger));
+        File.Delete(stranger);
+        var given = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.Id == old.Id));
+        Assert.Equal(IncidentImportStatus.Failed, given.Status);
+        Assert.Contains("重新上传", given.Failure);
+        Assert.Equal(0, await CountAsync(p + "0001"));
+    }
+
     private static string KeptFile(Guid batchId) => Path.Combine(new IncidentImportOptions().WorkDirectory, $"{batchId:N}.upload");
 
     [Fact]

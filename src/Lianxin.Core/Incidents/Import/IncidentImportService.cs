@@ -171,6 +171,45 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         return open.Where(b => File.Exists(Path.Combine(options.WorkDirectory, $"{b.Id:N}.upload"))).Select(b => (b.Id, b.ImportedById)).ToList();
     }
 
+    /// <summary>How long the file of a batch that cannot be finished is kept before the batch is given up.</summary>
+    public static readonly TimeSpan KeepUnfinished = TimeSpan.FromDays(7);
+
+    /// <summary>Removes what an import no longer needs from the work directory: files of batches that are finished,
+    /// uploads abandoned while being received (over a day old), and the files of batches still
+    /// unfinished after <see cref="KeepUnfinished"/>, whose batches are then marked failed (staff send the file
+    /// again). Returns the number of files removed.</summary>
+    public static async Task<int> TidyWorkDirectoryAsync(LianxinDbContext db, IncidentImportOptions options, CancellationToken ct)
+    {
+        if (!Directory.Exists(options.WorkDirectory)) return 0;
+        var now = db.Now;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(options.WorkDirectory))
+        {
+            var name = Path.GetFileName(path);
+            var age = now - new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+            if (name.StartsWith("upload-", StringComparison.Ordinal))
+            {
+                if (age > TimeSpan.FromDays(1)) { File.Delete(path); removed++; }
+                continue;
+            }
+            if (!name.EndsWith(".upload", StringComparison.Ordinal) || !Guid.TryParseExact(name[..^".upload".Length], "N", out var id)) continue;
+            // A file of a batch this database does not know is left alone (another installation may share the directory).
+            if (await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } batch) continue;
+            var unfinished = batch.Status is IncidentImportStatus.Reading or IncidentImportStatus.Staged;
+            if (unfinished && now - batch.StartedAt <= KeepUnfinished) continue;
+            if (unfinished)
+            {
+                batch.Status = IncidentImportStatus.Failed;
+                batch.FinishedAt = now;
+                batch.Failure = $"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件";
+                await db.SaveChangesAsync(ct);
+            }
+            File.Delete(path);
+            removed++;
+        }
+        return removed;
+    }
+
     private string KeptFile(Guid batchId) => Path.Combine(Options.WorkDirectory, $"{batchId:N}.upload");
 
     public async Task<PagedResult<IncidentImportView>> ListAsync(PageRequest page, CancellationToken ct = default)
@@ -465,7 +504,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             {
                 foreach (var chunk in fresh.Chunk(Options.IntakeChunk))
                 {
-                    db.Incidents.AttachRange(chunk);
+                    // Not attached: the steps see them as stored rows (a repeat flag is set with one UPDATE per chunk),
+                    // so no save has two thousand incidents to compare.
                     await IncidentIntake.RunPartAsync(db, registered, chunk, ct);
                     db.ChangeTracker.Clear();
                 }

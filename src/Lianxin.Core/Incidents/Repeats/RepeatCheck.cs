@@ -60,7 +60,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var stored = flag.Where(id => !local.Contains(id)).ToList();
         await db.SaveChangesAsync(ct);
         foreach (var part in stored.Chunk(KeysPerRead))
-            await db.Incidents.Where(i => part.Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
+            await db.Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
         var notices = collecting ?? new Notices();
         await CollectAsync(db, added, touched, rule, notices, ct);
         if (collecting is null) await SendAsync(notices, rule, ct);
@@ -177,7 +177,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 var keys = addresses[part];
                 // One key (an incident by hand or from the API) is an equality, the plainest index probe for both engines.
                 var one = keys[0];
-                query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.AddressKey)))
+                query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.AddressKey)))
                     .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                     .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
             }
@@ -185,7 +185,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             {
                 var keys = phones[part];
                 var one = keys[0];
-                var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => keys.Contains(x.CallerPhoneHash)))
+                var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.CallerPhoneHash)))
                     .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                     .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
                 query = query is null ? byPhone : query.Concat(byPhone);
@@ -194,7 +194,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             {
                 var keys = people[part];
                 var byPerson = from p in db.IncidentParties.AsNoTracking()
-                               where keys.Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                               where EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
                                join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
                                where x.Validity != IncidentValidity.Invalid
                                select new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = p.PersonKey };
@@ -248,8 +248,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var m = part < people.Count ? people[part] : [];
             // Tracked, with their members: the intake extends them.
             await db.RepeatClusters.Include(c => c.Members)
-                .Where(c => ((c.Kind == RepeatClusterKind.Address && a.Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && p.Contains(c.Key))
-                    || (c.Kind == RepeatClusterKind.Party && m.Contains(c.Key))) && c.LastAt >= since)
+                .Where(c => ((c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
+                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))) && c.LastAt >= since)
                 .LoadAsync(ct);
         }
         var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
