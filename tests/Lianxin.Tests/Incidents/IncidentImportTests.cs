@@ -323,7 +323,7 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal(0, await CountAsync(p + "0001"));
     }
 
-    private static string KeptFile(Guid batchId) => Path.Combine(new IncidentImportOptions().WorkDirectory, $"{batchId:N}.upload");
+    private static string KeptFile(Guid batchId) => IncidentImportService.KeptFile(new IncidentImportOptions(), batchId);
 
     [Fact]
     public async Task Oversized_or_wrong_files_are_refused_and_nothing_is_written()

@@ -168,7 +168,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         var open = await db.Set<IncidentImport>().AsNoTracking()
             .Where(b => b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged)
             .OrderBy(b => b.StartedAt).Select(b => new { b.Id, b.ImportedById }).ToListAsync(ct);
-        return open.Where(b => File.Exists(Path.Combine(options.WorkDirectory, $"{b.Id:N}.upload"))).Select(b => (b.Id, b.ImportedById)).ToList();
+        return open.Where(b => File.Exists(KeptFile(options, b.Id))).Select(b => (b.Id, b.ImportedById)).ToList();
     }
 
     /// <summary>How long the file of a batch that cannot be finished is kept before the batch is given up.</summary>
@@ -192,7 +192,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 if (age > TimeSpan.FromDays(1)) { File.Delete(path); removed++; }
                 continue;
             }
-            if (!name.EndsWith(".upload", StringComparison.Ordinal) || !Guid.TryParseExact(name[..^".upload".Length], "N", out var id)) continue;
+            if (!name.EndsWith(KeptSuffix, StringComparison.Ordinal) || !Guid.TryParseExact(name[..^KeptSuffix.Length], "N", out var id)) continue;
             // A file of a batch this database does not know is left alone (another installation may share the directory).
             if (await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } batch) continue;
             var unfinished = batch.Status is IncidentImportStatus.Reading or IncidentImportStatus.Staged;
@@ -210,7 +210,12 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         return removed;
     }
 
-    private string KeptFile(Guid batchId) => Path.Combine(Options.WorkDirectory, $"{batchId:N}.upload");
+    private const string KeptSuffix = ".upload";
+
+    /// <summary>Where a batch's upload is kept until the batch is done.</summary>
+    public static string KeptFile(IncidentImportOptions options, Guid batchId) => Path.Combine(options.WorkDirectory, $"{batchId:N}{KeptSuffix}");
+
+    private string KeptFile(Guid batchId) => KeptFile(Options, batchId);
 
     public async Task<PagedResult<IncidentImportView>> ListAsync(PageRequest page, CancellationToken ct = default)
     {
@@ -493,7 +498,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             await Task.Yield();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // Placed before they are written, so each incident is stored, and counted, at its place.
-            if (placer is not null) await PlaceAsync(incidents, ct);
+            if (placer is not null) await placer.PlaceManyAsync(incidents, ct);
             WriterPhase("writer: placement", clock);
             // Only numbers not stored yet are written (a file sent again adds nothing).
             var fresh = (await bulk.WriteNewAsync(db, plan, incidents, nameof(Incident.Number), ct)).Cast<Incident>().ToList();
@@ -560,12 +565,6 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         for (; e is not null; e = e.InnerException)
             if (e is System.Data.Common.DbException { SqlState: "23505" }) return true;
         return false;
-    }
-
-    /// <summary>Places a block's incidents as entry by hand does (boundary, then address, else the queue).</summary>
-    private async Task PlaceAsync(IReadOnlyList<Incident> incidents, CancellationToken ct)
-    {
-        await placer!.PlaceManyAsync(incidents, ct);
     }
 
     /// <summary>Removes a batch's errors; the table and column names come from the model.</summary>
