@@ -23,26 +23,7 @@ public sealed class IncidentPlacer(LianxinDbContext db)
     private sealed record Area(Guid UnitId, int Depth, IPreparedGeometry Shape);
 
     /// <summary>Places the incident (sets <see cref="Incident.PlaceId"/> and its scope) or leaves it queued.</summary>
-    public async Task<PlacementMethod?> PlaceAsync(Incident incident, CancellationToken ct)
-    {
-        var root = await RootPathAsync(incident.HandlingUnitId, ct);
-        if (root is null) return null;
-        if (await CoordinatesHitAsync(root, incident, ct) is { } hit)
-        {
-            incident.Place(hit, PlacementMethod.Coordinates);
-            return PlacementMethod.Coordinates;
-        }
-        if (!string.IsNullOrEmpty(incident.AddressKey))
-        {
-            if (await PlaceRegister.UnitForAddressKeyAsync(ResidentsUnder(root), incident.AddressKey, ct) is { } unit)
-            {
-                incident.Place(unit, PlacementMethod.Address);
-                return PlacementMethod.Address;
-            }
-        }
-        incident.Place(null, null);
-        return null;
-    }
+    public async Task<PlacementMethod?> PlaceAsync(Incident incident, CancellationToken ct) => (await PlaceManyAsync([incident], ct))[0];
 
     /// <summary>Places many incidents with the same result as <see cref="PlaceAsync"/> for each: coordinates are
     /// tested in memory against the boundaries (read once per station), and the incidents left over are looked up

@@ -173,7 +173,6 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
                     continue;
                 }
                 var incident = Build(c.Item!, source);
-                await placer.PlaceAsync(incident, ct);
                 added.Add(incident);
                 seen[number!] = incident.Id;
                 results.Add(new IncidentIntakeResult(c.Index, number, incident.Id, IntakeOutcome.Created));
@@ -181,6 +180,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
 
             if (added.Count > 0)
             {
+                // The whole batch is placed together: one register query per station, not one per incident.
+                await placer.PlaceManyAsync(added, ct);
                 try
                 {
                     await using var tx = await db.Database.BeginTransactionAsync(ct);
