@@ -135,7 +135,7 @@ public static class DemoIncidents
             CategoryCode = levels[0],
             TypeCode = levels.Length > 1 ? $"{levels[0]}.{levels[1]}" : null,
             SubtypeCode = levels.Length > 2 ? code : null,
-            CallerName = protector.Protect(callerName, MaskName),
+            CallerName = protector.Protect(callerName, PersonName.Mask),
             CallerPhone = protector.Protect(phone, PhoneNumber.Mask),
             Address = Trim(address, TextLimits.Address),
             AddressKey = addressKey is null ? null : Trim(addressKey, TextLimits.Address),
@@ -159,7 +159,6 @@ public static class DemoIncidents
         return u;
     }
 
-    private static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
 
     private static int PickIndex(Random rng, int[] weights, int total)
     {

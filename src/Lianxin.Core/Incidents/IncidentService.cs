@@ -221,7 +221,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             Validity = input.Validity ?? IncidentValidity.Valid, Source = source,
         };
         incident.AddressKey = incident.Address is null ? null : Cut(addresses.Normalize(incident.Address), TextLimits.Address) is { Length: > 0 } key ? key : null;
-        if (Checks.Clean(input.CallerName) is { } name) incident.CallerName = protector.Protect(name, MaskName);
+        if (Checks.Clean(input.CallerName) is { } name) incident.CallerName = protector.Protect(name, PersonName.Mask);
         if (Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized })
             incident.CallerPhone = protector.Protect(normalized, PhoneNumber.Mask);
         incident.Place(null, null);
@@ -235,7 +235,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     private IncidentParty Fill(IncidentParty party, IncidentPartyInput p)
     {
         party.Role = p.Role ?? IncidentPartyRole.Party;
-        party.Name = Checks.Clean(p.Name) is { } name ? protector.Protect(name, MaskName) : ProtectedText.Empty;
+        party.Name = Checks.Clean(p.Name) is { } name ? protector.Protect(name, PersonName.Mask) : ProtectedText.Empty;
         party.IdNumber = Checks.Clean(p.IdNumber) is { } id && CitizenId.Parse(id) is { Normalized: { } number }
             ? protector.Protect(number, CitizenId.Mask) : ProtectedText.Empty;
         party.Phone = Checks.Clean(p.Phone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
@@ -583,9 +583,6 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     private static IncidentRow Row(Incident x) => new(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary,
         x.PlaceId, x.OrgUnitId, x.OrgUnit?.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version);
-
-    /// <summary>张三 → 张*, 欧阳娜娜 → 欧***: the surname is enough to tell callers apart on a screen.</summary>
-    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[0] + new string('*', Math.Min(name.Length - 1, 8));
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 

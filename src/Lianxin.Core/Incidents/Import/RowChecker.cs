@@ -147,7 +147,7 @@ internal sealed class RowChecker
 
         if (errors.Count > before) return null;
         // A name is never searched for, so it gets no blind index.
-        var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = MaskName(callerName) };
+        var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = PersonName.Mask(callerName) };
         var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
         return new Incident
         {
@@ -167,8 +167,6 @@ internal sealed class RowChecker
         }
     }
 
-    /// <summary>Shown on screens instead of a caller's name: the surname and stars.</summary>
-    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
@@ -182,7 +180,7 @@ internal sealed class RowChecker
         }
         if (value.Length > max)
         {
-            Fail(errors, column, masked ? MaskName(value) : value, $"{column}不能超过 {max} 个字，实际 {value.Length} 个字");
+            Fail(errors, column, masked ? PersonName.Mask(value) : value, $"{column}不能超过 {max} 个字，实际 {value.Length} 个字");
             return null;
         }
         return value;
