@@ -15,6 +15,7 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
 
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
+        _leaders.Clear();
         var sent = 0;
         // Overdue first: a case found overdue gets that notice only, not a warning as well.
         var overdue = await db.PublicSecurityCases
@@ -54,15 +55,13 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
         return leaders.Count;
     }
 
-    /// <summary>Active station-leader accounts in the unit or any unit above it.</summary>
+    /// <summary>Active station-leader accounts in the unit or any unit above it, read once per unit and sweep.</summary>
+    private readonly Dictionary<Guid, List<string>> _leaders = [];
+
     private async Task<List<string>> LeadersAsync(Guid unitId, CancellationToken ct)
     {
-        var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
-        var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where r.Name == BuiltInRoles.StationLeader && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                      select u.Id).Distinct().OrderBy(id => id).ToListAsync(ct);
+        if (!_leaders.TryGetValue(unitId, out var leaders))
+            _leaders[unitId] = leaders = await Repeats.IncidentPeople.AboveWithRoleAsync(db, unitId, BuiltInRoles.StationLeader, ct);
+        return leaders;
     }
 }
