@@ -56,7 +56,7 @@ public static class DemoIncidents
         var hourTotal = HourWeights.Sum();
         var kindTotal = Kinds.Sum(k => k.Weight);
         var end = until.ToUniversalTime();
-        var china = TimeSpan.FromHours(8);
+        var china = ChinaTime.Offset;
 
         // Days over two years, the earlier year weighted heavier (incidents fall about a fifth year on year).
         var times = new List<DateTimeOffset>(count);

@@ -1,3 +1,5 @@
+using Lianxin.Core.Common;
+
 namespace Lianxin.Core.Disputes;
 
 /// <summary>How long mediation may take from triage, and how early a dispute is flagged as nearing
@@ -10,7 +12,7 @@ public sealed record DisputeTimeLimits
     public int NearingDays { get; init; } = 5;
 
     // Deadlines are calendar dates in China; no daylight saving, so a fixed offset is exact.
-    internal static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    internal static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     public DateTimeOffset DueFrom(DateTimeOffset start)
     {

@@ -56,7 +56,7 @@ public sealed class MediationAgreement : Entity
     public const int JudicialWindowDays = 30;
     public const int PerformanceReminderDays = 3;
     public const int JudicialReminderDays = 5;
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     private readonly List<AgreementParty> _parties = [];
 

@@ -93,7 +93,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     /// <summary>How far ahead of the server clock a received time may lie (clocks of two systems drift).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly TimeSpan China = ChinaTime.Offset;
 
     /// <summary>Enters one incident. A number already known is a 409 naming it, and nothing changes.</summary>
     public async Task<Incident> CreateAsync(IncidentInput input, CancellationToken ct = default)

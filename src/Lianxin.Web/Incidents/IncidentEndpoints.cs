@@ -93,7 +93,7 @@ public static class IncidentEndpoints
     {
         var rows = await incidents.ExportAsync(filter, ExcelExport.MaxRows, ct);
         return await ExcelExport.FileAsync(rows, "警情台账",
-            ("警情编号", r => r.Number), ("接警时间", r => r.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm")),
+            ("警情编号", r => r.Number), ("接警时间", r => r.ReceivedAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm")),
             ("类别", r => r.CategoryCode), ("类型", r => r.TypeCode), ("细类", r => r.SubtypeCode), ("发生地址", r => r.Address),
             ("简要警情", r => r.Summary), ("所属单位", r => r.OrgUnitName), ("落地", r => r.PlaceId is null ? "待落地" : "已落地"),
             ("处警民警", r => r.HandlingOfficer), ("有效性", r => r.ValidityLabel), ("可防性", r => r.Preventable ? "可防" : "不可防"),

@@ -6,7 +6,7 @@ namespace Lianxin.Core.Disputes.Figures;
 /// and the UTC instants that bound it: [<see cref="Start"/>, <see cref="End"/>).</summary>
 public sealed record DisputePeriod(DateOnly From, DateOnly To)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     /// <summary>Longest period the figures cover, so a hostile request cannot ask for centuries.</summary>
     public const int MaxYears = 5;

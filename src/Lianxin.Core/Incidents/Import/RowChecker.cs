@@ -14,7 +14,7 @@ public sealed record RowError(string Field, string? Value, string Reason);
 /// in the batch). The category dictionary and the units (with the importer's scope) are read once per file.</summary>
 internal sealed class RowChecker
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, ChinaOffset);
     private static readonly string[] TimeFormats =
     [

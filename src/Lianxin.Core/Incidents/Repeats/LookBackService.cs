@@ -79,7 +79,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         var note = Checks.Clean(input.Note);
         if (note is { Length: > 1000 }) checks.Add("note", "备注不能超过 1000 字");
         checks.ThrowIfAny();
-        var today = DateOnly.FromDateTime(db.Now.ToOffset(IncidentPeople.China).DateTime);
+        var today = ChinaTime.Day(db.Now);
         if (input.DealtOn!.Value > today) throw new ValidationFailedException("dealtOn", "查处日期不能晚于今天");
         if (input.DealtOn.Value < today.AddYears(-1)) throw new ValidationFailedException("dealtOn", "查处日期不能早于一年前");
         var scope = await user.GetScopeAsync(ct);
@@ -122,7 +122,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         await db.SaveChangesAsync(ct);
         if (task.AssigneeId != user.UserId)
             await notifications.SendAsync(task.AssigneeId, $"回头看任务：{plan.Address}",
-                $"第 {task.Week} 周{task.Kind.Label()}，请于 {task.DueAt.ToOffset(IncidentPeople.China):yyyy-MM-dd} 前完成并登记结果。",
+                $"第 {task.Week} 周{task.Kind.Label()}，请于 {task.DueAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd} 前完成并登记结果。",
                 $"/incidents/lookbacks?open={plan.Id}", "info", ct: ct);
     }
 
@@ -182,7 +182,7 @@ public sealed class LookBackReminders(LianxinDbContext db, NotificationService n
             if (to is null) continue;
             var late = now > t.DueAt;
             await notifications.SendAsync(to, late ? $"回头看任务已逾期：{plan.Address}" : $"回头看任务提醒：{plan.Address}",
-                $"{plan.Category.Label()}查处后第 {t.Week} 周{t.Kind.Label()}，应于 {t.DueAt.ToOffset(IncidentPeople.China):yyyy-MM-dd} 前完成并登记结果。",
+                $"{plan.Category.Label()}查处后第 {t.Week} 周{t.Kind.Label()}，应于 {t.DueAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd} 前完成并登记结果。",
                 $"/incidents/lookbacks?open={plan.Id}", late ? "warning" : "info", ct: ct);
             sent++;
         }

@@ -1,4 +1,5 @@
 using Lianxin.Core.Access;
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -335,7 +336,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var why = string.Join("、", group.Select(g => $"{g.Cluster.Kind.Label()}第 {g.Cluster.IncidentCount} 次"));
             foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
                 perIncident.Add((officer, $"重复警情：{cluster.Label}",
-                    $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(IncidentPeople.China):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
+                    $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
                     $"/incidents/clusters?open={cluster.Id}"));
         }
     }
@@ -369,8 +370,6 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 /// <summary>Who works over a place: active accounts with a role in the unit or any unit above it.</summary>
 public static class IncidentPeople
 {
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static async Task<List<string>> AboveWithRoleAsync(LianxinDbContext db, Guid unitId, string role, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Path }).FirstAsync(ct);
@@ -385,9 +384,9 @@ public static class IncidentPeople
     /// <summary>Monday 00:00 (China time) of the week holding <paramref name="at"/>, as a date.</summary>
     public static DateOnly WeekStart(DateTimeOffset at)
     {
-        var day = DateOnly.FromDateTime(at.ToOffset(China).DateTime);
+        var day = ChinaTime.Day(at);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 }

@@ -171,7 +171,7 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
                                orderby i.ReceivedAt
                                select i).Take(MaxIncidents).ToListAsync(ct);
         var description = string.Join("\n", incidents.Select(i =>
-            $"{i.ReceivedAt.ToOffset(IncidentPeople.China):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}"));
+            $"{i.ReceivedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}"));
         description = $"由重复警情（{c.Kind.Label()}，{incidents.Count} 起）转入。\n{description}";
         if (description.Length > TextLimits.Text) description = description[..(TextLimits.Text - 1)] + "…";
         var callers = incidents.Select(i => protector.Reveal(i.CallerName)).Where(n => !string.IsNullOrWhiteSpace(n))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
 using MudBlazor;
 
