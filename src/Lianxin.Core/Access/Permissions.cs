@@ -20,6 +20,11 @@ public static class Permissions
     public const string IncidentsRegister = "incidents.register";
     public const string IncidentsAnalyse = "incidents.analyse";
     public const string IncidentsExport = "incidents.export";
+    public const string VolunteersRead = "volunteers.read";
+    public const string VolunteersManage = "volunteers.manage";
+    public const string VolunteersExport = "volunteers.export";
+    public const string TipsHandle = "tips.handle";
+    public const string FeedModerate = "feed.moderate";
     public const string UsersManage = "users.manage";
     public const string RolesManage = "roles.manage";
     public const string AuditRead = "audit.read";
@@ -47,6 +52,11 @@ public static class Permissions
         [IncidentsRegister] = "录入、导入和修改警情",
         [IncidentsAnalyse] = "警情研判：重复警情、重点关注、回头看、治安案件时限",
         [IncidentsExport] = "导出警情台账和统计（留痕）",
+        [VolunteersRead] = "查看义警、中队、活动和线索（义警个人信息脱敏）",
+        [VolunteersManage] = "义警审核、中队编组、发布和组织活动、培训和表彰",
+        [VolunteersExport] = "导出义警名册和活动台账（留痕）",
+        [TipsHandle] = "线索研判、核查、转办和反馈",
+        [FeedModerate] = "义警圈审核，社情民意分派和答复",
         [UsersManage] = "管理用户账号（系统管理员）",
         [RolesManage] = "管理角色、权限和数据范围（安全管理员）",
         [AuditRead] = "查看审计日志（审计员）",

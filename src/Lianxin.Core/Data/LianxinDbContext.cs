@@ -54,6 +54,14 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Incidents.Repeats.CommandDirective> CommandDirectives => Set<Incidents.Repeats.CommandDirective>();
     public DbSet<Incidents.Repeats.LookBackPlan> LookBackPlans => Set<Incidents.Repeats.LookBackPlan>();
     public DbSet<Incidents.Repeats.LookBackTask> LookBackTasks => Set<Incidents.Repeats.LookBackTask>();
+    public DbSet<Volunteers.Volunteer> Volunteers => Set<Volunteers.Volunteer>();
+    public DbSet<Volunteers.VolunteerStatusChange> VolunteerStatusChanges => Set<Volunteers.VolunteerStatusChange>();
+    public DbSet<Volunteers.Squad> Squads => Set<Volunteers.Squad>();
+    public DbSet<Volunteers.SquadMember> SquadMembers => Set<Volunteers.SquadMember>();
+    public DbSet<Volunteers.VolunteerCredit> VolunteerCredits => Set<Volunteers.VolunteerCredit>();
+    public DbSet<Volunteers.FeedPost> FeedPosts => Set<Volunteers.FeedPost>();
+    public DbSet<Volunteers.Photo> Photos => Set<Volunteers.Photo>();
+    public DbSet<Volunteers.PhotoContent> PhotoContents => Set<Volunteers.PhotoContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -142,6 +142,7 @@ public static class LianxinHost
             .ValidateOnStart();
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
+        services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
