@@ -326,7 +326,7 @@ internal static class IncidentImportBenchmark
         IIncidentIntakeStep[] steps = !withIntake ? [] :
         [
             new IncidentTallyIntakeStep(),
-            new RepeatCheck(new NotificationService(context, importer, new NoPush()), Options.Create(new RepeatOptions())),
+            new RepeatCheck(new NotificationService(context, importer, new NoPush()), Options.Create(new RepeatOptions()), bulk),
         ];
         var work = Path.Combine(Path.GetTempPath(), "lianxin-bench-imports");
         var service = new IncidentImportService(context, importer, BenchDatabase.Protector(), AddressNormalizer.Default, bulk, steps,

@@ -50,7 +50,7 @@ public abstract class RepeatBatchTests(AppFixture app)
 
     /// <summary>Takes the scenario in with its own addresses and callers, in intakes of <paramref name="chunk"/>
     /// incidents (in time order, as a file is), each saved and checked in one transaction.</summary>
-    private async Task<Run> TakeInAsync(List<Call> calls, int chunk, RepeatOptions rule)
+    private async Task<Run> TakeInAsync(List<Call> calls, int chunk, RepeatOptions rule, bool bulk = false)
     {
         var estate = Unique("比对花园");
         var addresses = Enumerable.Range(1, 6).Select(i => $"{estate}{i}号楼1单元{i}01").ToArray();
@@ -77,7 +77,8 @@ public abstract class RepeatBatchTests(AppFixture app)
                 await using var tx = await db.Database.BeginTransactionAsync();
                 db.Incidents.AddRange(list);
                 await db.SaveChangesAsync();
-                await new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule)).OnAddedAsync(db, list, CancellationToken.None);
+                await new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule), bulk ? sp.GetRequiredService<IBulkWriter>() : null)
+                    .OnAddedAsync(db, list, CancellationToken.None);
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
                 return list;
@@ -125,6 +126,21 @@ public abstract class RepeatBatchTests(AppFixture app)
         var parts = await ShapeAsync(await TakeInAsync(calls, 9, rule));
 
         // The scenario is meant to exercise the rule: several clusters, some keys with more than one over the 90 days.
+        Assert.True(single.Count > 4, string.Join("\n", single));
+        Assert.Equal(single, whole);
+        Assert.Equal(single, parts);
+    }
+
+    [Fact]
+    public async Task Large_intakes_written_in_bulk_give_the_clusters_of_one_by_one()
+    {
+        var rule = new RepeatOptions();
+        var calls = Scenario(37, 2 * RepeatCheck.BulkWriteAbove + 40);
+        var single = await ShapeAsync(await TakeInAsync(calls, 1, rule));
+        var whole = await ShapeAsync(await TakeInAsync(calls, calls.Count, rule, bulk: true));
+        // Two parts above the threshold: the second extends clusters the first wrote in bulk.
+        var parts = await ShapeAsync(await TakeInAsync(calls, RepeatCheck.BulkWriteAbove + 20, rule, bulk: true));
+
         Assert.True(single.Count > 4, string.Join("\n", single));
         Assert.Equal(single, whole);
         Assert.Equal(single, parts);

@@ -14,9 +14,14 @@ namespace Lianxin.Core.Incidents.Repeats;
 /// received-time order, so incidents of the same intake that repeat each other are found as if they had come one
 /// by one. Flagged incidents' community officers are told: per incident, or in one summary each when the intake
 /// flagged more than <see cref="RepeatOptions.DigestAbove"/>.</summary>
-public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options) : IIncidentIntakeStep
+public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options, IBulkWriter? bulk = null) : IIncidentIntakeStep
 {
     public int Order => 20;
+
+    /// <summary>Intakes larger than this (file imports, the 110 system's batches) write the clusters they open and
+    /// the members they add with the database's bulk path instead of one statement each; the import's own audit line
+    /// stands for them. Smaller intakes save through the context, with an audit line per cluster.</summary>
+    public const int BulkWriteAbove = 100;
 
     /// <summary>Longest key list one statement carries; a longer one is read in parts.</summary>
     public const int KeysPerRead = 5000;
@@ -59,12 +64,30 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         foreach (var i in db.Incidents.Local)
             if (flag.Contains(i.Id)) { i.FlaggedRepeat = true; local.Add(i.Id); }
         var stored = flag.Where(id => !local.Contains(id)).ToList();
+        if (bulk is not null && added.Count > BulkWriteAbove) await WriteAddedAsync(db, bulk, ct);
         await db.SaveChangesAsync(ct);
         foreach (var part in stored.Chunk(KeysPerRead))
             await db.Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
         var notices = collecting ?? new Notices();
         await CollectAsync(db, added, touched, rule, notices, ct);
         if (collecting is null) await SendAsync(notices, rule, ct);
+    }
+
+    /// <summary>Writes the clusters opened and the members added (tracked as added) in bulk, then marks them stored,
+    /// so the save that follows only updates the clusters that grew.</summary>
+    private static async Task WriteAddedAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct)
+    {
+        var clusters = db.ChangeTracker.Entries<RepeatCluster>().Where(e => e.State == EntityState.Added).ToList();
+        var members = db.ChangeTracker.Entries<RepeatClusterMember>().Where(e => e.State == EntityState.Added).ToList();
+        await writer.WriteAsync(db, clusters.Select(e => e.Entity).ToList(), ct);
+        await writer.WriteAsync(db, members.Select(e => e.Entity).ToList(), ct);
+        // The writer stamped them (times, version): what is stored now is what the context compares against.
+        foreach (var e in clusters)
+        {
+            e.State = EntityState.Unchanged;
+            e.OriginalValues.SetValues(e.CurrentValues);
+        }
+        foreach (var e in members) e.State = EntityState.Unchanged;
     }
 
     /// <summary>A cluster an incident of this intake joined (or opened).</summary>
