@@ -6,6 +6,7 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Tests.Incidents;
@@ -230,5 +231,46 @@ public abstract class IncidentPartyTests(AppFixture app)
         await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
             new { categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id, role = "Suspect" } } }));
         Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id)).IncidentCount);
+    }
+    [Fact]
+    public async Task A_dispute_opened_from_a_party_cluster_takes_the_people_named_once_each_and_links_a_registered_resident()
+    {
+        var officer = await app.As("officer1");
+        var id = NewIdNumber();
+        var phoneOther = NewPhone();
+        var now = DateTimeOffset.UtcNow;
+        // A resident of the station, registered with this ID number.
+        var residentId = await app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            var protector = sp.GetRequiredService<PersonalDataProtector>();
+            var r = new Lianxin.Core.Organization.Resident
+            {
+                Name = "周海涛", OrgUnitId = app.World.Grids[0].Id, Address = "东峪村四组8号",
+                IdNumber = protector.Protect(id, CitizenId.Mask), Gender = CitizenId.Parse(id).Gender, BirthDate = CitizenId.Parse(id).BirthDate,
+            };
+            db.Residents.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+
+        // The same man named in three incidents, with another person and a witness; the callers differ.
+        await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { role = "Party", name = "周海涛", idNumber = id }, new { role = "Party", name = "郑丽", phone = phoneOther }], now.AddDays(-5))), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), NewPhone(), [new { role = "Suspect", name = "周海涛", idNumber = id }, new { role = "Witness", name = "冯强" }], now.AddDays(-3))), HttpStatusCode.Created);
+        var last = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
+            Item(NewNumber(), phoneOther, [new { role = "Victim", name = "周海涛", idNumber = id }], now.AddDays(-1))), HttpStatusCode.Created);
+        var cluster = Assert.Single(await ClustersOfAsync(last.Summary.Id), c => c.Kind == RepeatClusterKind.Party && c.IncidentCount == 3);
+
+        var opened = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"/api/v1/incidents/clusters/{cluster.Id}/dispute", new { }), HttpStatusCode.Created);
+        var parties = opened.GetProperty("parties").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("displayName").GetString() ?? "", p => (
+                Role: p.GetProperty("role").GetString(),
+                Resident: p.GetProperty("residentId").ValueKind == JsonValueKind.Null ? (Guid?)null : p.GetProperty("residentId").GetGuid()));
+        // Each person once, the witness left out, the caller whose phone is a named party's not added again.
+        Assert.Equal(new[] { "周海涛", "报警人", "郑丽" }, parties.Keys.Order().ToArray());
+        Assert.Equal(("Applicant", (Guid?)residentId), parties["周海涛"]);
+        Assert.Equal(("Respondent", (Guid?)null), parties["郑丽"]);
     }
 }

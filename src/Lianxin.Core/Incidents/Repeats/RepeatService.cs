@@ -3,6 +3,7 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Incidents.Repeats;
@@ -155,8 +156,10 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     }
 
     /// <summary>一键转纠纷: registers a dispute from the cluster (source 110, description from its incidents,
-    /// parties from the callers whose names are known, unit from the place) and links the incidents to it,
+    /// parties from the people named in its incidents and from the callers whose names are known, unit from the place) and links the incidents to it,
     /// all in one transaction.</summary>
+    public const int MaxDisputeParties = 10;
+
     public async Task<Dispute> OpenDisputeAsync(Guid id, ClusterDisputeInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
@@ -174,9 +177,7 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
             $"{i.ReceivedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}"));
         description = $"由重复警情（{c.Kind.Label()}，{incidents.Count} 起）转入。\n{description}";
         if (description.Length > TextLimits.Text) description = description[..(TextLimits.Text - 1)] + "…";
-        var callers = incidents.Select(i => protector.Reveal(i.CallerName)).Where(n => !string.IsNullOrWhiteSpace(n))
-            .Select(n => n!.Trim()).Distinct().Take(10).ToList();
-        var parties = callers.Select((n, k) => new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, n, null, null)).ToList();
+        var parties = await PartiesOfAsync(incidents, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
@@ -190,6 +191,52 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return dispute;
+    }
+
+    /// <summary>The dispute's parties: first the people named in the incidents (当事人, suspects, victims; not witnesses),
+    /// one per person, then the callers not named already, at most <see cref="MaxDisputeParties"/>. A person whose ID
+    /// number or phone is a registered resident's in the caller's scope is linked to that resident.</summary>
+    private async Task<List<PartyInput>> PartiesOfAsync(List<Incident> incidents, CancellationToken ct)
+    {
+        var ids = incidents.Select(i => i.Id).ToList();
+        var named = await db.IncidentParties.AsNoTracking()
+            .Where(p => ids.Contains(p.IncidentId) && p.Role != IncidentPartyRole.Witness)
+            .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Position).ToListAsync(ct);
+        var people = new List<(string Name, string? IdHash, string? PhoneHash)>();
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in named)
+        {
+            var name = protector.Reveal(p.Name)?.Trim();
+            if (string.IsNullOrEmpty(name)) continue;
+            if (p.PersonKey is { } key ? !seenKeys.Add(key) : seenNames.Contains(name)) continue;
+            seenNames.Add(name);
+            people.Add((name, p.IdNumberHash, p.PhoneHash));
+        }
+        foreach (var i in incidents)
+        {
+            var name = protector.Reveal(i.CallerName)?.Trim();
+            if (string.IsNullOrEmpty(name) || seenNames.Contains(name)) continue;
+            if (i.CallerPhoneHash is { } phone && named.Any(p => p.PhoneHash == phone)) continue;
+            seenNames.Add(name);
+            people.Add((name, null, i.CallerPhoneHash));
+        }
+        people = people.Take(MaxDisputeParties).ToList();
+
+        var scope = await user.GetScopeAsync(ct);
+        var idHashes = people.Select(p => p.IdHash).OfType<string>().Distinct().ToList();
+        var phoneHashes = people.Select(p => p.PhoneHash).OfType<string>().Distinct().ToList();
+        var residents = idHashes.Count + phoneHashes.Count == 0 ? [] : await db.Residents.AsNoTracking().Where(scope.Filter<Resident>())
+            .Where(r => (r.IdNumberHash != null && idHashes.Contains(r.IdNumberHash)) || (r.PhoneHash != null && phoneHashes.Contains(r.PhoneHash)))
+            .Select(r => new { r.Id, r.IdNumberHash, r.PhoneHash }).ToListAsync(ct);
+        return people.Select((p, k) =>
+        {
+            // The ID number decides; a phone only when it points at one resident.
+            var byId = p.IdHash is null ? null : residents.FirstOrDefault(r => r.IdNumberHash == p.IdHash);
+            var byPhone = p.PhoneHash is null ? [] : residents.Where(r => r.PhoneHash == p.PhoneHash).Take(2).ToList();
+            var resident = byId?.Id ?? (byPhone.Count == 1 ? byPhone[0].Id : null);
+            return new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, p.Name, resident, null);
+        }).ToList();
     }
 
     /// <summary>Accounts that may own a focus-list cluster or a look-back task: active, in the caller's scope.</summary>
