@@ -357,4 +357,31 @@ public abstract class RepeatTests(AppFixture app)
         var station = week.EnumerateArray().Single(s => s.GetProperty("stationId").GetGuid() == app.World.Stations[0].Id);
         Assert.Contains(station.GetProperty("rows").EnumerateArray(), r => r.GetProperty("label").GetString() == place);
     }
+    [Fact]
+    public async Task A_week_with_more_directives_than_are_compared_says_so()
+    {
+        // A week no other test uses, in the second station's village.
+        var monday = new DateOnly(2093, 3, 2).AddDays(7 * Random.Shared.Next(0, 200));
+        await app.Factory.WithDbAsync(async db =>
+        {
+            for (var n = 0; n <= DirectiveService.MaxDirectives; n++)
+                db.CommandDirectives.Add(new CommandDirective
+                {
+                    OrgUnitId = app.World.Villages[1].Id, Number = $"ZL-{monday:yyyyMMdd}-{n:0000}", IssuedOn = monday.AddDays(n % 7),
+                    Category = "赌博", Content = "查处赌博窝点",
+                });
+            db.SuppressEntityAudit = true;
+            return await db.SaveChangesAsync();
+        });
+        var url = $"/api/v1/incidents/directives/comparison?week={monday:yyyy-MM-dd}";
+        var cut = await ApiAssert.OkAsync<JsonElement>(await (await app.As("officer2")).GetAsync(url));
+        Assert.True(cut.GetProperty("directivesCut").GetBoolean());
+        Assert.False(cut.GetProperty("incidentsCut").GetBoolean());
+        Assert.Equal(DirectiveService.MaxDirectives, cut.GetProperty("directives").GetArrayLength());
+
+        // The first station sees none of them, and nothing is cut.
+        var other = await ApiAssert.OkAsync<JsonElement>(await (await app.As("officer1")).GetAsync(url));
+        Assert.False(other.GetProperty("directivesCut").GetBoolean());
+        Assert.Equal(0, other.GetProperty("directives").GetArrayLength());
+    }
 }

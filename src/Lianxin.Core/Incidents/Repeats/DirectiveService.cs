@@ -22,14 +22,18 @@ public sealed record DirectiveMatch(DirectiveRow Directive, IReadOnlyList<Matche
 
 /// <summary>The week's comparison: each directive with the local incidents that answer to it (the same
 /// address, or the same category), and the incidents no directive mentions.</summary>
+/// <summary>The week's comparison. <paramref name="DirectivesCut"/> and <paramref name="IncidentsCut"/> say that the week held
+/// more than <see cref="DirectiveService.MaxDirectives"/> directives or <see cref="DirectiveService.MaxIncidents"/> incidents
+/// and only the first were compared, so the page can say so.</summary>
 public sealed record DirectiveComparison(DateOnly WeekStart, IReadOnlyList<DirectiveMatch> Directives, IReadOnlyList<MatchedIncident> Unmatched,
-    int UnmatchedTotal, int IncidentTotal);
+    int UnmatchedTotal, int IncidentTotal, bool DirectivesCut = false, bool IncidentsCut = false);
 
 /// <summary>Command directives (指令) imported per unit, and their weekly comparison with local incidents.</summary>
 public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses)
 {
     public const int MaxLines = 2000;
-    private const int MaxIncidents = 5000;
+    public const int MaxIncidents = 5000;
+    public const int MaxDirectives = 500;
     private const int MaxShown = 100;
 
     public Task<DirectiveImportResult> ImportAsync(Guid? orgUnitId, IReadOnlyList<DirectiveLine> lines, CancellationToken ct = default) =>
@@ -151,16 +155,20 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
         var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(week ?? IncidentPeople.WeekStart(db.Now)));
         var end = start.AddDays(7);
         var directives = await (await ScopedAsync(orgUnitId, ct)).Where(d => d.IssuedOn >= start && d.IssuedOn < end)
-            .OrderBy(d => d.IssuedOn).ThenBy(d => d.Number).Take(500).ToListAsync(ct);
+            .OrderBy(d => d.IssuedOn).ThenBy(d => d.Number).Take(MaxDirectives + 1).ToListAsync(ct);
+        var directivesCut = directives.Count > MaxDirectives;
+        if (directivesCut) directives.RemoveAt(MaxDirectives);
 
         var scope = await user.GetScopeAsync(ct);
         var incidents = db.Incidents.AsNoTracking().Where(scope.Filter<Incident>());
         if (orgUnitId is { } unit) incidents = await DataScope.UnderUnitAsync(incidents, db, unit, ct);
         var from = IncidentPeople.StartOf(start);
         var to = IncidentPeople.StartOf(end);
-        var week_ = await incidents.Where(i => i.ReceivedAt >= from && i.ReceivedAt < to).OrderBy(i => i.ReceivedAt).Take(MaxIncidents)
+        var week_ = await incidents.Where(i => i.ReceivedAt >= from && i.ReceivedAt < to).OrderBy(i => i.ReceivedAt).Take(MaxIncidents + 1)
             .Select(i => new { i.Id, i.Number, i.ReceivedAt, i.CategoryCode, i.TypeCode, i.SubtypeCode, i.AddressKey, i.Address, i.Summary })
             .ToListAsync(ct);
+        var incidentsCut = week_.Count > MaxIncidents;
+        if (incidentsCut) week_.RemoveAt(MaxIncidents);
         var codes = week_.SelectMany(i => new[] { i.CategoryCode, i.TypeCode, i.SubtypeCode }).Where(c => c is not null).Distinct().ToList();
         var names = (await db.DictionaryItems.AsNoTracking().Where(d => d.Category == "incident-category" && codes.Contains(d.Code))
             .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.First().Name);
@@ -187,7 +195,7 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
         var unmatched = week_.Where(i => !matchedIds.Contains(i.Id)).ToList();
         return new DirectiveComparison(start, result,
             unmatched.Take(MaxShown).Select(i => new MatchedIncident(i.Id, i.Number, i.ReceivedAt, i.CategoryCode, Name(i.CategoryCode), i.Address,
-                i.Summary, false)).ToList(), unmatched.Count, week_.Count);
+                i.Summary, false)).ToList(), unmatched.Count, week_.Count, directivesCut, incidentsCut);
     }
 
     private async Task<IQueryable<CommandDirective>> ScopedAsync(Guid? orgUnitId, CancellationToken ct)

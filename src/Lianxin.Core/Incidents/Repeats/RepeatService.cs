@@ -77,12 +77,15 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
             c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList());
     }
 
+    /// <summary>Most clusters the weekly view reads (the largest first); a page showing this many says the rest are left out.</summary>
+    public const int MaxWeekClusters = 1000;
+
     /// <summary>The clusters that grew in one week (Monday to Sunday, China time), grouped by station.</summary>
     public async Task<IReadOnlyList<StationWeek>> WeekAsync(DateOnly? week, CancellationToken ct = default)
     {
         var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(week ?? IncidentPeople.WeekStart(db.Now)));
         var rows = await Project((await QueryAsync(new ClusterFilter(From: start, To: start.AddDays(6)), ct))
-            .OrderByDescending(c => c.IncidentCount).ThenByDescending(c => c.LastAt).Take(1000)).ToListAsync(ct);
+            .OrderByDescending(c => c.IncidentCount).ThenByDescending(c => c.LastAt).Take(MaxWeekClusters)).ToListAsync(ct);
         var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Organization.OrgUnitKind.Station).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
