@@ -103,6 +103,17 @@ public sealed class AddressNormalizer
         return (RulesVersion * 100_000) + (int)(hash % 100_000);
     }
 
+    /// <summary>The key stored with an address: the match key cut to the key column's length, null when the address
+    /// gives none (incidents, directives and address clusters store it so).</summary>
+    public string? Key(string? address) => address is null ? null : Cut(Normalize(address)) is { Length: > 0 } key ? key : null;
+
+    /// <summary>The key stored with an address where an address that gives none stores the empty key (residents,
+    /// disputes, look-backs); null only for no address.</summary>
+    public string? KeyOrEmpty(string? address) => address is null ? null : Cut(Normalize(address));
+
+    /// <summary>A match key cut to the key column's length (normalising may lengthen an address: 3栋 → 3号楼).</summary>
+    public static string Cut(string key) => key.Length <= TextLimits.Address ? key : key[..TextLimits.Address];
+
     /// <summary>Returns the match key; empty for null or blank input.</summary>
     public string Normalize(string? address)
     {

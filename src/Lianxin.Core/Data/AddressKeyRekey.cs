@@ -84,8 +84,8 @@ public static class AddressKeyRekey
     {
         // Each table keeps the convention its service writes with: incidents and directives
         // store no key for an address that gives none; residents, disputes and look-backs store the empty key.
-        string? NullIfEmpty(string? address) => Cut(addresses.Normalize(address)) is { Length: > 0 } k ? k : null;
-        string? KeepEmpty(string? address) => address is null ? null : Cut(addresses.Normalize(address));
+        string? NullIfEmpty(string? address) => addresses.Key(address);
+        string? KeepEmpty(string? address) => addresses.KeyOrEmpty(address);
 
         var changed = new Dictionary<string, int>();
         changed["incidents"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
@@ -174,7 +174,6 @@ public static class AddressKeyRekey
 
     private static bool SameKey(string? stored, string? computed) => string.Equals(stored, computed, StringComparison.Ordinal);
 
-    private static string Cut(string key) => key.Length <= TextLimits.Address ? key : key[..TextLimits.Address];
 
     private static async Task RecordAsync(LianxinDbContext db, int version, int changed, CancellationToken ct)
     {

@@ -99,7 +99,7 @@ public static class DemoDisputes
             ],
         }, By, registeredAt);
         d.Id = ids.Next();
-        d.AddressKey = Trim(AddressNormalizer.Default.Normalize(address), TextLimits.Address);
+        d.AddressKey = AddressNormalizer.Default.KeyOrEmpty(address);
         new Flow(rng, d, end).Run();
         d.RecordRisk(new RiskGrader().Grade(d, RiskHistory.None, Min(end, d.EndedAt ?? end)), Min(end, d.EndedAt ?? end));
         return d;
@@ -224,5 +224,4 @@ public static class DemoDisputes
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -92,7 +92,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             Number = await NextNumberAsync(now, ct), Title = input.Title ?? "", CategoryCode = category, Description = input.Description ?? "",
             Source = input.Source!.Value, OrgUnitId = unit.Id, Address = input.Address, Parties = parties,
         }, user.UserId ?? "system", now);
-        dispute.AddressKey = dispute.Address is null ? null : Trim(addresses.Normalize(dispute.Address), TextLimits.Address);
+        dispute.AddressKey = addresses.KeyOrEmpty(dispute.Address);
         var red = await GradeAsync(dispute, ct);
         db.Disputes.Add(dispute);
         await SaveWithNumberRetryAsync(dispute, ct);
@@ -441,5 +441,4 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
 
     private static ValidationFailedException Missing(string field, string message) => new(field, message);
 
-    private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -220,7 +220,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             HandlingUnitId = input.HandlingUnitId!.Value, HandlingOfficer = Checks.Clean(input.HandlingOfficer), Preventable = input.Preventable ?? false,
             Validity = input.Validity ?? IncidentValidity.Valid, Source = source,
         };
-        incident.AddressKey = incident.Address is null ? null : Cut(addresses.Normalize(incident.Address), TextLimits.Address) is { Length: > 0 } key ? key : null;
+        incident.AddressKey = addresses.Key(incident.Address);
         if (Checks.Clean(input.CallerName) is { } name) incident.CallerName = protector.Protect(name, PersonName.Mask);
         if (Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized })
             incident.CallerPhone = protector.Protect(normalized, PhoneNumber.Mask);
@@ -584,7 +584,6 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     private static IncidentRow Row(Incident x) => new(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary,
         x.PlaceId, x.OrgUnitId, x.OrgUnit?.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version);
 
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 
     /// <summary>Field errors of one item, kept rather than thrown so a batch can report every item.</summary>
     private sealed class FieldErrors

@@ -99,7 +99,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         r.Name = input.Name!.Trim();
         r.Address = Checks.Clean(input.Address);
-        r.AddressKey = r.Address is null ? null : Truncate(addresses.Normalize(r.Address), TextLimits.Address);
+        r.AddressKey = addresses.KeyOrEmpty(r.Address);
         r.Tags = (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (id is { Normalized: { } number })
         {
@@ -172,7 +172,6 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             r.OrgUnitId, r.OrgUnit!.Name, r.Tags, r.Version));
 
     // Numerals can lengthen a key (千 → 1000); a cut key still matches the same writings of one address.
-    private static string Truncate(string key, int max) => key.Length <= max ? key : key[..max];
 
     private (CitizenIdResult? Id, PhoneNumberResult? Phone) Validate(ResidentInput input)
     {

@@ -116,6 +116,23 @@ public class AddressNormalizerTests
         Assert.Equal(expected, AddressNormalizer.Default.Normalize(input));
     }
 
+    [Fact]
+    public void The_stored_key_never_outgrows_its_column_and_an_address_without_one_stores_none_or_the_empty_key()
+    {
+        // Longer than the key column (an address is checked against its own limit; the key is cut to its column's).
+        var address = string.Concat(Enumerable.Repeat("和平里", 100));
+        Assert.True(AddressNormalizer.Default.Normalize(address).Length > TextLimits.Address);
+        Assert.Equal(TextLimits.Address, AddressNormalizer.Default.Key(address)!.Length);
+        Assert.Equal(AddressNormalizer.Default.Key(address), AddressNormalizer.Default.KeyOrEmpty(address));
+        Assert.StartsWith(AddressNormalizer.Default.Key(address)!, AddressNormalizer.Default.Normalize(address), StringComparison.Ordinal);
+
+        Assert.Null(AddressNormalizer.Default.Key(null));
+        Assert.Null(AddressNormalizer.Default.Key("   "));
+        Assert.Null(AddressNormalizer.Default.KeyOrEmpty(null));
+        Assert.Equal("", AddressNormalizer.Default.KeyOrEmpty("   "));
+        Assert.Equal(AddressNormalizer.Default.Normalize("东港豪庭3号楼2单元501"), AddressNormalizer.Default.Key("东港豪庭三号楼二单元501室"));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -154,7 +154,7 @@ internal sealed class RowChecker
             Number = number!, ReceivedAt = received.ToUniversalTime(),
             CategoryCode = category!, TypeCode = type, SubtypeCode = subtype,
             CallerName = nameText, CallerPhone = phoneText2,
-            Address = address, AddressKey = NullIfEmpty(_addresses.Normalize(address)), Longitude = lng, Latitude = lat,
+            Address = address, AddressKey = _addresses.Key(address), Longitude = lng, Latitude = lat,
             Summary = summary!, Disposition = disposition, HandlingUnitId = unitId, HandlingOfficer = officer, OrgUnitId = unitId,
             Preventable = preventable, Validity = validity, Source = IncidentSource.Import, ImportBatchId = batchId,
             CreatedAt = _now, UpdatedAt = _now, CreatedById = _importerId, Version = 1,
@@ -168,7 +168,6 @@ internal sealed class RowChecker
     }
 
 
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static string? Text(List<RowError> errors, Func<string, string?> get, string column, int max, bool required, bool masked = false)
     {

@@ -69,10 +69,9 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
             if (address is { Length: > TextLimits.Address }) problems.Add(new(line.Row, "地址", "超过 200 字"));
             if (category is { Length: > TextLimits.Name }) problems.Add(new(line.Row, "类别", "超过 64 字"));
             if (problems.Count > before) continue;
-            var key = address is null ? null : addresses.Normalize(address);
             valid.Add(new CommandDirective
             {
-                OrgUnitId = unit.Id, Number = number!, IssuedOn = date, Address = address, AddressKey = key is { Length: > 0 } ? key : null,
+                OrgUnitId = unit.Id, Number = number!, IssuedOn = date, Address = address, AddressKey = addresses.Key(address),
                 Category = category, Content = content!,
             });
         }

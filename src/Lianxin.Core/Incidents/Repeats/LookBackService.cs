@@ -91,7 +91,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
 
         var plan = new LookBackPlan
         {
-            OrgUnitId = unit.Id, Address = address!, AddressKey = Trim(addresses.Normalize(address)), Category = input.Category!.Value,
+            OrgUnitId = unit.Id, Address = address!, AddressKey = addresses.KeyOrEmpty(address), Category = input.Category!.Value,
             DealtOn = input.DealtOn.Value, Weeks = input.Weeks!.Value, Note = note,
         };
         var perWeek = input.TasksPerWeek ?? 1;
@@ -156,7 +156,6 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
     private async Task<IQueryable<LookBackPlan>> ScopedAsync(CancellationToken ct) =>
         db.LookBackPlans.Where((await user.GetScopeAsync(ct)).Filter<LookBackPlan>());
 
-    private static string Trim(string key) => key.Length > TextLimits.Address ? key[..TextLimits.Address] : key;
 }
 
 /// <summary>Look-back tasks coming due within a day (or overdue) remind their assignee, or whoever made
