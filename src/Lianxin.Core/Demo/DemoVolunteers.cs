@@ -20,7 +20,7 @@ public static class DemoVolunteers
         ("治安巡逻中队", "patrol", ["patrol", "driving"], null),
         ("“帮大哥”调解中队", "mediation", ["mediation", "law", "psychology", "dialect"], null),
         ("百户义防队", "household-patrol", ["patrol", "dialect"], null),
-        ("工业园区联防队", "joint-defence", ["patrol", "electrician"], "岗南新材料有限公司"),
+        ("工业园区联防队", "joint-defence", ["patrol", "electrician"], "柏坡新材料有限公司"),
     ];
 
     private static readonly string[] Statements =
