@@ -56,6 +56,11 @@ public sealed class VolunteerTests(BrowserFixture app)
         await page.Locator(".mud-dialog button").Filter(new() { HasText = "确定" }).Last.ClickAsync();
         await Expect(page.GetByTestId("vol-status")).ToHaveTextAsync("在册");
         await Expect(page.GetByTestId("vol-history")).ToContainTextAsync("待审核 → 在册");
+        // Made a police assistant of the public-order kind, with a skill added.
+        await page.GetByTestId("vol-assistant-kind").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "治安协管" }).First.ClickAsync();
+        await page.GetByTestId("vol-save-profile").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "volunteer-console-accepted");
         await page.Context.CloseAsync();
 

@@ -99,7 +99,15 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         v.AppliedAt = now;
         db.VolunteerStatusChanges.Add(new VolunteerStatusChange { VolunteerId = v.Id, From = from, To = to, At = now, ById = me });
         db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(), $"{v.Name} 申请加入义警（{unit.Name}）");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (from is null)
+        {
+            // Two first applications of one account at the same moment: the unique account index keeps one.
+            throw new ConflictException("您已提交过申请，正在审核中，请勿重复提交");
+        }
         await NotifyReviewersAsync(v, unit, ct);
         return v;
     }
