@@ -15,6 +15,10 @@ public static class DictionaryDefaults
         ["skill"] = "特长",
         ["partner-force"] = "协作力量",
         ["resident-tag"] = "群众标签",
+        // Volunteers (义警): skills asked for on the application, squad types, kinds of police assistant.
+        ["volunteer-skill"] = "义警特长",
+        ["squad-type"] = "义警中队类型",
+        ["assistant-kind"] = "警务助理类别",
     };
 
     public static readonly IReadOnlyList<(string Category, string Code, string Name)> Items =
@@ -58,6 +62,16 @@ public static class DictionaryDefaults
         ("resident-tag", "elderly-alone", "独居老人"), ("resident-tag", "left-behind-child", "留守儿童"),
         ("resident-tag", "disabled", "残疾人"), ("resident-tag", "low-income", "低保户"),
         ("resident-tag", "migrant", "流动人口"),
+        ("volunteer-skill", "first-aid", "急救"), ("volunteer-skill", "rescue", "救援"), ("volunteer-skill", "swimming", "游泳"),
+        ("volunteer-skill", "law", "法律"), ("volunteer-skill", "mediation", "调解"), ("volunteer-skill", "driving", "驾驶"),
+        ("volunteer-skill", "psychology", "心理疏导"), ("volunteer-skill", "drone", "无人机"), ("volunteer-skill", "dialect", "方言"),
+        ("volunteer-skill", "electrician", "电工"), ("volunteer-skill", "photography", "摄影"), ("volunteer-skill", "patrol", "巡逻"),
+        ("volunteer-skill", "publicity", "宣传"), ("volunteer-skill", "other", "其他"),
+        ("squad-type", "rescue", "应急救援"), ("squad-type", "grid", "网格"), ("squad-type", "mediation", "调解"),
+        ("squad-type", "patrol", "巡逻"), ("squad-type", "publicity", "宣传"), ("squad-type", "school-guard", "护学"),
+        ("squad-type", "household-patrol", "百户义防"), ("squad-type", "joint-defence", "联防（企业）"),
+        ("assistant-kind", "public-order", "治安协管"), ("assistant-kind", "mediation", "矛盾调解"),
+        ("assistant-kind", "publicity", "宣传防范"),
     ];
 
     /// <summary>Second and third levels of the incident categories (类型 / 细类), as 110 systems keep them;

@@ -79,7 +79,26 @@ public static class DemoSeeder
             Check(await users.AddToRoleAsync(user, role));
             accounts.Add(new DemoAccount(userName, name, BuiltInRoles.All.First(r => r.Name == role).DisplayName, unit.Name, password));
         }
+        await SeedVolunteersAsync(db, county, protector, time.GetUtcNow(), (await users.FindByNameAsync("volunteer"))?.Id, ct);
         return accounts;
+    }
+
+    /// <summary>The demo station's volunteers and squads; the demo volunteer account gets its own active record.</summary>
+    private static async Task SeedVolunteersAsync(LianxinDbContext db, DemoCountyData county, PersonalDataProtector protector, DateTimeOffset now,
+        string? volunteerUserId, CancellationToken ct)
+    {
+        var data = DemoVolunteers.Build(county, protector, now, volunteerUserId);
+        db.SuppressEntityAudit = true;
+        try
+        {
+            db.Volunteers.AddRange(data.Volunteers);
+            db.VolunteerStatusChanges.AddRange(data.Changes);
+            db.Squads.AddRange(data.Squads);
+            db.SquadMembers.AddRange(data.Members);
+            db.Audit(AuditAction.Import, "DemoVolunteers", null, $"生成演示义警 {data.Volunteers.Count} 名、中队 {data.Squads.Count} 个", userName: "系统（演示数据）");
+            await db.SaveChangesAsync(ct);
+        }
+        finally { db.SuppressEntityAudit = false; }
     }
 
     private static void Check(IdentityResult r)

@@ -143,6 +143,8 @@ public static class LianxinHost
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
         services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
+        services.AddScoped<Lianxin.Core.Volunteers.VolunteerService>();
+        services.AddScoped<Lianxin.Core.Volunteers.SquadService>();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -292,6 +294,7 @@ public static class LianxinHost
         Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
         Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
         Lianxin.Web.Incidents.RepeatEndpoints.MapRepeatApi(api);
+        Lianxin.Web.Volunteers.VolunteerEndpoints.MapVolunteerApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

@@ -150,6 +150,9 @@ public abstract class AccessMatrixTests(AppFixture app)
                 var targets = pattern.Contains('{');
                 var url = pattern
                     .Replace("/residents/{id:guid}", $"/residents/{otherResident}")
+                    .Replace("/volunteers/squads/{id:guid}", $"/volunteers/squads/{w.SquadIds[1]}")
+                    .Replace("{memberId:guid}", Guid.NewGuid().ToString())
+                    .Replace("/volunteers/{id:guid}", $"/volunteers/{w.VolunteerIds[1]}")
                     .Replace("/members/{id:guid}", $"/members/{otherMember}")
                     .Replace("/org-units/{id:guid}", $"/org-units/{otherUnit}")
                     .Replace("/users/{id}", $"/users/{otherUser}")
@@ -184,7 +187,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
-                    or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/")
+                    or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/" or "/api/v1/volunteers/squads/")
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
                 if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
@@ -253,6 +256,10 @@ public abstract class AccessMatrixTests(AppFixture app)
         {
             _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) =>
                 new { name = "越权写入", orgUnitId = unit, version = 1, reason = "x" },
+            // Station 2's squad, volunteer and village; a version nobody holds, so even station 2's own accounts change nothing.
+            _ when pattern.StartsWith("/api/v1/volunteers", StringComparison.Ordinal) =>
+                new { name = "越权中队", typeCode = "patrol", orgUnitId = w.Villages[1].Id, volunteerId = w.VolunteerIds[1], role = "Member",
+                      action = "Suspend", reason = "越权", version = 0 },
             _ when pattern.StartsWith("/api/v1/members", StringComparison.Ordinal) =>
                 new { name = "越权写入", kind = "Volunteer", orgUnitId = unit, version = 1 },
             _ when pattern.Contains("/move", StringComparison.Ordinal) => new { parentId = w.Stations[1].Id, version = 1 },
@@ -337,13 +344,15 @@ public abstract class AccessMatrixTests(AppFixture app)
         foreach (var user in Station1Accounts)
         {
             var client = await app.As(user);
-            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200", "/api/v1/incidents?pageSize=200" })
+            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200", "/api/v1/incidents?pageSize=200",
+                         "/api/v1/volunteers?pageSize=200", "/api/v1/volunteers/squads?pageSize=200" })
             {
                 var response = await client.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.Forbidden) continue;
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.IsSuccessStatusCode, $"{user} {url}: {(int)response.StatusCode} {text}");
-                foreach (var id in station2Units.Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value)).Append(app.World.MemberIds[1]).Append(app.World.DisputeIds[1]))
+                foreach (var id in station2Units.Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value)).Append(app.World.MemberIds[1]).Append(app.World.DisputeIds[1])
+                             .Append(app.World.VolunteerIds[1]).Append(app.World.SquadIds[1]))
                     Assert.DoesNotContain(id.ToString(), text);
             }
         }

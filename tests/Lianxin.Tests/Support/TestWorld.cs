@@ -25,6 +25,12 @@ public sealed class TestWorld
     public Guid[] MemberIds { get; } = new Guid[2];
     public Guid[] DisputeIds { get; } = new Guid[2];
 
+    /// <summary>The volunteer record of "volunteer1"/"volunteer2" (active, leader of its station's squad).</summary>
+    public Guid[] VolunteerIds { get; } = new Guid[2];
+
+    /// <summary>One patrol squad per station, led by that station's volunteer account.</summary>
+    public Guid[] SquadIds { get; } = new Guid[2];
+
     /// <summary>Accounts per station: name suffix 1 or 2 (e.g. "officer1").</summary>
     public static readonly (string Prefix, string Role, Func<TestWorld, int, OrgUnit> Unit)[] StationAccounts =
     [
@@ -111,6 +117,31 @@ public sealed class TestWorld
             for (var i = 0; i < 2; i++)
                 foreach (var (prefix, role, unit) in StationAccounts) await Add($"{prefix}{i + 1}", role, unit(world, i));
             foreach (var (user, role) in CountyAccounts) await Add(user, role, world.Bureau);
+
+            for (var i = 0; i < 2; i++)
+            {
+                var v = new Lianxin.Core.Volunteers.Volunteer
+                {
+                    UserId = world.UserIds[$"volunteer{i + 1}"], Name = $"义警{i + 1}", Gender = Gender.Male, OrgUnitId = world.Villages[i].Id,
+                    Phone = protector.Protect($"1390000{i}001", PhoneNumber.Mask), Skills = ["first-aid", "patrol"],
+                    Availability = Lianxin.Core.Volunteers.VolunteerAvailability.Weekend, Status = Lianxin.Core.Volunteers.VolunteerStatus.Active,
+                    AppliedAt = DateTimeOffset.UtcNow.AddDays(-30), JoinedAt = DateTimeOffset.UtcNow.AddDays(-29),
+                };
+                db.Volunteers.Add(v);
+                db.VolunteerStatusChanges.Add(new Lianxin.Core.Volunteers.VolunteerStatusChange
+                {
+                    VolunteerId = v.Id, To = Lianxin.Core.Volunteers.VolunteerStatus.Active, At = v.JoinedAt.Value, Reason = "测试数据",
+                });
+                var squad = new Lianxin.Core.Volunteers.Squad { Name = $"第{i + 1}巡逻中队", TypeCode = "patrol", OrgUnitId = world.Stations[i].Id };
+                db.Squads.Add(squad);
+                db.SquadMembers.Add(new Lianxin.Core.Volunteers.SquadMember
+                {
+                    SquadId = squad.Id, VolunteerId = v.Id, Role = Lianxin.Core.Volunteers.SquadRole.Leader, JoinedAt = v.JoinedAt.Value,
+                });
+                world.VolunteerIds[i] = v.Id;
+                world.SquadIds[i] = squad.Id;
+            }
+            await db.SaveChangesAsync();
             return true;
         });
         return world;
