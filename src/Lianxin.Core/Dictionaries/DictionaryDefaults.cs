@@ -15,6 +15,7 @@ public static class DictionaryDefaults
         ["skill"] = "特长",
         ["partner-force"] = "协作力量",
         ["resident-tag"] = "群众标签",
+        ["tip-category"] = "线索类别",
     };
 
     public static readonly IReadOnlyList<(string Category, string Code, string Name)> Items =
@@ -58,6 +59,9 @@ public static class DictionaryDefaults
         ("resident-tag", "elderly-alone", "独居老人"), ("resident-tag", "left-behind-child", "留守儿童"),
         ("resident-tag", "disabled", "残疾人"), ("resident-tag", "low-income", "低保户"),
         ("resident-tag", "migrant", "流动人口"),
+        ("tip-category", "public-order", "治安"), ("tip-category", "fraud", "诈骗"), ("tip-category", "drugs", "毒品"),
+        ("tip-category", "gambling", "赌博"), ("tip-category", "hazard", "安全隐患"), ("tip-category", "dispute", "矛盾纠纷"),
+        ("tip-category", "other", "其他"),
     ];
 
     /// <summary>Second and third levels of the incident categories (类型 / 细类), as 110 systems keep them;
