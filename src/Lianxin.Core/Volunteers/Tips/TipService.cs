@@ -32,15 +32,17 @@ public sealed record TipOutcomeView(Guid Id, string Number, string CategoryCode,
 public sealed record TipFilter(string? Q = null, TipStatus? Status = null, string? Category = null, Guid? OrgUnitId = null,
     TipOutcome? Outcome = null, TipSenderKind? SenderKind = null, DateOnly? From = null, DateOnly? To = null);
 
+/// <summary>A tip in the handlers' list. <see cref="Sender"/> is "匿名" or the kind and the name masked; the full name
+/// only comes through the audited reveal.</summary>
 public sealed record TipRow(Guid Id, string Number, TipStatus Status, string CategoryCode, Guid OrgUnitId, string? OrgUnitName, string? Address,
-    string Body, TipSenderKind SenderKind, bool IsAnonymous, string? SenderName, DateTimeOffset CreatedAt, TipOutcome? Outcome, DateTimeOffset? ClosedAt,
+    string Body, TipSenderKind SenderKind, bool IsAnonymous, string Sender, DateTimeOffset CreatedAt, TipOutcome? Outcome, DateTimeOffset? ClosedAt,
     long Version)
 {
     public string StatusLabel => Status.Label();
     public string? OutcomeLabel => Outcome?.Label();
 
-    /// <summary>Who sent it as shown to handlers: "匿名" or the name masked.</summary>
-    public string Sender => IsAnonymous ? "匿名" : $"{SenderKind.Label()} {PersonName.Mask(SenderName ?? "")}";
+    public static string SenderOf(bool anonymous, TipSenderKind kind, string? name) =>
+        anonymous ? "匿名" : $"{kind.Label()} {PersonName.Mask(name ?? "")}";
 }
 
 public sealed record TipDetail(TipRow Summary, string? CategoryName, double? Longitude, double? Latitude, string? HandlerId, string? HandlerName,
@@ -482,10 +484,10 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
 
     private static IQueryable<TipRow> Project(IQueryable<Tip> q) =>
         q.Select(t => new TipRow(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit!.Name, t.Address, t.Body, t.SenderKind, t.IsAnonymous,
-            t.SenderName, t.CreatedAt, t.Outcome, t.ClosedAt, t.Version));
+            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version));
 
     private static TipRow Row(Tip t) => new(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit?.Name, t.Address, t.Body, t.SenderKind,
-        t.IsAnonymous, t.SenderName, t.CreatedAt, t.Outcome, t.ClosedAt, t.Version);
+        t.IsAnonymous, TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version);
 
     private static TipOutcomeView OutcomeOf(Tip t, IReadOnlyDictionary<string, string> names)
     {
@@ -542,12 +544,13 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
             await notifications.SendAsync(officer, $"新线索 {t.Number}", "请及时研判。", $"/volunteers/tips/{t.Id}", "warning", ct: ct);
     }
 
+    /// <summary>The station above a unit when the caller's scope covers it, else the unit itself.</summary>
     private async Task<Guid> StationOfAsync(Guid unitId, CancellationToken ct)
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
         var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        var station = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        return station ?? unitId;
+        var station = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station, ct);
+        return station is not null && (await user.GetScopeAsync(ct)).Covers(station) ? station.Id : unitId;
     }
 
     private string OwnerKeyOf(string userId) => protector.BlindIndex("tip-owner:" + userId);
@@ -613,7 +616,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         }
     }
 
-    private static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartOf(day.ToDateTime(TimeOnly.MinValue));
+    private static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartOf(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
 
     private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
 }
