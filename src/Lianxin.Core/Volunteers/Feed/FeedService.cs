@@ -323,6 +323,10 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         return await AssigneeQueryAsync(post.OrgUnitId, ct);
     }
 
+    /// <summary>Whether the caller is an active volunteer (who may post volunteer posts).</summary>
+    public async Task<bool> IsActiveVolunteerAsync(CancellationToken ct = default) =>
+        (await Participant.LoadAsync(db, user.UserId, ct))?.IsActiveVolunteer == true;
+
     // ---------- Helpers ----------
 
     private async Task<List<FeedAssignee>> AssigneeQueryAsync(Guid unitId, CancellationToken ct)
