@@ -34,6 +34,8 @@ public sealed partial class LianxinDbContext
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         // The attachment's own row is audited (name, size, hash); its bytes are not log material.
         typeof(Disputes.DisputeAttachmentContent),
+        // A like says nothing worth a log line; comments and their hiding are audited.
+        typeof(Volunteers.Feed.FeedLike),
     ];
 
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.
@@ -57,6 +59,20 @@ public sealed partial class LianxinDbContext
             UserId = userId ?? _user?.UserId,
             UserName = Truncate(userName ?? ActorName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
             IpAddress = Truncate(_user?.IpAddress, 64),
+        });
+    }
+
+    /// <summary>Queues an audit line that names nobody: no account, name or address, for what an anonymous
+    /// sender does (an anonymous tip must not be traceable through the log either).</summary>
+    public void AuditAnonymous(string action, string entityType, string? entityId, string? summary)
+    {
+        _pendingAudit.Add(new AuditEntry
+        {
+            Action = action,
+            EntityType = Truncate(entityType, AuditEntry.ShortText),
+            EntityId = Truncate(entityId, AuditEntry.ShortText),
+            Summary = Truncate(summary, TextLimits.Text),
+            UserName = "匿名",
         });
     }
 

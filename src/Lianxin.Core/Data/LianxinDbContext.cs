@@ -62,6 +62,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Volunteers.FeedPost> FeedPosts => Set<Volunteers.FeedPost>();
     public DbSet<Volunteers.Photo> Photos => Set<Volunteers.Photo>();
     public DbSet<Volunteers.PhotoContent> PhotoContents => Set<Volunteers.PhotoContent>();
+    public DbSet<Volunteers.Feed.FeedComment> FeedComments => Set<Volunteers.Feed.FeedComment>();
+    public DbSet<Volunteers.Feed.FeedLike> FeedLikes => Set<Volunteers.Feed.FeedLike>();
+    public DbSet<Volunteers.Tips.Tip> Tips => Set<Volunteers.Tips.Tip>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -19,6 +19,7 @@ public static class DictionaryDefaults
         ["volunteer-skill"] = "义警特长",
         ["squad-type"] = "义警中队类型",
         ["assistant-kind"] = "警务助理类别",
+        ["tip-category"] = "线索类别",
     };
 
     public static readonly IReadOnlyList<(string Category, string Code, string Name)> Items =
@@ -72,6 +73,9 @@ public static class DictionaryDefaults
         ("squad-type", "household-patrol", "百户义防"), ("squad-type", "joint-defence", "联防（企业）"),
         ("assistant-kind", "public-order", "治安协管"), ("assistant-kind", "mediation", "矛盾调解"),
         ("assistant-kind", "publicity", "宣传防范"),
+        ("tip-category", "public-order", "治安"), ("tip-category", "fraud", "诈骗"), ("tip-category", "drugs", "毒品"),
+        ("tip-category", "gambling", "赌博"), ("tip-category", "hazard", "安全隐患"), ("tip-category", "dispute", "矛盾纠纷"),
+        ("tip-category", "other", "其他"),
     ];
 
     /// <summary>Second and third levels of the incident categories (类型 / 细类), as 110 systems keep them;

@@ -28,6 +28,9 @@ public sealed class FeedPost : Entity, IScoped
     public string? Answer { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the hiding happened, for the moderation record.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
 }
 
 public enum FeedPostKind
@@ -35,4 +38,5 @@ public enum FeedPostKind
     ActivityReport = 1, // 活动报道
     Opinion = 2,        // 社情民意
     Notice = 3,         // 通知公告
+    VolunteerPost = 4,  // 义警动态（在册义警发布）
 }

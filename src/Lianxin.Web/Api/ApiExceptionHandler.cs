@@ -18,6 +18,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             NotFoundException n => (404, n.Message, null),
             ForbiddenException f => (403, f.Message, null),
             ConflictException c => (409, c.Message, null),
+            Lianxin.Core.Volunteers.Tips.TooManyRequestsException r => (429, r.Message, null),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后再试", null),
             DbUpdateException u when IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "请求内容过大", null),

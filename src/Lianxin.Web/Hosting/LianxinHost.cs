@@ -145,6 +145,12 @@ public static class LianxinHost
         services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
         services.AddScoped<Lianxin.Core.Volunteers.VolunteerService>();
         services.AddScoped<Lianxin.Core.Volunteers.SquadService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Feed.FeedService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Tips.TipService>();
+        services.AddSingleton<Lianxin.Core.Volunteers.Tips.TipLookupLimiter>();
+        services.AddOptions<Lianxin.Core.Volunteers.Tips.TipOptions>().Bind(config.GetSection(Lianxin.Core.Volunteers.Tips.TipOptions.Section))
+            .Validate(o => !o.Problems().Any(), "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界")
+            .ValidateOnStart();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -295,6 +301,8 @@ public static class LianxinHost
         Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
         Lianxin.Web.Incidents.RepeatEndpoints.MapRepeatApi(api);
         Lianxin.Web.Volunteers.VolunteerEndpoints.MapVolunteerApi(api);
+        Lianxin.Web.Volunteers.FeedEndpoints.MapFeedApi(api);
+        Lianxin.Web.Volunteers.TipEndpoints.MapTipApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

@@ -135,6 +135,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return r.Id;
         });
+        var (feedPost2, tip2) = await FeedPostAndTipOfStation2Async(w);
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -176,6 +177,11 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
                     .Replace("/incidents/cases/{id:guid}", $"/incidents/cases/{otherCase}")
                     .Replace("/incidents/{id:guid}", $"/incidents/{incident}")
+                    .Replace("/volunteers/feed/{id:guid}", $"/volunteers/feed/{feedPost2}")
+                    .Replace("/volunteers/tips/mine/{id:guid}", $"/volunteers/tips/mine/{tip2}")
+                    .Replace("/volunteers/tips/{id:guid}", $"/volunteers/tips/{tip2}")
+                    .Replace("{photoId:guid}", Guid.NewGuid().ToString())
+                    .Replace("{commentId:guid}", Guid.NewGuid().ToString())
                     .Replace("{relatedId:guid}", otherIncident.ToString());
                 // Statistics and case figures of station 2, asked for by name.
                 if (pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures")
@@ -229,6 +235,36 @@ public abstract class AccessMatrixTests(AppFixture app)
         }
         await db.SaveChangesAsync();
         return (made[0], made[1]);
+    });
+
+    /// <summary>A notice and a tip of station 2 (made once per app), for the feed and tip routes that name one.</summary>
+    private Task<(Guid, Guid)> FeedPostAndTipOfStation2Async(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+        var post = await db.FeedPosts.Where(p => p.OrgUnitId == w.Villages[1].Id && p.Title == "二所通知").Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        if (post is null)
+        {
+            var p = new Lianxin.Core.Volunteers.FeedPost
+            {
+                OrgUnitId = w.Villages[1].Id, Kind = Lianxin.Core.Volunteers.FeedPostKind.Notice, AuthorName = "二所", Title = "二所通知", Body = "越权测试",
+                CreatedById = w.UserIds["leader2"],
+            };
+            db.FeedPosts.Add(p);
+            post = p.Id;
+        }
+        var tip = await db.Tips.Where(t => t.Number == "XS-MATRIX-2").Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
+        if (tip is null)
+        {
+            var t = new Lianxin.Core.Volunteers.Tips.Tip
+            {
+                Number = "XS-MATRIX-2", OrgUnitId = w.Villages[1].Id, CategoryCode = "other", Body = "越权测试", SenderKind = Lianxin.Core.Volunteers.Tips.TipSenderKind.Resident,
+                SenderUserId = w.UserIds["resident2"], SenderName = "二所群众", CreatedById = w.UserIds["resident2"],
+            };
+            db.Tips.Add(t);
+            tip = t.Id;
+        }
+        await db.SaveChangesAsync();
+        return (post.Value, tip.Value);
     });
 
     /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something to reach.</summary>

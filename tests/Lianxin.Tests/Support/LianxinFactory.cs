@@ -41,6 +41,7 @@ public class LianxinFactory : WebApplicationFactory<Program>
         builder.UseSetting("Disputes:ReminderSweepMinutes", "0");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:ReferralLinkRequestsPerMinute", "100000");
+        builder.UseSetting("Volunteers:Tips:LookupFailuresPerWindow", "100000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => _services?.Invoke(s));

@@ -1,0 +1,622 @@
+using System.Security.Cryptography;
+using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Disputes;
+using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Cases;
+using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
+using Lianxin.Core.Volunteers.Feed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Core.Volunteers.Tips;
+
+/// <summary>What a tipster sends. <see cref="OrgUnitId"/> may be left out by a signed-in sender (their own unit is used).</summary>
+public sealed record TipInput(string? CategoryCode, Guid? OrgUnitId, string? Address, double? Longitude, double? Latitude, string? Body,
+    bool Anonymous = false);
+
+/// <summary>A photo handed in with a tip from the phone page.</summary>
+public sealed record PhotoUpload(string FileName, Stream Content);
+
+/// <summary>What the sender gets back. <see cref="QueryCode"/> is given once, only to a sender without an account.</summary>
+public sealed record TipSubmitted(Guid Id, string Number, string? QueryCode);
+
+/// <summary>What the tipster may see of their tip: their own words and the outcome, nothing of the handling.</summary>
+public sealed record TipOutcomeView(Guid Id, string Number, string CategoryCode, string? CategoryName, string? Address, string Body,
+    DateTimeOffset SentAt, string State, bool Finished, string? Outcome, string? Feedback, string? DismissReason, DateTimeOffset? ClosedAt,
+    bool Anonymous);
+
+public sealed record TipFilter(string? Q = null, TipStatus? Status = null, string? Category = null, Guid? OrgUnitId = null,
+    TipOutcome? Outcome = null, TipSenderKind? SenderKind = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>A tip in the handlers' list. <see cref="Sender"/> is "匿名" or the kind and the name masked; the full name
+/// only comes through the audited reveal.</summary>
+public sealed record TipRow(Guid Id, string Number, TipStatus Status, string CategoryCode, Guid OrgUnitId, string? OrgUnitName, string? Address,
+    string Body, TipSenderKind SenderKind, bool IsAnonymous, string Sender, DateTimeOffset CreatedAt, TipOutcome? Outcome, DateTimeOffset? ClosedAt,
+    long Version)
+{
+    public string StatusLabel => Status.Label();
+    public string? OutcomeLabel => Outcome?.Label();
+
+    public static string SenderOf(bool anonymous, TipSenderKind kind, string? name) =>
+        anonymous ? "匿名" : $"{kind.Label()} {PersonName.Mask(name ?? "")}";
+}
+
+public sealed record TipDetail(TipRow Summary, string? CategoryName, double? Longitude, double? Latitude, string? HandlerId, string? HandlerName,
+    string? CheckNote, Guid? IncidentId, Guid? CaseId, Guid? DisputeId, string? OutcomeText, DateTimeOffset? ActedAt, string? Feedback,
+    string? DismissReason, IReadOnlyList<Guid> PhotoIds, bool CanRevealSender);
+
+public sealed record RevealedSender(Guid TipId, string Name, string? Phone, TipSenderKind Kind);
+
+/// <summary>A step on a tip. Check: optional note. Dismiss: reason. Act: outcome, and for Incident/Case/Dispute the
+/// record to create (fields left out are filled from the tip). Close: the feedback told to the tipster.</summary>
+public sealed record TipStepInput(long? Version, string? Note = null, string? Reason = null, TipOutcome? Outcome = null, string? OutcomeText = null,
+    string? Feedback = null, TipIncidentInput? Incident = null, TipCaseInput? Case = null, TipDisputeInput? Dispute = null);
+
+public sealed record TipIncidentInput(string? Number, string? CategoryCode, string? TypeCode, string? Summary, Guid? HandlingUnitId, string? HandlingOfficer);
+
+public sealed record TipCaseInput(string? Number, string? Title, CaseKind? Kind, string? HandlingOfficerId, string? HandlingOfficer, string? Summary);
+
+public sealed record TipDisputeInput(string? Title, string? CategoryCode, string? Description, List<PartyInput>? Parties);
+
+/// <summary>Tips by unit in a period, and what came of them ("cases solved from tips").</summary>
+public sealed record TipFigures(DateOnly From, DateOnly To, int Received, int Open, int ActedOn, int Dismissed, int ToIncident, int ToCase,
+    int ToDispute, int HazardsFixed, int OtherOutcome, int FromVolunteers, int Anonymous, IReadOnlyList<TipUnitFigures> Units);
+
+public sealed record TipUnitFigures(Guid OrgUnitId, string UnitName, int Received, int ActedOn, int Dismissed, int ToIncident, int ToCase, int ToDispute,
+    int HazardsFixed);
+
+/// <summary>Tips (线索) from volunteers and residents: sending (anonymously too), the tipster's own view and the
+/// query-code lookup, and the handlers' queue: triage, checking, acting on it (creating an incident, a case or a
+/// dispute linked to it), telling the outcome back, or dismissing it. The sender's identity reaches only handlers
+/// with <see cref="Permissions.TipsHandle"/> in scope, masked, and in full only through an audited reveal.</summary>
+public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, PhotoStore photos,
+    NotificationService notifications, IncidentService incidents, CaseService cases, DisputeService disputes, IOptions<TipOptions> options,
+    TipLookupLimiter limiter)
+{
+    public const string CategoryDictionary = "tip-category";
+    public const int MaxPhotos = PhotoStore.MaxPerOwner;
+
+    // Crockford base32 without I, L, O, U: read aloud and typed from paper without confusion.
+    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private const int CodeLength = 24; // 120 bits
+
+    // ---------- Sending ----------
+
+    public async Task<TipSubmitted> SendAsync(TipInput input, IReadOnlyList<PhotoUpload>? uploads = null, CancellationToken ct = default)
+    {
+        var me = await Participant.LoadAsync(db, user.UserId, ct);
+        if (user.UserId is not null && me is null) throw new ForbiddenException("账号不可用");
+        var anonymous = me is null || input.Anonymous;
+        var checks = new Checks()
+            .Required("body", input.Body, "线索内容", TextLimits.Text)
+            .Optional("address", input.Address, "地点", TextLimits.Address);
+        if (input.Longitude is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon))) checks.Add("longitude", "经度须在 -180 到 180 之间");
+        if (input.Latitude is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat))) checks.Add("latitude", "纬度须在 -90 到 90 之间");
+        if ((input.Longitude is null) != (input.Latitude is null)) checks.Add("longitude", "经纬度须同时填写");
+        if (uploads is { Count: > MaxPhotos }) checks.Add("photo", $"最多上传 {MaxPhotos} 张照片");
+        var category = Checks.Clean(input.CategoryCode);
+        if (category is null) checks.Add("categoryCode", "请选择线索类别");
+        else if (category.Length > TextLimits.Code || !await db.DictionaryItems.AnyAsync(i => i.Category == CategoryDictionary && i.Code == category && i.IsActive, ct))
+            checks.Add("categoryCode", "线索类别不在字典中");
+        var unitId = input.OrgUnitId ?? me?.HomeUnitId;
+        if (unitId is null) checks.Add("orgUnitId", "请选择线索发生地所在单位");
+        checks.ThrowIfAny();
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "所选单位不存在");
+        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所选单位已撤销");
+
+        var now = db.Now;
+        var tip = new Tip
+        {
+            Number = await NextNumberAsync(now, ct), OrgUnitId = unit.Id, CategoryCode = category!, Address = Checks.Clean(input.Address),
+            Longitude = input.Longitude, Latitude = input.Latitude, Body = input.Body!.Trim(), IsAnonymous = anonymous,
+            SenderKind = !anonymous && me!.IsActiveVolunteer ? TipSenderKind.Volunteer : TipSenderKind.Resident,
+        };
+        string? code = null;
+        if (anonymous)
+        {
+            // Nothing that names the sender is kept, not even as the creator of the row.
+            tip.CreatedById = Tip.AnonymousCreator;
+            if (me is not null) tip.OwnerKey = OwnerKeyOf(me.UserId);
+            else
+            {
+                code = NewCode();
+                tip.LookupKey = LookupKeyOf(code);
+            }
+        }
+        else
+        {
+            tip.SenderUserId = me!.UserId;
+            tip.SenderVolunteerId = me.VolunteerId;
+            tip.SenderName = me.ShownName;
+        }
+        db.Tips.Add(tip);
+        try
+        {
+            foreach (var u in uploads ?? [])
+                await photos.AddAsync(PhotoOwner.Tip, tip.Id, unit.Id, u.FileName, u.Content, anonymous ? null : me!.UserId, ct);
+            if (anonymous)
+            {
+                db.SuppressEntityAudit = true;
+                db.AuditAnonymous(AuditAction.Create, nameof(Tip), tip.Id.ToString(), $"匿名线索 {tip.Number}");
+            }
+            await SaveWithNumberRetryAsync(tip, ct);
+        }
+        catch
+        {
+            Forget(tip.Id);
+            throw;
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
+        await NotifyHandlersAsync(tip, ct);
+        return new TipSubmitted(tip.Id, tip.Number, code);
+    }
+
+    /// <summary>Adds a photo to one's own tip while it waits for triage (signed-in senders, through the API).</summary>
+    public async Task<Guid> AddPhotoAsync(Guid id, string fileName, Stream content, CancellationToken ct = default)
+    {
+        var tip = await OwnTipQuery().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
+        if (tip.Status != TipStatus.Received) throw new ConflictException("线索已在处理，不能再添加照片");
+        var anonymous = tip.IsAnonymous;
+        try
+        {
+            var photo = await photos.AddAsync(PhotoOwner.Tip, tip.Id, tip.OrgUnitId, fileName, content, anonymous ? null : user.UserId, ct);
+            if (anonymous)
+            {
+                db.SuppressEntityAudit = true;
+                db.AuditAnonymous(AuditAction.Create, nameof(Photo), photo.Id.ToString(), $"匿名线索 {tip.Number} 的照片");
+            }
+            await db.SaveChangesAsync(ct);
+            return photo.Id;
+        }
+        catch
+        {
+            Forget(tip.Id);
+            throw;
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
+    }
+
+    /// <summary>Units a tip may be sent about, for the phone page's picker: stations, communities and villages.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitsAsync(CancellationToken ct = default)
+    {
+        var rows = await db.OrgUnits.AsNoTracking()
+            .Where(u => !u.IsRetired && (u.Kind == OrgUnitKind.Station || u.Kind == OrgUnitKind.Community || u.Kind == OrgUnitKind.Village))
+            .OrderBy(u => u.Path.Length).ThenBy(u => u.Name).Take(500).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string Code, string Name)>> CategoriesAsync(CancellationToken ct = default)
+    {
+        var rows = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary && i.IsActive)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code).Select(i => new { i.Code, i.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Code, r.Name)).ToList();
+    }
+
+    // ---------- The tipster's view ----------
+
+    /// <summary>The caller's own tips, named or sent anonymously while signed in.</summary>
+    public async Task<PagedResult<TipOutcomeView>> MineAsync(PageRequest page, CancellationToken ct = default)
+    {
+        var q = OwnTipQuery().AsNoTracking();
+        var total = await q.CountAsync(ct);
+        var tips = await q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var names = await CategoryNamesAsync(ct);
+        return new PagedResult<TipOutcomeView>(tips.Select(t => OutcomeOf(t, names)).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<TipOutcomeView> MineGetAsync(Guid id, CancellationToken ct = default)
+    {
+        var tip = await OwnTipQuery().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
+        return OutcomeOf(tip, await CategoryNamesAsync(ct));
+    }
+
+    /// <summary>The outcome of the one tip a query code was given for. A wrong code is a 404 and counts against
+    /// the caller's address; too many wrong codes in a while are refused (429) before any lookup.</summary>
+    public async Task<TipOutcomeView> LookupAsync(string? code, CancellationToken ct = default)
+    {
+        limiter.EnsureAllowed(user.IpAddress);
+        var normalized = NormalizeCode(code);
+        Tip? tip = null;
+        if (normalized is not null)
+        {
+            var key = LookupKeyOf(normalized);
+            tip = await db.Tips.AsNoTracking().FirstOrDefaultAsync(t => t.LookupKey == key, ct);
+        }
+        if (tip is null)
+        {
+            limiter.RecordFailure(user.IpAddress);
+            throw new NotFoundException("查询码不正确，请核对后再试");
+        }
+        return OutcomeOf(tip, await CategoryNamesAsync(ct));
+    }
+
+    // ---------- Handling ----------
+
+    public async Task<PagedResult<TipRow>> ListAsync(TipFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Project(q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<TipRow>(rows, total, page.Page, page.PageSize);
+    }
+
+    public async Task<IReadOnlyList<TipRow>> ExportAsync(TipFilter f, int max, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersExport);
+        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(t => t.CreatedAt).Take(max)).ToListAsync(ct);
+        db.Audit(AuditAction.Export, nameof(Tip), null, $"导出线索台账 {rows.Count} 条");
+        await db.SaveChangesAsync(ct);
+        return rows;
+    }
+
+    public async Task<TipDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.TipsHandle);
+        var t = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var names = await CategoryNamesAsync(ct);
+        var handler = t.HandlerId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == t.HandlerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var photoIds = (await photos.ListAsync(PhotoOwner.Tip, t.Id, ct)).Select(p => p.Id).ToList();
+        return new TipDetail(Row(t), names.GetValueOrDefault(t.CategoryCode), t.Longitude, t.Latitude, t.HandlerId, handler, t.CheckNote,
+            t.IncidentId, t.CaseId, t.DisputeId, t.OutcomeText, t.ActedAt, t.Feedback, t.DismissReason, photoIds, !t.IsAnonymous);
+    }
+
+    /// <summary>The sender in full, for a handler in scope; always audited. An anonymous tip has nobody to reveal.</summary>
+    public async Task<RevealedSender> RevealSenderAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.TipsHandle);
+        var why = Checks.RevealReason(reason);
+        var t = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        if (t.IsAnonymous || t.SenderUserId is null) throw new ValidationFailedException("tip", "匿名线索不记录举报人，无可查看的信息");
+        string? phone = null;
+        if (t.SenderVolunteerId is { } vid)
+        {
+            var v = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == vid, ct);
+            if (v is not null) phone = protector.Reveal(v.Phone);
+        }
+        phone ??= await db.Users.AsNoTracking().Where(u => u.Id == t.SenderUserId).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
+        db.Audit(AuditAction.Reveal, nameof(Tip), t.Id.ToString(), $"查看线索 {t.Number} 的举报人" + (why is null ? "" : $"，事由：{why}"));
+        await db.SaveChangesAsync(ct);
+        return new RevealedSender(t.Id, t.SenderName ?? "", phone, t.SenderKind);
+    }
+
+    /// <summary>Triage: the tip is taken up for checking by the caller.</summary>
+    public async Task<Tip> StartCheckingAsync(Guid id, TipStepInput input, CancellationToken ct = default)
+    {
+        var t = await ForStepAsync(id, input, ct);
+        if (t.Status != TipStatus.Received) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能开始核查");
+        new Checks().Optional("note", input.Note, "核查说明", TextLimits.Text).ThrowIfAny();
+        t.Status = TipStatus.Checking;
+        t.HandlerId = user.UserId;
+        t.CheckNote = Checks.Clean(input.Note);
+        t.CheckStartedAt = db.Now;
+        await db.SaveChangesAsync(ct);
+        return t;
+    }
+
+    public async Task<Tip> DismissAsync(Guid id, TipStepInput input, CancellationToken ct = default)
+    {
+        var t = await ForStepAsync(id, input, ct);
+        if (t.Status is not (TipStatus.Received or TipStatus.Checking)) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能再作不予采纳处理");
+        new Checks().Required("reason", input.Reason, "不予采纳的理由", TextLimits.Text).ThrowIfAny();
+        t.Status = TipStatus.Dismissed;
+        t.DismissReason = input.Reason!.Trim();
+        t.HandlerId ??= user.UserId;
+        t.ClosedAt = db.Now;
+        await db.SaveChangesAsync(ct);
+        await TellSenderAsync(t, ct);
+        return t;
+    }
+
+    /// <summary>Acts on the tip: creates the incident, case or dispute from it through their own services (with
+    /// their own permission and scope checks) and links it, or records what was done (a hazard put right).
+    /// A volunteer sender is credited once.</summary>
+    public async Task<Tip> ActAsync(Guid id, TipStepInput input, CancellationToken ct = default)
+    {
+        var t = await ForStepAsync(id, input, ct);
+        if (t.Status is not (TipStatus.Received or TipStatus.Checking)) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能再处置");
+        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome)) throw new ValidationFailedException("outcome", "请选择处置方式");
+        var checks = new Checks().Optional("outcomeText", input.OutcomeText, "处置情况", TextLimits.Text);
+        if (outcome is TipOutcome.HazardFixed or TipOutcome.Other && Checks.Clean(input.OutcomeText) is null)
+            checks.Add("outcomeText", outcome == TipOutcome.HazardFixed ? "请填写整改情况（如：安全隐患已整改）" : "请填写处置情况");
+        checks.ThrowIfAny();
+        var summary = Trim($"群众线索 {t.Number}：{t.Body}", TextLimits.Text);
+        Guid? incidentId = null, caseId = null, disputeId = null;
+        switch (outcome)
+        {
+            case TipOutcome.Incident:
+            {
+                var i = input.Incident ?? new TipIncidentInput(null, null, null, null, null, null);
+                var created = await incidents.CreateAsync(new IncidentInput(Checks.Clean(i.Number) ?? t.Number, db.Now, i.CategoryCode, i.TypeCode, null,
+                    null, null, t.Address, t.Longitude, t.Latitude, Checks.Clean(i.Summary) ?? summary, null,
+                    i.HandlingUnitId ?? await StationOfAsync(t.OrgUnitId, ct), i.HandlingOfficer), ct);
+                incidentId = created.Id;
+                break;
+            }
+            case TipOutcome.Case:
+            {
+                var c = input.Case ?? new TipCaseInput(null, null, null, null, null, null);
+                var created = await cases.RegisterAsync(new CaseInput(Checks.Clean(c.Number) ?? "AJ-" + t.Number, Checks.Clean(c.Title) ?? $"线索 {t.Number} 立案",
+                    c.Kind, t.OrgUnitId, null, Checks.Clean(c.HandlingOfficerId) ?? (Checks.Clean(c.HandlingOfficer) is null ? user.UserId : null),
+                    c.HandlingOfficer, Checks.Clean(c.Summary) ?? summary), ct);
+                caseId = created.Id;
+                break;
+            }
+            case TipOutcome.Dispute:
+            {
+                var d = input.Dispute ?? new TipDisputeInput(null, null, null, null);
+                var created = await disputes.RegisterAsync(new DisputeInput(Checks.Clean(d.Title) ?? $"线索 {t.Number} 反映的纠纷", d.CategoryCode,
+                    Checks.Clean(d.Description) ?? summary, DisputeSource.Other, t.OrgUnitId, t.Address, d.Parties), ct);
+                disputeId = created.Id;
+                break;
+            }
+        }
+        // The other services save (and on a clash may clear) this context: take the tip again if it was let go.
+        if (db.Entry(t).State == EntityState.Detached) t = await db.Tips.FirstAsync(x => x.Id == id, ct);
+        t.IncidentId = incidentId;
+        t.CaseId = caseId;
+        t.DisputeId = disputeId;
+        t.Status = TipStatus.ActedOn;
+        t.Outcome = outcome;
+        t.OutcomeText = Checks.Clean(input.OutcomeText);
+        t.ActedAt = db.Now;
+        t.HandlerId ??= user.UserId;
+        await CreditAsync(t, ct);
+        await db.SaveChangesAsync(ct);
+        return t;
+    }
+
+    /// <summary>Tells the tipster the outcome and closes the tip.</summary>
+    public async Task<Tip> CloseAsync(Guid id, TipStepInput input, CancellationToken ct = default)
+    {
+        var t = await ForStepAsync(id, input, ct);
+        if (t.Status != TipStatus.ActedOn) throw new ConflictException($"线索当前为“{t.Status.Label()}”，须先处置再反馈");
+        new Checks().Required("feedback", input.Feedback, "反馈内容", TextLimits.Text).ThrowIfAny();
+        t.Status = TipStatus.Closed;
+        t.Feedback = input.Feedback!.Trim();
+        t.ClosedAt = db.Now;
+        await db.SaveChangesAsync(ct);
+        await TellSenderAsync(t, ct);
+        return t;
+    }
+
+    /// <summary>A photo of a tip, for a handler in scope or the tip's own sender.</summary>
+    public async Task<(Photo Photo, byte[] Data)> PhotoAsync(Guid id, Guid photoId, CancellationToken ct = default)
+    {
+        var visible = user.Has(Permissions.TipsHandle) && await (await ScopedAsync(ct)).AnyAsync(t => t.Id == id, ct)
+            || await OwnTipQuery().AnyAsync(t => t.Id == id, ct);
+        if (!visible) throw new NotFoundException();
+        var found = await photos.ReadAsync(PhotoOwner.Tip, id, photoId, ct) ?? throw new NotFoundException();
+        db.Audit(AuditAction.Reveal, nameof(Photo), photoId.ToString(), "查看线索照片");
+        await db.SaveChangesAsync(ct);
+        return found;
+    }
+
+    // ---------- Figures ----------
+
+    /// <summary>Tips received in a period (China dates, both included; default this year to date) in a unit and below,
+    /// within the caller's scope, by status and outcome, and per unit where they happened.</summary>
+    public async Task<TipFigures> FiguresAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersRead);
+        var today = ChinaTime.Day(db.Now);
+        var start = from ?? new DateOnly(today.Year, 1, 1);
+        var end = to ?? today;
+        if (end < start) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (end.DayNumber - start.DayNumber > 3660) throw new ValidationFailedException("from", "统计区间不能超过十年");
+        var q = db.Tips.AsNoTracking().Where((await user.GetScopeAsync(ct)).Filter<Tip>());
+        if (orgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        var (lo, hi) = (StartOf(start), StartOf(end.AddDays(1)));
+        q = q.Where(t => t.CreatedAt >= lo && t.CreatedAt < hi);
+        var rows = await q.GroupBy(t => new { t.OrgUnitId, t.Status, t.Outcome, t.SenderKind, t.IsAnonymous })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.Status, g.Key.Outcome, g.Key.SenderKind, g.Key.IsAnonymous, Count = g.Count() }).ToListAsync(ct);
+        var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
+        var unitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        static bool Acted(TipStatus s) => s is TipStatus.ActedOn or TipStatus.Closed;
+        var units = rows.GroupBy(r => r.OrgUnitId).Select(g => new TipUnitFigures(g.Key, unitNames.GetValueOrDefault(g.Key) ?? "",
+                g.Sum(r => r.Count), g.Where(r => Acted(r.Status)).Sum(r => r.Count), g.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count)))
+            .OrderByDescending(u => u.Received).ThenBy(u => u.UnitName).ToList();
+        return new TipFigures(start, end, rows.Sum(r => r.Count),
+            rows.Where(r => r.Status is TipStatus.Received or TipStatus.Checking).Sum(r => r.Count),
+            rows.Where(r => Acted(r.Status)).Sum(r => r.Count), rows.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), rows.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count), rows.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Other).Sum(r => r.Count),
+            rows.Where(r => r.SenderKind == TipSenderKind.Volunteer && !r.IsAnonymous).Sum(r => r.Count), rows.Where(r => r.IsAnonymous).Sum(r => r.Count),
+            units);
+    }
+
+    // ---------- Helpers ----------
+
+    private IQueryable<Tip> OwnTipQuery()
+    {
+        var me = user.UserId ?? throw new ForbiddenException("请先登录");
+        var key = OwnerKeyOf(me);
+        return db.Tips.Where(t => t.SenderUserId == me || t.OwnerKey == key);
+    }
+
+    private async Task<IQueryable<Tip>> ScopedAsync(CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        // Scope by unit only: the "own records" part of a scope would match the creator, which tips do not use.
+        var unitScope = scope with { OwnRecordsOf = null };
+        return db.Tips.Where(unitScope.Filter<Tip>());
+    }
+
+    private async Task<IQueryable<Tip>> QueryAsync(TipFilter f, CancellationToken ct)
+    {
+        user.Demand(Permissions.TipsHandle);
+        var q = (await ScopedAsync(ct)).AsNoTracking();
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(t => t.Number.Contains(text) || t.Body.Contains(text) || (t.Address != null && t.Address.Contains(text)));
+        }
+        if (f.Status is { } s) q = q.Where(t => t.Status == s);
+        if (Checks.Clean(f.Category) is { } c) q = q.Where(t => t.CategoryCode == c);
+        if (f.Outcome is { } o) q = q.Where(t => t.Outcome == o);
+        if (f.SenderKind is { } k) q = q.Where(t => t.SenderKind == k && !t.IsAnonymous);
+        if (f.From is { } from) { var lo = StartOf(from); q = q.Where(t => t.CreatedAt >= lo); }
+        if (f.To is { } to) { var hi = StartOf(to.AddDays(1)); q = q.Where(t => t.CreatedAt < hi); }
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        return q;
+    }
+
+    private async Task<Tip> ForStepAsync(Guid id, TipStepInput input, CancellationToken ct)
+    {
+        user.Demand(Permissions.TipsHandle);
+        var t = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, t, input.Version);
+        return t;
+    }
+
+    private static IQueryable<TipRow> Project(IQueryable<Tip> q) =>
+        q.Select(t => new TipRow(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit!.Name, t.Address, t.Body, t.SenderKind, t.IsAnonymous,
+            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version));
+
+    private static TipRow Row(Tip t) => new(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit?.Name, t.Address, t.Body, t.SenderKind,
+        t.IsAnonymous, TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version);
+
+    private static TipOutcomeView OutcomeOf(Tip t, IReadOnlyDictionary<string, string> names)
+    {
+        var state = t.Status switch
+        {
+            TipStatus.Closed => "已办结",
+            TipStatus.Dismissed => "未采纳",
+            TipStatus.Received => "已收到，待研判",
+            _ => "处理中",
+        };
+        var finished = t.Status is TipStatus.Closed or TipStatus.Dismissed;
+        return new TipOutcomeView(t.Id, t.Number, t.CategoryCode, names.GetValueOrDefault(t.CategoryCode), t.Address, t.Body, t.CreatedAt, state, finished,
+            t.Status == TipStatus.Closed ? t.Outcome?.Label() : null, t.Status == TipStatus.Closed ? t.Feedback : null,
+            t.Status == TipStatus.Dismissed ? t.DismissReason : null, finished ? t.ClosedAt : null, t.IsAnonymous);
+    }
+
+    private async Task<Dictionary<string, string>> CategoryNamesAsync(CancellationToken ct) =>
+        await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+
+    private async Task CreditAsync(Tip t, CancellationToken ct)
+    {
+        if (t.SenderVolunteerId is not { } vid || t.IsAnonymous) return;
+        if (await db.VolunteerCredits.AnyAsync(c => c.Source == CreditSource.Tip && c.SourceId == t.Id && c.VolunteerId == vid, ct)) return;
+        var unit = await db.Volunteers.Where(v => v.Id == vid).Select(v => (Guid?)v.OrgUnitId).FirstOrDefaultAsync(ct);
+        if (unit is null) return;
+        db.VolunteerCredits.Add(new VolunteerCredit
+        {
+            VolunteerId = vid, OrgUnitId = unit.Value, Source = CreditSource.Tip, SourceId = t.Id, Minutes = 0, Points = options.Value.PointsPerTip,
+            Reason = $"线索 {t.Number} 被采纳", At = db.Now, ById = user.UserId,
+        });
+    }
+
+    /// <summary>The sender hears the outcome: a named sender with a link to the tip; an anonymous signed-in sender
+    /// with a link to their list only (the notification names no tip); a sender with a code has no inbox and looks it up.</summary>
+    private async Task TellSenderAsync(Tip t, CancellationToken ct)
+    {
+        var title = t.Status == TipStatus.Dismissed ? "您提交的线索未被采纳" : "您提交的线索已办结";
+        if (t.SenderUserId is { } sender)
+            await notifications.SendAsync(sender, title, $"线索 {t.Number}：请查看处理结果。", $"/m/volunteer/tips?id={t.Id}", "info", ct: ct);
+        // An anonymous sender is not notified: which account holds the owner key is not stored anywhere. They see
+        // the outcome in their own list (signed in) or with their query code.
+    }
+
+    private async Task NotifyHandlersAsync(Tip t, CancellationToken ct)
+    {
+        var unitPath = await db.OrgUnits.Where(u => u.Id == t.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        var ancestors = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var officers = await (from u in db.Users
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where r.Name == BuiltInRoles.CommunityOfficer && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
+                              select u.Id).Distinct().Take(50).ToListAsync(ct);
+        foreach (var officer in officers)
+            await notifications.SendAsync(officer, $"新线索 {t.Number}", "请及时研判。", $"/volunteers/tips/{t.Id}", "warning", ct: ct);
+    }
+
+    /// <summary>The station above a unit when the caller's scope covers it, else the unit itself.</summary>
+    private async Task<Guid> StationOfAsync(Guid unitId, CancellationToken ct)
+    {
+        var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
+        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var station = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station, ct);
+        return station is not null && (await user.GetScopeAsync(ct)).Covers(station) ? station.Id : unitId;
+    }
+
+    private string OwnerKeyOf(string userId) => protector.BlindIndex("tip-owner:" + userId);
+
+    private string LookupKeyOf(string normalizedCode) => protector.BlindIndex("tip-code:" + normalizedCode);
+
+    private static string NewCode()
+    {
+        var chars = new char[CodeLength];
+        for (var i = 0; i < chars.Length; i++) chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        return new string(chars);
+    }
+
+    /// <summary>The code as shown to the sender: groups of four.</summary>
+    public static string FormatCode(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
+
+    /// <summary>Upper case, separators dropped, the letters people confuse read as the digits they look like; null when it cannot be a code.</summary>
+    public static string? NormalizeCode(string? code)
+    {
+        if (code is null || code.Length > 64) return null;
+        var chars = new List<char>(CodeLength);
+        foreach (var ch in code.ToUpperInvariant())
+        {
+            if (ch is '-' or ' ') continue;
+            var c = ch switch { 'O' => '0', 'I' or 'L' => '1', _ => ch };
+            if (!CodeAlphabet.Contains(c)) return null;
+            chars.Add(c);
+        }
+        return chars.Count == CodeLength ? new string([.. chars]) : null;
+    }
+
+    private void Forget(Guid tipId)
+    {
+        foreach (var e in db.ChangeTracker.Entries().ToList())
+        {
+            if (e.State != EntityState.Added) continue;
+            if (e.Entity is Tip t && t.Id == tipId || e.Entity is Photo p && p.OwnerId == tipId || e.Entity is PhotoContent) e.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = $"XS-{ChinaTime.Day(now).Year}-";
+        var last = await db.Tips.Where(t => t.Number.StartsWith(prefix)).OrderByDescending(t => t.Number).Select(t => t.Number).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return $"{prefix}{next:D5}";
+    }
+
+    private async Task SaveWithNumberRetryAsync(Tip t, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                t.Number = await NextNumberAsync(db.Now, ct);
+                if (t.IsAnonymous) db.AuditAnonymous(AuditAction.Create, nameof(Tip), t.Id.ToString(), $"匿名线索 {t.Number}");
+            }
+        }
+    }
+
+    private static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartOf(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+
+    private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
+}

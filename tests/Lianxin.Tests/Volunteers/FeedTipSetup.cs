@@ -1,0 +1,32 @@
+using Lianxin.Core.Common;
+using Lianxin.Core.Volunteers;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Tests.Volunteers;
+
+/// <summary>An active volunteer record for a test account, made once per app (kept if one exists already).</summary>
+public static class FeedTipSetup
+{
+    public static Task<Guid> ActiveVolunteerAsync(AppFixture app, string account, int station, string name) => app.Factory.WithDbAsync(async db =>
+    {
+        var userId = app.World.UserIds[account];
+        var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == userId);
+        if (v is null)
+        {
+            v = new Volunteer
+            {
+                OrgUnitId = app.World.Grids[station].Id, UserId = userId, Name = name, Gender = Gender.Male, Status = VolunteerStatus.Active,
+                AppliedAt = DateTimeOffset.UtcNow.AddDays(-30), JoinedAt = DateTimeOffset.UtcNow.AddDays(-20),
+            };
+            db.Volunteers.Add(v);
+        }
+        else v.Status = VolunteerStatus.Active;
+        await db.SaveChangesAsync();
+        return v.Id;
+    });
+
+    /// <summary>A tiny valid PNG (1×1).</summary>
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+}
