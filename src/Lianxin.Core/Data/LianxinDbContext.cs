@@ -62,6 +62,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Volunteers.FeedPost> FeedPosts => Set<Volunteers.FeedPost>();
     public DbSet<Volunteers.Photo> Photos => Set<Volunteers.Photo>();
     public DbSet<Volunteers.PhotoContent> PhotoContents => Set<Volunteers.PhotoContent>();
+    public DbSet<Volunteers.Activities.Activity> Activities => Set<Volunteers.Activities.Activity>();
+    public DbSet<Volunteers.Activities.ActivitySquad> ActivitySquads => Set<Volunteers.Activities.ActivitySquad>();
+    public DbSet<Volunteers.Activities.ActivitySignup> ActivitySignups => Set<Volunteers.Activities.ActivitySignup>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
