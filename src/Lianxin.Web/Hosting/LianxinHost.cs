@@ -143,6 +143,7 @@ public static class LianxinHost
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
         services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
+        Lianxin.Web.Volunteers.ActivityHosting.AddVolunteerActivities(services, config);
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -287,6 +288,7 @@ public static class LianxinHost
         Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
+        Lianxin.Web.Volunteers.ActivityEndpoints.MapActivityApi(api);
         Lianxin.Web.Incidents.IncidentEndpoints.MapIncidentApi(api);
         Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
         Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
