@@ -59,10 +59,10 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     public async Task<Activity> CancelAsync(Guid id, ReasonInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        Concurrency.Expect(db, a, input.Version);
         var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写取消原因，报名的义警会收到");
         if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"取消原因不能超过 {TextLimits.Text} 个字");
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, input.Version);
         if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，不能取消");
         var now = db.Now;
         a.Status = ActivityStatus.Cancelled;
@@ -290,12 +290,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         }
         if (f.From is { } from)
         {
-            var start = ChinaTime.StartOf(from.ToDateTime(TimeOnly.MinValue));
+            var start = ChinaTime.StartOf(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             q = q.Where(a => a.StartsAt >= start);
         }
         if (f.To is { } to)
         {
-            var end = ChinaTime.StartOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var end = ChinaTime.StartOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             q = q.Where(a => a.StartsAt < end);
         }
         if (f.From is { } x && f.To is { } y && y < x) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
@@ -363,7 +363,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         a.SkillCodes = skills;
         var keep = a.TargetSquads.Where(t => squadIds.Contains(t.SquadId)).ToList();
         foreach (var gone in a.TargetSquads.Except(keep).ToList()) a.TargetSquads.Remove(gone);
-        foreach (var add in squadIds.Where(id => keep.All(k => k.SquadId != id))) a.TargetSquads.Add(new ActivitySquad { ActivityId = a.Id, SquadId = add });
+        foreach (var add in squadIds.Where(id => keep.All(k => k.SquadId != id)))
+        {
+            var target = new ActivitySquad { ActivityId = a.Id, SquadId = add };
+            if (!isNew) db.ActivitySquads.Add(target);
+            a.TargetSquads.Add(target);
+        }
         a.OpenToAll = squadIds.Count == 0;
     }
 

@@ -61,6 +61,7 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         if (mine is null)
         {
             mine = new ActivitySignup { ActivityId = a.Id, VolunteerId = v.Id };
+            db.ActivitySignups.Add(mine); // added explicitly: a new row with its id already set would otherwise be taken for an existing one
             a.Signups.Add(mine);
         }
         mine.Status = status;
