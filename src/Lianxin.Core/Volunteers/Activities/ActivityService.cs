@@ -245,8 +245,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     {
         var q = await QueryAsync(f, ct);
         var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<ActivityRow>(rows, total, page.Page, page.PageSize);
+        // The page's ids first, then their rows with the sign-up counts: counted for twenty activities, not
+        // for every activity the sort passes over.
+        var ids = await q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).Select(a => a.Id).ToListAsync(ct);
+        var rows = await Project(db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new PagedResult<ActivityRow>(rows.OrderBy(r => order[r.Id]).ToList(), total, page.Page, page.PageSize);
     }
 
     /// <summary>The activity ledger (活动台账) for a spreadsheet; recorded in the audit log.</summary>

@@ -29,8 +29,9 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var since = db.Now.AddMinutes(-options.Value.CheckWindowMinutes);
         q = q.Where(a => a.Status == ActivityStatus.Published && a.EndsAt >= since);
         var total = await q.CountAsync(ct);
-        var rows = await Rows(q.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize), v, ct);
-        return new PagedResult<VolunteerActivityRow>(rows, total, page.Page, page.PageSize);
+        var ids = await q.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).Select(a => a.Id).ToListAsync(ct);
+        var rows = await Rows(db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)), v, ct);
+        return new PagedResult<VolunteerActivityRow>(rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList(), total, page.Page, page.PageSize);
     }
 
     public async Task<VolunteerActivityRow> GetAsync(Guid id, CancellationToken ct = default)
