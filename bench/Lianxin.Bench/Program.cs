@@ -9,6 +9,12 @@ const string Usage = """
            lianxin-bench incidents-import [options]
            lianxin-bench incidents-stats [options]
            lianxin-bench incidents-repeat [options]
+           lianxin-bench activities [options]
+
+    activities: the volunteer's activity list, their hours and the staff activity ledger with --volunteers N
+    (default 10000) and --per-month N activities (default 1000) over a year (nine months back, three ahead)
+    with sign-ups and credits, against a primary-key lookup of one activity; --iterations N (default 200),
+    --warmup N (default 20), --data DIR and --pg "CONNSTRING" as below.
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
     side by side, with PostgreSQL's COPY FROM STDIN into a bare and a keyed table and with the import (--pg
@@ -45,6 +51,24 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 1 : 0;
+}
+if (args[0] == "activities")
+{
+    ActivityBenchOptions activityOptions;
+    try
+    {
+        activityOptions = ActivityBenchOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await ActivityBenchmark.RunAsync(activityOptions);
+    return 0;
 }
 if (args[0] == "disputes")
 {

@@ -65,6 +65,9 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Volunteers.Feed.FeedComment> FeedComments => Set<Volunteers.Feed.FeedComment>();
     public DbSet<Volunteers.Feed.FeedLike> FeedLikes => Set<Volunteers.Feed.FeedLike>();
     public DbSet<Volunteers.Tips.Tip> Tips => Set<Volunteers.Tips.Tip>();
+    public DbSet<Volunteers.Activities.Activity> Activities => Set<Volunteers.Activities.Activity>();
+    public DbSet<Volunteers.Activities.ActivitySquad> ActivitySquads => Set<Volunteers.Activities.ActivitySquad>();
+    public DbSet<Volunteers.Activities.ActivitySignup> ActivitySignups => Set<Volunteers.Activities.ActivitySignup>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -2283,6 +2283,215 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("OpenToAll")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OrganizerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReportPostId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("SkillCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("UnfinishedRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("OrgUnitId", "StartsAt");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("CheckInLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckInLng")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("CheckInMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("CheckOutLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckOutLng")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("CheckOutMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("MinutesCredited")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PointsCredited")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("WaitPosition")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "VolunteerId")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId", "Status");
+
+                    b.ToTable("ActivitySignups");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySquad", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SquadId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActivityId", "SquadId");
+
+                    b.HasIndex("SquadId");
+
+                    b.ToTable("ActivitySquads");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Feed.FeedComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3598,6 +3807,51 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySignup", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Activities.Activity", "Activity")
+                        .WithMany("Signups")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySquad", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Activities.Activity", null)
+                        .WithMany("TargetSquads")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Squad", null)
+                        .WithMany()
+                        .HasForeignKey("SquadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Feed.FeedComment", b =>
                 {
                     b.HasOne("Lianxin.Core.Volunteers.FeedPost", null)
@@ -3775,6 +4029,13 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.Navigation("Signups");
+
+                    b.Navigation("TargetSquads");
                 });
 #pragma warning restore 612, 618
         }

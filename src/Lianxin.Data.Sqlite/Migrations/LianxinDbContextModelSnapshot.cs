@@ -2277,6 +2277,215 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("OpenToAll")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReportPostId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SkillCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnfinishedRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("OrgUnitId", "StartsAt");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckInLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLng")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("CheckInMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CheckOutLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLng")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("CheckOutMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesCredited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PointsCredited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "VolunteerId")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId", "Status");
+
+                    b.ToTable("ActivitySignups");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySquad", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SquadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId", "SquadId");
+
+                    b.HasIndex("SquadId");
+
+                    b.ToTable("ActivitySquads");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Feed.FeedComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3586,6 +3795,51 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySignup", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Activities.Activity", "Activity")
+                        .WithMany("Signups")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.ActivitySquad", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Activities.Activity", null)
+                        .WithMany("TargetSquads")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Squad", null)
+                        .WithMany()
+                        .HasForeignKey("SquadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Feed.FeedComment", b =>
                 {
                     b.HasOne("Lianxin.Core.Volunteers.FeedPost", null)
@@ -3763,6 +4017,13 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Activities.Activity", b =>
+                {
+                    b.Navigation("Signups");
+
+                    b.Navigation("TargetSquads");
                 });
 #pragma warning restore 612, 618
         }

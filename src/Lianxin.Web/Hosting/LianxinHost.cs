@@ -151,6 +151,7 @@ public static class LianxinHost
         services.AddOptions<Lianxin.Core.Volunteers.Tips.TipOptions>().Bind(config.GetSection(Lianxin.Core.Volunteers.Tips.TipOptions.Section))
             .Validate(o => !o.Problems().Any(), "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界")
             .ValidateOnStart();
+        Lianxin.Web.Volunteers.ActivityHosting.AddVolunteerActivities(services, config);
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -295,6 +296,7 @@ public static class LianxinHost
         Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
         Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
         Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
+        Lianxin.Web.Volunteers.ActivityEndpoints.MapActivityApi(api);
         Lianxin.Web.Incidents.IncidentEndpoints.MapIncidentApi(api);
         Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
         Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);

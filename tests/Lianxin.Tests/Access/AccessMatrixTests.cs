@@ -136,6 +136,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             return r.Id;
         });
         var (feedPost2, tip2) = await FeedPostAndTipOfStation2Async(w);
+        var (activity2, signup2) = await Lianxin.Tests.Volunteers.ActivityMatrix.Station2ActivityAsync(app);
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -160,6 +161,10 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/roles/{id}", $"/roles/{roleId}")
                     .Replace("/notifications/{id:guid}", $"/notifications/{note}")
                     .Replace("/dictionaries/{id:guid}", $"/dictionaries/{dictionaryItem}")
+                    .Replace("/volunteers/activities/mine/{id:guid}", $"/volunteers/activities/mine/{activity2}")
+                    .Replace("/volunteers/activities/{id:guid}", $"/volunteers/activities/{activity2}")
+                    .Replace("{signupId:guid}", signup2.ToString())
+                    .Replace("{photoId:guid}", Guid.NewGuid().ToString())
                     .Replace("/disputes/{id:guid}", $"/disputes/{w.DisputeIds[1]}")
                     .Replace("/follow-ups/{followUpId:guid}", $"/follow-ups/{Guid.NewGuid()}")
                     .Replace("/attachments/{attachmentId:guid}", $"/attachments/{Guid.NewGuid()}")
@@ -192,6 +197,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
+                if (pattern == "/api/v1/volunteers/activities/" && method == "POST") targets = true; // an activity of station 2's village
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
                     or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/" or "/api/v1/volunteers/squads/")
                     targets = true;
@@ -292,6 +298,9 @@ public abstract class AccessMatrixTests(AppFixture app)
         {
             _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) =>
                 new { name = "越权写入", orgUnitId = unit, version = 1, reason = "x" },
+            _ when pattern.StartsWith("/api/v1/volunteers/activities", StringComparison.Ordinal) =>
+                new { orgUnitId = w.Villages[1].Id, kind = "Patrol", title = "越权活动", place = "西峪村", startsAt = DateTimeOffset.UtcNow.AddDays(1),
+                      endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(2), quota = 5, publish = true, reason = "越权", version = 1, lat = 36.6, lng = 116.9 },
             // Station 2's squad, volunteer and village; a version nobody holds, so even station 2's own accounts change nothing.
             _ when pattern.StartsWith("/api/v1/volunteers", StringComparison.Ordinal) =>
                 new { name = "越权中队", typeCode = "patrol", orgUnitId = w.Villages[1].Id, volunteerId = w.VolunteerIds[1], role = "Member",

@@ -58,3 +58,19 @@ document.addEventListener('click', function (e) {
     const target = e.target && e.target.closest ? e.target.closest('[data-print]') : null;
     if (target) { e.preventDefault(); window.print(); }
 });
+
+// Phone check-in: a button marked data-geo first asks the phone for its position and puts it in the
+// form's data-geo-lat / data-geo-lng fields, then submits (without a position the server says so).
+document.addEventListener('click', function (e) {
+    const button = e.target && e.target.closest ? e.target.closest('button[data-geo]') : null;
+    if (!button || button.dataset.geoDone === '1' || !button.form) return;
+    e.preventDefault();
+    const form = button.form;
+    const submit = function () { button.dataset.geoDone = '1'; form.requestSubmit(button); };
+    if (!navigator.geolocation) { submit(); return; }
+    navigator.geolocation.getCurrentPosition(function (p) {
+        form.querySelector('[data-geo-lat]').value = p.coords.latitude;
+        form.querySelector('[data-geo-lng]').value = p.coords.longitude;
+        submit();
+    }, submit, { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
+});

@@ -1,0 +1,465 @@
+using Lianxin.Core.Access;
+using Lianxin.Core.Common;
+using Lianxin.Core.Data;
+using Lianxin.Core.Notifications;
+using Lianxin.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Core.Volunteers.Activities;
+
+/// <summary>Volunteer activities as staff run them: published, edited, cancelled, sign-ups decided,
+/// volunteers checked in and out, finished with hours and points credited — all within the caller's scope.
+/// What a volunteer does on the phone is in <see cref="VolunteerActivityService"/>.</summary>
+public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, NotificationService notifications,
+    IOptions<ActivityOptions> options, IOptions<PointsOptions> points)
+{
+    public const int MaxQuota = 1000;
+    private static readonly TimeSpan MaxLength = TimeSpan.FromDays(7);
+
+    public async Task<Activity> CreateAsync(ActivityInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = new Activity { OrganizerId = user.UserId ?? "system", OrganizerName = await NameOfAsync(user.UserId, ct) };
+        await ApplyAsync(a, input, isNew: true, ct);
+        if (input.Publish) Publish(a);
+        db.Activities.Add(a);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    public async Task<Activity> UpdateAsync(Guid id, ActivityInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, input.Version);
+        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，不能再修改");
+        if (a.Status == ActivityStatus.Published && db.Now >= a.StartsAt) throw new ConflictException("活动已开始，不能再修改");
+        await ApplyAsync(a, input, isNew: false, ct);
+        var promoted = ActivityRules.Promote(a.Signups, a.Quota);
+        MoveUp(promoted);
+        if (input.Publish && a.Status == ActivityStatus.Draft) Publish(a);
+        await db.SaveChangesAsync(ct);
+        await TellPromotedAsync(a, promoted, ct);
+        return a;
+    }
+
+    public async Task<Activity> PublishAsync(Guid id, VersionInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, input.Version);
+        if (a.Status != ActivityStatus.Draft) throw new ConflictException("只有草稿可以发布");
+        Publish(a);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>Cancels with a reason; everyone signed up (waiting too) is told.</summary>
+    public async Task<Activity> CancelAsync(Guid id, ReasonInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写取消原因，报名的义警会收到");
+        if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"取消原因不能超过 {TextLimits.Text} 个字");
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, input.Version);
+        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，不能取消");
+        var now = db.Now;
+        a.Status = ActivityStatus.Cancelled;
+        a.CancelReason = reason;
+        a.CancelledAt = now;
+        var told = a.Signups.Where(s => s.Holds || s.Status == SignupStatus.Waitlisted).ToList();
+        foreach (var s in told)
+        {
+            s.Status = SignupStatus.Cancelled;
+            s.WaitPosition = null;
+            s.Reason = "活动取消：" + reason;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var userId in await AccountsOfAsync(told.Select(s => s.VolunteerId), ct))
+            await notifications.SendAsync(userId, $"活动取消：{a.Title}",
+                $"原定 {Show(a.StartsAt)} 的「{a.Title}」已取消。原因：{reason}", "/m/volunteer/activities", "warning", ct: ct);
+        return a;
+    }
+
+    public async Task<Activity> ApproveAsync(Guid id, Guid signupId, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        var s = Signup(a, signupId);
+        OpenForSignups(a);
+        if (s.Status == SignupStatus.Approved) throw new ConflictException("该报名已通过");
+        if (s.Status == SignupStatus.Waitlisted && a.Signups.Count(x => x.Holds) >= a.Quota)
+            throw new ConflictException("名额已满，候补的义警须等有人取消才能通过");
+        if (s.Status is not (SignupStatus.Pending or SignupStatus.Waitlisted)) throw new ConflictException($"报名{s.Status.Label()}，不能通过");
+        s.Status = SignupStatus.Approved;
+        s.WaitPosition = null;
+        s.DecidedAt = db.Now;
+        s.DecidedById = user.UserId;
+        Touch(a);
+        await db.SaveChangesAsync(ct);
+        await TellAsync(s, $"报名已通过：{a.Title}", $"请于 {Show(a.StartsAt)} 到「{a.Place}」参加{a.Kind.Label()}活动，到场后签到。", "success", ct);
+        return a;
+    }
+
+    public async Task<Activity> DeclineAsync(Guid id, Guid signupId, ReasonInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        var s = Signup(a, signupId);
+        OpenForSignups(a);
+        var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写未通过的原因，义警会收到");
+        if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
+        if (s.Status is not (SignupStatus.Pending or SignupStatus.Waitlisted or SignupStatus.Approved)) throw new ConflictException($"报名{s.Status.Label()}，不能再处理");
+        if (s.CheckedInAt is not null) throw new ConflictException("已签到的义警不能改为未通过");
+        s.Status = SignupStatus.Declined;
+        s.WaitPosition = null;
+        s.Reason = reason;
+        s.DecidedAt = db.Now;
+        s.DecidedById = user.UserId;
+        var promoted = ActivityRules.Promote(a.Signups, a.Quota);
+        MoveUp(promoted);
+        Touch(a);
+        await db.SaveChangesAsync(ct);
+        await TellAsync(s, $"报名未通过：{a.Title}", $"原因：{reason}", "warning", ct);
+        await TellPromotedAsync(a, promoted, ct);
+        return a;
+    }
+
+    /// <summary>The organiser confirms a volunteer arrived (at <see cref="CheckInput.At"/> when recorded afterwards, else now).</summary>
+    public async Task<Activity> CheckInAsync(Guid id, Guid signupId, CheckInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        var s = Signup(a, signupId);
+        var at = RecordedAt(input);
+        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能签到");
+        if (s.Status != SignupStatus.Approved) throw new ConflictException("只有报名已通过的义警可以签到");
+        if (s.CheckedInAt is not null) throw new ConflictException("该义警已签到");
+        if (!ActivityRules.CheckInOpen(a, at, Window)) throw OutsideWindow("签到", a);
+        s.CheckedInAt = at;
+        s.CheckInMethod = CheckMethod.Organizer;
+        Touch(a);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    public async Task<Activity> CheckOutAsync(Guid id, Guid signupId, CheckInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        var s = Signup(a, signupId);
+        var at = RecordedAt(input);
+        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能签退");
+        if (s.CheckedInAt is null) throw new ConflictException("该义警还没有签到");
+        if (s.CheckedOutAt is not null) throw new ConflictException("该义警已签退");
+        if (at < s.CheckedInAt) throw new ValidationFailedException("at", "签退时间不能早于签到时间");
+        if (!ActivityRules.CheckOutOpen(a, at, Window)) throw OutsideWindow("签退", a);
+        s.CheckedOutAt = at;
+        s.CheckOutMethod = CheckMethod.Organizer;
+        Touch(a);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>Ends the activity and credits every approved volunteer who checked in: one ledger row per
+    /// volunteer and activity (a repeated credit updates that row, never adds a second).</summary>
+    public async Task<Activity> FinishAsync(Guid id, VersionInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, input.Version);
+        if (a.Status != ActivityStatus.Published) throw new ConflictException(a.Status == ActivityStatus.Finished ? "活动已结束" : "只有已发布的活动可以结束");
+        var now = db.Now;
+        if (now < a.StartsAt) throw new ConflictException("活动还没开始，不能结束；不再举行请取消");
+        a.Status = ActivityStatus.Finished;
+        a.FinishedAt = now;
+        var credited = await CreditAsync(a, now, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (s, minutes, pts) in credited)
+            await TellAsync(s, $"服务时长已记入：{a.Title}", $"本次计 {minutes / 60.0:0.#} 小时、{pts} 积分。", "success", ct);
+        return a;
+    }
+
+    private async Task<List<(ActivitySignup, int, int)>> CreditAsync(Activity a, DateTimeOffset now, CancellationToken ct)
+    {
+        var rules = points.Value;
+        var approved = a.Signups.Where(s => s.Status == SignupStatus.Approved).ToList();
+        var ids = approved.Select(s => s.VolunteerId).ToList();
+        var units = await db.Volunteers.Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.OrgUnitId, ct);
+        var existing = await db.VolunteerCredits.Where(c => c.Source == CreditSource.Activity && c.SourceId == a.Id)
+            .ToDictionaryAsync(c => c.VolunteerId, ct);
+        var at = a.EndsAt < now ? a.EndsAt : now;
+        var result = new List<(ActivitySignup, int, int)>();
+        foreach (var s in approved)
+        {
+            if (s.CheckedInAt is not null && s.CheckedOutAt is null)
+            {
+                s.CheckedOutAt = at;
+                s.CheckOutMethod = CheckMethod.Organizer;
+            }
+            var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
+            var pts = ActivityRules.Points(a.Kind, minutes, rules);
+            s.MinutesCredited = minutes;
+            s.PointsCredited = pts;
+            if (minutes <= 0 && !existing.ContainsKey(s.VolunteerId)) continue;
+            if (!existing.TryGetValue(s.VolunteerId, out var credit))
+            {
+                credit = new VolunteerCredit { VolunteerId = s.VolunteerId, Source = CreditSource.Activity, SourceId = a.Id };
+                db.VolunteerCredits.Add(credit);
+            }
+            credit.OrgUnitId = units.GetValueOrDefault(s.VolunteerId, a.OrgUnitId);
+            credit.Minutes = minutes;
+            credit.Points = pts;
+            credit.At = at;
+            credit.ById = user.UserId;
+            credit.Reason = $"{a.Kind.Label()}：{a.Title}";
+            if (minutes > 0) result.Add((s, minutes, pts));
+        }
+        return result;
+    }
+
+    public async Task<ActivityDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersRead);
+        var a = await (await ScopedAsync(ct)).AsNoTracking().AsSplitQuery().Include(x => x.OrgUnit).Include(x => x.TargetSquads)
+            .Include(x => x.Signups).ThenInclude(s => s.Volunteer).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        return await DetailAsync(a, ct);
+    }
+
+    private async Task<ActivityDetail> DetailAsync(Activity a, CancellationToken ct)
+    {
+        var squadIds = a.TargetSquads.Select(s => s.SquadId).ToList();
+        var squads = await db.Squads.AsNoTracking().Where(s => squadIds.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new SquadRef(s.Id, s.Name)).ToListAsync(ct);
+        var waiting = WaitRanks(a.Signups);
+        var signups = a.Signups.OrderBy(s => s.Status == SignupStatus.Waitlisted ? 1 : 0).ThenBy(s => s.WaitPosition).ThenBy(s => s.SignedUpAt)
+            .Select(s => new SignupView(s.Id, s.VolunteerId, s.Volunteer?.Name ?? "", s.Volunteer?.PhoneMasked, s.Status, waiting.GetValueOrDefault(s.Id),
+                s.SignedUpAt, s.Reason, s.CheckedInAt, s.CheckInMethod, s.CheckedOutAt, s.CheckOutMethod, s.MinutesCredited, s.PointsCredited)).ToList();
+        var row = new ActivityRow(a.Id, a.Kind, a.Title, a.Place, a.StartsAt, a.EndsAt, a.Quota, a.Status, a.OrgUnitId, a.OrgUnit?.Name, a.OrganizerName,
+            a.Signups.Count(s => s.Status == SignupStatus.Approved), a.Signups.Count(s => s.Status == SignupStatus.Pending),
+            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted), a.Version);
+        return new ActivityDetail(row, a.Description, a.Lat, a.Lng, a.SkillCodes, squads, a.CancelReason, a.FinishedAt, a.ReportPostId, signups);
+    }
+
+    public async Task<PagedResult<ActivityRow>> ListAsync(ActivityFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        // The page's ids first, then their rows with the sign-up counts: counted for twenty activities, not
+        // for every activity the sort passes over.
+        var ids = await q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).Select(a => a.Id).ToListAsync(ct);
+        var rows = await Project(db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new PagedResult<ActivityRow>(rows.OrderBy(r => order[r.Id]).ToList(), total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The activity ledger (活动台账) for a spreadsheet; recorded in the audit log.</summary>
+    public async Task<IReadOnlyList<(ActivityRow Row, int Minutes)>> ExportAsync(ActivityFilter f, int max, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersExport);
+        var q = (await QueryAsync(f, ct)).OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Take(max);
+        var rows = await Project(q).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var minutes = new Dictionary<Guid, int>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var part = chunk.ToList();
+            foreach (var m in await db.ActivitySignups.AsNoTracking().Where(s => part.Contains(s.ActivityId) && s.MinutesCredited != null)
+                         .GroupBy(s => s.ActivityId).Select(g => new { g.Key, Sum = g.Sum(s => s.MinutesCredited!.Value) }).ToListAsync(ct))
+                minutes[m.Key] = m.Sum;
+        }
+        db.Audit(Audit.AuditAction.Export, nameof(Activity), null, $"导出义警活动台账 {rows.Count} 条");
+        await db.SaveChangesAsync(ct);
+        return rows.Select(r => (r, minutes.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    private async Task<IQueryable<Activity>> QueryAsync(ActivityFilter f, CancellationToken ct)
+    {
+        user.Demand(Permissions.VolunteersRead);
+        var q = (await ScopedAsync(ct)).AsNoTracking();
+        if (Checks.Clean(f.Q) is { } text)
+        {
+            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(a => a.Title.Contains(text) || a.Place.Contains(text));
+        }
+        if (f.Status is { } s)
+        {
+            if (!Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
+            q = q.Where(a => a.Status == s);
+        }
+        if (f.Kind is { } k)
+        {
+            if (!Enum.IsDefined(k)) throw new ValidationFailedException("kind", "活动类型无效");
+            q = q.Where(a => a.Kind == k);
+        }
+        if (f.From is { } from)
+        {
+            var start = ChinaTime.StartOf(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            q = q.Where(a => a.StartsAt >= start);
+        }
+        if (f.To is { } to)
+        {
+            var end = ChinaTime.StartOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            q = q.Where(a => a.StartsAt < end);
+        }
+        if (f.From is { } x && f.To is { } y && y < x) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        return q;
+    }
+
+    private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) =>
+        q.Select(a => new ActivityRow(a.Id, a.Kind, a.Title, a.Place, a.StartsAt, a.EndsAt, a.Quota, a.Status, a.OrgUnitId, a.OrgUnit!.Name, a.OrganizerName,
+            a.Signups.Count(s => s.Status == SignupStatus.Approved), a.Signups.Count(s => s.Status == SignupStatus.Pending),
+            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted), a.Version));
+
+    private async Task ApplyAsync(Activity a, ActivityInput input, bool isNew, CancellationToken ct)
+    {
+        var checks = new Checks()
+            .Required("title", input.Title, "活动名称", TextLimits.Title)
+            .Required("place", input.Place, "集合地点", TextLimits.Address)
+            .Optional("description", input.Description, "活动说明", TextLimits.Text);
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) checks.Add("kind", "请选择活动类型");
+        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择发布单位");
+        if (input.StartsAt is null) checks.Add("startsAt", "请填写开始时间");
+        if (input.EndsAt is null) checks.Add("endsAt", "请填写结束时间");
+        if (input.StartsAt is { } s && input.EndsAt is { } e)
+        {
+            if (e <= s) checks.Add("endsAt", "结束时间须晚于开始时间");
+            else if (e - s > MaxLength) checks.Add("endsAt", "一次活动不能超过 7 天，长期任务请分次发布");
+            if (isNew && e < db.Now.AddDays(-1)) checks.Add("endsAt", "不能发布已过去一天以上的活动");
+        }
+        if (input.Quota is not { } quota || quota < 1 || quota > MaxQuota) checks.Add("quota", $"名额须在 1 到 {MaxQuota} 之间");
+        if ((input.Lat is null) != (input.Lng is null)) checks.Add("lat", "集合点的经度和纬度须同时填写");
+        if (input.Lat is < -90 or > 90) checks.Add("lat", "纬度须在 -90 到 90 之间");
+        if (input.Lng is < -180 or > 180) checks.Add("lng", "经度须在 -180 到 180 之间");
+        if (input.SkillCodes is { Count: > 20 }) checks.Add("skillCodes", "所需技能不能超过 20 项");
+        if (input.SquadIds is { Count: > 50 }) checks.Add("squadIds", "面向中队不能超过 50 个");
+        checks.ThrowIfAny();
+
+        var holding = a.Signups.Count(x => x.Holds);
+        if (!isNew && input.Quota!.Value < holding) throw new ValidationFailedException("quota", $"已有 {holding} 人报名占用名额，名额不能少于此数");
+        var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
+        var skills = (input.SkillCodes ?? []).Select(Checks.Clean).OfType<string>().Distinct().ToList();
+        if (skills.Count > 0)
+        {
+            var known = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == VolunteerDictionaries.Skill && i.IsActive && skills.Contains(i.Code))
+                .Select(i => i.Code).ToListAsync(ct);
+            if (skills.Except(known).FirstOrDefault() is { } bad) throw new ValidationFailedException("skillCodes", $"技能「{bad}」不在义警技能字典中");
+        }
+        var squadIds = (input.SquadIds ?? []).Distinct().ToList();
+        if (squadIds.Count > 0)
+        {
+            var scope = await user.GetScopeAsync(ct);
+            var found = await db.Squads.AsNoTracking().Where(scope.Filter<Squad>()).Where(q => squadIds.Contains(q.Id) && q.IsActive).Select(q => q.Id).ToListAsync(ct);
+            if (found.Count != squadIds.Count) throw new ValidationFailedException("squadIds", "所选中队不存在、已停用或不在您的管辖范围内");
+        }
+
+        a.OrgUnitId = unit.Id;
+        a.Kind = input.Kind!.Value;
+        a.Title = input.Title!.Trim();
+        a.Description = Checks.Clean(input.Description);
+        a.Place = input.Place!.Trim();
+        a.Lat = input.Lat;
+        a.Lng = input.Lng;
+        a.StartsAt = input.StartsAt!.Value.ToUniversalTime();
+        a.EndsAt = input.EndsAt!.Value.ToUniversalTime();
+        a.Quota = input.Quota!.Value;
+        a.SkillCodes = skills;
+        var keep = a.TargetSquads.Where(t => squadIds.Contains(t.SquadId)).ToList();
+        foreach (var gone in a.TargetSquads.Except(keep).ToList()) a.TargetSquads.Remove(gone);
+        foreach (var add in squadIds.Where(id => keep.All(k => k.SquadId != id)))
+        {
+            var target = new ActivitySquad { ActivityId = a.Id, SquadId = add };
+            if (!isNew) db.ActivitySquads.Add(target);
+            a.TargetSquads.Add(target);
+        }
+        a.OpenToAll = squadIds.Count == 0;
+    }
+
+    private void Publish(Activity a)
+    {
+        if (a.EndsAt <= db.Now) throw new ConflictException("活动已过结束时间，不能发布");
+        a.Status = ActivityStatus.Published;
+        a.PublishedAt = db.Now;
+    }
+
+    private void MoveUp(IEnumerable<ActivitySignup> promoted)
+    {
+        foreach (var s in promoted)
+        {
+            s.Status = SignupStatus.Pending;
+            s.WaitPosition = null;
+        }
+    }
+
+    private async Task TellPromotedAsync(Activity a, IEnumerable<ActivitySignup> promoted, CancellationToken ct)
+    {
+        foreach (var s in promoted)
+            await TellAsync(s, $"候补转正：{a.Title}", $"有人取消报名，您已从候补转为待审核，活动时间 {Show(a.StartsAt)}。", "info", ct);
+    }
+
+    private async Task TellAsync(ActivitySignup s, string title, string body, string severity, CancellationToken ct)
+    {
+        foreach (var account in await AccountsOfAsync([s.VolunteerId], ct))
+            await notifications.SendAsync(account, title, body, "/m/volunteer/activities", severity, ct: ct);
+    }
+
+    private async Task<List<string>> AccountsOfAsync(IEnumerable<Guid> volunteerIds, CancellationToken ct)
+    {
+        var ids = volunteerIds.Distinct().ToList();
+        return await db.Volunteers.AsNoTracking().Where(v => ids.Contains(v.Id) && v.UserId != null).Select(v => v.UserId!).ToListAsync(ct);
+    }
+
+    private TimeSpan Window => TimeSpan.FromMinutes(options.Value.CheckWindowMinutes);
+
+    private DateTimeOffset RecordedAt(CheckInput input)
+    {
+        var now = db.Now;
+        if (input.At is not { } at) return now;
+        if (at > now.AddMinutes(1)) throw new ValidationFailedException("at", "不能登记将来的签到、签退时间");
+        return at.ToUniversalTime();
+    }
+
+    private ValidationFailedException OutsideWindow(string what, Activity a) => Outside(what, a, options.Value.CheckWindowMinutes);
+
+    internal static ValidationFailedException Outside(string what, Activity a, int window) => new("at", what == "签到"
+        ? $"不在签到时间内：开始前 {window} 分钟（{Show(a.StartsAt.AddMinutes(-window))}）至结束（{Show(a.EndsAt)}）可以签到"
+        : $"不在签退时间内：开始（{Show(a.StartsAt)}）至结束后 {window} 分钟（{Show(a.EndsAt.AddMinutes(window))}）可以签退");
+
+    internal static string Show(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("M月d日 HH:mm");
+
+    private static ActivitySignup Signup(Activity a, Guid signupId) => a.Signups.FirstOrDefault(s => s.Id == signupId) ?? throw new NotFoundException("报名记录不存在");
+
+    private void OpenForSignups(Activity a)
+    {
+        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，报名不能再处理");
+    }
+
+    /// <summary>Any change to a sign-up counts as a change of the activity, so two decisions racing on the
+    /// last place cannot both be saved.</summary>
+    private void Touch(Activity a) => db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
+
+    internal static Dictionary<Guid, int> WaitRanks(IEnumerable<ActivitySignup> signups) =>
+        signups.Where(s => s.Status == SignupStatus.Waitlisted).OrderBy(s => s.WaitPosition ?? int.MaxValue).ThenBy(s => s.SignedUpAt)
+            .Select((s, i) => (s.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
+
+    private async Task<Activity> LoadAsync(Guid id, CancellationToken ct) =>
+        await (await ScopedAsync(ct)).Include(a => a.Signups).Include(a => a.TargetSquads).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
+        ?? throw new NotFoundException();
+
+    private async Task<IQueryable<Activity>> ScopedAsync(CancellationToken ct) =>
+        db.Activities.Where((await user.GetScopeAsync(ct)).Filter<Activity>());
+
+    private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new ValidationFailedException("orgUnitId", "发布单位不存在");
+        if (!scope.Covers(unit)) throw new ForbiddenException("发布单位不在您的管辖范围内");
+        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "发布单位已撤销");
+        return unit;
+    }
+
+    private async Task<string> NameOfAsync(string? userId, CancellationToken ct) =>
+        userId is null ? "系统" : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+}
