@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Tests.Volunteers;
 
-/// <summary>An active volunteer record for a test account, made once per app (kept if one exists already).</summary>
+/// <summary>An active volunteer record for a test account, made once per app (the existing one, renamed, if the account has one).</summary>
 public static class FeedTipSetup
 {
     public static Task<Guid> ActiveVolunteerAsync(AppFixture app, string account, int station, string name) => app.Factory.WithDbAsync(async db =>
@@ -21,7 +21,12 @@ public static class FeedTipSetup
             };
             db.Volunteers.Add(v);
         }
-        else v.Status = VolunteerStatus.Active;
+        else
+        {
+            // The account's record from the test world: active, under the name this test expects.
+            v.Status = VolunteerStatus.Active;
+            v.Name = name;
+        }
         await db.SaveChangesAsync();
         return v.Id;
     });
