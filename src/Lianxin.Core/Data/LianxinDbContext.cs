@@ -62,6 +62,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Volunteers.FeedPost> FeedPosts => Set<Volunteers.FeedPost>();
     public DbSet<Volunteers.Photo> Photos => Set<Volunteers.Photo>();
     public DbSet<Volunteers.PhotoContent> PhotoContents => Set<Volunteers.PhotoContent>();
+    public DbSet<Volunteers.Honours.TrainingSession> TrainingSessions => Set<Volunteers.Honours.TrainingSession>();
+    public DbSet<Volunteers.Honours.TrainingAttendance> TrainingAttendances => Set<Volunteers.Honours.TrainingAttendance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
