@@ -143,6 +143,12 @@ public static class LianxinHost
         services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
         services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
+        services.AddScoped<Lianxin.Core.Volunteers.Honours.TrainingService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Honours.HonourService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Figures.VolunteerFigureService>();
+        services.AddOptions<Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule>().Bind(config.GetSection(Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule.Section))
+            .Validate(o => !o.Problems().Any(), "活跃义警口径（Volunteers:Active 配置节）有误：MinHoursPerMonth 须大于 0 且不超过 200，Months 须在 1 到 36 之间")
+            .ValidateOnStart();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -292,6 +298,7 @@ public static class LianxinHost
         Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
         Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
         Lianxin.Web.Incidents.RepeatEndpoints.MapRepeatApi(api);
+        Lianxin.Web.Volunteers.HonourEndpoints.MapHonourApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

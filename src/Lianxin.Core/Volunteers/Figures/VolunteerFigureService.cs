@@ -33,6 +33,17 @@ public sealed class VolunteerFigureService(LianxinDbContext db, ICurrentUser use
 
     private sealed record Sums(long Window, long Minutes, long Points, int Turns, int Trainings, int Tips);
 
+    /// <summary>The figures for a spreadsheet; the export is recorded in the audit log.</summary>
+    public async Task<VolunteerFigures> ExportAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersExport);
+        var figures = await GetAsync(orgUnitId, from, to, ct);
+        db.Audit(Audit.AuditAction.Export, nameof(VolunteerCredit), null,
+            $"导出义警统计（{figures.UnitName}，{figures.From:yyyy-MM-dd} 至 {figures.To:yyyy-MM-dd}）");
+        await db.SaveChangesAsync(ct);
+        return figures;
+    }
+
     public async Task<VolunteerFigures> GetAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);

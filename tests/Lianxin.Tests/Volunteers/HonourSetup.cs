@@ -1,0 +1,67 @@
+using Lianxin.Core.Data;
+using Lianxin.Core.Organization;
+using Lianxin.Core.Volunteers;
+using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Tests.Volunteers;
+
+/// <summary>Volunteer records and ledger lines for the training, honours and figures tests, each test in a
+/// village of its own so exact counts are not disturbed by other tests of the class.</summary>
+public static class HonourSetup
+{
+    /// <summary>A new village under the station's police district, with one grid.</summary>
+    public static Task<(OrgUnit Village, OrgUnit Grid)> VillageAsync(LianxinFactory factory, TestWorld world, int station) => factory.WithDbAsync(async db =>
+    {
+        var district = await db.OrgUnits.FirstAsync(u => u.Id == world.Districts[station].Id);
+        var code = Guid.NewGuid().ToString("N")[..8];
+        var village = OrgUnit.Create("HV-" + code, $"荣誉村{code[..4]}", OrgUnitKind.Village, district);
+        var grid = OrgUnit.Create("HG-" + code, $"荣誉网格{code[..4]}", OrgUnitKind.Grid, village);
+        db.OrgUnits.AddRange(village, grid);
+        await db.SaveChangesAsync();
+        return (village, grid);
+    });
+
+    public static Task<Guid> VolunteerAsync(LianxinFactory factory, Guid unitId, string name, VolunteerStatus status = VolunteerStatus.Active,
+        DateTimeOffset? joinedAt = null, string? userId = null) => factory.WithDbAsync(async db =>
+    {
+        var v = new Volunteer
+        {
+            OrgUnitId = unitId, Name = name, Status = status, AppliedAt = (joinedAt ?? DateTimeOffset.UtcNow).AddDays(-7),
+            JoinedAt = status is VolunteerStatus.Applicant or VolunteerStatus.Declined ? null : joinedAt ?? DateTimeOffset.UtcNow.AddYears(-2),
+            UserId = userId,
+        };
+        db.Volunteers.Add(v);
+        await db.SaveChangesAsync();
+        return v.Id;
+    });
+
+    /// <summary>The volunteer record of a test account, made once.</summary>
+    public static async Task<Guid> VolunteerOfAccountAsync(LianxinFactory factory, TestWorld world, string account)
+    {
+        var userId = world.UserIds[account];
+        var existing = await factory.WithDbAsync(db => db.Volunteers.Where(v => v.UserId == userId).Select(v => (Guid?)v.Id).FirstOrDefaultAsync());
+        if (existing is { } id) return id;
+        var unit = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.OrgUnitId!.Value).FirstAsync());
+        return await VolunteerAsync(factory, unit, account + "义警", userId: userId);
+    }
+
+    public static Task<bool> CreditsAsync(LianxinFactory factory, IEnumerable<VolunteerCredit> credits) => factory.WithDbAsync(async db =>
+    {
+        db.VolunteerCredits.AddRange(credits);
+        await db.SaveChangesAsync();
+        return true;
+    });
+
+    public static VolunteerCredit Credit(Guid volunteer, Guid unit, CreditSource source, DateTimeOffset at, int minutes, int points, Guid? sourceId = null) =>
+        new() { VolunteerId = volunteer, OrgUnitId = unit, Source = source, SourceId = sourceId, At = at, Minutes = minutes, Points = points, Reason = "测试" };
+
+    public static Task<Guid> SquadAsync(LianxinFactory factory, Guid unitId, string name, params Guid[] members) => factory.WithDbAsync(async db =>
+    {
+        var s = new Squad { OrgUnitId = unitId, Name = name, TypeCode = "patrol" };
+        db.Squads.Add(s);
+        foreach (var m in members) db.SquadMembers.Add(new SquadMember { SquadId = s.Id, VolunteerId = m, JoinedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        return s.Id;
+    });
+}
