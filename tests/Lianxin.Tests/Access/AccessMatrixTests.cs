@@ -135,6 +135,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             await db.SaveChangesAsync();
             return r.Id;
         });
+        var (training2, volunteer2) = await Volunteers.HonourSetup.TrainingOfStation2Async(app.Factory, w);
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -173,7 +174,19 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/incidents/imports/{id:guid}", $"/incidents/imports/{otherImport}")
                     .Replace("/incidents/cases/{id:guid}", $"/incidents/cases/{otherCase}")
                     .Replace("/incidents/{id:guid}", $"/incidents/{incident}")
-                    .Replace("{relatedId:guid}", otherIncident.ToString());
+                    .Replace("{relatedId:guid}", otherIncident.ToString())
+                    .Replace("/volunteers/trainings/{id:guid}", $"/volunteers/trainings/{training2}");
+                // Station 2's ranking, figures and ledger, asked for by name.
+                if (pattern is "/api/v1/volunteers/ranking" or "/api/v1/volunteers/ranking/export" or "/api/v1/volunteers/figures" or "/api/v1/volunteers/figures/export")
+                {
+                    url += $"?orgUnitId={w.Stations[1].Id}";
+                    targets = true;
+                }
+                if (pattern == "/api/v1/volunteers/credits")
+                {
+                    if (method == "GET") url += $"?volunteerId={volunteer2}";
+                    targets = true;
+                }
                 // Statistics and case figures of station 2, asked for by name.
                 if (pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures")
                 {
@@ -183,6 +196,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
+                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/") targets = true;
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
                     or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/")
                     targets = true;
@@ -251,6 +265,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         var unit = w.Grids[1].Id;
         return pattern switch
         {
+            _ when pattern.StartsWith("/api/v1/volunteers/trainings", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/volunteers/credits", StringComparison.Ordinal) =>
+                Volunteers.HonourSetup.MatrixBody(w),
             _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) =>
                 new { name = "越权写入", orgUnitId = unit, version = 1, reason = "x" },
             _ when pattern.StartsWith("/api/v1/members", StringComparison.Ordinal) =>
@@ -410,6 +426,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
         var clusters = await db.RepeatClusters.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.DisputeId).ToListAsync();
         var lookbacks = await db.LookBackTasks.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.AssigneeId + ":" + x.Result).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks });
+        var honours = await Volunteers.HonourSetup.MatrixSnapshotAsync(db);
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks, honours });
     });
 }

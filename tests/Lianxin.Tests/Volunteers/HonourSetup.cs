@@ -23,10 +23,11 @@ public static class HonourSetup
     });
 
     public static Task<Guid> VolunteerAsync(LianxinFactory factory, Guid unitId, string name, VolunteerStatus status = VolunteerStatus.Active,
-        DateTimeOffset? joinedAt = null, string? userId = null) => factory.WithDbAsync(async db =>
+        DateTimeOffset? joinedAt = null, string? userId = null, Guid? id = null) => factory.WithDbAsync(async db =>
     {
         var v = new Volunteer
         {
+            Id = id ?? Guid.CreateVersion7(),
             OrgUnitId = unitId, Name = name, Status = status, AppliedAt = (joinedAt ?? DateTimeOffset.UtcNow).AddDays(-7),
             JoinedAt = status is VolunteerStatus.Applicant or VolunteerStatus.Declined ? null : joinedAt ?? DateTimeOffset.UtcNow.AddYears(-2),
             UserId = userId,
@@ -64,4 +65,39 @@ public static class HonourSetup
         await db.SaveChangesAsync();
         return s.Id;
     });
+
+    public static readonly Guid Station2Volunteer = Guid.Parse("0199aaaa-0000-7000-8000-000000000002");
+
+    /// <summary>A training session of station 2 and a volunteer of station 2 (made once per app), for the
+    /// access matrix's routes to aim at.</summary>
+    public static async Task<(Guid Training, Guid Volunteer)> TrainingOfStation2Async(LianxinFactory factory, TestWorld world)
+    {
+        const string title = "二所越权测试培训";
+        var known = await factory.WithDbAsync(db => db.TrainingSessions.Where(t => t.Title == title).Select(t => (Guid?)t.Id).FirstOrDefaultAsync());
+        var volunteer = await factory.WithDbAsync(db => db.Volunteers.Where(v => v.Id == Station2Volunteer).Select(v => (Guid?)v.Id).FirstOrDefaultAsync())
+            ?? await VolunteerAsync(factory, world.Villages[1].Id, "二所越权测试义警", id: Station2Volunteer);
+        if (known is { } id) return (id, volunteer);
+        var training = await factory.WithDbAsync(async db =>
+        {
+            var t = new Lianxin.Core.Volunteers.Honours.TrainingSession
+            {
+                OrgUnitId = world.Stations[1].Id, Title = title, StartsAt = DateTimeOffset.UtcNow.AddDays(-1), Minutes = 120, Points = 2,
+            };
+            db.TrainingSessions.Add(t);
+            await db.SaveChangesAsync();
+            return t.Id;
+        });
+        return (training, volunteer);
+    }
+
+    /// <summary>A body that, were it accepted, would write into station 2.</summary>
+    public static object MatrixBody(TestWorld world) => new
+    {
+        orgUnitId = world.Villages[1].Id, title = "越权培训", startsAt = DateTimeOffset.UtcNow.AddHours(-1), hours = 1, reason = "越权调整",
+        volunteerId = Station2Volunteer, items = new[] { new { volunteerId = Station2Volunteer, attended = true, passed = true } },
+    };
+
+    /// <summary>What the matrix compares: training sessions, attendance and the credit ledger.</summary>
+    public static async Task<string> MatrixSnapshotAsync(LianxinDbContext db) =>
+        $"{await db.TrainingSessions.CountAsync()}:{await db.TrainingAttendances.CountAsync()}:{await db.VolunteerCredits.CountAsync()}";
 }
