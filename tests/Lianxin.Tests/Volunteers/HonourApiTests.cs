@@ -356,4 +356,27 @@ public abstract partial class HonourApiTests(AppFixture app)
             Assert.Single(f.Squads, s => s.Id == squad).Figures);
         Assert.Contains("96 小时", f.ActiveDefinition);
     }
+
+    [Fact]
+    public async Task The_staff_pages_render_for_staff_and_refuse_a_volunteer()
+    {
+        var leader = await app.As("leader1");
+        var t = await TrainingAsync(leader, app.World.Villages[0].Id, 1.5m, "页面渲染培训");
+        var detail = WebUtility.HtmlDecode(await leader.GetStringAsync($"/volunteers/trainings/{t.Summary.Id}"));
+        Assert.Contains("页面渲染培训", detail);
+        Assert.Contains("data-testid=\"roster-table\"", detail);
+        Assert.Contains("data-testid=\"training-table\"", await leader.GetStringAsync("/volunteers/trainings"));
+        Assert.Contains("data-testid=\"ranking-table\"", await leader.GetStringAsync("/volunteers/ranking"));
+        var figures = WebUtility.HtmlDecode(await leader.GetStringAsync("/volunteers/figures"));
+        Assert.Contains("data-testid=\"vfigure-active-definition\"", figures);
+        Assert.Contains("96 小时", figures);
+        var volunteer = await app.As("volunteer1");
+        foreach (var url in new[] { "/volunteers/trainings", "/volunteers/ranking", "/volunteers/figures" })
+        {
+            var html = await (await volunteer.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("data-testid=\"ranking-table\"", html);
+            Assert.DoesNotContain("vfigure-active-definition", html);
+            Assert.DoesNotContain("data-testid=\"training-table\"", html);
+        }
+    }
 }
