@@ -2746,6 +2746,8 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.HasIndex("Source", "SourceId", "VolunteerId");
 
+                    b.HasIndex("Source", "At", "VolunteerId", "SourceId");
+
                     b.ToTable("VolunteerCredits");
                 });
 

@@ -2740,6 +2740,8 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("Source", "SourceId", "VolunteerId");
 
+                    b.HasIndex("Source", "At", "VolunteerId", "SourceId");
+
                     b.ToTable("VolunteerCredits");
                 });
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Lianxin.Data.Postgres.Migrations
+namespace Lianxin.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class VolunteerHonours : Migration
@@ -15,19 +15,19 @@ namespace Lianxin.Data.Postgres.Migrations
                 name: "TrainingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrgUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Topic = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Trainer = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Minutes = table.Column<int>(type: "integer", nullable: false),
-                    Points = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Trainer = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,15 +44,15 @@ namespace Lianxin.Data.Postgres.Migrations
                 name: "TrainingAttendances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Attended = table.Column<bool>(type: "boolean", nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CertificateIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CertificateIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,6 +70,11 @@ namespace Lianxin.Data.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerCredits_Source_At_VolunteerId_SourceId",
+                table: "VolunteerCredits",
+                columns: new[] { "Source", "At", "VolunteerId", "SourceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingAttendances_CertificateNumber",
@@ -102,6 +107,10 @@ namespace Lianxin.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TrainingSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VolunteerCredits_Source_At_VolunteerId_SourceId",
+                table: "VolunteerCredits");
         }
     }
 }
