@@ -15,6 +15,7 @@ const string Usage = """
     (default 10000) and --per-month N activities (default 1000) over a year (nine months back, three ahead)
     with sign-ups and credits, against a primary-key lookup of one activity; --iterations N (default 200),
     --warmup N (default 20), --data DIR and --pg "CONNSTRING" as below.
+           lianxin-bench volunteer-figures [options]
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
     side by side, with PostgreSQL's COPY FROM STDIN into a bare and a keyed table and with the import (--pg
@@ -31,6 +32,10 @@ const string Usage = """
     incidents-repeat: the repeat check for one new incident, and per incident for a chunk of 2,000, against a primary-key lookup, with
     --incidents N stored (default 5000000; loaded once through the bulk writer and kept), --iterations N
     (default 2000), --warmup N (default 200), --data DIR and --pg "CONNSTRING" as below.
+
+    volunteer-figures: the volunteer figures and yearly ranking for the whole county at --baseline N (default 1000)
+    and --volunteers N (default 10000) volunteers with a year of credits each, --iterations N (default 10), --data DIR
+    and --pg "CONNSTRING" as below.
 
     disputes: the dispute ledger and figures at --disputes N (default 100000) against --baseline N
     (default 1000), with --residents N (default 2000), --iterations N (default 50), --warmup N (default 5),
@@ -140,6 +145,24 @@ if (args[0] == "incidents-repeat")
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     await IncidentRepeatBenchmark.RunAsync(repeatOptions);
+    return 0;
+}
+if (args[0] == "volunteer-figures")
+{
+    VolunteerFiguresOptions volunteerOptions;
+    try
+    {
+        volunteerOptions = VolunteerFiguresOptions.Parse(args.AsSpan(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(Usage);
+        return 1;
+    }
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    await VolunteerFiguresBenchmark.RunAsync(volunteerOptions);
     return 0;
 }
 if (args[0] != "lookup")

@@ -16,6 +16,7 @@ public static class AuditAction
     public const string Purge = "purge";
     public const string LinkIssued = "link-issued";
     public const string ReceiverReply = "receiver-reply";
+    public const string Print = "print";
 
     public static string Label(string action) => action switch
     {
@@ -33,6 +34,7 @@ public static class AuditAction
         Purge => "清理过期日志",
         LinkIssued => "签发外部链接",
         ReceiverReply => "接收单位反馈",
+        Print => "打印",
         _ => action,
     };
 }

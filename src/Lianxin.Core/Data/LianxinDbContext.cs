@@ -68,6 +68,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Volunteers.Activities.Activity> Activities => Set<Volunteers.Activities.Activity>();
     public DbSet<Volunteers.Activities.ActivitySquad> ActivitySquads => Set<Volunteers.Activities.ActivitySquad>();
     public DbSet<Volunteers.Activities.ActivitySignup> ActivitySignups => Set<Volunteers.Activities.ActivitySignup>();
+    public DbSet<Volunteers.Honours.TrainingSession> TrainingSessions => Set<Volunteers.Honours.TrainingSession>();
+    public DbSet<Volunteers.Honours.TrainingAttendance> TrainingAttendances => Set<Volunteers.Honours.TrainingAttendance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -71,6 +71,8 @@ internal sealed class VolunteerCreditConfiguration : IEntityTypeConfiguration<Vo
         b.HasIndex(x => new { x.VolunteerId, x.At });
         b.HasIndex(x => new { x.OrgUnitId, x.At });
         b.HasIndex(x => new { x.Source, x.SourceId, x.VolunteerId });
+        // Covers the figures' read of a period's activity credits (the ids only, no table lookups).
+        b.HasIndex(x => new { x.Source, x.At, x.VolunteerId, x.SourceId });
         b.HasOne<Volunteer>().WithMany().HasForeignKey(x => x.VolunteerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2647,6 +2647,107 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("FeedPosts");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("CertificateIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId");
+
+                    b.HasIndex("SessionId", "VolunteerId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendances");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Trainer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "StartsAt");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3065,6 +3166,8 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasIndex("VolunteerId", "At");
 
                     b.HasIndex("Source", "SourceId", "VolunteerId");
+
+                    b.HasIndex("Source", "At", "VolunteerId", "SourceId");
 
                     b.ToTable("VolunteerCredits");
                 });
@@ -3871,6 +3974,34 @@ namespace Lianxin.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Lianxin.Core.Volunteers.FeedPost", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingAttendance", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Honours.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingSession", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
                         .WithMany()

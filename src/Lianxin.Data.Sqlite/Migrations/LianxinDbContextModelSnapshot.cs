@@ -2641,6 +2641,107 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("FeedPosts");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CertificateIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId");
+
+                    b.HasIndex("SessionId", "VolunteerId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendances");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "StartsAt");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Volunteers.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3059,6 +3160,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("VolunteerId", "At");
 
                     b.HasIndex("Source", "SourceId", "VolunteerId");
+
+                    b.HasIndex("Source", "At", "VolunteerId", "SourceId");
 
                     b.ToTable("VolunteerCredits");
                 });
@@ -3859,6 +3962,34 @@ namespace Lianxin.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Lianxin.Core.Volunteers.FeedPost", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingAttendance", b =>
+                {
+                    b.HasOne("Lianxin.Core.Volunteers.Honours.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianxin.Core.Volunteers.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Volunteers.Honours.TrainingSession", b =>
                 {
                     b.HasOne("Lianxin.Core.Organization.OrgUnit", "OrgUnit")
                         .WithMany()

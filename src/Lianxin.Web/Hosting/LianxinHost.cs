@@ -152,6 +152,12 @@ public static class LianxinHost
             .Validate(o => !o.Problems().Any(), "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界")
             .ValidateOnStart();
         Lianxin.Web.Volunteers.ActivityHosting.AddVolunteerActivities(services, config);
+        services.AddScoped<Lianxin.Core.Volunteers.Honours.TrainingService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Honours.HonourService>();
+        services.AddScoped<Lianxin.Core.Volunteers.Figures.VolunteerFigureService>();
+        services.AddOptions<Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule>().Bind(config.GetSection(Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule.Section))
+            .Validate(o => !o.Problems().Any(), "活跃义警口径（Volunteers:Active 配置节）有误：MinHoursPerMonth 须大于 0 且不超过 200，Months 须在 1 到 36 之间")
+            .ValidateOnStart();
         services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
         services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
         services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
@@ -305,6 +311,7 @@ public static class LianxinHost
         Lianxin.Web.Volunteers.VolunteerEndpoints.MapVolunteerApi(api);
         Lianxin.Web.Volunteers.FeedEndpoints.MapFeedApi(api);
         Lianxin.Web.Volunteers.TipEndpoints.MapTipApi(api);
+        Lianxin.Web.Volunteers.HonourEndpoints.MapHonourApi(api);
         api.MapUserApi();
         api.MapRoleApi();
         api.MapAuditApi();

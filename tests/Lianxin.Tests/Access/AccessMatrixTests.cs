@@ -137,6 +137,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         });
         var (feedPost2, tip2) = await FeedPostAndTipOfStation2Async(w);
         var (activity2, signup2) = await Lianxin.Tests.Volunteers.ActivityMatrix.Station2ActivityAsync(app);
+        var (training2, volunteer2) = await Volunteers.HonourSetup.TrainingOfStation2Async(app.Factory, w);
         // Well formed but issued to nobody: the anonymous link routes must answer 404 to everyone.
         var unknownToken = new string('A', 43);
 
@@ -187,7 +188,19 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("/volunteers/tips/{id:guid}", $"/volunteers/tips/{tip2}")
                     .Replace("{photoId:guid}", Guid.NewGuid().ToString())
                     .Replace("{commentId:guid}", Guid.NewGuid().ToString())
-                    .Replace("{relatedId:guid}", otherIncident.ToString());
+                    .Replace("{relatedId:guid}", otherIncident.ToString())
+                    .Replace("/volunteers/trainings/{id:guid}", $"/volunteers/trainings/{training2}");
+                // Station 2's ranking, figures and ledger, asked for by name.
+                if (pattern is "/api/v1/volunteers/ranking" or "/api/v1/volunteers/ranking/export" or "/api/v1/volunteers/figures" or "/api/v1/volunteers/figures/export")
+                {
+                    url += $"?orgUnitId={w.Stations[1].Id}";
+                    targets = true;
+                }
+                if (pattern == "/api/v1/volunteers/credits")
+                {
+                    if (method == "GET") url += $"?volunteerId={volunteer2}";
+                    targets = true;
+                }
                 // Statistics and case figures of station 2, asked for by name.
                 if (pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures")
                 {
@@ -198,6 +211,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
                 if (pattern == "/api/v1/volunteers/activities/" && method == "POST") targets = true; // an activity of station 2's village
+                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/") targets = true;
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
                     or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/" or "/api/v1/volunteers/squads/")
                     targets = true;
@@ -296,6 +310,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         var unit = w.Grids[1].Id;
         return pattern switch
         {
+            _ when pattern.StartsWith("/api/v1/volunteers/trainings", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/volunteers/credits", StringComparison.Ordinal) =>
+                Volunteers.HonourSetup.MatrixBody(w),
             _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) =>
                 new { name = "越权写入", orgUnitId = unit, version = 1, reason = "x" },
             _ when pattern.StartsWith("/api/v1/volunteers/activities", StringComparison.Ordinal) =>
@@ -464,6 +480,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
         var clusters = await db.RepeatClusters.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.DisputeId).ToListAsync();
         var lookbacks = await db.LookBackTasks.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.AssigneeId + ":" + x.Result).ToListAsync();
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks });
+        var honours = await Volunteers.HonourSetup.MatrixSnapshotAsync(db);
+        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks, honours });
     });
 }
