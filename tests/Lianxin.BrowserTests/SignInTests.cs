@@ -76,7 +76,7 @@ public sealed class SignInTests(BrowserFixture app)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/m/profile"));
         await Expect(page.GetByTestId("profile-name")).ToHaveTextAsync("volunteer1");
         await Expect(page.GetByText(app.World.Grids[0].Name)).ToBeVisibleAsync();
-        await Expect(page.GetByText("义警")).ToBeVisibleAsync();
+        await Expect(page.GetByText("义警", new() { Exact = true })).ToBeVisibleAsync();
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
         await BrowserFixture.ShotAsync(page, "mobile-profile");
