@@ -217,8 +217,9 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException)
             {
-                // The same account liked it a moment ago from another device: one like stands.
+                // The same account liked it a moment ago from another device: one like stands. Any other failure is not hidden.
                 foreach (var e in db.ChangeTracker.Entries<FeedLike>().Where(e => e.State == EntityState.Added).ToList()) e.State = EntityState.Detached;
+                if (!await db.FeedLikes.AsNoTracking().AnyAsync(l => l.PostId == postId && l.UserId == v.UserId, ct)) throw;
             }
         }
         else if (!like && mine is not null)
