@@ -19,6 +19,11 @@ public sealed class IncidentPlacer(LianxinDbContext db)
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
     private readonly Dictionary<Guid, string> _roots = [];
     private readonly Dictionary<string, List<Area>> _areas = [];
+    private readonly Dictionary<string, PlaceRegister.LoadedRegister?> _registers = [];
+
+    /// <summary>A call placing more incidents than this reads the register of each station they fall under whole, once
+    /// (kept for the placer's life, which is one request or one import), instead of asking per call.</summary>
+    public int LoadRegisterAbove { get; init; } = 1000;
 
     private sealed record Area(Guid UnitId, int Depth, IPreparedGeometry Shape);
 
@@ -56,7 +61,12 @@ public sealed class IncidentPlacer(LianxinDbContext db)
 
         foreach (var (root, waiting) in byAddress)
         {
-            var units = await PlaceRegister.UnitsForAddressKeysAsync(ResidentsUnder(root), waiting.Select(i => incidents[i].AddressKey!), ct);
+            var keys = waiting.Select(i => incidents[i].AddressKey!);
+            if (incidents.Count > LoadRegisterAbove && !_registers.ContainsKey(root))
+                _registers[root] = await PlaceRegister.LoadAsync(ResidentsUnder(root), ct);
+            var units = _registers.GetValueOrDefault(root) is { } register
+                ? register.UnitsFor(keys)
+                : await PlaceRegister.UnitsForAddressKeysAsync(ResidentsUnder(root), keys, ct);
             foreach (var i in waiting)
             {
                 var found = units.TryGetValue(incidents[i].AddressKey!, out var unit);

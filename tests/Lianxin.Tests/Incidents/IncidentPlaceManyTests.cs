@@ -81,6 +81,7 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
 
         var one = cases.Select(c => Copy(c.Incident)).ToList();
         var many = cases.Select(c => Copy(c.Incident)).ToList();
+        var withRegisterRead = cases.Select(c => Copy(c.Incident)).ToList();
         var alone = await app.Factory.WithScopeAsync(async sp =>
         {
             var placer = new IncidentPlacer(sp.GetRequiredService<LianxinDbContext>());
@@ -91,7 +92,13 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
         var together = await app.Factory.WithScopeAsync(sp =>
             new IncidentPlacer(sp.GetRequiredService<LianxinDbContext>()).PlaceManyAsync(many, CancellationToken.None));
 
+        // A placer that reads the station's register whole (as for a large file) places them the same.
+        var read = await app.Factory.WithScopeAsync(sp =>
+            new IncidentPlacer(sp.GetRequiredService<LianxinDbContext>()) { LoadRegisterAbove = 0 }.PlaceManyAsync(withRegisterRead, CancellationToken.None));
+
         Assert.Equal(alone, together);
+        Assert.Equal(alone, read);
+        Assert.Equal(many.Select(i => (i.PlaceId, i.PlacedBy, i.OrgUnitId)), withRegisterRead.Select(i => (i.PlaceId, i.PlacedBy, i.OrgUnitId)));
         for (var k = 0; k < cases.Count; k++)
         {
             Assert.Equal((one[k].PlaceId, one[k].PlacedBy, one[k].OrgUnitId), (many[k].PlaceId, many[k].PlacedBy, many[k].OrgUnitId));
@@ -132,15 +139,18 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
         var keys = Enumerable.Range(0, 1200).Select(k => normalizer.Normalize($"长街{tag}{k % 50}号院{k % 50}栋{k}单元{k % 7}0{k % 9}")).ToList();
         var prefixes = keys.SelectMany(k => Enumerable.Range(PlaceRegister.MinKeyLength, k.Length - PlaceRegister.MinKeyLength + 1).Select(n => k[..n])).Distinct().Count();
         Assert.True(prefixes > PlaceRegister.PrefixesPerQuery, $"{prefixes} leading parts");
-        var (many, single) = await app.Factory.WithDbAsync(async db =>
+        var (many, single, loaded) = await app.Factory.WithDbAsync(async db =>
         {
             var residents = db.Residents.Where(r => r.OrgUnit!.Path.StartsWith(app.World.Stations[0].Path));
             var many = await PlaceRegister.UnitsForAddressKeysAsync(residents, keys, CancellationToken.None);
             var single = new Dictionary<string, Guid?>();
             foreach (var k in keys.Take(80)) single[k] = await PlaceRegister.UnitForAddressKeyAsync(residents, k, CancellationToken.None);
-            return (many, single);
+            // The register read whole (as a file import reads it) answers the same.
+            var register = await PlaceRegister.LoadAsync(residents, CancellationToken.None);
+            return (many, single, register!.UnitsFor(keys));
         });
         foreach (var (k, u) in single) Assert.Equal(u, many.TryGetValue(k, out var m) ? m : null);
+        Assert.Equal(many.OrderBy(p => p.Key, StringComparer.Ordinal), loaded.OrderBy(p => p.Key, StringComparer.Ordinal));
         for (var k = 0; k < keys.Count; k++)
         {
             var b = buildings[k];
