@@ -58,7 +58,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var rule = options.Value;
         var touched = await ClusterAsync(db, added, rule, ct, only);
         if (touched.Count == 0) return;
-        // Earlier incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
+        // The incidents that joined a cluster now (a cluster's earlier members were flagged when they joined). Earlier
+        // incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
         var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
         var local = new HashSet<Guid>();
         foreach (var i in db.Incidents.Local)
@@ -150,14 +151,14 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
         if (hits.Count == 0) return [];
 
-        var open = await OpenClustersAsync(db, hits, window, ct);
+        var (open, members) = await OpenClustersAsync(db, hits, window, ct);
         var touched = new List<Touch>(hits.Count);
         foreach (var hit in hits)
         {
             var since = hit.Incident.ReceivedAt - window;
             var candidates = open.TryGetValue((hit.Kind, hit.Key), out var found) ? found : open[(hit.Kind, hit.Key)] = [];
             var cluster = candidates.Where(c => c.LastAt >= since).MaxBy(c => c.LastAt);
-            var joined = Join(db, hit, cluster);
+            var joined = Join(db, hit, cluster, members);
             if (cluster is null) candidates.Add(joined);
             touched.Add(new Touch(joined, hit.Incident));
         }
@@ -257,9 +258,11 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     }
 
     /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
-    /// opened earlier in this same intake that are not saved yet.</summary>
-    private static async Task<Dictionary<(RepeatClusterKind, string), List<RepeatCluster>>> OpenClustersAsync(LianxinDbContext db, List<Hit> hits,
-        TimeSpan window, CancellationToken ct)
+    /// opened earlier in this same intake that are not saved yet; and the incidents each already holds. The clusters
+    /// are tracked (the intake extends them), their members are not: a cluster of a troubled household holds hundreds,
+    /// and only their ids are needed.</summary>
+    private static async Task<(Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> Open, Dictionary<Guid, HashSet<Guid>> Members)> OpenClustersAsync(
+        LianxinDbContext db, List<Hit> hits, TimeSpan window, CancellationToken ct)
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
@@ -270,19 +273,31 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var a = part < addresses.Count ? addresses[part] : [];
             var p = part < phones.Count ? phones[part] : [];
             var m = part < people.Count ? people[part] : [];
-            // Tracked, with their members: the intake extends them.
-            await db.RepeatClusters.Include(c => c.Members)
+            await db.RepeatClusters
                 .Where(c => ((c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
                     || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))) && c.LastAt >= since)
                 .LoadAsync(ct);
         }
         var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
-        return db.RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
+        var open = db.RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
             .GroupBy(c => (c.Kind, c.Key)).ToDictionary(g => g.Key, g => g.ToList());
+
+        // Members: those stored (read as ids), and those added in this context and not saved yet.
+        var members = open.Values.SelectMany(l => l).ToDictionary(c => c.Id, c => c.Members.Select(x => x.IncidentId).ToHashSet());
+        var stored = open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
+        foreach (var part in stored.Chunk(KeysPerRead))
+        {
+            var rows = await db.RepeatClusterMembers.AsNoTracking().Where(x => EF.Parameter(part).Contains(x.ClusterId))
+                .Select(x => new { x.ClusterId, x.IncidentId }).ToListAsync(ct);
+            foreach (var row in rows) members[row.ClusterId].Add(row.IncidentId);
+        }
+        return (open, members);
     }
 
-    /// <summary>Puts the incident and its earlier ones into the open cluster of the key, or a new one.</summary>
-    private static RepeatCluster Join(LianxinDbContext db, Hit hit, RepeatCluster? cluster)
+    /// <summary>Puts the incident and its earlier ones into the open cluster of the key, or a new one. New members are
+    /// added to the cluster's <see cref="RepeatCluster.Members"/> (to be inserted); <paramref name="members"/> holds
+    /// every incident of each cluster, stored or new.</summary>
+    private static RepeatCluster Join(LianxinDbContext db, Hit hit, RepeatCluster? cluster, Dictionary<Guid, HashSet<Guid>> members)
     {
         var incident = hit.Incident;
         var at = incident.ReceivedAt.ToUniversalTime();
@@ -297,17 +312,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 CategoryCode = incident.CategoryCode,
             };
             db.RepeatClusters.Add(cluster);
+            members[cluster.Id] = [];
         }
         incident.FlaggedRepeat = true;
-        var members = cluster.Members.Select(m => m.IncidentId).ToHashSet();
+        var held = members[cluster.Id];
         foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
         {
-            if (!members.Add(member.Id)) continue;
+            if (!held.Add(member.Id)) continue;
             cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
             if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt.ToUniversalTime();
             if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt.ToUniversalTime();
         }
-        cluster.IncidentCount = cluster.Members.Count;
+        cluster.IncidentCount = held.Count;
         // A cluster that grew again after it was settled is back on the list's open work.
         if (cluster.OnFocusList && cluster.FocusStatus == FocusStatus.Settled) cluster.FocusStatus = FocusStatus.Open;
         return cluster;
@@ -320,6 +336,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         public List<(string Officer, string Title, string Body, string Link)>? PerIncident { get; set; } = [];
         public HashSet<Guid> Flagged { get; } = [];
         public Dictionary<string, (HashSet<Guid> Incidents, HashSet<Guid> Clusters)> ByOfficer { get; } = [];
+
+        /// <summary>The community officers over each unit, read once per intake (not once per part).</summary>
+        public Dictionary<Guid, List<string>> OfficersOf { get; } = [];
     }
 
     /// <summary>The community officers over each flagged incident's place are to be told: one message per officer and
@@ -328,11 +347,10 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     private static async Task CollectAsync(LianxinDbContext db, IReadOnlyList<Incident> added, IReadOnlyList<Touch> touched, RepeatOptions rule,
         Notices notices, CancellationToken ct)
     {
-        var officersOf = new Dictionary<Guid, List<string>>();
         async Task<List<string>> OfficersAsync(Guid unit)
         {
-            if (!officersOf.TryGetValue(unit, out var officers))
-                officersOf[unit] = officers = await IncidentPeople.AboveWithRoleAsync(db, unit, BuiltInRoles.CommunityOfficer, ct);
+            if (!notices.OfficersOf.TryGetValue(unit, out var officers))
+                notices.OfficersOf[unit] = officers = await IncidentPeople.AboveWithRoleAsync(db, unit, BuiltInRoles.CommunityOfficer, ct);
             return officers;
         }
 
