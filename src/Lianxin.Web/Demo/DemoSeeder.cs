@@ -79,12 +79,13 @@ public static class DemoSeeder
             Check(await users.AddToRoleAsync(user, role));
             accounts.Add(new DemoAccount(userName, name, BuiltInRoles.All.First(r => r.Name == role).DisplayName, unit.Name, password));
         }
-        await SeedVolunteersAsync(db, county, protector, time.GetUtcNow(), (await users.FindByNameAsync("volunteer"))?.Id, ct);
+        var volunteers = await SeedVolunteersAsync(db, county, protector, time.GetUtcNow(), (await users.FindByNameAsync("volunteer"))?.Id, ct);
+        await SeedVolunteerWorkAsync(services, db, county, protector, time.GetUtcNow(), volunteers, ct);
         return accounts;
     }
 
     /// <summary>The demo station's volunteers and squads; the demo volunteer account gets its own active record.</summary>
-    private static async Task SeedVolunteersAsync(LianxinDbContext db, DemoCountyData county, PersonalDataProtector protector, DateTimeOffset now,
+    private static async Task<DemoVolunteers.Data> SeedVolunteersAsync(LianxinDbContext db, DemoCountyData county, PersonalDataProtector protector, DateTimeOffset now,
         string? volunteerUserId, CancellationToken ct)
     {
         var data = DemoVolunteers.Build(county, protector, now, volunteerUserId);
@@ -99,6 +100,41 @@ public static class DemoSeeder
             await db.SaveChangesAsync(ct);
         }
         finally { db.SuppressEntityAudit = false; }
+        db.ChangeTracker.Clear();
+        return data;
+    }
+
+    /// <summary>The demo station's activities, tips, feed and trainings, done by the demo accounts, with the hours and
+    /// points credited by the configured rules.</summary>
+    private static async Task SeedVolunteerWorkAsync(IServiceProvider services, LianxinDbContext db, DemoCountyData county,
+        PersonalDataProtector protector, DateTimeOffset now, DemoVolunteers.Data volunteers, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName), ct);
+        var officer = users["officer"];
+        var likers = new[] { "volunteer", "resident", "officer", "leader", "auxiliary", "informant" }.Where(users.ContainsKey).Select(n => users[n].Id).ToList();
+        var accounts = new DemoVolunteerWork.Accounts(officer.Id, officer.DisplayName, users["leader"].Id, users.GetValueOrDefault("volunteer").Id,
+            users.GetValueOrDefault("resident").Id, users.GetValueOrDefault("resident").DisplayName ?? "孙群众", likers);
+        var work = DemoVolunteerWork.Build(county, volunteers, protector, now, accounts,
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Volunteers.Activities.PointsOptions>>().Value,
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Volunteers.Tips.TipOptions>>().Value.PointsPerTip);
+        db.SuppressEntityAudit = true;
+        try
+        {
+            // Sign-ups and target squads are saved with their activities.
+            db.Activities.AddRange(work.Activities);
+            db.TrainingSessions.AddRange(work.Trainings);
+            db.TrainingAttendances.AddRange(work.Attendances);
+            db.Tips.AddRange(work.Tips);
+            db.FeedPosts.AddRange(work.Posts);
+            db.FeedComments.AddRange(work.Comments);
+            db.FeedLikes.AddRange(work.Likes);
+            db.VolunteerCredits.AddRange(work.Credits);
+            db.Audit(AuditAction.Import, "DemoVolunteerWork", null,
+                $"生成演示义警活动 {work.Activities.Count} 场、线索 {work.Tips.Count} 条、义警圈帖子 {work.Posts.Count} 条、培训 {work.Trainings.Count} 场", userName: "系统（演示数据）");
+            await db.SaveChangesAsync(ct);
+        }
+        finally { db.SuppressEntityAudit = false; }
+        db.ChangeTracker.Clear();
     }
 
     private static void Check(IdentityResult r)

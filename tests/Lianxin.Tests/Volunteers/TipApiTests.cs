@@ -102,11 +102,23 @@ public abstract class TipApiTests(AppFixture app)
         Assert.StartsWith("群众 ", t.Summary.Sender);
         Assert.Contains("*", t.Summary.Sender);
         Assert.DoesNotContain(await NameOfAsync("resident1"), System.Text.Json.JsonSerializer.Serialize(t, ApiAssert.Json));
-        t = await Step(officer, t, "act", new { outcome = "Incident", version = t.Summary.Version, incident = new { categoryCode = "dispute" } });
+        // A type that is not a child of the category is refused and nothing changes.
+        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/volunteers/tips/{sent.Id}/act",
+            new { outcome = "Incident", version = t.Summary.Version, incident = new { categoryCode = "dispute", typeCode = "criminal.theft" } }, ApiAssert.Json), HttpStatusCode.UnprocessableEntity);
+        t = await ApiAssert.OkAsync<TipDetail>(await officer.GetAsync($"/api/v1/volunteers/tips/{sent.Id}"));
+        Assert.Null(t.IncidentId);
+        Assert.Equal(TipStatus.Received, t.Summary.Status);
+        // All three levels picked on the page reach the incident.
+        t = await Step(officer, t, "act", new
+        {
+            outcome = "Incident", version = t.Summary.Version,
+            incident = new { categoryCode = "criminal", typeCode = "criminal.theft", subtypeCode = "criminal.theft.ebike" },
+        });
         Assert.NotNull(t.IncidentId);
         var incident = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().FirstAsync(i => i.Id == t.IncidentId));
         Assert.Equal(sent.Number, incident.Number);
         Assert.Equal("东峪村三组后山", incident.Address);
+        Assert.Equal(("criminal", "criminal.theft", "criminal.theft.ebike"), (incident.CategoryCode, incident.TypeCode, incident.SubtypeCode));
     }
 
     [Fact]

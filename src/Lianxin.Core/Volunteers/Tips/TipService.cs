@@ -56,7 +56,8 @@ public sealed record RevealedSender(Guid TipId, string Name, string? Phone, TipS
 public sealed record TipStepInput(long? Version, string? Note = null, string? Reason = null, TipOutcome? Outcome = null, string? OutcomeText = null,
     string? Feedback = null, TipIncidentInput? Incident = null, TipCaseInput? Case = null, TipDisputeInput? Dispute = null);
 
-public sealed record TipIncidentInput(string? Number, string? CategoryCode, string? TypeCode, string? Summary, Guid? HandlingUnitId, string? HandlingOfficer);
+public sealed record TipIncidentInput(string? Number, string? CategoryCode, string? TypeCode, string? Summary, Guid? HandlingUnitId, string? HandlingOfficer,
+    string? SubtypeCode = null);
 
 public sealed record TipCaseInput(string? Number, string? Title, CaseKind? Kind, string? HandlingOfficerId, string? HandlingOfficer, string? Summary);
 
@@ -337,7 +338,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
             case TipOutcome.Incident:
             {
                 var i = input.Incident ?? new TipIncidentInput(null, null, null, null, null, null);
-                var created = await incidents.CreateAsync(new IncidentInput(Checks.Clean(i.Number) ?? t.Number, db.Now, i.CategoryCode, i.TypeCode, null,
+                var created = await incidents.CreateAsync(new IncidentInput(Checks.Clean(i.Number) ?? t.Number, db.Now, i.CategoryCode, i.TypeCode, i.SubtypeCode,
                     null, null, t.Address, t.Longitude, t.Latitude, Checks.Clean(i.Summary) ?? summary, null,
                     i.HandlingUnitId ?? await StationOfAsync(t.OrgUnitId, ct), i.HandlingOfficer), ct);
                 incidentId = created.Id;
