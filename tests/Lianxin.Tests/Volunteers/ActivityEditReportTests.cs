@@ -121,6 +121,10 @@ public abstract class ActivityEditReportTests(AppFixture app)
         Assert.DoesNotContain(await DueAsync(idle), r => r.ActivityId == id); // a deputy who did not take part
         Assert.Empty(await DueAsync(await app.As("resident1")));
 
+        Assert.True(await MayWriteAsync(leaderName, id));
+        Assert.False(await MayWriteAsync(plainName, id));
+        Assert.False(await MayWriteAsync("officer2", id)); // another station
+
         var form = new MultipartFormDataContent { { new StringContent("护送学生 120 人次过马路，无事故"), "body" } };
         var photo = new ByteArrayContent(ActivitySetup.Png());
         photo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -128,7 +132,12 @@ public abstract class ActivityEditReportTests(AppFixture app)
         var report = await ApiAssert.OkAsync<ReportView>(await leader.PostAsync($"{Base}/{id}/report", form), HttpStatusCode.Created);
         Assert.Single(report.PhotoIds);
         Assert.DoesNotContain(await DueAsync(leader), r => r.ActivityId == id);
+        Assert.False(await MayWriteAsync(leaderName, id)); // written once
+        Assert.False(await MayWriteAsync("officer1", id));
     }
+
+    private Task<bool> MayWriteAsync(string userName, Guid activityId) =>
+        AsAsync(userName, sp => sp.GetRequiredService<ActivityReportService>().MayWriteAsync(activityId));
 
     [Fact]
     public async Task A_notice_is_published_with_photos_and_a_bad_photo_saves_neither_the_notice_nor_any_photo()

@@ -62,6 +62,21 @@ public sealed class ActivityReportService(LianxinDbContext db, ICurrentUser user
         return due;
     }
 
+    /// <summary>Whether the caller may write this activity's report now (finished, none written yet, and the
+    /// caller is its organiser in scope or a squad leader who took part).</summary>
+    public async Task<bool> MayWriteAsync(Guid activityId, CancellationToken ct = default)
+    {
+        try
+        {
+            var (a, _) = await AuthorAsync(activityId, ct);
+            return a.Status == ActivityStatus.Finished && a.ReportPostId is null;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+
     public async Task<ReportView?> GetAsync(Guid activityId, CancellationToken ct = default)
     {
         await VisibleAsync(activityId, ct);
