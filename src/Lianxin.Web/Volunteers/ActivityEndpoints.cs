@@ -45,6 +45,8 @@ public static class ActivityEndpoints
         m.MapGet("/mine", Mine).WithName("ListMyVolunteerActivities")
             .WithSummary("适合我的活动（本单位及上级单位发布、面向我的中队或全体；未结束的，按开始时间），含我的报名状态和技能匹配");
         m.MapGet("/mine/hours", Hours).WithName("MyVolunteerHours").WithSummary("我的服务时长和积分（合计及最近记录）");
+        m.MapGet("/mine/reports-due", ReportsDue).WithName("MyVolunteerActivityReportsDue")
+            .WithSummary("待我写报道的活动：我作为中队长或副中队长参加、已结束、还没有报道的活动（最新的在前，最多 20 个）；不是中队长时为空");
         m.MapGet("/mine/{id:guid}", MineOne).WithName("GetMyVolunteerActivity").WithSummary("一个适合我的活动及我的报名");
         m.MapPost("/{id:guid}/signup", SignUp).WithName("SignUpForVolunteerActivity")
             .WithSummary("报名：开始前、仅限在册义警；名额满时进入候补；与我已报名（待审核或已通过）的活动时间冲突时拒绝");
@@ -151,6 +153,9 @@ public static class ActivityEndpoints
 
     private static async Task<Ok<VolunteerActivityRow>> CheckOut(Guid id, CheckInput? input, VolunteerActivityService mine, CancellationToken ct) =>
         TypedResults.Ok(await mine.CheckOutAsync(id, input ?? new CheckInput(), ct));
+
+    private static async Task<Ok<IReadOnlyList<ReportDue>>> ReportsDue(ActivityReportService reports, CancellationToken ct) =>
+        TypedResults.Ok(await reports.DueForMeAsync(ct: ct));
 
     private static async Task<IResult> Report(Guid id, ActivityReportService reports, CancellationToken ct) =>
         await reports.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NoContent();

@@ -7,6 +7,12 @@ namespace Lianxin.Core.Volunteers.Activities;
 
 public sealed record ReportInput(string? Body, string? Title = null);
 
+/// <summary>A finished activity still waiting for its report, as the squad leader who may write it sees it.</summary>
+public sealed record ReportDue(Guid ActivityId, ActivityKind Kind, string Title, string Place, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+{
+    public string KindLabel => Kind.Label();
+}
+
 public sealed record ReportView(Guid PostId, Guid ActivityId, string AuthorName, string? Title, string Body, DateTimeOffset At, IReadOnlyList<Guid> PhotoIds);
 
 /// <summary>The report written after an activity: it becomes a post of kind <see cref="FeedPostKind.ActivityReport"/>
@@ -36,6 +42,39 @@ public sealed class ActivityReportService(LianxinDbContext db, ICurrentUser user
         a.ReportPostId = post.Id;
         await db.SaveChangesAsync(ct);
         return new ReportView(post.Id, a.Id, author, title, body, post.CreatedAt, added);
+    }
+
+    /// <summary>Finished activities without a report that the caller, as a squad leader or deputy who took part,
+    /// may write up — the phone's list of reports to write, newest first. Empty for anyone else.</summary>
+    public async Task<IReadOnlyList<ReportDue>> DueForMeAsync(int max = 20, CancellationToken ct = default)
+    {
+        if (await VolunteerAsync(ct) is not { Status: VolunteerStatus.Active } v) return [];
+        var leads = await db.SquadMembers.AsNoTracking().AnyAsync(m => m.VolunteerId == v.Id && (m.Role == SquadRole.Leader || m.Role == SquadRole.DeputyLeader), ct);
+        if (!leads) return [];
+        var rows = await db.ActivitySignups.AsNoTracking()
+            .Where(s => s.VolunteerId == v.Id && s.Status == SignupStatus.Approved && s.Activity!.Status == ActivityStatus.Finished && s.Activity.ReportPostId == null)
+            .OrderByDescending(s => s.Activity!.StartsAt).ThenBy(s => s.ActivityId).Take(Math.Clamp(max, 1, 100))
+            .Select(s => new ReportDue(s.ActivityId, s.Activity!.Kind, s.Activity.Title, s.Activity.Place, s.Activity.StartsAt, s.Activity.EndsAt))
+            .ToListAsync(ct);
+        var due = new List<ReportDue>();
+        foreach (var r in rows)
+            if (await FitsAsync(v, r.ActivityId, ct)) due.Add(r);
+        return due;
+    }
+
+    /// <summary>Whether the caller may write this activity's report now (finished, none written yet, and the
+    /// caller is its organiser in scope or a squad leader who took part).</summary>
+    public async Task<bool> MayWriteAsync(Guid activityId, CancellationToken ct = default)
+    {
+        try
+        {
+            var (a, _) = await AuthorAsync(activityId, ct);
+            return a.Status == ActivityStatus.Finished && a.ReportPostId is null;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
     }
 
     public async Task<ReportView?> GetAsync(Guid activityId, CancellationToken ct = default)
