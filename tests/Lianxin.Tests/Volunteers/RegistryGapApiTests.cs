@@ -119,7 +119,7 @@ public abstract class RegistryGapApiTests(AppFixture app)
         var before = await app.Factory.WithDbAsync(db => db.Volunteers.CountAsync());
         Assert.Equal(HttpStatusCode.Forbidden,
             (await officer.PostAsJsonAsync("/api/v1/volunteers", Registration(app.World.Villages[1].Id, NewPhone()))).StatusCode);
-        foreach (var account in new[] { "auxiliary", "bureau", "volunteer", "resident" })
+        foreach (var account in new[] { "auxiliary1", "bureau", "volunteer1", "resident1" })
             Assert.Equal(HttpStatusCode.Forbidden,
                 (await (await app.As(account)).PostAsJsonAsync("/api/v1/volunteers", Registration(unit, NewPhone()))).StatusCode);
         Assert.Equal(before, await app.Factory.WithDbAsync(db => db.Volunteers.CountAsync()));
@@ -281,7 +281,7 @@ public abstract class RegistryGapApiTests(AppFixture app)
 
         // Station 2 cannot see it; read-only staff and volunteers may not edit; a unit out of scope is refused.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("leader2")).PutJsonAsync(url, TrainingEdit(s, 3, 3))).StatusCode);
-        foreach (var account in new[] { "auxiliary", "bureau", "volunteer" })
+        foreach (var account in new[] { "auxiliary1", "bureau", "volunteer1" })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As(account)).PutJsonAsync(url, TrainingEdit(s, 3, 3))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutJsonAsync(url, TrainingEdit(s, 3, 3, unit: app.World.Villages[1].Id))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PutJsonAsync($"/api/v1/volunteers/trainings/{Guid.NewGuid()}", TrainingEdit(s, 3, 3))).StatusCode);
