@@ -29,7 +29,7 @@ public sealed class RegistryGapTests(BrowserFixture app)
         await page.GetByTestId("vol-new-save").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/volunteers/[0-9a-f-]{36}$"));
-        await Expect(page.GetByText("由民警登记")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("vol-history").GetByText("由民警登记")).ToBeVisibleAsync();
         var saved = await app.Factory.WithDbAsync(db => db.Volunteers.AsNoTracking().Where(v => v.Name == "孙德福" && v.OrgUnitId == village.Id)
             .OrderByDescending(v => v.AppliedAt).FirstAsync());
         Assert.Equal(VolunteerStatus.Active, saved.Status);
