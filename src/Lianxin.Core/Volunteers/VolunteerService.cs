@@ -22,6 +22,11 @@ public sealed record VolunteerStatusInput(VolunteerAction? Action, string? Reaso
 public sealed record VolunteerProfileInput(List<string>? Skills, VolunteerAvailability? Availability, Guid? OrgUnitId,
     string? AssistantKindCode, string? Note, long? Version);
 
+/// <summary>What staff fill in to register a volunteer themselves, for someone who does not use a phone. The phone
+/// is required: it is how a later application from the person's own account finds this record.</summary>
+public sealed record VolunteerRegistration(string? Name, Gender? Gender, string? Phone, string? IdNumber, Guid? OrgUnitId,
+    List<string>? Skills, VolunteerAvailability? Availability, string? AssistantKindCode, string? Note);
+
 public sealed record VolunteerFilter(string? Q = null, VolunteerStatus? Status = null, Guid? OrgUnitId = null, string? Skill = null,
     Guid? SquadId = null, string? AssistantKind = null, bool? Assistant = null);
 
@@ -70,6 +75,14 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var skills = await SkillsAsync(input.Skills, ct);
         var unit = await ApplicationUnitAsync(me, input.OrgUnitId, ct);
         var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == me, ct);
+        // Someone staff registered by hand applies from their own phone later: their record is taken over, not doubled.
+        var linked = v is null ? await LinkableAsync(me, ct) : null;
+        if (linked is not null)
+        {
+            v = linked;
+            v.UserId = me;
+            if (v.Status == VolunteerStatus.Active) return await LinkActiveAsync(v, me, ct);
+        }
         var from = v?.Status;
         if (v is not null && VolunteerStatusRules.IsOpenApplication(v.Status))
             throw new ConflictException("您已提交过申请，正在审核中，请勿重复提交");
@@ -78,7 +91,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         if (id?.Normalized is { } number)
         {
             var hash = protector.BlindIndex(number);
-            if (await db.Volunteers.AnyAsync(x => x.IdNumberHash == hash && x.UserId != me, ct))
+            if (await db.Volunteers.AnyAsync(x => x.IdNumberHash == hash && x.UserId != me && (linked == null || x.Id != linked.Id), ct))
                 throw new ConflictException("该身份证号已登记为义警，请勿重复申请（如有疑问请联系社区民警）");
         }
         var now = db.Now;
@@ -103,12 +116,54 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (from is null)
+        catch (DbUpdateException) when (from is null || linked is not null)
         {
             // Two first applications of one account at the same moment: the unique account index keeps one.
             throw new ConflictException("您已提交过申请，正在审核中，请勿重复提交");
         }
         await NotifyReviewersAsync(v, unit, ct);
+        return v;
+    }
+
+    /// <summary>An account-less record in the applicant's station whose phone is the phone of the applicant's account
+    /// (not the phone typed in the form, so nobody takes over another person's record by typing their number).</summary>
+    private async Task<Volunteer?> LinkableAsync(string me, CancellationToken ct)
+    {
+        var accountPhone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
+        var phone = PhoneNumber.Parse(accountPhone);
+        if (!phone.IsValid) return null;
+        var (_, root) = await HomeAsync(me, ct);
+        if (root is null) return null;
+        var hash = protector.BlindIndex(phone.Normalized!);
+        return await db.Volunteers.Where(new DataScope(false, [root.Path], [], null).Filter<Volunteer>())
+            .Where(x => x.UserId == null && x.PhoneHash == hash)
+            .OrderBy(x => x.Status == VolunteerStatus.Active ? 0 : 1).ThenBy(x => x.AppliedAt).ThenBy(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Links an active record staff registered to the applicant's account: no new application, the account
+    /// gets the volunteer role at once.</summary>
+    private async Task<Volunteer> LinkActiveAsync(Volunteer v, string me, CancellationToken ct)
+    {
+        db.VolunteerStatusChanges.Add(new VolunteerStatusChange
+        {
+            VolunteerId = v.Id, From = v.Status, To = v.Status, Reason = "本人通过手机申请，已关联本人账号", At = db.Now, ById = me,
+        });
+        db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(), $"义警 {v.Name} 的记录已关联本人账号（本人申请时按账号手机号匹配）");
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await SyncRoleAsync(v, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same record or account was linked by a request a moment before.
+            throw new ConflictException("您的义警记录正在关联，请稍后刷新查看");
+        }
+        await notifications.SendAsync(me, "已关联义警记录", "民警已为您登记为义警，现已关联到本账号，可在“我的义警”查看中队、活动和积分。", "/m/volunteer",
+            "success", ct: ct);
         return v;
     }
 
@@ -186,6 +241,89 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         db.Audit(AuditAction.Reveal, nameof(Volunteer), v.Id.ToString(), $"查看义警 {v.Name} 的完整电话和身份证号" + (why is null ? "" : $"；事由：{why}"));
         await db.SaveChangesAsync(ct);
         return new RevealedVolunteer(v.Id, v.Name, protector.Reveal(v.Phone), protector.Reveal(v.IdNumber));
+    }
+
+    // ---------------------------------------------------------------- staff: registering by hand
+
+    /// <summary>Staff register a volunteer who will not apply from a phone. The record is active at once and has no
+    /// account; the same phone or ID number already in the station's registry is refused.</summary>
+    public async Task<Volunteer> RegisterAsync(VolunteerRegistration input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var c = new Checks()
+            .Required("name", input.Name, "姓名", TextLimits.Name)
+            .Optional("note", input.Note, "备注", TextLimits.Text)
+            .Optional("assistantKindCode", input.AssistantKindCode, "警务助理类别", TextLimits.Code);
+        var phone = PhoneNumber.Parse(input.Phone);
+        if (Checks.Clean(input.Phone) is null) c.Add("phone", "请填写电话号码（本人日后用手机申请时据此关联）");
+        else if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+        CitizenIdResult? id = null;
+        if (Checks.Clean(input.IdNumber) is { } idText)
+        {
+            id = CitizenId.Parse(idText);
+            if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
+        }
+        if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
+        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0) c.Add("availability", "可服务时间无效");
+        if (input.Skills is { Count: > MaxSkills }) c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        if (input.OrgUnitId is null) c.Add("orgUnitId", "请选择所在村（社区）");
+        c.ThrowIfAny();
+        var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
+        var skills = await SkillsAsync(input.Skills, ct);
+        var kind = await AssistantKindAsync(input.AssistantKindCode, ct);
+
+        var station = await StationOfAsync(unit, ct);
+        var inStation = db.Volunteers.AsNoTracking().Where(new DataScope(false, [station.Path], [], null).Filter<Volunteer>());
+        var phoneHash = protector.BlindIndex(phone.Normalized!);
+        if (await inStation.Where(x => x.PhoneHash == phoneHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is { } samePhone)
+            throw new ConflictException($"该电话号码已在本所义警名册中（{samePhone.Name}，{samePhone.Status.Label()}），请勿重复登记，可在名册中按电话查找");
+        if (id?.Normalized is { } number)
+        {
+            var idHash = protector.BlindIndex(number);
+            if (await inStation.Where(x => x.IdNumberHash == idHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is { } sameId)
+                throw new ConflictException($"该身份证号已在本所义警名册中（{sameId.Name}，{sameId.Status.Label()}），请勿重复登记");
+        }
+
+        var now = db.Now;
+        var v = new Volunteer
+        {
+            OrgUnitId = unit.Id,
+            Name = input.Name!.Trim(),
+            Gender = id?.Gender is { } idGender and not Gender.Unknown ? idGender : input.Gender ?? Gender.Unknown,
+            Phone = protector.Protect(phone.Normalized!, PhoneNumber.Mask),
+            IdNumber = id?.Normalized is { } n ? protector.Protect(n, CitizenId.Mask) : ProtectedText.Empty,
+            Skills = skills,
+            Availability = input.Availability ?? VolunteerAvailability.None,
+            Status = VolunteerStatus.Active,
+            AppliedAt = now,
+            JoinedAt = now,
+            AssistantKindCode = kind,
+            Note = Checks.Clean(input.Note),
+        };
+        db.Volunteers.Add(v);
+        db.VolunteerStatusChanges.Add(new VolunteerStatusChange
+        {
+            VolunteerId = v.Id, From = null, To = VolunteerStatus.Active, Reason = "由民警登记", At = now, ById = user.UserId,
+        });
+        db.Audit(AuditAction.Create, nameof(Volunteer), v.Id.ToString(), $"登记义警 {v.Name}（{unit.Name}），直接在册，未关联账号");
+        await db.SaveChangesAsync(ct);
+        return v;
+    }
+
+    /// <summary>The station a unit belongs to (the unit itself for a station, or for a unit above any station).</summary>
+    private async Task<OrgUnit> StationOfAsync(OrgUnit unit, CancellationToken ct)
+    {
+        if (unit.Kind == OrgUnitKind.Station) return unit;
+        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        return await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station).FirstOrDefaultAsync(ct) ?? unit;
+    }
+
+    private async Task<string?> AssistantKindAsync(string? code, CancellationToken ct)
+    {
+        var kind = Checks.Clean(code);
+        if (kind is not null && !await db.DictionaryItems.AnyAsync(i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive, ct))
+            throw new ValidationFailedException("assistantKindCode", "警务助理类别不在字典中");
+        return kind;
     }
 
     // ---------------------------------------------------------------- staff: review and status

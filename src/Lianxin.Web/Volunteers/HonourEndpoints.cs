@@ -22,6 +22,9 @@ public static class HonourEndpoints
             .WithSummary("培训台账（分页）：可按单位（含下级）、年度、关键词（主题、授课人、内容）过滤");
         t.MapPost("/", CreateTraining).Idempotent().RequireAuthorization(manage).WithName("CreateVolunteerTraining")
             .WithSummary("新建培训：举办单位、主题、内容、授课人、地点、时间、时长（小时，大于 0 且不超过 24）、积分（可省略，默认每小时 1 分）");
+        t.MapPut("/{id:guid}", UpdateTraining).RequireAuthorization(manage).WithName("UpdateVolunteerTraining")
+            .WithSummary("修改培训（须带 version，过期返回 409）：字段同新建；已登记出席的，已记入的时长和积分随之调整（每人每次培训只记一条，记入审计日志）")
+            .WithDescription("已登记出席的培训不能更换举办单位，也不能改到将来的时间（409）。积分省略时按每小时 1 分重算。");
         t.MapGet("/mine", MyTrainings).RequireAuthorization().WithName("MyVolunteerTrainings")
             .WithSummary("本人（义警）参加过的培训和取得的结业证书编号");
         t.MapGet("/{id:guid}", GetTraining).RequireAuthorization(read).WithName("GetVolunteerTraining")
@@ -58,6 +61,12 @@ public static class HonourEndpoints
     {
         var s = await trainings.CreateAsync(input, ct);
         return TypedResults.Created($"/api/v1/volunteers/trainings/{s.Id}", await trainings.GetAsync(s.Id, ct));
+    }
+
+    private static async Task<Ok<TrainingDetail>> UpdateTraining(Guid id, TrainingUpdateInput input, TrainingService trainings, CancellationToken ct)
+    {
+        await trainings.UpdateAsync(id, input, ct);
+        return TypedResults.Ok(await trainings.GetAsync(id, ct));
     }
 
     private static async Task<Ok<IReadOnlyList<MyTraining>>> MyTrainings(TrainingService trainings, CancellationToken ct) =>

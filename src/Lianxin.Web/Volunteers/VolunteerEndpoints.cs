@@ -30,6 +30,9 @@ public static class VolunteerEndpoints
             .WithDescription("每个账号只能有一份待审核的申请，重复提交返回 409；未通过或已退出后可重新申请。");
         g.MapGet("/", List).RequireAuthorization(read).WithName("ListVolunteers")
             .WithSummary("义警名册（分页，待审核的排在最前）：按状态、所在单位、特长、中队、警务助理类别、姓名或电话过滤；电话脱敏");
+        g.MapPost("/", Register).Idempotent().RequireAuthorization(manage).WithName("RegisterVolunteer")
+            .WithSummary("民警登记义警（不用手机的人）：姓名、性别、电话（必填）、身份证号（可不填，填则校验）、所在单位、特长、可服务时间、警务助理类别、备注；登记后即为在册，不关联账号")
+            .WithDescription("同一派出所名册中已有相同电话或身份证号的返回 409。本人日后用手机申请时，若账号手机号与登记的电话相同，申请将关联到这条记录，不另建记录。");
         g.MapGet("/export", Export).RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.VolunteersExport))
             .WithName("ExportVolunteers").WithSummary("导出义警名册（Excel，电话脱敏，记入审计日志）");
         g.MapGet("/{id:guid}", Get).RequireAuthorization(read).WithName("GetVolunteer")
@@ -76,6 +79,12 @@ public static class VolunteerEndpoints
     {
         await volunteers.ApplyAsync(input, ct);
         return TypedResults.Created("/api/v1/volunteers/me", await volunteers.MineAsync(ct));
+    }
+
+    private static async Task<Created<VolunteerDetail>> Register(VolunteerRegistration input, VolunteerService volunteers, CancellationToken ct)
+    {
+        var v = await volunteers.RegisterAsync(input, ct);
+        return TypedResults.Created($"/api/v1/volunteers/{v.Id}", await volunteers.GetAsync(v.Id, ct));
     }
 
     private static async Task<Ok<PagedResult<VolunteerRow>>> List([AsParameters] VolunteerFilter filter, [AsParameters] PageQuery page,

@@ -211,7 +211,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                 var body = BodyFor(pattern, method, w);
                 if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
                 if (pattern == "/api/v1/volunteers/activities/" && method == "POST") targets = true; // an activity of station 2's village
-                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/") targets = true;
+                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/" or "/api/v1/volunteers/") targets = true;
                 if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
                     or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/" or "/api/v1/volunteers/squads/")
                     targets = true;

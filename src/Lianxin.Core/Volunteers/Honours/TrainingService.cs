@@ -9,6 +9,10 @@ namespace Lianxin.Core.Volunteers.Honours;
 public sealed record TrainingInput(Guid? OrgUnitId, string? Title, string? Topic, string? Trainer, string? Place, DateTimeOffset? StartsAt,
     decimal? Hours, int? Points);
 
+/// <summary>A correction of a session: everything the create takes, plus the version the editor saw.</summary>
+public sealed record TrainingUpdateInput(Guid? OrgUnitId, string? Title, string? Topic, string? Trainer, string? Place, DateTimeOffset? StartsAt,
+    decimal? Hours, int? Points, long? Version);
+
 public sealed record TrainingFilter(string? Q = null, Guid? OrgUnitId = null, int? Year = null);
 
 public sealed record TrainingRow(Guid Id, string Title, string? Topic, string? Trainer, string? Place, DateTimeOffset StartsAt, int Minutes,
@@ -47,6 +51,75 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     public async Task<TrainingSession> CreateAsync(TrainingInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersManage);
+        var minutes = Validate(input);
+        var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
+        var session = new TrainingSession
+        {
+            OrgUnitId = unit.Id,
+            Title = input.Title!.Trim(),
+            Topic = Checks.Clean(input.Topic),
+            Trainer = Checks.Clean(input.Trainer),
+            Place = Checks.Clean(input.Place),
+            StartsAt = input.StartsAt!.Value.ToUniversalTime(),
+            Minutes = minutes,
+            Points = input.Points ?? DefaultPoints(minutes),
+        };
+        db.TrainingSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session;
+    }
+
+    /// <summary>Corrects a session. When attendance is already credited, the credits of this session in the ledger
+    /// follow the new hours, points and time in the same save (each volunteer keeps one credit for the session, so an
+    /// edit never counts twice), and the audit line says what was adjusted. A session with attendance recorded keeps
+    /// its unit and cannot move into the future, because those records would no longer fit it.</summary>
+    public async Task<TrainingSession> UpdateAsync(Guid id, TrainingUpdateInput input, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var minutes = Validate(new TrainingInput(input.OrgUnitId, input.Title, input.Topic, input.Trainer, input.Place, input.StartsAt, input.Hours, input.Points));
+        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        Concurrency.Expect(db, session, input.Version);
+        var startsAt = input.StartsAt!.Value.ToUniversalTime();
+        var points = input.Points ?? DefaultPoints(minutes);
+        var recorded = await db.TrainingAttendances.AnyAsync(a => a.SessionId == id, ct);
+        if (input.OrgUnitId != session.OrgUnitId)
+        {
+            if (recorded) throw new ConflictException("本次培训已登记出席，不能更换举办单位（已登记的义警可能不在新单位范围内）；如确需更换，请先把出席改为未出席");
+            session.OrgUnitId = (await UnitInScopeAsync(input.OrgUnitId!.Value, ct)).Id;
+        }
+        if (recorded && startsAt > db.Now) throw new ConflictException("本次培训已登记出席，培训时间不能改到将来");
+
+        var (oldMinutes, oldPoints, oldTitle) = (session.Minutes, session.Points, session.Title);
+        session.Title = input.Title!.Trim();
+        session.Topic = Checks.Clean(input.Topic);
+        session.Trainer = Checks.Clean(input.Trainer);
+        session.Place = Checks.Clean(input.Place);
+        session.StartsAt = startsAt;
+        session.Minutes = minutes;
+        session.Points = points;
+
+        var credits = await db.VolunteerCredits.Where(c => c.Source == CreditSource.Training && c.SourceId == id).ToListAsync(ct);
+        var reason = Trim($"参加培训：{session.Title}", TextLimits.Text);
+        var adjusted = 0;
+        foreach (var credit in credits)
+        {
+            if (credit.Minutes != minutes || credit.Points != points) adjusted++;
+            credit.Minutes = minutes;
+            credit.Points = points;
+            credit.At = startsAt;
+            credit.Reason = reason;
+        }
+        var what = oldTitle == session.Title ? $"修改培训：{session.Title}" : $"修改培训：{oldTitle} → {session.Title}";
+        if (oldMinutes != minutes || oldPoints != points)
+            what += FormattableString.Invariant($"；时长 {HoursRule.ToHours(oldMinutes):0.#} → {HoursRule.ToHours(minutes):0.#} 小时，积分 {oldPoints} → {points}");
+        if (adjusted > 0) what += $"；已记入的 {adjusted} 人时长和积分随之调整";
+        db.Audit(Audit.AuditAction.Update, nameof(TrainingSession), id.ToString(), what);
+        await db.SaveChangesAsync(ct);
+        return session;
+    }
+
+    private int Validate(TrainingInput input)
+    {
         var checks = new Checks()
             .Required("title", input.Title, "培训主题", TextLimits.Title)
             .Optional("topic", input.Topic, "培训内容", TextLimits.Text)
@@ -58,23 +131,11 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         var minutes = HoursRule.ToMinutes(input.Hours, checks, "hours", TrainingSession.MaxMinutes);
         if (input.Points is { } p && (p < 0 || p > TrainingSession.MaxPoints)) checks.Add("points", $"积分须在 0 到 {TrainingSession.MaxPoints} 之间");
         checks.ThrowIfAny();
-        var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
-        var session = new TrainingSession
-        {
-            OrgUnitId = unit.Id,
-            Title = input.Title!.Trim(),
-            Topic = Checks.Clean(input.Topic),
-            Trainer = Checks.Clean(input.Trainer),
-            Place = Checks.Clean(input.Place),
-            StartsAt = input.StartsAt!.Value.ToUniversalTime(),
-            Minutes = minutes,
-            // Unless given, a point an hour, rounded: 2 h → 2, 1.5 h → 2.
-            Points = input.Points ?? (int)Math.Round(minutes / 60m, MidpointRounding.AwayFromZero),
-        };
-        db.TrainingSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        return session;
+        return minutes;
     }
+
+    /// <summary>Unless given, a point an hour, rounded: 2 h → 2, 1.5 h → 2.</summary>
+    private static int DefaultPoints(int minutes) => (int)Math.Round(minutes / 60m, MidpointRounding.AwayFromZero);
 
     public async Task<PagedResult<TrainingRow>> ListAsync(TrainingFilter f, PageRequest page, CancellationToken ct = default)
     {
