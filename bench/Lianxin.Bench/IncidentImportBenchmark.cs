@@ -329,7 +329,8 @@ internal static class IncidentImportBenchmark
             new RepeatCheck(new NotificationService(context, importer, new NoPush()), Options.Create(new RepeatOptions()), bulk),
         ];
         var work = Path.Combine(Path.GetTempPath(), "lianxin-bench-imports");
-        var service = new IncidentImportService(context, importer, BenchDatabase.Protector(), AddressNormalizer.Default, bulk, steps,
+        var service = new IncidentImportService(context, importer, BenchDatabase.Protector(), AddressNormalizer.Default, bulk,
+            context.IsPostgres ? new Lianxin.Data.Postgres.PostgresDatabaseErrors() : new Lianxin.Data.Sqlite.SqliteDatabaseErrors(), steps,
             Options.Create(new Lianxin.Core.Incidents.Import.IncidentImportOptions { MaxBytes = 4L * 1024 * 1024 * 1024, WorkDirectory = work }),
             withIntake ? new IncidentPlacer(context) : null);
         var clock = Stopwatch.StartNew();

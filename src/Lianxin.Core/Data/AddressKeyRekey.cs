@@ -1,6 +1,9 @@
 using Lianxin.Core.Common;
 using Lianxin.Core.Incidents.Repeats;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Lianxin.Core.Data;
@@ -12,7 +15,8 @@ namespace Lianxin.Core.Data;
 /// <see cref="RollupState"/> under <see cref="StateName"/>.
 ///
 /// Every table is read in key order in chunks (never a whole table), and each chunk's changed rows are
-/// written in their own transaction, so a start that is interrupted leaves finished chunks done and the
+/// written in their own transaction by one statement that carries the chunk's (id, old address, old key, new key)
+/// rows (<c>unnest</c> of arrays on PostgreSQL, a <c>VALUES</c> list on SQLite), so a start that is interrupted leaves finished chunks done and the
 /// version unrecorded: the next start reads everything again and writes only what is still old. A row is
 /// written only when its key changes, and only while its address is still the one the key was computed
 /// from, so an edit saved meanwhile by a running node is never overwritten.
@@ -91,28 +95,23 @@ public static class AddressKeyRekey
         changed["incidents"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
             last => db.Incidents.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.Incidents.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
+            Target.Of<Incidents.Incident>(db, nameof(Incidents.Incident.AddressKey), guardAddress: true), null, ct);
         changed["residents"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
             last => db.Residents.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.Residents.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
+            Target.Of<Organization.Resident>(db, nameof(Organization.Resident.AddressKey), guardAddress: true), null, ct);
         changed["disputes"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
             last => db.Disputes.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.Disputes.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
+            Target.Of<Disputes.Dispute>(db, nameof(Disputes.Dispute.AddressKey), guardAddress: true), null, ct);
         changed["look-backs"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
             last => db.LookBackPlans.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.LookBackPlans.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
+            Target.Of<LookBackPlan>(db, nameof(LookBackPlan.AddressKey), guardAddress: true), null, ct);
         changed["directives"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
             last => db.CommandDirectives.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
                 .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            (row, key) => db.CommandDirectives.Where(x => x.Id == row.Id && x.Address == row.Address && x.AddressKey == row.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, key), ct), ct);
+            Target.Of<CommandDirective>(db, nameof(CommandDirective.AddressKey), guardAddress: true), null, ct);
         // An address cluster's key is its incidents' key: taken from the address of its first incident (the one
         // its label was written from), after the incidents above. The address guard is the cluster's key itself.
         var clusterKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -124,13 +123,13 @@ public static class AddressKeyRekey
                         .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => i)
                         .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Select(i => i.Address).FirstOrDefault(),
                     c.Key)),
-            async (row, key) =>
+            Target.Of<RepeatCluster>(db, nameof(RepeatCluster.Key), guardAddress: false),
+            (row, key) =>
             {
                 // A cluster whose incidents give no key (none left, or no address) keeps the key it has.
-                if (key is null || row.Address is null) return 0;
+                if (key is null || row.Address is null) return false;
                 clusterKeys.Add(key);
-                var old = row.Key ?? "";
-                return await db.RepeatClusters.Where(c => c.Id == row.Id && c.Key == old).ExecuteUpdateAsync(s => s.SetProperty(c => c.Key, key), ct);
+                return true;
             }, ct);
 
         // Two address clusters can now share a key (one was written 东港豪庭小区3栋…, the other 东港豪庭3栋…).
@@ -148,9 +147,10 @@ public static class AddressKeyRekey
         return new Result(true, changed, shared);
     }
 
-    /// <summary>Pages through one table by id and writes the rows whose key changed, one transaction per chunk.</summary>
+    /// <summary>Pages through one table by id and writes the rows whose key changed, one transaction per chunk.
+    /// <paramref name="include"/>, when given, picks which of the changed rows may be written.</summary>
     private static async Task<int> RekeyTableAsync(LianxinDbContext db, int chunk, Func<Task>? afterChunk, Func<string?, string?> keyOf,
-        Func<Guid, IQueryable<Row>> page, Func<Row, string?, Task<int>> write, CancellationToken ct)
+        Func<Guid, IQueryable<Row>> page, Target target, Func<Row, string?, bool>? include, CancellationToken ct)
     {
         var changed = 0;
         var last = Guid.Empty; // below every id in both databases' order
@@ -158,11 +158,12 @@ public static class AddressKeyRekey
         {
             var rows = await page(last).ToListAsync(ct);
             if (rows.Count == 0) break;
-            var stale = rows.Select(r => (Row: r, Key: keyOf(r.Address))).Where(r => !SameKey(r.Row.Key, r.Key)).ToList();
+            var stale = rows.Select(r => (Row: r, Key: keyOf(r.Address)))
+                .Where(r => !SameKey(r.Row.Key, r.Key) && (include is null || include(r.Row, r.Key))).ToList();
             if (stale.Count > 0)
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                foreach (var (row, key) in stale) changed += await write(row, key);
+                changed += await WriteAsync(db, target, stale, ct);
                 await tx.CommitAsync(ct);
             }
             last = rows[^1].Id;
@@ -170,6 +171,63 @@ public static class AddressKeyRekey
             if (rows.Count < chunk) break;
         }
         return changed;
+    }
+
+    /// <summary>A table whose key column is recomputed, with its names as the model maps them. With
+    /// <see cref="Address"/> null the row is guarded by its old key alone.</summary>
+    private sealed record Target(string Table, string Id, string? Address, string Key)
+    {
+        public static Target Of<T>(LianxinDbContext db, string keyProperty, bool guardAddress)
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(store)!);
+            return new Target(sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()), Column("Id"),
+                guardAddress ? Column("Address") : null, Column(keyProperty));
+        }
+    }
+
+    /// <summary>SQLite's limit on parameters in one statement is 32,766; four per row stay well below it.</summary>
+    private const int SqliteRowsPerStatement = 4000;
+
+    /// <summary>Writes the new keys of a chunk's changed rows in one statement (on SQLite, one per
+    /// <see cref="SqliteRowsPerStatement"/> rows), each row only while its address and key are still those read.
+    /// Returns how many rows were written.</summary>
+    private static async Task<int> WriteAsync(LianxinDbContext db, Target t, List<(Row Row, string? Key)> rows, CancellationToken ct)
+    {
+        var addressGuard = t.Address is null ? "" : $" AND t.{t.Address} IS NOT DISTINCT FROM v.address";
+        if (db.IsPostgres)
+        {
+            var text = $"UPDATE {t.Table} AS t SET {t.Key} = v.new_key "
+                + "FROM unnest({0}, {1}, {2}, {3}) AS v(id, address, old_key, new_key) "
+                + $"WHERE t.{t.Id} = v.id{addressGuard} AND t.{t.Key} IS NOT DISTINCT FROM v.old_key";
+            return await db.Database.ExecuteSqlRawAsync(text,
+            [
+                rows.Select(r => r.Row.Id).ToArray(), rows.Select(r => r.Row.Address).ToArray(),
+                rows.Select(r => r.Row.Key).ToArray(), rows.Select(r => r.Key).ToArray(),
+            ], ct);
+        }
+        // SQLite writes null-safe equality as IS.
+        addressGuard = addressGuard.Replace("IS NOT DISTINCT FROM", "IS", StringComparison.Ordinal);
+        var written = 0;
+        foreach (var part in rows.Chunk(SqliteRowsPerStatement))
+        {
+            var values = new System.Text.StringBuilder();
+            var parameters = new object?[part.Length * 4];
+            for (var i = 0; i < part.Length; i++)
+            {
+                var n = i * 4;
+                if (i > 0) values.Append(", ");
+                values.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
+                (parameters[n], parameters[n + 1], parameters[n + 2], parameters[n + 3]) = (part[i].Row.Id, part[i].Row.Address, part[i].Row.Key, part[i].Key);
+            }
+            var text = $"WITH v(id, address, old_key, new_key) AS (VALUES {values}) "
+                + $"UPDATE {t.Table} AS t SET {t.Key} = v.new_key FROM v "
+                + $"WHERE t.{t.Id} = v.id{addressGuard} AND t.{t.Key} IS v.old_key";
+            written += await db.Database.ExecuteSqlRawAsync(text, parameters!, ct);
+        }
+        return written;
     }
 
     private static bool SameKey(string? stored, string? computed) => string.Equals(stored, computed, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Lianxin.Core.Common;
+using Lianxin.Core.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Lianxin.Web.Api;
 
 /// <summary>Turns refusals from the domain and bad request bodies into problem details: a clear 4xx,
 /// never a 500 for something the caller can fix.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDatabaseErrors databaseErrors, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
@@ -20,7 +21,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             ConflictException c => (409, c.Message, null),
             Lianxin.Core.Volunteers.Tips.TooManyRequestsException r => (429, r.Message, null),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后再试", null),
-            DbUpdateException u when IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
+            DbUpdateException u when databaseErrors.IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "请求内容过大", null),
             BadHttpRequestException b => (b.StatusCode, BadRequestTitle(b), (IReadOnlyDictionary<string, string[]>?)null),
             DomainException d => (422, d.Message, null),
@@ -34,14 +35,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = exception });
     }
-
-    /// <summary>Two concurrent creates of the same thing: the second hits a unique index.</summary>
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == "23505",
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
 
     private static string BadRequestTitle(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j

@@ -53,8 +53,16 @@ public static class LianxinHost
         services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
         services.AddSingleton(PersonalDataKeys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton<PersonalDataProtector>();
-        if (provider == DatabaseProvider.Postgres) services.AddSingleton<IBulkWriter, Lianxin.Data.Postgres.PostgresBulkWriter>();
-        else services.AddSingleton<IBulkWriter, Lianxin.Data.Sqlite.SqliteBulkWriter>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton<IBulkWriter, Lianxin.Data.Postgres.PostgresBulkWriter>();
+            services.AddSingleton<IDatabaseErrors, Lianxin.Data.Postgres.PostgresDatabaseErrors>();
+        }
+        else
+        {
+            services.AddSingleton<IBulkWriter, Lianxin.Data.Sqlite.SqliteBulkWriter>();
+            services.AddSingleton<IDatabaseErrors, Lianxin.Data.Sqlite.SqliteDatabaseErrors>();
+        }
         services.AddHostedService<DatabaseInitializer>();
         // Cookies and tokens stay valid across restarts and across nodes behind a load balancer.
         services.AddDataProtection().SetApplicationName("Lianxin").PersistKeysToDbContext<LianxinDbContext>();

@@ -178,6 +178,43 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
         Assert.Equal(incidents.Select(i => normalizer.Normalize(i.Address)), keys);
     }
 
+    [Fact]
+    public async Task More_rows_than_a_chunk_are_written_a_chunk_at_a_time_with_the_same_counts()
+    {
+        var normalizer = app.Factory.Services.GetRequiredService<AddressNormalizer>();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        // Past one default chunk: 2,000 rows read and written together, then the rest. Every fifth row already has its
+        // right key, every seventh was stored with no key at all (the first rules found none), the others the old text.
+        const int count = AddressKeyRekey.DefaultChunk + 350;
+        var incidents = Enumerable.Range(0, count).Select(n => NewIncident($"C{tag}{n:D4}", $"东港豪庭小区{n % 40 + 1}栋{n % 3 + 1}单元{n % 90 + 101}")).ToList();
+        var current = incidents.Where((_, n) => n % 5 == 0).Select(i => i.Id).ToHashSet();
+        var keyless = incidents.Where((_, n) => n % 5 != 0 && n % 7 == 0).Select(i => i.Id).ToList();
+        await app.Factory.WithDbAsync(async db =>
+        {
+            db.SuppressEntityAudit = true;
+            db.Incidents.AddRange(incidents);
+            await db.SaveChangesAsync();
+            var old = incidents.Where(i => !current.Contains(i.Id)).Select(i => i.Id).ToList();
+            foreach (var part in old.Chunk(500))
+                await db.Incidents.Where(x => part.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, x => x.Address));
+            foreach (var part in keyless.Chunk(500))
+                await db.Incidents.Where(x => part.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.AddressKey, (string?)null));
+            await db.RollupStates.Where(s => s.Name == AddressKeyRekey.StateName).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 1));
+            return true;
+        });
+
+        var chunks = 0;
+        var result = await app.Factory.WithScopeAsync(sp => AddressKeyRekey.EnsureCurrentAsync(sp.GetRequiredService<LianxinDbContext>(), normalizer,
+            afterChunk: () => { chunks++; return Task.CompletedTask; }));
+        Assert.True(result.Ran);
+        Assert.Equal(count - current.Count, result.Changed["incidents"]);
+        Assert.True(chunks >= 2);
+        var keys = await app.Factory.WithDbAsync(db => db.Incidents.Where(i => i.Number.StartsWith($"C{tag}"))
+            .Select(i => new { i.Id, i.AddressKey }).ToDictionaryAsync(i => i.Id, i => i.AddressKey));
+        Assert.All(incidents, i => Assert.Equal(normalizer.Normalize(i.Address), keys[i.Id]));
+        Assert.Equal(normalizer.KeyVersion, await StoredVersionAsync());
+    }
+
     private Incident NewIncident(string number, string address)
     {
         var incident = new Incident

@@ -65,6 +65,17 @@ public abstract class FeedApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Likes_sent_at_once_from_several_devices_of_one_account_count_once()
+    {
+        var leader = await app.As("leader1");
+        var notice = await Post(leader, new { kind = "Notice", orgUnitId = app.World.Villages[0].Id, body = "冬季防火提醒" });
+        var resident = await app.As("resident1");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => resident.PostAsync($"/api/v1/volunteers/feed/{notice.Id}/like", null)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, (await ApiAssert.OkAsync<FeedPostView>(await leader.GetAsync($"/api/v1/volunteers/feed/{notice.Id}"))).Likes);
+    }
+
+    [Fact]
     public async Task Likes_count_once_comments_and_posts_hidden_by_a_moderator_vanish_for_others()
     {
         await FeedTipSetup.ActiveVolunteerAsync(app, "volunteer1", 0, "李义警");

@@ -56,7 +56,8 @@ public sealed record IncidentImportErrorView(int Row, string Field, string? Valu
 /// or nothing: sending the same file again adds nothing, and an import interrupted anywhere is run again from the
 /// kept file (or the file sent again) without losing or doubling a row.</summary>
 public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-    IBulkWriter bulk, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options, IncidentPlacer? placer = null)
+    IBulkWriter bulk, IDatabaseErrors databaseErrors, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options,
+    IncidentPlacer? placer = null)
 {
     static IncidentImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -419,7 +420,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 });
                 break;
             }
-            catch (Exception e) when (attempt < 3 && IsUniqueViolation(e))
+            catch (Exception e) when (attempt < 3 && databaseErrors.IsUniqueViolation(e))
             {
                 // Another intake path stored a number of this file after the block's check: run the batch again.
             }
@@ -556,15 +557,6 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         progress?.Report(rows);
         Phase("finish");
         return batch;
-    }
-
-    /// <summary>PostgreSQL's unique violation, however deeply wrapped. On SQLite the claim at the start holds the
-    /// database's write lock for the whole run, so no other writer can store a number meanwhile.</summary>
-    private static bool IsUniqueViolation(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is System.Data.Common.DbException { SqlState: "23505" }) return true;
-        return false;
     }
 
     /// <summary>Removes a batch's errors; the table and column names come from the model.</summary>

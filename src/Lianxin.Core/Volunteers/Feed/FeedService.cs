@@ -60,7 +60,8 @@ public static class FeedLabels
 /// </list>
 /// Staff post notices and reports (volunteers.manage), active volunteers post volunteer posts, any signed-in account
 /// posts an opinion, which is assigned to an officer, answered and closed (feed.moderate), the author told each time.</summary>
-public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoStore photos, NotificationService notifications)
+public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoStore photos, NotificationService notifications,
+    IDatabaseErrors databaseErrors)
 {
     public const int MaxCommentLength = 500;
 
@@ -215,11 +216,10 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         {
             db.FeedLikes.Add(new FeedLike { PostId = postId, UserId = v.UserId, CreatedAt = db.Now });
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (databaseErrors.IsUniqueViolation(e))
             {
                 // The same account liked it a moment ago from another device: one like stands. Any other failure is not hidden.
-                foreach (var e in db.ChangeTracker.Entries<FeedLike>().Where(e => e.State == EntityState.Added).ToList()) e.State = EntityState.Detached;
-                if (!await db.FeedLikes.AsNoTracking().AnyAsync(l => l.PostId == postId && l.UserId == v.UserId, ct)) throw;
+                foreach (var added in db.ChangeTracker.Entries<FeedLike>().Where(x => x.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
             }
         }
         else if (!like && mine is not null)

@@ -1,0 +1,12 @@
+namespace Lianxin.Core.Data;
+
+/// <summary>What a failed database command means, as the provider in use reports it. Two writers racing to store
+/// the same thing (a 110 number, a like) end in a unique violation, which callers answer by re-reading or running
+/// again; every other failure (a foreign key, a timeout, a lost connection) must not be mistaken for it.</summary>
+public interface IDatabaseErrors
+{
+    /// <summary>True when <paramref name="error"/>, or any exception it wraps (EF's <c>DbUpdateException</c>, an
+    /// execution strategy's retry exception), is the database refusing a row that a unique index or primary key
+    /// already holds.</summary>
+    bool IsUniqueViolation(Exception? error);
+}
