@@ -270,6 +270,34 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         Assert.NotNull(party.IdNumberHash);
     }
 
+    [Fact]
+    public async Task An_Excel_file_takes_parties_and_an_ID_number_Excel_stored_as_a_number_is_explained()
+    {
+        var p = Prefix();
+        var officer = await app.As("officer1");
+        var id = NewIdNumber();
+        Dictionary<string, object?> Row(int n, object idCell)
+        {
+            var row = IncidentHeaders.Zip(Incident($"{p}{n:0000}", DaysAgo(n))).ToDictionary(c => c.First, c => (object?)c.Second);
+            row[T.PartyHeader(1, T.PartyRole)] = "受害人";
+            row[T.PartyHeader(1, T.PartyName)] = "卫某某";
+            row[T.PartyHeader(1, T.PartyIdNumber)] = idCell;
+            row[T.PartyHeader(1, T.PartyPhone)] = null;
+            return row;
+        }
+        using var xlsx = new MemoryStream();
+        // A number cell holds 15 significant digits: 330102199001011234 comes back as 330102199001011000.
+        await xlsx.SaveAsAsync(new[] { Row(1, id), Row(2, 330102199001011234d) });
+        var batch = await ImportAsync(officer, "当事人.xlsx", xlsx.ToArray());
+        Assert.Equal((1, 1), (batch.Stored, batch.Invalid));
+        var party = Assert.Single(Assert.Single(await StoredAsync(p)).Parties);
+        Assert.Equal(IncidentPartyRole.Victim, party.Role);
+        var error = Assert.Single((await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
+            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"))).Items);
+        Assert.Equal((3, "当事人1身份证号"), (error.Row, error.Field));
+        Assert.Contains("文本", error.Reason);
+    }
+
     private sealed class ScopedUser(string userId, DataScope scope) : ICurrentUser
     {
         public string? UserId => userId;

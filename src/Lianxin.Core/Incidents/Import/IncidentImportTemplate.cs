@@ -98,7 +98,7 @@ public static class IncidentImportTemplate
             ? "当事人姓名，加密保存；姓名、身份证号、联系电话至少填一项"
             : $"第 {n} 名当事人的姓名", first ? "张某某" : n == 2 ? "李某某" : "");
         yield return new(PartyHeader(n, PartyIdNumber), false, first
-            ? "18 位居民身份证号（校验位须正确），加密保存；同一人 30 天内多次涉警归为“同一当事人”重复警情"
+            ? "18 位居民身份证号（校验位须正确），加密保存；同一人 30 天内多次涉警归为“同一当事人”重复警情。在 Excel 中填写请先把此列设为“文本”格式"
             : $"第 {n} 名当事人的身份证号", first ? "330102199001011234" : "");
         yield return new(PartyHeader(n, PartyPhone), false, first
             ? "手机号或带区号的固定电话，加密保存；未填身份证号时按电话识别同一当事人"

@@ -208,7 +208,8 @@ internal sealed class RowChecker
             // Shown masked in the report like the stored number; the reason says what is wrong.
             var shown = CitizenId.Mask(idText);
             if (idText.Length > 40) Fail(errors, group.IdNumber!, shown, $"{group.Label}身份证号过长");
-            else if (CitizenId.Parse(idText) is { IsValid: false } bad) Fail(errors, group.IdNumber!, shown, bad.Error ?? "身份证号无效");
+            else if (CitizenId.Parse(idText) is { IsValid: false } bad)
+                Fail(errors, group.IdNumber!, shown, (bad.Error ?? "身份证号无效") + (RoundedByExcel(idText) ? ExcelNumberHint : ""));
             else if (CitizenId.Parse(idText).Normalized is not { Length: 18 } normalized) Fail(errors, group.IdNumber!, shown, "身份证号须为 18 位");
             else idNumber = normalized;
         }
@@ -221,6 +222,11 @@ internal sealed class RowChecker
         }
         return errors.Count > before ? null : new PartyCells(role, name, idNumber, phone);
     }
+
+    /// <summary>Excel keeps 15 significant digits, so an ID number typed into a number cell comes back ending in 000.</summary>
+    private static bool RoundedByExcel(string text) => text.Length == 18 && text.All(char.IsAsciiDigit) && text.EndsWith("000", StringComparison.Ordinal);
+
+    private const string ExcelNumberHint = "。该号码末三位为 0，可能是 Excel 把身份证号存成了数字：请把该列设为“文本”格式后重新填写";
 
     /// <summary>The party as the 110 API stores it: name, ID number and phone encrypted, the ID number and phone with
     /// blind indexes, masked forms, and the person key.</summary>
