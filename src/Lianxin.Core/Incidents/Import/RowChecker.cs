@@ -149,8 +149,9 @@ internal sealed class RowChecker
         }
 
         List<PartyCells>? parties = null;
-        foreach (var group in partyColumns ?? [])
-            if (Party(errors, get, group) is { } party) (parties ??= []).Add(party);
+        // Indexed, not enumerated: a file without party columns pays nothing per row.
+        for (var g = 0; g < (partyColumns?.Count ?? 0); g++)
+            if (Party(errors, get, partyColumns![g]) is { } party) (parties ??= []).Add(party);
 
         if (errors.Count > before) return null;
         // A name is never searched for, so it gets no blind index.
