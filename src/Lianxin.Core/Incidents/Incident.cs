@@ -67,7 +67,7 @@ public sealed class Incident : Entity, IScoped
     public IncidentSource Source { get; set; }
     public Guid? ImportBatchId { get; set; }
 
-    /// <summary>The people named in it (当事人), entered by hand or by the 110 system; never from a file.</summary>
+    /// <summary>The people named in it (当事人), entered by hand, sent by the 110 system or read from the party columns of an import file.</summary>
     public List<IncidentParty> Parties { get; set; } = [];
 
     public ProtectedText CallerName

@@ -182,7 +182,7 @@ public abstract class IncidentImportTests(AppFixture app)
         var template = await leader.GetAsync("/api/v1/incidents/import-template?format=xlsx");
         var header = MiniExcel.Query(await template.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>().First().Keys;
-        Assert.Equal(IncidentImportTemplate.Columns.Select(c => c.Header), header);
+        Assert.Equal(IncidentImportTemplate.TemplateColumns.Select(c => c.Header), header);
     }
 
     [Fact]

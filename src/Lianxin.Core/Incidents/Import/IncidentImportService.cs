@@ -125,6 +125,9 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             var missing = IncidentImportTemplate.Columns.Where(c => c.Required && !header.Contains(c.Header)).Select(c => c.Header).ToList();
             if (missing.Count > 0)
                 throw new ValidationFailedException("file", $"文件缺少必填列：{string.Join("、", missing)}。请使用警情导入模板");
+            if (IncidentImportTemplate.PartyHeadersBeyondMax(header) is { Count: > 0 } beyond)
+                throw new ValidationFailedException("file",
+                    $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），请删去或合并这些列：{string.Join("、", beyond.Take(10))}");
 
             // The same file sent again while its batch is unfinished runs that batch again.
             var scope = await user.GetScopeAsync(ct);
@@ -447,6 +450,9 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         var encoding = batch.Encoding is { } e ? (e == "UTF-8" ? new UTF8Encoding(false) : Encoding.GetEncoding(e)) : null;
         var checker = await RowChecker.CreateAsync(db, user, protector, addresses, ct);
         var plan = BulkInsertPlan.For<Incident>(db);
+        var partyPlan = BulkInsertPlan.For<IncidentParty>(db);
+        // The party columns the file has, from its header (the same for every row); none for a file without them.
+        IReadOnlyList<IncidentImportTemplate.PartyGroupColumns>? partyColumns = null;
         var registered = steps.OrderBy(s => s.Order).ToList();
         var errors = new List<IncidentImportError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -459,10 +465,11 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             var results = new Incident?[block.Count];
             var found = new List<RowError>?[block.Count];
             Phase("read");
+            if (block.Count > 0) partyColumns ??= IncidentImportTemplate.PartyGroupsOf(block[0].Header.Keys);
             Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
                 var rowErrors = new List<RowError>(0);
-                results[i] = checker.Check(block[i].Number, block[i].Get, batchId, rowErrors);
+                results[i] = checker.Check(block[i].Number, block[i].Get, batchId, rowErrors, partyColumns);
                 if (results[i] is null) found[i] = rowErrors;
             });
             var checkedRows = new List<Incident>(block.Count);
@@ -506,6 +513,15 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             WriterPhase("writer: bulk write", clock);
             if (fresh.Count == 0) return;
             stored += fresh.Count;
+            // The parties of the incidents just stored, and only theirs: a number already stored keeps the parties it
+            // has. Written before the intake steps, so the repeat check finds them as it finds those of earlier incidents.
+            var parties = new List<object>();
+            foreach (var incident in fresh) parties.AddRange(incident.Parties);
+            if (parties.Count > 0)
+            {
+                await bulk.WriteAsync(db, partyPlan, parties, ct);
+                WriterPhase("writer: parties", clock);
+            }
             if (registered.Count > 0)
             {
                 foreach (var chunk in fresh.Chunk(Options.IntakeChunk))

@@ -66,9 +66,12 @@ internal sealed class RowChecker
         return new RowChecker(protector, addresses, db.Now, user.UserId, categories, units);
     }
 
-    /// <summary>The incident of the row (not yet placed: its scope is the handling unit), or null with the reasons
-    /// added to <paramref name="errors"/>. Safe to call from several threads at once: the checker only reads its tables.</summary>
-    public Incident? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors)
+    /// <summary>The incident of the row (not yet placed: its scope is the handling unit) with the parties of the
+    /// file's party columns (<paramref name="partyColumns"/>, none when the file has no such columns), or null with the
+    /// reasons added to <paramref name="errors"/>. Safe to call from several threads at once: the checker only reads
+    /// its tables.</summary>
+    public Incident? Check(int rowNumber, Func<string, string?> get, Guid batchId, List<RowError> errors,
+        IReadOnlyList<T.PartyGroupColumns>? partyColumns = null)
     {
         var before = errors.Count;
         var number = Text(errors, get, T.Number, TextLimits.Code, required: true);
@@ -145,11 +148,16 @@ internal sealed class RowChecker
             };
         }
 
+        List<PartyCells>? parties = null;
+        // Indexed, not enumerated: a file without party columns pays nothing per row.
+        for (var g = 0; g < (partyColumns?.Count ?? 0); g++)
+            if (Party(errors, get, partyColumns![g]) is { } party) (parties ??= []).Add(party);
+
         if (errors.Count > before) return null;
         // A name is never searched for, so it gets no blind index.
         var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = PersonName.Mask(callerName) };
         var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
-        return new Incident
+        var incident = new Incident
         {
             Number = number!, ReceivedAt = received.ToUniversalTime(),
             CategoryCode = category!, TypeCode = type, SubtypeCode = subtype,
@@ -159,6 +167,9 @@ internal sealed class RowChecker
             Preventable = preventable, Validity = validity, Source = IncidentSource.Import, ImportBatchId = batchId,
             CreatedAt = _now, UpdatedAt = _now, CreatedById = _importerId, Version = 1,
         };
+        if (parties is not null)
+            incident.Parties = [.. parties.Select((p, n) => Protect(p, incident, n))];
+        return incident;
 
         IncidentValidity Invalid(string value)
         {
@@ -168,6 +179,67 @@ internal sealed class RowChecker
     }
 
 
+
+    /// <summary>One party's cells as checked: the ID number and phone normalised.</summary>
+    private sealed record PartyCells(IncidentPartyRole Role, string? Name, string? IdNumber, string? Phone);
+
+    /// <summary>Checks one party group of the row as the 110 API checks a party: role from the same set (default
+    /// 当事人), at least a name, an ID number or a phone, the name's length, a valid ID number and phone. Null when the
+    /// group is blank or wrong (the reasons added to <paramref name="errors"/>).</summary>
+    private static PartyCells? Party(List<RowError> errors, Func<string, string?> get, T.PartyGroupColumns group)
+    {
+        var roleText = group.Role is null ? null : get(group.Role);
+        var name = group.Name is null ? null : get(group.Name);
+        var idText = group.IdNumber is null ? null : get(group.IdNumber);
+        var phoneText = group.Phone is null ? null : get(group.Phone);
+        if (roleText is null && name is null && idText is null && phoneText is null) return null;
+        var before = errors.Count;
+
+        var role = IncidentPartyRole.Party;
+        if (roleText is not null && !T.PartyRoles.TryGetValue(roleText, out role))
+            Fail(errors, group.Role!, roleText, $"{group.Label}身份应填“当事人”“嫌疑人”“受害人”或“证人”");
+        if (name is null && idText is null && phoneText is null)
+            Fail(errors, group.Role!, roleText, $"{group.Label}须至少填写姓名、身份证号或联系电话之一");
+        if (name is not null && name.Length > TextLimits.Name)
+            Fail(errors, group.Name!, PersonName.Mask(name), $"{group.Label}姓名不能超过 {TextLimits.Name} 个字，实际 {name.Length} 个字");
+
+        string? idNumber = null;
+        if (idText is not null)
+        {
+            // Shown masked in the report like the stored number; the reason says what is wrong.
+            var shown = CitizenId.Mask(idText);
+            if (idText.Length > 40) Fail(errors, group.IdNumber!, shown, $"{group.Label}身份证号过长");
+            else if (CitizenId.Parse(idText) is { IsValid: false } bad)
+                Fail(errors, group.IdNumber!, shown, (bad.Error ?? "身份证号无效") + (RoundedByExcel(idText) ? ExcelNumberHint : ""));
+            else if (CitizenId.Parse(idText).Normalized is not { Length: 18 } normalized) Fail(errors, group.IdNumber!, shown, "身份证号须为 18 位");
+            else idNumber = normalized;
+        }
+        string? phone = null;
+        if (phoneText is not null)
+        {
+            if (phoneText.Length > 40) Fail(errors, group.Phone!, PhoneNumber.Mask(phoneText[..40]), $"{group.Label}联系电话过长");
+            else if (PhoneNumber.Parse(phoneText) is { IsValid: false } bad) Fail(errors, group.Phone!, PhoneNumber.Mask(phoneText), bad.Error ?? "联系电话无效");
+            else phone = PhoneNumber.Parse(phoneText).Normalized;
+        }
+        return errors.Count > before ? null : new PartyCells(role, name, idNumber, phone);
+    }
+
+    /// <summary>Excel keeps 15 significant digits, so an ID number typed into a number cell comes back ending in 000.</summary>
+    private static bool RoundedByExcel(string text) => text.Length == 18 && text.All(char.IsAsciiDigit) && text.EndsWith("000", StringComparison.Ordinal);
+
+    private const string ExcelNumberHint = "。该号码末三位为 0，可能是 Excel 把身份证号存成了数字：请把该列设为“文本”格式后重新填写";
+
+    /// <summary>The party as the 110 API stores it: name, ID number and phone encrypted, the ID number and phone with
+    /// blind indexes, masked forms, and the person key.</summary>
+    private IncidentParty Protect(PartyCells cells, Incident incident, int position)
+    {
+        var party = new IncidentParty { IncidentId = incident.Id, Position = position, Role = cells.Role, ReceivedAt = incident.ReceivedAt };
+        party.Name = cells.Name is { } name ? _protector.Protect(name, PersonName.Mask) : ProtectedText.Empty;
+        party.IdNumber = cells.IdNumber is { } id ? _protector.Protect(id, CitizenId.Mask) : ProtectedText.Empty;
+        party.Phone = cells.Phone is { } phone ? _protector.Protect(phone, PhoneNumber.Mask) : ProtectedText.Empty;
+        party.Key();
+        return party;
+    }
 
     private static string? Text(List<RowError> errors, Func<string, string?> get, string column, int max, bool required, bool masked = false)
     {
