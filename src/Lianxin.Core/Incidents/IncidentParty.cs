@@ -87,6 +87,8 @@ internal sealed class IncidentPartyConfiguration : IEntityTypeConfiguration<Inci
         b.HasIndex(x => new { x.IncidentId, x.Position });
         // The repeat check: the same person within the window.
         b.HasIndex(x => new { x.PersonKey, x.ReceivedAt });
+        // The repeat check: a caller named as a party in earlier incidents within the window.
+        b.HasIndex(x => new { x.PhoneHash, x.ReceivedAt });
         b.HasOne<Incident>().WithMany(i => i.Parties).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

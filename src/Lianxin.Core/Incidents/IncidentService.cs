@@ -358,25 +358,34 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         return rows;
     }
 
+    /// <summary>An incident in full, in two statements: one reads the incident and the incidents linked to it (each
+    /// only when in the caller's scope) with the names of its units, the incident it repeats and its dispute (also only
+    /// in scope); one reads its parties.</summary>
     public async Task<IncidentDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
         var scope = await user.GetScopeAsync(ct);
-        var x = await db.Incidents.AsNoTracking().Include(i => i.OrgUnit).Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException();
-        var handling = await db.OrgUnits.AsNoTracking().Where(u => u.Id == x.HandlingUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        var repeatOf = x.RepeatOfId is { } r
-            ? await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => i.Id == r).Select(i => i.Number).FirstOrDefaultAsync(ct) : null;
-        var dispute = x.DisputeId is { } d
-            ? await db.Disputes.AsNoTracking().Where(scope.Filter<Dispute>()).Where(i => i.Id == d).Select(i => i.Number).FirstOrDefaultAsync(ct) : null;
-        var linkIds = await db.IncidentLinks.AsNoTracking().Where(l => l.IncidentId == id || l.RelatedId == id)
-            .Select(l => l.IncidentId == id ? l.RelatedId : l.IncidentId).ToListAsync(ct);
-        var related = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => linkIds.Contains(i.Id))
-            .OrderBy(i => i.ReceivedAt).Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary)).ToListAsync(ct);
+        var incidents = scope.Filter<Incident>();
+        var disputes = scope.Filter<Dispute>();
+        var rows = await db.Incidents.AsNoTracking().Where(incidents)
+            .Where(i => i.Id == id || db.IncidentLinks.Any(l => (l.IncidentId == id && l.RelatedId == i.Id) || (l.RelatedId == id && l.IncidentId == i.Id)))
+            .Select(i => new
+            {
+                Incident = i,
+                UnitName = i.OrgUnit!.Name,
+                Handling = i.Id == id ? db.OrgUnits.Where(u => u.Id == i.HandlingUnitId).Select(u => u.Name).FirstOrDefault() : null,
+                RepeatOf = i.Id == id && i.RepeatOfId != null ? db.Incidents.Where(incidents).Where(r => r.Id == i.RepeatOfId).Select(r => r.Number).FirstOrDefault() : null,
+                Dispute = i.Id == id && i.DisputeId != null ? db.Disputes.Where(disputes).Where(d => d.Id == i.DisputeId).Select(d => d.Number).FirstOrDefault() : null,
+            })
+            .ToListAsync(ct);
+        var d = rows.FirstOrDefault(r => r.Incident.Id == id) ?? throw new NotFoundException();
+        var x = d.Incident;
+        var related = rows.Where(r => r.Incident.Id != id).Select(r => r.Incident).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id)
+            .Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary)).ToList();
         var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position)
             .Select(p => new IncidentPartyView(p.Id, p.Role, p.NameMasked, p.IdNumberMasked, p.PhoneMasked)).ToListAsync(ct);
-        return new IncidentDetail(Row(x), x.CallerNameMasked, x.CallerPhoneMasked, x.Longitude, x.Latitude, x.Disposition, x.HandlingUnitId, handling,
-            x.PlacedBy, x.RepeatOfId, repeatOf, x.DisputeId, dispute, x.CaseId, x.ImportBatchId, related, parties);
+        return new IncidentDetail(Row(x) with { OrgUnitName = d.UnitName }, x.CallerNameMasked, x.CallerPhoneMasked, x.Longitude, x.Latitude, x.Disposition,
+            x.HandlingUnitId, d.Handling, x.PlacedBy, x.RepeatOfId, d.RepeatOf, x.DisputeId, d.Dispute, x.CaseId, x.ImportBatchId, related, parties);
     }
 
     /// <summary>Changes the assessment of an incident; the version read must match (409 otherwise).</summary>

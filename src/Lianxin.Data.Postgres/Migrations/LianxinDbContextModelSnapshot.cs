@@ -1459,6 +1459,8 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.HasIndex("PersonKey", "ReceivedAt");
 
+                    b.HasIndex("PhoneHash", "ReceivedAt");
+
                     b.ToTable("IncidentParties");
                 });
 

@@ -1453,6 +1453,8 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonKey", "ReceivedAt");
 
+                    b.HasIndex("PhoneHash", "ReceivedAt");
+
                     b.ToTable("IncidentParties");
                 });
 

@@ -83,9 +83,13 @@ public abstract class IncidentPartyTests(AppFixture app)
         // B calls about A, known only by the phone A called from: the same people as the first incident.
         var third = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
             Item(NewNumber(), phoneB, [new { role = "Suspect", name = "王秀兰", phone = phoneA }], now.AddDays(-2))), HttpStatusCode.Created);
-        var byCaller = Assert.Single(await ClustersOfAsync(third.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
+        var ofThird = (await ClustersOfAsync(third.Summary.Id)).Where(c => c.Kind == RepeatClusterKind.Party).ToList();
+        var byCaller = Assert.Single(ofThird, c => c.Id != byId.Id);
         Assert.Equal([first.Summary.Id, third.Summary.Id], byCaller.Members.Select(m => m.IncidentId).Order().ToArray());
         Assert.Contains("王**", byCaller.Label);
+        // B calls from the phone B was named with in the first: B's cluster takes the third as well.
+        Assert.Equal([first.Summary.Id, second.Summary.Id, third.Summary.Id],
+            Assert.Single(ofThird, c => c.Id == byId.Id).Members.Select(m => m.IncidentId).Order().ToArray());
 
         // Someone else with a name like B's is a different person.
         var other = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
@@ -104,6 +108,55 @@ public abstract class IncidentPartyTests(AppFixture app)
         var theirs = await ApiAssert.OkAsync<JsonElement>(await station2.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == byId.Id);
         Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/incidents/{first.Summary.Id}/parties/reveal", new { })).StatusCode);
+    }
+
+    /// <summary>Seed 004: 刘 downstairs and 张 upstairs call the police about each other again and again. Each call
+    /// from one of them is in the cluster of that person, whether they were named in it or made it.</summary>
+    [Fact]
+    public async Task Two_neighbours_calling_about_each_other_are_each_in_their_own_party_cluster()
+    {
+        var officer = await app.As("officer1");
+        var liu = NewPhone();
+        var zhang = NewPhone();
+        var now = DateTimeOffset.UtcNow;
+        async Task<IncidentDetail> CallAsync(string caller, object[]? parties, int daysAgo) => await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, parties, now.AddDays(-daysAgo))), HttpStatusCode.Created);
+        List<Guid> Members(RepeatCluster c) => c.Members.Select(m => m.IncidentId).Order().ToList();
+
+        // 刘 calls: the renovation upstairs; 张 is named with his phone.
+        var first = await CallAsync(liu, [new { role = "Party", name = "张志强", phone = zhang }], 20);
+        Assert.Empty(await ClustersOfAsync(first.Summary.Id));
+
+        // 张 calls about 刘, whom he names by name only: he is the 张 of the first call, so his cluster opens.
+        var second = await CallAsync(zhang, [new { role = "Party", name = "刘桂芳" }], 12);
+        var zhangs = Assert.Single(await ClustersOfAsync(second.Summary.Id));
+        Assert.Equal(RepeatClusterKind.Party, zhangs.Kind);
+        Assert.Equal(new[] { first.Summary.Id, second.Summary.Id }.Order().ToList(), Members(zhangs));
+        Assert.Contains("张**", zhangs.Label);
+        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == first.Summary.Id))).FlaggedRepeat);
+        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == second.Summary.Id))).FlaggedRepeat);
+
+        // 张 calls again, now naming 刘 with her phone: 刘's cluster takes her call of the first, 张's grows.
+        var third = await CallAsync(zhang, [new { role = "Suspect", name = "刘桂芳", phone = liu }], 6);
+        var ofThird = await ClustersOfAsync(third.Summary.Id);
+        var lius = Assert.Single(ofThird, c => c.Kind == RepeatClusterKind.Party && c.Id != zhangs.Id);
+        Assert.Equal(new[] { first.Summary.Id, third.Summary.Id }.Order().ToList(), Members(lius));
+        Assert.Contains("刘**", lius.Label);
+        Assert.Equal(new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id }.Order().ToList(), Members(Assert.Single(ofThird, c => c.Id == zhangs.Id)));
+        Assert.Contains(ofThird, c => c.Kind == RepeatClusterKind.Phone);
+
+        // 刘 calls about 张 without naming anyone: she was named with this phone, so her cluster takes it.
+        var fourth = await CallAsync(liu, null, 2);
+        var ofFourth = await ClustersOfAsync(fourth.Summary.Id);
+        Assert.Equal(new[] { first.Summary.Id, third.Summary.Id, fourth.Summary.Id }.Order().ToList(), Members(Assert.Single(ofFourth, c => c.Id == lius.Id)));
+        Assert.DoesNotContain(ofFourth, c => c.Id == zhangs.Id);
+
+        // A call from a phone someone was named with more than the window (30 days) before stays on its own.
+        var quiet = NewPhone();
+        await CallAsync(NewPhone(), [new { name = "孙振华", phone = quiet }], 75);
+        var afterWindow = await CallAsync(quiet, null, 40);
+        Assert.Empty(await ClustersOfAsync(afterWindow.Summary.Id));
+        Assert.False(afterWindow.Summary.FlaggedRepeat);
     }
 
     [Fact]

@@ -18,16 +18,20 @@ public sealed class RepeatBatchPostgresTests(PostgresApp app) : RepeatBatchTests
 /// one gives, and a large intake tells each officer once.</summary>
 public abstract class RepeatBatchTests(AppFixture app)
 {
-    /// <summary>One incident of a scenario: which address and caller (indexes into the run's own lists) and when.</summary>
-    private sealed record Call(int Address, int? Phone, DateTimeOffset At, bool Invalid);
+    /// <summary>One incident of a scenario: which address and caller (indexes into the run's own lists), when, and the
+    /// person it names, if any (person i has the phone of caller i, and an ID number when i is even).</summary>
+    private sealed record Call(int Address, int? Phone, DateTimeOffset At, bool Invalid, int? Party = null);
+
+    private static readonly string[] PartyNames = ["张建国", "刘秀英", "王海", "李娜"];
 
     private static int _seq;
 
     private static string Unique(string text) => $"{text}{Interlocked.Increment(ref _seq)}{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>A random scenario: a few addresses and callers, some used often and some seldom, some calls
-    /// without a phone and some invalid, spread over 90 days (whole seconds, as both databases keep them).</summary>
-    private static List<Call> Scenario(int seed, int count)
+    /// without a phone and some invalid, spread over 90 days (whole seconds, as both databases keep them); with
+    /// <paramref name="parties"/>, most calls name one of a few people, who call themselves too.</summary>
+    private static List<Call> Scenario(int seed, int count, bool parties = false)
     {
         var random = new Random(seed);
         var end = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
@@ -42,7 +46,8 @@ public abstract class RepeatBatchTests(AppFixture app)
                 Pick(weights),
                 random.Next(4) == 0 ? null : Pick([5, 3, 1, 1]),
                 end.AddSeconds(-random.Next(90 * 24 * 3600)),
-                random.Next(8) == 0))
+                random.Next(8) == 0,
+                parties && random.Next(3) != 0 ? Pick([4, 3, 2, 1]) : null))
             .OrderBy(c => c.At).ToList();
     }
 
@@ -55,6 +60,7 @@ public abstract class RepeatBatchTests(AppFixture app)
         var estate = Unique("比对花园");
         var addresses = Enumerable.Range(1, 6).Select(i => $"{estate}{i}号楼1单元{i}01").ToArray();
         var phones = Enumerable.Range(0, 4).Select(_ => $"13{Random.Shared.Next(100_000_000, 999_999_999)}").ToArray();
+        var idNumbers = Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? NewIdNumber() : null).ToArray();
         var incidents = new List<Incident>();
         foreach (var part in calls.Chunk(chunk))
             incidents.AddRange(await app.Factory.WithScopeAsync(async sp =>
@@ -72,6 +78,16 @@ public abstract class RepeatBatchTests(AppFixture app)
                         CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
                     };
                     i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
+                    if (c.Party is { } who)
+                    {
+                        var party = new IncidentParty
+                        {
+                            IncidentId = i.Id, ReceivedAt = i.ReceivedAt, Name = protector.Protect(PartyNames[who], PersonName.Mask),
+                            IdNumber = protector.Protect(idNumbers[who], CitizenId.Mask), Phone = protector.Protect(phones[who], PhoneNumber.Mask),
+                        };
+                        party.Key();
+                        i.Parties.Add(party);
+                    }
                     return i;
                 }).ToList();
                 await using var tx = await db.Database.BeginTransactionAsync();
@@ -96,6 +112,7 @@ public abstract class RepeatBatchTests(AppFixture app)
         {
             keyOf.TryAdd((RepeatClusterKind.Address, incident.AddressKey!), $"address{call.Address}");
             if (incident.CallerPhoneHash is { } h) keyOf.TryAdd((RepeatClusterKind.Phone, h), $"phone{call.Phone}");
+            foreach (var party in incident.Parties) keyOf.TryAdd((RepeatClusterKind.Party, party.PersonKey!), $"person{call.Party}");
         }
         var ids = position.Keys.ToList();
         return await app.Factory.WithDbAsync(async db =>
@@ -106,7 +123,7 @@ public abstract class RepeatBatchTests(AppFixture app)
             var shape = clusters.Select(c =>
                     $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] " +
                     $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} " +
-                    $"label={(c.Kind == RepeatClusterKind.Address ? Array.IndexOf(run.Addresses, c.Label).ToString() : "phone")} org={c.OrgUnitId}")
+                    $"label={c.Kind switch { RepeatClusterKind.Address => Array.IndexOf(run.Addresses, c.Label).ToString(), RepeatClusterKind.Party => c.Label, _ => "phone" }} org={c.OrgUnitId}")
                 .Order().ToList();
             shape.Add("flagged " + string.Join(",", flags.Where(f => f.FlaggedRepeat).Select(f => position[f.Id]).Order()));
             return shape;
@@ -129,6 +146,41 @@ public abstract class RepeatBatchTests(AppFixture app)
         Assert.True(single.Count > 4, string.Join("\n", single));
         Assert.Equal(single, whole);
         Assert.Equal(single, parts);
+    }
+
+    private static string NewIdNumber()
+    {
+        var body = $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+        return body + CitizenId.ComputeCheckChar(body);
+    }
+
+    public static TheoryData<int, int, int> PartyRules => new() { { 2, 30, 5 }, { 3, 10, 17 } };
+
+    /// <summary>People named in calls and calling themselves: a call from a phone a person was named with before joins
+    /// that person's cluster, and taking the calls one by one, in one chunk or in several gives the same clusters.</summary>
+    [Theory]
+    [MemberData(nameof(PartyRules))]
+    public async Task Callers_named_before_as_parties_join_their_clusters_alike_one_by_one_and_in_chunks(int minCount, int windowDays, int seed)
+    {
+        var rule = new RepeatOptions { RepeatMinCount = minCount, RepeatWindowDays = windowDays };
+        var calls = Scenario(seed, 70, parties: true);
+        var single = await ShapeAsync(await TakeInAsync(calls, 1, rule));
+        var whole = await ShapeAsync(await TakeInAsync(calls, calls.Count, rule));
+        var parts = await ShapeAsync(await TakeInAsync(calls, 9, rule));
+
+        Assert.Equal(single, whole);
+        Assert.Equal(single, parts);
+        // Some person's cluster ends with a call from their phone that does not name them: only the caller's phone,
+        // named with them earlier, brought it in (a later naming would be a later member).
+        var joinedAsCaller = single.Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Party person(\d) \[([\d,]+)\]"))
+            .Where(m => m.Success)
+            .Any(m =>
+            {
+                var person = int.Parse(m.Groups[1].Value);
+                var newest = calls[m.Groups[2].Value.Split(',').Select(int.Parse).MaxBy(i => calls[i].At)];
+                return newest.Phone == person && newest.Party != person;
+            });
+        Assert.True(joinedAsCaller, string.Join("\n", single));
     }
 
     [Fact]

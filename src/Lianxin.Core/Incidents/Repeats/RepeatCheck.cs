@@ -9,7 +9,8 @@ namespace Lianxin.Core.Incidents.Repeats;
 
 /// <summary>The repeat check on intake, set-based: for all the incidents of one intake (one by hand, or a chunk of
 /// thousands from a file) one read of the earlier incidents at their addresses and from their callers within the
-/// window (index range reads on (AddressKey, ReceivedAt) and (CallerPhoneHash, ReceivedAt), only the columns
+/// window (index range reads on (AddressKey, ReceivedAt) and (CallerPhoneHash, ReceivedAt), of the parties on
+/// (PersonKey, ReceivedAt) and, for callers named as parties before, on (PhoneHash, ReceivedAt); only the columns
 /// clustering needs), one read of the open clusters of the keys that met the rule, then clustering in memory in
 /// received-time order, so incidents of the same intake that repeat each other are found as if they had come one
 /// by one. Flagged incidents' community officers are told: per incident, or in one summary each when the intake
@@ -105,7 +106,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
         /// <summary>For a row read through a party: the party's person key.</summary>
         public string? PersonKey { get; init; }
+
+        /// <summary>For a row read through a party with a caller's phone: that party's phone and masked name (or ID
+        /// number, or phone), so a later call from the phone joins the person's cluster under their label.</summary>
+        public string? PartyPhoneHash { get; init; }
+        public string? PartyMasked { get; init; }
     }
+
+    /// <summary>A person the caller of an incident was named as in an earlier incident within the window.</summary>
+    private sealed record Named(string PersonKey, string? Label);
 
     private sealed record Hit(Incident Incident, RepeatClusterKind Kind, string Key, List<Earlier> Earlier, string? Label = null);
 
@@ -120,7 +129,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToList();
         if (incoming.Count == 0) return [];
         var window = TimeSpan.FromDays(rule.WindowDays);
-        var earlier = await EarlierAsync(db, incoming, window, ct);
+        var (earlier, named) = await EarlierAsync(db, incoming, window, ct);
 
         // Whether the rule is met depends on the earlier incidents alone, so it is settled before the clusters are read.
         var hits = new List<Hit>();
@@ -128,13 +137,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         {
             var at = incident.ReceivedAt;
             var since = at - window;
-            foreach (var (kind, key) in KeysOf(incident))
+            // The caller may be a person named in earlier incidents (A called about B, now B calls): B's party key too.
+            var calledAs = named.TryGetValue(incident.Id, out var n) ? n : [];
+            foreach (var (kind, key) in KeysOf(incident).Concat(calledAs.Select(c => (RepeatClusterKind.Party, c.PersonKey))).Distinct())
             {
                 if (only is { } k && kind != k) continue;
                 if (!earlier.TryGetValue((kind, key), out var rows)) continue;
                 // A person is also the caller of an earlier incident whose phone is the party's (A calls about B, then B about A).
                 var parties = kind == RepeatClusterKind.Party ? incident.Parties.Where(p => p.PersonKey == key).ToList() : [];
-                foreach (var phone in parties.Select(p => p.PhoneHash).OfType<string>().Distinct())
+                var caller = kind == RepeatClusterKind.Party ? calledAs.FirstOrDefault(c => c.PersonKey == key) : null;
+                var phones = parties.Select(p => p.PhoneHash).OfType<string>();
+                if (caller is not null) phones = phones.Append(incident.CallerPhoneHash!);
+                foreach (var phone in phones.Distinct())
                     if (earlier.TryGetValue((RepeatClusterKind.Phone, phone), out var byCaller))
                         rows = rows.Concat(byCaller).DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
                 // Newest first: the same choice as a read of the window ordered by time and cut at the cap.
@@ -146,7 +160,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     list.Add(row);
                 }
                 if (list.Count + 1 >= rule.MinCount)
-                    hits.Add(new Hit(incident, kind, key, list, parties.Select(PartyLabel).FirstOrDefault()));
+                    hits.Add(new Hit(incident, kind, key, list, parties.Select(PartyLabel).FirstOrDefault() ?? caller?.Label));
             }
         }
         if (hits.Count == 0) return [];
@@ -181,20 +195,23 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     private static string PartyLabel(IncidentParty p) =>
         $"当事人 {p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked}";
 
-    /// <summary>Valid incidents sharing an address key or a caller with the intake, received from the window before
-    /// its earliest incident to its latest (the intake's own incidents, saved already, among them), per key newest
-    /// first. Of those received before a key's first incident in the intake only the newest
-    /// <see cref="RepeatOptions.MaxEarlier"/> can ever be chosen, so only those are kept.</summary>
-    private static async Task<Dictionary<(RepeatClusterKind, string), List<Earlier>>> EarlierAsync(LianxinDbContext db, List<Incident> incoming,
-        TimeSpan window, CancellationToken ct)
+    /// <summary>Valid incidents sharing an address key, a caller or a party with the intake, received from the window
+    /// before its earliest incident to its latest (the intake's own incidents, saved already, among them), per key
+    /// newest first; and for each incident whose caller's phone is that of a party named in an earlier valid incident
+    /// within its window, the people it names that way, whose incidents are read by the same statement. Of those
+    /// received before a key's first incident in the intake only the newest <see cref="RepeatOptions.MaxEarlier"/> can
+    /// ever be chosen, so only those are kept.</summary>
+    private static async Task<(Dictionary<(RepeatClusterKind, string), List<Earlier>> ByKey, Dictionary<Guid, List<Named>> Named)> EarlierAsync(
+        LianxinDbContext db, List<Incident> incoming, TimeSpan window, CancellationToken ct)
     {
         var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
         var until = incoming[^1].ReceivedAt.ToUniversalTime();
         var addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
         var phones = incoming.SelectMany(ReadKeysOf).Where(k => k.Kind == RepeatClusterKind.Phone).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
         var people = incoming.SelectMany(KeysOf).Where(k => k.Kind == RepeatClusterKind.Party).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var callers = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
         var rows = new List<Earlier>();
-        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
+        for (var part = 0; part < new[] { addresses.Count, phones.Count, people.Count, callers.Count }.Max(); part++)
         {
             IQueryable<Earlier>? query = null;
             if (part < addresses.Count)
@@ -204,7 +221,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 var one = keys[0];
                 query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.AddressKey)))
                     .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null, PartyPhoneHash = null, PartyMasked = null });
             }
             if (part < phones.Count)
             {
@@ -212,7 +229,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 var one = keys[0];
                 var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.CallerPhoneHash)))
                     .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null });
+                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null, PartyPhoneHash = null, PartyMasked = null });
                 query = query is null ? byPhone : query.Concat(byPhone);
             }
             if (part < people.Count)
@@ -222,16 +239,54 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                                where EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
                                join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
                                where x.Validity != IncidentValidity.Invalid
-                               select new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = p.PersonKey };
+                               select new Earlier
+                               {
+                                   Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+                                   PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
+                               };
                 query = query is null ? byPerson : query.Concat(byPerson);
+            }
+            if (part < callers.Count)
+            {
+                // The people the callers were named as (by phone, in the window), and every incident in the window naming
+                // them: the rows with the caller's phone say who and when, the rest fill the person's cluster.
+                var keys = callers[part];
+                var calledAs = db.IncidentParties.Where(p => EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                    && p.PersonKey != null).Select(p => p.PersonKey);
+                var byCalled = from p in db.IncidentParties.AsNoTracking()
+                               where calledAs.Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                               join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+                               where x.Validity != IncidentValidity.Invalid
+                               select new Earlier
+                               {
+                                   Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+                                   PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
+                               };
+                query = query is null ? byCalled : query.Concat(byCalled);
             }
             rows.AddRange(await query!.ToListAsync(ct));
         }
 
+        // Who each caller was named as: a party with the caller's phone in an earlier valid incident within the
+        // incident's own window, as taking the incidents one by one would find; the newest naming gives the label.
+        var links = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null)
+            .GroupBy(r => r.PartyPhoneHash!)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ThenBy(r => r.PartyMasked, StringComparer.Ordinal).ToList());
+        var named = new Dictionary<Guid, List<Named>>();
         var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>();
         foreach (var incident in incoming)
+        {
             foreach (var key in ReadKeysOf(incident))
                 first.TryAdd(key, incident.ReceivedAt);
+            if (incident.CallerPhoneHash is not { } caller || !links.TryGetValue(caller, out var namings)) continue;
+            var from = incident.ReceivedAt - window;
+            var persons = namings.Where(r => r.ReceivedAt <= incident.ReceivedAt && r.ReceivedAt >= from && r.Id != incident.Id)
+                .GroupBy(r => r.PersonKey!).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Named(g.Key, g.First().PartyMasked is { } masked ? $"当事人 {masked}" : null)).ToList();
+            if (persons.Count == 0) continue;
+            named[incident.Id] = persons;
+            foreach (var person in persons) first.TryAdd((RepeatClusterKind.Party, person.PersonKey), incident.ReceivedAt);
+        }
         var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>();
         foreach (var row in rows)
         {
@@ -248,7 +303,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             foreach (var row in distinct)
                 if (row.ReceivedAt >= start || ++before <= RepeatOptions.MaxEarlier) list.Add(row);
         }
-        return byKey;
+        return (byKey, named);
 
         void Add((RepeatClusterKind, string) key, Earlier row)
         {
