@@ -165,7 +165,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
         if (hits.Count == 0) return [];
 
-        var (open, members) = await OpenClustersAsync(db, hits, window, ct);
+        var (open, members) = await OpenClustersAsync(db, hits, incoming.Count > BulkWriteAbove, window, ct);
         var touched = new List<Touch>(hits.Count);
         foreach (var hit in hits)
         {
@@ -198,7 +198,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>Valid incidents sharing an address key, a caller or a party with the intake, received from the window
     /// before its earliest incident to its latest (the intake's own incidents, saved already, among them), per key
     /// newest first; and for each incident whose caller's phone is that of a party named in an earlier valid incident
-    /// within its window, the people it names that way, whose incidents are read by the same statement. Of those
+    /// within its window, the people it names that way (their other incidents in the window are read by a second statement,
+    /// only when some caller was named). Of those
     /// received before a key's first incident in the intake only the newest <see cref="RepeatOptions.MaxEarlier"/> can
     /// ever be chosen, so only those are kept.</summary>
     private static async Task<(Dictionary<(RepeatClusterKind, string), List<Earlier>> ByKey, Dictionary<Guid, List<Named>> Named)> EarlierAsync(
@@ -234,27 +235,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             }
             if (part < people.Count)
             {
-                var keys = people[part];
-                var byPerson = from p in db.IncidentParties.AsNoTracking()
-                               where EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
-                               join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
-                               where x.Validity != IncidentValidity.Invalid
-                               select new Earlier
-                               {
-                                   Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-                                   PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
-                               };
+                var byPerson = ByPerson(people[part]);
                 query = query is null ? byPerson : query.Concat(byPerson);
             }
             if (part < callers.Count)
             {
-                // The people the callers were named as (by phone, in the window), and every incident in the window naming
-                // them: the rows with the caller's phone say who and when, the rest fill the person's cluster.
+                // Where the callers were named as parties (by phone, in the window): who, when and as what. Most callers
+                // never were, so this is one index probe each; the other incidents naming those people are read after.
                 var keys = callers[part];
-                var calledAs = db.IncidentParties.Where(p => EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until
-                    && p.PersonKey != null).Select(p => p.PersonKey);
                 var byCalled = from p in db.IncidentParties.AsNoTracking()
-                               where calledAs.Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+                               where EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
                                join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
                                where x.Validity != IncidentValidity.Invalid
                                select new Earlier
@@ -266,6 +256,13 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             }
             rows.AddRange(await query!.ToListAsync(ct));
         }
+        // The people some caller was named as, not already read as parties of the intake: every incident naming them in
+        // the window fills their cluster (a second read only when a caller was named, which is rare).
+        var read = people.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        var discovered = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null).Select(r => r.PersonKey!)
+            .Where(k => !read.Contains(k)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var part in discovered.Chunk(KeysPerRead))
+            rows.AddRange(await ByPerson(part).ToListAsync(ct));
 
         // Who each caller was named as: a party with the caller's phone in an earlier valid incident within the
         // incident's own window, as taking the incidents one by one would find; the newest naming gives the label.
@@ -305,6 +302,17 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
         return (byKey, named);
 
+        IQueryable<Earlier> ByPerson(string[] keys) =>
+            from p in db.IncidentParties.AsNoTracking()
+            where EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
+            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+            where x.Validity != IncidentValidity.Invalid
+            select new Earlier
+            {
+                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+                PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
+            };
+
         void Add((RepeatClusterKind, string) key, Earlier row)
         {
             if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
@@ -314,10 +322,10 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
     /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
     /// opened earlier in this same intake that are not saved yet; and the incidents each already holds. The clusters
-    /// are tracked (the intake extends them), their members are not: a cluster of a troubled household holds hundreds,
-    /// and only their ids are needed.</summary>
+    /// are tracked (the intake extends them). For a large intake their members are not: a cluster of a troubled
+    /// household holds hundreds, each part would compare them all again, and only their ids are needed.</summary>
     private static async Task<(Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> Open, Dictionary<Guid, HashSet<Guid>> Members)> OpenClustersAsync(
-        LianxinDbContext db, List<Hit> hits, TimeSpan window, CancellationToken ct)
+        LianxinDbContext db, List<Hit> hits, bool large, TimeSpan window, CancellationToken ct)
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
@@ -328,10 +336,12 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var a = part < addresses.Count ? addresses[part] : [];
             var p = part < phones.Count ? phones[part] : [];
             var m = part < people.Count ? people[part] : [];
-            await db.RepeatClusters
+            var query = db.RepeatClusters
                 .Where(c => ((c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
-                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))) && c.LastAt >= since)
-                .LoadAsync(ct);
+                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))) && c.LastAt >= since);
+            // A small intake (one incident by hand or from the API) takes the members with the clusters, in the same
+            // round trip; a large one reads only their ids below.
+            await (large ? query : query.Include(c => c.Members)).LoadAsync(ct);
         }
         var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
         var open = db.RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
@@ -339,7 +349,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
         // Members: those stored (read as ids), and those added in this context and not saved yet.
         var members = open.Values.SelectMany(l => l).ToDictionary(c => c.Id, c => c.Members.Select(x => x.IncidentId).ToHashSet());
-        var stored = open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
+        var stored = !large ? [] : open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
         foreach (var part in stored.Chunk(KeysPerRead))
         {
             var rows = await db.RepeatClusterMembers.AsNoTracking().Where(x => EF.Parameter(part).Contains(x.ClusterId))
