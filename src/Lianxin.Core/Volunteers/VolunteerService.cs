@@ -272,7 +272,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var skills = await SkillsAsync(input.Skills, ct);
         var kind = await AssistantKindAsync(input.AssistantKindCode, ct);
 
-        var station = await StationOfAsync(unit, ct);
+        var station = await StationLookup.StationOfAsync(db, unit.Path, ct);
         var inStation = db.Volunteers.AsNoTracking().Where(new DataScope(false, [station.Path], [], null).Filter<Volunteer>());
         var phoneHash = protector.BlindIndex(phone.Normalized!);
         if (await inStation.Where(x => x.PhoneHash == phoneHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is { } samePhone)
@@ -308,14 +308,6 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         db.Audit(AuditAction.Create, nameof(Volunteer), v.Id.ToString(), $"登记义警 {v.Name}（{unit.Name}），直接在册，未关联账号");
         await db.SaveChangesAsync(ct);
         return v;
-    }
-
-    /// <summary>The station a unit belongs to (the unit itself for a station, or for a unit above any station).</summary>
-    private async Task<OrgUnit> StationOfAsync(OrgUnit unit, CancellationToken ct)
-    {
-        if (unit.Kind == OrgUnitKind.Station) return unit;
-        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        return await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station).FirstOrDefaultAsync(ct) ?? unit;
     }
 
     private async Task<string?> AssistantKindAsync(string? code, CancellationToken ct)

@@ -71,7 +71,7 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
         var scope = await user.GetScopeAsync(ct);
         var v = await db.Volunteers.AsNoTracking().Where(scope.Filter<Volunteer>()).Where(x => x.Id == volunteerId)
             .Select(x => new { x.Id, x.Name, Unit = x.OrgUnit!.Name, x.OrgUnit.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var station = await StationOfAsync(v.Path, ct);
+        var station = await StationLookup.StationOfAsync(db, v.Path, ct);
         var totals = await TotalsAsync(db.Volunteers.AsNoTracking().Where(new DataScope(false, [station.Path], [], null).Filter<Volunteer>()), start, end, ct);
         var ranked = HonourRanking.Rank(totals, RankingOrder.Hours);
         var mine = ranked.FirstOrDefault(r => r.Total.VolunteerId == volunteerId)
@@ -131,7 +131,7 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
         if (v is null) return null;
         var year = ChinaTime.Day(db.Now).Year;
         var (start, end) = HonourYear.Bounds(year, db.Now);
-        var station = await StationOfAsync(v.Path, ct);
+        var station = await StationLookup.StationOfAsync(db, v.Path, ct);
         var ranked = HonourRanking.Rank(await TotalsAsync(db.Volunteers.AsNoTracking()
             .Where(new DataScope(false, [station.Path], [], null).Filter<Volunteer>()), start, end, ct), RankingOrder.Hours);
         var mine = ranked.FirstOrDefault(r => r.Total.VolunteerId == v.Id);
@@ -174,15 +174,6 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
             var p = people.GetValueOrDefault(r.Total.VolunteerId);
             return new RankingRow(r.Rank, r.Total.VolunteerId, PersonName.Mask(p?.Name ?? ""), p?.Unit, r.Total.Minutes, r.Total.Points);
         }).ToList();
-    }
-
-    /// <summary>The station a unit belongs to (the nearest station above or at it); the top unit when there is none.</summary>
-    private async Task<OrgUnit> StationOfAsync(string path, CancellationToken ct)
-    {
-        var chain = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.ParseExact(p, "N")).ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id)).ToListAsync(ct);
-        return units.Where(u => u.Kind == OrgUnitKind.Station).OrderByDescending(u => u.Depth).FirstOrDefault()
-            ?? units.OrderBy(u => u.Depth).First();
     }
 
     private static CreditView View(VolunteerCredit c) => new(c.Id, c.VolunteerId, c.Source, c.SourceId, c.Minutes, c.Points, c.Reason, c.At);
