@@ -212,6 +212,19 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var people = incoming.SelectMany(KeysOf).Where(k => k.Kind == RepeatClusterKind.Party).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
         var callers = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
         var rows = new List<Earlier>();
+        // One incident without parties (an entry by hand, a call from the 110 system): the same read as a compiled query,
+        // so the statement is not rebuilt from its expression tree on every call.
+        var single = incoming.Count == 1 && incoming[0].Parties.Count == 0 ? incoming[0] : null;
+        if (single is not null)
+        {
+            var (address, phone) = (single.AddressKey, single.CallerPhoneHash);
+            var reads = OneReads.Of(db);
+            var one = string.IsNullOrEmpty(address) ? reads.OnePhone(db, phone!, since, until)
+                : string.IsNullOrEmpty(phone) ? reads.OneAddress(db, address, since, until)
+                : reads.OneAddressAndPhone(db, address, phone, since, until);
+            await foreach (var row in one.WithCancellation(ct)) rows.Add(row);
+            addresses = []; phones = []; people = []; callers = [];
+        }
         for (var part = 0; part < new[] { addresses.Count, phones.Count, people.Count, callers.Count }.Max(); part++)
         {
             IQueryable<Earlier>? query = null;
@@ -320,6 +333,63 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
     }
 
+    private static readonly System.Linq.Expressions.Expression<Func<Incident, Earlier>> AsEarlier = x => new Earlier
+    {
+        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+        PersonKey = null, PartyPhoneHash = null, PartyMasked = null,
+    };
+
+    /// <summary>The reads of one incident's keys as compiled queries, so the statements are not rebuilt from their
+    /// expression trees on every call. A compiled query is bound to the model it first ran with, so there is one set per
+    /// model (the app has one; the tests run both databases in one process).</summary>
+    private sealed class OneReads
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, OneReads> ByModel = new();
+
+        public static OneReads Of(LianxinDbContext db) => ByModel.GetValue(db.Model, _ => new OneReads());
+
+        // The three reads of one incident without parties: the same branches as the general read with one key each.
+        public readonly Func<LianxinDbContext, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OneAddress =
+            EF.CompileAsyncQuery((LianxinDbContext db, string address, DateTimeOffset since, DateTimeOffset until) =>
+                db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(AsEarlier));
+
+        public readonly Func<LianxinDbContext, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OnePhone =
+            EF.CompileAsyncQuery((LianxinDbContext db, string phone, DateTimeOffset since, DateTimeOffset until) =>
+                db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(AsEarlier)
+                    .Concat(from p in db.IncidentParties.AsNoTracking()
+                            where p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
+                            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+                            where x.Validity != IncidentValidity.Invalid
+                            select new Earlier
+                            {
+                                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+                                PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
+                            }));
+
+        public readonly Func<LianxinDbContext, string, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OneAddressAndPhone =
+            EF.CompileAsyncQuery((LianxinDbContext db, string address, string phone, DateTimeOffset since, DateTimeOffset until) =>
+                db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(AsEarlier)
+                    .Concat(db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                        .Select(AsEarlier))
+                    .Concat(from p in db.IncidentParties.AsNoTracking()
+                            where p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
+                            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
+                            where x.Validity != IncidentValidity.Invalid
+                            select new Earlier
+                            {
+                                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+                                PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
+                            }));
+
+        /// <summary>The open clusters of at most two keys, with their members, tracked.</summary>
+        public readonly Func<LianxinDbContext, RepeatClusterKind, string, RepeatClusterKind, string, DateTimeOffset, IAsyncEnumerable<RepeatCluster>> OpenOf =
+            EF.CompileAsyncQuery((LianxinDbContext db, RepeatClusterKind k1, string key1, RepeatClusterKind k2, string key2, DateTimeOffset since) =>
+                db.RepeatClusters.Include(c => c.Members).Where(c => ((c.Kind == k1 && c.Key == key1) || (c.Kind == k2 && c.Key == key2)) && c.LastAt >= since));
+    }
+
     /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
     /// opened earlier in this same intake that are not saved yet; and the incidents each already holds. The clusters
     /// are tracked (the intake extends them). For a large intake their members are not: a cluster of a troubled
@@ -331,6 +401,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
         var phones = hits.Where(h => h.Kind == RepeatClusterKind.Phone).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
         var people = hits.Where(h => h.Kind == RepeatClusterKind.Party).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var pairs = hits.Select(h => (h.Kind, h.Key)).Distinct().ToList();
+        if (!large && pairs.Count <= 2)
+        {
+            // At most two keys (one incident by hand or from the 110 system): the same read as a compiled query.
+            var (k1, key1) = pairs[0];
+            var (k2, key2) = pairs[^1];
+            await foreach (var _ in OneReads.Of(db).OpenOf(db, k1, key1, k2, key2, since).WithCancellation(ct)) { }
+            addresses = []; phones = []; people = [];
+        }
         for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
         {
             var a = part < addresses.Count ? addresses[part] : [];
