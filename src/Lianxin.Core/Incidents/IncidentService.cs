@@ -458,7 +458,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         x.Parties = db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList();
-        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, ct);
+        var newPhones = x.Parties.Where(p => p.PersonKey is not null && !known.Contains(p.PersonKey)).Select(p => p.PhoneHash).OfType<string>().ToList();
+        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, newPhones, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return x;

@@ -271,6 +271,36 @@ public abstract class IncidentImportPartyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Party_columns_without_a_number_are_the_first_party_and_two_columns_for_one_cell_are_refused()
+    {
+        var officer = await app.As("officer1");
+        var p = Prefix();
+        var id = NewIdNumber();
+        var phone = NewPhone();
+        var plain = string.Join(",", IncidentHeaders.Concat(["当事人身份", "当事人姓名", "当事人身份证号", "当事人电话", "当事人2姓名"]));
+        var batch = await ImportAsync(officer, "无序号.csv", Csv(plain, [.. Incident(p + "0001", DaysAgo(1)), "嫌疑人", "蒋某", id, phone, "沈某"]));
+        Assert.Equal(1, batch.Stored);
+        var parties = Assert.Single(await StoredAsync(p)).Parties.OrderBy(x => x.Position).ToList();
+        Assert.Equal(2, parties.Count);
+        Assert.Equal(IncidentPartyRole.Suspect, parties[0].Role);
+        Assert.NotNull(parties[0].IdNumberHash);
+        Assert.NotNull(parties[0].PhoneHash);
+        Assert.Null(parties[1].IdNumberHash);
+
+        // 当事人姓名 beside 当事人1姓名 (and 电话 beside 联系电话) are the same cell twice: the file is refused, naming both.
+        var before = await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync());
+        var twice = string.Join(",", IncidentHeaders.Concat(["当事人姓名", "当事人1姓名", "当事人2电话", "当事人2联系电话"]));
+        var refused = await ApiAssert.ProblemAsync(
+            await UploadAsync(officer, "重复列.csv", Csv(twice, [.. Incident(p + "0002", DaysAgo(1)), "甲某", "乙某", NewPhone(), NewPhone()])),
+            HttpStatusCode.UnprocessableEntity);
+        var message = refused.GetProperty("errors").GetProperty("file")[0].GetString()!;
+        Assert.Contains("当事人姓名 与 当事人1姓名", message);
+        Assert.Contains("当事人2电话 与 当事人2联系电话", message);
+        Assert.Equal(before, await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync()));
+        Assert.Single(await StoredAsync(p));
+    }
+
+    [Fact]
     public async Task An_Excel_file_takes_parties_and_an_ID_number_Excel_stored_as_a_number_is_explained()
     {
         var p = Prefix();

@@ -160,6 +160,43 @@ public abstract class IncidentPartyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Naming_a_person_afterwards_puts_their_later_calls_from_that_phone_into_their_cluster()
+    {
+        var officer = await app.As("officer1");
+        var now = DateTimeOffset.UtcNow;
+        var neighbour = NewPhone();
+        async Task<IncidentDetail> CallAsync(string caller, int daysAgo) => await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, null, now.AddDays(-daysAgo))), HttpStatusCode.Created);
+
+        // 吴 calls about the noise next door; days later the neighbour calls about 吴 (from a phone nobody has named yet).
+        var first = await CallAsync(NewPhone(), 40);
+        var later = await CallAsync(neighbour, 34);
+        var outside = await CallAsync(neighbour, 5); // more than the window (30 days) after the first call
+        // (The two calls from the neighbour's phone are 29 days apart: a 同一报警人 cluster, no 当事人 one.)
+        Assert.DoesNotContain(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
+
+        // The officer completes the first call: the neighbour is named, with that phone.
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{first.Summary.Id}", new
+        {
+            categoryCode = "dispute", version = first.Summary.Version, parties = new object[] { new { role = "Party", name = "郑立新", phone = neighbour } },
+        }));
+        Assert.Single(edited.Parties);
+        var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
+        Assert.Equal(new[] { first.Summary.Id, later.Summary.Id }.Order(), cluster.Members.Select(m => m.IncidentId).Order());
+        Assert.Contains("郑**", cluster.Label);
+        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == later.Summary.Id))).FlaggedRepeat);
+        Assert.DoesNotContain(await ClustersOfAsync(outside.Summary.Id), c => c.Id == cluster.Id);
+
+        // Saving the incident again with the same person re-checks nothing and adds nobody.
+        var again = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{first.Summary.Id}", new
+        {
+            categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id } },
+        }));
+        Assert.Single(again.Parties);
+        Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Id == cluster.Id).Members.Count);
+    }
+
+    [Fact]
     public async Task The_110_batch_takes_parties_and_refuses_an_item_with_a_bad_id_number()
     {
         var officer = await app.As("officer1");

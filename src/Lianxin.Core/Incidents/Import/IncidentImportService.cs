@@ -128,6 +128,9 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             if (IncidentImportTemplate.PartyHeadersBeyondMax(header) is { Count: > 0 } beyond)
                 throw new ValidationFailedException("file",
                     $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），请删去或合并这些列：{string.Join("、", beyond.Take(10))}");
+            if (IncidentImportTemplate.PartyHeadersTwice(header) is { Count: > 0 } twice)
+                throw new ValidationFailedException("file",
+                    $"当事人列重复（不带序号的当事人列即当事人1）：{string.Join("；", twice.Take(10))}。请每名当事人的每一项只留一列");
 
             // The same file sent again while its batch is unfinished runs that batch again.
             var scope = await user.GetScopeAsync(ct);

@@ -8,7 +8,8 @@ public sealed record ImportColumn(string Header, bool Required, string Descripti
 /// the columns may come in any order and extra columns are ignored.
 ///
 /// Parties (当事人) are optional column groups after the incident's own columns, one group per person, numbered:
-/// 当事人1身份, 当事人1姓名, 当事人1身份证号, 当事人1联系电话, then 当事人2… up to <see cref="MaxParties"/>. The
+/// 当事人1身份, 当事人1姓名, 当事人1身份证号, 当事人1联系电话, then 当事人2… up to <see cref="MaxParties"/> (a column
+/// without a number, 当事人姓名, is 当事人1's). The
 /// header decides which groups a file has; a file without them imports as it always did.</summary>
 public static class IncidentImportTemplate
 {
@@ -136,6 +137,11 @@ public static class IncidentImportTemplate
     public static IReadOnlyList<string> PartyHeadersBeyondMax(IEnumerable<string> header) =>
         [.. PartyHeaders(header).Where(h => h.Number > MaxParties || h.Number < 1).Select(h => h.Text)];
 
+    /// <summary>Party columns that name the same cell of the same party (当事人姓名 and 当事人1姓名, or 当事人2电话 and
+    /// 当事人2联系电话), which the import refuses rather than pick one: each entry lists the columns of one cell.</summary>
+    public static IReadOnlyList<string> PartyHeadersTwice(IEnumerable<string> header) =>
+        [.. PartyHeaders(header).GroupBy(h => (h.Number, h.Field)).Where(g => g.Count() > 1).Select(g => string.Join(" 与 ", g.Select(h => h.Text)))];
+
     private static IEnumerable<(int Number, string Field, string Text)> PartyHeaders(IEnumerable<string> header)
     {
         foreach (var text in header)
@@ -143,9 +149,10 @@ public static class IncidentImportTemplate
             if (!text.StartsWith(PartyPrefix, StringComparison.Ordinal)) continue;
             var digits = 0;
             while (PartyPrefix.Length + digits < text.Length && char.IsAsciiDigit(text[PartyPrefix.Length + digits])) digits++;
-            if (digits == 0 || digits > 3) continue;
+            if (digits > 3) continue;
             if (!PartySuffixes.TryGetValue(text[(PartyPrefix.Length + digits)..].Trim(), out var field)) continue;
-            yield return (int.Parse(text.AsSpan(PartyPrefix.Length, digits), System.Globalization.CultureInfo.InvariantCulture), field, text);
+            // A file with one party often leaves out the number (当事人姓名): that is 当事人1.
+            yield return (digits == 0 ? 1 : int.Parse(text.AsSpan(PartyPrefix.Length, digits), System.Globalization.CultureInfo.InvariantCulture), field, text);
         }
     }
 

@@ -47,10 +47,27 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         await SendAsync(parts.Notices, options.Value, ct);
     }
 
+    /// <summary>Most later calls one edit re-checks (a phone that calls every day still fits well inside).</summary>
+    public const int LaterCallsMax = 500;
+
     /// <summary>After an edit named new parties: the check again for the incident, on its party keys only (its
-    /// address and caller were checked on intake). Call inside a transaction, after saving the parties.</summary>
-    public Task OnPartiesAddedAsync(LianxinDbContext db, Incident incident, CancellationToken ct) =>
-        CheckAsync(db, [incident], RepeatClusterKind.Party, null, ct);
+    /// address and caller were checked on intake); then the calls that came after it, within the window, from the phones
+    /// of the people named only now (<paramref name="newPhones"/>), on their party keys: had those people been named from
+    /// the start, those calls would have joined their clusters on intake. Call inside a transaction, after saving the
+    /// parties.</summary>
+    public async Task OnPartiesAddedAsync(LianxinDbContext db, Incident incident, IReadOnlyCollection<string> newPhones, CancellationToken ct)
+    {
+        await CheckAsync(db, [incident], RepeatClusterKind.Party, null, ct);
+        if (newPhones.Count == 0 || incident.Validity == IncidentValidity.Invalid) return;
+        var phones = newPhones.Distinct(StringComparer.Ordinal).ToArray();
+        var from = incident.ReceivedAt.ToUniversalTime();
+        var until = from + TimeSpan.FromDays(options.Value.WindowDays);
+        var later = await db.Incidents.Include(i => i.Parties)
+            .Where(i => i.CallerPhoneHash != null && EF.Parameter(phones).Contains(i.CallerPhoneHash) && i.ReceivedAt > from && i.ReceivedAt <= until
+                && i.Validity != IncidentValidity.Invalid && i.Id != incident.Id)
+            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Take(LaterCallsMax).ToListAsync(ct);
+        if (later.Count > 0) await CheckAsync(db, later, RepeatClusterKind.Party, null, ct);
+    }
 
     /// <summary>The check; the officers are told at once, or, for a part of a larger intake, the notices are added to
     /// <paramref name="collecting"/> and sent after the last part.</summary>
