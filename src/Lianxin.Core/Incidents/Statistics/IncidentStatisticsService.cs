@@ -164,11 +164,18 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         return q;
     }
 
-    /// <summary>Only the totals of a period (the comparisons need no breakdown): the per-unit-and-category sums
-    /// added up, so the totals are summed by the same projection as the breakdown. The database still does the
-    /// summing over the tallies; what comes back is one row per unit and category, a few thousand at most.</summary>
+    /// <summary>Only the totals of a period (the comparisons need no breakdown).</summary>
     private async Task<IncidentTally> TotalsAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct) =>
-        Total(await SumAsync(unitIds, p, ct));
+        await Covering(unitIds, p).GroupBy(_ => 1)
+            .Select(g => new IncidentTally
+            {
+                Total = g.Sum(t => t.Total),
+                Valid = g.Sum(t => t.Valid),
+                Repeat = g.Sum(t => t.Repeat),
+                Invalid = g.Sum(t => t.Invalid),
+                Preventable = g.Sum(t => t.Preventable),
+            })
+            .FirstOrDefaultAsync(ct) ?? new IncidentTally();
 
     /// <summary>The period's counts per unit and category, in one query over the tallies.</summary>
     private async Task<List<IncidentTally>> SumAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct)
