@@ -164,7 +164,10 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         return q;
     }
 
-    /// <summary>Only the totals of a period (the comparisons need no breakdown).</summary>
+    /// <summary>Only the totals of a period (the comparisons need no breakdown): five sums in one row. Adding up the
+    /// breakdown's per-unit-and-category rows instead (one projection for both) was tried and measured: at 5,000,000
+    /// incidents it brought two periods' worth of rows of 40 counts back for five numbers, and a year's statistics went
+    /// from 84 to 112 ms on PostgreSQL (bench/README.md).</summary>
     private async Task<IncidentTally> TotalsAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct) =>
         await Covering(unitIds, p).GroupBy(_ => 1)
             .Select(g => new IncidentTally
