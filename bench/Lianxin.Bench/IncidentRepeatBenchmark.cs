@@ -65,7 +65,7 @@ public static class IncidentRepeatBenchmark
         var protector = BenchDatabase.Protector();
         var database = options.Postgres is { } pg
             ? BenchDatabase.Postgres(pg, $"lianxin_bench_repeat_{options.Incidents}")
-            : BenchDatabase.Sqlite(options.DataDirectory, Residents, $"incidents-{options.Incidents}.db");
+            : BenchDatabase.Sqlite(options.DataDirectory, Residents, $"repeat-{options.Incidents}.db");
         await database.PrepareAsync(protector, Residents);
         var rule = new RepeatOptions();
         var now = DateTimeOffset.UtcNow;
