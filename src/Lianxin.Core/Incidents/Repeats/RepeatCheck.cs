@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -248,19 +249,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             if (part < addresses.Count)
             {
                 var keys = addresses[part];
-                // One key (an incident by hand or from the API) is an equality, the plainest index probe for both engines.
-                var one = keys[0];
-                query = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.AddressKey == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.AddressKey)))
-                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null, PartyPhoneHash = null, PartyMasked = null });
+                query = db.Incidents.AsNoTracking()
+                    .Where(x => EF.Parameter(keys).Contains(x.AddressKey) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(AsEarlier);
             }
             if (part < phones.Count)
             {
                 var keys = phones[part];
-                var one = keys[0];
-                var byPhone = (keys.Length == 1 ? db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == one) : db.Incidents.AsNoTracking().Where(x => EF.Parameter(keys).Contains(x.CallerPhoneHash)))
-                    .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(x => new Earlier { Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address, PersonKey = null, PartyPhoneHash = null, PartyMasked = null });
+                var byPhone = db.Incidents.AsNoTracking()
+                    .Where(x => EF.Parameter(keys).Contains(x.CallerPhoneHash) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                    .Select(AsEarlier);
                 query = query is null ? byPhone : query.Concat(byPhone);
             }
             if (part < people.Count)
@@ -273,15 +271,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 // Where the callers were named as parties (by phone, in the window): who, when and as what. Most callers
                 // never were, so this is one index probe each; the other incidents naming those people are read after.
                 var keys = callers[part];
-                var byCalled = from p in db.IncidentParties.AsNoTracking()
-                               where EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
-                               join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
-                               where x.Validity != IncidentValidity.Invalid
-                               select new Earlier
-                               {
-                                   Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-                                   PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
-                               };
+                var byCalled = db.IncidentParties.AsNoTracking()
+                    .Where(p => EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
+                    .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming);
                 query = query is null ? byCalled : query.Concat(byCalled);
             }
             rows.AddRange(await query!.ToListAsync(ct));
@@ -333,15 +325,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         return (byKey, named);
 
         IQueryable<Earlier> ByPerson(string[] keys) =>
-            from p in db.IncidentParties.AsNoTracking()
-            where EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until
-            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
-            where x.Validity != IncidentValidity.Invalid
-            select new Earlier
-            {
-                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-                PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
-            };
+            db.IncidentParties.AsNoTracking()
+                .Where(p => EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until)
+                .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsPartyOf);
 
         void Add((RepeatClusterKind, string) key, Earlier row)
         {
@@ -350,10 +336,25 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Incident, Earlier>> AsEarlier = x => new Earlier
+    /// <summary>An earlier incident read by its address or its caller.</summary>
+    private static readonly Expression<Func<Incident, Earlier>> AsEarlier = x => new Earlier
     {
         Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
         PersonKey = null, PartyPhoneHash = null, PartyMasked = null,
+    };
+
+    /// <summary>An earlier incident read through a person it names.</summary>
+    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsPartyOf = (p, x) => new Earlier
+    {
+        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+        PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
+    };
+
+    /// <summary>An earlier incident that named a caller's phone as a party: who, with that phone, and as what label.</summary>
+    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsNaming = (p, x) => new Earlier
+    {
+        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
+        PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
     };
 
     /// <summary>The reads of one incident's keys as compiled queries, so the statements are not rebuilt from their
@@ -375,15 +376,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             EF.CompileAsyncQuery((LianxinDbContext db, string phone, DateTimeOffset since, DateTimeOffset until) =>
                 db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                     .Select(AsEarlier)
-                    .Concat(from p in db.IncidentParties.AsNoTracking()
-                            where p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
-                            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
-                            where x.Validity != IncidentValidity.Invalid
-                            select new Earlier
-                            {
-                                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-                                PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
-                            }));
+                    .Concat(db.IncidentParties.AsNoTracking()
+                        .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
+                        .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming)));
 
         public readonly Func<LianxinDbContext, string, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OneAddressAndPhone =
             EF.CompileAsyncQuery((LianxinDbContext db, string address, string phone, DateTimeOffset since, DateTimeOffset until) =>
@@ -391,15 +386,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     .Select(AsEarlier)
                     .Concat(db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
                         .Select(AsEarlier))
-                    .Concat(from p in db.IncidentParties.AsNoTracking()
-                            where p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
-                            join x in db.Incidents.AsNoTracking() on p.IncidentId equals x.Id
-                            where x.Validity != IncidentValidity.Invalid
-                            select new Earlier
-                            {
-                                Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-                                PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
-                            }));
+                    .Concat(db.IncidentParties.AsNoTracking()
+                        .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
+                        .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming)));
 
         /// <summary>The open clusters of at most two keys, with their members, tracked.</summary>
         public readonly Func<LianxinDbContext, RepeatClusterKind, string, RepeatClusterKind, string, DateTimeOffset, IAsyncEnumerable<RepeatCluster>> OpenOf =
