@@ -57,6 +57,49 @@ public sealed class IncidentParty
 
     /// <summary>Sets <see cref="PersonKey"/> from the ID number and phone as they are now.</summary>
     public void Key() => PersonKey = IdNumberHash ?? PhoneHash;
+
+    /// <summary>Stores the person's name, ID number and phone (the last two normalised, see <see cref="IncidentPartyRules"/>)
+    /// encrypted, blind-indexed and masked, and keys the party by them; a field not given is cleared.</summary>
+    public void SetPerson(PersonalDataProtector protector, string? name, string? idNumber, string? phone)
+    {
+        Name = name is null ? ProtectedText.Empty : protector.Protect(name, PersonName.Mask);
+        IdNumber = idNumber is null ? ProtectedText.Empty : protector.Protect(idNumber, CitizenId.Mask);
+        Phone = phone is null ? ProtectedText.Empty : protector.Protect(phone, PhoneNumber.Mask);
+        Key();
+    }
+}
+
+/// <summary>The checks of a party's ID number and phone, the same for every way parties come in (by hand, the 110 API,
+/// import files).</summary>
+public static class IncidentPartyRules
+{
+    /// <summary>Longest text taken as an ID number or phone before it is checked.</summary>
+    public const int MaxFieldLength = 40;
+
+    /// <summary>Null when <paramref name="text"/> is a valid resident ID number (as 18 characters in
+    /// <paramref name="normalized"/>), else what is wrong with it.</summary>
+    public static string? IdNumberProblem(string text, out string? normalized)
+    {
+        normalized = null;
+        if (text.Length > MaxFieldLength) return "身份证号过长";
+        var id = CitizenId.Parse(text);
+        if (!id.IsValid) return id.Error ?? "身份证号无效";
+        if (id.Normalized is not { Length: 18 } number) return "身份证号须为 18 位";
+        normalized = number;
+        return null;
+    }
+
+    /// <summary>Null when <paramref name="text"/> is a valid phone number (normalised in <paramref name="normalized"/>),
+    /// else what is wrong with it.</summary>
+    public static string? PhoneProblem(string text, out string? normalized)
+    {
+        normalized = null;
+        if (text.Length > MaxFieldLength) return "联系电话过长";
+        var phone = PhoneNumber.Parse(text);
+        if (!phone.IsValid) return phone.Error ?? "联系电话无效";
+        normalized = phone.Normalized;
+        return null;
+    }
 }
 
 public static class IncidentPartyLabels

@@ -235,12 +235,11 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     private IncidentParty Fill(IncidentParty party, IncidentPartyInput p)
     {
         party.Role = p.Role ?? IncidentPartyRole.Party;
-        party.Name = Checks.Clean(p.Name) is { } name ? protector.Protect(name, PersonName.Mask) : ProtectedText.Empty;
-        party.IdNumber = Checks.Clean(p.IdNumber) is { } id && CitizenId.Parse(id) is { Normalized: { } number }
-            ? protector.Protect(number, CitizenId.Mask) : ProtectedText.Empty;
-        party.Phone = Checks.Clean(p.Phone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
-            ? protector.Protect(normalized, PhoneNumber.Mask) : ProtectedText.Empty;
-        party.Key();
+        string? id = null, phone = null;
+        // Checked before (ValidateParties): here only normalised.
+        if (Checks.Clean(p.IdNumber) is { } idText) IncidentPartyRules.IdNumberProblem(idText, out id);
+        if (Checks.Clean(p.Phone) is { } phoneText) IncidentPartyRules.PhoneProblem(phoneText, out phone);
+        party.SetPerson(protector, Checks.Clean(p.Name), id, phone);
         return party;
     }
 
@@ -265,17 +264,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             var id = Checks.Clean(p.IdNumber);
             var phone = Checks.Clean(p.Phone);
             if (Checks.Clean(p.Name) is null && id is null && phone is null) e.Add(field, "当事人须至少填写姓名、身份证号或联系电话之一");
-            if (id is not null)
-            {
-                if (id.Length > 40) e.Add($"{field}.idNumber", "身份证号过长");
-                else if (CitizenId.Parse(id) is { IsValid: false } bad) e.Add($"{field}.idNumber", bad.Error ?? "身份证号无效");
-                else if (CitizenId.Parse(id).Normalized is { Length: not 18 }) e.Add($"{field}.idNumber", "身份证号须为 18 位");
-            }
-            if (phone is not null)
-            {
-                if (phone.Length > 40) e.Add($"{field}.phone", "联系电话过长");
-                else if (PhoneNumber.Parse(phone) is { IsValid: false } bad) e.Add($"{field}.phone", bad.Error ?? "联系电话无效");
-            }
+            if (id is not null && IncidentPartyRules.IdNumberProblem(id, out _) is { } idProblem) e.Add($"{field}.idNumber", idProblem);
+            if (phone is not null && IncidentPartyRules.PhoneProblem(phone, out _) is { } phoneProblem) e.Add($"{field}.phone", phoneProblem);
         }
     }
 

@@ -203,24 +203,12 @@ internal sealed class RowChecker
         if (name is not null && name.Length > TextLimits.Name)
             Fail(errors, group.Name!, PersonName.Mask(name), $"{group.Label}姓名不能超过 {TextLimits.Name} 个字，实际 {name.Length} 个字");
 
-        string? idNumber = null;
-        if (idText is not null)
-        {
-            // Shown masked in the report like the stored number; the reason says what is wrong.
-            var shown = CitizenId.Mask(idText);
-            if (idText.Length > 40) Fail(errors, group.IdNumber!, shown, $"{group.Label}身份证号过长");
-            else if (CitizenId.Parse(idText) is { IsValid: false } bad)
-                Fail(errors, group.IdNumber!, shown, (bad.Error ?? "身份证号无效") + (RoundedByExcel(idText) ? ExcelNumberHint : ""));
-            else if (CitizenId.Parse(idText).Normalized is not { Length: 18 } normalized) Fail(errors, group.IdNumber!, shown, "身份证号须为 18 位");
-            else idNumber = normalized;
-        }
-        string? phone = null;
-        if (phoneText is not null)
-        {
-            if (phoneText.Length > 40) Fail(errors, group.Phone!, PhoneNumber.Mask(phoneText[..40]), $"{group.Label}联系电话过长");
-            else if (PhoneNumber.Parse(phoneText) is { IsValid: false } bad) Fail(errors, group.Phone!, PhoneNumber.Mask(phoneText), bad.Error ?? "联系电话无效");
-            else phone = PhoneNumber.Parse(phoneText).Normalized;
-        }
+        string? idNumber = null, phone = null;
+        // Shown masked in the report like the stored values; the reason says what is wrong.
+        if (idText is not null && IncidentPartyRules.IdNumberProblem(idText, out idNumber) is { } idProblem)
+            Fail(errors, group.IdNumber!, CitizenId.Mask(idText), idProblem + (RoundedByExcel(idText) ? ExcelNumberHint : ""));
+        if (phoneText is not null && IncidentPartyRules.PhoneProblem(phoneText, out phone) is { } phoneProblem)
+            Fail(errors, group.Phone!, PhoneNumber.Mask(phoneText.Length > IncidentPartyRules.MaxFieldLength ? phoneText[..IncidentPartyRules.MaxFieldLength] : phoneText), phoneProblem);
         return errors.Count > before ? null : new PartyCells(role, name, idNumber, phone);
     }
 
@@ -234,10 +222,7 @@ internal sealed class RowChecker
     private IncidentParty Protect(PartyCells cells, Incident incident, int position)
     {
         var party = new IncidentParty { IncidentId = incident.Id, Position = position, Role = cells.Role, ReceivedAt = incident.ReceivedAt };
-        party.Name = cells.Name is { } name ? _protector.Protect(name, PersonName.Mask) : ProtectedText.Empty;
-        party.IdNumber = cells.IdNumber is { } id ? _protector.Protect(id, CitizenId.Mask) : ProtectedText.Empty;
-        party.Phone = cells.Phone is { } phone ? _protector.Protect(phone, PhoneNumber.Mask) : ProtectedText.Empty;
-        party.Key();
+        party.SetPerson(_protector, cells.Name, cells.IdNumber, cells.Phone);
         return party;
     }
 
