@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Lianxin.Core.Access;
@@ -10,6 +9,7 @@ using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Tests.Support;
+using static Lianxin.Tests.Support.IncidentImportUploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -53,18 +53,6 @@ public abstract class IncidentImportPartyTests(AppFixture app)
 
     private static byte[] Csv(string header, params IEnumerable<string?>[] rows) =>
         Encoding.UTF8.GetBytes(header + "\r\n" + string.Join("\r\n", rows.Select(Line)) + "\r\n");
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/api/v1/incidents/imports", form);
-    }
-
-    private static async Task<IncidentImportView> ImportAsync(HttpClient client, string fileName, byte[] content) =>
-        await ApiAssert.OkAsync<IncidentImportView>(await UploadAsync(client, fileName, content), HttpStatusCode.Created);
 
     private Task<List<Incident>> StoredAsync(string prefix) => app.Factory.WithDbAsync(db =>
         db.Incidents.AsNoTracking().Include(i => i.Parties).Where(i => i.Number.StartsWith(prefix)).OrderBy(i => i.Number).ToListAsync());

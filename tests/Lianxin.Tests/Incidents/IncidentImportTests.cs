@@ -7,6 +7,7 @@ using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Tests.Support;
+using static Lianxin.Tests.Support.IncidentImportUploads;
 using Lianxin.Web.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,18 +32,6 @@ public abstract class IncidentImportTests(AppFixture app)
     private static string Csv(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
 
     private static string Prefix() => "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/api/v1/incidents/imports", form);
-    }
-
-    private static async Task<IncidentImportView> ImportAsync(HttpClient client, string fileName, byte[] content) =>
-        await ApiAssert.OkAsync<IncidentImportView>(await UploadAsync(client, fileName, content), HttpStatusCode.Created);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
