@@ -206,7 +206,7 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var userId = app.World.UserIds["leader1"];
-            var user = new ScopedUser(userId, await DataScopeResolver.ResolveAsync(db, userId));
+            var user = new ScopedImporter(userId, await DataScopeResolver.ResolveAsync(db, userId));
             var service = new IncidentImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
                 sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<IDatabaseErrors>(), sp.GetServices<IIncidentIntakeStep>(),
                 Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = 1 }))
@@ -314,14 +314,5 @@ public abstract class IncidentImportPartyTests(AppFixture app)
             await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"))).Items);
         Assert.Equal((3, "当事人1身份证号"), (error.Row, error.Field));
         Assert.Contains("文本", error.Reason);
-    }
-
-    private sealed class ScopedUser(string userId, DataScope scope) : ICurrentUser
-    {
-        public string? UserId => userId;
-        public string UserName => "leader1";
-        public string? IpAddress => null;
-        public bool Has(string permission) => permission == Permissions.IncidentsRegister;
-        public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
     }
 }

@@ -405,7 +405,7 @@ public abstract class IncidentImportTests(AppFixture app)
         var db = sp.GetRequiredService<LianxinDbContext>();
         var userId = app.World.UserIds["leader1"];
         var scope = await DataScopeResolver.ResolveAsync(db, userId);
-        var user = new ScopedUser(userId, scope);
+        var user = new ScopedImporter(userId, scope);
         var s = new TestImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
             sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<IDatabaseErrors>(), sp.GetServices<IIncidentIntakeStep>(), blockRows);
         return await work(s);
@@ -428,16 +428,5 @@ public abstract class IncidentImportTests(AppFixture app)
         public Func<IncidentImport, Task>? BeforeCommit { set => _service.BeforeCommit = value; }
 
         public Task<IncidentImportView> ImportAsync(string name, Stream content) => _service.ImportAsync(name, content);
-
     }
-
-    private sealed class ScopedUser(string userId, DataScope scope) : ICurrentUser
-    {
-        public string? UserId => userId;
-        public string UserName => "leader1";
-        public string? IpAddress => null;
-        public bool Has(string permission) => permission == Permissions.IncidentsRegister;
-        public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
-    }
-
 }
