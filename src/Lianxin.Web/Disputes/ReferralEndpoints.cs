@@ -3,7 +3,7 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
 using Lianxin.Web.Access;
 using Lianxin.Web.Api;
-using Lianxin.Web.Components.Public;
+using Lianxin.Web.Disputes.Public;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -2,20 +2,22 @@ using System.Security.Claims;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Dictionaries;
-using Lianxin.Core.Notifications;
 using Lianxin.Core.Organization;
 using Lianxin.Web.Access;
 using Lianxin.Web.Api;
 using Lianxin.Web.Audit;
 using Lianxin.Web.Components;
+using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Dictionaries;
+using Lianxin.Web.Disputes;
+using Lianxin.Web.Incidents;
 using Lianxin.Web.Notifications;
 using Lianxin.Web.Organization;
+using Lianxin.Web.Volunteers;
+using MudBlazor;
 using Quartz;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -129,90 +131,9 @@ public static class LianxinHost
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
-        services.AddHttpContextAccessor();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
-        services.AddScoped<UserAdminService>();
-        services.AddScoped<RoleAdminService>();
-        services.AddScoped<SignInService>();
-
-        // Features
-        services.AddScoped<OrgUnitService>();
-        services.AddScoped<HomeStatsService>();
-        services.AddScoped<MemberService>();
-        services.AddScoped<ResidentService>();
-        services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
-        services.AddScoped<DictionaryService>();
-        services.AddScoped<Lianxin.Core.Disputes.DisputeService>();
-        services.AddOptions<Lianxin.Core.Disputes.DisputeOptions>().Bind(config.GetSection(Lianxin.Core.Disputes.DisputeOptions.Section))
-            .Validate(o => !o.Problems().Any(), "纠纷设置（Disputes 配置节）有误：检查 FollowUpDays、MediationMonths、NearingDays 等取值")
-            .ValidateOnStart();
-        services.AddScoped<IReminderSource, Lianxin.Core.Disputes.DisputeReminders>();
-        services.AddScoped<Lianxin.Core.Disputes.DisputeAttachmentService>();
-        services.AddScoped<Lianxin.Core.Volunteers.PhotoStore>();
-        services.AddScoped<Lianxin.Core.Volunteers.VolunteerService>();
-        services.AddScoped<Lianxin.Core.Volunteers.SquadService>();
-        services.AddScoped<Lianxin.Core.Volunteers.Feed.FeedService>();
-        services.AddScoped<Lianxin.Core.Volunteers.Tips.TipService>();
-        services.AddSingleton<Lianxin.Core.Volunteers.Tips.TipLookupLimiter>();
-        services.AddOptions<Lianxin.Core.Volunteers.Tips.TipOptions>().Bind(config.GetSection(Lianxin.Core.Volunteers.Tips.TipOptions.Section))
-            .Validate(o => !o.Problems().Any(), "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界")
-            .ValidateOnStart();
-        Lianxin.Web.Volunteers.ActivityHosting.AddVolunteerActivities(services, config);
-        services.AddScoped<Lianxin.Core.Volunteers.Honours.TrainingService>();
-        services.AddScoped<Lianxin.Core.Volunteers.Honours.HonourService>();
-        services.AddScoped<Lianxin.Core.Volunteers.Figures.VolunteerFigureService>();
-        services.AddOptions<Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule>().Bind(config.GetSection(Lianxin.Core.Volunteers.Figures.ActiveVolunteerRule.Section))
-            .Validate(o => !o.Problems().Any(), "活跃义警口径（Volunteers:Active 配置节）有误：MinHoursPerMonth 须大于 0 且不超过 200，Months 须在 1 到 36 之间")
-            .ValidateOnStart();
-        services.AddScoped<Lianxin.Core.Disputes.MediationSessionService>();
-        services.AddScoped<Lianxin.Core.Disputes.CounsellingService>();
-        services.AddScoped<Lianxin.Core.Disputes.DisputeForceService>();
-        services.AddScoped<Lianxin.Core.Disputes.MediationSessionReminders>();
-        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.MediationSessionReminders>());
-        services.AddScoped<Lianxin.Core.Disputes.AgreementService>();
-        services.AddScoped<Lianxin.Core.Disputes.AgreementReminders>();
-        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.AgreementReminders>());
-        services.AddScoped<Lianxin.Core.Disputes.ReferralService>();
-        services.AddScoped<Lianxin.Core.Disputes.ReferralReminders>();
-        services.AddScoped<IReminderSource>(sp => sp.GetRequiredService<Lianxin.Core.Disputes.ReferralReminders>());
-        services.AddScoped<Lianxin.Core.Disputes.Figures.DisputeFigureService>();
-        services.AddScoped<Lianxin.Core.Incidents.IncidentPlacer>();
-        services.AddScoped<Lianxin.Core.Incidents.IncidentService>();
-        services.AddScoped<Lianxin.Core.Incidents.Import.IncidentImportService>();
-        services.AddOptions<Lianxin.Core.Incidents.Import.IncidentImportOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Import.IncidentImportOptions.Section));
-        services.AddScoped<Lianxin.Core.Incidents.IIncidentIntakeStep, Lianxin.Core.Incidents.Statistics.IncidentTallyIntakeStep>();
-        services.AddScoped<Lianxin.Core.Incidents.Statistics.IncidentStatisticsService>();
-        services.AddOptions<Lianxin.Core.Incidents.Cases.CaseOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Cases.CaseOptions.Section))
-            .Validate(o => !o.Problems().Any(), "治安案件时限（Incidents:CaseLimitDays 配置节）有误：Simple、General、Complex 须在 1 到 60 天之间且依次不减")
-            .ValidateOnStart();
-        services.AddScoped<Lianxin.Core.Incidents.Cases.CaseService>();
-        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Cases.CaseReminders>();
-        // Repeated incidents, focus list, directives, look-backs
-        services.AddOptions<Lianxin.Core.Incidents.Repeats.RepeatOptions>().Bind(config.GetSection(Lianxin.Core.Incidents.Repeats.RepeatOptions.Section))
-            .Validate(o => !o.Problems().Any(), "重复警情规则（Incidents 配置节）有误：RepeatMinCount 须在 2–20、RepeatWindowDays 须在 1–365 之间")
-            .ValidateOnStart();
-        services.AddScoped<Lianxin.Core.Incidents.IIncidentIntakeStep, Lianxin.Core.Incidents.Repeats.RepeatCheck>();
-        services.AddScoped<Lianxin.Core.Incidents.Repeats.RepeatService>();
-        services.AddScoped<Lianxin.Core.Incidents.Repeats.LookBackService>();
-        services.AddScoped<Lianxin.Core.Incidents.Repeats.DirectiveService>();
-        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Repeats.LookBackReminders>();
-        services.AddScoped<IReminderSource, Lianxin.Core.Incidents.Repeats.RepeatWeeklyDigest>();
-        services.AddScoped<AuditQueryService>();
-        services.AddScoped<NotificationService>();
-        services.AddScoped<InboxSignal>();
-        services.AddSingleton<INotificationPusher, SignalRNotificationPusher>();
-        services.AddOptions<OutboxOptions>().Bind(config.GetSection("Outbox"));
-        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IOutboxChannel, WebhookChannel>();
-        services.AddHostedService<OutboxDispatcher>();
-        services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
-        services.AddHostedService<HousekeepingJob>();
-        services.AddHostedService<Lianxin.Web.Incidents.IncidentImportRecovery>();
-        AddScheduledJobs(services, config);
+        services.AddAccess();
         // Per-address ceiling on sign-in attempts, on top of the per-account lockout: slows password spraying
-        // across many accounts from one place.
+        // across many accounts from one place. Features add their own policies to the same limiter.
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -222,14 +143,21 @@ public static class LianxinHost
                 {
                     PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 }));
-            // The same per-address ceiling on the referral receivers' links, which need no account.
-            o.AddPolicy(Lianxin.Web.Disputes.ReferralEndpoints.RateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.ReferralLinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
         });
+
+        // Features: each registers its services, settings, reminders, jobs and menu links. Hosted services start
+        // in the order registered; reminder sources and intake steps keep their order within their feature.
+        services.AddSingleton(new AddressNormalizer(config.GetSection("Jurisdiction:AddressPrefixes").Get<string[]>() ?? []));
+        services.AddNotifications(config);
+        services.AddAudit(config);
+        services.AddHostedService<HousekeepingJob>();
+        services.AddOrganization();
+        services.AddDictionaries();
+        services.AddDisputes(config);
+        services.AddVolunteers(config);
+        services.AddIncidents(config);
+        AddScheduledJobs(services, config);
+        services.AddNavigation(new NavEntry("/api/docs", "NavApi", Icons.Material.Filled.Api, NavOrder.Api) { Target = "_blank" });
 
         // HTTP API
         services.AddProblemDetails(ApiProblems.Customize);
@@ -301,33 +229,18 @@ public static class LianxinHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("连心 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapAuthApi();
-        api.MapOrgUnitApi();
-        api.MapMemberApi();
-        api.MapResidentApi();
-        api.MapDictionaryApi();
-        Lianxin.Web.Disputes.DisputeEndpoints.MapDisputeApi(api);
-        Lianxin.Web.Disputes.MediationSessionEndpoints.MapMediationSessionApi(api);
-        Lianxin.Web.Disputes.AgreementEndpoints.MapAgreementApi(api);
-        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralApi(api);
-        Lianxin.Web.Volunteers.ActivityEndpoints.MapActivityApi(api);
-        Lianxin.Web.Incidents.IncidentEndpoints.MapIncidentApi(api);
-        Lianxin.Web.Incidents.IncidentImportEndpoints.MapIncidentImportApi(api);
-        Lianxin.Web.Incidents.IncidentStatisticsEndpoints.MapIncidentStatisticsApi(api);
-        Lianxin.Web.Incidents.CaseEndpoints.MapCaseApi(api);
-        Lianxin.Web.Incidents.RepeatEndpoints.MapRepeatApi(api);
-        Lianxin.Web.Volunteers.VolunteerEndpoints.MapVolunteerApi(api);
-        Lianxin.Web.Volunteers.FeedEndpoints.MapFeedApi(api);
-        Lianxin.Web.Volunteers.TipEndpoints.MapTipApi(api);
-        Lianxin.Web.Volunteers.HonourEndpoints.MapHonourApi(api);
-        api.MapUserApi();
-        api.MapRoleApi();
-        api.MapAuditApi();
-        api.MapNotificationApi();
-        app.MapAccountForms();
-        Lianxin.Web.Disputes.ReferralEndpoints.MapReferralPages(app);
+        api.MapAccess();
+        api.MapOrganization();
+        api.MapDictionaries();
+        api.MapDisputes();
+        api.MapVolunteers();
+        api.MapIncidents();
+        api.MapAudit();
+        api.MapNotifications();
+        app.MapAccessPages();
+        app.MapDisputePages();
         app.MapCultureSwitch();
-        app.MapHub<NotificationHub>("/hubs/notifications").RequireAuthorization();
+        app.MapNotificationHub();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
