@@ -235,7 +235,7 @@ public class CitizenIdTests
     {
         // 01:00 on 1 January 2024 in China is still 31 December 2023 on a server whose clock is UTC.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(
-            new DateTimeOffset(2024, 1, 1, 1, 0, 0, ChinaTime.Offset));
+            new DateTimeOffset(2024, 1, 1, 1, 0, 0, ChinaTime.Offset).ToUniversalTime());
         clock.SetLocalTimeZone(TimeZoneInfo.Utc);
         Assert.Equal(new DateOnly(2023, 12, 31), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
