@@ -75,7 +75,7 @@ public static class DisputeBenchmark
         var figures = new DisputeFigureService(db, user);
         var inStation = (await disputes.ListAsync(new DisputeFilter(), new PageRequest(1, 20))).Total;
         var deepPage = Math.Max(1, inStation * 8 / 10 / 20);
-        var year = DisputePeriod.Today(Until).Year - 1;
+        var year = ChinaTime.Day(Until).Year - 1;
         var overdue = new DisputeFilter(Status: DisputeStatus.Mediating, OrgUnitId: district.Id, Overdue: true);
         Console.WriteLine($"{database.Name}: {inStation:N0} disputes in {station.Name}; deep page = page {deepPage} of 20 rows; figures for {year}.");
 
@@ -88,8 +88,8 @@ public static class DisputeBenchmark
                 (await figures.GetAsync(station.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).Current.Accepted),
             // The reference: the same two periods counted directly with the ledger's rules, one COUNT per figure.
             new($"figures counted directly (reference)", async () =>
-                (await figures.GetDirectAsync(station.Id, new DisputePeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)))).Accepted
-                + (await figures.GetDirectAsync(station.Id, new DisputePeriod(new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31)))).Accepted)
+                (await figures.GetDirectAsync(station.Id, new ChinaPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)))).Accepted
+                + (await figures.GetDirectAsync(station.Id, new ChinaPeriod(new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31)))).Accepted)
             {
                 PerRound = 2,
             },

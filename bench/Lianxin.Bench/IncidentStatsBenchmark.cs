@@ -73,7 +73,7 @@ public static class IncidentStatsBenchmark
 
         await using var db = database.NewContext();
         var (engine, bytes) = await database.DescribeAsync(db);
-        var year = new DisputePeriod(new DateOnly(2025, 11, 1), LastDay);
+        var year = new ChinaPeriod(new DateOnly(2025, 11, 1), LastDay);
         var service = new IncidentStatisticsService(db, new County());
         var tallyRows = await db.IncidentTallies.CountAsync();
 
@@ -158,7 +158,7 @@ public static class IncidentStatsBenchmark
             {
                 var unit = units[pickUnit()];
                 var day = firstDay.AddDays(rng.Next(days));
-                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(pickHour(), rng.Next(60), rng.Next(60))), DisputePeriod.ChinaOffset).ToUniversalTime();
+                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(pickHour(), rng.Next(60), rng.Next(60))), ChinaTime.Offset).ToUniversalTime();
                 var roll = rng.NextDouble();
                 var incident = new Incident
                 {
@@ -212,10 +212,10 @@ public static class IncidentStatsBenchmark
 
     /// <summary>The same breakdowns as plain GROUP BY queries over the incidents of the period, one per breakdown, as a
     /// straightforward implementation would ask them.</summary>
-    private static async Task<Direct> DirectAsync(LianxinDbContext db, DisputePeriod year)
+    private static async Task<Direct> DirectAsync(LianxinDbContext db, ChinaPeriod year)
     {
         var days = year.To.DayNumber - year.From.DayNumber + 1;
-        var before = new DisputePeriod(year.From.AddDays(-days), year.From.AddDays(-1));
+        var before = new ChinaPeriod(year.From.AddDays(-days), year.From.AddDays(-1));
         var pg = db.IsPostgres;
         // China hour and weekday (0 = Monday) of the received time, in each engine's own terms. SQLite holds the time
         // as EF's binary form: ticks / 1000 shifted left 11 bits (the offset, always 0 here, in the low bits).
@@ -244,7 +244,7 @@ public static class IncidentStatsBenchmark
 
     private static readonly DateTimeOffsetToBinaryConverter Binary = new();
 
-    private static async Task QueryAsync(LianxinDbContext db, string sql, DisputePeriod period, Action<DbDataReader> read)
+    private static async Task QueryAsync(LianxinDbContext db, string sql, ChinaPeriod period, Action<DbDataReader> read)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();

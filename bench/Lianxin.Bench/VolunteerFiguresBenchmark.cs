@@ -75,7 +75,7 @@ public static class VolunteerFiguresBenchmark
             var figures = new VolunteerFigureService(db, new County(), Microsoft.Extensions.Options.Options.Create(new ActiveVolunteerRule()));
             var honours = new HonourService(db, new County());
             var from = new DateOnly(LastDay.Year, 1, 1);
-            var year = new VolunteerPeriod(from, LastDay);
+            var year = new ChinaPeriod(from, LastDay);
             var (start, end) = (year.Start, year.End);
             var queries = new (string Name, Func<Task<int>> Run)[]
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lianxin.Core.Common;
 using Lianxin.Core.Incidents.Import;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +17,7 @@ public sealed class IncidentTests(BrowserFixture app)
     public async Task An_import_with_three_bad_rows_reports_them_and_the_repeat_becomes_a_dispute()
     {
         var p = "BR" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var now = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset);
         string Row(string number, DateTimeOffset at, string address, string phone, string category = "dispute", string type = "dispute.neighbour") =>
             string.Join(",", number, at.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), category, type, "",
                 "张某", phone, address, "", "", "邻居家的鸡又进菜地，两家吵起来", "民警到场调解", "T-S1", "李警官", "否", "有效");

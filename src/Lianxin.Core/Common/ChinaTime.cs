@@ -13,6 +13,12 @@ public static class ChinaTime
     /// <summary>The calendar day in China at <paramref name="at"/>.</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
+    /// <summary>Today's date in China by the clock, whatever the server's own time zone.</summary>
+    public static DateOnly Today(TimeProvider clock) => Day(clock.GetUtcNow());
+
+    /// <summary>Midnight starting a calendar day in China, as a UTC instant (what queries compare stored times with).</summary>
+    public static DateTimeOffset StartUtc(DateOnly day) => StartOf(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+
     /// <summary>Midnight at the start of a calendar day in China.</summary>
     public static DateTimeOffset StartOf(DateTime day) => new(day.Date, Offset);
 }

@@ -9,7 +9,9 @@ public static class CitizenId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
-    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+    // GB 11643 sets no floor (its own example is born in 1880); this one only catches a mistyped century
+    // such as 0985, since nobody on a register was born before 1800.
+    private static readonly DateOnly EarliestBirthDate = new(1800, 1, 1);
 
     // Province-level codes, plus 83 (Taiwan residence permits) and 91 (foreign permanent residents).
     private static readonly HashSet<int> ProvinceCodes =
@@ -27,7 +29,8 @@ public static class CitizenId
     /// Validates and normalizes an ID number. Legacy 15-digit numbers are upgraded to 18 digits.
     /// </summary>
     /// <param name="input">Raw input; surrounding whitespace, full-width characters and lowercase x are accepted.</param>
-    /// <param name="today">Reference date for the "born in the future" check; defaults to the local date.</param>
+    /// <param name="today">Reference date for the "born in the future" check; defaults to today's date in China
+    /// (never the server's local date: a server on UTC would refuse a child born today before 08:00).</param>
     public static CitizenIdResult Parse(string? input, DateOnly? today = null)
     {
         var text = Fold(input);
@@ -75,10 +78,10 @@ public static class CitizenId
         if (birth < EarliestBirthDate)
         {
             return CitizenIdResult.Fail(
-                CitizenIdError.InvalidBirthDate, $"身份证号出生日期错误：{birth:yyyy-MM-dd} 早于 1900-01-01");
+                CitizenIdError.InvalidBirthDate, $"身份证号出生日期错误：{birth:yyyy-MM-dd} 早于 {EarliestBirthDate:yyyy-MM-dd}");
         }
 
-        var reference = today ?? DateOnly.FromDateTime(DateTime.Now);
+        var reference = today ?? ChinaTime.Today(TimeProvider.System);
         if (birth > reference)
         {
             return CitizenIdResult.Fail(
@@ -99,6 +102,9 @@ public static class CitizenId
             Gender = (body[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female,
         };
     }
+
+    /// <summary>Validates against today's date in China as the clock tells it.</summary>
+    public static CitizenIdResult Parse(string? input, TimeProvider clock) => Parse(input, ChinaTime.Today(clock));
 
     /// <summary>ISO 7064 MOD 11-2 check character for the first 17 digits.</summary>
     /// <exception cref="ArgumentException">Not exactly 17 ASCII digits.</exception>

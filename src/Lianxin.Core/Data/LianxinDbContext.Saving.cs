@@ -10,9 +10,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Lianxin.Core.Data;
 
 /// <summary>Every save stamps times and versions, refuses edits to the audit log, writes one audit line
-/// per changed record, chained under a lock so the chain has exactly one order, and keeps the dispute
-/// tallies (<see cref="Disputes.Figures.DisputeTally"/>) and incident tallies
-/// (<see cref="Incidents.Statistics.IncidentTally"/>) current in the same transaction.</summary>
+/// per changed record, chained under a lock so the chain has exactly one order, and keeps the features'
+/// roll-ups (<see cref="ISaveRollup"/>) current in the same transaction.</summary>
 public sealed partial class LianxinDbContext
 {
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
@@ -27,16 +26,28 @@ public sealed partial class LianxinDbContext
     /// a one-time link), so audit lines name them instead of "anonymous".</summary>
     public string? ActorName { get; set; }
 
+    /// <summary>The roll-ups of every feature, found in this assembly once, in one fixed order (by type name) so
+    /// every save takes their rows' locks in the same order.</summary>
+    private static readonly ISaveRollup[] Rollups =
+    [
+        .. typeof(LianxinDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISaveRollup).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (ISaveRollup)Activator.CreateInstance(t, nonPublic: true)!),
+    ];
+
     private static readonly HashSet<Type> Unaudited =
     [
         typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
-        // The attachment's own row is audited (name, size, hash); its bytes are not log material.
-        typeof(Disputes.DisputeAttachmentContent),
-        // A like says nothing worth a log line; comments and their hiding are audited.
-        typeof(Volunteers.Feed.FeedLike),
     ];
+
+    // Features mark their own unaudited entities ([NotAudited]); looked up once per type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> MarkedNotAudited = new();
+
+    private static bool IsUnaudited(Type type) =>
+        Unaudited.Contains(type) || MarkedNotAudited.GetOrAdd(type, t => t.IsDefined(typeof(NotAuditedAttribute), inherit: false));
 
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.
     private static readonly HashSet<string> NoisyProperties =
@@ -98,11 +109,12 @@ public sealed partial class LianxinDbContext
         }
         StampEntities(now);
         if (!SuppressEntityAudit) CollectEntityAudit();
-        // Read before the save: afterwards every timeline event counts as stored, and the change would be lost.
-        var tallies = Lianxin.Core.Disputes.Figures.DisputeTallyRollup.PendingChanges(ChangeTracker);
-        var addedIncidents = new List<Guid>();
-        var incidentTallies = Lianxin.Core.Incidents.Statistics.IncidentTallyRollup.PendingChanges(ChangeTracker, addedIncidents);
-        if (_pendingAudit.Count == 0 && tallies.Count == 0 && incidentTallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Read before the save: afterwards the changes count as stored, and what they add would be lost.
+        var rollups = new List<Func<CancellationToken, Task>>();
+        foreach (var rollup in Rollups)
+            if (rollup.Collect(this) is { } write) rollups.Add(write);
+        if (_pendingAudit.Count == 0 && rollups.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var lines = _pendingAudit.ToList();
         _pendingAudit.Clear();
@@ -139,9 +151,7 @@ public sealed partial class LianxinDbContext
                 }
                 AuditEntries.AddRange(lines);
                 var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                await Lianxin.Core.Disputes.Figures.DisputeTallyRollup.ApplyAsync(this, tallies, cancellationToken);
-                await Lianxin.Core.Incidents.Statistics.IncidentTallyRollup.ApplyAsync(this, incidentTallies, cancellationToken);
-                TalliedIncidents.UnionWith(addedIncidents);
+                foreach (var write in rollups) await write(cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
                 return count;
             }
@@ -201,7 +211,7 @@ public sealed partial class LianxinDbContext
         foreach (var e in ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (Unaudited.Contains(e.Entity.GetType()) || e.Metadata.IsOwned()) continue;
+            if (IsUnaudited(e.Entity.GetType()) || e.Metadata.IsOwned()) continue;
             var changes = DescribeChanges(e);
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             var action = e.State switch
@@ -227,7 +237,7 @@ public sealed partial class LianxinDbContext
         LianxinUser u => u.UserName,
         LianxinRole r => r.Name,
         Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
-        Disputes.Referral r => $"移交 {r.ReceiverOrganization}",
+        IAuditNamed named => named.AuditName,
         IdentityRoleClaim<string> c => $"角色 {c.RoleId}：{c.ClaimType}={c.ClaimValue}",
         IdentityUserRole<string> ur => $"账号 {ur.UserId} ↔ 角色 {ur.RoleId}",
         _ => null,

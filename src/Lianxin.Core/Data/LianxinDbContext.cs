@@ -94,12 +94,11 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LianxinDbContext).Assembly);
-        if (Database.ProviderName == SqliteProvider)
-        {
-            // Stored as 0/1 either way; the conversion makes EF write "= 1" rather than the bare column, and
-            // only an equality lets SQLite's planner (which has no statistics) start from this flag's index.
-            builder.Entity<Disputes.Dispute>().Property(x => x.CountedFromTimeline).HasConversion<int>();
-        }
+        var provider = Database.ProviderName;
+        foreach (var type in typeof(LianxinDbContext).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+            ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(builder, provider);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {

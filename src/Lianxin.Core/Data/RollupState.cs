@@ -1,7 +1,7 @@
 namespace Lianxin.Core.Data;
 
 /// <summary>Which version of its rules a roll-up table (counts kept current on every save, such as
-/// <see cref="Disputes.Figures.DisputeTally"/>) was last rebuilt with; start-up rebuilds a table whose
+/// the disputes' daily tallies) was last rebuilt with; start-up rebuilds a table whose
 /// rules have changed since.</summary>
 public sealed class RollupState
 {

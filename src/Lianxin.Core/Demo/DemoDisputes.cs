@@ -63,7 +63,7 @@ public static class DemoDisputes
         {
             var atMinute = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
             var unit = places[rng.Next(places.Count)];
-            var year = atMinute.ToOffset(TimeSpan.FromHours(8)).Year;
+            var year = atMinute.ToOffset(ChinaTime.Offset).Year;
             numbers[year] = numbers.GetValueOrDefault(year) + 1;
             disputes.Add(One(rng, unit, VillageOf(unit, byId), $"JF-{year}-{numbers[year]:D5}", atMinute, end, ids));
         }

@@ -32,9 +32,7 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
         var q = await ScopedAsync(ct);
         if (f.DisputeId is { } d) q = q.Where(c => c.DisputeId == d);
         if (f.ResidentId is { } r) q = q.Where(c => c.ResidentId == r);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<CounsellingView>(rows.Select(Reveal).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToPageAsync(page, Project, ct)).Select(Reveal);
     }
 
     public async Task<CounsellingView> GetAsync(Guid id, CancellationToken ct = default)

@@ -49,6 +49,8 @@ public sealed class DisputeAttachment : Entity
     }
 }
 
+// The attachment's own row is audited (name, size, hash); its bytes are not log material.
+[Audit.NotAudited]
 public sealed class DisputeAttachmentContent
 {
     public Guid Id { get; set; }

@@ -119,9 +119,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(d => d.RegisteredAt).ThenBy(d => d.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<DisputeRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(d => d.RegisteredAt).ThenBy(d => d.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<IReadOnlyList<DisputeRow>> ExportAsync(DisputeFilter f, int max, CancellationToken ct = default)
@@ -237,12 +235,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     private IQueryable<LianxinUser> AssigneeQuery(OrgUnit unit)
     {
         // The dispute's unit and its ancestors: a station's officers cover its villages, not the reverse.
-        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(unit.Id).Distinct().ToList();
-        var mediators = from ur in db.UserRoles
-                        join rc in db.RoleClaims on ur.RoleId equals rc.RoleId
-                        where rc.ClaimType == Permissions.ClaimType && rc.ClaimValue == Permissions.DisputesMediate
-                        select ur.UserId;
-        return db.Users.AsNoTracking().Where(x => !x.IsDisabled && x.OrgUnitId != null && chain.Contains(x.OrgUnitId.Value) && mediators.Contains(x.Id));
+        return AccountsOver.WithPermission(db, unit.Path, Permissions.DisputesMediate);
     }
 
     private async Task<string> AssigneeAsync(Dispute d, string assigneeId, CancellationToken ct)
@@ -277,16 +270,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     }
 
     /// <summary>Active accounts holding a role in the dispute's unit or any unit above it.</summary>
-    private async Task<List<string>> AboveWithRoleAsync(Dispute d, string role, CancellationToken ct)
-    {
-        var unitPath = await db.OrgUnits.Where(u => u.Id == d.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        var ancestors = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where r.Name == role && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                      select u.Id).Distinct().ToListAsync(ct);
-    }
+    private Task<List<string>> AboveWithRoleAsync(Dispute d, string role, CancellationToken ct) =>
+        AccountsOver.IdsWithRoleAsync(db, d.OrgUnitId, role, ct);
 
     /// <summary>A report from someone who cannot mediate (a household head on a phone) goes straight to the
     /// community officers of that place, so it is picked up the same day.</summary>
@@ -324,7 +309,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         if (f.Figure is not null || f.From is not null || f.To is not null)
         {
             if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
-            var period = Figures.DisputePeriod.Of(f.From, f.To, db.Now);
+            var period = ChinaPeriod.Of(f.From, f.To, db.Now);
             q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking(), db.MediationAgreements.AsNoTracking()));
         }
         return q;
@@ -415,7 +400,7 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     /// <summary>Ledger numbers run per year in the China calendar: JF-2026-00001.</summary>
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var prefix = $"JF-{now.ToOffset(TimeSpan.FromHours(8)).Year}-";
+        var prefix = $"JF-{now.ToOffset(ChinaTime.Offset).Year}-";
         var last = await db.Disputes.Where(d => d.Number.StartsWith(prefix)).OrderByDescending(d => d.Number).Select(d => d.Number).FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return $"{prefix}{next:D5}";

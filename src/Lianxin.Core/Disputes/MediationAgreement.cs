@@ -247,11 +247,11 @@ public sealed class MediationAgreement : Entity
 
     // ---- helpers ----
 
-    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+    public static DateOnly ChinaDay(DateTimeOffset at) => ChinaTime.Day(at);
 
     /// <summary>Midnight after the given day in China, when that day is over; in UTC, as every stored time is.</summary>
     public static DateTimeOffset EndOf(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+        ChinaTime.StartUtc(day.AddDays(1));
 
     private static void RequireStage(Dispute dispute)
     {

@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class MediationSessionReminders(LianxinDbContext db, NotificationS
         {
             session.MarkReminded(now);
             await db.SaveChangesAsync(ct);
-            var china = session.At.ToOffset(TimeSpan.FromHours(8));
+            var china = session.At.ToOffset(ChinaTime.Offset);
             var where = session.VideoLink is { } link ? $"视频调解：{link}" : $"地点：{session.Place}";
             var body = $"纠纷 {dispute.Number}「{dispute.Title}」的{session.Level.Label()}定于 {china:yyyy-MM-dd HH:mm} 进行，{where}。";
             foreach (var userId in recipients.Distinct())

@@ -66,9 +66,7 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         user.Demand(Permissions.DisputesRead);
         await DisputeAsync(disputeId, ct);
         var q = db.MediationSessions.AsNoTracking().Where(s => s.DisputeId == disputeId);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<SessionView>(items.Select(SessionView.From).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(s => s.At).ThenByDescending(s => s.Id).ToPageAsync(page, ct)).Select(SessionView.From);
     }
 
     public async Task<SessionView> GetAsync(Guid disputeId, Guid sessionId, CancellationToken ct = default)

@@ -5,8 +5,10 @@ namespace Lianxin.Core.Disputes;
 /// <summary>The transfer form a dispute carries to the body that should handle it. The dispute does not
 /// leave the loop: the receiver acknowledges it and reports a result, by staff entry or through a
 /// one-time link, and an acknowledgement that does not come in time is overdue.</summary>
-public sealed class Referral : Entity
+public sealed class Referral : Entity, Audit.IAuditNamed
 {
+    string Audit.IAuditNamed.AuditName => $"移交 {ReceiverOrganization}";
+
     /// <summary>Days a receiver has to acknowledge, counted as working days.</summary>
     public const int AcknowledgeWorkingDays = 3;
 

@@ -70,10 +70,9 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         user.Demand(Permissions.DisputesRead);
         await ScopedDisputeAsync(disputeId, tracked: false, ct);
         var q = db.Referrals.AsNoTracking().Where(r => r.DisputeId == disputeId);
-        var total = await q.CountAsync(ct);
         var now = db.Now;
-        var rows = await q.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<ReferralView>(rows.Select(r => ReferralView.From(r, now)).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id).ToPageAsync(page, ct))
+            .Select(r => ReferralView.From(r, now));
     }
 
     public async Task<ReferralView> GetAsync(Guid disputeId, Guid referralId, CancellationToken ct = default)
@@ -279,7 +278,7 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
         if (path is null) return null;
-        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
+        var ids = OrgUnit.ChainOf(path);
         ids.Add(unitId);
         return await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station).Select(u => u.Name).FirstOrDefaultAsync(ct);
     }

@@ -95,7 +95,7 @@ public sealed class IncidentPlacer(LianxinDbContext db)
         var path = unit.Path;
         if (unit.Kind != OrgUnitKind.Station)
         {
-            var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+            var chain = OrgUnit.ChainOf(unit.Path);
             var station = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station)
                 .Select(u => u.Path).FirstOrDefaultAsync(ct);
             path = station ?? unit.Path;

@@ -334,9 +334,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task<PagedResult<IncidentRow>> ListAsync(IncidentFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<IncidentRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<IReadOnlyList<IncidentRow>> ExportAsync(IncidentFilter f, int max, CancellationToken ct = default)
@@ -463,9 +461,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, x, input.Version);
         if (input.OrgUnitId is not { } unitId) throw new ValidationFailedException("orgUnitId", "请选择警情发生地所属单位");
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
         x.Place(unit.Id, PlacementMethod.Hand);
         await db.SaveChangesAsync(ct);

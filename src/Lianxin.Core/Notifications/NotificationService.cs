@@ -1,3 +1,4 @@
+using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +29,8 @@ public sealed class NotificationService(LianxinDbContext db, ICurrentUser user, 
         var me = user.UserId ?? throw new ForbiddenException("请先登录");
         var q = db.Notifications.AsNoTracking().Where(n => n.UserId == me);
         if (unreadOnly) q = q.Where(n => n.ReadAt == null);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(n => n.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(n => new NotificationView(n.Id, n.Title, n.Body, n.Link, n.Severity, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
-        return new PagedResult<NotificationView>(items, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(n => n.Id).ToPageAsync(page, cut => cut
+            .Select(n => new NotificationView(n.Id, n.Title, n.Body, n.Link, n.Severity, n.CreatedAt, n.ReadAt)), ct);
     }
 
     public async Task<int> UnreadCountAsync(CancellationToken ct = default)

@@ -29,9 +29,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
     public async Task<PagedResult<MemberView>> ListAsync(MemberFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var items = await Project(q.OrderBy(m => m.Kind).ThenBy(m => m.Name).ThenBy(m => m.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<MemberView>(items, total, page.Page, page.PageSize);
+        return await q.OrderBy(m => m.Kind).ThenBy(m => m.Name).ThenBy(m => m.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<IReadOnlyList<MemberView>> ExportAsync(MemberFilter f, int max, CancellationToken ct = default)

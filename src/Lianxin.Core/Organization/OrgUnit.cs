@@ -23,6 +23,10 @@ public sealed class OrgUnit : Entity
 
     private OrgUnit() { }
 
+    /// <summary>The ids on a unit's path: its ancestors from the root down, then the unit itself.</summary>
+    public static List<Guid> ChainOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+
     public static OrgUnit Create(string code, string name, OrgUnitKind kind, OrgUnit? parent, Guid? id = null)
     {
         if (parent is null && kind != OrgUnitKind.Bureau && kind != OrgUnitKind.Station)

@@ -68,16 +68,14 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
                 ?? throw new NotFoundException("上级单位不存在");
             query = query.Where(u => u.Path.StartsWith(path));
         }
-        var total = await query.CountAsync(ct);
-        var items = await Project(query.OrderBy(u => u.Depth).ThenBy(u => u.Code).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<OrgUnitSummary>(items, total, page.Page, page.PageSize);
+        return await query.OrderBy(u => u.Depth).ThenBy(u => u.Code).ToPageAsync(page, Project, ct);
     }
 
     public async Task<OrgUnitDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         var visible = await VisibleAsync(ct);
         var u = await visible.Include(x => x.Parent).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        var ancestorIds = u.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Where(a => a != u.Id).ToList();
+        var ancestorIds = OrgUnit.ChainOf(u.Path).Where(a => a != u.Id).ToList();
         var ancestors = await Project(visible.Where(a => ancestorIds.Contains(a.Id)).OrderBy(a => a.Depth)).ToListAsync(ct);
         var children = await db.OrgUnits.CountAsync(c => c.ParentId == id && !c.IsRetired, ct);
         var scope = await user.GetScopeAsync(ct);

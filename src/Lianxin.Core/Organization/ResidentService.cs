@@ -31,9 +31,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task<PagedResult<ResidentView>> ListAsync(ResidentFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var query = await QueryAsync(filter, ct);
-        var total = await query.CountAsync(ct);
-        var items = await Project(Sort(query, filter.Sort).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<ResidentView>(items, total, page.Page, page.PageSize);
+        return await Sort(query, filter.Sort).ToPageAsync(page, Project, ct);
     }
 
     /// <summary>The rows of an export, capped; the export itself is audited by the caller's save.</summary>
@@ -134,7 +132,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var q = db.Residents.AsNoTracking().Where(scope.Filter<Resident>());
         if (Checks.Clean(f.IdNumber) is { } idText)
         {
-            var parsed = CitizenId.Parse(idText);
+            var parsed = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
             if (!parsed.IsValid) throw new ValidationFailedException("idNumber", parsed.Error ?? "身份证号无效");
             var hash = protector.BlindIndex(parsed.Normalized!);
             q = q.Where(r => r.IdNumberHash == hash);
@@ -182,7 +180,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
-            id = CitizenId.Parse(idText);
+            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
             if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
         }
         PhoneNumberResult? phone = null;
@@ -206,9 +204,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     private async Task<OrgUnit> UnitInScope(Guid unitId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "所属单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("所属单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所属单位已撤销");
         return unit;
     }

@@ -56,9 +56,7 @@ public sealed class SquadService(LianxinDbContext db, ICurrentUser user)
         if (Checks.Clean(f.Type) is { } type) q = q.Where(s => s.TypeCode == type);
         if (f.Active is { } active) q = q.Where(s => s.IsActive == active);
         if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(s => s.IsActive).ThenBy(s => s.Name).ThenBy(s => s.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<SquadRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(s => s.IsActive).ThenBy(s => s.Name).ThenBy(s => s.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<SquadDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -228,9 +226,7 @@ public sealed class SquadService(LianxinDbContext db, ICurrentUser user)
     private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
         return unit;
     }

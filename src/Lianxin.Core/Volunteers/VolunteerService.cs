@@ -200,9 +200,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     public async Task<PagedResult<VolunteerRow>> ListAsync(VolunteerFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(Order(q).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<VolunteerRow>(rows, total, page.Page, page.PageSize);
+        return await Order(q).ToPageAsync(page, Project, ct);
     }
 
     public async Task<IReadOnlyList<VolunteerRow>> ExportAsync(VolunteerFilter f, int max, CancellationToken ct = default)
@@ -260,7 +258,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
-            id = CitizenId.Parse(idText);
+            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
             if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
         }
         if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
@@ -409,13 +407,8 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     /// <summary>A new application tells those who review volunteers for that place.</summary>
     private async Task NotifyReviewersAsync(Volunteer v, OrgUnit unit, CancellationToken ct)
     {
-        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(unit.Id).Distinct().ToList();
-        var reviewers = await (from u in db.Users
-                               join ur in db.UserRoles on u.Id equals ur.UserId
-                               join rc in db.RoleClaims on ur.RoleId equals rc.RoleId
-                               where rc.ClaimType == Permissions.ClaimType && rc.ClaimValue == Permissions.VolunteersManage
-                                     && u.OrgUnitId != null && chain.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                               select u.Id).Distinct().Take(50).ToListAsync(ct);
+        var reviewers = await AccountsOver.WithPermission(db, unit.Path, Permissions.VolunteersManage)
+            .Select(u => u.Id).Take(50).ToListAsync(ct);
         foreach (var r in reviewers)
             await notifications.SendAsync(r, $"义警申请：{v.Name}", $"{unit.Name}的 {v.Name} 申请加入义警，请审核。", $"/volunteers/{v.Id}", ct: ct);
     }
@@ -430,7 +423,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
-            id = CitizenId.Parse(idText);
+            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
             if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
         }
         if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
@@ -461,7 +454,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         if (unitId is null) return (null, null);
         var home = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (home is null) return (null, null);
-        var chain = home.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var chain = OrgUnit.ChainOf(home.Path);
         var station = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station).FirstOrDefaultAsync(ct);
         return (home, station ?? home);
     }
@@ -480,9 +473,7 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
         return unit;
     }

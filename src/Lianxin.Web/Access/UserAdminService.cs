@@ -28,9 +28,8 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
         if (orgUnitId is { } unit) query = query.Where(u => u.OrgUnitId == unit);
         if (Checks.Clean(role) is { } r)
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == r)));
-        var total = await query.CountAsync(ct);
-        var list = await query.OrderBy(u => u.UserName).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<UserView>(await ViewsAsync(list, ct), total, page.Page, page.PageSize);
+        var list = await query.OrderBy(u => u.UserName).ToPageAsync(page, ct);
+        return await list.SelectAsync(rows => ViewsAsync(rows, ct));
     }
 
     public async Task<UserView> GetAsync(string id, CancellationToken ct = default)

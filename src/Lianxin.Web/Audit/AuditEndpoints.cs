@@ -29,7 +29,7 @@ public static class AuditEndpoints
     {
         var rows = await audit.ExportAsync(filter, ExcelExport.MaxRows, ct);
         return await ExcelExport.FileAsync(rows, "审计日志",
-            ("序号", a => a.Seq), ("时间", a => a.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss")),
+            ("序号", a => a.Seq), ("时间", a => a.At.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss")),
             ("用户", a => a.UserName), ("来源地址", a => a.IpAddress), ("动作", a => a.ActionLabel), ("对象类型", a => a.EntityType),
             ("对象", a => a.EntityId), ("说明", a => a.Summary), ("变更", a => a.Changes));
     }

@@ -18,9 +18,7 @@ public sealed class AuditQueryService(LianxinDbContext db, ICurrentUser me)
     public async Task<PagedResult<AuditLine>> ListAsync(AuditFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = Query(f);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(a => a.Seq).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<AuditLine>(rows.Select(ToLine).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(a => a.Seq).ToPageAsync(page, ct)).Select(ToLine);
     }
 
     public async Task<IReadOnlyList<AuditLine>> ExportAsync(AuditFilter f, int max, CancellationToken ct = default)

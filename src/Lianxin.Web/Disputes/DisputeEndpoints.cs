@@ -120,7 +120,7 @@ public static class DisputeEndpoints
         return await ExcelExport.FileAsync(rows, "矛盾纠纷台账",
             ("编号", r => r.Number), ("标题", r => r.Title), ("类别", r => r.CategoryCode), ("来源", r => r.Source.Label()),
             ("状态", r => r.StatusLabel), ("调解层级", r => r.LevelLabel), ("风险", r => r.Risk?.Label()), ("所在单位", r => r.OrgUnitName),
-            ("登记时间", r => r.RegisteredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm")),
-            ("办结时间", r => r.EndedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm")));
+            ("登记时间", r => r.RegisteredAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm")),
+            ("办结时间", r => r.EndedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm")));
     }
 }

@@ -1,4 +1,5 @@
 using Lianxin.Core.Data;
+using Lianxin.Core.Upkeep;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Hosting;

@@ -1,3 +1,4 @@
+using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Organization;

@@ -1,5 +1,6 @@
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Upkeep;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Repeats;

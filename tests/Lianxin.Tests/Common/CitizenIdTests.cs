@@ -194,12 +194,22 @@ public class CitizenIdTests
     }
 
     [Fact]
-    public void Birth_before_1900_is_rejected()
+    public void Births_before_1900_are_accepted_as_the_standard_sets_no_floor()
     {
-        var result = CitizenId.Parse(WithCheckChar("13013118991231001"), Today);
+        // GB 11643-1999's own example number is of someone born on 1880-01-01.
+        var example = CitizenId.Parse(WithCheckChar("44052418800101001"), Today);
+        Assert.True(example.IsValid, example.Error);
+        Assert.Equal(new DateOnly(1880, 1, 1), example.BirthDate);
+        Assert.True(CitizenId.Parse(WithCheckChar("13013118991231001"), Today).IsValid);
+    }
+
+    [Fact]
+    public void A_mistyped_century_is_still_rejected()
+    {
+        var result = CitizenId.Parse(WithCheckChar("13013107991231001"), Today);
 
         Assert.Equal(CitizenIdError.InvalidBirthDate, result.ErrorCode);
-        Assert.Equal("身份证号出生日期错误：1899-12-31 早于 1900-01-01", result.Error);
+        Assert.Equal("身份证号出生日期错误：0799-12-31 早于 1800-01-01", result.Error);
     }
 
     [Fact]
@@ -218,6 +228,21 @@ public class CitizenIdTests
 
         Assert.True(result.IsValid, result.Error);
         Assert.Equal(Gender.Male, result.Gender);
+    }
+
+    [Fact]
+    public void Today_is_the_date_in_China_even_on_a_server_running_on_UTC()
+    {
+        // 01:00 on 1 January 2024 in China is still 31 December 2023 on a server whose clock is UTC.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(
+            new DateTimeOffset(2024, 1, 1, 1, 0, 0, ChinaTime.Offset).ToUniversalTime());
+        clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        Assert.Equal(new DateOnly(2023, 12, 31), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+
+        var result = CitizenId.Parse("130131202401010053", clock);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(new DateOnly(2024, 1, 1), ChinaTime.Today(clock));
     }
 
     [Fact]

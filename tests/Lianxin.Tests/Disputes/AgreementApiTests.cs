@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lianxin.Core.Common;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Disputes;
 using Lianxin.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class AgreementApiPostgresTests(PostgresApp app) : AgreementApiTes
 
 public abstract class AgreementApiTests(AppFixture app)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly TimeSpan China = ChinaTime.Offset;
     private static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(China).DateTime);
 
     /// <summary>The chickens case, registered by officer1 and brought to joint mediation at the police office.</summary>

@@ -43,7 +43,7 @@ public sealed class PostgresFigureApp : FigureApp
 internal static class FigureCases
 {
     private static DateTimeOffset At(int y, int m, int d, int h = 10, int min = 0) =>
-        new DateTimeOffset(y, m, d, h, min, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        new DateTimeOffset(y, m, d, h, min, 0, ChinaTime.Offset).ToUniversalTime();
 
     private static int _n;
 
@@ -259,7 +259,7 @@ public abstract class DisputeFigureTests(FigureApp app)
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/disputes/figures?from=2019-01-01&to=2025-12-31"), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/disputes?figure=Resolved&from=2025-12-31&to=2025-01-01"), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={app.World.Stations[1].Id}&{Year2025}"), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={Guid.NewGuid()}&{Year2025}"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={Guid.NewGuid()}&{Year2025}"), HttpStatusCode.Forbidden);
         var bogus = await leader.GetAsync($"/api/v1/disputes/figures?from=2025-13-45");
         Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
         var resident = await app.As("resident1");
@@ -271,7 +271,7 @@ public abstract class DisputeFigureTests(FigureApp app)
     {
         var leader = await app.As("leader1");
         var figures = await ApiAssert.OkAsync<DisputeFigures>(await leader.GetAsync("/api/v1/disputes/figures"));
-        var today = DisputePeriod.Today(app.Clock.GetUtcNow());
+        var today = ChinaTime.Day(app.Clock.GetUtcNow());
         Assert.Equal(new DateOnly(today.Year, 1, 1), figures.Current.Period.From);
         Assert.Equal(today, figures.Current.Period.To);
     }
@@ -279,12 +279,12 @@ public abstract class DisputeFigureTests(FigureApp app)
     [Fact]
     public void The_period_rule_uses_china_days_and_refuses_long_or_reversed_periods()
     {
-        var p = DisputePeriod.Of(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), DateTimeOffset.UtcNow);
+        var p = ChinaPeriod.Of(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), DateTimeOffset.UtcNow);
         Assert.Equal(new DateTimeOffset(2024, 12, 31, 16, 0, 0, TimeSpan.Zero), p.Start.ToUniversalTime());
         Assert.Equal(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero), p.End.ToUniversalTime());
-        Assert.Equal(new DateOnly(2023, 2, 28), DisputePeriod.Of(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29), DateTimeOffset.UtcNow).YearEarlier().From);
-        Assert.Throws<ValidationFailedException>(() => DisputePeriod.Of(new DateOnly(2025, 2, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
-        Assert.Throws<ValidationFailedException>(() => DisputePeriod.Of(new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
-        DisputePeriod.Of(new DateOnly(2020, 1, 2), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow); // five years exactly is fine
+        Assert.Equal(new DateOnly(2023, 2, 28), ChinaPeriod.Of(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29), DateTimeOffset.UtcNow).YearEarlier().From);
+        Assert.Throws<ValidationFailedException>(() => ChinaPeriod.Of(new DateOnly(2025, 2, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
+        Assert.Throws<ValidationFailedException>(() => ChinaPeriod.Of(new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
+        ChinaPeriod.Of(new DateOnly(2020, 1, 2), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow); // five years exactly is fine
     }
 }

@@ -89,7 +89,7 @@ public abstract class DisputeTallyTests(AppFixture app)
         Assert.True(histories.Any(h => h.ReferralCount > 1), shape);
         Assert.True(histories.Any(h => h.ReopenCount == 0 && h.Resolutions == 1), shape);
 
-        var periods = new List<DisputePeriod>
+        var periods = new List<ChinaPeriod>
         {
             new(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
             new(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
@@ -98,7 +98,7 @@ public abstract class DisputeTallyTests(AppFixture app)
         for (var i = 0; i < 5; i++)
         {
             var from = new DateOnly(2024, 1, 1).AddDays(rng.Next(0, 700));
-            periods.Add(new DisputePeriod(from, from.AddDays(rng.Next(0, 200))));
+            periods.Add(new ChinaPeriod(from, from.AddDays(rng.Next(0, 200))));
         }
         var scopes = new (DataScope Scope, Guid? Unit)[]
         {
@@ -173,7 +173,7 @@ public abstract class DisputeTallyTests(AppFixture app)
         }));
         Assert.Equal(before, await Rows());
 
-        var day = DisputePeriod.Today(at);
+        var day = ChinaTime.Day(at);
         var row = (await Rows()).Single(r => r.OrgUnitId == unit && r.Day == day);
         Assert.Equal(1, row.Accepted);
         Assert.Equal(0, row.Resolved);
@@ -195,7 +195,7 @@ public abstract class DisputeTallyTests(AppFixture app)
             return true;
         });
         var kept = await Rows();
-        Assert.Contains(kept, r => r.OrgUnitId == unit && r.Day == DisputePeriod.Today(at) && r.Accepted == 1 && r.AcceptedResolved == 1);
+        Assert.Contains(kept, r => r.OrgUnitId == unit && r.Day == ChinaTime.Day(at) && r.Accepted == 1 && r.AcceptedResolved == 1);
 
         // As a database upgraded from before the tallies: no rows, no recorded version.
         await app.Factory.WithDbAsync(async db =>

@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
 
 namespace Lianxin.Tests.Disputes;
@@ -11,7 +12,7 @@ public enum Stage
 /// <summary>Builds disputes at fixed times (China Standard Time) so tests read like a case file.</summary>
 internal static class DisputeTestData
 {
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
+    public static readonly TimeSpan China = ChinaTime.Offset;
     public static readonly DateTimeOffset T0 = new(2024, 3, 4, 9, 0, 0, China);
     public static readonly Guid VillageId = Guid.Parse("0190f000-0000-7000-8000-000000000001");
     public const string Officer = "officer-1";

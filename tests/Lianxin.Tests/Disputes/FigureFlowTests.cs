@@ -15,7 +15,7 @@ public sealed class FigureFlowPostgresTests(PostgresApp app) : FigureFlowTests(a
 /// confirmed, and a dispute a referral's receiver resolved counts as resolved but within no tier.</summary>
 public abstract class FigureFlowTests(AppFixture app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).DateTime);
     private string Period => $"from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
 
     private async Task<DisputeDetail> TriagedAsync(HttpClient c, string title)

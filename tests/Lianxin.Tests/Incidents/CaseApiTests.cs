@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Core.Incidents;
@@ -133,7 +134,7 @@ public abstract class CaseApiTests(CaseApp app)
             new { conclusion = "调解结案", version = general.Version }, ApiAssert.Json));
         Assert.Equal(CaseTimeState.ConcludedInTime, inTime.TimeState);
 
-        var today = Lianxin.Core.Disputes.Figures.DisputePeriod.Today(app.Clock.GetUtcNow());
+        var today = ChinaTime.Day(app.Clock.GetUtcNow());
         var figures = await ApiAssert.OkAsync<CaseFigures>(await fresh.GetAsync(
             $"/api/v1/incidents/cases/figures?from={today.AddDays(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}&orgUnitId={app.World.Districts[0].Id}"));
         Assert.True(figures.Registered >= 2);

@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Incidents.Cases;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,7 +8,7 @@ namespace Lianxin.Tests.Incidents;
 /// 23:00 the next day, not until midnight), with the warning at 75% of the time.</summary>
 public sealed class CaseDeadlineTests
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly TimeSpan China = ChinaTime.Offset;
 
     [Theory]
     [InlineData(CaseKind.Simple, 1, 18)]

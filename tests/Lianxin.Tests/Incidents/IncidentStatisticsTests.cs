@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using System.Net;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Data;
@@ -21,7 +22,7 @@ public sealed class IncidentStatisticsPostgresTests(PostgresApp app) : IncidentS
 /// periods must equal a GROUP BY over the incidents themselves, and the kept tallies must equal a rebuild.</summary>
 public abstract class IncidentStatisticsTests(AppFixture app)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly TimeSpan China = ChinaTime.Offset;
     private static readonly string[] Categories = ["criminal", "public-order", "dispute", "traffic", "fraud", "help", "legacy-code"];
 
     private OrgUnit[] Units =>
@@ -107,7 +108,7 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         var incidents = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking()
             .Select(i => new Row(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable)).ToListAsync());
         var paths = await app.Factory.WithDbAsync(db => db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Path));
-        DisputePeriod[] periods =
+        ChinaPeriod[] periods =
         [
             new(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
             new(new DateOnly(2024, 3, 15), new DateOnly(2025, 2, 10)),
@@ -138,18 +139,18 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         Assert.Equal(rebuilt.Count, kept.Count);
         Assert.Equal(rebuilt, kept);
 
-        async Task CompareAsync(HttpClient client, OrgUnit? picked, OrgUnit root, DisputePeriod p)
+        async Task CompareAsync(HttpClient client, OrgUnit? picked, OrgUnit root, ChinaPeriod p)
         {
             var url = $"/api/v1/incidents/statistics?from={p.From:yyyy-MM-dd}&to={p.To:yyyy-MM-dd}" + (picked is null ? "" : $"&orgUnitId={picked.Id}");
             var s = await ApiAssert.OkAsync<IncidentStatistics>(await client.GetAsync(url));
             var label = $"{root.Name} {p.From}..{p.To}";
             var under = incidents.Where(i => paths[i.OrgUnitId].StartsWith(root.Path, StringComparison.Ordinal)).ToList();
-            List<Row> In(DisputePeriod q) => under.Where(i => i.ReceivedAt >= q.Start && i.ReceivedAt < q.End).ToList();
+            List<Row> In(ChinaPeriod q) => under.Where(i => i.ReceivedAt >= q.Start && i.ReceivedAt < q.End).ToList();
             var rows = In(p);
             Assert.True(Counts(rows) == s.Counts, $"{label}: {Counts(rows)} vs {s.Counts}");
             Assert.Equal(Counts(In(p.YearEarlier())), s.YearOnYear.Counts);
             var days = p.To.DayNumber - p.From.DayNumber + 1;
-            Assert.Equal(Counts(In(new DisputePeriod(p.From.AddDays(-days), p.From.AddDays(-1)))), s.MonthOnMonth.Counts);
+            Assert.Equal(Counts(In(new ChinaPeriod(p.From.AddDays(-days), p.From.AddDays(-1)))), s.MonthOnMonth.Counts);
             var byCategory = rows.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => (g.Count(), g.Count(r => r.Validity == IncidentValidity.Valid), g.Count(r => r.Preventable)));
             Assert.Equal(byCategory.Count, s.ByCategory.Count);
             foreach (var c in s.ByCategory) Assert.Equal(byCategory[c.Code], (c.Total, c.Valid, c.Preventable));
@@ -189,7 +190,7 @@ public abstract class IncidentStatisticsTests(AppFixture app)
     {
         var leader1 = await app.As("leader1");
         await ApiAssert.ProblemAsync(await leader1.GetAsync($"/api/v1/incidents/statistics?orgUnitId={app.World.Villages[1].Id}"), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await leader1.GetAsync($"/api/v1/incidents/statistics?orgUnitId={Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await leader1.GetAsync($"/api/v1/incidents/statistics?orgUnitId={Guid.NewGuid()}"), HttpStatusCode.Forbidden);
         await ApiAssert.ProblemAsync(await leader1.GetAsync("/api/v1/incidents/statistics?from=2025-03-01&to=2025-01-01"), (HttpStatusCode)422);
         await ApiAssert.ProblemAsync(await leader1.GetAsync("/api/v1/incidents/statistics?from=2001-01-01&to=2025-01-01"), (HttpStatusCode)422);
         var malformed = await leader1.GetAsync("/api/v1/incidents/statistics?from=yesterday");

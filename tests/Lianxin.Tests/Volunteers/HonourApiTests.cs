@@ -294,7 +294,7 @@ public abstract partial class HonourApiTests(AppFixture app)
         var now = DateTimeOffset.UtcNow;
         var to = ChinaTime.Day(now);
         var from = to.AddDays(-90);
-        var period = new VolunteerPeriod(from, to);
+        var period = new ChinaPeriod(from, to);
         var rule = new ActiveVolunteerRule();
         var (windowStart, _) = rule.WindowBounds(to);
         var people = new List<(Guid Id, Guid Unit, VolunteerStatus Status, DateTimeOffset? Joined)>();

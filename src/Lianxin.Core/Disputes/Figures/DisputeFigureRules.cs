@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using System.Linq.Expressions;
 
 namespace Lianxin.Core.Disputes.Figures;
@@ -17,7 +18,7 @@ public static class DisputeFigureRules
     /// <paramref name="all"/> is the disputes table: "which disputes had a resolution (or referral) in
     /// the period" is asked once of the timeline through its (Kind, At) index, as an uncorrelated
     /// subquery, instead of once per dispute.</summary>
-    public static Expression<Func<Dispute, bool>> Selection(DisputeFigure figure, DisputePeriod period, IQueryable<Dispute> all,
+    public static Expression<Func<Dispute, bool>> Selection(DisputeFigure figure, ChinaPeriod period, IQueryable<Dispute> all,
         IQueryable<MediationAgreement> agreements)
     {
         var start = period.Start;
@@ -95,7 +96,7 @@ public static class DisputeFigureRules
     /// figures of <paramref name="period"/> count it, and the days from registration to its last resolution
     /// in the period. <see cref="DisputeFigure.Confirmed"/> reads the agreements and is not answered here.
     /// The figures use this for the few disputes the daily tallies cannot count (reopened, or referred twice).</summary>
-    public static DisputeTallyResult Tally(DateTimeOffset registeredAt, IReadOnlyList<DisputeEvent> events, DisputePeriod period)
+    public static DisputeTallyResult Tally(DateTimeOffset registeredAt, IReadOnlyList<DisputeEvent> events, ChinaPeriod period)
     {
         var start = period.Start;
         var end = period.End;

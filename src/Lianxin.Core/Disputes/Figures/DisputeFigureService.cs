@@ -20,7 +20,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
     public async Task<DisputeFigures> GetAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
-        var period = DisputePeriod.Of(from, to, db.Now);
+        var period = ChinaPeriod.Of(from, to, db.Now);
         var (scope, unit) = await ScopeAsync(orgUnitId, ct);
         var previousPeriod = period.YearEarlier();
         DisputeFigureSet current, previous;
@@ -39,7 +39,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
 
     /// <summary>The figures counted directly over the disputes with the ledger's rules, one COUNT per figure.
     /// Slower (every figure reads the timelines of the whole scope), exact by definition.</summary>
-    public async Task<DisputeFigureSet> GetDirectAsync(Guid? orgUnitId, DisputePeriod period, CancellationToken ct = default)
+    public async Task<DisputeFigureSet> GetDirectAsync(Guid? orgUnitId, ChinaPeriod period, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
         var (scope, unit) = await ScopeAsync(orgUnitId, ct);
@@ -60,8 +60,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
     {
         var scope = await user.GetScopeAsync(ct);
         if (orgUnitId is not { } id) return (scope, null);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, id, ct);
         return (scope, unit);
     }
 
@@ -72,7 +71,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
     }
 
     private async Task<(DisputeFigureSet Current, DisputeFigureSet Previous)> CountTalliedAsync(DataScope scope, Organization.OrgUnit? unit,
-        DisputePeriod current, DisputePeriod previous, CancellationToken ct)
+        ChinaPeriod current, ChinaPeriod previous, CancellationToken ct)
     {
         var units = db.OrgUnits.AsNoTracking().Where(scope.UnitFilter());
         if (unit is not null) units = units.Where(new DataScope(false, [unit.Path], [], null).UnitFilter());
@@ -96,7 +95,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
 
         return (await SetAsync(current), await SetAsync(previous));
 
-        async Task<DisputeFigureSet> SetAsync(DisputePeriod period)
+        async Task<DisputeFigureSet> SetAsync(ChinaPeriod period)
         {
             var (from, to) = (period.From, period.To);
             var sum = await db.DisputeTallies.AsNoTracking()
@@ -148,7 +147,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         }
     }
 
-    private async Task<DisputeFigureSet> CountDirectAsync(IQueryable<Dispute> scoped, DisputePeriod period, CancellationToken ct)
+    private async Task<DisputeFigureSet> CountDirectAsync(IQueryable<Dispute> scoped, ChinaPeriod period, CancellationToken ct)
     {
         var all = db.Disputes.AsNoTracking();
         var agreements = db.MediationAgreements.AsNoTracking();

@@ -1,8 +1,9 @@
+using Lianxin.Core.Common;
 namespace Lianxin.Core.Disputes.Figures;
 
 /// <summary>The dispute figures of one unit (with everything below it) for one period. Counts are
 /// numbers of disputes; the rates and shares are fractions (0–1), null when their base is zero.</summary>
-public sealed record DisputeFigureSet(DisputePeriod Period, int Accepted, int Resolved, int AcceptedResolved, int WithinGroup,
+public sealed record DisputeFigureSet(ChinaPeriod Period, int Accepted, int Resolved, int AcceptedResolved, int WithinGroup,
     int WithinVillage, int WithinTown, int Referred, int Recurred, double? AverageDaysToResolve, int Confirmed = 0)
 {
     public double? ResolutionRate => Ratio(AcceptedResolved, Accepted);

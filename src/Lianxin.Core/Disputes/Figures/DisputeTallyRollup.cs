@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -24,7 +25,7 @@ public static class DisputeTallyRollup
         var result = new Dictionary<DateOnly, DisputeTally>();
         DisputeTally At(DateTimeOffset instant)
         {
-            var day = DisputePeriod.Today(instant);
+            var day = ChinaTime.Day(instant);
             if (!result.TryGetValue(day, out var tally)) result[day] = tally = new DisputeTally { OrgUnitId = orgUnitId, Day = day };
             return tally;
         }

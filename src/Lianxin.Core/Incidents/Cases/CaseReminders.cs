@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Access;
 using Lianxin.Core.Data;
 using Lianxin.Core.Disputes.Figures;
@@ -40,7 +41,7 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
         return sent;
     }
 
-    private static string China(DateTimeOffset at) => at.ToOffset(DisputePeriod.ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string China(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<int> NotifyAsync(PublicSecurityCase c, string title, string body, string severity, CancellationToken ct)
     {

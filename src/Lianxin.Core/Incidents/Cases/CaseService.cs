@@ -36,7 +36,7 @@ public sealed record CaseRow(Guid Id, string Number, string Title, CaseKind Kind
 
 /// <summary>Overdue figures (超期情况) of the cases registered in a period: how many were concluded within their
 /// limit, concluded late, are still open past the deadline, or still open in time.</summary>
-public sealed record CaseFigures(Guid? OrgUnitId, string UnitName, DisputePeriod Period, int Registered, int ConcludedInTime, int ConcludedLate,
+public sealed record CaseFigures(Guid? OrgUnitId, string UnitName, ChinaPeriod Period, int Registered, int ConcludedInTime, int ConcludedLate,
     int OpenOverdue, int OpenInTime, IReadOnlyList<Statistics.StatisticDefinition> Definitions);
 
 /// <summary>Public-security cases with 1/3/7-day limits, within the caller's data scope.</summary>
@@ -74,9 +74,7 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
             if (incident.CaseId is not null) throw new ConflictException("该警情已登记过治安案件");
         }
         var unitId = input.OrgUnitId ?? incident!.OrgUnitId;
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         var number = input.Number!.Trim();
         if (await db.PublicSecurityCases.AnyAsync(c => c.Number == number, ct)) throw new ConflictException($"案件编号 {number} 已登记");
 
@@ -115,12 +113,11 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
     public async Task<PagedResult<CaseRow>> ListAsync(CaseFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
         // Open cases first, the nearest deadline on top; then the concluded, newest first.
-        var items = await Project(q.OrderBy(c => c.Status).ThenBy(c => c.Status == CaseStatus.Open ? c.DueAt : c.RegisteredAt)
-            .ThenByDescending(c => c.RegisteredAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        var items = await q.OrderBy(c => c.Status).ThenBy(c => c.Status == CaseStatus.Open ? c.DueAt : c.RegisteredAt)
+            .ThenByDescending(c => c.RegisteredAt).ThenBy(c => c.Id).ToPageAsync(page, Project, ct);
         var now = db.Now;
-        return new PagedResult<CaseRow>(items.Select(r => WithTime(r, now)).ToList(), total, page.Page, page.PageSize);
+        return items.Select(r => WithTime(r, now));
     }
 
     public async Task<CaseRow> GetAsync(Guid id, CancellationToken ct = default)
@@ -147,7 +144,7 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
     public async Task<CaseFigures> FiguresAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
-        var period = DisputePeriod.Of(from, to, db.Now);
+        var period = ChinaPeriod.Of(from, to, db.Now);
         var q = await QueryAsync(new CaseFilter(OrgUnitId: orgUnitId), ct);
         var (start, end, now) = (period.Start, period.End, db.Now);
         var counts = await q.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
@@ -192,9 +189,7 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
         if (f.Nearing == true) q = q.Where(c => c.Status == CaseStatus.Open && c.WarnAt <= now && c.DueAt > now);
         if (f.OrgUnitId is { } unitId)
         {
-            var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-                ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-            if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+            var unit = await db.UnitInScopeAsync(scope, unitId, ct);
             q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         }
         return q;

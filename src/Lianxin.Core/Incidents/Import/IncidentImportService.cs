@@ -234,9 +234,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         user.Demand(Permissions.IncidentsRegister);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Set<IncidentImport>().AsNoTracking().Where(scope.Filter<IncidentImport>());
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(b => b.StartedAt).ThenByDescending(b => b.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<IncidentImportView>(items.Select(IncidentImportView.From).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(b => b.StartedAt).ThenByDescending(b => b.Id).ToPageAsync(page, ct))
+            .Select(IncidentImportView.From);
     }
 
     public async Task<IncidentImportView> GetAsync(Guid id, CancellationToken ct = default)
@@ -250,10 +249,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         user.Demand(Permissions.IncidentsRegister);
         await FindAsync(id, ct);
         var q = db.Set<IncidentImportError>().AsNoTracking().Where(e => e.BatchId == id);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(e => e.Seq).Skip(page.Skip).Take(page.PageSize)
-            .Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason)).ToListAsync(ct);
-        return new PagedResult<IncidentImportErrorView>(items, total, page.Page, page.PageSize);
+        return await q.OrderBy(e => e.Seq).ToPageAsync(page, cut => cut
+            .Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason)), ct);
     }
 
     /// <summary>Every stored error of a batch, for the downloadable report.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;

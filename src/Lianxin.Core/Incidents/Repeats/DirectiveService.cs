@@ -47,8 +47,7 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
         if (orgUnitId is null) throw new ValidationFailedException("orgUnitId", "请选择指令所属单位");
         if (lines.Count == 0) throw new ValidationFailedException("file", "文件中没有指令（第一行须为表头：指令编号、日期、地址、类别、内容）");
         if (lines.Count > MaxLines) throw new ValidationFailedException("file", $"一次最多导入 {MaxLines} 条指令");
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == orgUnitId, ct) ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!(await user.GetScopeAsync(ct)).Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(user, orgUnitId.Value, ct);
 
         var problems = new List<DirectiveProblem>();
         var valid = new List<CommandDirective>();
@@ -102,9 +101,7 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
     {
         await FindReportAsync(reportId, ct);
         var q = db.Set<DirectiveImportProblem>().AsNoTracking().Where(p => p.ReportId == reportId);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(p => p.Seq).Skip(page.Skip).Take(page.PageSize).Select(p => new DirectiveProblem(p.Row, p.Field, p.Reason)).ToListAsync(ct);
-        return new PagedResult<DirectiveProblem>(items, total, page.Page, page.PageSize);
+        return await q.OrderBy(p => p.Seq).ToPageAsync(page, cut => cut.Select(p => new DirectiveProblem(p.Row, p.Field, p.Reason)), ct);
     }
 
     /// <summary>A stored import and all its problems, for the downloadable report. Someone who may import
@@ -141,10 +138,8 @@ public sealed class DirectiveService(LianxinDbContext db, ICurrentUser user, Add
             var end = start.AddDays(7);
             q = q.Where(d => d.IssuedOn >= start && d.IssuedOn < end);
         }
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Number).Skip(page.Skip).Take(page.PageSize)
-            .Select(d => new DirectiveRow(d.Id, d.Number, d.IssuedOn, d.Address, d.Category, d.Content, d.OrgUnit!.Name)).ToListAsync(ct);
-        return new PagedResult<DirectiveRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Number).ToPageAsync(page, cut => cut
+            .Select(d => new DirectiveRow(d.Id, d.Number, d.IssuedOn, d.Address, d.Category, d.Content, d.OrgUnit!.Name)), ct);
     }
 
     /// <summary>A directive's category matches an incident whose category code or name (at any of the three

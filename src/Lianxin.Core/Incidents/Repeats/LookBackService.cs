@@ -41,12 +41,9 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
         if (f.Category is { } c) q = q.Where(p => p.Category == c);
         if (f.Open is { } open) q = open ? q.Where(p => p.Tasks.Any(t => t.DoneAt == null)) : q.Where(p => p.Tasks.All(t => t.DoneAt != null));
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(p => p.DealtOn).ThenBy(p => p.Id).Skip(page.Skip).Take(page.PageSize)
+        return await q.OrderByDescending(p => p.DealtOn).ThenBy(p => p.Id).ToPageAsync(page, cut => cut
             .Select(p => new LookBackRow(p.Id, p.Address, p.Category, p.OrgUnitId, p.OrgUnit!.Name, p.DealtOn, p.Weeks, p.Tasks.Count,
-                p.Tasks.Count(t => t.DoneAt != null), p.Tasks.Count(t => t.Result == LookBackResult.FoundAgain)))
-            .ToListAsync(ct);
-        return new PagedResult<LookBackRow>(rows, total, page.Page, page.PageSize);
+                p.Tasks.Count(t => t.DoneAt != null), p.Tasks.Count(t => t.Result == LookBackResult.FoundAgain))), ct);
     }
 
     public async Task<LookBackDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -83,9 +80,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         if (input.DealtOn!.Value > today) throw new ValidationFailedException("dealtOn", "查处日期不能晚于今天");
         if (input.DealtOn.Value < today.AddYears(-1)) throw new ValidationFailedException("dealtOn", "查处日期不能早于一年前");
         var scope = await user.GetScopeAsync(ct);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == input.OrgUnitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, input.OrgUnitId!.Value, ct);
         string? assignee = null;
         if (Checks.Clean(input.AssigneeId) is { } who) assignee = (await repeats.OwnerAsync(who, ct)).Id;
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Organization;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -561,16 +562,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 /// <summary>Who works over a place: active accounts with a role in the unit or any unit above it.</summary>
 public static class IncidentPeople
 {
-    public static async Task<List<string>> AboveWithRoleAsync(LianxinDbContext db, Guid unitId, string role, CancellationToken ct)
-    {
-        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Path }).FirstAsync(ct);
-        var chain = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(unit.Id).Distinct().ToList();
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where r.Name == role && u.OrgUnitId != null && chain.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                      select u.Id).Distinct().ToListAsync(ct);
-    }
+    public static Task<List<string>> AboveWithRoleAsync(LianxinDbContext db, Guid unitId, string role, CancellationToken ct) =>
+        AccountsOver.IdsWithRoleAsync(db, unitId, role, ct);
 
     /// <summary>Monday 00:00 (China time) of the week holding <paramref name="at"/>, as a date.</summary>
     public static DateOnly WeekStart(DateTimeOffset at)
@@ -579,5 +572,5 @@ public static class IncidentPeople
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+    public static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartUtc(day);
 }

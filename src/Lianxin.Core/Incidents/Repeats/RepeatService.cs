@@ -50,9 +50,7 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     public async Task<PagedResult<ClusterRow>> ListAsync(ClusterFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(c => c.LastAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<ClusterRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(c => c.LastAt).ThenBy(c => c.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<ClusterDetail> GetAsync(Guid id, CancellationToken ct = default)

@@ -15,7 +15,7 @@ public sealed record IncidentCounts(int Total, int Valid, int Repeat, int Invali
 }
 
 /// <summary>The same counts over an earlier period, and the change against it: (now − then) ÷ then, null when then is 0.</summary>
-public sealed record IncidentComparison(DisputePeriod Period, IncidentCounts Counts, double? TotalChange, double? ValidChange, double? PreventableChange);
+public sealed record IncidentComparison(ChinaPeriod Period, IncidentCounts Counts, double? TotalChange, double? ValidChange, double? PreventableChange);
 
 public sealed record CategoryCount(string Code, string Name, int Total, int Valid, int Preventable);
 
@@ -26,7 +26,7 @@ public sealed record UnitCount(Guid OrgUnitId, string Name, string KindLabel, bo
 
 public sealed record StatisticDefinition(string Key, string Label, string Definition);
 
-public sealed record IncidentStatistics(Guid? OrgUnitId, string UnitName, DisputePeriod Period, IncidentCounts Counts,
+public sealed record IncidentStatistics(Guid? OrgUnitId, string UnitName, ChinaPeriod Period, IncidentCounts Counts,
     IncidentComparison YearOnYear, IncidentComparison MonthOnMonth, IReadOnlyList<CategoryCount> ByCategory, IReadOnlyList<UnitCount> ByUnit,
     IReadOnlyList<int> ByHour, IReadOnlyList<int> ByWeekday, IReadOnlyList<StatisticDefinition> Definitions);
 
@@ -53,13 +53,12 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
     public async Task<IncidentStatistics> GetAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
-        var period = DisputePeriod.Of(from, to, db.Now);
+        var period = ChinaPeriod.Of(from, to, db.Now);
         var scope = await user.GetScopeAsync(ct);
         OrgUnit? unit = null;
         if (orgUnitId is { } id)
         {
-            unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位不存在");
-            if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+            unit = await db.UnitInScopeAsync(scope, id, ct);
         }
         var units = db.OrgUnits.AsNoTracking().Where(scope.UnitFilter());
         if (unit is not null) units = units.Where(new DataScope(false, [unit.Path], [], null).UnitFilter());
@@ -83,7 +82,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         var rows = await SumAsync(unitIds, period, ct);
         var yearEarlier = period.YearEarlier();
         var days = period.To.DayNumber - period.From.DayNumber + 1;
-        var before = new DisputePeriod(period.From.AddDays(-days), period.From.AddDays(-1));
+        var before = new ChinaPeriod(period.From.AddDays(-days), period.From.AddDays(-1));
         var lastYear = await TotalsAsync(unitIds, yearEarlier, ct);
         var previous = await TotalsAsync(unitIds, before, ct);
         var total = Total(rows);
@@ -123,7 +122,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
         return stats;
     }
 
-    private static IncidentComparison Compare(DisputePeriod period, IncidentTally now, IncidentTally then) =>
+    private static IncidentComparison Compare(ChinaPeriod period, IncidentTally now, IncidentTally then) =>
         new(period, IncidentCounts.Of(then), Change(now.Total, then.Total), Change(now.Valid, then.Valid), Change(now.Preventable, then.Preventable));
 
     private static double? Change(int now, int then) => then == 0 ? null : Math.Round((double)(now - then) / then, 4);
@@ -136,7 +135,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
     }
 
     /// <summary>The whole months inside a period, as their first days, and the days left at its ends.</summary>
-    public static (DateOnly? FirstMonth, DateOnly? LastMonth) WholeMonths(DisputePeriod p)
+    public static (DateOnly? FirstMonth, DateOnly? LastMonth) WholeMonths(ChinaPeriod p)
     {
         var first = p.From.Day == 1 ? p.From : IncidentTallyRollup.MonthOf(p.From).AddMonths(1);
         var lastStart = IncidentTallyRollup.MonthOf(p.To);
@@ -145,7 +144,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
     }
 
     /// <summary>The tally rows that together cover a period exactly once.</summary>
-    private IQueryable<IncidentTally> Covering(IQueryable<Guid>? unitIds, DisputePeriod p)
+    private IQueryable<IncidentTally> Covering(IQueryable<Guid>? unitIds, ChinaPeriod p)
     {
         var (from, to) = (p.From, p.To);
         var q = db.IncidentTallies.AsNoTracking();
@@ -168,7 +167,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
     /// breakdown's per-unit-and-category rows instead (one projection for both) was tried and measured: at 5,000,000
     /// incidents it brought two periods' worth of rows of 40 counts back for five numbers, and a year's statistics went
     /// from 84 to 112 ms on PostgreSQL (bench/README.md).</summary>
-    private async Task<IncidentTally> TotalsAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct) =>
+    private async Task<IncidentTally> TotalsAsync(IQueryable<Guid>? unitIds, ChinaPeriod p, CancellationToken ct) =>
         await Covering(unitIds, p).GroupBy(_ => 1)
             .Select(g => new IncidentTally
             {
@@ -181,7 +180,7 @@ public sealed class IncidentStatisticsService(LianxinDbContext db, ICurrentUser 
             .FirstOrDefaultAsync(ct) ?? new IncidentTally();
 
     /// <summary>The period's counts per unit and category, in one query over the tallies.</summary>
-    private async Task<List<IncidentTally>> SumAsync(IQueryable<Guid>? unitIds, DisputePeriod p, CancellationToken ct)
+    private async Task<List<IncidentTally>> SumAsync(IQueryable<Guid>? unitIds, ChinaPeriod p, CancellationToken ct)
     {
         return await Covering(unitIds, p).GroupBy(t => new { t.OrgUnitId, t.CategoryCode })
             .Select(g => new IncidentTally

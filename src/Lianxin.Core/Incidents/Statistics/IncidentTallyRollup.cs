@@ -1,3 +1,4 @@
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Disputes.Figures;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,10 @@ public readonly record struct IncidentFact(Guid OrgUnitId, DateTimeOffset Receiv
     public static IncidentFact Of(Incident i) => new(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable);
 
     /// <summary>The China calendar day it was received on.</summary>
-    public DateOnly Day => DisputePeriod.Today(ReceivedAt);
+    public DateOnly Day => ChinaTime.Day(ReceivedAt);
 
     /// <summary>The hour of day (China time) it was received in.</summary>
-    public int Hour => ReceivedAt.ToOffset(DisputePeriod.ChinaOffset).Hour;
+    public int Hour => ReceivedAt.ToOffset(ChinaTime.Offset).Hour;
 }
 
 /// <summary>Keeps <see cref="IncidentTally"/> rows current, so statistics never scan the incidents.

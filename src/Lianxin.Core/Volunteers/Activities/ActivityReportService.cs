@@ -1,6 +1,7 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Volunteers.Activities;
@@ -132,7 +133,7 @@ public sealed class ActivityReportService(LianxinDbContext db, ICurrentUser user
     private async Task<bool> FitsAsync(Volunteer v, Guid activityId, CancellationToken ct)
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == v.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        var chain = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.ParseExact(p, "N")).ToList();
+        var chain = OrgUnit.ChainOf(path);
         var squads = await db.SquadMembers.AsNoTracking().Where(m => m.VolunteerId == v.Id).Select(m => m.SquadId).ToListAsync(ct);
         return await db.Activities.AsNoTracking().AnyAsync(a => a.Id == activityId && a.Status != ActivityStatus.Draft && chain.Contains(a.OrgUnitId)
             && (a.OpenToAll || db.ActivitySquads.Any(t => t.ActivityId == a.Id && squads.Contains(t.SquadId))), ct);

@@ -244,13 +244,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     public async Task<PagedResult<ActivityRow>> ListAsync(ActivityFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
         // The page's ids first, then their rows with the sign-up counts: counted for twenty activities, not
         // for every activity the sort passes over.
-        var ids = await q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).Select(a => a.Id).ToListAsync(ct);
-        var rows = await Project(db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
-        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return new PagedResult<ActivityRow>(rows.OrderBy(r => order[r.Id]).ToList(), total, page.Page, page.PageSize);
+        var ids = await q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).ToPageAsync(page, cut => cut.Select(a => a.Id), ct);
+        var rows = (await Project(db.Activities.AsNoTracking().Where(a => ids.Items.Contains(a.Id))).ToListAsync(ct))
+            .ToDictionary(r => r.Id);
+        return ids.Select(id => rows[id]);
     }
 
     /// <summary>The activity ledger (活动台账) for a spreadsheet; recorded in the audit log.</summary>
@@ -294,12 +293,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         }
         if (f.From is { } from)
         {
-            var start = ChinaTime.StartOf(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            var start = ChinaTime.StartUtc(from);
             q = q.Where(a => a.StartsAt >= start);
         }
         if (f.To is { } to)
         {
-            var end = ChinaTime.StartOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+            var end = ChinaTime.StartUtc(to.AddDays(1));
             q = q.Where(a => a.StartsAt < end);
         }
         if (f.From is { } x && f.To is { } y && y < x) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
@@ -453,9 +452,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "发布单位不存在");
-        if (!scope.Covers(unit)) throw new ForbiddenException("发布单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(scope, unitId, ct);
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "发布单位已撤销");
         return unit;
     }

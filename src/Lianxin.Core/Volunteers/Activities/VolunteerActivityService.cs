@@ -1,5 +1,7 @@
+using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Organization;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,10 +30,9 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var q = await FittingAsync(v, ct);
         var since = db.Now.AddMinutes(-options.Value.CheckWindowMinutes);
         q = q.Where(a => a.Status == ActivityStatus.Published && a.EndsAt >= since);
-        var total = await q.CountAsync(ct);
-        var ids = await q.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).Select(a => a.Id).ToListAsync(ct);
-        var rows = await Rows(db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)), v, ct);
-        return new PagedResult<VolunteerActivityRow>(rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList(), total, page.Page, page.PageSize);
+        var ids = await q.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToPageAsync(page, cut => cut.Select(a => a.Id), ct);
+        var rows = await Rows(db.Activities.AsNoTracking().Where(a => ids.Items.Contains(a.Id)), v, ct);
+        return ids.Select(id => rows.Single(r => r.Id == id));
     }
 
     public async Task<VolunteerActivityRow> GetAsync(Guid id, CancellationToken ct = default)
@@ -170,7 +171,7 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
     internal async Task<IQueryable<Activity>> FittingAsync(Volunteer v, CancellationToken ct)
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == v.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        var chain = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.ParseExact(p, "N")).Append(v.OrgUnitId).Distinct().ToList();
+        var chain = OrgUnit.ChainOf(path);
         var squads = await db.SquadMembers.AsNoTracking().Where(m => m.VolunteerId == v.Id).Select(m => m.SquadId).ToListAsync(ct);
         return db.Activities.AsNoTracking().Where(a => chain.Contains(a.OrgUnitId)
             && (a.OpenToAll || db.ActivitySquads.Any(t => t.ActivityId == a.Id && squads.Contains(t.SquadId))));

@@ -18,6 +18,8 @@ public sealed class FeedComment
 }
 
 /// <summary>One like: at most one per account and post (a unique index keeps it so under races too).</summary>
+// A like says nothing worth a log line; comments and their hiding are audited.
+[Audit.NotAudited]
 public sealed class FeedLike
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

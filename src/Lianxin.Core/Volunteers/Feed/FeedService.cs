@@ -89,10 +89,8 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
             q = q.Where(p => p.Hidden);
         }
         if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
-        var total = await q.CountAsync(ct);
-        var posts = await q.Include(p => p.OrgUnit).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<FeedPostView>(await ViewsAsync(v, posts, ct), total, page.Page, page.PageSize);
+        var posts = await q.Include(p => p.OrgUnit).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).ToPageAsync(page, ct);
+        return await posts.SelectAsync(rows => ViewsAsync(v, rows, ct));
     }
 
     public async Task<FeedPostView> GetAsync(Guid id, CancellationToken ct = default)
@@ -118,9 +116,7 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
             case FeedPostKind.Notice:
                 user.Demand(Permissions.VolunteersManage);
                 unitId = input.OrgUnitId ?? v.Who.AccountUnitId ?? throw new ValidationFailedException("orgUnitId", "请选择发布单位");
-                var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-                    ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-                if (!v.Scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+                var unit = await db.UnitInScopeAsync(v.Scope, unitId, ct);
                 author = unit.Name;
                 break;
             case FeedPostKind.VolunteerPost:
@@ -186,10 +182,8 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         if (!await Visible(v).AnyAsync(p => p.Id == postId, ct)) throw new NotFoundException();
         var q = db.FeedComments.AsNoTracking().Where(c => c.PostId == postId);
         if (!v.Moderator) q = q.Where(c => !c.Hidden || c.AuthorUserId == v.UserId);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<FeedCommentView>(rows.Select(c => new FeedCommentView(c.Id, c.AuthorName, c.Body, c.CreatedAt, c.AuthorUserId == v.UserId,
-            c.Hidden, c.Hidden ? c.HiddenReason : null)).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(page, ct)).Select(c => new FeedCommentView(c.Id, c.AuthorName,
+            c.Body, c.CreatedAt, c.AuthorUserId == v.UserId, c.Hidden, c.Hidden ? c.HiddenReason : null));
     }
 
     public async Task<FeedCommentView> CommentAsync(Guid postId, FeedCommentInput input, CancellationToken ct = default)
@@ -333,14 +327,10 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
     private async Task<List<FeedAssignee>> AssigneeQueryAsync(Guid unitId, CancellationToken ct)
     {
         var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
-        var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var roles = BuiltInRoles.All.Where(r => r.Permissions.Contains(Permissions.FeedModerate)).Select(r => r.Name).ToList();
-        var rows = await (from u in db.Users
-                          join ur in db.UserRoles on u.Id equals ur.UserId
-                          join r in db.Roles on ur.RoleId equals r.Id
+        var rows = await (from u in AccountsOver.WithRole(db, path, roles)
                           join o in db.OrgUnits on u.OrgUnitId equals o.Id
-                          where roles.Contains(r.Name!) && ancestors.Contains(o.Id) && !u.IsDisabled
-                          select new { u.Id, u.DisplayName, o.Name }).Distinct().Take(100).ToListAsync(ct);
+                          select new { u.Id, u.DisplayName, o.Name }).Take(100).ToListAsync(ct);
         return rows.Select(r => new FeedAssignee(r.Id, r.DisplayName, r.Name)).OrderBy(r => r.DisplayName).ToList();
     }
 

@@ -34,7 +34,7 @@ public sealed record Participant(string UserId, string DisplayName, Guid? Accoun
         if (unitId is null) return null;
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
         if (path is null) return null;
-        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var ids = OrgUnit.ChainOf(path);
         var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Path, u.Kind }).ToListAsync(ct);
         var station = units.Where(u => u.Kind == OrgUnitKind.Station).Select(u => u.Path).FirstOrDefault() ?? path;
         return (units.Select(u => u.Path).ToList(), station);

@@ -39,6 +39,6 @@ public sealed class ActiveVolunteerRule
     public (DateTimeOffset Start, DateTimeOffset End) WindowBounds(DateOnly to)
     {
         var (from, until) = Window(to);
-        return (ChinaTime.StartOf(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime(), ChinaTime.StartOf(until.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime());
+        return (ChinaTime.StartUtc(from), ChinaTime.StartUtc(until.AddDays(1)));
     }
 }

@@ -49,14 +49,13 @@ public sealed class VolunteerFigureService(LianxinDbContext db, ICurrentUser use
     public async Task<VolunteerFigures> GetAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);
-        var period = VolunteerPeriod.Of(from, to, db.Now);
+        var period = ChinaPeriod.Of(from, to, db.Now);
         var rule = options.Value;
         var scope = await user.GetScopeAsync(ct);
         OrgUnit? unit = null;
         if (orgUnitId is { } id)
         {
-            unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-            if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+            unit = await db.UnitInScopeAsync(scope, id, ct);
         }
         var vols = db.Volunteers.AsNoTracking().Where(scope.Filter<Volunteer>());
         var squadsQuery = db.Squads.AsNoTracking().Where(scope.Filter<Squad>());

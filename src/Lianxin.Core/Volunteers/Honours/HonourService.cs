@@ -118,9 +118,7 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
         var scope = await user.GetScopeAsync(ct);
         if (!await db.Volunteers.AsNoTracking().Where(scope.Filter<Volunteer>()).AnyAsync(x => x.Id == volunteerId, ct)) throw new NotFoundException();
         var q = db.VolunteerCredits.AsNoTracking().Where(c => c.VolunteerId == volunteerId && c.At >= start && c.At < end);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(c => c.At).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<CreditView>(rows.Select(View).ToList(), total, page.Page, page.PageSize);
+        return (await q.OrderByDescending(c => c.At).ThenBy(c => c.Id).ToPageAsync(page, ct)).Select(View);
     }
 
     /// <summary>The signed-in volunteer's own year; null when the account is not a volunteer.</summary>
@@ -147,8 +145,7 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
         var unitName = "全部管辖范围";
         if (orgUnitId is { } id)
         {
-            var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-            if (!scope.Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+            var unit = await db.UnitInScopeAsync(scope, id, ct);
             vols = vols.Where(new DataScope(false, [unit.Path], [], null).Filter<Volunteer>());
             unitName = unit.Name;
         }

@@ -152,9 +152,7 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             var (start, end) = HonourYear.Bounds(year, db.Now);
             q = q.Where(s => s.StartsAt >= start && s.StartsAt < end);
         }
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<TrainingRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<TrainingDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -181,17 +179,16 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
             vols = vols.Where(v => v.Name.Contains(text));
         }
-        var total = await vols.CountAsync(ct);
-        var rows = await vols.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(v => new { v.Id, v.Name, Unit = v.OrgUnit!.Name, v.Status }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
+        var rows = await vols.OrderBy(v => v.Name).ThenBy(v => v.Id)
+            .ToPageAsync(page, cut => cut.Select(v => new { v.Id, v.Name, Unit = v.OrgUnit!.Name, v.Status }), ct);
+        var ids = rows.Items.Select(r => r.Id).ToList();
         var records = await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id && ids.Contains(a.VolunteerId))
             .ToDictionaryAsync(a => a.VolunteerId, ct);
-        return new PagedResult<RosterRow>(rows.Select(r =>
+        return rows.Select(r =>
         {
             var record = records.GetValueOrDefault(r.Id);
             return new RosterRow(r.Id, r.Name, r.Unit, r.Status, record?.Attended, record?.Passed ?? false, record is { Passed: true } ? record.CertificateNumber : null);
-        }).ToList(), total, page.Page, page.PageSize);
+        });
     }
 
     /// <summary>Records attendance for many volunteers at once. Every line is checked before anything is
@@ -339,9 +336,7 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
 
     private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new ValidationFailedException("orgUnitId", "单位不存在");
-        if (!(await user.GetScopeAsync(ct)).Covers(unit)) throw new ForbiddenException("该单位不在您的管辖范围内");
+        var unit = await db.UnitInScopeAsync(user, unitId, ct);
         return unit;
     }
 

@@ -210,10 +210,9 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<PagedResult<TipOutcomeView>> MineAsync(PageRequest page, CancellationToken ct = default)
     {
         var q = OwnTipQuery().AsNoTracking();
-        var total = await q.CountAsync(ct);
-        var tips = await q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var tips = await q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToPageAsync(page, ct);
         var names = await CategoryNamesAsync(ct);
-        return new PagedResult<TipOutcomeView>(tips.Select(t => OutcomeOf(t, names)).ToList(), total, page.Page, page.PageSize);
+        return tips.Select(t => OutcomeOf(t, names));
     }
 
     public async Task<TipOutcomeView> MineGetAsync(Guid id, CancellationToken ct = default)
@@ -247,9 +246,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<PagedResult<TipRow>> ListAsync(TipFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<TipRow>(rows, total, page.Page, page.PageSize);
+        return await q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToPageAsync(page, Project, ct);
     }
 
     public async Task<IReadOnlyList<TipRow>> ExportAsync(TipFilter f, int max, CancellationToken ct = default)
@@ -410,14 +407,10 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<TipFigures> FiguresAsync(Guid? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);
-        var today = ChinaTime.Day(db.Now);
-        var start = from ?? new DateOnly(today.Year, 1, 1);
-        var end = to ?? today;
-        if (end < start) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
-        if (end.DayNumber - start.DayNumber > 3660) throw new ValidationFailedException("from", "统计区间不能超过十年");
+        var period = ChinaPeriod.Of(from, to, db.Now);
         var q = db.Tips.AsNoTracking().Where((await user.GetScopeAsync(ct)).Filter<Tip>());
         if (orgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
-        var (lo, hi) = (StartOf(start), StartOf(end.AddDays(1)));
+        var (lo, hi) = (period.Start, period.End);
         q = q.Where(t => t.CreatedAt >= lo && t.CreatedAt < hi);
         var rows = await q.GroupBy(t => new { t.OrgUnitId, t.Status, t.Outcome, t.SenderKind, t.IsAnonymous })
             .Select(g => new { g.Key.OrgUnitId, g.Key.Status, g.Key.Outcome, g.Key.SenderKind, g.Key.IsAnonymous, Count = g.Count() }).ToListAsync(ct);
@@ -429,7 +422,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
                 g.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
                 g.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count)))
             .OrderByDescending(u => u.Received).ThenBy(u => u.UnitName).ToList();
-        return new TipFigures(start, end, rows.Sum(r => r.Count),
+        return new TipFigures(period.From, period.To, rows.Sum(r => r.Count),
             rows.Where(r => r.Status is TipStatus.Received or TipStatus.Checking).Sum(r => r.Count),
             rows.Where(r => Acted(r.Status)).Sum(r => r.Count), rows.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
             rows.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), rows.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
@@ -535,12 +528,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     private async Task NotifyHandlersAsync(Tip t, CancellationToken ct)
     {
         var unitPath = await db.OrgUnits.Where(u => u.Id == t.OrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        var ancestors = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        var officers = await (from u in db.Users
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where r.Name == BuiltInRoles.CommunityOfficer && u.OrgUnitId != null && ancestors.Contains(u.OrgUnitId.Value) && !u.IsDisabled
-                              select u.Id).Distinct().Take(50).ToListAsync(ct);
+        var officers = await AccountsOver.WithRole(db, unitPath, BuiltInRoles.CommunityOfficer).Select(u => u.Id).Take(50).ToListAsync(ct);
         foreach (var officer in officers)
             await notifications.SendAsync(officer, $"新线索 {t.Number}", "请及时研判。", $"/volunteers/tips/{t.Id}", "warning", ct: ct);
     }
@@ -549,7 +537,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     private async Task<Guid> StationOfAsync(Guid unitId, CancellationToken ct)
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
-        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var ids = OrgUnit.ChainOf(path);
         var station = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station, ct);
         return station is not null && (await user.GetScopeAsync(ct)).Covers(station) ? station.Id : unitId;
     }
@@ -617,7 +605,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         }
     }
 
-    private static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartOf(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+    private static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartUtc(day);
 
     private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
 }

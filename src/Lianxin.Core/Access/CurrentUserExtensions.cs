@@ -1,4 +1,6 @@
-namespace Lianxin.Core.Common;
+using Lianxin.Core.Common;
+
+namespace Lianxin.Core.Access;
 
 public static class CurrentUserExtensions
 {

@@ -1,9 +1,9 @@
-namespace Lianxin.Core.Common;
+namespace Lianxin.Core.Organization;
 
 /// <summary>A record that belongs to a place and so falls under data scope.</summary>
 public interface IScoped
 {
     Guid OrgUnitId { get; }
-    Organization.OrgUnit? OrgUnit { get; }
+    OrgUnit? OrgUnit { get; }
     string? CreatedById { get; }
 }

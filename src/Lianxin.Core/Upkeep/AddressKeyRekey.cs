@@ -1,4 +1,5 @@
 using Lianxin.Core.Common;
+using Lianxin.Core.Data;
 using Lianxin.Core.Incidents.Repeats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,10 +7,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Lianxin.Core.Data;
+namespace Lianxin.Core.Upkeep;
 
 /// <summary>
-/// Recomputes every stored address match key when the normaliser's rules (or the configured jurisdiction)
+/// Recomputes every stored address match key (of every feature that stores one, so it lives outside the
+/// platform areas, which name no feature) when the normaliser's rules (or the configured jurisdiction)
 /// differ from those the keys were made with, so residents registered long ago still match incidents
 /// reported today. Runs at start-up after the migrations; the version the keys were made with is kept in
 /// <see cref="RollupState"/> under <see cref="StateName"/>.

@@ -1,6 +1,4 @@
-using Lianxin.Core.Access;
-
-namespace Lianxin.Core.Common;
+namespace Lianxin.Core.Access;
 
 /// <summary>Who is acting. The web host fills it from the signed-in principal; commands such as
 /// the demo seed act as the system.</summary>

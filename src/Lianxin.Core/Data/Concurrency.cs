@@ -1,6 +1,6 @@
-using Lianxin.Core.Data;
+using Lianxin.Core.Common;
 
-namespace Lianxin.Core.Common;
+namespace Lianxin.Core.Data;
 
 public static class Concurrency
 {
