@@ -109,10 +109,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                     OrgUnitId = w.Villages[1].Id, Address = label, Category = Lianxin.Core.Incidents.Repeats.LookBackCategory.Gambling,
                     DealtOn = DateOnly.FromDateTime(DateTime.UtcNow), Weeks = 1,
                 };
-                plan.Tasks.Add(new Lianxin.Core.Incidents.Repeats.LookBackTask
-                {
-                    PlanId = plan.Id, Week = 1, Kind = Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DueAt = DateTimeOffset.UtcNow.AddDays(7),
-                });
+                plan.AddTask(1, Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DateTimeOffset.UtcNow.AddDays(7), null);
                 db.LookBackPlans.Add(plan);
             }
             await db.SaveChangesAsync();
