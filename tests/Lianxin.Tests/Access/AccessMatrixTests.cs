@@ -93,12 +93,10 @@ public abstract class AccessMatrixTests(AppFixture app)
             var cluster = await db.RepeatClusters.FirstOrDefaultAsync(c => c.Label == label);
             if (cluster is null)
             {
-                cluster = new Lianxin.Core.Incidents.Repeats.RepeatCluster
-                {
-                    Kind = Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, Key = label, Label = label, OrgUnitId = w.Villages[1].Id,
-                    FirstAt = DateTimeOffset.UtcNow.AddDays(-3), LastAt = DateTimeOffset.UtcNow, IncidentCount = 2, OnFocusList = true,
-                    FocusStatus = Lianxin.Core.Incidents.Repeats.FocusStatus.Open, FocusOwnerId = w.UserIds["officer2"],
-                };
+                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, label, label,
+                    w.Villages[1].Id, null, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow);
+                cluster.Counted(2);
+                cluster.AddToFocus(w.UserIds["officer2"], DateTimeOffset.UtcNow);
                 db.RepeatClusters.Add(cluster);
             }
             var plan = await db.LookBackPlans.FirstOrDefaultAsync(p => p.Address == label);
@@ -239,11 +237,11 @@ public abstract class AccessMatrixTests(AppFixture app)
         var made = new List<Guid>();
         foreach (var n in new[] { "S2-1", "S2-2" })
         {
-            var x = new Lianxin.Core.Incidents.Incident
+            var x = Lianxin.Core.Incidents.Incident.Receive(new Lianxin.Core.Incidents.IncidentReport
             {
                 Number = n, ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1), CategoryCode = "dispute", Summary = "站二警情", HandlingUnitId = w.Stations[1].Id,
                 Address = "西峪村三组1号", Source = Lianxin.Core.Incidents.IncidentSource.Manual,
-            };
+            });
             x.Place(w.Villages[1].Id, Lianxin.Core.Incidents.PlacementMethod.Hand);
             db.Incidents.Add(x);
             made.Add(x.Id);
