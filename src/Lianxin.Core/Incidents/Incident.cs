@@ -181,10 +181,10 @@ public sealed class Incident : Entity, IScoped
 /// another's incident); stored once per pair, lower id first.</summary>
 public sealed class IncidentLink
 {
-    public Guid IncidentId { get; set; }
-    public Guid RelatedId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public string? CreatedById { get; set; }
+    public Guid IncidentId { get; init; }
+    public Guid RelatedId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string? CreatedById { get; init; }
 }
 
 public enum IncidentValidity

@@ -161,14 +161,14 @@ internal sealed class LookBackTaskConfiguration : IEntityTypeConfiguration<LookB
 /// <summary>A command directive (指令) from above: what the county asked the station to look at that week.</summary>
 public sealed class CommandDirective : Entity, IScoped
 {
-    public Guid OrgUnitId { get; set; }
-    public OrgUnit? OrgUnit { get; set; }
-    public string Number { get; set; } = "";
-    public DateOnly IssuedOn { get; set; }
-    public string? Address { get; set; }
-    public string? AddressKey { get; set; }
-    public string? Category { get; set; }
-    public string Content { get; set; } = "";
+    public Guid OrgUnitId { get; init; }
+    public OrgUnit? OrgUnit { get; init; }
+    public string Number { get; init; } = "";
+    public DateOnly IssuedOn { get; init; }
+    public string? Address { get; init; }
+    public string? AddressKey { get; init; }
+    public string? Category { get; init; }
+    public string Content { get; init; } = "";
 }
 
 internal sealed class CommandDirectiveConfiguration : IEntityTypeConfiguration<CommandDirective>

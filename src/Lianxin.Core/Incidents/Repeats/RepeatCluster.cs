@@ -120,27 +120,27 @@ public sealed class RepeatCluster : Entity, IScoped
 
 public sealed class RepeatClusterMember
 {
-    public Guid ClusterId { get; set; }
-    public Guid IncidentId { get; set; }
+    public Guid ClusterId { get; init; }
+    public Guid IncidentId { get; init; }
 }
 
 /// <summary>A note on a focus-list cluster; notes are only ever added, never changed.</summary>
 public sealed class FocusNote
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ClusterId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string ById { get; set; } = "";
-    public string ByName { get; set; } = "";
-    public string Text { get; set; } = "";
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ClusterId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string ById { get; init; } = "";
+    public string ByName { get; init; } = "";
+    public string Text { get; init; } = "";
 }
 
 /// <summary>Records that a station's weekly repeated-incident digest went out, so it goes out once.</summary>
 public sealed class RepeatDigest
 {
-    public Guid StationId { get; set; }
-    public DateOnly WeekStart { get; set; }
-    public DateTimeOffset SentAt { get; set; }
+    public Guid StationId { get; init; }
+    public DateOnly WeekStart { get; init; }
+    public DateTimeOffset SentAt { get; init; }
 }
 
 public static class RepeatLabels
