@@ -160,13 +160,13 @@ public static class IncidentStatsBenchmark
                 var day = firstDay.AddDays(rng.Next(days));
                 var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(pickHour(), rng.Next(60), rng.Next(60))), ChinaTime.Offset).ToUniversalTime();
                 var roll = rng.NextDouble();
-                var incident = new Incident
+                var incident = Incident.Receive(new IncidentReport
                 {
                     Number = $"B{i:D9}", ReceivedAt = at, CategoryCode = categories[pickCategory()].Code, HandlingUnitId = unit, Summary = "",
                     Preventable = rng.NextDouble() < 0.3,
                     Validity = roll < 0.85 ? IncidentValidity.Valid : roll < 0.95 ? IncidentValidity.Repeat : IncidentValidity.Invalid,
                     Source = IncidentSource.Import,
-                };
+                });
                 incident.Place(unit, PlacementMethod.Address);
                 rows.Add(incident);
             }

@@ -78,14 +78,18 @@ public static class DemoIncidents
         foreach (var at in times)
         {
             Incident incident;
+            // The number runs per China day in received order; it is known before the incident is made.
+            var chinaDay = DateOnly.FromDateTime(at.ToOffset(china).DateTime);
+            perDay[chinaDay] = perDay.GetValueOrDefault(chinaDay) + 1;
+            var number = $"J{chinaDay:yyyyMMdd}{perDay[chinaDay]:D5}";
             var repeatIndex = repeatCallers.FindIndex(r => r.Left > 0 && at - r.First.ReceivedAt < TimeSpan.FromDays(25));
             if (repeatIndex >= 0 && rng.NextDouble() < 0.35)
             {
                 var r = repeatCallers[repeatIndex];
-                incident = New(rng, ids, at, r.Code, r.Who.Address!, r.Who.AddressKey, r.Who.Name, r.Phone, protector, Kinds.First(k => k.Code == r.Code));
-                PlaceAt(incident, r.Who.OrgUnitId, units);
-                incident.Validity = IncidentValidity.Repeat;
-                incident.RepeatOfId = r.First.Id;
+                incident = New(rng, ids, number, at, r.Code, r.Who.Address!, r.Who.AddressKey, r.Who.Name, r.Phone, protector,
+                    Kinds.First(k => k.Code == r.Code), StationOf(units[r.Who.OrgUnitId], units).Id);
+                incident.Place(r.Who.OrgUnitId, PlacementMethod.Address);
+                incident.MarkRepeatOf(r.First.Id);
                 repeatCallers[repeatIndex] = r with { Left = r.Left - 1 };
             }
             else
@@ -96,41 +100,39 @@ public static class DemoIncidents
                     // A road or crossing: no register knows it, so it waits to be placed by hand.
                     var town = towns[rng.Next(towns.Count)];
                     var address = $"{town.Name}{Crossings[rng.Next(Crossings.Length)]}";
-                    incident = New(rng, ids, at, kind.Code, address, AddressNormalizer.Default.Normalize(address),
-                        DemoNames.Surname(rng) + "先生", DemoNames.Mobile(rng), protector, kind);
-                    incident.HandlingUnitId = StationOf(town, units).Id;
-                    incident.Place(null, null);
+                    incident = New(rng, ids, number, at, kind.Code, address, AddressNormalizer.Default.Normalize(address),
+                        DemoNames.Surname(rng) + "先生", DemoNames.Mobile(rng), protector, kind, StationOf(town, units).Id);
                 }
                 else
                 {
                     var who = county.Residents[rng.Next(county.Residents.Count)];
                     var phone = DemoNames.Mobile(rng);
-                    incident = New(rng, ids, at, kind.Code, who.Address ?? "", who.AddressKey, who.Name, phone, protector, kind);
-                    PlaceAt(incident, who.OrgUnitId, units);
+                    incident = New(rng, ids, number, at, kind.Code, who.Address ?? "", who.AddressKey, who.Name, phone, protector, kind,
+                        StationOf(units[who.OrgUnitId], units).Id);
+                    incident.Place(who.OrgUnitId, PlacementMethod.Address);
                     if (kind.Code.StartsWith("dispute.", StringComparison.Ordinal) || kind.Code == "public-order.noise")
                     {
                         if (rng.NextDouble() < 0.12) repeatCallers.Add((who, phone, kind.Code, incident, rng.Next(1, 4)));
                     }
                 }
-                if (rng.NextDouble() < 0.03) incident.Validity = IncidentValidity.Invalid;
+                if (rng.NextDouble() < 0.03) incident.Judge(IncidentValidity.Invalid);
             }
-            var chinaDay = DateOnly.FromDateTime(at.ToOffset(china).DateTime);
-            perDay[chinaDay] = perDay.GetValueOrDefault(chinaDay) + 1;
-            incident.Number = $"J{chinaDay:yyyyMMdd}{perDay[chinaDay]:D5}";
             incidents.Add(incident);
             repeatCallers.RemoveAll(r => r.Left == 0 || at - r.First.ReceivedAt >= TimeSpan.FromDays(25));
         }
         return incidents;
     }
 
-    private static Incident New(Random rng, DemoIds ids, DateTimeOffset at, string code, string address, string? addressKey, string callerName,
-        string phone, PersonalDataProtector protector, (string Code, int Weight, bool Preventable, string[] Summaries) kind)
+    private static Incident New(Random rng, DemoIds ids, string number, DateTimeOffset at, string code, string address, string? addressKey,
+        string callerName, string phone, PersonalDataProtector protector, (string Code, int Weight, bool Preventable, string[] Summaries) kind,
+        Guid station)
     {
         var levels = code.Split('.');
         var summary = string.Format(CultureInfo.InvariantCulture, kind.Summaries[rng.Next(kind.Summaries.Length)], address);
-        return new Incident
+        return Incident.Receive(new IncidentReport
         {
             Id = ids.Next(),
+            Number = number,
             ReceivedAt = at,
             CategoryCode = levels[0],
             TypeCode = levels.Length > 1 ? $"{levels[0]}.{levels[1]}" : null,
@@ -142,14 +144,9 @@ public static class DemoIncidents
             Summary = Trim(summary, TextLimits.Text),
             Disposition = rng.NextDouble() < 0.8 ? "民警到场处置，已调解/处理完毕" : "已移交相关部门",
             Preventable = kind.Preventable && rng.NextDouble() < 0.7,
+            HandlingUnitId = station,
             Source = IncidentSource.Api,
-        };
-    }
-
-    private static void PlaceAt(Incident incident, Guid unitId, Dictionary<Guid, OrgUnit> units)
-    {
-        incident.HandlingUnitId = StationOf(units[unitId], units).Id;
-        incident.Place(unitId, PlacementMethod.Address);
+        });
     }
 
     private static OrgUnit StationOf(OrgUnit unit, Dictionary<Guid, OrgUnit> units)

@@ -212,20 +212,19 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     private Incident Build(IncidentInput input, IncidentSource source)
     {
-        var incident = new Incident
+        var address = Checks.Clean(input.Address);
+        var incident = Incident.Receive(new IncidentReport
         {
             Number = input.Number!.Trim(), ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(), CategoryCode = input.CategoryCode!.Trim(),
-            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = Checks.Clean(input.Address),
+            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = address, AddressKey = addresses.Key(address),
             Longitude = input.Longitude, Latitude = input.Latitude, Summary = input.Summary!.Trim(), Disposition = Checks.Clean(input.Disposition),
             HandlingUnitId = input.HandlingUnitId!.Value, HandlingOfficer = Checks.Clean(input.HandlingOfficer), Preventable = input.Preventable ?? false,
-            Validity = input.Validity ?? IncidentValidity.Valid, Source = source,
-        };
-        incident.AddressKey = addresses.Key(incident.Address);
-        if (Checks.Clean(input.CallerName) is { } name) incident.CallerName = protector.Protect(name, PersonName.Mask);
-        if (Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized })
-            incident.CallerPhone = protector.Protect(normalized, PhoneNumber.Mask);
-        incident.Place(null, null);
-        incident.Parties = BuildParties(input.Parties, incident.Id, incident.ReceivedAt);
+            Validity = input.Validity, Source = source,
+            CallerName = Checks.Clean(input.CallerName) is { } name ? protector.Protect(name, PersonName.Mask) : null,
+            CallerPhone = Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
+                ? protector.Protect(normalized, PhoneNumber.Mask) : null,
+        });
+        incident.UseParties(BuildParties(input.Parties, incident.Id, incident.ReceivedAt));
         return incident;
     }
 
@@ -423,17 +422,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             // The incident's version moves with its parties, so two people editing them at once are told.
             if (changed) x.UpdatedAt = db.Now;
         }
-        x.CategoryCode = input.CategoryCode!.Trim();
-        x.TypeCode = Checks.Clean(input.TypeCode);
-        x.SubtypeCode = Checks.Clean(input.SubtypeCode);
-        x.Disposition = Checks.Clean(input.Disposition);
-        x.HandlingOfficer = Checks.Clean(input.HandlingOfficer);
-        if (input.Preventable is { } p) x.Preventable = p;
-        if (input.Validity is { } validity) x.Validity = validity;
-        x.RepeatOfId = input.RepeatOfId;
-        // Marking a repeat is what "validity: repeat" means; the link without it would say two things at once.
-        if (x.RepeatOfId is not null && input.Validity is null) x.Validity = IncidentValidity.Repeat;
-        x.DisputeId = input.DisputeId;
+        x.Reassess(input.CategoryCode!.Trim(), Checks.Clean(input.TypeCode), Checks.Clean(input.SubtypeCode), Checks.Clean(input.Disposition),
+            Checks.Clean(input.HandlingOfficer), input.Preventable, input.Validity, input.RepeatOfId, input.DisputeId);
         var known = stored.Select(p => p.PersonKey).ToHashSet();
         var newPeople = input.Parties is not null && x.Validity != IncidentValidity.Invalid
             && db.IncidentParties.Local.Any(p => p.IncidentId == x.Id && p.PersonKey is not null && !known.Contains(p.PersonKey));
@@ -445,7 +435,7 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         // A person named only now may be the same as in earlier incidents: the repeat check looks again, on the parties.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        x.Parties = db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList();
+        x.UseParties(db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList());
         var newPhones = x.Parties.Where(p => p.PersonKey is not null && !known.Contains(p.PersonKey)).Select(p => p.PhoneHash).OfType<string>().ToList();
         if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, newPhones, ct);
         await db.SaveChangesAsync(ct);

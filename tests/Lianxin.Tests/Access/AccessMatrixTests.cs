@@ -67,13 +67,11 @@ public abstract class AccessMatrixTests(AppFixture app)
             // Station 2's interrupted import batch, so the import routes have a record to aim at.
             if (await db.IncidentImports.Where(x => x.OrgUnitId == w.Stations[1].Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
                 return existing;
-            var b = new Lianxin.Core.Incidents.Import.IncidentImport
-            {
-                FileName = "matrix.csv", Sha256 = new string('0', 64), Format = Lianxin.Core.Incidents.Import.ImportFileFormat.Csv,
-                ImportedById = w.UserIds["leader2"], ImportedByName = "leader2", StartedAt = DateTimeOffset.UtcNow,
-                Status = Lianxin.Core.Incidents.Import.IncidentImportStatus.Staged, OrgUnitId = w.Stations[1].Id,
-            };
+            var b = Lianxin.Core.Incidents.Import.IncidentImport.Start("matrix.csv", 0, new string('0', 64),
+                Lianxin.Core.Incidents.Import.ImportFileFormat.Csv, null, w.UserIds["leader2"], "leader2", w.Stations[1].Id, DateTimeOffset.UtcNow);
             db.IncidentImports.Add(b);
+            // A batch left staged by an earlier version: no domain step makes one any more.
+            db.Entry(b).Property(x => x.Status).CurrentValue = Lianxin.Core.Incidents.Import.IncidentImportStatus.Staged;
             await db.SaveChangesAsync();
             return b.Id;
         });
@@ -95,12 +93,10 @@ public abstract class AccessMatrixTests(AppFixture app)
             var cluster = await db.RepeatClusters.FirstOrDefaultAsync(c => c.Label == label);
             if (cluster is null)
             {
-                cluster = new Lianxin.Core.Incidents.Repeats.RepeatCluster
-                {
-                    Kind = Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, Key = label, Label = label, OrgUnitId = w.Villages[1].Id,
-                    FirstAt = DateTimeOffset.UtcNow.AddDays(-3), LastAt = DateTimeOffset.UtcNow, IncidentCount = 2, OnFocusList = true,
-                    FocusStatus = Lianxin.Core.Incidents.Repeats.FocusStatus.Open, FocusOwnerId = w.UserIds["officer2"],
-                };
+                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, label, label,
+                    w.Villages[1].Id, null, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow);
+                cluster.Counted(2);
+                cluster.AddToFocus(w.UserIds["officer2"], DateTimeOffset.UtcNow);
                 db.RepeatClusters.Add(cluster);
             }
             var plan = await db.LookBackPlans.FirstOrDefaultAsync(p => p.Address == label);
@@ -111,10 +107,7 @@ public abstract class AccessMatrixTests(AppFixture app)
                     OrgUnitId = w.Villages[1].Id, Address = label, Category = Lianxin.Core.Incidents.Repeats.LookBackCategory.Gambling,
                     DealtOn = DateOnly.FromDateTime(DateTime.UtcNow), Weeks = 1,
                 };
-                plan.Tasks.Add(new Lianxin.Core.Incidents.Repeats.LookBackTask
-                {
-                    PlanId = plan.Id, Week = 1, Kind = Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DueAt = DateTimeOffset.UtcNow.AddDays(7),
-                });
+                plan.AddTask(1, Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DateTimeOffset.UtcNow.AddDays(7), null);
                 db.LookBackPlans.Add(plan);
             }
             await db.SaveChangesAsync();
@@ -244,11 +237,11 @@ public abstract class AccessMatrixTests(AppFixture app)
         var made = new List<Guid>();
         foreach (var n in new[] { "S2-1", "S2-2" })
         {
-            var x = new Lianxin.Core.Incidents.Incident
+            var x = Lianxin.Core.Incidents.Incident.Receive(new Lianxin.Core.Incidents.IncidentReport
             {
                 Number = n, ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1), CategoryCode = "dispute", Summary = "站二警情", HandlingUnitId = w.Stations[1].Id,
                 Address = "西峪村三组1号", Source = Lianxin.Core.Incidents.IncidentSource.Manual,
-            };
+            });
             x.Place(w.Villages[1].Id, Lianxin.Core.Incidents.PlacementMethod.Hand);
             db.Incidents.Add(x);
             made.Add(x.Id);

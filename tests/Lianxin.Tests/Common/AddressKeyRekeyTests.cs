@@ -218,22 +218,24 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
 
     private Incident NewIncident(string number, string address)
     {
-        var incident = new Incident
+        var incident = Incident.Receive(new IncidentReport
         {
             Number = number, ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1), CategoryCode = "dispute", Address = address,
             AddressKey = app.Factory.Services.GetRequiredService<AddressNormalizer>().Normalize(address), Summary = "邻里噪音纠纷",
             HandlingUnitId = app.World.Stations[0].Id, Source = IncidentSource.Manual,
-        };
+        });
         incident.Place(null, null);
         return incident;
     }
 
-    private RepeatCluster Cluster(string key, Incident incident) => new()
+    private static RepeatCluster Cluster(string key, Incident incident)
     {
-        Kind = RepeatClusterKind.Address, Key = key, Label = incident.Address!, OrgUnitId = incident.OrgUnitId, FirstAt = incident.ReceivedAt,
-        LastAt = incident.ReceivedAt, IncidentCount = 1, CategoryCode = incident.CategoryCode,
-        Members = [new RepeatClusterMember { IncidentId = incident.Id }],
-    };
+        var cluster = RepeatCluster.Open(RepeatClusterKind.Address, key, incident.Address!, incident.OrgUnitId, incident.CategoryCode,
+            incident.ReceivedAt, incident.ReceivedAt);
+        cluster.Take(incident.Id, incident.ReceivedAt);
+        cluster.Counted(1);
+        return cluster;
+    }
 
     private Task<(Guid?, PlacementMethod?)> PlaceAsync(string address) => app.Factory.WithScopeAsync(async sp =>
     {

@@ -41,11 +41,11 @@ public abstract class CaseApiTests(CaseApp app)
     private async Task<Guid> IncidentAsync(int station, string number) => await app.Factory.WithDbAsync(async db =>
     {
         var unit = app.World.Villages[station];
-        var i = new Incident
+        var i = Incident.Receive(new IncidentReport
         {
             Number = number, ReceivedAt = app.Clock.GetUtcNow().AddHours(-2), CategoryCode = "public-order", HandlingUnitId = app.World.Stations[station].Id,
             Summary = "酒后滋事", Source = IncidentSource.Api,
-        };
+        });
         i.Place(unit.Id, PlacementMethod.Hand);
         db.Incidents.Add(i);
         await db.SaveChangesAsync();

@@ -47,12 +47,12 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
         var n = 0;
         Incident New(Guid handling, string? address = null, double? lng = null, double? lat = null)
         {
-            var i = new Incident
+            var i = Incident.Receive(new IncidentReport
             {
                 Number = $"PM{tag}{n++:D3}", ReceivedAt = DateTimeOffset.UtcNow, CategoryCode = "dispute", Summary = "测试",
                 HandlingUnitId = handling, Address = address, AddressKey = address is null ? null : normalizer.Normalize(address),
                 Longitude = lng, Latitude = lat, Source = IncidentSource.Import,
-            };
+            });
             i.Place(null, null);
             return i;
         }
@@ -161,11 +161,11 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
 
     private static Incident Copy(Incident i)
     {
-        var c = new Incident
+        var c = Incident.Receive(new IncidentReport
         {
             Number = i.Number, ReceivedAt = i.ReceivedAt, CategoryCode = i.CategoryCode, Summary = i.Summary, HandlingUnitId = i.HandlingUnitId,
             Address = i.Address, AddressKey = i.AddressKey, Longitude = i.Longitude, Latitude = i.Latitude, Source = i.Source,
-        };
+        });
         c.Place(null, null);
         return c;
     }

@@ -31,10 +31,11 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         app.World.Stations[1], app.World.Villages[1], app.World.Grids[1],
     ];
 
-    private static Incident Make(Random rng, OrgUnit unit, string tag, int i)
+    private static Incident Make(Random rng, OrgUnit unit, string tag, int i, DateTimeOffset? receivedAt = null)
     {
         var at = new DateTimeOffset(2024, 1, 1, 0, 0, 0, China).AddDays(rng.Next(0, 560)).AddMinutes(rng.Next(0, 24 * 60)).ToUniversalTime();
-        var incident = new Incident
+        at = receivedAt ?? at;
+        var incident = Incident.Receive(new IncidentReport
         {
             Number = $"T{tag}{i:D5}-{rng.Next(100000, 999999)}",
             ReceivedAt = at,
@@ -44,7 +45,7 @@ public abstract class IncidentStatisticsTests(AppFixture app)
             Preventable = rng.Next(4) == 0,
             Validity = (IncidentValidity)rng.Next(1, 4),
             Source = IncidentSource.Api,
-        };
+        });
         incident.Place(unit.Id, PlacementMethod.Hand);
         return incident;
     }
@@ -91,15 +92,22 @@ public abstract class IncidentStatisticsTests(AppFixture app)
                     switch (rng.Next(6))
                     {
                         case 0: i.Place(units[rng.Next(units.Length)].Id, PlacementMethod.Hand); break;
-                        case 1: i.CategoryCode = Categories[rng.Next(Categories.Length)]; break;
-                        case 2: i.ReceivedAt = i.ReceivedAt.AddHours(rng.Next(-200, 200)); break;
-                        case 3: i.Validity = (IncidentValidity)rng.Next(1, 4); break;
-                        case 4: i.Preventable = !i.Preventable; break;
+                        case 1:
+                            i.Reassess(Categories[rng.Next(Categories.Length)], i.TypeCode, i.SubtypeCode, i.Disposition, i.HandlingOfficer, null, null,
+                                i.RepeatOfId, i.DisputeId);
+                            break;
+                        // The received time is kept as received by the domain; the tallies must still follow a stored change.
+                        case 2: db.Entry(i).Property(x => x.ReceivedAt).CurrentValue = i.ReceivedAt.AddHours(rng.Next(-200, 200)); break;
+                        case 3: i.Judge((IncidentValidity)rng.Next(1, 4)); break;
+                        case 4:
+                            i.Reassess(i.CategoryCode, i.TypeCode, i.SubtypeCode, i.Disposition, i.HandlingOfficer, !i.Preventable, null, i.RepeatOfId,
+                                i.DisputeId);
+                            break;
                         case 5: db.Incidents.Remove(i); break;
                     }
                 }
                 // A change that touches nothing counted leaves the tallies alone.
-                foreach (var i in all.Where(_ => rng.Next(10) == 0)) i.Summary += "（补充）";
+                foreach (var i in all.Where(_ => rng.Next(10) == 0)) db.Entry(i).Property(x => x.Summary).CurrentValue = i.Summary + "（补充）";
                 await db.SaveChangesAsync();
                 return true;
             });
@@ -204,8 +212,7 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         var day = new DateOnly(2023, 6, 1);
         await app.Factory.WithDbAsync(async db =>
         {
-            var i = Make(new Random(1), app.World.Grids[1], "X", 1);
-            i.ReceivedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), China).ToUniversalTime();
+            var i = Make(new Random(1), app.World.Grids[1], "X", 1, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), China).ToUniversalTime());
             db.Incidents.Add(i);
             await db.SaveChangesAsync();
             return true;

@@ -70,13 +70,13 @@ public abstract class RepeatBatchTests(AppFixture app)
                 var normalizer = sp.GetRequiredService<AddressNormalizer>();
                 var list = part.Select(c =>
                 {
-                    var i = new Incident
+                    var i = Incident.Receive(new IncidentReport
                     {
                         Number = Unique("B110-"), ReceivedAt = c.At, CategoryCode = "dispute", Address = addresses[c.Address],
                         AddressKey = normalizer.Normalize(addresses[c.Address]), Summary = "比对", HandlingUnitId = app.World.Stations[0].Id,
                         Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, Source = IncidentSource.Api,
                         CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
-                    };
+                    });
                     i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
                     if (c.Party is { } who)
                     {

@@ -37,12 +37,12 @@ public abstract class RepeatTests(AppFixture app)
         var addresses = sp.GetRequiredService<AddressNormalizer>();
         var list = calls.Select(c =>
         {
-            var i = new Incident
+            var i = Incident.Receive(new IncidentReport
             {
                 Number = Unique("T110-"), ReceivedAt = c.At, CategoryCode = c.Category, Address = c.Address, AddressKey = addresses.Normalize(c.Address),
                 Summary = $"{c.Address} 报警", Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, HandlingUnitId = app.World.Stations[0].Id, Source = IncidentSource.Api,
                 CallerPhone = protector.Protect(c.Phone, PhoneNumber.Mask), CallerName = protector.Protect(c.Caller, n => n[..1] + "某"),
-            };
+            });
             i.Place(placeId, PlacementMethod.Address);
             return i;
         }).ToList();

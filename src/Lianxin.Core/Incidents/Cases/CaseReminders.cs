@@ -24,8 +24,7 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
             .OrderBy(c => c.DueAt).Take(Batch).ToListAsync(ct);
         foreach (var c in overdue)
         {
-            c.OverdueNotifiedAt = now;
-            c.WarnedAt ??= now;
+            c.MarkOverdueNotified(now);
             sent += await NotifyAsync(c, $"治安案件已超期：{c.Title}",
                 $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）的 {c.LimitDays} 天办理时限已于 {China(c.DueAt)} 届满，请督促尽快办结。", "error", ct);
         }
@@ -34,7 +33,7 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
             .OrderBy(c => c.WarnAt).Take(Batch).ToListAsync(ct);
         foreach (var c in nearing)
         {
-            c.WarnedAt = now;
+            c.MarkWarned(now);
             sent += await NotifyAsync(c, $"治安案件临期：{c.Title}",
                 $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）已用去 75% 的办理时限，将于 {China(c.DueAt)} 届满。", "warning", ct);
         }

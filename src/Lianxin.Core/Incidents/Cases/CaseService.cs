@@ -71,7 +71,7 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
         {
             incident = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == incidentId, ct)
                 ?? throw new ValidationFailedException("incidentId", "警情不存在或不在您的管辖范围内");
-            if (incident.CaseId is not null) throw new ConflictException("该警情已登记过治安案件");
+            incident.EnsureCaseCanBeRegistered();
         }
         var unitId = input.OrgUnitId ?? incident!.OrgUnitId;
         var unit = await db.UnitInScopeAsync(scope, unitId, ct);
@@ -95,7 +95,7 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
         var c = PublicSecurityCase.Register(number, input.Title!.Trim(), kindValue, options.Value.LimitFor(kindValue), unit.Id, incident?.Id,
             officerId, officerName ?? "", Checks.Clean(input.Summary), db.Now);
         db.PublicSecurityCases.Add(c);
-        if (incident is not null) incident.CaseId = c.Id;
+        incident?.RegisterCase(c.Id);
         try
         {
             await db.SaveChangesAsync(ct);

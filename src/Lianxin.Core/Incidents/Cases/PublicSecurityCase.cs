@@ -57,10 +57,10 @@ public sealed class PublicSecurityCase : Entity, IScoped
     public string? Conclusion { get; private set; }
 
     /// <summary>When the 75% warning went to the station leaders; null until sent.</summary>
-    public DateTimeOffset? WarnedAt { get; set; }
+    public DateTimeOffset? WarnedAt { get; private set; }
 
     /// <summary>When the overdue notice went to the station leaders; null until sent.</summary>
-    public DateTimeOffset? OverdueNotifiedAt { get; set; }
+    public DateTimeOffset? OverdueNotifiedAt { get; private set; }
 
     private PublicSecurityCase() { }
 
@@ -93,13 +93,36 @@ public sealed class PublicSecurityCase : Entity, IScoped
     /// <summary>Concluded at or before the deadline.</summary>
     public bool ConcludedInTime => ConcludedAt is { } at && at <= DueAt;
 
+    public IReadOnlyList<CaseAction> AllowedActions => CaseTransitions.Allowed(Status);
+
     public void Conclude(string conclusion, DateTimeOffset at)
     {
-        if (!IsOpen) throw new ConflictException("该案件已办结");
+        Require(CaseAction.Conclude);
         if (string.IsNullOrWhiteSpace(conclusion)) throw new ValidationFailedException("conclusion", "请填写办结情况");
         Status = CaseStatus.Concluded;
         Conclusion = conclusion.Trim();
         ConcludedAt = at;
+    }
+
+    /// <summary>Records that the 75% warning went out; a second call keeps the first time.</summary>
+    public void MarkWarned(DateTimeOffset at)
+    {
+        Require(CaseAction.Warn);
+        WarnedAt ??= at;
+    }
+
+    /// <summary>Records that the overdue notice went out. A case found overdue before its warning went out gets that
+    /// notice only, and counts as warned then, so the sweep does not warn it afterwards.</summary>
+    public void MarkOverdueNotified(DateTimeOffset at)
+    {
+        Require(CaseAction.NotifyOverdue);
+        OverdueNotifiedAt ??= at;
+        WarnedAt ??= at;
+    }
+
+    private void Require(CaseAction action)
+    {
+        if (!CaseTransitions.IsAllowed(Status, action)) throw new ConflictException(CaseTransitions.RefusalMessage(Status, action));
     }
 }
 

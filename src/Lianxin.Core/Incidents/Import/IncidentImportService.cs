@@ -144,11 +144,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 .OrderBy(b => b.StartedAt).FirstOrDefaultAsync(ct);
             if (batch is null)
             {
-                batch = new IncidentImport
-                {
-                    FileName = name, SizeBytes = size, Sha256 = sha, Format = format, Encoding = encoding?.WebName.ToUpperInvariant(),
-                    ImportedById = user.UserId ?? "", ImportedByName = user.UserName, StartedAt = db.Now, OrgUnitId = unitId,
-                };
+                batch = IncidentImport.Start(name, size, sha, format, encoding?.WebName.ToUpperInvariant(), user.UserId ?? "", user.UserName,
+                    unitId, db.Now);
                 db.Add(batch);
                 await db.SaveChangesAsync(ct);
                 db.Entry(batch).State = EntityState.Detached;
@@ -167,7 +164,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     {
         user.Demand(Permissions.IncidentsRegister);
         var batch = await FindAsync(id, ct);
-        if (batch.Status is not (IncidentImportStatus.Reading or IncidentImportStatus.Staged)) return IncidentImportView.From(batch);
+        if (!batch.Status.IsUnfinished()) return IncidentImportView.From(batch);
         if (!File.Exists(KeptFile(id)))
             throw new ConflictException("服务器上已没有该批次的原文件，请重新上传同一文件以继续导入（已入库的警情不会重复）");
         return await RunAsync(id, null, ct);
@@ -207,13 +204,11 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             if (!name.EndsWith(KeptSuffix, StringComparison.Ordinal) || !Guid.TryParseExact(name[..^KeptSuffix.Length], "N", out var id)) continue;
             // A file of a batch this database does not know is left alone (another installation may share the directory).
             if (await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } batch) continue;
-            var unfinished = batch.Status is IncidentImportStatus.Reading or IncidentImportStatus.Staged;
+            var unfinished = batch.Status.IsUnfinished();
             if (unfinished && now - batch.StartedAt <= KeepUnfinished) continue;
             if (unfinished)
             {
-                batch.Status = IncidentImportStatus.Failed;
-                batch.FinishedAt = now;
-                batch.Failure = $"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件";
+                batch.GiveUp($"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件", now);
                 await db.SaveChangesAsync(ct);
             }
             File.Delete(path);
@@ -565,13 +560,7 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         if (registered.Count > 0) await IncidentIntake.FinishPartsAsync(db, registered, ct);
         await bulk.WriteAsync(db, BulkInsertPlan.For<IncidentImportError>(db), errors, ct);
         batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
-        batch.Rows = rows;
-        batch.Valid = valid;
-        batch.Invalid = invalid;
-        batch.Stored = stored;
-        batch.Duplicates = valid - stored;
-        batch.Status = IncidentImportStatus.Done;
-        batch.FinishedAt = db.Now;
+        batch.Complete(rows, valid, invalid, stored, db.Now);
         db.Audit(Audit.AuditAction.Import, nameof(Incident), batch.Id.ToString(),
             $"导入警情文件“{batch.FileName}”：{batch.Rows} 行，新增 {stored} 条，重复 {batch.Duplicates} 条，有误 {batch.Invalid} 行");
         await db.SaveChangesAsync(ct);

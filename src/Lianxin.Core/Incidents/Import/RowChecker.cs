@@ -158,18 +158,19 @@ internal sealed class RowChecker
         // A name is never searched for, so it gets no blind index.
         var nameText = callerName is null ? ProtectedText.Empty : new ProtectedText { Cipher = _protector.Encrypt(callerName), Masked = PersonName.Mask(callerName) };
         var phoneText2 = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask);
-        var incident = new Incident
+        var incident = Incident.Receive(new IncidentReport
         {
             Number = number!, ReceivedAt = received.ToUniversalTime(),
             CategoryCode = category!, TypeCode = type, SubtypeCode = subtype,
             CallerName = nameText, CallerPhone = phoneText2,
             Address = address, AddressKey = _addresses.Key(address), Longitude = lng, Latitude = lat,
-            Summary = summary!, Disposition = disposition, HandlingUnitId = unitId, HandlingOfficer = officer, OrgUnitId = unitId,
+            Summary = summary!, Disposition = disposition, HandlingUnitId = unitId, HandlingOfficer = officer,
             Preventable = preventable, Validity = validity, Source = IncidentSource.Import, ImportBatchId = batchId,
-            CreatedAt = _now, UpdatedAt = _now, CreatedById = _importerId, Version = 1,
-        };
+        });
+        // Written by the bulk writer, not by a save: the stamps a save would give are set here.
+        (incident.CreatedAt, incident.UpdatedAt, incident.CreatedById, incident.Version) = (_now, _now, _importerId, 1);
         if (parties is not null)
-            incident.Parties = [.. parties.Select((p, n) => Protect(p, incident, n))];
+            incident.UseParties([.. parties.Select((p, n) => Protect(p, incident, n))]);
         return incident;
 
         IncidentValidity Invalid(string value)

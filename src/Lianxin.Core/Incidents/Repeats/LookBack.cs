@@ -30,32 +30,81 @@ public enum LookBackResult
 /// recorded; a relapse tells the station leader at once.</summary>
 public sealed class LookBackPlan : Entity, IScoped
 {
-    public Guid OrgUnitId { get; set; }
-    public OrgUnit? OrgUnit { get; set; }
-    public string Address { get; set; } = "";
-    public string? AddressKey { get; set; }
-    public LookBackCategory Category { get; set; }
+    public Guid OrgUnitId { get; init; }
+    public OrgUnit? OrgUnit { get; private set; }
+    public string Address { get; init; } = "";
+    public string? AddressKey { get; init; }
+    public LookBackCategory Category { get; init; }
 
     /// <summary>The day the activity was dealt with (China date); the first task falls in the week after.</summary>
-    public DateOnly DealtOn { get; set; }
-    public int Weeks { get; set; }
-    public string? Note { get; set; }
-    public List<LookBackTask> Tasks { get; set; } = [];
+    public DateOnly DealtOn { get; init; }
+    public int Weeks { get; init; }
+    public string? Note { get; init; }
+    public List<LookBackTask> Tasks { get; private set; } = [];
+
+    /// <summary>Adds the task of one week; tasks are made only with their plan.</summary>
+    public LookBackTask AddTask(int week, LookBackTaskKind kind, DateTimeOffset dueAt, string? assigneeId)
+    {
+        var task = new LookBackTask(Id, week, kind, dueAt, assigneeId);
+        Tasks.Add(task);
+        return task;
+    }
 }
 
+/// <summary>One week's patrol or spot check of a look-back. It changes only through its methods, checked against
+/// <see cref="LookBackTaskTransitions"/>: reassigned and reminded while pending, done once its result is in.</summary>
 public sealed class LookBackTask
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid PlanId { get; set; }
-    public int Week { get; set; }
-    public LookBackTaskKind Kind { get; set; }
-    public DateTimeOffset DueAt { get; set; }
-    public string? AssigneeId { get; set; }
-    public LookBackResult? Result { get; set; }
-    public string? ResultNote { get; set; }
-    public DateTimeOffset? DoneAt { get; set; }
-    public string? DoneById { get; set; }
-    public DateTimeOffset? RemindedAt { get; set; }
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid PlanId { get; private set; }
+    public int Week { get; private set; }
+    public LookBackTaskKind Kind { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public LookBackResult? Result { get; private set; }
+    public string? ResultNote { get; private set; }
+    public DateTimeOffset? DoneAt { get; private set; }
+    public string? DoneById { get; private set; }
+    public DateTimeOffset? RemindedAt { get; private set; }
+
+    private LookBackTask() { }
+
+    internal LookBackTask(Guid planId, int week, LookBackTaskKind kind, DateTimeOffset dueAt, string? assigneeId) =>
+        (PlanId, Week, Kind, DueAt, AssigneeId) = (planId, week, kind, dueAt, assigneeId);
+
+    public LookBackTaskState State => DoneAt is null ? LookBackTaskState.Pending : LookBackTaskState.Done;
+
+    public IReadOnlyList<LookBackTaskAction> AllowedActions => LookBackTaskTransitions.Allowed(State);
+
+    /// <summary>Hands the task to someone else; the new assignee is reminded afresh.</summary>
+    public void Assign(string assigneeId)
+    {
+        Require(LookBackTaskAction.Assign);
+        AssigneeId = assigneeId;
+        RemindedAt = null;
+    }
+
+    /// <summary>Records what the patrol or check found; finding the activity again needs a note saying what.</summary>
+    public void RecordResult(LookBackResult result, string? note, string? by, DateTimeOffset at)
+    {
+        Require(LookBackTaskAction.RecordResult);
+        if (!Enum.IsDefined(result)) throw new ValidationFailedException("result", "请选择结果（正常或发现反弹）");
+        if (result == LookBackResult.FoundAgain && string.IsNullOrWhiteSpace(note))
+            throw new ValidationFailedException("note", "发现反弹时请写明情况");
+        (Result, ResultNote, DoneAt, DoneById) = (result, note, at, by);
+    }
+
+    /// <summary>Records that the coming-due reminder went out, once per assignee.</summary>
+    public void MarkReminded(DateTimeOffset at)
+    {
+        Require(LookBackTaskAction.Remind);
+        RemindedAt = at;
+    }
+
+    private void Require(LookBackTaskAction action)
+    {
+        if (!LookBackTaskTransitions.IsAllowed(State, action)) throw new ConflictException(LookBackTaskTransitions.RefusalMessage(State, action));
+    }
 }
 
 public static class LookBackLabels
@@ -112,14 +161,14 @@ internal sealed class LookBackTaskConfiguration : IEntityTypeConfiguration<LookB
 /// <summary>A command directive (指令) from above: what the county asked the station to look at that week.</summary>
 public sealed class CommandDirective : Entity, IScoped
 {
-    public Guid OrgUnitId { get; set; }
-    public OrgUnit? OrgUnit { get; set; }
-    public string Number { get; set; } = "";
-    public DateOnly IssuedOn { get; set; }
-    public string? Address { get; set; }
-    public string? AddressKey { get; set; }
-    public string? Category { get; set; }
-    public string Content { get; set; } = "";
+    public Guid OrgUnitId { get; init; }
+    public OrgUnit? OrgUnit { get; init; }
+    public string Number { get; init; } = "";
+    public DateOnly IssuedOn { get; init; }
+    public string? Address { get; init; }
+    public string? AddressKey { get; init; }
+    public string? Category { get; init; }
+    public string Content { get; init; } = "";
 }
 
 internal sealed class CommandDirectiveConfiguration : IEntityTypeConfiguration<CommandDirective>

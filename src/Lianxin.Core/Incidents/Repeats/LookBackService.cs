@@ -96,11 +96,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
             // Due at the end of the week's last day (China time), counted from the day it was dealt with.
             var due = IncidentPeople.StartOf(plan.DealtOn.AddDays(7 * week)).AddSeconds(-1);
             for (var n = 0; n < perWeek; n++, k++)
-                plan.Tasks.Add(new LookBackTask
-                {
-                    PlanId = plan.Id, Week = week, Kind = k % 2 == 0 ? LookBackTaskKind.Patrol : LookBackTaskKind.SpotCheck, DueAt = due,
-                    AssigneeId = assignee,
-                });
+                plan.AddTask(week, k % 2 == 0 ? LookBackTaskKind.Patrol : LookBackTaskKind.SpotCheck, due, assignee);
         }
         db.LookBackPlans.Add(plan);
         await db.SaveChangesAsync(ct);
@@ -111,12 +107,13 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
     {
         user.Demand(Permissions.IncidentsAnalyse);
         var (plan, task) = await TaskAsync(planId, taskId, ct);
-        if (task.DoneAt is not null) throw new ConflictException("该任务已登记结果，不能再改派");
-        task.AssigneeId = (await repeats.OwnerAsync(input.AssigneeId, ct)).Id;
-        task.RemindedAt = null;
+        if (!task.AllowedActions.Contains(LookBackTaskAction.Assign))
+            throw new ConflictException(LookBackTaskTransitions.RefusalMessage(task.State, LookBackTaskAction.Assign));
+        var assignee = (await repeats.OwnerAsync(input.AssigneeId, ct)).Id;
+        task.Assign(assignee);
         await db.SaveChangesAsync(ct);
-        if (task.AssigneeId != user.UserId)
-            await notifications.SendAsync(task.AssigneeId, $"回头看任务：{plan.Address}",
+        if (assignee != user.UserId)
+            await notifications.SendAsync(assignee, $"回头看任务：{plan.Address}",
                 $"第 {task.Week} 周{task.Kind.Label()}，请于 {task.DueAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd} 前完成并登记结果。",
                 $"/incidents/lookbacks?open={plan.Id}", "info", ct: ct);
     }
@@ -129,11 +126,7 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         if (note is { Length: > 1000 }) throw new ValidationFailedException("note", "情况说明不能超过 1000 字");
         if (result == LookBackResult.FoundAgain && note is null) throw new ValidationFailedException("note", "发现反弹时请写明情况");
         var (plan, task) = await TaskAsync(planId, taskId, ct);
-        if (task.DoneAt is not null) throw new ConflictException("该任务已登记结果");
-        task.Result = result;
-        task.ResultNote = note;
-        task.DoneAt = db.Now;
-        task.DoneById = user.UserId;
+        task.RecordResult(result, note, user.UserId, db.Now);
         await db.SaveChangesAsync(ct);
         if (result == LookBackResult.FoundAgain)
             foreach (var leader in await IncidentPeople.AboveWithRoleAsync(db, plan.OrgUnitId, BuiltInRoles.StationLeader, ct))
@@ -170,7 +163,7 @@ public sealed class LookBackReminders(LianxinDbContext db, NotificationService n
         var sent = 0;
         foreach (var t in tasks)
         {
-            t.RemindedAt = now;
+            t.MarkReminded(now);
             var plan = plans[t.PlanId];
             var to = t.AssigneeId ?? plan.CreatedById;
             if (to is null) continue;

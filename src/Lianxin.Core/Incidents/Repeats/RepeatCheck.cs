@@ -83,7 +83,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
         var local = new HashSet<Guid>();
         foreach (var i in db.Incidents.Local)
-            if (flag.Contains(i.Id)) { i.FlaggedRepeat = true; local.Add(i.Id); }
+            if (flag.Contains(i.Id)) { i.FlagRepeat(); local.Add(i.Id); }
         var stored = flag.Where(id => !local.Contains(id)).ToList();
         if (bulk is not null && added.Count > BulkWriteAbove) await WriteAddedAsync(db, bulk, ct);
         await db.SaveChangesAsync(ct);
@@ -456,27 +456,19 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         {
             var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
             var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
-            cluster = new RepeatCluster
-            {
-                Kind = hit.Kind, Key = hit.Key, OrgUnitId = incident.OrgUnitId, FirstAt = firstAt.ToUniversalTime(), LastAt = at,
-                Label = Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
-                CategoryCode = incident.CategoryCode,
-            };
+            cluster = RepeatCluster.Open(hit.Kind, hit.Key, Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+                incident.OrgUnitId, incident.CategoryCode, firstAt, at);
             db.RepeatClusters.Add(cluster);
             members[cluster.Id] = [];
         }
-        incident.FlaggedRepeat = true;
+        incident.FlagRepeat();
         var held = members[cluster.Id];
         foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
         {
             if (!held.Add(member.Id)) continue;
-            cluster.Members.Add(new RepeatClusterMember { ClusterId = cluster.Id, IncidentId = member.Id });
-            if (member.ReceivedAt < cluster.FirstAt) cluster.FirstAt = member.ReceivedAt.ToUniversalTime();
-            if (member.ReceivedAt > cluster.LastAt) cluster.LastAt = member.ReceivedAt.ToUniversalTime();
+            cluster.Take(member.Id, member.ReceivedAt);
         }
-        cluster.IncidentCount = held.Count;
-        // A cluster that grew again after it was settled is back on the list's open work.
-        if (cluster.OnFocusList && cluster.FocusStatus == FocusStatus.Settled) cluster.FocusStatus = FocusStatus.Open;
+        cluster.Counted(held.Count);
         return cluster;
     }
 

@@ -27,55 +27,120 @@ public enum FocusStatus
 /// incident starts a new cluster. Its scope is the place of the incident that opened it.</summary>
 public sealed class RepeatCluster : Entity, IScoped
 {
-    public RepeatClusterKind Kind { get; set; }
+    public RepeatClusterKind Kind { get; init; }
 
     /// <summary>Address key, phone blind index or party id; for matching, never shown.</summary>
-    public string Key { get; set; } = "";
+    public string Key { get; init; } = "";
 
     /// <summary>What people see: the address as first written, or the masked phone.</summary>
-    public string Label { get; set; } = "";
-    public Guid OrgUnitId { get; set; }
-    public OrgUnit? OrgUnit { get; set; }
-    public DateTimeOffset FirstAt { get; set; }
-    public DateTimeOffset LastAt { get; set; }
-    public int IncidentCount { get; set; }
-    public string? CategoryCode { get; set; }
+    public string Label { get; init; } = "";
+    public Guid OrgUnitId { get; init; }
+    public OrgUnit? OrgUnit { get; private set; }
+    public DateTimeOffset FirstAt { get; private set; }
+    public DateTimeOffset LastAt { get; private set; }
+    public int IncidentCount { get; private set; }
+    public string? CategoryCode { get; init; }
 
-    public bool OnFocusList { get; set; }
-    public string? FocusOwnerId { get; set; }
-    public FocusStatus? FocusStatus { get; set; }
-    public DateTimeOffset? FocusSince { get; set; }
+    public bool OnFocusList { get; private set; }
+    public string? FocusOwnerId { get; private set; }
+    public FocusStatus? FocusStatus { get; private set; }
+    public DateTimeOffset? FocusSince { get; private set; }
 
     /// <summary>The dispute opened from this cluster (一键转纠纷), if any.</summary>
-    public Guid? DisputeId { get; set; }
+    public Guid? DisputeId { get; private set; }
 
-    public List<RepeatClusterMember> Members { get; set; } = [];
-    public List<FocusNote> Notes { get; set; } = [];
+    public List<RepeatClusterMember> Members { get; private set; } = [];
+    public List<FocusNote> Notes { get; private set; } = [];
+
+    private RepeatCluster() { }
+
+    /// <summary>A cluster opened by the repeat check, spanning its first incidents' times; members join by <see cref="Take"/>.</summary>
+    public static RepeatCluster Open(RepeatClusterKind kind, string key, string label, Guid orgUnitId, string? categoryCode,
+        DateTimeOffset firstAt, DateTimeOffset lastAt) => new()
+    {
+        Kind = kind, Key = key, Label = label, OrgUnitId = orgUnitId, CategoryCode = categoryCode,
+        FirstAt = firstAt.ToUniversalTime(), LastAt = lastAt.ToUniversalTime(),
+    };
+
+    /// <summary>Adds an incident as a member (to be inserted) and widens the cluster's time span to hold it.</summary>
+    public void Take(Guid incidentId, DateTimeOffset receivedAt)
+    {
+        Members.Add(new RepeatClusterMember { ClusterId = Id, IncidentId = incidentId });
+        if (receivedAt < FirstAt) FirstAt = receivedAt.ToUniversalTime();
+        if (receivedAt > LastAt) LastAt = receivedAt.ToUniversalTime();
+    }
+
+    /// <summary>Sets how many incidents the cluster holds, stored and new. A cluster that grew after it was settled is
+    /// back on the list's open work.</summary>
+    public void Counted(int incidents)
+    {
+        IncidentCount = incidents;
+        if (FocusTransitions.IsAllowed(FocusStatus, FocusAction.GrowAgain)) FocusStatus = Repeats.FocusStatus.Open;
+    }
+
+    public IReadOnlyList<FocusAction> AllowedActions => FocusTransitions.Allowed(FocusStatus);
+
+    public void AddToFocus(string ownerId, DateTimeOffset at)
+    {
+        Require(FocusAction.AddToFocus);
+        OnFocusList = true;
+        FocusStatus = Repeats.FocusStatus.Open;
+        FocusOwnerId = ownerId;
+        FocusSince = at;
+    }
+
+    public void ChangeOwner(string ownerId)
+    {
+        Require(FocusAction.ChangeOwner);
+        FocusOwnerId = ownerId;
+    }
+
+    public void ChangeStatus(FocusStatus status)
+    {
+        Require(FocusAction.ChangeStatus);
+        if (!Enum.IsDefined(status)) throw new ValidationFailedException("status", "状态无效");
+        FocusStatus = status;
+    }
+
+    /// <summary>Checks that a follow-up note may be added; the note itself is a record of its own.</summary>
+    public void RequireNote() => Require(FocusAction.AddNote);
+
+    /// <summary>Records the dispute opened from the cluster; a cluster is turned into a dispute once.</summary>
+    public void LinkDispute(Guid disputeId)
+    {
+        if (DisputeId is not null) throw new ConflictException("该重复警情已转为纠纷");
+        DisputeId = disputeId;
+    }
+
+    private void Require(FocusAction action)
+    {
+        if (!FocusTransitions.IsAllowed(FocusStatus, action)) throw new ConflictException(FocusTransitions.RefusalMessage(FocusStatus, action));
+    }
 }
 
 public sealed class RepeatClusterMember
 {
-    public Guid ClusterId { get; set; }
-    public Guid IncidentId { get; set; }
+    public Guid ClusterId { get; init; }
+    public Guid IncidentId { get; init; }
 }
 
 /// <summary>A note on a focus-list cluster; notes are only ever added, never changed.</summary>
 public sealed class FocusNote
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ClusterId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string ById { get; set; } = "";
-    public string ByName { get; set; } = "";
-    public string Text { get; set; } = "";
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ClusterId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string ById { get; init; } = "";
+    public string ByName { get; init; } = "";
+    public string Text { get; init; } = "";
 }
 
 /// <summary>Records that a station's weekly repeated-incident digest went out, so it goes out once.</summary>
 public sealed class RepeatDigest
 {
-    public Guid StationId { get; set; }
-    public DateOnly WeekStart { get; set; }
-    public DateTimeOffset SentAt { get; set; }
+    public Guid StationId { get; init; }
+    public DateOnly WeekStart { get; init; }
+    public DateTimeOffset SentAt { get; init; }
 }
 
 public static class RepeatLabels

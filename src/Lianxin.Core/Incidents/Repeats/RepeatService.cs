@@ -105,13 +105,10 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     {
         user.Demand(Permissions.IncidentsAnalyse);
         var c = await LoadAsync(id, ct);
-        if (c.OnFocusList) throw new ConflictException("该重复警情已在重点关注名单中");
+        Refuse(c, FocusAction.AddToFocus);
         var owner = await OwnerAsync(input.OwnerId ?? user.UserId, ct);
         var note = CleanNote(input.Note, required: false);
-        c.OnFocusList = true;
-        c.FocusStatus = FocusStatus.Open;
-        c.FocusOwnerId = owner.Id;
-        c.FocusSince = db.Now;
+        c.AddToFocus(owner.Id, db.Now);
         await AddNoteAsync(c, note ?? $"加入重点关注，责任人 {owner.DisplayName}", ct);
         await db.SaveChangesAsync(ct);
         if (owner.Id != user.UserId)
@@ -126,19 +123,19 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         if (input.OwnerId is null && input.Status is null) throw new ValidationFailedException("status", "请选择新的状态或责任人");
         if (input.Status is { } s && !Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
         var c = await LoadAsync(id, ct);
-        if (!c.OnFocusList) throw new ConflictException("该重复警情不在重点关注名单中");
+        Refuse(c, input.Status is null ? FocusAction.ChangeOwner : FocusAction.ChangeStatus);
         Concurrency.Expect(db, c, input.Version);
         var changes = new List<string>();
         if (input.OwnerId is not null && input.OwnerId != c.FocusOwnerId)
         {
             var owner = await OwnerAsync(input.OwnerId, ct);
-            c.FocusOwnerId = owner.Id;
+            c.ChangeOwner(owner.Id);
             changes.Add($"责任人改为 {owner.DisplayName}");
         }
         if (input.Status is { } status && status != c.FocusStatus)
         {
             changes.Add($"状态由「{c.FocusStatus?.Label()}」改为「{status.Label()}」");
-            c.FocusStatus = status;
+            c.ChangeStatus(status);
         }
         if (changes.Count > 0) await AddNoteAsync(c, string.Join("；", changes), ct);
         await db.SaveChangesAsync(ct);
@@ -150,7 +147,7 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         user.Demand(Permissions.IncidentsAnalyse);
         var text = CleanNote(input.Text, required: true)!;
         var c = await LoadAsync(id, ct);
-        if (!c.OnFocusList) throw new ConflictException("该重复警情不在重点关注名单中");
+        c.RequireNote();
         var note = await AddNoteAsync(c, text, ct);
         await db.SaveChangesAsync(ct);
         return new FocusNoteView(note.Id, note.At, note.ByName, note.Text);
@@ -185,8 +182,8 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         var category = Checks.Clean(input.CategoryCode) ?? (c.Kind == RepeatClusterKind.Address ? "neighbour" : "other");
         var dispute = await disputes.RegisterAsync(new DisputeInput(title ?? $"重复警情：{c.Label}", category, description,
             DisputeSource.Incident110, c.OrgUnitId, incidents.Select(i => i.Address).FirstOrDefault(a => a is not null) ?? c.Label, parties), ct);
-        foreach (var i in incidents.Where(i => i.DisputeId is null)) i.DisputeId = dispute.Id;
-        c.DisputeId = dispute.Id;
+        foreach (var i in incidents) i.TakeDispute(dispute.Id);
+        c.LinkDispute(dispute.Id);
         if (c.OnFocusList) await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
         db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}");
         await db.SaveChangesAsync(ct);
@@ -273,6 +270,12 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         c.UpdatedAt = db.Now;
         db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
         return note;
+    }
+
+    /// <summary>Refuses, before anything is read or checked, an action the cluster's focus state does not allow.</summary>
+    private static void Refuse(RepeatCluster c, FocusAction action)
+    {
+        if (!FocusTransitions.IsAllowed(c.FocusStatus, action)) throw new ConflictException(FocusTransitions.RefusalMessage(c.FocusStatus, action));
     }
 
     private static string? CleanNote(string? text, bool required)

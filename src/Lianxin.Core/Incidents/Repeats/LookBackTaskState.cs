@@ -1,0 +1,18 @@
+namespace Lianxin.Core.Incidents.Repeats;
+
+/// <summary>Where a look-back task stands: waiting for its result, or done (the result is in).</summary>
+public enum LookBackTaskState
+{
+    Pending = 1, // 待完成
+    Done = 2,    // 已登记结果
+}
+
+public static class LookBackTaskStates
+{
+    public static string Label(this LookBackTaskState s) => s switch
+    {
+        LookBackTaskState.Pending => "待完成",
+        LookBackTaskState.Done => "已登记结果",
+        _ => s.ToString(),
+    };
+}
