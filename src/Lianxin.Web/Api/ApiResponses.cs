@@ -56,21 +56,27 @@ public static class ApiResponses
         builder.ProducesProblems(StatusCodes.Status429TooManyRequests);
 
     /// <summary>A file download (an export, a report, a stored photo) in the given content types.</summary>
-    public static TBuilder ProducesFile<TBuilder>(this TBuilder builder, params string[] contentTypes) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder ProducesFile<TBuilder>(this TBuilder builder, params string[] contentTypes)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), contentTypes));
 
-    /// <summary>An import's error report: a page of <typeparamref name="TPage"/> as JSON (format=json), else a CSV or .xlsx file.</summary>
+    /// <summary>An import's error report: a page of <typeparamref name="TPage"/> as JSON (format=json), else a CSV or
+    /// .xlsx file.</summary>
     public static RouteHandlerBuilder ProducesErrorReport<TPage>(this RouteHandlerBuilder builder) =>
         builder.ProducesFile(ErrorReportFile.CsvContentType, ExcelExport.ContentType)
             // A status holds one declared type, so the JSON page is added beside the files in the document itself.
             .AddOpenApiOperationTransformer(async (operation, context, ct) =>
             {
                 if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
-                    content["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(typeof(TPage), null, ct) };
+                {
+                    var page = await context.GetOrCreateSchemaAsync(typeof(TPage), null, ct);
+                    content["application/json"] = new OpenApiMediaType { Schema = page };
+                }
             });
 
     /// <summary>Problem details (RFC 9457) under each of the given statuses.</summary>
-    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statuses) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statuses)
+        where TBuilder : IEndpointConventionBuilder
     {
         foreach (var status in statuses)
             builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ProblemJson));
@@ -78,5 +84,6 @@ public static class ApiResponses
     }
 
     private static TBuilder ProducesValidationProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status422UnprocessableEntity, typeof(HttpValidationProblemDetails), ProblemJson));
+        builder.WithMetadata(new ProducesResponseTypeMetadata(
+            StatusCodes.Status422UnprocessableEntity, typeof(HttpValidationProblemDetails), ProblemJson));
 }

@@ -23,8 +23,8 @@ public static class Uploads
     }
 
     /// <summary>The one file of a multipart request and the rest of its form.</summary>
-    public static async Task<(IFormFile File, IFormCollection Form)> SingleAsync(HttpRequest request, UploadField field, CancellationToken ct,
-        long? maxBytes = null)
+    public static async Task<(IFormFile File, IFormCollection Form)> SingleAsync(
+        HttpRequest request, UploadField field, CancellationToken ct, long? maxBytes = null)
     {
         var form = await FormAsync(request, field.Key, field.NotAForm, ct);
         if (form.Files.Count != 1 || form.Files[0] is not { } file || !field.Names.Contains(file.Name))
