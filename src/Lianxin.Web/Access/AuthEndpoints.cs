@@ -16,11 +16,13 @@ public static class AuthEndpoints
 {
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/auth").WithTags("认证");
+        var g = api.MapGroup("/auth").WithTags("认证").ProducesSignInProblems();
         g.MapPost("/token", Token).AllowAnonymous().RequireRateLimiting(Hosting.LianxinHost.SignInRateLimit).WithName("IssueToken")
+            .ProducesInputProblems().ProducesRateLimitProblems().Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .WithSummary("用用户名和密码换取访问令牌（Bearer）")
             .WithDescription("连续 5 次密码错误将锁定账号 15 分钟。返回 accessToken、expiresIn 和 refreshToken。");
         g.MapPost("/change-password", ChangePassword).AllowAnonymous().RequireRateLimiting(Hosting.LianxinHost.SignInRateLimit).WithName("ChangePassword")
+            .ProducesInputProblems().ProducesRateLimitProblems().Produces(StatusCodes.Status204NoContent)
             .WithSummary("修改密码（验证原密码）；首次登录的账号须先调用它");
         g.MapGet("/me", Me).WithName("Me").WithSummary("当前用户、角色和权限");
     }

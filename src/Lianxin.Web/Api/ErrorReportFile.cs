@@ -1,6 +1,5 @@
 using System.Text;
 using Lianxin.Core.Incidents.Import;
-using MiniExcelLibs;
 
 namespace Lianxin.Web.Api;
 
@@ -36,9 +35,6 @@ public static class ErrorReportFile
     {
         var sheet = rows.Select(r => headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
         if (sheet.Count == 0) sheet.Add(headers.ToDictionary(h => h, _ => (object?)null));
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, cancellationToken: ct);
-        stream.Position = 0;
-        return stream;
+        return await ExcelExport.StreamAsync(sheet, ct);
     }
 }

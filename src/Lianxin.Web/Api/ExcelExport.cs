@@ -17,9 +17,20 @@ public static class ExcelExport
             return row;
         }).ToList();
         if (table.Count == 0) table.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
+        return Results.File(await StreamAsync(table, CancellationToken.None), ContentType,
+            $"{fileName}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+    }
+
+    /// <summary>A workbook as given (rows, or sheets by name), downloaded under <paramref name="fileName"/> as it is.</summary>
+    public static async Task<IResult> WorkbookAsync(object sheets, string fileName, CancellationToken ct) =>
+        Results.File(await StreamAsync(sheets, ct), ContentType, fileName);
+
+    /// <summary>The workbook written to memory and rewound, ready to send.</summary>
+    public static async Task<MemoryStream> StreamAsync(object sheets, CancellationToken ct)
+    {
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(table);
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
         stream.Position = 0;
-        return Results.File(stream, ContentType, $"{fileName}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+        return stream;
     }
 }

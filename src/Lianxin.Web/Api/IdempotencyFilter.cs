@@ -72,8 +72,3 @@ public sealed class IdempotencyFilter : IEndpointFilter
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 }
-
-public static class IdempotencyExtensions
-{
-    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<IdempotencyFilter>();
-}

@@ -12,10 +12,10 @@ public static class AuditEndpoints
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/audit").WithTags("审计日志（审计员）")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.AuditRead));
-        g.MapGet("/", List).WithName("ListAudit").WithSummary("审计日志（分页，按人、动作、对象、时间过滤）");
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.AuditRead)).ProducesSignInProblems();
+        g.MapGet("/", List).WithName("ListAudit").ProducesInputProblems().WithSummary("审计日志（分页，按人、动作、对象、时间过滤）");
         g.MapGet("/verify", Verify).WithName("VerifyAudit").WithSummary("校验哈希链，报告第一处断裂");
-        g.MapGet("/export", Export).WithName("ExportAudit").WithSummary("导出审计日志（Excel，导出本身也记入日志）")
+        g.MapGet("/export", Export).WithName("ExportAudit").ProducesExport().WithSummary("导出审计日志（Excel，导出本身也记入日志）")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.AuditExport));
     }
 

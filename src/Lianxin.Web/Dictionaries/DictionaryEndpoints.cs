@@ -17,12 +17,12 @@ public static class DictionaryEndpoints
 {
     public static void MapDictionaryApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/dictionaries").WithTags("字典");
+        var g = api.MapGroup("/dictionaries").WithTags("字典").ProducesSignInProblems();
         g.MapGet("/categories", () => TypedResults.Ok(DictionaryDefaults.Categories)).WithName("DictionaryCategories").WithSummary("字典类别");
-        g.MapGet("/", List).WithName("ListDictionaryItems").WithSummary("字典项（可按类别过滤）");
-        g.MapPost("/", Create).Idempotent().WithName("CreateDictionaryItem").WithSummary("新增字典项")
+        g.MapGet("/", List).WithName("ListDictionaryItems").ProducesInputProblems().WithSummary("字典项（可按类别过滤）");
+        g.MapPost("/", Create).Idempotent().WithName("CreateDictionaryItem").ProducesCreateProblems().WithSummary("新增字典项")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DictionariesManage));
-        g.MapPut("/{id:guid}", Update).WithName("UpdateDictionaryItem").WithSummary("修改字典项（编码不可改），须带 version")
+        g.MapPut("/{id:guid}", Update).WithName("UpdateDictionaryItem").ProducesChangeProblems().WithSummary("修改字典项（编码不可改），须带 version")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DictionariesManage));
     }
 

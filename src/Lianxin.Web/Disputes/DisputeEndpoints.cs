@@ -13,38 +13,43 @@ public static class DisputeEndpoints
     public static void MapDisputeApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/disputes").WithTags("矛盾纠纷")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead));
-        g.MapGet("/", List).WithName("ListDisputes")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead)).ProducesSignInProblems();
+        g.MapGet("/", List).WithName("ListDisputes").ProducesQueryProblems()
             .WithSummary("纠纷台账（分页）：按状态、层级、类别、单位、风险、来源、是否超期、是否在办过滤");
-        g.MapGet("/figures", Figures).WithName("DisputeFigures")
+        g.MapGet("/figures", Figures).WithName("DisputeFigures").ProducesQueryProblems()
             .WithSummary("纠纷统计：受理、化解、化解率、不出组/村/镇占比、移交、平均化解天数、复发率及同比（日期按北京时间，含首尾两日）")
             .WithDescription("orgUnitId 省略时统计本人全部管辖范围；from、to 省略时为本年至今。每项件数可用台账接口的 figure、from、to、orgUnitId 参数打开对应纠纷。");
-        g.MapGet("/{id:guid}", Get).WithName("GetDispute").WithSummary("纠纷详情：当事人、完整时间线、回访、可执行的操作、风险因素");
-        g.MapPost("/", Register).Idempotent().WithName("RegisterDispute")
+        g.MapGet("/{id:guid}", Get).WithName("GetDispute").ProducesRecordProblems().WithSummary("纠纷详情：当事人、完整时间线、回访、可执行的操作、风险因素");
+        g.MapPost("/", Register).Idempotent().WithName("RegisterDispute").ProducesCreateProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRegister)).WithSummary("登记纠纷");
-        g.MapPost("/{id:guid}/actions", Act).WithName("ActOnDispute")
+        g.MapPost("/{id:guid}/actions", Act).WithName("ActOnDispute").ProducesChangeProblems()
             .WithSummary("执行一步：分流、开始调解、升级、记录未成、化解、移交、终结、撤回、回访、结案、复发重启；须带 version")
             .WithDescription("化解后自动安排 7 天和 30 天两次回访；回访结果为复发时纠纷自动重启。不允许的步骤返回 409 并说明当前可做什么。");
         g.MapPost("/{id:guid}/follow-ups/{followUpId:guid}/assign", AssignFollowUp).WithName("AssignDisputeFollowUp")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("回访改派：把一次未完成的回访交给本单位或上级单位有权登记回访的账号；须带 version，被派者收到通知和到期提醒");
-        g.MapGet("/{id:guid}/assignees", Assignees).WithName("ListDisputeAssignees")
+        g.MapGet("/{id:guid}/assignees", Assignees).WithName("ListDisputeAssignees").ProducesQueryProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("可接收回访任务的账号（最多 50 个，可按姓名或用户名搜索）");
-        g.MapGet("/{id:guid}/attachments", ListAttachments).WithName("ListDisputeAttachments").WithSummary("纠纷的照片和文档（含已撤回的，注明撤回原因）");
-        g.MapPost("/{id:guid}/attachments", Upload).WithName("UploadDisputeAttachment")
+        g.MapGet("/{id:guid}/attachments", ListAttachments).WithName("ListDisputeAttachments").WithSummary("纠纷的照片和文档（含已撤回的，注明撤回原因）")
+            .ProducesRecordProblems();
+        g.MapPost("/{id:guid}/attachments", Upload).WithName("UploadDisputeAttachment").ProducesUploadProblems().ProducesChangeProblems()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentType.MaxBytes + 256 * 1024))
-            .WithSummary("上传一个附件（multipart/form-data，字段名 file）：照片 jpg/png/webp 或文档 pdf/doc/docx/xls/xlsx，单个不超过 10 MB，每件纠纷最多 30 个")
+            .WithSummary("上传一个附件（multipart/form-data，字段名 file）：照片 jpg/png/webp 或文档 pdf/doc/docx/xls/xlsx，"
+                + $"单个不超过 {Uploads.Size(AttachmentType.MaxBytes)}，每件纠纷最多 {AttachmentType.MaxPerDispute} 个")
             .WithDescription("按扩展名和文件头双重识别类型，二者不符即拒绝；同一文件重复上传返回 409。需登记或调解权限。");
         g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadDisputeAttachment")
+            .ProducesRecordProblems().ProducesFile(Downloads.AttachmentTypes)
             .WithSummary("下载附件（记入审计日志）");
         g.MapPost("/{id:guid}/attachments/{attachmentId:guid}/withdraw", Withdraw).WithName("WithdrawDisputeAttachment")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("撤回附件（须写原因；文件仍留档，不再计入）");
-        g.MapGet("/unit-for-address", UnitForAddress).WithName("DisputeUnitForAddress")
+        g.MapGet("/unit-for-address", UnitForAddress).WithName("DisputeUnitForAddress").ProducesInputProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRegister))
             .WithSummary("按地址推断纠纷所在单位（依据登记在该地址的群众；无把握时返回 null）");
-        g.MapGet("/export", Export).WithName("ExportDisputes")
+        g.MapGet("/export", Export).WithName("ExportDisputes").ProducesExport()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesExport)).WithSummary("导出纠纷台账（Excel，记入审计日志）");
     }
 
@@ -84,11 +89,7 @@ public static class DisputeEndpoints
 
     private static async Task<Created<AttachmentView>> Upload(Guid id, HttpRequest request, DisputeAttachmentService attachments, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            throw new ValidationFailedException("file", "请以 multipart/form-data 上传，文件字段名为 file");
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.Count != 1 || form.Files[0] is not { } file || file.Name != "file")
-            throw new ValidationFailedException("file", "每次上传一个文件，字段名为 file");
+        var (file, _) = await Uploads.SingleAsync(request, Uploads.File, ct);
         await using var stream = file.OpenReadStream();
         var view = await attachments.AddAsync(id, file.FileName, stream, ct);
         return TypedResults.Created($"/api/v1/disputes/{id}/attachments/{view.Id}", view);
@@ -97,11 +98,7 @@ public static class DisputeEndpoints
     private static async Task<IResult> Download(Guid id, Guid attachmentId, HttpContext http, DisputeAttachmentService attachments, CancellationToken ct)
     {
         var file = await attachments.OpenAsync(id, attachmentId, ct);
-        // Served as a download in a sandbox: an uploaded file can never run as a page of this site.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(file.Data, file.Meta.ContentType, file.Meta.FileName);
+        return Downloads.Sandboxed(http, file.Data, file.Meta.ContentType, file.Meta.FileName);
     }
 
     private static async Task<Ok<AttachmentView>> Withdraw(Guid id, Guid attachmentId, WithdrawInput input, DisputeAttachmentService attachments,

@@ -19,27 +19,30 @@ public static class ReferralEndpoints
     public static void MapReferralApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/disputes/{id:guid}/referrals").WithTags("矛盾纠纷 · 移交")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead));
-        g.MapGet("/", List).WithName("ListReferrals").WithSummary("纠纷的移交记录（分页），含签收、结果和是否逾期");
-        g.MapPost("/", Create).Idempotent().WithName("CreateReferral")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead)).ProducesSignInProblems();
+        g.MapGet("/", List).WithName("ListReferrals").ProducesQueryProblems().WithSummary("纠纷的移交记录（分页），含签收、结果和是否逾期");
+        g.MapPost("/", Create).Idempotent().WithName("CreateReferral").ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("填写移交函并移交：接收单位类别和名称必填；纠纷转为“已移交”；须带纠纷的 version")
             .WithDescription("签收期限为 3 个工作日（中国日历）。联系电话加密保存，只显示脱敏号码。");
-        g.MapPost("/{referralId:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReferral")
+        g.MapPost("/{referralId:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReferral").ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("民警代为登记接收单位签收（签收人姓名）；须带纠纷的 version");
-        g.MapPost("/{referralId:guid}/result", Result).WithName("RecordReferralResult")
+        g.MapPost("/{referralId:guid}/result", Result).WithName("RecordReferralResult").ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("民警代为登记处理结果：已化解（纠纷转为化解并安排回访）、未化解或退回（纠纷退回本所重新分流）");
-        g.MapPost("/{referralId:guid}/link", Link).WithName("IssueReferralLink")
+        g.MapPost("/{referralId:guid}/link", Link).WithName("IssueReferralLink").ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("签发接收单位使用的一次性链接（30 天有效，重新签发则旧链接失效）；链接只返回这一次，记入审计日志");
 
         var p = api.MapGroup("/public/referrals/{token}").WithTags("移交 · 接收单位（免登录）")
-            .AllowAnonymous().RequireRateLimiting(RateLimit);
-        p.MapGet("/", PublicGet).WithName("GetReferralByLink").WithSummary("凭链接查看移交函（身份证号、电话已脱敏）；无效、过期或已用的链接一律 404");
-        p.MapPost("/acknowledge", PublicAcknowledge).WithName("AcknowledgeReferralByLink").WithSummary("接收单位凭链接签收（填写签收人姓名）");
-        p.MapPost("/result", PublicResult).WithName("ReportReferralResultByLink").WithSummary("接收单位凭链接反馈处理结果；反馈后链接失效");
+            .AllowAnonymous().RequireRateLimiting(RateLimit).ProducesAnonymousProblems();
+        p.MapGet("/", PublicGet).WithName("GetReferralByLink").WithSummary("凭链接查看移交函（身份证号、电话已脱敏）；无效、过期或已用的链接一律 404")
+            .ProducesRecordProblems();
+        p.MapPost("/acknowledge", PublicAcknowledge).WithName("AcknowledgeReferralByLink").WithSummary("接收单位凭链接签收（填写签收人姓名）")
+            .ProducesChangeProblems();
+        p.MapPost("/result", PublicResult).WithName("ReportReferralResultByLink").WithSummary("接收单位凭链接反馈处理结果；反馈后链接失效")
+            .ProducesChangeProblems();
     }
 
     /// <summary>The receiver's phone page and its plain form posts (no script, no live connection).</summary>

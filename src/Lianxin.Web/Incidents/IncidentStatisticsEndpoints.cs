@@ -13,11 +13,11 @@ public static class IncidentStatisticsEndpoints
     public static void MapIncidentStatisticsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/incidents/statistics").WithTags("警情统计")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.IncidentsRead));
-        g.MapGet("/", Get).WithName("IncidentStatistics")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.IncidentsRead)).ProducesSignInProblems();
+        g.MapGet("/", Get).WithName("IncidentStatistics").ProducesQueryProblems()
             .WithSummary("警情统计：总数、有效/重复/无效、可防性，按类别、下级单位、时段、星期，同比与环比，单位×类别热力表（日期按北京时间，含首尾两日）")
             .WithDescription("orgUnitId 省略时统计本人全部管辖范围；from、to 省略时为本年至今；区间最长 5 年。由每日汇总表求和得出，不扫描警情明细。");
-        g.MapGet("/export", Export).WithName("ExportIncidentStatistics")
+        g.MapGet("/export", Export).WithName("ExportIncidentStatistics").ProducesExport()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.IncidentsExport))
             .WithSummary("导出警情统计（Excel，多个工作表；记入审计日志）");
     }
@@ -28,11 +28,7 @@ public static class IncidentStatisticsEndpoints
     private static async Task<IResult> Export(Guid? orgUnitId, DateOnly? from, DateOnly? to, IncidentStatisticsService statistics, CancellationToken ct)
     {
         var s = await statistics.ExportAsync(orgUnitId, from, to, ct);
-        var sheets = Sheets(s);
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        stream.Position = 0;
-        return Results.File(stream, ExcelExport.ContentType, $"警情统计-{Day(s.Period.From)}至{Day(s.Period.To)}.xlsx");
+        return await ExcelExport.WorkbookAsync(Sheets(s), $"警情统计-{Day(s.Period.From)}至{Day(s.Period.To)}.xlsx", ct);
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -16,44 +16,54 @@ public static class RepeatEndpoints
         var read = PermissionPolicyProvider.PolicyFor(Permissions.IncidentsRead);
         var analyse = PermissionPolicyProvider.PolicyFor(Permissions.IncidentsAnalyse);
 
-        var clusters = api.MapGroup("/incidents/clusters").WithTags("警情研判").RequireAuthorization(read);
-        clusters.MapGet("/", ListClusters).WithName("ListRepeatClusters")
+        var clusters = api.MapGroup("/incidents/clusters").WithTags("警情研判").RequireAuthorization(read).ProducesSignInProblems();
+        clusters.MapGet("/", ListClusters).WithName("ListRepeatClusters").ProducesQueryProblems()
             .WithSummary("重复警情（分页）：按聚类方式（地址、报警人）、单位、日期（最近一起警情，北京时间）、是否重点关注、起数、关键词过滤");
-        clusters.MapGet("/week", Week).WithName("RepeatClustersOfWeek").WithSummary("周研判：某周（周一至周日）新增或增长的重复警情，按派出所分组");
-        clusters.MapGet("/owners", Owners).WithName("ListFocusOwners").RequireAuthorization(analyse)
+        clusters.MapGet("/week", Week).WithName("RepeatClustersOfWeek").WithSummary("周研判：某周（周一至周日）新增或增长的重复警情，按派出所分组")
+            .ProducesInputProblems();
+        clusters.MapGet("/owners", Owners).WithName("ListFocusOwners").ProducesInputProblems().RequireAuthorization(analyse)
             .WithSummary("可指定为责任人或任务执行人的账号（本人管辖范围内，最多 50 个）");
-        clusters.MapGet("/{id:guid}", GetCluster).WithName("GetRepeatCluster").WithSummary("重复警情详情：所含警情（报警人脱敏）和跟进记录");
+        clusters.MapGet("/{id:guid}", GetCluster).WithName("GetRepeatCluster").WithSummary("重复警情详情：所含警情（报警人脱敏）和跟进记录")
+            .ProducesRecordProblems();
         clusters.MapPost("/{id:guid}/focus", Focus).Idempotent().WithName("FocusRepeatCluster").RequireAuthorization(analyse)
+            .ProducesChangeProblems()
             .WithSummary("加入重点关注：指定责任人（本人管辖范围内的账号，省略为本人）并可写首条记录");
         clusters.MapPost("/{id:guid}/dispute", OpenDispute).Idempotent().WithName("OpenDisputeFromCluster").RequireAuthorization(analyse)
+            .ProducesChangeProblems()
             .WithSummary("一键转纠纷：以 110 警情为来源登记纠纷，说明取自各起警情，报警人为当事人，并关联全部警情（还需纠纷登记权限）");
 
-        var focus = api.MapGroup("/incidents/focus").WithTags("警情研判").RequireAuthorization(read);
-        focus.MapGet("/", ListFocus).WithName("ListFocus").WithSummary("重点关注名单（分页）：按状态、单位过滤");
-        focus.MapPost("/{id:guid}", UpdateFocus).WithName("UpdateFocus").RequireAuthorization(analyse)
+        var focus = api.MapGroup("/incidents/focus").WithTags("警情研判").RequireAuthorization(read).ProducesSignInProblems();
+        focus.MapGet("/", ListFocus).WithName("ListFocus").ProducesQueryProblems().WithSummary("重点关注名单（分页）：按状态、单位过滤");
+        focus.MapPost("/{id:guid}", UpdateFocus).WithName("UpdateFocus").ProducesChangeProblems().RequireAuthorization(analyse)
             .WithSummary("改责任人或状态（待跟进、跟进中、已化解）；须带 version，变更自动记入跟进记录");
         focus.MapPost("/{id:guid}/notes", AddNote).Idempotent().WithName("AddFocusNote").RequireAuthorization(analyse)
+            .ProducesChangeProblems()
             .WithSummary("追加跟进记录（只增不改，记录人和时间自动填写）");
 
-        var directives = api.MapGroup("/incidents/directives").WithTags("警情研判").RequireAuthorization(read);
-        directives.MapGet("/", ListDirectives).WithName("ListDirectives").WithSummary("已导入的指令（分页），可按单位和周过滤");
+        var directives = api.MapGroup("/incidents/directives").WithTags("警情研判").RequireAuthorization(read).ProducesSignInProblems();
+        directives.MapGet("/", ListDirectives).WithName("ListDirectives").ProducesQueryProblems().WithSummary("已导入的指令（分页），可按单位和周过滤");
         directives.MapPost("/import", Import).WithName("ImportDirectives").RequireAuthorization(analyse)
+            .ProducesUploadProblems().ProducesCreateProblems()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(DirectiveFile.MaxBytes + 64 * 1024))
-            .WithSummary("导入指令清单（multipart/form-data：file 为 xlsx 或 csv，orgUnitId 为所属单位）")
+            .WithSummary($"导入指令清单（multipart/form-data：file 为 xlsx 或 csv，不超过 {Uploads.Size(DirectiveFile.MaxBytes)}；orgUnitId 为所属单位）")
             .WithDescription("第一行为表头：指令编号、日期、地址、类别、内容。已有编号的指令不重复导入；有问题的行逐行说明原因，其余照常导入。");
         directives.MapGet("/imports/{id:guid}/errors", DirectiveErrors).WithName("DirectiveImportErrors").RequireAuthorization(analyse)
+            .ProducesQueryProblems().ProducesErrorReport<PagedResult<DirectiveProblem>>()
             .WithSummary("指令导入的错误报告（导入结果中的 reportId）：行号、列、原因；format=xlsx（默认）或 csv 下载，format=json 分页查看；保留 30 天");
-        directives.MapGet("/comparison", Compare).WithName("CompareDirectives")
+        directives.MapGet("/comparison", Compare).WithName("CompareDirectives").ProducesQueryProblems()
             .WithSummary("周比对：每条指令对应的本地警情（同一地址或同一类别），以及无指令对应的警情");
 
-        var lookbacks = api.MapGroup("/incidents/lookbacks").WithTags("警情研判").RequireAuthorization(read);
-        lookbacks.MapGet("/", ListLookBacks).WithName("ListLookBacks").WithSummary("回头看计划（分页）");
-        lookbacks.MapGet("/{id:guid}", GetLookBack).WithName("GetLookBack").WithSummary("回头看计划详情和每周任务");
+        var lookbacks = api.MapGroup("/incidents/lookbacks").WithTags("警情研判").RequireAuthorization(read).ProducesSignInProblems();
+        lookbacks.MapGet("/", ListLookBacks).WithName("ListLookBacks").ProducesQueryProblems().WithSummary("回头看计划（分页）");
+        lookbacks.MapGet("/{id:guid}", GetLookBack).WithName("GetLookBack").ProducesRecordProblems().WithSummary("回头看计划详情和每周任务");
         lookbacks.MapPost("/", CreateLookBack).Idempotent().WithName("CreateLookBack").RequireAuthorization(analyse)
+            .ProducesCreateProblems()
             .WithSummary("制定回头看计划：查处赌博、非法采矿等违法活动后 1–26 周，每周巡逻或抽查任务（默认每周一项）");
         lookbacks.MapPost("/{id:guid}/tasks/{taskId:guid}/assign", Assign).WithName("AssignLookBackTask").RequireAuthorization(analyse)
+            .ProducesChangeProblems()
             .WithSummary("指派任务执行人（本人管辖范围内的账号）");
         lookbacks.MapPost("/{id:guid}/tasks/{taskId:guid}/result", Record).WithName("RecordLookBackResult").RequireAuthorization(analyse)
+            .ProducesChangeProblems()
             .WithSummary("登记任务结果：正常，或发现反弹（须写明情况，并即时通知所长）");
     }
 
@@ -103,12 +113,7 @@ public static class RepeatEndpoints
 
     private static async Task<Ok<DirectiveImportResult>> Import(HttpRequest request, DirectiveService directives, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            throw new ValidationFailedException("file", "请以 multipart/form-data 上传，文件字段名为 file");
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.Count != 1 || form.Files[0] is not { } file || file.Name != "file")
-            throw new ValidationFailedException("file", "每次上传一个文件，字段名为 file");
-        if (file.Length > DirectiveFile.MaxBytes) throw new ValidationFailedException("file", "文件不能超过 5 MB");
+        var (file, form) = await Uploads.SingleAsync(request, Uploads.File, ct, DirectiveFile.MaxBytes);
         if (!Guid.TryParse(form["orgUnitId"], out var unit)) throw new ValidationFailedException("orgUnitId", "请选择指令所属单位");
         await using var stream = file.OpenReadStream();
         var lines = DirectiveFile.Read(stream, file.FileName);
@@ -119,15 +124,12 @@ public static class RepeatEndpoints
 
     private static async Task<IResult> DirectiveErrors(Guid id, string? format, [AsParameters] PageQuery page, DirectiveService directives, CancellationToken ct)
     {
-        format = (format ?? "xlsx").ToLowerInvariant();
+        format = Downloads.Format(format, "xlsx", "xlsx", "csv", "json");
         if (format == "json") return TypedResults.Ok(await directives.ErrorsAsync(id, page.ToRequest(), ct));
-        if (format is not ("xlsx" or "csv")) throw new ValidationFailedException("format", "format 只能是 xlsx、csv 或 json");
         var (report, problems) = await directives.ErrorReportAsync(id, ct);
         var rows = problems.Select(p => (IReadOnlyList<object?>)[p.Row, p.Field, p.Reason]);
-        var name = $"指令导入错误报告-{Path.GetFileNameWithoutExtension(report.FileName)}";
-        return format == "csv"
-            ? Results.File(ErrorReportFile.Csv(DirectiveErrorHeaders, rows), ErrorReportFile.CsvContentType, name + ".csv")
-            : Results.File(await ErrorReportFile.XlsxAsync(DirectiveErrorHeaders, rows, ct), ExcelExport.ContentType, name + ".xlsx");
+        return await Downloads.ErrorReportAsync(format, $"指令导入错误报告-{Path.GetFileNameWithoutExtension(report.FileName)}",
+            DirectiveErrorHeaders, rows, ct);
     }
 
     private static async Task<Ok<DirectiveComparison>> Compare(Guid? orgUnitId, DateOnly? week, DirectiveService directives, CancellationToken ct) =>

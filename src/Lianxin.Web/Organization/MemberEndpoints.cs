@@ -12,16 +12,17 @@ public static class MemberEndpoints
     public static void MapMemberApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/members").WithTags("工作人员和协作力量")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.MembersRead));
-        g.MapGet("/", List).WithName("ListMembers").WithSummary("查找工作人员、百户长、义警、协作力量（分页）");
-        g.MapGet("/{id:guid}", Get).WithName("GetMember").WithSummary("人员详情（电话脱敏）");
-        g.MapPost("/", Create).Idempotent().WithName("CreateMember").WithSummary("新增人员");
-        g.MapPut("/{id:guid}", Update).WithName("UpdateMember").WithSummary("修改人员，须带 version");
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.MembersRead)).ProducesSignInProblems();
+        g.MapGet("/", List).WithName("ListMembers").ProducesQueryProblems().WithSummary("查找工作人员、百户长、义警、协作力量（分页）");
+        g.MapGet("/{id:guid}", Get).WithName("GetMember").ProducesRecordProblems().WithSummary("人员详情（电话脱敏）");
+        g.MapPost("/", Create).Idempotent().WithName("CreateMember").ProducesCreateProblems().WithSummary("新增人员");
+        g.MapPut("/{id:guid}", Update).WithName("UpdateMember").ProducesChangeProblems().WithSummary("修改人员，须带 version");
         g.MapPost("/{id:guid}/reveal", async (Guid id, RevealRequest? body, MemberService members, CancellationToken ct) =>
                 TypedResults.Ok(await members.RevealAsync(id, body?.Reason, ct)))
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
-            .WithName("RevealMember").WithSummary("查看完整电话（需权限，记入审计日志）");
-        g.MapGet("/export", Export).RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport)).WithName("ExportMembers").WithSummary("导出人员台账（Excel，脱敏，记入审计日志）");
+            .WithName("RevealMember").ProducesQueryProblems().WithSummary("查看完整电话（需权限，记入审计日志）");
+        g.MapGet("/export", Export).RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport)).WithName("ExportMembers").WithSummary("导出人员台账（Excel，脱敏，记入审计日志）")
+            .ProducesExport();
     }
 
     private static async Task<Ok<PagedResult<MemberView>>> List([AsParameters] MemberFilter filter, [AsParameters] PageQuery page,

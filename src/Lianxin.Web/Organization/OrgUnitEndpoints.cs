@@ -14,17 +14,17 @@ public static class OrgUnitEndpoints
     public static void MapOrgUnitApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/org-units").WithTags("辖区单位")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PlacesRead));
-        g.MapGet("/", Search).WithName("SearchOrgUnits").WithSummary("按名称、类型、上级查找单位（分页）");
-        g.MapGet("/roots", Roots).WithName("OrgUnitRoots").WithSummary("当前用户可见范围的最上级单位");
-        g.MapGet("/{id:guid}", Get).WithName("GetOrgUnit").WithSummary("单位详情，含上级链和统计");
-        g.MapGet("/{id:guid}/children", Children).WithName("OrgUnitChildren").WithSummary("直接下级单位");
-        g.MapPost("/", Create).Idempotent().WithName("CreateOrgUnit").WithSummary("新增单位");
-        g.MapPut("/{id:guid}", Update).WithName("UpdateOrgUnit").WithSummary("修改单位（编码、名称、人口、边界），须带 version");
-        g.MapPost("/{id:guid}/move", Move).WithName("MoveOrgUnit").WithSummary("移到新的上级单位下");
-        g.MapPost("/{id:guid}/retire", Retire).WithName("RetireOrgUnit").WithSummary("撤销单位（不删除，记录仍指向它）");
-        g.MapPost("/{id:guid}/reinstate", Reinstate).WithName("ReinstateOrgUnit").WithSummary("恢复已撤销的单位");
-        g.MapGet("/export", Export).WithName("ExportOrgUnits").WithSummary("导出单位台账（Excel）");
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PlacesRead)).ProducesSignInProblems();
+        g.MapGet("/", Search).WithName("SearchOrgUnits").ProducesQueryProblems().WithSummary("按名称、类型、上级查找单位（分页）");
+        g.MapGet("/roots", Roots).WithName("OrgUnitRoots").ProducesInputProblems().WithSummary("当前用户可见范围的最上级单位");
+        g.MapGet("/{id:guid}", Get).WithName("GetOrgUnit").ProducesRecordProblems().WithSummary("单位详情，含上级链和统计");
+        g.MapGet("/{id:guid}/children", Children).WithName("OrgUnitChildren").ProducesQueryProblems().WithSummary("直接下级单位");
+        g.MapPost("/", Create).Idempotent().WithName("CreateOrgUnit").ProducesCreateProblems().WithSummary("新增单位");
+        g.MapPut("/{id:guid}", Update).WithName("UpdateOrgUnit").ProducesChangeProblems().WithSummary("修改单位（编码、名称、人口、边界），须带 version");
+        g.MapPost("/{id:guid}/move", Move).WithName("MoveOrgUnit").ProducesChangeProblems().WithSummary("移到新的上级单位下");
+        g.MapPost("/{id:guid}/retire", Retire).WithName("RetireOrgUnit").ProducesChangeProblems().WithSummary("撤销单位（不删除，记录仍指向它）");
+        g.MapPost("/{id:guid}/reinstate", Reinstate).WithName("ReinstateOrgUnit").ProducesChangeProblems().WithSummary("恢复已撤销的单位");
+        g.MapGet("/export", Export).WithName("ExportOrgUnits").ProducesExport().WithSummary("导出单位台账（Excel）");
     }
 
     private static async Task<Ok<Lianxin.Core.Common.PagedResult<OrgUnitSummary>>> Search(string? q, OrgUnitKind? kind, Guid? under,

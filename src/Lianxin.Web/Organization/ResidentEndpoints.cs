@@ -14,17 +14,17 @@ public static class ResidentEndpoints
     public static void MapResidentApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/residents").WithTags("群众")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleRead));
-        g.MapGet("/", List).WithName("ListResidents")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleRead)).ProducesSignInProblems();
+        g.MapGet("/", List).WithName("ListResidents").ProducesQueryProblems()
             .WithSummary("查找群众（分页）：姓名/住址关键词、身份证号或电话精确查找、单位、标签")
             .WithDescription("身份证号和电话始终脱敏显示；sort 可为 name、birthDate、createdAt，前加 - 表示倒序。");
-        g.MapGet("/{id:guid}", Get).WithName("GetResident").WithSummary("群众详情（脱敏）");
-        g.MapPost("/", Create).Idempotent().WithName("CreateResident").WithSummary("登记群众");
-        g.MapPut("/{id:guid}", Update).WithName("UpdateResident").WithSummary("修改群众信息，须带 version");
-        g.MapPost("/{id:guid}/reveal", Reveal).WithName("RevealResident")
+        g.MapGet("/{id:guid}", Get).WithName("GetResident").ProducesRecordProblems().WithSummary("群众详情（脱敏）");
+        g.MapPost("/", Create).Idempotent().WithName("CreateResident").ProducesCreateProblems().WithSummary("登记群众");
+        g.MapPut("/{id:guid}", Update).WithName("UpdateResident").ProducesChangeProblems().WithSummary("修改群众信息，须带 version");
+        g.MapPost("/{id:guid}/reveal", Reveal).WithName("RevealResident").ProducesQueryProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
             .WithSummary("查看完整身份证号和电话（需权限，记入审计日志）");
-        g.MapGet("/export", Export).WithName("ExportResidents")
+        g.MapGet("/export", Export).WithName("ExportResidents").ProducesExport()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport))
             .WithSummary("导出群众名单（Excel，脱敏，记入审计日志）");
     }

@@ -17,38 +17,40 @@ public static class HonourEndpoints
         var manage = PermissionPolicyProvider.PolicyFor(Permissions.VolunteersManage);
         var export = PermissionPolicyProvider.PolicyFor(Permissions.VolunteersExport);
 
-        var t = api.MapGroup("/volunteers/trainings").WithTags("义警培训");
-        t.MapGet("/", ListTrainings).RequireAuthorization(read).WithName("ListVolunteerTrainings")
+        var t = api.MapGroup("/volunteers/trainings").WithTags("义警培训").ProducesSignInProblems();
+        t.MapGet("/", ListTrainings).RequireAuthorization(read).WithName("ListVolunteerTrainings").ProducesQueryProblems()
             .WithSummary("培训台账（分页）：可按单位（含下级）、年度、关键词（主题、授课人、内容）过滤");
         t.MapPost("/", CreateTraining).Idempotent().RequireAuthorization(manage).WithName("CreateVolunteerTraining")
+            .ProducesCreateProblems()
             .WithSummary("新建培训：举办单位、主题、内容、授课人、地点、时间、时长（小时，大于 0 且不超过 24）、积分（可省略，默认每小时 1 分）");
-        t.MapPut("/{id:guid}", UpdateTraining).RequireAuthorization(manage).WithName("UpdateVolunteerTraining")
+        t.MapPut("/{id:guid}", UpdateTraining).RequireAuthorization(manage).WithName("UpdateVolunteerTraining").ProducesChangeProblems()
             .WithSummary("修改培训（须带 version，过期返回 409）：字段同新建；已登记出席的，已记入的时长和积分随之调整（每人每次培训只记一条，记入审计日志）")
             .WithDescription("已登记出席的培训不能更换举办单位，也不能改到将来的时间（409）。积分省略时按每小时 1 分重算。");
         t.MapGet("/mine", MyTrainings).RequireAuthorization().WithName("MyVolunteerTrainings")
             .WithSummary("本人（义警）参加过的培训和取得的结业证书编号");
-        t.MapGet("/{id:guid}", GetTraining).RequireAuthorization(read).WithName("GetVolunteerTraining")
+        t.MapGet("/{id:guid}", GetTraining).RequireAuthorization(read).WithName("GetVolunteerTraining").ProducesRecordProblems()
             .WithSummary("培训详情和出席登记");
-        t.MapGet("/{id:guid}/roster", Roster).RequireAuthorization(manage).WithName("VolunteerTrainingRoster")
+        t.MapGet("/{id:guid}/roster", Roster).RequireAuthorization(manage).WithName("VolunteerTrainingRoster").ProducesQueryProblems()
             .WithSummary("可登记出席的义警（本培训举办单位及下级的已入队义警，分页，可按姓名搜索），附已登记情况");
         t.MapPost("/{id:guid}/attendance", RecordAttendance).RequireAuthorization(manage).WithName("RecordVolunteerTrainingAttendance")
+            .ProducesChangeProblems()
             .WithSummary("批量登记出席和考核（一次最多 500 人）：出席即记入培训时长和积分，同一人同一培训只记一次；考核合格发结业证书（编号如 义警培训-2026-000123）")
             .WithDescription("再次登记同一人会覆盖上次结果；改为未出席时收回该次培训的时长和积分，证书编号保留不再重复使用。");
 
-        var h = api.MapGroup("/volunteers").WithTags("义警表彰与统计");
-        h.MapGet("/ranking", Ranking).RequireAuthorization(read).WithName("VolunteerRanking")
+        var h = api.MapGroup("/volunteers").WithTags("义警表彰与统计").ProducesSignInProblems();
+        h.MapGet("/ranking", Ranking).RequireAuthorization(read).WithName("VolunteerRanking").ProducesQueryProblems()
             .WithSummary("年度排行（分页）：by=Hours 按服务时长（并列看积分）或 by=Points 按积分（并列看时长），两项都相同者名次相同；姓名脱敏")
             .WithDescription("year 省略为今年，须在 2000 年到今年之间；orgUnitId 省略为本人全部管辖范围。只计入管辖范围内的义警。");
-        h.MapGet("/ranking/export", ExportRanking).RequireAuthorization(export).WithName("ExportVolunteerRanking")
+        h.MapGet("/ranking/export", ExportRanking).RequireAuthorization(export).WithName("ExportVolunteerRanking").ProducesExport()
             .WithSummary("导出年度排行（Excel，记入审计日志）");
-        h.MapGet("/credits", Credits).RequireAuthorization(read).WithName("ListVolunteerCredits")
+        h.MapGet("/credits", Credits).RequireAuthorization(read).WithName("ListVolunteerCredits").ProducesQueryProblems()
             .WithSummary("某义警某年度的时长积分明细（分页）");
-        h.MapPost("/credits", Adjust).RequireAuthorization(manage).WithName("AdjustVolunteerCredit")
+        h.MapPost("/credits", Adjust).RequireAuthorization(manage).WithName("AdjustVolunteerCredit").ProducesCreateProblems()
             .WithSummary("人工调整时长和积分（可为负数），必须写明原因，记入审计日志");
-        h.MapGet("/figures", Figures).RequireAuthorization(read).WithName("VolunteerFigures")
+        h.MapGet("/figures", Figures).RequireAuthorization(read).WithName("VolunteerFigures").ProducesQueryProblems()
             .WithSummary("义警统计：在册、活跃、新增义警，服务时长、积分，开展活动次数和参与人次，培训人次，线索记分次数；按下级单位和中队分列")
             .WithDescription("活跃义警的口径由配置 Volunteers:Active 决定，返回的 activeDefinition 给出当前口径。日期按北京时间，含首尾两日；from、to 省略为本年至今。");
-        h.MapGet("/figures/export", ExportFigures).RequireAuthorization(export).WithName("ExportVolunteerFigures")
+        h.MapGet("/figures/export", ExportFigures).RequireAuthorization(export).WithName("ExportVolunteerFigures").ProducesExport()
             .WithSummary("导出义警统计（Excel，记入审计日志）");
     }
 

@@ -22,11 +22,25 @@ public abstract class AccessMatrixTests(AppFixture app)
     private static readonly string[] Station1Accounts =
         TestWorld.StationAccounts.Select(a => a.Prefix + "1").ToArray();
 
-    private static readonly string[] AllAccounts =
+    internal static readonly string[] AllAccounts =
         TestWorld.StationAccounts.SelectMany(a => new[] { a.Prefix + "1", a.Prefix + "2" })
             .Concat(TestWorld.CountyAccounts.Select(a => a.User)).ToArray();
 
-    private sealed record Call(string Method, string Url, object? Body, bool TargetsStation2, string Route);
+    internal sealed record Call(string Method, string Url, object? Body, bool TargetsStation2, string Route);
+
+    /// <summary>The matrix's calls against <paramref name="fixture"/>'s world (station 2's records made on the way),
+    /// so another test can replay them (the API document's truth test).</summary>
+    internal static Task<List<Call>> CallsFor(AppFixture fixture) => new Replay(fixture).CallsAsync();
+
+    /// <summary>Builds the calls without being a test class itself.</summary>
+    private sealed class Replay(AppFixture fixture) : AccessMatrixTests(fixture);
+
+    /// <summary>Every account in the matrix's order: station 2's own accounts last, as they may change station 2.</summary>
+    internal static IReadOnlyList<string> AccountsInOrder => AllAccounts.OrderBy(u => u.EndsWith('2') ? 1 : 0).ToList();
+
+    /// <summary>Sign-in and password change are left out: the matrix calls everything else as every account.</summary>
+    internal static bool Skipped(Call call) =>
+        call.Route.EndsWith("/auth/token", StringComparison.Ordinal) || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal);
 
     private async Task<List<Call>> CallsAsync()
     {
@@ -345,7 +359,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         var failures = new List<string>();
         // Station 2's own accounts go last: they may legitimately change station 2, so the snapshot is
         // compared before they run.
-        var ordered = AllAccounts.OrderBy(u => u.EndsWith('2') ? 1 : 0).ToList();
+        var ordered = AccountsInOrder;
         foreach (var user in ordered) await app.As(user); // sign in first: the matrix resets passwords on the way
         foreach (var user in ordered)
         {
@@ -354,7 +368,7 @@ public abstract class AccessMatrixTests(AppFixture app)
             var local = Station1Accounts.Contains(user);
             foreach (var call in calls)
             {
-                if (call.Route.EndsWith("/auth/token", StringComparison.Ordinal) || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal)) continue;
+                if (Skipped(call)) continue;
                 using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
                 if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
                 using var response = await client.SendAsync(request);
@@ -380,7 +394,7 @@ public abstract class AccessMatrixTests(AppFixture app)
         var failures = new List<string>();
         foreach (var call in calls)
         {
-            if (call.Route.EndsWith("/auth/token", StringComparison.Ordinal) || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal)) continue;
+            if (Skipped(call)) continue;
             using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
             if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
             using var response = await anonymous.SendAsync(request);

@@ -13,12 +13,59 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private static StringContent Raw(string json) => new(json, Encoding.UTF8, "application/json");
 
+    public static readonly TheoryData<string> MalformedBodies = new()
+    {
+        "{\"name\": \"张\", ",                        // cut off
+        "not json at all",
+        "{\"name\": 12, \"orgUnitId\": \"abc\"}",     // wrong types
+        "{\"name\": \"张\", \"tags\": \"独居\"}",     // string for a list
+        "[1,2,3]",
+    };
+
+    public static readonly TheoryData<string> BadUrls = new()
+    {
+        "/api/v1/residents/not-a-guid",
+        "/api/v1/org-units/12345",
+        "/api/v1/residents?page=abc",
+        "/api/v1/org-units?kind=Palace",
+    };
+
+    private static object OversizedResident(TestWorld w) => new
+    {
+        name = new string('张', 65), address = new string('路', 201), orgUnitId = w.Grids[0].Id,
+        tags = Enumerable.Range(0, 21).Select(i => "标签" + i).ToArray(),
+    };
+
+    private static object InvalidResident(TestWorld w) => new { name = "王五", idNumber = "12345", phone = "12345", orgUnitId = w.Grids[0].Id };
+
+    private static object UnknownKindUnit(TestWorld w) => new { code = "Q1", name = "宫殿", kind = "Palace", parentId = w.Villages[0].Id };
+
+    private static string HugeBody() => "{\"name\":\"" + new string('a', 40_000_000) + "\"}";
+
+    /// <summary>One bad request of these tests: who sends it, and the route template it reaches (null when none
+    /// matches).</summary>
+    internal sealed record Sent(string User, string Method, string Url, Func<HttpContent?> Body, string? Route);
+
+    /// <summary>Every request these tests send, so the API document's truth test can replay them.</summary>
+    internal static IEnumerable<Sent> Requests(TestWorld w)
+    {
+        foreach (var body in MalformedBodies)
+            yield return new("officer1", "POST", "/api/v1/residents", () => Raw(body), "/api/v1/residents/");
+        yield return new("officer1", "POST", "/api/v1/residents", () => JsonContent.Create(OversizedResident(w)), "/api/v1/residents/");
+        yield return new("officer1", "POST", "/api/v1/residents", () => Raw(HugeBody()), "/api/v1/residents/");
+        yield return new("officer1", "POST", "/api/v1/residents", () => JsonContent.Create(InvalidResident(w)), "/api/v1/residents/");
+        yield return new("leader1", "POST", "/api/v1/org-units", () => JsonContent.Create(UnknownKindUnit(w)), "/api/v1/org-units/");
+        foreach (var url in BadUrls)
+        {
+            var u = url;
+            // A value that breaks a route constraint matches no route: nothing of the document to hold it to.
+            var route = u.Contains('?') ? u[..u.IndexOf('?')] + "/" : null;
+            yield return new("leader1", "GET", u, () => null, route);
+        }
+    }
+
     [Theory]
-    [InlineData("{\"name\": \"张\", ")]                          // cut off
-    [InlineData("not json at all")]
-    [InlineData("{\"name\": 12, \"orgUnitId\": \"abc\"}")]       // wrong types
-    [InlineData("{\"name\": \"张\", \"tags\": \"独居\"}")]       // string for a list
-    [InlineData("[1,2,3]")]
+    [MemberData(nameof(MalformedBodies))]
     public async Task Malformed_or_mistyped_json_is_a_400_problem_and_writes_nothing(string body)
     {
         var officer = await app.As("officer1");
@@ -33,11 +80,8 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var officer = await app.As("officer1");
         var before = await Residents();
-        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", new
-        {
-            name = new string('张', 65), address = new string('路', 201), orgUnitId = app.World.Grids[0].Id,
-            tags = Enumerable.Range(0, 21).Select(i => "标签" + i).ToArray(),
-        }), HttpStatusCode.UnprocessableEntity);
+        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", OversizedResident(app.World)),
+            HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("name", out _));
         Assert.True(errors.TryGetProperty("address", out _));
@@ -50,17 +94,13 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var officer = await app.As("officer1");
         var before = await Residents();
-        var huge = "{\"name\":\"" + new string('a', 40_000_000) + "\"}";
-        var response = await officer.PostAsync("/api/v1/residents", Raw(huge));
+        var response = await officer.PostAsync("/api/v1/residents", Raw(HugeBody()));
         Assert.True((int)response.StatusCode is 400 or 413 or 422, $"got {(int)response.StatusCode}");
         Assert.Equal(before, await Residents());
     }
 
     [Theory]
-    [InlineData("/api/v1/residents/not-a-guid")]
-    [InlineData("/api/v1/org-units/12345")]
-    [InlineData("/api/v1/residents?page=abc")]
-    [InlineData("/api/v1/org-units?kind=Palace")]
+    [MemberData(nameof(BadUrls))]
     public async Task Bad_route_and_query_values_are_4xx_not_500(string url)
     {
         var leader = await app.As("leader1");
@@ -72,10 +112,8 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Invalid_phone_and_id_are_both_reported_at_once()
     {
         var officer = await app.As("officer1");
-        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", new
-        {
-            name = "王五", idNumber = "12345", phone = "12345", orgUnitId = app.World.Grids[0].Id,
-        }), HttpStatusCode.UnprocessableEntity);
+        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", InvalidResident(app.World)),
+            HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("idNumber", out _));
         Assert.True(errors.TryGetProperty("phone", out _));
@@ -85,7 +123,7 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Unknown_json_enum_values_are_a_400()
     {
         var leader = await app.As("leader1");
-        var response = await leader.PostAsJsonAsync("/api/v1/org-units", new { code = "Q1", name = "宫殿", kind = "Palace", parentId = app.World.Villages[0].Id });
+        var response = await leader.PostAsJsonAsync("/api/v1/org-units", UnknownKindUnit(app.World));
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 }
