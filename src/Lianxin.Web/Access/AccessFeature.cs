@@ -20,8 +20,14 @@ public static class AccessFeature
         services.AddScoped<RoleAdminService>();
         services.AddScoped<SignInService>();
         services.AddNavigation(
-            new NavEntry("/admin/users", "NavUsers", Icons.Material.Filled.ManageAccounts, NavOrder.Users) { Permission = Permissions.UsersManage },
-            new NavEntry("/admin/roles", "NavRoles", Icons.Material.Filled.Security, NavOrder.Roles) { Permission = Permissions.RolesManage });
+            new NavEntry("/admin/users", "NavUsers", Icons.Material.Filled.ManageAccounts, NavOrder.Users)
+            {
+                Permission = Permissions.UsersManage,
+            },
+            new NavEntry("/admin/roles", "NavRoles", Icons.Material.Filled.Security, NavOrder.Roles)
+            {
+                Permission = Permissions.RolesManage,
+            });
         return services;
     }
 

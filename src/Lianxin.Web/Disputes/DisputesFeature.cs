@@ -44,7 +44,10 @@ public static class DisputesFeature
                 })));
 
         services.AddNavigation(
-            new NavEntry("/disputes", "NavDisputes", Icons.Material.Filled.Handshake, NavOrder.Disputes) { Permission = Permissions.DisputesRead },
+            new NavEntry("/disputes", "NavDisputes", Icons.Material.Filled.Handshake, NavOrder.Disputes)
+            {
+                Permission = Permissions.DisputesRead,
+            },
             new NavEntry("/disputes/figures", "NavDisputeFigures", Icons.Material.Filled.BarChart, NavOrder.Disputes + 1)
             {
                 Permission = Permissions.DisputesRead,

@@ -42,14 +42,23 @@ public static class IncidentsFeature
         const string read = Permissions.IncidentsRead;
         services.AddNavigation(
             new NavEntry("/incidents", "IncidentLedger_Nav", Icons.Material.Filled.LocalPolice, NavOrder.Incidents) { Permission = read },
-            new NavEntry("/incidents/statistics", "Incidents.Stats.Nav", Icons.Material.Filled.QueryStats, NavOrder.Incidents + 1) { Permission = read },
-            new NavEntry("/incidents/cases", "Incidents.Cases.Nav", Icons.Material.Filled.Timer, NavOrder.Incidents + 2) { Permission = read },
+            new NavEntry("/incidents/statistics", "Incidents.Stats.Nav", Icons.Material.Filled.QueryStats, NavOrder.Incidents + 1)
+            {
+                Permission = read,
+            },
+            new NavEntry("/incidents/cases", "Incidents.Cases.Nav", Icons.Material.Filled.Timer, NavOrder.Incidents + 2)
+            {
+                Permission = read,
+            },
             new NavEntry("/incidents/import", "Incidents_Import_Nav", Icons.Material.Filled.UploadFile, NavOrder.IncidentImport)
             {
                 Permission = Permissions.IncidentsRegister,
             });
         services.AddNavigation(
-            new NavGroup("incident-repeats", "IncRepeat_Nav_Group", Icons.Material.Filled.Insights, NavOrder.Incidents + 3) { Permission = read },
+            new NavGroup("incident-repeats", "IncRepeat_Nav_Group", Icons.Material.Filled.Insights, NavOrder.Incidents + 3)
+            {
+                Permission = read,
+            },
             new NavEntry("/incidents/clusters", "IncRepeat_Nav_Clusters", Icons.Material.Filled.Repeat, 1) { Permission = read },
             new NavEntry("/incidents/focus", "IncRepeat_Nav_Focus", Icons.Material.Filled.Flag, 2) { Permission = read },
             new NavEntry("/incidents/directives", "IncRepeat_Nav_Directives", Icons.Material.Filled.CompareArrows, 3) { Permission = read },

@@ -16,9 +16,15 @@ public static class OrganizationFeature
         services.AddScoped<ResidentService>();
         services.AddNavigation(
             new NavEntry("/", "NavHome", Icons.Material.Filled.Home, NavOrder.Home) { MatchAll = true },
-            new NavEntry("/places", "NavPlaces", Icons.Material.Filled.AccountTree, NavOrder.Places) { Permission = Permissions.PlacesRead },
+            new NavEntry("/places", "NavPlaces", Icons.Material.Filled.AccountTree, NavOrder.Places)
+            {
+                Permission = Permissions.PlacesRead,
+            },
             new NavEntry("/members", "NavMembers", Icons.Material.Filled.Badge, NavOrder.Members) { Permission = Permissions.MembersRead },
-            new NavEntry("/residents", "NavResidents", Icons.Material.Filled.People, NavOrder.Residents) { Permission = Permissions.PeopleRead });
+            new NavEntry("/residents", "NavResidents", Icons.Material.Filled.People, NavOrder.Residents)
+            {
+                Permission = Permissions.PeopleRead,
+            });
         return services;
     }
 

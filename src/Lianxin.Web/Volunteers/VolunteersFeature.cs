@@ -45,13 +45,19 @@ public static class VolunteersFeature
 
         const string read = Permissions.VolunteersRead;
         services.AddNavigation(
-            new NavGroup("volunteers", "Vol.Reg.NavGroup", Icons.Material.Filled.VolunteerActivism, NavOrder.Volunteers) { Permission = read },
+            new NavGroup("volunteers", "Vol.Reg.NavGroup", Icons.Material.Filled.VolunteerActivism, NavOrder.Volunteers)
+            {
+                Permission = read,
+            },
             new NavEntry("/volunteers", "Vol.Reg.NavRegistry", Icons.Material.Filled.People, 1) { Permission = read, MatchAll = true },
             new NavEntry("/volunteers/squads", "Vol.Reg.NavSquads", Icons.Material.Filled.Groups, 2) { Permission = read },
             new NavEntry("/volunteers/activities", "Vol.Act.Nav", Icons.Material.Filled.Event, 3) { Permission = read },
             new NavEntry("/volunteers/feed", "Vol.Feed.Nav", Icons.Material.Filled.Forum, 4) { Permission = read },
             // Inside the volunteers' fold, and only for those who act on tips.
-            new NavEntry("/volunteers/tips", "Vol.Tip.Nav", Icons.Material.Filled.TipsAndUpdates, 5) { Permission = Permissions.TipsHandle },
+            new NavEntry("/volunteers/tips", "Vol.Tip.Nav", Icons.Material.Filled.TipsAndUpdates, 5)
+            {
+                Permission = Permissions.TipsHandle,
+            },
             new NavEntry("/volunteers/trainings", "Vol.Hon.Nav.Trainings", Icons.Material.Filled.School, 6) { Permission = read },
             new NavEntry("/volunteers/ranking", "Vol.Hon.Nav.Ranking", Icons.Material.Filled.EmojiEvents, 7) { Permission = read },
             new NavEntry("/volunteers/figures", "Vol.Hon.Nav.Figures", Icons.Material.Filled.BarChart, 8) { Permission = read });
