@@ -1,5 +1,4 @@
 using Lianxin.Core.Access;
-using Lianxin.Core.Common;
 using Lianxin.Web.Components.Layout;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor;
