@@ -124,8 +124,8 @@ public static class DemoIncidents
     }
 
     private static Incident New(Random rng, DemoIds ids, string number, DateTimeOffset at, string code, string address, string? addressKey,
-        string callerName, string phone, PersonalDataProtector protector, (string Code, int Weight, bool Preventable, string[] Summaries) kind,
-        Guid station)
+        string callerName, string phone, PersonalDataProtector protector,
+        (string Code, int Weight, bool Preventable, string[] Summaries) kind, Guid station)
     {
         var levels = code.Split('.');
         var summary = string.Format(CultureInfo.InvariantCulture, kind.Summaries[rng.Next(kind.Summaries.Length)], address);

@@ -90,10 +90,12 @@ public sealed class Incident : Entity, IScoped
     {
         var incident = new Incident
         {
-            Number = r.Number ?? "", ReceivedAt = r.ReceivedAt, CategoryCode = r.CategoryCode ?? "", TypeCode = r.TypeCode, SubtypeCode = r.SubtypeCode,
+            Number = r.Number ?? "", ReceivedAt = r.ReceivedAt, CategoryCode = r.CategoryCode ?? "", TypeCode = r.TypeCode,
+                SubtypeCode = r.SubtypeCode,
             Address = r.Address, AddressKey = r.AddressKey, Longitude = r.Longitude,
             Latitude = r.Latitude, Summary = r.Summary ?? "", Disposition = r.Disposition, HandlingUnitId = r.HandlingUnitId,
-            HandlingOfficer = r.HandlingOfficer, Preventable = r.Preventable, Validity = r.Validity ?? IncidentValidity.Valid, Source = r.Source,
+            HandlingOfficer = r.HandlingOfficer, Preventable = r.Preventable, Validity = r.Validity ?? IncidentValidity.Valid,
+                Source = r.Source,
             ImportBatchId = r.ImportBatchId, OrgUnitId = r.HandlingUnitId,
         };
         if (r.Id is { } id) incident.Id = id;
@@ -102,7 +104,8 @@ public sealed class Incident : Entity, IScoped
         return incident;
     }
 
-    public IncidentStage Stage => CaseId is not null ? IncidentStage.CaseOpened : PlaceId is null ? IncidentStage.Queued : IncidentStage.Placed;
+    public IncidentStage Stage =>
+        CaseId is not null ? IncidentStage.CaseOpened : PlaceId is null ? IncidentStage.Queued : IncidentStage.Placed;
 
     public IReadOnlyList<IncidentAction> AllowedActions => IncidentTransitions.Allowed(Stage);
 
@@ -124,7 +127,8 @@ public sealed class Incident : Entity, IScoped
         Require(IncidentAction.Reassess);
         if (repeatOfId == Id) throw new ValidationFailedException("repeatOfId", "不能标记为自身的重复");
         if (validity is { } v && !Enum.IsDefined(v)) throw new ValidationFailedException("validity", "警情有效性无效");
-        (CategoryCode, TypeCode, SubtypeCode, Disposition, HandlingOfficer) = (categoryCode, typeCode, subtypeCode, disposition, handlingOfficer);
+        (CategoryCode, TypeCode, SubtypeCode, Disposition, HandlingOfficer) = (categoryCode, typeCode, subtypeCode, disposition,
+            handlingOfficer);
         if (preventable is { } p) Preventable = p;
         if (validity is { } given) Validity = given;
         RepeatOfId = repeatOfId;

@@ -216,7 +216,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         var incident = Incident.Receive(new IncidentReport
         {
             Number = input.Number!.Trim(), ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(), CategoryCode = input.CategoryCode!.Trim(),
-            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = address, AddressKey = addresses.Key(address),
+            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = address,
+                AddressKey = addresses.Key(address),
             Longitude = input.Longitude, Latitude = input.Latitude, Summary = input.Summary!.Trim(), Disposition = Checks.Clean(input.Disposition),
             HandlingUnitId = input.HandlingUnitId!.Value, HandlingOfficer = Checks.Clean(input.HandlingOfficer), Preventable = input.Preventable ?? false,
             Validity = input.Validity, Source = source,
@@ -422,7 +423,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             // The incident's version moves with its parties, so two people editing them at once are told.
             if (changed) x.UpdatedAt = db.Now;
         }
-        x.Reassess(input.CategoryCode!.Trim(), Checks.Clean(input.TypeCode), Checks.Clean(input.SubtypeCode), Checks.Clean(input.Disposition),
+        x.Reassess(input.CategoryCode!.Trim(), Checks.Clean(input.TypeCode), Checks.Clean(input.SubtypeCode),
+            Checks.Clean(input.Disposition),
             Checks.Clean(input.HandlingOfficer), input.Preventable, input.Validity, input.RepeatOfId, input.DisputeId);
         var known = stored.Select(p => p.PersonKey).ToHashSet();
         var newPeople = input.Parties is not null && x.Validity != IncidentValidity.Invalid

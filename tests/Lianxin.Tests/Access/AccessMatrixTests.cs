@@ -82,7 +82,8 @@ public abstract class AccessMatrixTests(AppFixture app)
             if (await db.IncidentImports.Where(x => x.OrgUnitId == w.Stations[1].Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
                 return existing;
             var b = Lianxin.Core.Incidents.Import.IncidentImport.Start("matrix.csv", 0, new string('0', 64),
-                Lianxin.Core.Incidents.Import.ImportFileFormat.Csv, null, w.UserIds["leader2"], "leader2", w.Stations[1].Id, DateTimeOffset.UtcNow);
+                Lianxin.Core.Incidents.Import.ImportFileFormat.Csv, null, w.UserIds["leader2"], "leader2", w.Stations[1].Id,
+                    DateTimeOffset.UtcNow);
             db.IncidentImports.Add(b);
             // A batch left staged by an earlier version: no domain step makes one any more.
             db.Entry(b).Property(x => x.Status).CurrentValue = Lianxin.Core.Incidents.Import.IncidentImportStatus.Staged;
@@ -107,7 +108,8 @@ public abstract class AccessMatrixTests(AppFixture app)
             var cluster = await db.RepeatClusters.FirstOrDefaultAsync(c => c.Label == label);
             if (cluster is null)
             {
-                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address, label, label,
+                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address,
+                    label, label,
                     w.Villages[1].Id, null, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow);
                 cluster.Counted(2);
                 cluster.AddToFocus(w.UserIds["officer2"], DateTimeOffset.UtcNow);

@@ -74,7 +74,8 @@ public class CaseTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var status in Enum.GetValues<CaseStatus>())
-            Assert.Equal(Expected.Where(e => e.Item1 == status).Select(e => e.Item2).ToHashSet(), CaseTransitions.Allowed(status).ToHashSet());
+            Assert.Equal(Expected.Where(e => e.Item1 == status).Select(e => e.Item2).ToHashSet(),
+                CaseTransitions.Allowed(status).ToHashSet());
     }
 
     [Fact]

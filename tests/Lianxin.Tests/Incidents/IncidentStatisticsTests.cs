@@ -93,14 +93,16 @@ public abstract class IncidentStatisticsTests(AppFixture app)
                     {
                         case 0: i.Place(units[rng.Next(units.Length)].Id, PlacementMethod.Hand); break;
                         case 1:
-                            i.Reassess(Categories[rng.Next(Categories.Length)], i.TypeCode, i.SubtypeCode, i.Disposition, i.HandlingOfficer, null, null,
+                            i.Reassess(Categories[rng.Next(Categories.Length)], i.TypeCode, i.SubtypeCode, i.Disposition,
+                                i.HandlingOfficer, null, null,
                                 i.RepeatOfId, i.DisputeId);
                             break;
                         // The received time is kept as received by the domain; the tallies must still follow a stored change.
                         case 2: db.Entry(i).Property(x => x.ReceivedAt).CurrentValue = i.ReceivedAt.AddHours(rng.Next(-200, 200)); break;
                         case 3: i.Judge((IncidentValidity)rng.Next(1, 4)); break;
                         case 4:
-                            i.Reassess(i.CategoryCode, i.TypeCode, i.SubtypeCode, i.Disposition, i.HandlingOfficer, !i.Preventable, null, i.RepeatOfId,
+                            i.Reassess(i.CategoryCode, i.TypeCode, i.SubtypeCode, i.Disposition, i.HandlingOfficer, !i.Preventable,
+                                null, i.RepeatOfId,
                                 i.DisputeId);
                             break;
                         case 5: db.Incidents.Remove(i); break;
@@ -212,7 +214,8 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         var day = new DateOnly(2023, 6, 1);
         await app.Factory.WithDbAsync(async db =>
         {
-            var i = Make(new Random(1), app.World.Grids[1], "X", 1, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), China).ToUniversalTime());
+            var i = Make(new Random(1), app.World.Grids[1], "X", 1, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)),
+                China).ToUniversalTime());
             db.Incidents.Add(i);
             await db.SaveChangesAsync();
             return true;

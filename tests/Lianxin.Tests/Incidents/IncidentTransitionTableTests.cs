@@ -78,7 +78,8 @@ public class IncidentTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var stage in Enum.GetValues<IncidentStage>())
-            Assert.Equal(Expected.Where(e => e.Item1 == stage).Select(e => e.Item2).ToHashSet(), IncidentTransitions.Allowed(stage).ToHashSet());
+            Assert.Equal(Expected.Where(e => e.Item1 == stage).Select(e => e.Item2).ToHashSet(),
+                IncidentTransitions.Allowed(stage).ToHashSet());
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public class LookBackTaskTransitionTableTests
 
     private static LookBackTask At(LookBackTaskState state)
     {
-        var plan = new LookBackPlan { OrgUnitId = Guid.NewGuid(), Address = "东峪村三组", Category = LookBackCategory.Gambling, DealtOn = new DateOnly(2026, 2, 20), Weeks = 1 };
+        var plan = new LookBackPlan { OrgUnitId = Guid.NewGuid(), Address = "东峪村三组", Category = LookBackCategory.Gambling,
+            DealtOn = new DateOnly(2026, 2, 20), Weeks = 1 };
         var task = plan.AddTask(1, LookBackTaskKind.Patrol, T0.AddDays(7), "officer-1");
         if (state == LookBackTaskState.Done) task.RecordResult(LookBackResult.Normal, null, "officer-1", T0.AddDays(2));
         return task;
@@ -44,7 +45,8 @@ public class LookBackTaskTransitionTableTests
 
     [Theory]
     [MemberData(nameof(AllPairs))]
-    public void Every_action_from_every_state_is_allowed_or_refused_with_the_allowed_ones_named(LookBackTaskState from, LookBackTaskAction action)
+    public void Every_action_from_every_state_is_allowed_or_refused_with_the_allowed_ones_named(LookBackTaskState from,
+        LookBackTaskAction action)
     {
         var t = At(from);
         Assert.Equal(from, t.State);
@@ -65,7 +67,8 @@ public class LookBackTaskTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var state in Enum.GetValues<LookBackTaskState>())
-            Assert.Equal(Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(), LookBackTaskTransitions.Allowed(state).ToHashSet());
+            Assert.Equal(Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(),
+                LookBackTaskTransitions.Allowed(state).ToHashSet());
     }
 
     [Fact]

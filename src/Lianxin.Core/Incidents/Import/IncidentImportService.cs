@@ -144,7 +144,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 .OrderBy(b => b.StartedAt).FirstOrDefaultAsync(ct);
             if (batch is null)
             {
-                batch = IncidentImport.Start(name, size, sha, format, encoding?.WebName.ToUpperInvariant(), user.UserId ?? "", user.UserName,
+                batch = IncidentImport.Start(name, size, sha, format, encoding?.WebName.ToUpperInvariant(), user.UserId ?? "",
+                    user.UserName,
                     unitId, db.Now);
                 db.Add(batch);
                 await db.SaveChangesAsync(ct);

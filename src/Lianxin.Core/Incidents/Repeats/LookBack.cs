@@ -103,7 +103,8 @@ public sealed class LookBackTask
 
     private void Require(LookBackTaskAction action)
     {
-        if (!LookBackTaskTransitions.IsAllowed(State, action)) throw new ConflictException(LookBackTaskTransitions.RefusalMessage(State, action));
+        if (!LookBackTaskTransitions.IsAllowed(State, action))
+            throw new ConflictException(LookBackTaskTransitions.RefusalMessage(State, action));
     }
 }
 

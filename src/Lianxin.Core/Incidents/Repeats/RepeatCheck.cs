@@ -456,7 +456,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         {
             var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
             var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
-            cluster = RepeatCluster.Open(hit.Kind, hit.Key, Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+            cluster = RepeatCluster.Open(hit.Kind, hit.Key, Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address,
+                incident.CallerPhoneMasked),
                 incident.OrgUnitId, incident.CategoryCode, firstAt, at);
             db.RepeatClusters.Add(cluster);
             members[cluster.Id] = [];

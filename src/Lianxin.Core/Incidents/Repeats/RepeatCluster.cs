@@ -114,7 +114,8 @@ public sealed class RepeatCluster : Entity, IScoped
 
     private void Require(FocusAction action)
     {
-        if (!FocusTransitions.IsAllowed(FocusStatus, action)) throw new ConflictException(FocusTransitions.RefusalMessage(FocusStatus, action));
+        if (!FocusTransitions.IsAllowed(FocusStatus, action))
+            throw new ConflictException(FocusTransitions.RefusalMessage(FocusStatus, action));
     }
 }
 

@@ -275,7 +275,8 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     /// <summary>Refuses, before anything is read or checked, an action the cluster's focus state does not allow.</summary>
     private static void Refuse(RepeatCluster c, FocusAction action)
     {
-        if (!FocusTransitions.IsAllowed(c.FocusStatus, action)) throw new ConflictException(FocusTransitions.RefusalMessage(c.FocusStatus, action));
+        if (!FocusTransitions.IsAllowed(c.FocusStatus, action))
+            throw new ConflictException(FocusTransitions.RefusalMessage(c.FocusStatus, action));
     }
 
     private static string? CleanNote(string? text, bool required)
