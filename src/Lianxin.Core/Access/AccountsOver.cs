@@ -11,7 +11,9 @@ public static class AccountsOver
     /// <summary>Active accounts over the unit with this path holding one of the named roles.</summary>
     public static IQueryable<LianxinUser> WithRole(LianxinDbContext db, string unitPath, params IReadOnlyCollection<string> roles)
     {
-        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
+        // A list, whatever collection the caller passed, so every provider turns Contains into a parameter list.
+        var names = roles.ToList();
+        var roleIds = db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id);
         var holders = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
         return Over(db, unitPath).Where(u => holders.Contains(u.Id));
     }
