@@ -322,65 +322,34 @@ public static class DemoVolunteerWork
         var tips = new List<Tip>();
         Tip Add(string category, string address, string body, int daysAgo, bool fromVolunteer, bool anonymous = false)
         {
-            var t = new Tip
-            {
-                OrgUnitId = place.Id, CategoryCode = category, Address = address, Body = body, CreatedAt = now.AddDays(-daysAgo).AddHours(-3),
-                IsAnonymous = anonymous,
-            };
+            var content = new TipContent(place.Id, category, address, null, null, body);
+            Tip t;
             if (anonymous)
-            {
-                t.SenderKind = TipSenderKind.Resident;
-                t.CreatedById = Tip.AnonymousCreator;
-                if (accounts.ResidentUserId is { } r) t.OwnerKey = protector.BlindIndex("tip-owner:" + r);
-            }
+                t = Tip.Anonymous("", content, accounts.ResidentUserId is { } r ? protector.BlindIndex("tip-owner:" + r) : null, null);
             else if (fromVolunteer && own is not null)
-            {
-                t.SenderKind = TipSenderKind.Volunteer;
-                t.SenderUserId = own.UserId;
-                t.SenderVolunteerId = own.Id;
-                t.SenderName = own.Name;
-                t.CreatedById = own.UserId;
-            }
+                t = Tip.Named("", content, own.UserId!, own.Id, own.Name, fromVolunteer: true);
             else
-            {
-                t.SenderKind = TipSenderKind.Resident;
-                t.SenderUserId = accounts.ResidentUserId;
-                t.SenderName = accounts.ResidentName;
-                t.CreatedById = accounts.ResidentUserId;
-            }
+                t = Tip.Named("", content, accounts.ResidentUserId, null, accounts.ResidentName, fromVolunteer: false);
+            t.CreatedAt = now.AddDays(-daysAgo).AddHours(-3);
             tips.Add(t);
             return t;
         }
 
-        void Check(Tip t, string note)
-        {
-            t.Status = TipStatus.Checking;
-            t.HandlerId = accounts.OrganizerId;
-            t.CheckNote = note;
-            t.CheckStartedAt = t.CreatedAt.AddHours(4);
-        }
+        void Check(Tip t, string note) => t.StartChecking(accounts.OrganizerId, note, t.CreatedAt.AddHours(4));
 
         void Act(Tip t, TipOutcome outcome, string text)
         {
             if (t.Status == TipStatus.Received) Check(t, "已安排核实");
-            t.Status = TipStatus.ActedOn;
-            t.Outcome = outcome;
-            t.OutcomeText = text;
-            t.ActedAt = t.CheckStartedAt!.Value.AddDays(1);
+            t.Act(outcome, text, new TipLinks(), null, t.CheckStartedAt!.Value.AddDays(1));
             if (t.SenderVolunteerId is { } vid && !t.IsAnonymous)
                 credits.Add(new VolunteerCredit
                 {
                     VolunteerId = vid, OrgUnitId = own!.OrgUnitId, Source = CreditSource.Tip, SourceId = t.Id, Minutes = 0, Points = pointsPerTip,
-                    Reason = $"线索 {t.Number} 被采纳", At = t.ActedAt.Value, ById = accounts.OrganizerId,
+                    Reason = $"线索 {t.Number} 被采纳", At = t.ActedAt!.Value, ById = accounts.OrganizerId,
                 });
         }
 
-        void Close(Tip t, string feedback)
-        {
-            t.Status = TipStatus.Closed;
-            t.Feedback = feedback;
-            t.ClosedAt = t.ActedAt!.Value.AddDays(1);
-        }
+        void Close(Tip t, string feedback) => t.Close(feedback, t.ActedAt!.Value.AddDays(1));
 
         // Numbers first (XS-year-00001 in the order sent), so credits can name them.
         Add("gambling", "东峪村三组后山废弃砖窑", "最近每晚十点后有十几个人在砖窑里打牌，外面有人放哨，怀疑聚众赌博。", 1, fromVolunteer: false);
@@ -394,7 +363,7 @@ public static class DemoVolunteerWork
         foreach (var t in tips.OrderBy(t => t.CreatedAt))
         {
             var year = ChinaTime.Day(t.CreatedAt).Year;
-            t.Number = $"XS-{year}-{(seq[year] = seq.GetValueOrDefault(year) + 1):D5}";
+            t.Renumber($"XS-{year}-{(seq[year] = seq.GetValueOrDefault(year) + 1):D5}");
         }
         Check(checking, "已通知村委会先拉警戒线，明天会同镇安监办现场查看");
         Act(acted, TipOutcome.HazardFixed, "供电所已重新架设线路，安全隐患已整改");
@@ -402,10 +371,7 @@ public static class DemoVolunteerWork
         Close(anonymous, "您反映的情况已查实并依法处理，感谢您的举报，您的身份我们严格保密。");
         Act(told, TipOutcome.Other, "已查实为冒充社保人员诈骗，嫌疑人已被抓获");
         Close(told, "感谢您及时报告，嫌疑人已落网，已在各村群里发布防骗提醒。");
-        dismissed.Status = TipStatus.Dismissed;
-        dismissed.HandlerId = accounts.OrganizerId;
-        dismissed.DismissReason = "不属于治安线索，已转告社区与广场舞队协商音量和时间";
-        dismissed.ClosedAt = dismissed.CreatedAt.AddDays(1);
+        dismissed.Dismiss("不属于治安线索，已转告社区与广场舞队协商音量和时间", accounts.OrganizerId, dismissed.CreatedAt.AddDays(1));
         return tips;
     }
 }

@@ -275,11 +275,9 @@ public abstract class AccessMatrixTests(AppFixture app)
         var tip = await db.Tips.Where(t => t.Number == "XS-MATRIX-2").Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         if (tip is null)
         {
-            var t = new Lianxin.Core.Volunteers.Tips.Tip
-            {
-                Number = "XS-MATRIX-2", OrgUnitId = w.Villages[1].Id, CategoryCode = "other", Body = "越权测试", SenderKind = Lianxin.Core.Volunteers.Tips.TipSenderKind.Resident,
-                SenderUserId = w.UserIds["resident2"], SenderName = "二所群众", CreatedById = w.UserIds["resident2"],
-            };
+            var t = Lianxin.Core.Volunteers.Tips.Tip.Named("XS-MATRIX-2",
+                new Lianxin.Core.Volunteers.Tips.TipContent(w.Villages[1].Id, "other", null, null, null, "越权测试"),
+                w.UserIds["resident2"], null, "二所群众", fromVolunteer: false);
             db.Tips.Add(t);
             tip = t.Id;
         }
