@@ -195,12 +195,15 @@ public static class ActivityBenchmark
         for (var i = 0; i < options.Volunteers; i++)
         {
             var home = homes[random.Next(homes.Count)];
-            volunteers.Add(new Volunteer
-            {
-                OrgUnitId = home.Id, UserId = $"bench-vol-{i}", Name = $"义警{i}", Status = random.Next(10) == 0 ? VolunteerStatus.Suspended : VolunteerStatus.Active,
-                Skills = SkillCodes.Where(_ => random.Next(4) == 0).ToList(), AppliedAt = now.AddYears(-2), JoinedAt = now.AddYears(-2),
-                CreatedAt = now, UpdatedAt = now,
-            });
+            var suspended = random.Next(10) == 0;
+            var skills = SkillCodes.Where(_ => random.Next(4) == 0).ToList();
+            var v = Volunteer.Registered(new VolunteerDetails($"义警{i}", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, home.Id, skills,
+                VolunteerAvailability.None), now.AddYears(-2));
+            v.LinkAccount($"bench-vol-{i}");
+            if (suspended) v.Suspend("暂停", null, now.AddYears(-2));
+            v.CreatedAt = now;
+            v.UpdatedAt = now;
+            volunteers.Add(v);
         }
         var squads = new List<Squad>();
         for (var i = 0; i < options.Volunteers / 30; i++)

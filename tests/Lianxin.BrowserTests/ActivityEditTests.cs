@@ -86,7 +86,9 @@ public sealed class ActivityEditTests(BrowserFixture app)
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            var v = new Volunteer { UserId = account.Id, OrgUnitId = grid, Name = "巡逻队长", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow };
+            var v = Volunteer.Registered(new VolunteerDetails("巡逻队长", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, grid, [],
+                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            v.LinkAccount(account.Id);
             db.Volunteers.Add(v);
             var squad = new Squad { OrgUnitId = app.World.Villages[0].Id, Name = "巡逻中队" + Guid.NewGuid().ToString("N")[..4], TypeCode = "patrol" };
             db.Squads.Add(squad);

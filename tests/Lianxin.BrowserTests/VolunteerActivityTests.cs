@@ -27,7 +27,10 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            db.Volunteers.Add(new Volunteer { UserId = account.Id, OrgUnitId = grid, Name = "巡逻义警", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow });
+            var v = Volunteer.Registered(new VolunteerDetails("巡逻义警", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, grid, [],
+                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            v.LinkAccount(account.Id);
+            db.Volunteers.Add(v);
             var a = new Activity
             {
                 OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口", Lat = Lat, Lng = Lng,

@@ -255,7 +255,7 @@ public abstract class ActivityApiTests(AppFixture app)
         {
             var v = await db.Volunteers.FirstAsync(x => x.Id == db.ActivitySignups.Where(s => s.ActivityId == a.Summary.Id).Select(s => s.VolunteerId).First());
             var protector = app.Factory.Services.GetRequiredService<PersonalDataProtector>();
-            v.Phone = protector.Protect("13912345678", PhoneNumber.Mask);
+            v.CorrectPhone(protector.Protect("13912345678", PhoneNumber.Mask));
             await db.SaveChangesAsync();
             return true;
         });

@@ -18,7 +18,7 @@ public static class ActivityMatrix
         var known = await db.Activities.AsNoTracking().Where(a => a.Title == Title).Select(a => new { a.Id, Signup = a.Signups.Select(s => s.Id).First() }).FirstOrDefaultAsync();
         if (known is not null) return (known.Id, known.Signup);
         var unit = app.World.Villages[1].Id;
-        var v = new Volunteer { OrgUnitId = unit, Name = "西峪义警", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow };
+        var v = VolunteerTestData.InStatus(unit, "西峪义警", VolunteerStatus.Active, DateTimeOffset.UtcNow);
         var a = new Activity
         {
             OrgUnitId = unit, Kind = ActivityKind.Patrol, Title = Title, Place = "西峪村委会", StartsAt = DateTimeOffset.UtcNow.AddDays(2),
