@@ -64,7 +64,9 @@ public sealed class RegistryGapTests(BrowserFixture app)
             };
             db.Volunteers.Add(v);
             db.TrainingSessions.Add(s);
-            db.TrainingAttendances.Add(new TrainingAttendance { SessionId = s.Id, VolunteerId = v.Id, Attended = true, RecordedAt = DateTimeOffset.UtcNow });
+            var attendance = TrainingAttendance.Of(s.Id, v.Id);
+            attendance.Record(attended: true, passed: false, null, DateTimeOffset.UtcNow);
+            db.TrainingAttendances.Add(attendance);
             db.VolunteerCredits.Add(new VolunteerCredit
             {
                 VolunteerId = v.Id, OrgUnitId = v.OrgUnitId, Source = CreditSource.Training, SourceId = s.Id, At = s.StartsAt, Minutes = 120, Points = 2,

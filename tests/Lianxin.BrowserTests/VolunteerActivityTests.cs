@@ -34,9 +34,10 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
             var a = new Activity
             {
                 OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口", Lat = Lat, Lng = Lng,
-                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10), EndsAt = DateTimeOffset.UtcNow.AddHours(2), Quota = 5, Status = ActivityStatus.Published,
-                PublishedAt = DateTimeOffset.UtcNow, OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
+                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10), EndsAt = DateTimeOffset.UtcNow.AddHours(2), Quota = 5,
+                OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
             };
+            a.Publish(DateTimeOffset.UtcNow);
             db.Activities.Add(a);
             await db.SaveChangesAsync();
             return a.Id;
@@ -68,7 +69,7 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
         {
             var a = await db.Activities.Include(x => x.Signups).FirstAsync(x => x.Id == activityId);
             a.StartsAt = DateTimeOffset.UtcNow.AddMinutes(-31);
-            a.Signups[0].CheckedInAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+            a.Signups[0].CorrectTimes(DateTimeOffset.UtcNow.AddMinutes(-30));
             await db.SaveChangesAsync();
             return true;
         });

@@ -264,11 +264,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         var post = await db.FeedPosts.Where(p => p.OrgUnitId == w.Villages[1].Id && p.Title == "二所通知").Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
         if (post is null)
         {
-            var p = new Lianxin.Core.Volunteers.FeedPost
-            {
-                OrgUnitId = w.Villages[1].Id, Kind = Lianxin.Core.Volunteers.FeedPostKind.Notice, AuthorName = "二所", Title = "二所通知", Body = "越权测试",
-                CreatedById = w.UserIds["leader2"],
-            };
+            var p = Lianxin.Core.Volunteers.FeedPost.Write(w.Villages[1].Id, Lianxin.Core.Volunteers.FeedPostKind.Notice, "二所", "二所通知", "越权测试");
+            p.CreatedById = w.UserIds["leader2"];
             db.FeedPosts.Add(p);
             post = p.Id;
         }

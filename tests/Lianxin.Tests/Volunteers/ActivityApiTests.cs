@@ -142,8 +142,7 @@ public abstract class ActivityApiTests(AppFixture app)
         await app.Factory.WithDbAsync(async db =>
         {
             var s = await db.ActivitySignups.FirstAsync(x => x.ActivityId == soon.Summary.Id);
-            s.CheckedInAt = now.AddHours(-4).AddMinutes(-10);
-            s.CheckedOutAt = now.AddHours(-2);
+            s.CorrectTimes(now.AddHours(-4).AddMinutes(-10), now.AddHours(-2));
             await db.SaveChangesAsync();
             return true;
         });

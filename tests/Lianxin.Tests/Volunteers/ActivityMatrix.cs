@@ -22,10 +22,11 @@ public static class ActivityMatrix
         var a = new Activity
         {
             OrgUnitId = unit, Kind = ActivityKind.Patrol, Title = Title, Place = "西峪村委会", StartsAt = DateTimeOffset.UtcNow.AddDays(2),
-            EndsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(2), Quota = 3, Status = ActivityStatus.Published, OrganizerId = app.World.UserIds["officer2"],
+            EndsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(2), Quota = 3, OrganizerId = app.World.UserIds["officer2"],
             OrganizerName = "officer2",
         };
-        a.Signups.Add(new ActivitySignup { VolunteerId = v.Id, Status = SignupStatus.Pending, SignedUpAt = DateTimeOffset.UtcNow });
+        a.Publish(DateTimeOffset.UtcNow);
+        a.Signups.Add(ActivitySignup.SignUp(a.Id, v.Id, SignupStatus.Pending, null, DateTimeOffset.UtcNow));
         db.Volunteers.Add(v);
         db.Activities.Add(a);
         await db.SaveChangesAsync();
