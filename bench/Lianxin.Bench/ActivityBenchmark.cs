@@ -195,12 +195,15 @@ public static class ActivityBenchmark
         for (var i = 0; i < options.Volunteers; i++)
         {
             var home = homes[random.Next(homes.Count)];
-            volunteers.Add(new Volunteer
-            {
-                OrgUnitId = home.Id, UserId = $"bench-vol-{i}", Name = $"义警{i}", Status = random.Next(10) == 0 ? VolunteerStatus.Suspended : VolunteerStatus.Active,
-                Skills = SkillCodes.Where(_ => random.Next(4) == 0).ToList(), AppliedAt = now.AddYears(-2), JoinedAt = now.AddYears(-2),
-                CreatedAt = now, UpdatedAt = now,
-            });
+            var suspended = random.Next(10) == 0;
+            var skills = SkillCodes.Where(_ => random.Next(4) == 0).ToList();
+            var v = Volunteer.Registered(new VolunteerDetails($"义警{i}", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, home.Id, skills,
+                VolunteerAvailability.None), now.AddYears(-2));
+            v.LinkAccount($"bench-vol-{i}");
+            if (suspended) v.Suspend("暂停", null, now.AddYears(-2));
+            v.CreatedAt = now;
+            v.UpdatedAt = now;
+            volunteers.Add(v);
         }
         var squads = new List<Squad>();
         for (var i = 0; i < options.Volunteers / 30; i++)
@@ -226,11 +229,16 @@ public static class ActivityBenchmark
                 var start = monthStart.AddDays(random.Next(days)).AddHours(7 + random.Next(13)).ToUniversalTime();
                 var end = start.AddHours(2 + random.Next(3));
                 var past = end < now;
+                // Drawn in the order the fields were drawn before, so the generated data stays the same.
+                var host = hosts[random.Next(hosts.Count)].Id;
+                var kind = kinds[random.Next(kinds.Length)];
+                var quota = 5 + random.Next(26);
+                var status = past ? (random.Next(10) == 0 ? ActivityStatus.Cancelled : ActivityStatus.Finished)
+                    : (random.Next(10) == 0 ? ActivityStatus.Draft : ActivityStatus.Published);
                 var a = new Activity
                 {
-                    OrgUnitId = hosts[random.Next(hosts.Count)].Id, Kind = kinds[random.Next(kinds.Length)], Title = $"活动{month}-{i}", Place = "村委会门口",
-                    StartsAt = start, EndsAt = end, Quota = 5 + random.Next(26), OrganizerId = "bench", OrganizerName = "组织者",
-                    Status = past ? (random.Next(10) == 0 ? ActivityStatus.Cancelled : ActivityStatus.Finished) : (random.Next(10) == 0 ? ActivityStatus.Draft : ActivityStatus.Published),
+                    OrgUnitId = host, Kind = kind, Title = $"活动{month}-{i}", Place = "村委会门口",
+                    StartsAt = start, EndsAt = end, Quota = quota, OrganizerId = "bench", OrganizerName = "组织者",
                     SkillCodes = SkillCodes.Where(_ => random.Next(6) == 0).ToList(), CreatedAt = start.AddDays(-7), UpdatedAt = start.AddDays(-7),
                     Lat = 36.6 + random.NextDouble() / 10, Lng = 116.9 + random.NextDouble() / 10,
                 };
@@ -239,31 +247,32 @@ public static class ActivityBenchmark
                     a.OpenToAll = false;
                     a.TargetSquads.Add(new ActivitySquad { ActivityId = a.Id, SquadId = squads[random.Next(squads.Count)].Id });
                 }
-                if (a.Status == ActivityStatus.Finished) a.FinishedAt = end;
+                if (status != ActivityStatus.Draft) a.Publish(start.AddDays(-7));
+                if (status == ActivityStatus.Finished) a.Finish(end);
+                if (status == ActivityStatus.Cancelled) a.Cancel("取消", start.AddDays(-1));
                 var taken = new HashSet<int>();
                 var count = a.Status == ActivityStatus.Draft ? 0 : random.Next(a.Quota + 4);
                 for (var k = 0; k < count; k++)
                 {
                     var who = random.Next(volunteers.Count);
                     if (!taken.Add(who)) continue;
-                    var s = new ActivitySignup
-                    {
-                        ActivityId = a.Id, VolunteerId = volunteers[who].Id, SignedUpAt = start.AddDays(-3), CreatedAt = start.AddDays(-3), UpdatedAt = start.AddDays(-3),
-                        Status = k >= a.Quota ? SignupStatus.Waitlisted : past || random.Next(3) > 0 ? SignupStatus.Approved : SignupStatus.Pending,
-                        WaitPosition = k >= a.Quota ? k - a.Quota + 1 : null,
-                    };
+                    var waiting = k >= a.Quota;
+                    var approved = !waiting && (past || random.Next(3) > 0);
+                    var s = ActivitySignup.SignUp(a.Id, volunteers[who].Id, waiting ? SignupStatus.Waitlisted : SignupStatus.Pending,
+                        waiting ? k - a.Quota + 1 : null, start.AddDays(-3));
+                    if (approved) s.Approve(null, start.AddDays(-3));
+                    (s.CreatedAt, s.UpdatedAt) = (start.AddDays(-3), start.AddDays(-3));
                     if (a.Status == ActivityStatus.Finished && s.Status == SignupStatus.Approved)
                     {
-                        s.CheckedInAt = start.AddMinutes(-random.Next(20));
-                        s.CheckInMethod = CheckMethod.Self;
-                        s.CheckedOutAt = end.AddMinutes(-random.Next(30));
-                        s.CheckOutMethod = CheckMethod.Self;
-                        s.MinutesCredited = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
-                        s.PointsCredited = ActivityRules.Points(a.Kind, s.MinutesCredited.Value, new PointsOptions());
+                        s.CheckIn(start.AddMinutes(-random.Next(20)), CheckMethod.Self);
+                        s.CheckOut(end.AddMinutes(-random.Next(30)), CheckMethod.Self);
+                        var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
+                        var points = ActivityRules.Points(a.Kind, minutes, new PointsOptions());
+                        s.Credit(minutes, points);
                         db.VolunteerCredits.Add(new VolunteerCredit
                         {
                             VolunteerId = s.VolunteerId, OrgUnitId = volunteers[who].OrgUnitId, Source = CreditSource.Activity, SourceId = a.Id,
-                            Minutes = s.MinutesCredited.Value, Points = s.PointsCredited.Value, At = end, Reason = a.Title,
+                            Minutes = minutes, Points = points, At = end, Reason = a.Title,
                         });
                         creditCount++;
                     }

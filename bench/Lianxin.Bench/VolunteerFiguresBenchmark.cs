@@ -128,11 +128,12 @@ public static class VolunteerFiguresBenchmark
         for (var i = 0; i < volunteers; i++)
         {
             var unit = units[i % units.Count];
-            var v = new Volunteer
-            {
-                OrgUnitId = unit.Id, Name = $"义警{i}", Status = i % 20 == 0 ? VolunteerStatus.Retired : VolunteerStatus.Active,
-                AppliedAt = yearStart.AddDays(-rng.Next(0, 700)), JoinedAt = yearStart.AddDays(-rng.Next(0, 600)),
-            };
+            var appliedAt = yearStart.AddDays(-rng.Next(0, 700));
+            var joinedAt = yearStart.AddDays(-rng.Next(0, 600));
+            var (v, _) = Volunteer.Applying(null, new VolunteerDetails($"义警{i}", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, unit.Id, [],
+                VolunteerAvailability.None), appliedAt);
+            v.Accept(null, joinedAt);
+            if (i % 20 == 0) v.Retire("退出", null, joinedAt);
             db.Volunteers.Add(v);
             var village = unit.Kind == OrgUnitKind.Village ? unit.Id : unit.ParentId!.Value;
             if (i % 3 == 0 && squads.TryGetValue(village, out var squad))

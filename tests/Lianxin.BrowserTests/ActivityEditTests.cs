@@ -86,7 +86,9 @@ public sealed class ActivityEditTests(BrowserFixture app)
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            var v = new Volunteer { UserId = account.Id, OrgUnitId = grid, Name = "巡逻队长", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow };
+            var v = Volunteer.Registered(new VolunteerDetails("巡逻队长", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, grid, [],
+                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            v.LinkAccount(account.Id);
             db.Volunteers.Add(v);
             var squad = new Squad { OrgUnitId = app.World.Villages[0].Id, Name = "巡逻中队" + Guid.NewGuid().ToString("N")[..4], TypeCode = "patrol" };
             db.Squads.Add(squad);
@@ -95,15 +97,18 @@ public sealed class ActivityEditTests(BrowserFixture app)
             var a = new Activity
             {
                 OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口",
-                StartsAt = now.AddHours(-3), EndsAt = now.AddHours(-1), Quota = 5, Status = ActivityStatus.Finished, PublishedAt = now.AddDays(-1),
-                FinishedAt = now, OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
+                StartsAt = now.AddHours(-3), EndsAt = now.AddHours(-1), Quota = 5,
+                OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
             };
+            a.Publish(now.AddDays(-1));
+            a.Finish(now);
             db.Activities.Add(a);
-            db.ActivitySignups.Add(new ActivitySignup
-            {
-                ActivityId = a.Id, VolunteerId = v.Id, Status = SignupStatus.Approved, SignedUpAt = now.AddDays(-1), CheckedInAt = now.AddHours(-3),
-                CheckInMethod = CheckMethod.Organizer, CheckedOutAt = now.AddHours(-1), CheckOutMethod = CheckMethod.Organizer, MinutesCredited = 120, PointsCredited = 10,
-            });
+            var signup = ActivitySignup.SignUp(a.Id, v.Id, SignupStatus.Pending, null, now.AddDays(-1));
+            signup.Approve(app.World.UserIds["officer1"], now.AddDays(-1));
+            signup.CheckIn(now.AddHours(-3), CheckMethod.Organizer);
+            signup.CheckOut(now.AddHours(-1), CheckMethod.Organizer);
+            signup.Credit(120, 10);
+            db.ActivitySignups.Add(signup);
             await db.SaveChangesAsync();
             return a.Id;
         });

@@ -22,11 +22,9 @@ public sealed class HonourTests(BrowserFixture app)
             var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == userId);
             if (v is null)
             {
-                v = new Volunteer
-                {
-                    OrgUnitId = w.Grids[0].Id, UserId = userId, Name = "韩晓梅", Status = VolunteerStatus.Active,
-                    AppliedAt = DateTimeOffset.UtcNow.AddYears(-1), JoinedAt = DateTimeOffset.UtcNow.AddYears(-1),
-                };
+                v = Volunteer.Registered(new VolunteerDetails("韩晓梅", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, w.Grids[0].Id, [],
+                    VolunteerAvailability.None), DateTimeOffset.UtcNow.AddYears(-1));
+                v.LinkAccount(userId);
                 db.Volunteers.Add(v);
             }
             var s = new TrainingSession

@@ -55,11 +55,8 @@ public sealed class RegistryGapTests(BrowserFixture app)
         var w = app.World;
         var (volunteer, session) = await app.Factory.WithDbAsync(async db =>
         {
-            var v = new Volunteer
-            {
-                OrgUnitId = w.Villages[0].Id, Name = "周桂兰", Status = VolunteerStatus.Active,
-                AppliedAt = DateTimeOffset.UtcNow.AddYears(-1), JoinedAt = DateTimeOffset.UtcNow.AddYears(-1),
-            };
+            var v = Volunteer.Registered(new VolunteerDetails("周桂兰", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, w.Villages[0].Id, [],
+                VolunteerAvailability.None), DateTimeOffset.UtcNow.AddYears(-1));
             var s = new TrainingSession
             {
                 OrgUnitId = w.Villages[0].Id, Title = "消防安全培训", Trainer = "县消防救援大队", Place = "村委会会议室",
@@ -67,7 +64,9 @@ public sealed class RegistryGapTests(BrowserFixture app)
             };
             db.Volunteers.Add(v);
             db.TrainingSessions.Add(s);
-            db.TrainingAttendances.Add(new TrainingAttendance { SessionId = s.Id, VolunteerId = v.Id, Attended = true, RecordedAt = DateTimeOffset.UtcNow });
+            var attendance = TrainingAttendance.Of(s.Id, v.Id);
+            attendance.Record(attended: true, passed: false, null, DateTimeOffset.UtcNow);
+            db.TrainingAttendances.Add(attendance);
             db.VolunteerCredits.Add(new VolunteerCredit
             {
                 VolunteerId = v.Id, OrgUnitId = v.OrgUnitId, Source = CreditSource.Training, SourceId = s.Id, At = s.StartsAt, Minutes = 120, Points = 2,

@@ -27,13 +27,17 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            db.Volunteers.Add(new Volunteer { UserId = account.Id, OrgUnitId = grid, Name = "巡逻义警", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow });
+            var v = Volunteer.Registered(new VolunteerDetails("巡逻义警", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, grid, [],
+                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            v.LinkAccount(account.Id);
+            db.Volunteers.Add(v);
             var a = new Activity
             {
                 OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口", Lat = Lat, Lng = Lng,
-                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10), EndsAt = DateTimeOffset.UtcNow.AddHours(2), Quota = 5, Status = ActivityStatus.Published,
-                PublishedAt = DateTimeOffset.UtcNow, OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
+                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10), EndsAt = DateTimeOffset.UtcNow.AddHours(2), Quota = 5,
+                OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
             };
+            a.Publish(DateTimeOffset.UtcNow);
             db.Activities.Add(a);
             await db.SaveChangesAsync();
             return a.Id;
@@ -65,7 +69,7 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
         {
             var a = await db.Activities.Include(x => x.Signups).FirstAsync(x => x.Id == activityId);
             a.StartsAt = DateTimeOffset.UtcNow.AddMinutes(-31);
-            a.Signups[0].CheckedInAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+            a.Signups[0].CorrectTimes(DateTimeOffset.UtcNow.AddMinutes(-30));
             await db.SaveChangesAsync();
             return true;
         });

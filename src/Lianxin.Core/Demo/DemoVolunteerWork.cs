@@ -95,10 +95,14 @@ public static class DemoVolunteerWork
             var a = new Activity
             {
                 OrgUnitId = station.Station.Id, Kind = p.Kind, Title = p.Title, Description = p.Description, Place = p.Place,
-                StartsAt = start, EndsAt = start.AddMinutes(p.Minutes), Quota = p.Quota, SkillCodes = [.. p.Skills], Status = status,
+                StartsAt = start, EndsAt = start.AddMinutes(p.Minutes), Quota = p.Quota, SkillCodes = [.. p.Skills],
                 OrganizerId = accounts.OrganizerId, OrganizerName = accounts.OrganizerName, CreatedById = accounts.OrganizerId,
-                CreatedAt = start.AddDays(-7), PublishedAt = status == ActivityStatus.Draft ? null : start.AddDays(-6),
+                CreatedAt = start.AddDays(-7),
             };
+            // Walked through the same steps as a real one: published a week before, finished an hour after the end;
+            // a cancelled one is called off by its caller, with the reason.
+            if (status != ActivityStatus.Draft) a.Publish(start.AddDays(-6));
+            if (status == ActivityStatus.Finished) a.Finish(a.EndsAt.AddHours(1));
             if (volunteers.Squads.FirstOrDefault(s => s.TypeCode == p.SquadType) is { } squad)
             {
                 var target = new ActivitySquad { ActivityId = a.Id, SquadId = squad.Id };
@@ -110,19 +114,16 @@ public static class DemoVolunteerWork
             return a;
         }
 
-        ActivitySignup SignUp(Activity a, Volunteer v, SignupStatus status, int order)
+        // A sign-up walks the steps a real one does: signed up, then approved, declined or cancelled.
+        ActivitySignup SignUp(Activity a, Volunteer v, SignupStatus status, int order, int? waitPosition = null, string cancelReason = "临时有事")
         {
-            var s = new ActivitySignup
-            {
-                ActivityId = a.Id, VolunteerId = v.Id, Status = status, SignedUpAt = a.PublishedAt!.Value.AddHours(2 + order * 3),
-                CreatedAt = a.PublishedAt!.Value.AddHours(2 + order * 3), CreatedById = v.UserId,
-            };
-            if (status is SignupStatus.Approved or SignupStatus.Declined)
-            {
-                s.DecidedAt = s.SignedUpAt.AddHours(5);
-                s.DecidedById = accounts.OrganizerId;
-                if (status == SignupStatus.Declined) s.Reason = "本次名额已按中队排班安排，请报名下一场";
-            }
+            var at = a.PublishedAt!.Value.AddHours(2 + order * 3);
+            var s = ActivitySignup.SignUp(a.Id, v.Id, status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending, waitPosition, at);
+            s.CreatedAt = at;
+            s.CreatedById = v.UserId;
+            if (status == SignupStatus.Approved) s.Approve(accounts.OrganizerId, at.AddHours(5));
+            if (status == SignupStatus.Declined) s.Decline("本次名额已按中队排班安排，请报名下一场", accounts.OrganizerId, at.AddHours(5));
+            if (status == SignupStatus.Cancelled) s.Cancel(cancelReason);
             a.Signups.Add(s);
             signups.Add(s);
             return s;
@@ -134,26 +135,21 @@ public static class DemoVolunteerWork
         foreach (var p in Finished)
         {
             var a = NewActivity(p, ActivityStatus.Finished);
-            a.FinishedAt = a.EndsAt.AddHours(1);
             var crowd = Crowd(p, Math.Min(p.Quota, 5 + rng.Next(0, 3)) + 1);
             for (var i = 0; i < crowd.Count; i++)
             {
                 var last = i == crowd.Count - 1;
                 var s = SignUp(a, crowd[i], last ? (rng.Next(2) == 0 ? SignupStatus.Declined : SignupStatus.Cancelled) : SignupStatus.Approved, i);
-                if (s.Status == SignupStatus.Cancelled) s.Reason = "临时有事";
                 if (s.Status != SignupStatus.Approved) continue;
                 var noShow = i == crowd.Count - 2 && crowd.Count > 3;
                 if (!noShow)
                 {
-                    s.CheckedInAt = a.StartsAt.AddMinutes(i % 3 == 2 ? 25 : -10);
-                    s.CheckInMethod = CheckMethod.Organizer;
-                    s.CheckedOutAt = a.EndsAt.AddMinutes(i % 4 == 3 ? -40 : 5);
-                    s.CheckOutMethod = CheckMethod.Organizer;
+                    s.CheckIn(a.StartsAt.AddMinutes(i % 3 == 2 ? 25 : -10), CheckMethod.Organizer);
+                    s.CheckOut(a.EndsAt.AddMinutes(i % 4 == 3 ? -40 : 5), CheckMethod.Organizer);
                 }
                 var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
                 var pts = ActivityRules.Points(a.Kind, minutes, points);
-                s.MinutesCredited = minutes;
-                s.PointsCredited = pts;
+                s.Credit(minutes, pts);
                 if (minutes <= 0) continue;
                 credits.Add(new VolunteerCredit
                 {
@@ -165,13 +161,11 @@ public static class DemoVolunteerWork
             first = false;
             // The first one has its report in the feed, written by the patrol squad's leader.
             var reporter = own?.Name ?? accounts.OrganizerName;
-            var report = new FeedPost
-            {
-                OrgUnitId = a.OrgUnitId, Kind = FeedPostKind.ActivityReport, AuthorName = reporter, Title = $"{a.Title}圆满完成", ActivityId = a.Id,
-                Body = $"{a.Signups.Count(s => s.MinutesCredited > 0)} 名义警分三组巡逻三个小时，劝导关好门窗的商户十余家，"
-                    + "帮一位找不到家的醉酒群众联系上家属，巡逻途中未发现治安异常。",
-                CreatedAt = a.FinishedAt!.Value.AddHours(1), CreatedById = accounts.VolunteerUserId ?? accounts.OrganizerId,
-            };
+            var report = FeedPost.Write(a.OrgUnitId, FeedPostKind.ActivityReport, reporter, $"{a.Title}圆满完成",
+                $"{a.Signups.Count(s => s.MinutesCredited > 0)} 名义警分三组巡逻三个小时，劝导关好门窗的商户十余家，"
+                    + "帮一位找不到家的醉酒群众联系上家属，巡逻途中未发现治安异常。", a.Id);
+            report.CreatedAt = a.FinishedAt!.Value.AddHours(1);
+            report.CreatedById = accounts.VolunteerUserId ?? accounts.OrganizerId;
             a.ReportPostId = report.Id;
             posts.Add(report);
         }
@@ -186,8 +180,7 @@ public static class DemoVolunteerWork
             for (var i = 0; i < crowd.Count; i++)
             {
                 var status = i >= p.Quota ? SignupStatus.Waitlisted : i % 3 == 2 ? SignupStatus.Pending : SignupStatus.Approved;
-                var s = SignUp(a, crowd[i], status, i);
-                if (status == SignupStatus.Waitlisted) s.WaitPosition = ++wait;
+                SignUp(a, crowd[i], status, i, status == SignupStatus.Waitlisted ? ++wait : null);
             }
         }
 
@@ -196,10 +189,9 @@ public static class DemoVolunteerWork
             "暑期前在水库周边设点宣传，检查警示牌和救生圈。"), ActivityStatus.Draft);
         var off = NewActivity(new Plan(ActivityKind.Patrol, "工业园区夜间联防巡逻", "工业园区南门", -2, 20, 0, 120, 6, "joint-defence", ["patrol"],
             "与园区企业联防队一起巡逻园区道路和仓库周边。"), ActivityStatus.Cancelled);
-        off.CancelledAt = off.StartsAt.AddHours(-6);
-        off.CancelReason = "寒潮大风预警，本次巡逻取消，另行通知";
+        off.Cancel("寒潮大风预警，本次巡逻取消，另行通知", off.StartsAt.AddHours(-6));
         foreach (var (v, i) in Crowd(Finished[0] with { SquadType = "joint-defence" }, 3).Select((v, i) => (v, i)))
-            SignUp(off, v, SignupStatus.Cancelled, i).Reason = "活动已取消";
+            SignUp(off, v, SignupStatus.Cancelled, i, cancelReason: "活动已取消");
 
         // Training sessions: two held, with attendance recorded (most passed and certified) and credited; one to come.
         var trainings = new List<TrainingSession>
@@ -222,16 +214,11 @@ public static class DemoVolunteerWork
             {
                 var attended = i % 6 != 5;
                 var passed = attended && i % 5 != 4;
-                var record = new TrainingAttendance
-                {
-                    SessionId = session.Id, VolunteerId = people[i].Id, Attended = attended, Passed = passed,
-                    RecordedAt = session.StartsAt.AddMinutes(session.Minutes + 30), RecordedById = accounts.LeaderId,
-                };
-                if (passed)
+                var record = TrainingAttendance.Of(session.Id, people[i].Id);
+                if (record.Record(attended, passed, accounts.LeaderId, session.StartsAt.AddMinutes(session.Minutes + 30)))
                 {
                     var seq = certificates[year] = certificates.GetValueOrDefault(year) + 1;
-                    record.CertificateNumber = TrainingAttendance.CertificateNumberFor(year, seq);
-                    record.CertificateIssuedAt = record.RecordedAt;
+                    record.IssueCertificate(TrainingAttendance.CertificateNumberFor(year, seq), record.RecordedAt);
                 }
                 attendances.Add(record);
                 if (!attended) continue;
@@ -248,46 +235,42 @@ public static class DemoVolunteerWork
 
         // The feed: the station's notices, residents' opinions in each state (one hidden by moderation), comments and likes.
         for (var i = 0; i < NoticeTitles.Length; i++)
-            posts.Add(new FeedPost
-            {
-                OrgUnitId = station.Station.Id, Kind = FeedPostKind.Notice, AuthorName = station.Station.Name, Title = NoticeTitles[i], Body = NoticeBodies[i],
-                CreatedAt = now.AddDays(-30 + i * 20), CreatedById = accounts.LeaderId,
-            });
+        {
+            var notice = FeedPost.Write(station.Station.Id, FeedPostKind.Notice, station.Station.Name, NoticeTitles[i], NoticeBodies[i]);
+            notice.CreatedAt = now.AddDays(-30 + i * 20);
+            notice.CreatedById = accounts.LeaderId;
+            posts.Add(notice);
+        }
         if (own is not null)
-            posts.Add(new FeedPost
-            {
-                OrgUnitId = own.OrgUnitId, Kind = FeedPostKind.VolunteerPost, AuthorName = own.Name, Title = "巡逻路上",
-                Body = "今晚巡逻时发现村口路灯坏了两盏，已经拍照报给村委会，大家夜里走这段路注意安全。", CreatedAt = now.AddDays(-6), CreatedById = own.UserId,
-            });
+        {
+            var mine = FeedPost.Write(own.OrgUnitId, FeedPostKind.VolunteerPost, own.Name, "巡逻路上",
+                "今晚巡逻时发现村口路灯坏了两盏，已经拍照报给村委会，大家夜里走这段路注意安全。");
+            mine.CreatedAt = now.AddDays(-6);
+            mine.CreatedById = own.UserId;
+            posts.Add(mine);
+        }
         if (accounts.ResidentUserId is { } resident)
         {
             var village = station.Village.Id;
             FeedPost Opinion(string title, string body, int daysAgo)
             {
-                var p = new FeedPost
-                {
-                    OrgUnitId = village, Kind = FeedPostKind.Opinion, AuthorName = accounts.ResidentName, Title = title, Body = body,
-                    CreatedAt = now.AddDays(-daysAgo), CreatedById = resident,
-                };
+                var p = FeedPost.Write(village, FeedPostKind.Opinion, accounts.ResidentName, title, body);
+                p.CreatedAt = now.AddDays(-daysAgo);
+                p.CreatedById = resident;
                 posts.Add(p);
                 return p;
             }
             Opinion("小区门口晚上太暗", "小区北门到公交站这一段没有路灯，晚上老人孩子走路不安全，希望能加装路灯。", 1);
-            Opinion("集市占道经营", "每逢集日早上集市摊位摆到马路中间，车过不去，经常堵半小时。", 4).AssignedToUserId = accounts.OrganizerId;
+            Opinion("集市占道经营", "每逢集日早上集市摊位摆到马路中间，车过不去，经常堵半小时。", 4).Assign(accounts.OrganizerId);
             var answered = Opinion("快递柜附近电动车乱停", "快递柜前面电动车停得满满的，取件都挤不进去，还有人在那里充电。", 9);
-            answered.AssignedToUserId = accounts.OrganizerId;
-            answered.Answer = "已联系物业划出电动车停放区，并张贴禁止私拉电线充电的提示，我们会继续跟进。";
-            answered.AnsweredAt = now.AddDays(-7);
+            answered.Assign(accounts.OrganizerId);
+            answered.AnswerWith("已联系物业划出电动车停放区，并张贴禁止私拉电线充电的提示，我们会继续跟进。", accounts.OrganizerId, now.AddDays(-7));
             var closed = Opinion("学校门口接孩子堵车", "放学时校门口家长车辆乱停，孩子过马路很危险。", 20);
-            closed.AssignedToUserId = accounts.OrganizerId;
-            closed.Answer = "已安排护学岗义警在放学时段疏导车辆，交警中队在校门两侧设置了临时停车区。";
-            closed.AnsweredAt = now.AddDays(-16);
-            closed.ClosedAt = now.AddDays(-12);
+            closed.Assign(accounts.OrganizerId);
+            closed.AnswerWith("已安排护学岗义警在放学时段疏导车辆，交警中队在校门两侧设置了临时停车区。", accounts.OrganizerId, now.AddDays(-16));
+            closed.Close(null, now.AddDays(-12));
             var hidden = Opinion("转发：加群领补贴", "扫码进群即可领取三千元生活补贴，名额有限。", 2);
-            hidden.Hidden = true;
-            hidden.HiddenReason = "疑似诈骗引流信息";
-            hidden.HiddenById = accounts.LeaderId;
-            hidden.HiddenAt = now.AddDays(-2).AddHours(1);
+            hidden.Hide("疑似诈骗引流信息", accounts.LeaderId, now.AddDays(-2).AddHours(1));
         }
 
         var commenters = new List<(string Id, string Name)> { (accounts.OrganizerId, accounts.OrganizerName) };
@@ -300,10 +283,7 @@ public static class DemoVolunteerWork
             for (var k = 0; k < 1 + i % 3; k++)
             {
                 var (id, name) = commenters[(i + k) % commenters.Count];
-                comments.Add(new FeedComment
-                {
-                    PostId = post.Id, AuthorUserId = id, AuthorName = name, Body = remarks[(i * 2 + k) % remarks.Length], CreatedAt = post.CreatedAt.AddHours(2 + k * 3),
-                });
+                comments.Add(FeedComment.Write(post.Id, id, name, remarks[(i * 2 + k) % remarks.Length], post.CreatedAt.AddHours(2 + k * 3)));
             }
             foreach (var liker in accounts.Likers.Distinct().Take(2 + (i * 3) % Math.Max(1, accounts.Likers.Count)))
                 likes.Add(new FeedLike { PostId = post.Id, UserId = liker, CreatedAt = post.CreatedAt.AddHours(1) });
@@ -322,65 +302,34 @@ public static class DemoVolunteerWork
         var tips = new List<Tip>();
         Tip Add(string category, string address, string body, int daysAgo, bool fromVolunteer, bool anonymous = false)
         {
-            var t = new Tip
-            {
-                OrgUnitId = place.Id, CategoryCode = category, Address = address, Body = body, CreatedAt = now.AddDays(-daysAgo).AddHours(-3),
-                IsAnonymous = anonymous,
-            };
+            var content = new TipContent(place.Id, category, address, null, null, body);
+            Tip t;
             if (anonymous)
-            {
-                t.SenderKind = TipSenderKind.Resident;
-                t.CreatedById = Tip.AnonymousCreator;
-                if (accounts.ResidentUserId is { } r) t.OwnerKey = protector.BlindIndex("tip-owner:" + r);
-            }
+                t = Tip.Anonymous("", content, accounts.ResidentUserId is { } r ? protector.BlindIndex("tip-owner:" + r) : null, null);
             else if (fromVolunteer && own is not null)
-            {
-                t.SenderKind = TipSenderKind.Volunteer;
-                t.SenderUserId = own.UserId;
-                t.SenderVolunteerId = own.Id;
-                t.SenderName = own.Name;
-                t.CreatedById = own.UserId;
-            }
+                t = Tip.Named("", content, own.UserId!, own.Id, own.Name, fromVolunteer: true);
             else
-            {
-                t.SenderKind = TipSenderKind.Resident;
-                t.SenderUserId = accounts.ResidentUserId;
-                t.SenderName = accounts.ResidentName;
-                t.CreatedById = accounts.ResidentUserId;
-            }
+                t = Tip.Named("", content, accounts.ResidentUserId, null, accounts.ResidentName, fromVolunteer: false);
+            t.CreatedAt = now.AddDays(-daysAgo).AddHours(-3);
             tips.Add(t);
             return t;
         }
 
-        void Check(Tip t, string note)
-        {
-            t.Status = TipStatus.Checking;
-            t.HandlerId = accounts.OrganizerId;
-            t.CheckNote = note;
-            t.CheckStartedAt = t.CreatedAt.AddHours(4);
-        }
+        void Check(Tip t, string note) => t.StartChecking(accounts.OrganizerId, note, t.CreatedAt.AddHours(4));
 
         void Act(Tip t, TipOutcome outcome, string text)
         {
             if (t.Status == TipStatus.Received) Check(t, "已安排核实");
-            t.Status = TipStatus.ActedOn;
-            t.Outcome = outcome;
-            t.OutcomeText = text;
-            t.ActedAt = t.CheckStartedAt!.Value.AddDays(1);
+            t.Act(outcome, text, new TipLinks(), null, t.CheckStartedAt!.Value.AddDays(1));
             if (t.SenderVolunteerId is { } vid && !t.IsAnonymous)
                 credits.Add(new VolunteerCredit
                 {
                     VolunteerId = vid, OrgUnitId = own!.OrgUnitId, Source = CreditSource.Tip, SourceId = t.Id, Minutes = 0, Points = pointsPerTip,
-                    Reason = $"线索 {t.Number} 被采纳", At = t.ActedAt.Value, ById = accounts.OrganizerId,
+                    Reason = $"线索 {t.Number} 被采纳", At = t.ActedAt!.Value, ById = accounts.OrganizerId,
                 });
         }
 
-        void Close(Tip t, string feedback)
-        {
-            t.Status = TipStatus.Closed;
-            t.Feedback = feedback;
-            t.ClosedAt = t.ActedAt!.Value.AddDays(1);
-        }
+        void Close(Tip t, string feedback) => t.Close(feedback, t.ActedAt!.Value.AddDays(1));
 
         // Numbers first (XS-year-00001 in the order sent), so credits can name them.
         Add("gambling", "东峪村三组后山废弃砖窑", "最近每晚十点后有十几个人在砖窑里打牌，外面有人放哨，怀疑聚众赌博。", 1, fromVolunteer: false);
@@ -394,7 +343,7 @@ public static class DemoVolunteerWork
         foreach (var t in tips.OrderBy(t => t.CreatedAt))
         {
             var year = ChinaTime.Day(t.CreatedAt).Year;
-            t.Number = $"XS-{year}-{(seq[year] = seq.GetValueOrDefault(year) + 1):D5}";
+            t.Renumber($"XS-{year}-{(seq[year] = seq.GetValueOrDefault(year) + 1):D5}");
         }
         Check(checking, "已通知村委会先拉警戒线，明天会同镇安监办现场查看");
         Act(acted, TipOutcome.HazardFixed, "供电所已重新架设线路，安全隐患已整改");
@@ -402,10 +351,7 @@ public static class DemoVolunteerWork
         Close(anonymous, "您反映的情况已查实并依法处理，感谢您的举报，您的身份我们严格保密。");
         Act(told, TipOutcome.Other, "已查实为冒充社保人员诈骗，嫌疑人已被抓获");
         Close(told, "感谢您及时报告，嫌疑人已落网，已在各村群里发布防骗提醒。");
-        dismissed.Status = TipStatus.Dismissed;
-        dismissed.HandlerId = accounts.OrganizerId;
-        dismissed.DismissReason = "不属于治安线索，已转告社区与广场舞队协商音量和时间";
-        dismissed.ClosedAt = dismissed.CreatedAt.AddDays(1);
+        dismissed.Dismiss("不属于治安线索，已转告社区与广场舞队协商音量和时间", accounts.OrganizerId, dismissed.CreatedAt.AddDays(1));
         return tips;
     }
 }

@@ -56,21 +56,19 @@ public static class DemoVolunteers
         Volunteer Make(string name, Gender gender, OrgUnit unit, VolunteerStatus status, int daysAgo, string? userId = null)
         {
             var year = 1960 + rng.Next(0, 45);
-            var v = new Volunteer
-            {
-                UserId = userId, Name = name, Gender = gender, OrgUnitId = unit.Id, Status = status,
-                Phone = protector.Protect(DemoNames.Mobile(rng), PhoneNumber.Mask),
-                Skills = skills.OrderBy(_ => rng.Next()).Take(rng.Next(1, 4)).ToList(),
-                Availability = (VolunteerAvailability)(1 << rng.Next(0, 5)) | (rng.Next(2) == 0 ? VolunteerAvailability.Weekend : VolunteerAvailability.None),
-                Statement = Statements[rng.Next(Statements.Length)],
-                AppliedAt = now.AddDays(-daysAgo - 3), JoinedAt = status == VolunteerStatus.Applicant ? null : now.AddDays(-daysAgo),
-            };
+            var phone = protector.Protect(DemoNames.Mobile(rng), PhoneNumber.Mask);
+            var chosen = skills.OrderBy(_ => rng.Next()).Take(rng.Next(1, 4)).ToList();
+            var availability = (VolunteerAvailability)(1 << rng.Next(0, 5)) | (rng.Next(2) == 0 ? VolunteerAvailability.Weekend : VolunteerAvailability.None);
+            var statement = Statements[rng.Next(Statements.Length)];
             var first17 = $"{DemoNames.HomeRegion}{year:0000}{rng.Next(1, 13):00}{rng.Next(1, 29):00}{rng.Next(100, 1000):000}";
-            if (rng.Next(3) > 0) v.IdNumber = protector.Protect(first17 + CitizenId.ComputeCheckChar(first17), CitizenId.Mask);
+            var idNumber = rng.Next(3) > 0 ? protector.Protect(first17 + CitizenId.ComputeCheckChar(first17), CitizenId.Mask) : ProtectedText.Empty;
+            // The record walks the same steps a real one does: applied, accepted, and for some suspended later.
+            var (v, applied) = Volunteer.Applying(userId,
+                new VolunteerDetails(name, gender, phone, idNumber, unit.Id, chosen, availability, statement), now.AddDays(-daysAgo - 3));
             volunteers.Add(v);
-            changes.Add(new VolunteerStatusChange { VolunteerId = v.Id, To = VolunteerStatus.Applicant, At = v.AppliedAt, ById = userId });
-            if (status != VolunteerStatus.Applicant)
-                changes.Add(new VolunteerStatusChange { VolunteerId = v.Id, From = VolunteerStatus.Applicant, To = VolunteerStatus.Active, At = v.JoinedAt!.Value });
+            changes.Add(applied);
+            if (status != VolunteerStatus.Applicant) changes.Add(v.Accept(null, now.AddDays(-daysAgo)));
+            if (status == VolunteerStatus.Suspended) changes.Add(v.Suspend("外出务工半年，暂停服务", null, now.AddDays(-10)));
             return v;
         }
 
@@ -83,7 +81,7 @@ public static class DemoVolunteers
         if (volunteerUserId is not null)
         {
             var own = Make(volunteerName, Gender.Male, station.Village, VolunteerStatus.Active, 200, volunteerUserId);
-            own.Skills = ["patrol", "first-aid", "driving"];
+            own.CorrectProfile(["patrol", "first-aid", "driving"], null, own.AssistantKindCode, own.Note);
             Join(squads[1], own, SquadRole.Leader);
         }
         for (var i = 0; i < count; i++)
@@ -94,10 +92,8 @@ public static class DemoVolunteers
             var unit = places[i % places.Count];
             var status = i >= count - 4 ? VolunteerStatus.Applicant : i % 17 == 16 ? VolunteerStatus.Suspended : VolunteerStatus.Active;
             var v = Make(name, gender, unit, status, 20 + rng.Next(0, 600));
-            if (status == VolunteerStatus.Suspended)
-                changes.Add(new VolunteerStatusChange { VolunteerId = v.Id, From = VolunteerStatus.Active, To = VolunteerStatus.Suspended, At = now.AddDays(-10), Reason = "外出务工半年，暂停服务" });
             if (status != VolunteerStatus.Active) continue;
-            if (i % 7 == 3) v.AssistantKindCode = AssistantKinds[i % AssistantKinds.Length];
+            if (i % 7 == 3) v.CorrectProfile(null, null, AssistantKinds[i % AssistantKinds.Length], v.Note);
             var squad = squads[i % squads.Count];
             Join(squad, v, i < squads.Count ? SquadRole.Leader : i < squads.Count * 2 ? SquadRole.DeputyLeader : SquadRole.Member);
             if (i % 5 == 0) Join(squads[(i + 2) % squads.Count], v, SquadRole.Member);

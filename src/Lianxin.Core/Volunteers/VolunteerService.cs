@@ -80,13 +80,13 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         if (linked is not null)
         {
             v = linked;
-            v.UserId = me;
+            v.LinkAccount(me);
             if (v.Status == VolunteerStatus.Active) return await LinkActiveAsync(v, me, ct);
         }
         var from = v?.Status;
         if (v is not null && VolunteerStatusRules.IsOpenApplication(v.Status))
             throw new ConflictException("您已提交过申请，正在审核中，请勿重复提交");
-        if (VolunteerStatusRules.Next(from, VolunteerAction.Apply) is not { } to)
+        if (!VolunteerStatusRules.IsAllowed(from, VolunteerAction.Apply))
             throw new ConflictException(v!.Status == VolunteerStatus.Active ? "您已是在册义警，无需再次申请" : "您的义警资格已暂停，请联系社区民警恢复");
         if (id?.Normalized is { } number)
         {
@@ -95,22 +95,18 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
                 throw new ConflictException("该身份证号已登记为义警，请勿重复申请（如有疑问请联系社区民警）");
         }
         var now = db.Now;
+        var details = new VolunteerDetails(input.Name!, id?.Gender is { } g and not Gender.Unknown ? g : input.Gender ?? Gender.Unknown,
+            protector.ProtectIfChanged(v?.Phone ?? ProtectedText.Empty, phone.Normalized!, PhoneNumber.Mask),
+            id?.Normalized is { } n ? protector.ProtectIfChanged(v?.IdNumber ?? ProtectedText.Empty, n, CitizenId.Mask) : ProtectedText.Empty,
+            unit.Id, skills, input.Availability ?? VolunteerAvailability.None, Checks.Clean(input.Statement));
+        VolunteerStatusChange change;
         if (v is null)
         {
-            v = new Volunteer { UserId = me };
+            (v, change) = Volunteer.Applying(me, details, now);
             db.Volunteers.Add(v);
         }
-        v.Name = input.Name!.Trim();
-        v.Gender = id?.Gender is { } g and not Gender.Unknown ? g : input.Gender ?? Gender.Unknown;
-        v.Phone = protector.ProtectIfChanged(v.Phone, phone.Normalized!, PhoneNumber.Mask);
-        v.IdNumber = id?.Normalized is { } n ? protector.ProtectIfChanged(v.IdNumber, n, CitizenId.Mask) : ProtectedText.Empty;
-        v.OrgUnitId = unit.Id;
-        v.Skills = skills;
-        v.Availability = input.Availability ?? VolunteerAvailability.None;
-        v.Statement = Checks.Clean(input.Statement);
-        v.Status = to;
-        v.AppliedAt = now;
-        db.VolunteerStatusChanges.Add(new VolunteerStatusChange { VolunteerId = v.Id, From = from, To = to, At = now, ById = me });
+        else change = v.Reapply(details, me, now);
+        db.VolunteerStatusChanges.Add(change);
         db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(), $"{v.Name} 申请加入义警（{unit.Name}）");
         try
         {
@@ -283,21 +279,12 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         }
 
         var now = db.Now;
-        var v = new Volunteer
-        {
-            OrgUnitId = unit.Id,
-            Name = input.Name!.Trim(),
-            Gender = id?.Gender is { } idGender and not Gender.Unknown ? idGender : input.Gender ?? Gender.Unknown,
-            Phone = protector.Protect(phone.Normalized!, PhoneNumber.Mask),
-            IdNumber = id?.Normalized is { } n ? protector.Protect(n, CitizenId.Mask) : ProtectedText.Empty,
-            Skills = skills,
-            Availability = input.Availability ?? VolunteerAvailability.None,
-            Status = VolunteerStatus.Active,
-            AppliedAt = now,
-            JoinedAt = now,
-            AssistantKindCode = kind,
-            Note = Checks.Clean(input.Note),
-        };
+        var v = Volunteer.Registered(new VolunteerDetails(input.Name!,
+                id?.Gender is { } idGender and not Gender.Unknown ? idGender : input.Gender ?? Gender.Unknown,
+                protector.Protect(phone.Normalized!, PhoneNumber.Mask),
+                id?.Normalized is { } n ? protector.Protect(n, CitizenId.Mask) : ProtectedText.Empty,
+                unit.Id, skills, input.Availability ?? VolunteerAvailability.None),
+            now, kind, Checks.Clean(input.Note));
         db.Volunteers.Add(v);
         db.VolunteerStatusChanges.Add(new VolunteerStatusChange
         {
@@ -330,11 +317,9 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var v = await (await ScopedAsync(ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, v, input.Version);
         var from = v.Status;
-        var to = VolunteerStatusRules.Next(from, action) ?? throw new ConflictException(VolunteerStatusRules.RefusalMessage(from, action));
-        var now = db.Now;
-        v.Status = to;
-        if (to == VolunteerStatus.Active) v.JoinedAt ??= now;
-        db.VolunteerStatusChanges.Add(new VolunteerStatusChange { VolunteerId = v.Id, From = from, To = to, Reason = reason, At = now, ById = user.UserId });
+        var change = v.Change(action, reason, user.UserId, db.Now);
+        var to = change.To;
+        db.VolunteerStatusChanges.Add(change);
         db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(),
             $"义警 {v.Name}：{from.Label()} → {to.Label()}（{action.Label()}）" + (reason is null ? "" : $"；原因：{reason}"));
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -366,14 +351,12 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         c.ThrowIfAny();
         var v = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, v, input.Version);
-        if (input.Skills is not null) v.Skills = await SkillsAsync(input.Skills, ct);
-        if (input.Availability is { } availability) v.Availability = availability;
-        if (input.OrgUnitId is { } unitId && unitId != v.OrgUnitId) v.OrgUnitId = (await UnitInScopeAsync(unitId, ct)).Id;
+        var skills = input.Skills is null ? null : await SkillsAsync(input.Skills, ct);
+        if (input.OrgUnitId is { } unitId && unitId != v.OrgUnitId) v.MoveTo((await UnitInScopeAsync(unitId, ct)).Id);
         var kind = Checks.Clean(input.AssistantKindCode);
         if (kind is not null && !await db.DictionaryItems.AnyAsync(i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive, ct))
             throw new ValidationFailedException("assistantKindCode", "警务助理类别不在字典中");
-        v.AssistantKindCode = kind;
-        v.Note = Checks.Clean(input.Note);
+        v.CorrectProfile(skills, input.Availability, kind, Checks.Clean(input.Note));
         await db.SaveChangesAsync(ct);
         return v;
     }

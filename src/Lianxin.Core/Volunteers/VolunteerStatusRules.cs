@@ -13,7 +13,8 @@ public enum VolunteerAction
 }
 
 /// <summary>The status machine in one table, with no database in sight, so it is tested alone and the
-/// service, the pages and the refusal messages all read the same rules.</summary>
+/// record (<see cref="Volunteer"/>, which checks every step here first), the pages and the refusal messages all
+/// read the same rules.</summary>
 public static class VolunteerStatusRules
 {
     /// <summary>The status an action leads to from a status; null when the action is not allowed there.
@@ -32,9 +33,15 @@ public static class VolunteerStatusRules
         _ => null,
     };
 
+    /// <summary>Every action allowed from a status, the person's own application included.</summary>
+    public static IReadOnlyList<VolunteerAction> Allowed(VolunteerStatus status) =>
+        Enum.GetValues<VolunteerAction>().Where(a => Next(status, a) is not null).ToList();
+
+    public static bool IsAllowed(VolunteerStatus? status, VolunteerAction action) => Next(status, action) is not null;
+
     /// <summary>Staff actions allowed from a status (what the buttons on the record offer).</summary>
     public static IReadOnlyList<VolunteerAction> StaffActions(VolunteerStatus status) =>
-        Enum.GetValues<VolunteerAction>().Where(a => a != VolunteerAction.Apply && Next(status, a) is not null).ToList();
+        Allowed(status).Where(a => a != VolunteerAction.Apply).ToList();
 
     /// <summary>A decline, a suspension and a retirement must say why: the person reads the reason.</summary>
     public static bool NeedsReason(VolunteerAction action) =>

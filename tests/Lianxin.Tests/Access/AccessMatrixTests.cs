@@ -273,22 +273,17 @@ public abstract class AccessMatrixTests(AppFixture app)
         var post = await db.FeedPosts.Where(p => p.OrgUnitId == w.Villages[1].Id && p.Title == "二所通知").Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
         if (post is null)
         {
-            var p = new Lianxin.Core.Volunteers.FeedPost
-            {
-                OrgUnitId = w.Villages[1].Id, Kind = Lianxin.Core.Volunteers.FeedPostKind.Notice, AuthorName = "二所", Title = "二所通知", Body = "越权测试",
-                CreatedById = w.UserIds["leader2"],
-            };
+            var p = Lianxin.Core.Volunteers.FeedPost.Write(w.Villages[1].Id, Lianxin.Core.Volunteers.FeedPostKind.Notice, "二所", "二所通知", "越权测试");
+            p.CreatedById = w.UserIds["leader2"];
             db.FeedPosts.Add(p);
             post = p.Id;
         }
         var tip = await db.Tips.Where(t => t.Number == "XS-MATRIX-2").Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         if (tip is null)
         {
-            var t = new Lianxin.Core.Volunteers.Tips.Tip
-            {
-                Number = "XS-MATRIX-2", OrgUnitId = w.Villages[1].Id, CategoryCode = "other", Body = "越权测试", SenderKind = Lianxin.Core.Volunteers.Tips.TipSenderKind.Resident,
-                SenderUserId = w.UserIds["resident2"], SenderName = "二所群众", CreatedById = w.UserIds["resident2"],
-            };
+            var t = Lianxin.Core.Volunteers.Tips.Tip.Named("XS-MATRIX-2",
+                new Lianxin.Core.Volunteers.Tips.TipContent(w.Villages[1].Id, "other", null, null, null, "越权测试"),
+                w.UserIds["resident2"], null, "二所群众", fromVolunteer: false);
             db.Tips.Add(t);
             tip = t.Id;
         }

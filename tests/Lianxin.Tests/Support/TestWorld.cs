@@ -120,23 +120,20 @@ public sealed class TestWorld
 
             for (var i = 0; i < 2; i++)
             {
-                var v = new Lianxin.Core.Volunteers.Volunteer
-                {
-                    UserId = world.UserIds[$"volunteer{i + 1}"], Name = $"义警{i + 1}", Gender = Gender.Male, OrgUnitId = world.Villages[i].Id,
-                    Phone = protector.Protect($"1390000{i}001", PhoneNumber.Mask), Skills = ["first-aid", "patrol"],
-                    Availability = Lianxin.Core.Volunteers.VolunteerAvailability.Weekend, Status = Lianxin.Core.Volunteers.VolunteerStatus.Active,
-                    AppliedAt = DateTimeOffset.UtcNow.AddDays(-30), JoinedAt = DateTimeOffset.UtcNow.AddDays(-29),
-                };
+                var (v, _) = Lianxin.Core.Volunteers.Volunteer.Applying(world.UserIds[$"volunteer{i + 1}"], new Lianxin.Core.Volunteers.VolunteerDetails(
+                    $"义警{i + 1}", Gender.Male, protector.Protect($"1390000{i}001", PhoneNumber.Mask), ProtectedText.Empty, world.Villages[i].Id,
+                    ["first-aid", "patrol"], Lianxin.Core.Volunteers.VolunteerAvailability.Weekend), DateTimeOffset.UtcNow.AddDays(-30));
+                v.Accept(null, DateTimeOffset.UtcNow.AddDays(-29));
                 db.Volunteers.Add(v);
                 db.VolunteerStatusChanges.Add(new Lianxin.Core.Volunteers.VolunteerStatusChange
                 {
-                    VolunteerId = v.Id, To = Lianxin.Core.Volunteers.VolunteerStatus.Active, At = v.JoinedAt.Value, Reason = "测试数据",
+                    VolunteerId = v.Id, To = Lianxin.Core.Volunteers.VolunteerStatus.Active, At = v.JoinedAt!.Value, Reason = "测试数据",
                 });
                 var squad = new Lianxin.Core.Volunteers.Squad { Name = $"第{i + 1}巡逻中队", TypeCode = "patrol", OrgUnitId = world.Stations[i].Id };
                 db.Squads.Add(squad);
                 db.SquadMembers.Add(new Lianxin.Core.Volunteers.SquadMember
                 {
-                    SquadId = squad.Id, VolunteerId = v.Id, Role = Lianxin.Core.Volunteers.SquadRole.Leader, JoinedAt = v.JoinedAt.Value,
+                    SquadId = squad.Id, VolunteerId = v.Id, Role = Lianxin.Core.Volunteers.SquadRole.Leader, JoinedAt = v.JoinedAt!.Value,
                 });
                 world.VolunteerIds[i] = v.Id;
                 world.SquadIds[i] = squad.Id;

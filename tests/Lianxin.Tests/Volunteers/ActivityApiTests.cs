@@ -142,8 +142,7 @@ public abstract class ActivityApiTests(AppFixture app)
         await app.Factory.WithDbAsync(async db =>
         {
             var s = await db.ActivitySignups.FirstAsync(x => x.ActivityId == soon.Summary.Id);
-            s.CheckedInAt = now.AddHours(-4).AddMinutes(-10);
-            s.CheckedOutAt = now.AddHours(-2);
+            s.CorrectTimes(now.AddHours(-4).AddMinutes(-10), now.AddHours(-2));
             await db.SaveChangesAsync();
             return true;
         });
@@ -255,7 +254,7 @@ public abstract class ActivityApiTests(AppFixture app)
         {
             var v = await db.Volunteers.FirstAsync(x => x.Id == db.ActivitySignups.Where(s => s.ActivityId == a.Summary.Id).Select(s => s.VolunteerId).First());
             var protector = app.Factory.Services.GetRequiredService<PersonalDataProtector>();
-            v.Phone = protector.Protect("13912345678", PhoneNumber.Mask);
+            v.CorrectPhone(protector.Protect("13912345678", PhoneNumber.Mask));
             await db.SaveChangesAsync();
             return true;
         });

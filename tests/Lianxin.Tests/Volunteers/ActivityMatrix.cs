@@ -18,14 +18,15 @@ public static class ActivityMatrix
         var known = await db.Activities.AsNoTracking().Where(a => a.Title == Title).Select(a => new { a.Id, Signup = a.Signups.Select(s => s.Id).First() }).FirstOrDefaultAsync();
         if (known is not null) return (known.Id, known.Signup);
         var unit = app.World.Villages[1].Id;
-        var v = new Volunteer { OrgUnitId = unit, Name = "西峪义警", Status = VolunteerStatus.Active, AppliedAt = DateTimeOffset.UtcNow };
+        var v = VolunteerTestData.InStatus(unit, "西峪义警", VolunteerStatus.Active, DateTimeOffset.UtcNow);
         var a = new Activity
         {
             OrgUnitId = unit, Kind = ActivityKind.Patrol, Title = Title, Place = "西峪村委会", StartsAt = DateTimeOffset.UtcNow.AddDays(2),
-            EndsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(2), Quota = 3, Status = ActivityStatus.Published, OrganizerId = app.World.UserIds["officer2"],
+            EndsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(2), Quota = 3, OrganizerId = app.World.UserIds["officer2"],
             OrganizerName = "officer2",
         };
-        a.Signups.Add(new ActivitySignup { VolunteerId = v.Id, Status = SignupStatus.Pending, SignedUpAt = DateTimeOffset.UtcNow });
+        a.Publish(DateTimeOffset.UtcNow);
+        a.Signups.Add(ActivitySignup.SignUp(a.Id, v.Id, SignupStatus.Pending, null, DateTimeOffset.UtcNow));
         db.Volunteers.Add(v);
         db.Activities.Add(a);
         await db.SaveChangesAsync();

@@ -8,8 +8,17 @@ public sealed class ActivityRulesTests
 
     private static Activity Patrol(int quota = 3) => new() { Kind = ActivityKind.Patrol, StartsAt = Nine, EndsAt = Nine.AddHours(2), Quota = quota };
 
-    private static ActivitySignup S(SignupStatus status, int? position = null, int minute = 0) =>
-        new() { Status = status, WaitPosition = position, SignedUpAt = Nine.AddDays(-1).AddMinutes(minute) };
+    /// <summary>A sign-up brought to a state through its own steps.</summary>
+    private static ActivitySignup S(SignupStatus status, int? position = null, int minute = 0)
+    {
+        var at = Nine.AddDays(-1).AddMinutes(minute);
+        var s = ActivitySignup.SignUp(Guid.Empty, Guid.Empty, status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending,
+            position, at);
+        if (status == SignupStatus.Approved) s.Approve(null, at);
+        if (status == SignupStatus.Cancelled) s.Cancel("本人取消");
+        if (status == SignupStatus.Declined) s.Decline("名额已满", null, at);
+        return s;
+    }
 
     [Theory]
     [InlineData(0, 1, SignupStatus.Pending)]

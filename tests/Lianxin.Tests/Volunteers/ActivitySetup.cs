@@ -1,4 +1,5 @@
 using Lianxin.Core.Access;
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Dictionaries;
 using Lianxin.Core.Volunteers;
@@ -23,12 +24,12 @@ public static class ActivitySetup
             var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == account.Id);
             if (v is null)
             {
-                v = new Volunteer { UserId = account.Id, OrgUnitId = account.OrgUnitId!.Value, Name = "义警" + userName, AppliedAt = DateTimeOffset.UtcNow };
+                (v, _) = Volunteer.Applying(account.Id, new VolunteerDetails("义警" + userName, Gender.Unknown, ProtectedText.Empty,
+                    ProtectedText.Empty, account.OrgUnitId!.Value, [], VolunteerAvailability.None), DateTimeOffset.UtcNow);
                 db.Volunteers.Add(v);
             }
-            v.Status = status;
-            if (status == VolunteerStatus.Active) v.JoinedAt ??= DateTimeOffset.UtcNow;
-            if (skills.Length > 0) v.Skills = skills.ToList();
+            VolunteerTestData.Walk(v, status, DateTimeOffset.UtcNow);
+            if (skills.Length > 0) v.CorrectProfile(skills.ToList(), null, v.AssistantKindCode, v.Note);
             await db.SaveChangesAsync();
             return v.Id;
         });

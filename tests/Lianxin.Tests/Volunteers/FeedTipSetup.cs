@@ -14,18 +14,15 @@ public static class FeedTipSetup
         var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == userId);
         if (v is null)
         {
-            v = new Volunteer
-            {
-                OrgUnitId = app.World.Grids[station].Id, UserId = userId, Name = name, Gender = Gender.Male, Status = VolunteerStatus.Active,
-                AppliedAt = DateTimeOffset.UtcNow.AddDays(-30), JoinedAt = DateTimeOffset.UtcNow.AddDays(-20),
-            };
+            v = VolunteerTestData.InStatus(app.World.Grids[station].Id, name, VolunteerStatus.Active, DateTimeOffset.UtcNow.AddDays(-30),
+                DateTimeOffset.UtcNow.AddDays(-20), userId, Gender.Male);
             db.Volunteers.Add(v);
         }
         else
         {
             // The account's record from the test world: active, under the name this test expects.
-            v.Status = VolunteerStatus.Active;
-            v.Name = name;
+            VolunteerTestData.Walk(v, VolunteerStatus.Active, DateTimeOffset.UtcNow);
+            v.Rename(name);
         }
         await db.SaveChangesAsync();
         return v.Id;

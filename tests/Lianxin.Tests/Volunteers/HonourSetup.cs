@@ -25,13 +25,9 @@ public static class HonourSetup
     public static Task<Guid> VolunteerAsync(LianxinFactory factory, Guid unitId, string name, VolunteerStatus status = VolunteerStatus.Active,
         DateTimeOffset? joinedAt = null, string? userId = null, Guid? id = null) => factory.WithDbAsync(async db =>
     {
-        var v = new Volunteer
-        {
-            Id = id ?? Guid.CreateVersion7(),
-            OrgUnitId = unitId, Name = name, Status = status, AppliedAt = (joinedAt ?? DateTimeOffset.UtcNow).AddDays(-7),
-            JoinedAt = status is VolunteerStatus.Applicant or VolunteerStatus.Declined ? null : joinedAt ?? DateTimeOffset.UtcNow.AddYears(-2),
-            UserId = userId,
-        };
+        var v = VolunteerTestData.InStatus(unitId, name, status, (joinedAt ?? DateTimeOffset.UtcNow).AddDays(-7),
+            joinedAt ?? DateTimeOffset.UtcNow.AddYears(-2), userId);
+        if (id is { } fixedId) v.Id = fixedId;
         db.Volunteers.Add(v);
         await db.SaveChangesAsync();
         return v.Id;

@@ -26,7 +26,7 @@ public sealed class ActivityReminders(LianxinDbContext db, NotificationService n
             .Where(s => s.Status == SignupStatus.Approved && s.RemindedAt == null && s.Activity!.Status == ActivityStatus.Published
                         && s.Activity.StartsAt > now && s.Activity.StartsAt <= soon)
             .OrderBy(s => s.Activity!.StartsAt).Take(Batch).ToListAsync(ct);
-        foreach (var s in due) s.RemindedAt = now;
+        foreach (var s in due) s.MarkReminded(now);
         await db.SaveChangesAsync(ct);
         var sent = 0;
         foreach (var s in due.Where(s => s.Volunteer?.UserId is not null))

@@ -30,12 +30,9 @@ public sealed class ActivityReportService(LianxinDbContext db, ICurrentUser user
         var title = Checks.Clean(input.Title) ?? $"{a.Kind.Label()}｜{a.Title}";
         if (title.Length > TextLimits.Title) throw new ValidationFailedException("title", $"标题不能超过 {TextLimits.Title} 个字");
         if (files.Count > PhotoStore.MaxPerOwner) throw new ValidationFailedException("photo", $"最多上传 {PhotoStore.MaxPerOwner} 张照片");
-        if (a.Status != ActivityStatus.Finished) throw new ConflictException("活动结束并记入时长后才能写报道");
+        a.Require(ActivityAction.WriteReport);
         if (a.ReportPostId is not null) throw new ConflictException("这个活动已经有报道了");
-        var post = new FeedPost
-        {
-            OrgUnitId = a.OrgUnitId, Kind = FeedPostKind.ActivityReport, AuthorName = author, Title = title, Body = body, ActivityId = a.Id,
-        };
+        var post = FeedPost.Write(a.OrgUnitId, FeedPostKind.ActivityReport, author, title, body, a.Id);
         db.FeedPosts.Add(post);
         var added = new List<Guid>();
         foreach (var f in files)

@@ -22,7 +22,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         user.Demand(Permissions.VolunteersManage);
         var a = new Activity { OrganizerId = user.UserId ?? "system", OrganizerName = await NameOfAsync(user.UserId, ct) };
         await ApplyAsync(a, input, isNew: true, ct);
-        if (input.Publish) Publish(a);
+        if (input.Publish) a.Publish(db.Now);
         db.Activities.Add(a);
         await db.SaveChangesAsync(ct);
         return a;
@@ -33,12 +33,11 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         user.Demand(Permissions.VolunteersManage);
         var a = await LoadAsync(id, ct);
         Concurrency.Expect(db, a, input.Version);
-        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，不能再修改");
-        if (a.Status == ActivityStatus.Published && db.Now >= a.StartsAt) throw new ConflictException("活动已开始，不能再修改");
+        a.RequireEditable(db.Now);
         await ApplyAsync(a, input, isNew: false, ct);
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
         MoveUp(promoted);
-        if (input.Publish && a.Status == ActivityStatus.Draft) Publish(a);
+        if (input.Publish && a.Status == ActivityStatus.Draft) a.Publish(db.Now);
         await db.SaveChangesAsync(ct);
         await TellPromotedAsync(a, promoted, ct);
         return a;
@@ -49,8 +48,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         user.Demand(Permissions.VolunteersManage);
         var a = await LoadAsync(id, ct);
         Concurrency.Expect(db, a, input.Version);
-        if (a.Status != ActivityStatus.Draft) throw new ConflictException("只有草稿可以发布");
-        Publish(a);
+        a.Publish(db.Now);
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -63,18 +61,9 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"取消原因不能超过 {TextLimits.Text} 个字");
         var a = await LoadAsync(id, ct);
         Concurrency.Expect(db, a, input.Version);
-        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，不能取消");
-        var now = db.Now;
-        a.Status = ActivityStatus.Cancelled;
-        a.CancelReason = reason;
-        a.CancelledAt = now;
+        a.Cancel(reason, db.Now);
         var told = a.Signups.Where(s => s.Holds || s.Status == SignupStatus.Waitlisted).ToList();
-        foreach (var s in told)
-        {
-            s.Status = SignupStatus.Cancelled;
-            s.WaitPosition = null;
-            s.Reason = "活动取消：" + reason;
-        }
+        foreach (var s in told) s.Cancel("活动取消：" + reason);
         await db.SaveChangesAsync(ct);
         foreach (var userId in await AccountsOfAsync(told.Select(s => s.VolunteerId), ct))
             await notifications.SendAsync(userId, $"活动取消：{a.Title}",
@@ -91,11 +80,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         if (s.Status == SignupStatus.Approved) throw new ConflictException("该报名已通过");
         if (s.Status == SignupStatus.Waitlisted && a.Signups.Count(x => x.Holds) >= a.Quota)
             throw new ConflictException("名额已满，候补的义警须等有人取消才能通过");
-        if (s.Status is not (SignupStatus.Pending or SignupStatus.Waitlisted)) throw new ConflictException($"报名{s.Status.Label()}，不能通过");
-        s.Status = SignupStatus.Approved;
-        s.WaitPosition = null;
-        s.DecidedAt = db.Now;
-        s.DecidedById = user.UserId;
+        s.Approve(user.UserId, db.Now);
         Touch(a);
         await db.SaveChangesAsync(ct);
         await TellAsync(s, $"报名已通过：{a.Title}", $"请于 {Show(a.StartsAt)} 到「{a.Place}」参加{a.Kind.Label()}活动，到场后签到。", "success", ct);
@@ -110,13 +95,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         OpenForSignups(a);
         var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写未通过的原因，义警会收到");
         if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
-        if (s.Status is not (SignupStatus.Pending or SignupStatus.Waitlisted or SignupStatus.Approved)) throw new ConflictException($"报名{s.Status.Label()}，不能再处理");
-        if (s.CheckedInAt is not null) throw new ConflictException("已签到的义警不能改为未通过");
-        s.Status = SignupStatus.Declined;
-        s.WaitPosition = null;
-        s.Reason = reason;
-        s.DecidedAt = db.Now;
-        s.DecidedById = user.UserId;
+        s.Decline(reason, user.UserId, db.Now);
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
         MoveUp(promoted);
         Touch(a);
@@ -133,12 +112,11 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var a = await LoadAsync(id, ct);
         var s = Signup(a, signupId);
         var at = RecordedAt(input);
-        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能签到");
-        if (s.Status != SignupStatus.Approved) throw new ConflictException("只有报名已通过的义警可以签到");
+        a.Require(ActivityAction.CheckInOut);
+        s.Require(SignupAction.CheckIn);
         if (s.CheckedInAt is not null) throw new ConflictException("该义警已签到");
         if (!ActivityRules.CheckInOpen(a, at, Window)) throw OutsideWindow("签到", a);
-        s.CheckedInAt = at;
-        s.CheckInMethod = CheckMethod.Organizer;
+        s.CheckIn(at, CheckMethod.Organizer);
         Touch(a);
         await db.SaveChangesAsync(ct);
         return a;
@@ -150,13 +128,12 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var a = await LoadAsync(id, ct);
         var s = Signup(a, signupId);
         var at = RecordedAt(input);
-        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能签退");
+        a.Require(ActivityAction.CheckInOut);
         if (s.CheckedInAt is null) throw new ConflictException("该义警还没有签到");
         if (s.CheckedOutAt is not null) throw new ConflictException("该义警已签退");
         if (at < s.CheckedInAt) throw new ValidationFailedException("at", "签退时间不能早于签到时间");
         if (!ActivityRules.CheckOutOpen(a, at, Window)) throw OutsideWindow("签退", a);
-        s.CheckedOutAt = at;
-        s.CheckOutMethod = CheckMethod.Organizer;
+        s.CheckOut(at, CheckMethod.Organizer);
         Touch(a);
         await db.SaveChangesAsync(ct);
         return a;
@@ -169,11 +146,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         user.Demand(Permissions.VolunteersManage);
         var a = await LoadAsync(id, ct);
         Concurrency.Expect(db, a, input.Version);
-        if (a.Status != ActivityStatus.Published) throw new ConflictException(a.Status == ActivityStatus.Finished ? "活动已结束" : "只有已发布的活动可以结束");
         var now = db.Now;
-        if (now < a.StartsAt) throw new ConflictException("活动还没开始，不能结束；不再举行请取消");
-        a.Status = ActivityStatus.Finished;
-        a.FinishedAt = now;
+        a.Finish(now);
         var credited = await CreditAsync(a, now, ct);
         await db.SaveChangesAsync(ct);
         foreach (var (s, minutes, pts) in credited)
@@ -193,15 +167,11 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var result = new List<(ActivitySignup, int, int)>();
         foreach (var s in approved)
         {
-            if (s.CheckedInAt is not null && s.CheckedOutAt is null)
-            {
-                s.CheckedOutAt = at;
-                s.CheckOutMethod = CheckMethod.Organizer;
-            }
+            // Never checked out: out at the end (or now, if earlier); never before the check-in itself.
+            if (s.CheckedInAt is { } inAt && s.CheckedOutAt is null) s.CheckOut(at < inAt ? inAt : at, CheckMethod.Organizer);
             var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
             var pts = ActivityRules.Points(a.Kind, minutes, rules);
-            s.MinutesCredited = minutes;
-            s.PointsCredited = pts;
+            s.Credit(minutes, pts);
             if (minutes <= 0 && !existing.ContainsKey(s.VolunteerId)) continue;
             if (!existing.TryGetValue(s.VolunteerId, out var credit))
             {
@@ -375,20 +345,9 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         a.OpenToAll = squadIds.Count == 0;
     }
 
-    private void Publish(Activity a)
-    {
-        if (a.EndsAt <= db.Now) throw new ConflictException("活动已过结束时间，不能发布");
-        a.Status = ActivityStatus.Published;
-        a.PublishedAt = db.Now;
-    }
-
     private void MoveUp(IEnumerable<ActivitySignup> promoted)
     {
-        foreach (var s in promoted)
-        {
-            s.Status = SignupStatus.Pending;
-            s.WaitPosition = null;
-        }
+        foreach (var s in promoted) s.MoveUp();
     }
 
     private async Task TellPromotedAsync(Activity a, IEnumerable<ActivitySignup> promoted, CancellationToken ct)
@@ -431,7 +390,7 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
 
     private void OpenForSignups(Activity a)
     {
-        if (a.Status is ActivityStatus.Cancelled or ActivityStatus.Finished) throw new ConflictException($"活动{a.Status.Label()}，报名不能再处理");
+        a.Require(ActivityAction.HandleSignups);
     }
 
     /// <summary>Any change to a sign-up counts as a change of the activity, so two decisions racing on the

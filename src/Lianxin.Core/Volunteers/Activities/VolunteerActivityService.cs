@@ -48,7 +48,7 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var v = await MeAsync(ct);
         var a = await LoadFittingAsync(v, id, ct);
         var now = db.Now;
-        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能报名");
+        a.Require(ActivityAction.SignUp);
         if (now >= a.StartsAt) throw new ConflictException("活动已开始，不能再报名");
         var mine = a.Signups.FirstOrDefault(s => s.VolunteerId == v.Id);
         if (mine is { Status: SignupStatus.Declined }) throw new ConflictException("组织者未通过您的报名，不能再次报名");
@@ -60,18 +60,16 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         if (clash is not null)
             throw new ValidationFailedException("activity", $"与您已报名的「{clash.Title}」（{ActivityService.Show(clash.StartsAt)}）时间冲突");
         var status = ActivityRules.Place(a.Signups.Count(s => s.Holds), a.Quota);
+        int? position = status == SignupStatus.Waitlisted
+            ? a.Signups.Where(s => s.Status == SignupStatus.Waitlisted && s != mine).Select(s => s.WaitPosition ?? 0).DefaultIfEmpty(0).Max() + 1
+            : null;
         if (mine is null)
         {
-            mine = new ActivitySignup { ActivityId = a.Id, VolunteerId = v.Id };
+            mine = ActivitySignup.SignUp(a.Id, v.Id, status, position, now);
             db.ActivitySignups.Add(mine); // added explicitly: a new row with its id already set would otherwise be taken for an existing one
             a.Signups.Add(mine);
         }
-        mine.Status = status;
-        mine.SignedUpAt = now;
-        mine.Reason = null;
-        mine.DecidedAt = null;
-        mine.DecidedById = null;
-        mine.WaitPosition = status == SignupStatus.Waitlisted ? a.Signups.Where(s => s.Status == SignupStatus.Waitlisted && s != mine).Select(s => s.WaitPosition ?? 0).DefaultIfEmpty(0).Max() + 1 : null;
+        else mine.SignUpAgain(status, position, now);
         db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
         if (status == SignupStatus.Pending && !string.IsNullOrEmpty(a.OrganizerId) && a.OrganizerId != "system")
@@ -86,17 +84,11 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var a = await LoadFittingAsync(v, id, ct);
         var mine = a.Signups.FirstOrDefault(s => s.VolunteerId == v.Id && (s.Holds || s.Status == SignupStatus.Waitlisted))
             ?? throw new ConflictException("您没有报名这个活动");
-        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能取消报名");
+        a.Require(ActivityAction.SignUp);
         if (db.Now >= a.StartsAt) throw new ConflictException("活动已开始，不能取消报名；不能到场请联系组织者");
-        mine.Status = SignupStatus.Cancelled;
-        mine.WaitPosition = null;
-        mine.Reason = "本人取消";
+        mine.Cancel("本人取消");
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
-        foreach (var s in promoted)
-        {
-            s.Status = SignupStatus.Pending;
-            s.WaitPosition = null;
-        }
+        foreach (var s in promoted) s.MoveUp();
         db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
         var ids = promoted.Select(s => s.VolunteerId).ToList();
@@ -119,7 +111,7 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var what = checkIn ? "签到" : "签退";
         var mine = a.Signups.FirstOrDefault(s => s.VolunteerId == v.Id && s.Status == SignupStatus.Approved)
             ?? throw new ConflictException($"只有报名已通过的义警可以{what}");
-        if (a.Status != ActivityStatus.Published) throw new ConflictException($"活动{a.Status.Label()}，不能{what}");
+        a.Require(ActivityAction.CheckInOut);
         var now = db.Now;
         var window = TimeSpan.FromMinutes(options.Value.CheckWindowMinutes);
         if (checkIn && mine.CheckedInAt is not null) throw new ConflictException("您已签到");
@@ -133,18 +125,8 @@ public sealed class VolunteerActivityService(LianxinDbContext db, ICurrentUser u
         var distance = ActivityRules.DistanceMeters(lat, lng, a.Lat!.Value, a.Lng!.Value);
         if (distance > options.Value.CheckDistanceMeters)
             throw new ValidationFailedException("location", $"您距集合点约 {distance:0} 米，须在 {options.Value.CheckDistanceMeters} 米内才能{what}");
-        if (checkIn)
-        {
-            mine.CheckedInAt = now;
-            mine.CheckInMethod = CheckMethod.Self;
-            (mine.CheckInLat, mine.CheckInLng) = (lat, lng);
-        }
-        else
-        {
-            mine.CheckedOutAt = now;
-            mine.CheckOutMethod = CheckMethod.Self;
-            (mine.CheckOutLat, mine.CheckOutLng) = (lat, lng);
-        }
+        if (checkIn) mine.CheckIn(now, CheckMethod.Self, lat, lng);
+        else mine.CheckOut(now, CheckMethod.Self, lat, lng);
         db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
         return await GetAsync(a.Id, ct);

@@ -132,10 +132,7 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
             default:
                 throw new ValidationFailedException("kind", "活动报道由活动总结生成，不能在此发布");
         }
-        var post = new FeedPost
-        {
-            OrgUnitId = unitId, Kind = kind, AuthorName = Trim(author, TextLimits.Name), Title = Checks.Clean(input.Title), Body = input.Body!.Trim(),
-        };
+        var post = FeedPost.Write(unitId, kind, Trim(author, TextLimits.Name), Checks.Clean(input.Title), input.Body!);
         db.FeedPosts.Add(post);
         try
         {
@@ -194,7 +191,7 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         if (post.Hidden) throw new ConflictException("该帖子已被隐藏，不能评论");
         new Checks().Required("body", input.Body, "评论", MaxCommentLength).ThrowIfAny();
         var name = v.Staff && !v.Who.IsActiveVolunteer ? v.Who.DisplayName : v.Who.ShownName;
-        var c = new FeedComment { PostId = postId, AuthorUserId = v.UserId, AuthorName = Trim(name, TextLimits.Name), Body = input.Body!.Trim(), CreatedAt = db.Now };
+        var c = FeedComment.Write(postId, v.UserId, Trim(name, TextLimits.Name), input.Body!, db.Now);
         db.FeedComments.Add(c);
         await db.SaveChangesAsync(ct);
         return new FeedCommentView(c.Id, c.AuthorName, c.Body, c.CreatedAt, true, false, null);
@@ -232,18 +229,9 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         if (hide)
         {
             new Checks().Required("reason", input.Reason, "隐藏理由", TextLimits.Text).ThrowIfAny();
-            post.Hidden = true;
-            post.HiddenReason = input.Reason!.Trim();
-            post.HiddenById = user.UserId;
-            post.HiddenAt = db.Now;
+            post.Hide(input.Reason!, user.UserId, db.Now);
         }
-        else
-        {
-            post.Hidden = false;
-            post.HiddenReason = null;
-            post.HiddenById = null;
-            post.HiddenAt = null;
-        }
+        else post.Show();
         await db.SaveChangesAsync(ct);
         return post;
     }
@@ -257,9 +245,9 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         if (hide)
         {
             new Checks().Required("reason", input.Reason, "隐藏理由", TextLimits.Text).ThrowIfAny();
-            (c.Hidden, c.HiddenReason, c.HiddenById, c.HiddenAt) = (true, input.Reason!.Trim(), user.UserId, db.Now);
+            c.Hide(input.Reason!, user.UserId, db.Now);
         }
-        else (c.Hidden, c.HiddenReason, c.HiddenById, c.HiddenAt) = (false, null, null, null);
+        else c.Show();
         await db.SaveChangesAsync(ct);
         return new FeedCommentView(c.Id, c.AuthorName, c.Body, c.CreatedAt, c.AuthorUserId == v.UserId, c.Hidden, c.HiddenReason);
     }
@@ -268,11 +256,11 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
 
     public async Task<FeedPost> AssignAsync(Guid id, FeedStepInput input, CancellationToken ct = default)
     {
-        var (_, post) = await ForOpinionAsync(id, input, ct);
+        var (_, post) = await ForOpinionAsync(id, input, OpinionAction.Assign, ct);
         var assignee = Checks.Clean(input.AssigneeId) ?? throw new ValidationFailedException("assigneeId", "请选择承办民警");
         if (!(await AssigneeQueryAsync(post.OrgUnitId, ct)).Any(a => a.Id == assignee))
             throw new ValidationFailedException("assigneeId", "承办民警须是该单位或上级单位可处理社情民意的在用账号");
-        post.AssignedToUserId = assignee;
+        post.Assign(assignee);
         await db.SaveChangesAsync(ct);
         await notifications.SendAsync(assignee, "社情民意待您办理", Trim(post.Title ?? post.Body, 60), "/volunteers/feed?queue=1", "warning", ct: ct);
         if (post.CreatedById is { } author)
@@ -282,11 +270,9 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
 
     public async Task<FeedPost> AnswerAsync(Guid id, FeedStepInput input, CancellationToken ct = default)
     {
-        var (_, post) = await ForOpinionAsync(id, input, ct);
+        var (_, post) = await ForOpinionAsync(id, input, OpinionAction.Answer, ct);
         new Checks().Required("answer", input.Answer, "答复", TextLimits.Text).ThrowIfAny();
-        post.Answer = input.Answer!.Trim();
-        post.AnsweredAt = db.Now;
-        post.AssignedToUserId ??= user.UserId;
+        post.AnswerWith(input.Answer!, user.UserId, db.Now);
         await db.SaveChangesAsync(ct);
         if (post.CreatedById is { } author)
             await notifications.SendAsync(author, "您反映的社情民意有了答复", Trim(post.Answer, 60), "/m/opinions", ct: ct);
@@ -295,15 +281,10 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
 
     public async Task<FeedPost> CloseOpinionAsync(Guid id, FeedStepInput input, CancellationToken ct = default)
     {
-        var (_, post) = await ForOpinionAsync(id, input, ct);
-        if (Checks.Clean(input.Answer) is { } answer)
-        {
-            new Checks().Optional("answer", answer, "答复", TextLimits.Text).ThrowIfAny();
-            post.Answer = answer;
-            post.AnsweredAt = db.Now;
-        }
-        if (post.Answer is null) throw new ValidationFailedException("answer", "请先答复再办结");
-        post.ClosedAt = db.Now;
+        var (_, post) = await ForOpinionAsync(id, input, OpinionAction.Close, ct);
+        var answer = Checks.Clean(input.Answer);
+        new Checks().Optional("answer", answer, "答复", TextLimits.Text).ThrowIfAny();
+        post.Close(answer, db.Now);
         await db.SaveChangesAsync(ct);
         if (post.CreatedById is { } author)
             await notifications.SendAsync(author, "您反映的社情民意已办结", Trim(post.Answer, 60), "/m/opinions", ct: ct);
@@ -406,11 +387,10 @@ public sealed class FeedService(LianxinDbContext db, ICurrentUser user, PhotoSto
         return (v, post);
     }
 
-    private async Task<(Viewer, FeedPost)> ForOpinionAsync(Guid id, FeedStepInput input, CancellationToken ct)
+    private async Task<(Viewer, FeedPost)> ForOpinionAsync(Guid id, FeedStepInput input, OpinionAction action, CancellationToken ct)
     {
         var (v, post) = await ForModerationAsync(id, input, ct);
-        if (post.Kind != FeedPostKind.Opinion) throw new ValidationFailedException("kind", "只有社情民意需要分派、答复和办结");
-        if (post.ClosedAt is not null) throw new ConflictException("该社情民意已办结");
+        post.Require(action);
         return (v, post);
     }
 

@@ -252,18 +252,13 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             var passed = attended && item.Passed == true;
             if (!records.TryGetValue(vid, out var record))
             {
-                record = new TrainingAttendance { SessionId = id, VolunteerId = vid };
+                record = TrainingAttendance.Of(id, vid);
                 db.TrainingAttendances.Add(record);
             }
-            record.Attended = attended;
-            record.Passed = passed;
-            record.RecordedAt = now;
-            record.RecordedById = by;
-            if (passed && record.CertificateNumber is null)
+            if (record.Record(attended, passed, by, now))
             {
                 nextSeq ??= await NextCertificateSeqAsync(year, ct);
-                record.CertificateNumber = TrainingAttendance.CertificateNumberFor(year, nextSeq.Value);
-                record.CertificateIssuedAt = now;
+                record.IssueCertificate(TrainingAttendance.CertificateNumberFor(year, nextSeq.Value), now);
                 nextSeq++;
             }
 

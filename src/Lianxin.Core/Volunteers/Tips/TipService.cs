@@ -111,30 +111,21 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所选单位已撤销");
 
         var now = db.Now;
-        var tip = new Tip
-        {
-            Number = await NextNumberAsync(now, ct), OrgUnitId = unit.Id, CategoryCode = category!, Address = Checks.Clean(input.Address),
-            Longitude = input.Longitude, Latitude = input.Latitude, Body = input.Body!.Trim(), IsAnonymous = anonymous,
-            SenderKind = !anonymous && me!.IsActiveVolunteer ? TipSenderKind.Volunteer : TipSenderKind.Resident,
-        };
+        var content = new TipContent(unit.Id, category!, Checks.Clean(input.Address), input.Longitude, input.Latitude, input.Body!);
+        var number = await NextNumberAsync(now, ct);
         string? code = null;
+        Tip tip;
         if (anonymous)
         {
             // Nothing that names the sender is kept, not even as the creator of the row.
-            tip.CreatedById = Tip.AnonymousCreator;
-            if (me is not null) tip.OwnerKey = OwnerKeyOf(me.UserId);
+            if (me is not null) tip = Tip.Anonymous(number, content, OwnerKeyOf(me.UserId), null);
             else
             {
                 code = NewCode();
-                tip.LookupKey = LookupKeyOf(code);
+                tip = Tip.Anonymous(number, content, null, LookupKeyOf(code));
             }
         }
-        else
-        {
-            tip.SenderUserId = me!.UserId;
-            tip.SenderVolunteerId = me.VolunteerId;
-            tip.SenderName = me.ShownName;
-        }
+        else tip = Tip.Named(number, content, me!.UserId, me.VolunteerId, me.ShownName, me.IsActiveVolunteer);
         db.Tips.Add(tip);
         try
         {
@@ -164,7 +155,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<Guid> AddPhotoAsync(Guid id, string fileName, Stream content, CancellationToken ct = default)
     {
         var tip = await OwnTipQuery().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
-        if (tip.Status != TipStatus.Received) throw new ConflictException("线索已在处理，不能再添加照片");
+        tip.Require(TipAction.AddPhoto);
         var anonymous = tip.IsAnonymous;
         try
         {
@@ -292,12 +283,9 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<Tip> StartCheckingAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
         var t = await ForStepAsync(id, input, ct);
-        if (t.Status != TipStatus.Received) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能开始核查");
+        t.Require(TipAction.StartChecking);
         new Checks().Optional("note", input.Note, "核查说明", TextLimits.Text).ThrowIfAny();
-        t.Status = TipStatus.Checking;
-        t.HandlerId = user.UserId;
-        t.CheckNote = Checks.Clean(input.Note);
-        t.CheckStartedAt = db.Now;
+        t.StartChecking(user.UserId, Checks.Clean(input.Note), db.Now);
         await db.SaveChangesAsync(ct);
         return t;
     }
@@ -305,12 +293,9 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<Tip> DismissAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
         var t = await ForStepAsync(id, input, ct);
-        if (t.Status is not (TipStatus.Received or TipStatus.Checking)) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能再作不予采纳处理");
+        t.Require(TipAction.Dismiss);
         new Checks().Required("reason", input.Reason, "不予采纳的理由", TextLimits.Text).ThrowIfAny();
-        t.Status = TipStatus.Dismissed;
-        t.DismissReason = input.Reason!.Trim();
-        t.HandlerId ??= user.UserId;
-        t.ClosedAt = db.Now;
+        t.Dismiss(input.Reason!, user.UserId, db.Now);
         await db.SaveChangesAsync(ct);
         await TellSenderAsync(t, ct);
         return t;
@@ -322,7 +307,8 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<Tip> ActAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
         var t = await ForStepAsync(id, input, ct);
-        if (t.Status is not (TipStatus.Received or TipStatus.Checking)) throw new ConflictException($"线索当前为“{t.Status.Label()}”，不能再处置");
+        // Asked before the incident, case or dispute is made, so a refused step leaves nothing behind.
+        t.Require(TipAction.Act);
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome)) throw new ValidationFailedException("outcome", "请选择处置方式");
         var checks = new Checks().Optional("outcomeText", input.OutcomeText, "处置情况", TextLimits.Text);
         if (outcome is TipOutcome.HazardFixed or TipOutcome.Other && Checks.Clean(input.OutcomeText) is null)
@@ -361,14 +347,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         }
         // The other services save (and on a clash may clear) this context: take the tip again if it was let go.
         if (db.Entry(t).State == EntityState.Detached) t = await db.Tips.FirstAsync(x => x.Id == id, ct);
-        t.IncidentId = incidentId;
-        t.CaseId = caseId;
-        t.DisputeId = disputeId;
-        t.Status = TipStatus.ActedOn;
-        t.Outcome = outcome;
-        t.OutcomeText = Checks.Clean(input.OutcomeText);
-        t.ActedAt = db.Now;
-        t.HandlerId ??= user.UserId;
+        t.Act(outcome, Checks.Clean(input.OutcomeText), new TipLinks(incidentId, caseId, disputeId), user.UserId, db.Now);
         await CreditAsync(t, ct);
         await db.SaveChangesAsync(ct);
         return t;
@@ -378,11 +357,9 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<Tip> CloseAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
         var t = await ForStepAsync(id, input, ct);
-        if (t.Status != TipStatus.ActedOn) throw new ConflictException($"线索当前为“{t.Status.Label()}”，须先处置再反馈");
+        t.Require(TipAction.Close);
         new Checks().Required("feedback", input.Feedback, "反馈内容", TextLimits.Text).ThrowIfAny();
-        t.Status = TipStatus.Closed;
-        t.Feedback = input.Feedback!.Trim();
-        t.ClosedAt = db.Now;
+        t.Close(input.Feedback!, db.Now);
         await db.SaveChangesAsync(ct);
         await TellSenderAsync(t, ct);
         return t;
@@ -599,7 +576,7 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                t.Number = await NextNumberAsync(db.Now, ct);
+                t.Renumber(await NextNumberAsync(db.Now, ct));
                 if (t.IsAnonymous) db.AuditAnonymous(AuditAction.Create, nameof(Tip), t.Id.ToString(), $"匿名线索 {t.Number}");
             }
         }
