@@ -63,11 +63,14 @@ internal sealed class BenchDatabase
 
     /// <summary>Fixed keys, so a prepared database stays readable from run to run. They protect only
     /// the generated county of this benchmark and must never be used for anything else.</summary>
-    public static PersonalDataProtector Protector() => new(new PersonalDataOptions
-    {
-        EncryptionKey = BenchKey("lianxin-bench/encryption"),
-        BlindIndexKey = BenchKey("lianxin-bench/blind-index"),
-    });
+    public static PersonalDataProtector Protector() =>
+        new(
+            new PersonalDataOptions
+            {
+                EncryptionKey = BenchKey("lianxin-bench/encryption"),
+                BlindIndexKey = BenchKey("lianxin-bench/blind-index"),
+            }
+        );
 
     private static string BenchKey(string label) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(label)));
 
@@ -83,20 +86,31 @@ internal sealed class BenchDatabase
                 return;
             }
         }
-        Console.WriteLine($"Preparing the {Name} database with {residents:N0} residents and {disputes:N0} disputes (once; kept for later runs)...");
+        Console.WriteLine(
+            $"Preparing the {Name} database with {residents:N0} residents and {disputes:N0} disputes (once; kept for later runs)..."
+        );
         await BuildAsync(protector, residents, disputes, disputesUntil ?? DateTimeOffset.UtcNow);
     }
 
     private static async Task<bool> IsReadyAsync(LianxinDbContext db, PersonalDataProtector protector, int residents)
     {
-        if (!await db.Database.CanConnectAsync()) return false;
-        if (!(await db.Database.GetAppliedMigrationsAsync()).Any()) return false;
-        if ((await db.Database.GetPendingMigrationsAsync()).Any()) return false;
-        if (await db.Residents.CountAsync() != residents) return false;
+        if (!await db.Database.CanConnectAsync())
+            return false;
+        if (!(await db.Database.GetAppliedMigrationsAsync()).Any())
+            return false;
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            return false;
+        if (await db.Residents.CountAsync() != residents)
+            return false;
         // A database made with other keys would make every lookup miss; check one row round-trips.
-        var probe = await db.Residents.AsNoTracking().Where(r => r.IdNumberCipher != null).OrderBy(r => r.Id)
-            .Select(r => new { r.IdNumberCipher, r.IdNumberHash }).FirstOrDefaultAsync();
-        if (probe is null) return false;
+        var probe = await db
+            .Residents.AsNoTracking()
+            .Where(r => r.IdNumberCipher != null)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.IdNumberCipher, r.IdNumberHash })
+            .FirstOrDefaultAsync();
+        if (probe is null)
+            return false;
         try
         {
             return protector.BlindIndex(protector.Decrypt(probe.IdNumberCipher!)) == probe.IdNumberHash;
@@ -116,21 +130,25 @@ internal sealed class BenchDatabase
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(_sqliteFile + suffix);
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                File.Delete(_sqliteFile + suffix);
         }
 
         var clock = Stopwatch.StartNew();
         await using (var db = NewContext())
         {
             await db.Database.MigrateAsync();
-            if (_sqliteFile is not null) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (_sqliteFile is not null)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         Console.WriteLine($"  migrated in {clock.Elapsed.TotalSeconds:F1} s");
 
         clock.Restart();
         var county = DemoCounty.Build(protector, residents);
-        Console.WriteLine($"  built the county in memory in {clock.Elapsed.TotalSeconds:F1} s " +
-            $"({county.Units.Count:N0} units, {county.Members.Count:N0} members, {county.Residents.Count:N0} residents)");
+        Console.WriteLine(
+            $"  built the county in memory in {clock.Elapsed.TotalSeconds:F1} s "
+                + $"({county.Units.Count:N0} units, {county.Members.Count:N0} members, {county.Residents.Count:N0} residents)"
+        );
 
         // The same path as the app's demo seed: all rows through the bulk writer in one transaction.
         clock.Restart();
@@ -150,7 +168,9 @@ internal sealed class BenchDatabase
             // As the demo seed puts them: each dispute's row, then its parties, timeline and follow-ups.
             clock.Restart();
             var cases = DemoDisputes.Build(county, disputes, disputesUntil);
-            Console.WriteLine($"  built {cases.Count:N0} disputes ({cases.Sum(d => d.Events.Count):N0} timeline events) in {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine(
+                $"  built {cases.Count:N0} disputes ({cases.Sum(d => d.Events.Count):N0} timeline events) in {clock.Elapsed.TotalSeconds:F1} s"
+            );
             clock.Restart();
             await using var db = NewContext();
             db.SuppressEntityAudit = true;
@@ -166,8 +186,10 @@ internal sealed class BenchDatabase
         {
             // Leave the database as it would be some time after such a load: on PostgreSQL autovacuum
             // would have vacuumed and analysed the table; on SQLite the WAL would have been checkpointed.
-            if (_sqliteFile is null) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
-            else await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            if (_sqliteFile is null)
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
+            else
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
         Console.WriteLine($"  {(_sqliteFile is null ? "vacuumed and analysed" : "checkpointed")} in {clock.Elapsed.TotalSeconds:F1} s");
     }
@@ -182,7 +204,8 @@ internal sealed class BenchDatabase
             foreach (var suffix in new[] { "", "-wal" })
             {
                 var f = new FileInfo(_sqliteFile + suffix);
-                if (f.Exists) bytes += f.Length;
+                if (f.Exists)
+                    bytes += f.Length;
             }
             return ($"SQLite {version}", bytes);
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
-using Lianxin.Core.Data;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Notifications;
@@ -33,7 +32,9 @@ public static class DisputeBenchmark
         public string? UserId => "bench";
         public string UserName => "bench";
         public string? IpAddress => null;
+
         public bool Has(string permission) => true;
+
         public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
     }
 
@@ -67,29 +68,49 @@ public static class DisputeBenchmark
     {
         await using var db = database.NewContext();
         var station = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Station).OrderBy(u => u.Code).FirstAsync();
-        var district = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.PoliceDistrict && u.ParentId == station.Id)
-            .OrderBy(u => u.Code).FirstAsync();
+        var district = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.PoliceDistrict && u.ParentId == station.Id)
+            .OrderBy(u => u.Code)
+            .FirstAsync();
         var user = new StationLeader(new DataScope(false, [station.Path], [], null));
-        var disputes = new DisputeService(db, user, AddressNormalizer.Default, new NotificationService(db, user, new NoPush()),
-            Microsoft.Extensions.Options.Options.Create(new Lianxin.Core.Disputes.DisputeOptions()));
+        var disputes = new DisputeService(
+            db,
+            user,
+            AddressNormalizer.Default,
+            new NotificationService(db, user, new NoPush()),
+            Microsoft.Extensions.Options.Options.Create(new Lianxin.Core.Disputes.DisputeOptions())
+        );
         var figures = new DisputeFigureService(db, user);
         var inStation = (await disputes.ListAsync(new DisputeFilter(), new PageRequest(1, 20))).Total;
         var deepPage = Math.Max(1, inStation * 8 / 10 / 20);
         var year = ChinaTime.Day(Until).Year - 1;
         var overdue = new DisputeFilter(Status: DisputeStatus.Mediating, OrgUnitId: district.Id, Overdue: true);
-        Console.WriteLine($"{database.Name}: {inStation:N0} disputes in {station.Name}; deep page = page {deepPage} of 20 rows; figures for {year}.");
+        Console.WriteLine(
+            $"{database.Name}: {inStation:N0} disputes in {station.Name}; deep page = page {deepPage} of 20 rows; figures for {year}."
+        );
 
         var ops = new List<Operation>
         {
-            new("ledger, first page (newest first)", async () => (await disputes.ListAsync(new DisputeFilter(), new PageRequest(1, 20))).Items.Count),
-            new("ledger, mediating + district + overdue", async () => (await disputes.ListAsync(overdue, new PageRequest(1, 20))).Items.Count),
-            new($"ledger, page at 80% depth", async () => (await disputes.ListAsync(new DisputeFilter(), new PageRequest(deepPage, 20))).Items.Count),
+            new("ledger, first page (newest first)", async () =>
+                (await disputes.ListAsync(new DisputeFilter(), new PageRequest(1, 20))).Items.Count
+            ),
+            new("ledger, mediating + district + overdue", async () =>
+                (await disputes.ListAsync(overdue, new PageRequest(1, 20))).Items.Count
+            ),
+            new($"ledger, page at 80% depth", async () =>
+                (await disputes.ListAsync(new DisputeFilter(), new PageRequest(deepPage, 20))).Items.Count
+            ),
             new($"figures, station, one year + year before", async () =>
-                (await figures.GetAsync(station.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).Current.Accepted),
+                (await figures.GetAsync(station.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).Current.Accepted
+            ),
             // The reference: the same two periods counted directly with the ledger's rules, one COUNT per figure.
             new($"figures counted directly (reference)", async () =>
                 (await figures.GetDirectAsync(station.Id, new ChinaPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)))).Accepted
-                + (await figures.GetDirectAsync(station.Id, new ChinaPeriod(new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31)))).Accepted)
+                + (
+                    await figures.GetDirectAsync(station.Id, new ChinaPeriod(new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31)))
+                ).Accepted
+            )
             {
                 PerRound = 2,
             },
@@ -97,19 +118,26 @@ public static class DisputeBenchmark
 
         // The tallies must give the direct count, here at full size too, or the timings mean nothing.
         var tallied = await figures.GetAsync(station.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        foreach (var (set, period) in new[] { (tallied.Current, tallied.Current.Period), (tallied.PreviousYear, tallied.PreviousYear.Period) })
+        foreach (
+            var (set, period) in new[] { (tallied.Current, tallied.Current.Period), (tallied.PreviousYear, tallied.PreviousYear.Period) }
+        )
         {
             var direct = await figures.GetDirectAsync(station.Id, period);
             var differing = Enum.GetValues<DisputeFigure>().Where(f => set.Count(f) != direct.Count(f)).ToList();
             if (differing.Count > 0 || set.AverageDaysToResolve != direct.AverageDaysToResolve)
-                throw new InvalidOperationException($"{database.Name}: tallied figures differ from the direct count for {period.From:yyyy}: "
-                    + string.Join(", ", differing.Select(f => $"{f} {set.Count(f)} ≠ {direct.Count(f)}")));
+                throw new InvalidOperationException(
+                    $"{database.Name}: tallied figures differ from the direct count for {period.From:yyyy}: "
+                        + string.Join(", ", differing.Select(f => $"{f} {set.Count(f)} ≠ {direct.Count(f)}"))
+                );
         }
-        Console.WriteLine($"{database.Name}: tallied figures equal the direct count for {year} and {year - 1} "
-            + $"(accepted {tallied.Current.Accepted:N0}, resolved {tallied.Current.Resolved:N0}, average {tallied.Current.AverageDaysToResolve} days).");
+        Console.WriteLine(
+            $"{database.Name}: tallied figures equal the direct count for {year} and {year - 1} "
+                + $"(accepted {tallied.Current.Accepted:N0}, resolved {tallied.Current.Resolved:N0}, average {tallied.Current.AverageDaysToResolve} days)."
+        );
         foreach (var op in ops)
         {
-            for (var i = 0; i < options.Warmup; i++) op.Rows = await op.Run();
+            for (var i = 0; i < options.Warmup; i++)
+                op.Rows = await op.Run();
         }
         for (var round = 0; round < Rounds; round++)
         {
@@ -135,7 +163,9 @@ public static class DisputeBenchmark
         Console.WriteLine();
         Console.WriteLine($"{engine}: milliseconds per call ({options.Iterations} calls each), {size:N0} against {baseSize:N0} disputes");
         Console.WriteLine();
-        Console.WriteLine($"| operation | median ms, {baseSize:N0} | p95 ms, {baseSize:N0} | median ms, {size:N0} | p95 ms, {size:N0} | median ratio |");
+        Console.WriteLine(
+            $"| operation | median ms, {baseSize:N0} | p95 ms, {baseSize:N0} | median ms, {size:N0} | p95 ms, {size:N0} | median ratio |"
+        );
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (var i = 0; i < ops.Count; i++)
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
@@ -8,37 +7,6 @@ using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Bench;
-
-public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, string? Postgres, int Iterations, int Warmup)
-{
-    public static IncidentRepeatOptions Parse(ReadOnlySpan<string> args)
-    {
-        int incidents = 5_000_000, iterations = 2000, warmup = 200;
-        string? data = null, pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
-            switch (name)
-            {
-                case "--incidents": incidents = Number(name, value, 1000, 50_000_000); break;
-                case "--data": data = value; break;
-                case "--pg": pg = value; break;
-                case "--iterations": iterations = Number(name, value, 10, 1_000_000); break;
-                case "--warmup": warmup = Number(name, value, 0, 100_000); break;
-                default: throw new ArgumentException($"unknown option {name}");
-            }
-        }
-        var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
-        return new IncidentRepeatOptions(incidents, lookup.DataDirectory, pg, iterations, warmup);
-    }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
-}
 
 /// <summary>The repeat check on intake at millions of stored incidents against a primary-key lookup of one
 /// incident on the same table: (b) the check for one new incident (<see cref="RepeatCheck.ClusterAsync"/>: the
@@ -53,10 +21,40 @@ public static class IncidentRepeatBenchmark
     private const int ChunkRounds = 10;
 
     private static readonly string[] Syllables =
-        ["东港", "西柏", "南庄", "北岭", "锦绣", "阳光", "幸福", "和平", "金桥", "翠湖", "滨江", "柏坡", "温塘", "岗南", "梁家", "新华", "丽都", "红旗", "中山", "学府"];
+    [
+        "东港",
+        "西柏",
+        "南庄",
+        "北岭",
+        "锦绣",
+        "阳光",
+        "幸福",
+        "和平",
+        "金桥",
+        "翠湖",
+        "滨江",
+        "柏坡",
+        "温塘",
+        "岗南",
+        "梁家",
+        "新华",
+        "丽都",
+        "红旗",
+        "中山",
+        "学府",
+    ];
     private static readonly string[] Estates = ["小区", "花园", "家园", "豪庭", "苑", "新村", "公寓"];
     private static readonly string[] Categories = ["dispute", "public-order", "help", "traffic", "criminal", "fraud", "fire", "missing"];
-    private static readonly string[] Summaries = ["邻里因噪音发生争吵报警", "家庭纠纷求助", "楼道堆放杂物引发口角", "车辆剐蹭纠纷", "老人走失求助", "疑似赌博聚集", "电信诈骗咨询"];
+    private static readonly string[] Summaries =
+    [
+        "邻里因噪音发生争吵报警",
+        "家庭纠纷求助",
+        "楼道堆放杂物引发口角",
+        "车辆剐蹭纠纷",
+        "老人走失求助",
+        "疑似赌博聚集",
+        "电信诈骗咨询",
+    ];
 
     private sealed record Pool(string[] Addresses, string[] Keys, Guid[] Villages, Guid[] Stations, ProtectedText[] Phones);
 
@@ -84,14 +82,17 @@ public static class IncidentRepeatBenchmark
         while (ids.Count < need)
         {
             var key = pool.Keys[random.Next(pool.Keys.Length)];
-            if (await ctx.Incidents.AsNoTracking().Where(i => i.AddressKey == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync() is { } id) ids.Add(id);
+            if (await ctx.Incidents.AsNoTracking().Where(i => i.AddressKey == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync() is { } id)
+                ids.Add(id);
         }
         // New incidents as intake would check them: received now, address and caller drawn as the stored ones were.
         var fresh = Enumerable.Range(0, need).Select(i => NewIncident(pool, random, $"N{i:D9}", now)).ToList();
 
         Console.WriteLine();
-        Console.WriteLine($"{engine}, {options.Incidents:N0} incidents, {bytes / (1024.0 * 1024):N0} MiB on disk; rule {rule.MinCount}+ within {rule.WindowDays} days; " +
-            $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores");
+        Console.WriteLine(
+            $"{engine}, {options.Incidents:N0} incidents, {bytes / (1024.0 * 1024):N0} MiB on disk; rule {rule.MinCount}+ within {rule.WindowDays} days; "
+                + $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores"
+        );
 
         var pk = new List<double>();
         var check = new List<double>();
@@ -111,13 +112,16 @@ public static class IncidentRepeatBenchmark
                 var n = options.Warmup + round * per + k;
                 // Alternate which goes first, so neither always reads pages the other has just warmed.
                 var pkFirst = (k & 1) == 0;
-                if (pkFirst) pk.Add(await TimeAsync(() => ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[n])));
+                if (pkFirst)
+                    pk.Add(await TimeAsync(() => ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[n])));
                 var start = Stopwatch.GetTimestamp();
                 var touched = await RepeatCheck.ClusterAsync(ctx, [fresh[n]], rule, CancellationToken.None);
                 check.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-                if (touched.Count > 0) repeats++;
+                if (touched.Count > 0)
+                    repeats++;
                 ctx.ChangeTracker.Clear();
-                if (!pkFirst) pk.Add(await TimeAsync(() => ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[n])));
+                if (!pkFirst)
+                    pk.Add(await TimeAsync(() => ctx.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ids[n])));
             }
         }
 
@@ -127,8 +131,11 @@ public static class IncidentRepeatBenchmark
         var chunkRepeats = 0;
         for (var round = -1; round < ChunkRounds; round++)
         {
-            var chunk = Enumerable.Range(0, ImportChunk).Select(k => NewIncident(pool, random, $"C{round + 1:D2}{k:D6}", now - TimeSpan.FromHours(6 * random.NextDouble())))
-                .OrderBy(i => i.ReceivedAt).ToList();
+            var chunk = Enumerable
+                .Range(0, ImportChunk)
+                .Select(k => NewIncident(pool, random, $"C{round + 1:D2}{k:D6}", now - TimeSpan.FromHours(6 * random.NextDouble())))
+                .OrderBy(i => i.ReceivedAt)
+                .ToList();
             ctx.SuppressEntityAudit = true;
             await using var tx = await ctx.Database.BeginTransactionAsync();
             ctx.Incidents.AddRange(chunk);
@@ -139,7 +146,8 @@ public static class IncidentRepeatBenchmark
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             await tx.RollbackAsync();
             ctx.ChangeTracker.Clear();
-            if (round < 0) continue; // warm-up
+            if (round < 0)
+                continue; // warm-up
             chunkPer.Add(elapsed / ImportChunk);
             chunkRepeats += touched.Select(t => t.Incident.Id).Distinct().Count();
         }
@@ -147,13 +155,23 @@ public static class IncidentRepeatBenchmark
         var a = Stats.Of(pk);
         var b = Stats.Of(check);
         var c = Stats.Of(chunkPer);
-        Console.WriteLine($"{"query",-52} {"n",6} {"median µs",10} {"p95 µs",10} {"× (a)",7}");
-        Console.WriteLine($"{"(a) incident by primary key",-52} {a.Count,6} {a.Median,10:F0} {a.P95,10:F0} {1.0,7:F2}");
-        Console.WriteLine($"{"(b) repeat check for one new incident",-52} {b.Count,6} {b.Median,10:F0} {b.P95,10:F0} {b.Median / a.Median,7:F2}");
-        Console.WriteLine($"{$"(c) set-based check, per incident of a {ImportChunk:N0} chunk",-52} {c.Count,6} {c.Median,10:F1} {c.P95,10:F1} {c.Median / a.Median,7:F2}");
-        Console.WriteLine($"    (b): {repeats:N0} of {b.Count:N0} new incidents met the rule and so also read the open clusters; " +
-            $"(c): {chunkRepeats:N0} of {c.Count * ImportChunk:N0} met it, medians over {c.Count} chunks of {ImportChunk:N0}");
-        Console.WriteLine(b.Median <= 3 * a.Median ? "PASS: the repeat check is within 3× a primary-key lookup" : "OVER: the repeat check takes more than 3× a primary-key lookup");
+        Console.WriteLine($"{"query", -52} {"n", 6} {"median µs", 10} {"p95 µs", 10} {"× (a)", 7}");
+        Console.WriteLine($"{"(a) incident by primary key", -52} {a.Count, 6} {a.Median, 10:F0} {a.P95, 10:F0} {1.0, 7:F2}");
+        Console.WriteLine(
+            $"{"(b) repeat check for one new incident", -52} {b.Count, 6} {b.Median, 10:F0} {b.P95, 10:F0} {b.Median / a.Median, 7:F2}"
+        );
+        Console.WriteLine(
+            $"{$"(c) set-based check, per incident of a {ImportChunk:N0} chunk", -52} {c.Count, 6} {c.Median, 10:F1} {c.P95, 10:F1} {c.Median / a.Median, 7:F2}"
+        );
+        Console.WriteLine(
+            $"    (b): {repeats:N0} of {b.Count:N0} new incidents met the rule and so also read the open clusters; "
+                + $"(c): {chunkRepeats:N0} of {c.Count * ImportChunk:N0} met it, medians over {c.Count} chunks of {ImportChunk:N0}"
+        );
+        Console.WriteLine(
+            b.Median <= 3 * a.Median
+                ? "PASS: the repeat check is within 3× a primary-key lookup"
+                : "OVER: the repeat check takes more than 3× a primary-key lookup"
+        );
     }
 
     private static async Task<double> TimeAsync<T>(Func<Task<T>> work)
@@ -165,7 +183,15 @@ public static class IncidentRepeatBenchmark
 
     private static async Task<Pool> PoolAsync(LianxinDbContext db, PersonalDataProtector protector, int incidents)
     {
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Kind, u.Path }).ToListAsync();
+        var units = await db
+            .OrgUnits.AsNoTracking()
+            .Select(u => new
+            {
+                u.Id,
+                u.Kind,
+                u.Path,
+            })
+            .ToListAsync();
         var stations = units.Where(u => u.Kind == OrgUnitKind.Station).ToList();
         var villages = units.Where(u => u.Kind == OrgUnitKind.Village).ToList();
         var stationOf = villages.Select(v => stations.First(s => v.Path.StartsWith(s.Path, StringComparison.Ordinal)).Id).ToArray();
@@ -176,7 +202,8 @@ public static class IncidentRepeatBenchmark
         var keys = new string[flats];
         for (var i = 0; i < flats; i++)
         {
-            var estate = $"{Syllables[random.Next(Syllables.Length)]}{Syllables[random.Next(Syllables.Length)]}{Estates[random.Next(Estates.Length)]}";
+            var estate =
+                $"{Syllables[random.Next(Syllables.Length)]}{Syllables[random.Next(Syllables.Length)]}{Estates[random.Next(Estates.Length)]}";
             addresses[i] = random.Next(3) switch
             {
                 0 => $"{estate}{random.Next(1, 31)}号楼{random.Next(1, 7)}单元{random.Next(1, 19)}0{random.Next(1, 5)}",
@@ -187,7 +214,10 @@ public static class IncidentRepeatBenchmark
         }
         var phones = new ProtectedText[Math.Max(1000, incidents / 8)];
         for (var i = 0; i < phones.Length; i++)
-            phones[i] = protector.Protect($"1{random.Next(3, 9)}{random.Next(0, 10)}{random.Next(10_000_000, 100_000_000)}", PhoneNumber.Mask);
+            phones[i] = protector.Protect(
+                $"1{random.Next(3, 9)}{random.Next(0, 10)}{random.Next(10_000_000, 100_000_000)}",
+                PhoneNumber.Mask
+            );
         return new Pool(addresses, keys, villages.Select(v => v.Id).ToArray(), stationOf, phones);
     }
 
@@ -199,12 +229,24 @@ public static class IncidentRepeatBenchmark
         // The random draws in the order they were always made, so the same seed gives the same incidents.
         var category = Categories[random.Next(Categories.Length)];
         var summary = Summaries[random.Next(Summaries.Length)];
-        var phone = random.Next(10) != 0 ? pool.Phones[random.Next(5) == 0 ? random.Next(pool.Phones.Length / 10) : random.Next(pool.Phones.Length)] : null;
-        var incident = Incident.Receive(new IncidentReport
-        {
-            Number = number, ReceivedAt = at, CategoryCode = category, Address = pool.Addresses[a], AddressKey = pool.Keys[a],
-            Summary = summary, HandlingUnitId = pool.Stations[v], Source = IncidentSource.Api, CallerPhone = phone,
-        });
+        var phone =
+            random.Next(10) != 0
+                ? pool.Phones[random.Next(5) == 0 ? random.Next(pool.Phones.Length / 10) : random.Next(pool.Phones.Length)]
+                : null;
+        var incident = Incident.Receive(
+            new IncidentReport
+            {
+                Number = number,
+                ReceivedAt = at,
+                CategoryCode = category,
+                Address = pool.Addresses[a],
+                AddressKey = pool.Keys[a],
+                Summary = summary,
+                HandlingUnitId = pool.Stations[v],
+                Source = IncidentSource.Api,
+                CallerPhone = phone,
+            }
+        );
         incident.Place(pool.Villages[v], PlacementMethod.Address);
         return incident;
     }
@@ -221,7 +263,9 @@ public static class IncidentRepeatBenchmark
             await db.Incidents.ExecuteDeleteAsync();
         }
         Console.WriteLine($"Loading {incidents:N0} incidents into {database.Name} through the bulk writer (once; kept for later runs)...");
-        var writer = database.IsPostgres ? (IBulkWriter)new Lianxin.Data.Postgres.PostgresBulkWriter() : new Lianxin.Data.Sqlite.SqliteBulkWriter();
+        var writer = database.IsPostgres
+            ? (IBulkWriter)new Lianxin.Data.Postgres.PostgresBulkWriter()
+            : new Lianxin.Data.Sqlite.SqliteBulkWriter();
         var random = new Random(3);
         var span = TimeSpan.FromDays(3 * 365);
         var clock = Stopwatch.StartNew();
@@ -229,7 +273,11 @@ public static class IncidentRepeatBenchmark
         {
             var count = Math.Min(Chunk, incidents - done);
             // In time order, as they would have arrived, so the version-7 ids grow with the time received.
-            var times = Enumerable.Range(0, count).Select(_ => now - span + span * ((done + random.NextDouble() * count) / incidents)).Order().ToList();
+            var times = Enumerable
+                .Range(0, count)
+                .Select(_ => now - span + span * ((done + random.NextDouble() * count) / incidents))
+                .Order()
+                .ToList();
             var rows = times.Select((t, k) => NewIncident(pool, random, $"B{done + k:D10}", t.AddDays(-1))).ToList();
             await using var db = database.NewContext();
             db.SuppressEntityAudit = true;
@@ -240,8 +288,10 @@ public static class IncidentRepeatBenchmark
         }
         await using (var db = database.NewContext())
         {
-            if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"Incidents\";");
-            else await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+            if (database.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"Incidents\";");
+            else
+                await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         }
         Console.WriteLine($"  loaded in {clock.Elapsed.TotalSeconds:F0} s");
     }

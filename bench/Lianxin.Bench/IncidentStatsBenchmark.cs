@@ -4,7 +4,6 @@ using System.Globalization;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Statistics;
 using Lianxin.Core.Organization;
@@ -12,38 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lianxin.Bench;
-
-public sealed record IncidentStatsOptions(int Incidents, int Residents, string DataDirectory, string? Postgres, int Iterations, int DirectIterations)
-{
-    public static IncidentStatsOptions Parse(ReadOnlySpan<string> args)
-    {
-        int incidents = 5_000_000, residents = 2_000, iterations = 20, direct = 3;
-        string? data = null, pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
-            switch (name)
-            {
-                case "--incidents": incidents = Number(name, value, 1_000, 20_000_000); break;
-                case "--residents": residents = Number(name, value, 0, 2_000_000); break;
-                case "--data": data = value; break;
-                case "--pg": pg = value; break;
-                case "--iterations": iterations = Number(name, value, 1, 10_000); break;
-                case "--direct-iterations": direct = Number(name, value, 1, 100); break;
-                default: throw new ArgumentException($"unknown option {name}");
-            }
-        }
-        var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
-        return new IncidentStatsOptions(incidents, residents, lookup.DataDirectory, pg, iterations, direct);
-    }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
-}
 
 /// <summary>A year's incident statistics for the whole county, served from the tallies by the app's own
 /// service, against the plain GROUP BY queries over the raw incident rows that give the same breakdowns, on
@@ -58,7 +25,9 @@ public static class IncidentStatsBenchmark
         public string? UserId => "bench";
         public string UserName => "bench";
         public string? IpAddress => null;
+
         public bool Has(string permission) => true;
+
         public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(DataScope.Everything);
     }
 
@@ -80,10 +49,14 @@ public static class IncidentStatsBenchmark
         // Warm both paths once, and check they agree.
         var fromTallies = await service.GetAsync(null, year.From, year.To);
         var direct = await DirectAsync(db, year);
-        var agree = direct.Total == fromTallies.Counts.Total && direct.YearEarlier == fromTallies.YearOnYear.Counts.Total
-            && direct.Before == fromTallies.MonthOnMonth.Counts.Total && direct.ByHour.SequenceEqual(fromTallies.ByHour)
+        var agree =
+            direct.Total == fromTallies.Counts.Total
+            && direct.YearEarlier == fromTallies.YearOnYear.Counts.Total
+            && direct.Before == fromTallies.MonthOnMonth.Counts.Total
+            && direct.ByHour.SequenceEqual(fromTallies.ByHour)
             && direct.ByWeekday.SequenceEqual(fromTallies.ByWeekday)
-            && fromTallies.ByCategory.All(c => direct.ByCategory.TryGetValue(c.Code, out var n) && n == c.Total) && direct.ByCategory.Count == fromTallies.ByCategory.Count;
+            && fromTallies.ByCategory.All(c => direct.ByCategory.TryGetValue(c.Code, out var n) && n == c.Total)
+            && direct.ByCategory.Count == fromTallies.ByCategory.Count;
 
         var tallied = new List<double>();
         for (var i = 0; i < options.Iterations; i++)
@@ -103,12 +76,16 @@ public static class IncidentStatsBenchmark
         var t = Stats.Of(tallied);
         var d = Stats.Of(scanned);
         Console.WriteLine();
-        Console.WriteLine($"{engine}, {bytes / 1024.0 / 1024.0:N0} MiB on disk; {options.Incidents:N0} incidents over {LastDay.AddYears(-2).AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd}; {tallyRows:N0} tally rows.");
-        Console.WriteLine($"A year's statistics for the county ({year.From:yyyy-MM-dd}..{year.To:yyyy-MM-dd}: {fromTallies.Counts.Total:N0} incidents; by category, unit × category, hour, weekday, validity, preventable, year on year, previous period).");
+        Console.WriteLine(
+            $"{engine}, {bytes / 1024.0 / 1024.0:N0} MiB on disk; {options.Incidents:N0} incidents over {LastDay.AddYears(-2).AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd}; {tallyRows:N0} tally rows."
+        );
+        Console.WriteLine(
+            $"A year's statistics for the county ({year.From:yyyy-MM-dd}..{year.To:yyyy-MM-dd}: {fromTallies.Counts.Total:N0} incidents; by category, unit × category, hour, weekday, validity, preventable, year on year, previous period)."
+        );
         Console.WriteLine($"  results agree: {(agree ? "yes" : "NO")}");
-        Console.WriteLine($"  {"",-40} {"runs",5} {"median ms",12} {"p95 ms",10}");
-        Console.WriteLine($"  {"from the tallies (IncidentStatisticsService)",-40} {t.Count,5} {t.Median,12:F1} {t.P95,10:F1}");
-        Console.WriteLine($"  {"GROUP BY over the incidents",-40} {d.Count,5} {d.Median,12:F1} {d.P95,10:F1}");
+        Console.WriteLine($"  {"", -40} {"runs", 5} {"median ms", 12} {"p95 ms", 10}");
+        Console.WriteLine($"  {"from the tallies (IncidentStatisticsService)", -40} {t.Count, 5} {t.Median, 12:F1} {t.P95, 10:F1}");
+        Console.WriteLine($"  {"GROUP BY over the incidents", -40} {d.Count, 5} {d.Median, 12:F1} {d.P95, 10:F1}");
         Console.WriteLine($"  speed-up (median): {d.Median / t.Median:F0}x");
     }
 
@@ -117,7 +94,10 @@ public static class IncidentStatsBenchmark
     {
         await using (var check = database.NewContext())
         {
-            if (await check.Incidents.CountAsync() == count && await check.RollupStates.AnyAsync(s => s.Name == IncidentTallyRollup.RollupName))
+            if (
+                await check.Incidents.CountAsync() == count
+                && await check.RollupStates.AnyAsync(s => s.Name == IncidentTallyRollup.RollupName)
+            )
             {
                 Console.WriteLine($"Using the prepared {database.Name} database with {count:N0} incidents.");
                 return;
@@ -131,17 +111,29 @@ public static class IncidentStatsBenchmark
             await db.IncidentTallies.ExecuteDeleteAsync();
             await db.Incidents.ExecuteDeleteAsync();
             // Incidents happen in villages, communities and grids.
-            units = await db.OrgUnits.AsNoTracking()
+            units = await db
+                .OrgUnits.AsNoTracking()
                 .Where(u => u.Kind == OrgUnitKind.Village || u.Kind == OrgUnitKind.Community || u.Kind == OrgUnitKind.Grid)
-                .OrderBy(u => u.Code).Select(u => u.Id).ToListAsync();
+                .OrderBy(u => u.Code)
+                .Select(u => u.Id)
+                .ToListAsync();
         }
         var rng = new Random(4);
         // Some places have far more incidents than others (a market town against a hill village).
         var unitWeights = units.Select(_ => Math.Pow(rng.NextDouble(), 2) + 0.05).ToArray();
         (string Code, double Weight)[] categories =
         [
-            ("dispute", 30), ("help", 22), ("public-order", 14), ("traffic", 12), ("criminal", 8), ("fraud", 6), ("missing", 3),
-            ("fire", 2), ("gambling", 1), ("mining", 0.5), ("other", 1.5),
+            ("dispute", 30),
+            ("help", 22),
+            ("public-order", 14),
+            ("traffic", 12),
+            ("criminal", 8),
+            ("fraud", 6),
+            ("missing", 3),
+            ("fire", 2),
+            ("gambling", 1),
+            ("mining", 0.5),
+            ("other", 1.5),
         ];
         // Fewer calls at night, peaks late morning and in the evening.
         double[] hours = [3, 2, 1.5, 1, 1, 1.5, 3, 5, 6, 7, 8, 8, 6, 6, 7, 7, 7, 8, 9, 10, 10, 9, 7, 5];
@@ -158,15 +150,27 @@ public static class IncidentStatsBenchmark
             {
                 var unit = units[pickUnit()];
                 var day = firstDay.AddDays(rng.Next(days));
-                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(pickHour(), rng.Next(60), rng.Next(60))), ChinaTime.Offset).ToUniversalTime();
+                var at = new DateTimeOffset(
+                    day.ToDateTime(new TimeOnly(pickHour(), rng.Next(60), rng.Next(60))),
+                    ChinaTime.Offset
+                ).ToUniversalTime();
                 var roll = rng.NextDouble();
-                var incident = Incident.Receive(new IncidentReport
-                {
-                    Number = $"B{i:D9}", ReceivedAt = at, CategoryCode = categories[pickCategory()].Code, HandlingUnitId = unit, Summary = "",
-                    Preventable = rng.NextDouble() < 0.3,
-                    Validity = roll < 0.85 ? IncidentValidity.Valid : roll < 0.95 ? IncidentValidity.Repeat : IncidentValidity.Invalid,
-                    Source = IncidentSource.Import,
-                });
+                var incident = Incident.Receive(
+                    new IncidentReport
+                    {
+                        Number = $"B{i:D9}",
+                        ReceivedAt = at,
+                        CategoryCode = categories[pickCategory()].Code,
+                        HandlingUnitId = unit,
+                        Summary = "",
+                        Preventable = rng.NextDouble() < 0.3,
+                        Validity =
+                            roll < 0.85 ? IncidentValidity.Valid
+                            : roll < 0.95 ? IncidentValidity.Repeat
+                            : IncidentValidity.Invalid,
+                        Source = IncidentSource.Import,
+                    }
+                );
                 incident.Place(unit, PlacementMethod.Address);
                 rows.Add(incident);
             }
@@ -175,7 +179,8 @@ public static class IncidentStatsBenchmark
             await using var tx = await db.Database.BeginTransactionAsync();
             await database.Writer.WriteAsync(db, rows);
             await tx.CommitAsync();
-            if ((done / Batch) % 10 == 9) Console.WriteLine($"  {done + rows.Count:N0} rows, {clock.Elapsed.TotalSeconds:F0} s");
+            if ((done / Batch) % 10 == 9)
+                Console.WriteLine($"  {done + rows.Count:N0} rows, {clock.Elapsed.TotalSeconds:F0} s");
         }
         Console.WriteLine($"  loaded in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
@@ -189,17 +194,22 @@ public static class IncidentStatsBenchmark
         await using (var db = database.NewContext())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
-            else await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+            if (database.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
+            else
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
         }
-        Console.WriteLine($"  {(database.IsPostgres ? "vacuumed and analysed" : "checkpointed and analysed")} in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine(
+            $"  {(database.IsPostgres ? "vacuumed and analysed" : "checkpointed and analysed")} in {clock.Elapsed.TotalSeconds:F1} s"
+        );
     }
 
     private static Func<int> Picker(double[] weights, Random rng)
     {
         var cumulative = new double[weights.Length];
         var sum = 0.0;
-        for (var i = 0; i < weights.Length; i++) cumulative[i] = sum += weights[i];
+        for (var i = 0; i < weights.Length; i++)
+            cumulative[i] = sum += weights[i];
         return () =>
         {
             var x = rng.NextDouble() * sum;
@@ -219,26 +229,49 @@ public static class IncidentStatsBenchmark
         var pg = db.IsPostgres;
         // China hour and weekday (0 = Monday) of the received time, in each engine's own terms. SQLite holds the time
         // as EF's binary form: ticks / 1000 shifted left 11 bits (the offset, always 0 here, in the low bits).
-        var hour = pg ? "extract(hour from (\"ReceivedAt\" at time zone 'UTC') + interval '8 hours')::int"
+        var hour = pg
+            ? "extract(hour from (\"ReceivedAt\" at time zone 'UTC') + interval '8 hours')::int"
             : "((((\"ReceivedAt\" >> 11) / 36000000) + 8) % 24)";
-        var weekday = pg ? "(extract(isodow from (\"ReceivedAt\" at time zone 'UTC') + interval '8 hours')::int - 1)"
+        var weekday = pg
+            ? "(extract(isodow from (\"ReceivedAt\" at time zone 'UTC') + interval '8 hours')::int - 1)"
             : "((((\"ReceivedAt\" >> 11) + 288000000) / 864000000) % 7)";
-        var sums = "count(*), sum(CASE WHEN \"Validity\" = 1 THEN 1 ELSE 0 END), sum(CASE WHEN \"Validity\" = 2 THEN 1 ELSE 0 END), "
+        var sums =
+            "count(*), sum(CASE WHEN \"Validity\" = 1 THEN 1 ELSE 0 END), sum(CASE WHEN \"Validity\" = 2 THEN 1 ELSE 0 END), "
             + "sum(CASE WHEN \"Validity\" = 3 THEN 1 ELSE 0 END), sum(CASE WHEN \"Preventable\" THEN 1 ELSE 0 END)";
         const string Where = "FROM \"Incidents\" WHERE \"ReceivedAt\" >= @s AND \"ReceivedAt\" < @e";
 
         var byCategory = new Dictionary<string, int>();
-        await QueryAsync(db, $"SELECT \"CategoryCode\", {sums} {Where} GROUP BY \"CategoryCode\"", year, r => byCategory[r.GetString(0)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture));
+        await QueryAsync(db, $"SELECT \"CategoryCode\", {sums} {Where} GROUP BY \"CategoryCode\"", year, r =>
+            byCategory[r.GetString(0)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)
+        );
         var heat = 0;
-        await QueryAsync(db, $"SELECT \"OrgUnitId\", \"CategoryCode\", {sums} {Where} GROUP BY \"OrgUnitId\", \"CategoryCode\"", year, _ => heat++);
+        await QueryAsync(db, $"SELECT \"OrgUnitId\", \"CategoryCode\", {sums} {Where} GROUP BY \"OrgUnitId\", \"CategoryCode\"", year, _ =>
+            heat++
+        );
         var byHour = new int[24];
-        await QueryAsync(db, $"SELECT {hour}, count(*) {Where} GROUP BY 1", year, r => byHour[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture));
+        await QueryAsync(db, $"SELECT {hour}, count(*) {Where} GROUP BY 1", year, r =>
+            byHour[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(
+                r.GetValue(1),
+                CultureInfo.InvariantCulture
+            )
+        );
         var byWeekday = new int[7];
-        await QueryAsync(db, $"SELECT {weekday}, count(*) {Where} GROUP BY 1", year, r => byWeekday[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture));
-        int total = 0, yearEarlier = 0, previous = 0;
+        await QueryAsync(db, $"SELECT {weekday}, count(*) {Where} GROUP BY 1", year, r =>
+            byWeekday[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(
+                r.GetValue(1),
+                CultureInfo.InvariantCulture
+            )
+        );
+        int total = 0,
+            yearEarlier = 0,
+            previous = 0;
         await QueryAsync(db, $"SELECT {sums} {Where}", year, r => total = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
-        await QueryAsync(db, $"SELECT {sums} {Where}", year.YearEarlier(), r => yearEarlier = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
-        await QueryAsync(db, $"SELECT {sums} {Where}", before, r => previous = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
+        await QueryAsync(db, $"SELECT {sums} {Where}", year.YearEarlier(), r =>
+            yearEarlier = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)
+        );
+        await QueryAsync(db, $"SELECT {sums} {Where}", before, r =>
+            previous = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)
+        );
         return new Direct(total, yearEarlier, previous, byCategory, byHour, byWeekday);
     }
 
@@ -256,7 +289,8 @@ public static class IncidentStatsBenchmark
             Add(command, "@s", period.Start);
             Add(command, "@e", period.End);
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) read(reader);
+            while (await reader.ReadAsync())
+                read(reader);
         }
         finally
         {

@@ -28,7 +28,9 @@ public static class LookupBenchmark
     public static async Task RunAsync(LookupOptions options)
     {
         var protector = BenchDatabase.Protector();
-        var database = options.Postgres is { } pg ? BenchDatabase.Postgres(pg) : BenchDatabase.Sqlite(options.DataDirectory, options.Residents);
+        var database = options.Postgres is { } pg
+            ? BenchDatabase.Postgres(pg)
+            : BenchDatabase.Sqlite(options.DataDirectory, options.Residents);
         await database.PrepareAsync(protector, options.Residents);
 
         await using var db = database.NewContext();
@@ -38,56 +40,67 @@ public static class LookupBenchmark
         var scope = new DataScope(false, [station.Path], [], null);
 
         // (a) The baseline: one row by primary key.
-        var byId = new Query("(a) primary key", options.Iterations, options.Warmup,
-            (c, t) => c.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == t.Id));
+        var byId = new Query("(a) primary key", options.Iterations, options.Warmup, (c, t) =>
+            c.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == t.Id)
+        );
         // (b) As ResidentService.QueryAsync turns an ID number filter into SQL, hashing included.
-        var byIdNumber = new Query("(b) ID number, blind index", options.Iterations, options.Warmup,
-            (c, t) =>
-            {
-                var hash = HashOf(protector, t.IdNumber);
-                return c.Residents.AsNoTracking().Where(r => r.IdNumberHash == hash).FirstOrDefaultAsync();
-            });
+        var byIdNumber = new Query("(b) ID number, blind index", options.Iterations, options.Warmup, (c, t) =>
+        {
+            var hash = HashOf(protector, t.IdNumber);
+            return c.Residents.AsNoTracking().Where(r => r.IdNumberHash == hash).FirstOrDefaultAsync();
+        });
         // (c) The same behind a station leader's data-scope filter (a join to the unit's path).
-        var byIdNumberInScope = new Query("(c) ID number, blind index + station scope", options.Iterations, options.Warmup,
-            (c, t) =>
-            {
-                var hash = HashOf(protector, t.IdNumber);
-                return c.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.IdNumberHash == hash).FirstOrDefaultAsync();
-            });
+        var byIdNumberInScope = new Query("(c) ID number, blind index + station scope", options.Iterations, options.Warmup, (c, t) =>
+        {
+            var hash = HashOf(protector, t.IdNumber);
+            return c.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.IdNumberHash == hash).FirstOrDefaultAsync();
+        });
         // (d) The same predicate written so no index can serve it: what the index saves.
-        var withoutIndex = new Query("(d) ID number, index not usable", options.ScanIterations, Math.Min(ScanWarmup, options.ScanIterations),
+        var withoutIndex = new Query(
+            "(d) ID number, index not usable",
+            options.ScanIterations,
+            Math.Min(ScanWarmup, options.ScanIterations),
             (c, t) =>
             {
                 var hash = HashOf(protector, t.IdNumber);
                 return c.Residents.AsNoTracking().Where(r => r.IdNumberHash + "" == hash).FirstOrDefaultAsync();
-            });
+            }
+        );
         var queries = new List<Query> { byId, byIdNumber, byIdNumberInScope };
-        if (options.ScanIterations > 0) queries.Add(withoutIndex);
+        if (options.ScanIterations > 0)
+            queries.Add(withoutIndex);
 
         var need = queries.Sum(q => q.Warmup + q.Iterations);
         var targets = await SampleAsync(db, scope, protector, need, options.Seed);
         Console.WriteLine();
-        Console.WriteLine($"{engine}, {options.Residents:N0} residents, {bytes / (1024.0 * 1024):N0} MiB on disk; " +
-            $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        Console.WriteLine($"Looking up {targets.Count:N0} distinct residents of {station.Name} ({station.Code}), each once, in random order.");
+        Console.WriteLine(
+            $"{engine}, {options.Residents:N0} residents, {bytes / (1024.0 * 1024):N0} MiB on disk; "
+                + $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"
+        );
+        Console.WriteLine(
+            $"Looking up {targets.Count:N0} distinct residents of {station.Name} ({station.Code}), each once, in random order."
+        );
 
         await PrintPlansAsync(db, database.IsPostgres, scope, protector, targets[0]);
 
         // Each query gets its own residents, so none reads rows another has just brought into cache.
         var next = 0;
-        var plan = queries.Select(q =>
-        {
-            var warm = targets.GetRange(next, q.Warmup);
-            var measured = targets.GetRange(next + q.Warmup, q.Iterations);
-            next += q.Warmup + q.Iterations;
-            return (Query: q, Warm: warm, Measured: measured);
-        }).ToList();
+        var plan = queries
+            .Select(q =>
+            {
+                var warm = targets.GetRange(next, q.Warmup);
+                var measured = targets.GetRange(next + q.Warmup, q.Iterations);
+                next += q.Warmup + q.Iterations;
+                return (Query: q, Warm: warm, Measured: measured);
+            })
+            .ToList();
 
         Console.WriteLine();
         Console.WriteLine($"Warming up ({options.Warmup} lookups per query, {Math.Min(ScanWarmup, options.ScanIterations)} for (d))...");
         foreach (var (q, warm, _) in plan)
         {
-            foreach (var t in warm) Check(q, t, await q.Run(db, t));
+            foreach (var t in warm)
+                Check(q, t, await q.Run(db, t));
         }
 
         Console.WriteLine($"Measuring in {Rounds} rounds...");
@@ -128,25 +141,40 @@ public static class LookupBenchmark
     private static string HashOf(PersonalDataProtector protector, string idNumber)
     {
         var parsed = CitizenId.Parse(idNumber);
-        if (!parsed.IsValid) throw new InvalidOperationException($"a generated ID number does not parse: {parsed.Error}");
+        if (!parsed.IsValid)
+            throw new InvalidOperationException($"a generated ID number does not parse: {parsed.Error}");
         return protector.BlindIndex(parsed.Normalized!);
     }
 
     private static void Check(Query q, Target t, Resident? found)
     {
-        if (found?.Id != t.Id) throw new InvalidOperationException($"{q.Label}: expected resident {t.Id}, got {found?.Id.ToString() ?? "nothing"}");
+        if (found?.Id != t.Id)
+            throw new InvalidOperationException($"{q.Label}: expected resident {t.Id}, got {found?.Id.ToString() ?? "nothing"}");
     }
 
     /// <summary>Picks residents of the station at random (seeded, so a run can be repeated) and reads
     /// their ID numbers back in clear, as an officer would type them.</summary>
-    private static async Task<List<Target>> SampleAsync(LianxinDbContext db, DataScope scope, PersonalDataProtector protector, int count, int seed)
+    private static async Task<List<Target>> SampleAsync(
+        LianxinDbContext db,
+        DataScope scope,
+        PersonalDataProtector protector,
+        int count,
+        int seed
+    )
     {
-        var ids = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.IdNumberCipher != null)
-            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+        var ids = await db
+            .Residents.AsNoTracking()
+            .Where(scope.Filter<Resident>())
+            .Where(r => r.IdNumberCipher != null)
+            .OrderBy(r => r.Id)
+            .Select(r => r.Id)
+            .ToListAsync();
         if (ids.Count < count)
         {
-            throw new InvalidOperationException($"the station has {ids.Count:N0} residents with an ID number, fewer than the {count:N0} " +
-                "lookups asked for; use more residents or fewer iterations");
+            throw new InvalidOperationException(
+                $"the station has {ids.Count:N0} residents with an ID number, fewer than the {count:N0} "
+                    + "lookups asked for; use more residents or fewer iterations"
+            );
         }
         var rng = new Random(seed);
         for (var i = 0; i < count; i++)
@@ -159,16 +187,26 @@ public static class LookupBenchmark
         var ciphers = new Dictionary<Guid, byte[]>(count);
         foreach (var chunk in chosen.Chunk(500))
         {
-            var rows = await db.Residents.AsNoTracking().Where(r => chunk.Contains(r.Id))
-                .Select(r => new { r.Id, r.IdNumberCipher }).ToListAsync();
-            foreach (var row in rows) ciphers[row.Id] = row.IdNumberCipher!;
+            var rows = await db
+                .Residents.AsNoTracking()
+                .Where(r => chunk.Contains(r.Id))
+                .Select(r => new { r.Id, r.IdNumberCipher })
+                .ToListAsync();
+            foreach (var row in rows)
+                ciphers[row.Id] = row.IdNumberCipher!;
         }
         return chosen.Select(id => new Target(id, protector.Decrypt(ciphers[id]))).ToList();
     }
 
     /// <summary>Shows how the database runs each query, so the figures can be read against the plan
     /// (index probe, or a scan of the whole table).</summary>
-    private static async Task PrintPlansAsync(LianxinDbContext db, bool postgres, DataScope scope, PersonalDataProtector protector, Target t)
+    private static async Task PrintPlansAsync(
+        LianxinDbContext db,
+        bool postgres,
+        DataScope scope,
+        PersonalDataProtector protector,
+        Target t
+    )
     {
         var hash = HashOf(protector, t.IdNumber);
         var shapes = new (string Label, IQueryable<Resident> Query)[]
@@ -214,11 +252,15 @@ public static class LookupBenchmark
         foreach (var q in queries)
         {
             var s = Stats.Of(q.Micros);
-            Console.WriteLine($"| {q.Label} | {s.Count:N0} | {s.Median:N1} | {s.P95:N1} | {s.Mean:N1} | " +
-                $"{s.Median / baseline.Median:N2} | {s.Mean / baseline.Mean:N2} |");
+            Console.WriteLine(
+                $"| {q.Label} | {s.Count:N0} | {s.Median:N1} | {s.P95:N1} | {s.Mean:N1} | "
+                    + $"{s.Median / baseline.Median:N2} | {s.Mean / baseline.Mean:N2} |"
+            );
         }
         var h = Stats.Of(hashOnly);
-        Console.WriteLine($"| of (b): parse + blind index only | {h.Count:N0} | {h.Median:N1} | {h.P95:N1} | {h.Mean:N1} | " +
-            $"{h.Median / baseline.Median:N2} | {h.Mean / baseline.Mean:N2} |");
+        Console.WriteLine(
+            $"| of (b): parse + blind index only | {h.Count:N0} | {h.Median:N1} | {h.P95:N1} | {h.Mean:N1} | "
+                + $"{h.Median / baseline.Median:N2} | {h.Mean / baseline.Mean:N2} |"
+        );
     }
 }

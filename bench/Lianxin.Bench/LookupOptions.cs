@@ -9,27 +9,49 @@ public sealed record LookupOptions(
     int Iterations,
     int Warmup,
     int ScanIterations,
-    int Seed)
+    int Seed
+)
 {
     public static LookupOptions Parse(ReadOnlySpan<string> args)
     {
-        int residents = 1_000_000, iterations = 3000, warmup = 300, scanIterations = 100, seed = 7;
-        string? data = null, pg = null;
+        int residents = 1_000_000,
+            iterations = 3000,
+            warmup = 300,
+            scanIterations = 100,
+            seed = 7;
+        string? data = null,
+            pg = null;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
+            if (i + 1 >= args.Length)
+                throw new ArgumentException($"{name} needs a value");
             var value = args[++i];
             switch (name)
             {
-                case "--residents": residents = Number(name, value, 1, 2_000_000); break;
-                case "--data": data = value; break;
-                case "--pg": pg = value; break;
-                case "--iterations": iterations = Number(name, value, 1, 1_000_000); break;
-                case "--warmup": warmup = Number(name, value, 0, 1_000_000); break;
-                case "--scan-iterations": scanIterations = Number(name, value, 0, 100_000); break;
-                case "--seed": seed = Number(name, value, int.MinValue, int.MaxValue); break;
-                default: throw new ArgumentException($"unknown option {name}");
+                case "--residents":
+                    residents = Number(name, value, 1, 2_000_000);
+                    break;
+                case "--data":
+                    data = value;
+                    break;
+                case "--pg":
+                    pg = value;
+                    break;
+                case "--iterations":
+                    iterations = Number(name, value, 1, 1_000_000);
+                    break;
+                case "--warmup":
+                    warmup = Number(name, value, 0, 1_000_000);
+                    break;
+                case "--scan-iterations":
+                    scanIterations = Number(name, value, 0, 100_000);
+                    break;
+                case "--seed":
+                    seed = Number(name, value, int.MinValue, int.MaxValue);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {name}");
             }
         }
         return new LookupOptions(residents, Path.GetFullPath(data ?? DefaultDataDirectory()), pg, iterations, warmup, scanIterations, seed);
@@ -41,13 +63,16 @@ public sealed record LookupOptions(
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Lianxin.slnx"))) return Path.Combine(dir.FullName, "bench", ".data");
+            if (File.Exists(Path.Combine(dir.FullName, "Lianxin.slnx")))
+                return Path.Combine(dir.FullName, "bench", ".data");
         }
         return Path.Combine("bench", ".data");
     }
 
     private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+        && n >= min
+        && n <= max
             ? n
             : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }

@@ -6,7 +6,8 @@ internal readonly record struct Stats(int Count, double Median, double P95, doub
 {
     public static Stats Of(IReadOnlyCollection<double> samples)
     {
-        if (samples.Count == 0) return new Stats(0, double.NaN, double.NaN, double.NaN);
+        if (samples.Count == 0)
+            return new Stats(0, double.NaN, double.NaN, double.NaN);
         var sorted = samples.Order().ToArray();
         return new Stats(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Average());
     }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
-using Lianxin.Core.Data;
 using Lianxin.Core.Organization;
 using Lianxin.Core.Volunteers;
 using Lianxin.Core.Volunteers.Figures;
@@ -10,37 +8,6 @@ using Lianxin.Core.Volunteers.Honours;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Bench;
-
-public sealed record VolunteerFiguresOptions(int Volunteers, int Baseline, string DataDirectory, string? Postgres, int Iterations)
-{
-    public static VolunteerFiguresOptions Parse(ReadOnlySpan<string> args)
-    {
-        int volunteers = 10_000, baseline = 1_000, iterations = 10;
-        string? data = null, pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
-            switch (name)
-            {
-                case "--volunteers": volunteers = Number(name, value, 100, 200_000); break;
-                case "--baseline": baseline = Number(name, value, 100, 200_000); break;
-                case "--iterations": iterations = Number(name, value, 1, 1_000); break;
-                case "--data": data = value; break;
-                case "--pg": pg = value; break;
-                default: throw new ArgumentException($"unknown option {name}");
-            }
-        }
-        var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
-        return new VolunteerFiguresOptions(volunteers, baseline, lookup.DataDirectory, pg, iterations);
-    }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
-}
 
 /// <summary>The volunteer figures and the yearly ranking for the whole county, through the app's own
 /// services, at --baseline volunteers and at --volunteers volunteers, each with a year of credits (a dozen
@@ -55,13 +22,15 @@ public static class VolunteerFiguresBenchmark
         public string? UserId => "bench";
         public string UserName => "bench";
         public string? IpAddress => null;
+
         public bool Has(string permission) => true;
+
         public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(DataScope.Everything);
     }
 
     public static async Task RunAsync(VolunteerFiguresOptions options)
     {
-        Console.WriteLine($"{"volunteers",10} {"credits",9} {"query",-34} {"median ms",10} {"p95 ms",9}");
+        Console.WriteLine($"{"volunteers", 10} {"credits", 9} {"query", -34} {"median ms", 10} {"p95 ms", 9}");
         var medians = new Dictionary<(int, string), double>();
         foreach (var n in new[] { options.Baseline, options.Volunteers })
         {
@@ -72,17 +41,31 @@ public static class VolunteerFiguresBenchmark
             await LoadAsync(database, n);
             await using var db = database.NewContext();
             var credits = await db.VolunteerCredits.CountAsync();
-            var figures = new VolunteerFigureService(db, new County(), Microsoft.Extensions.Options.Options.Create(new ActiveVolunteerRule()));
+            var figures = new VolunteerFigureService(
+                db,
+                new County(),
+                Microsoft.Extensions.Options.Options.Create(new ActiveVolunteerRule())
+            );
             var honours = new HonourService(db, new County());
             var from = new DateOnly(LastDay.Year, 1, 1);
             var year = new ChinaPeriod(from, LastDay);
             var (start, end) = (year.Start, year.End);
             var queries = new (string Name, Func<Task<int>> Run)[]
             {
-                ("floor: GROUP BY volunteer", async () => (await db.VolunteerCredits.AsNoTracking().Where(c => c.At >= start && c.At < end)
-                    .GroupBy(c => c.VolunteerId).Select(g => new { g.Key, M = g.Sum(c => c.Minutes) }).ToListAsync()).Count),
+                ("floor: GROUP BY volunteer", async () =>
+                    (
+                        await db
+                            .VolunteerCredits.AsNoTracking()
+                            .Where(c => c.At >= start && c.At < end)
+                            .GroupBy(c => c.VolunteerId)
+                            .Select(g => new { g.Key, M = g.Sum(c => c.Minutes) })
+                            .ToListAsync()
+                    ).Count
+                ),
                 ("figures (county, year to date)", async () => (await figures.GetAsync(null, from, LastDay)).Total.Registered),
-                ("ranking by hours (page 1)", async () => (await honours.RankingAsync(LastDay.Year, RankingOrder.Hours, null, new PageRequest(1, 50))).Page.Total),
+                ("ranking by hours (page 1)", async () =>
+                    (await honours.RankingAsync(LastDay.Year, RankingOrder.Hours, null, new PageRequest(1, 50))).Page.Total
+                ),
             };
             foreach (var (name, run) in queries)
             {
@@ -96,20 +79,23 @@ public static class VolunteerFiguresBenchmark
                 }
                 var s = Stats.Of(samples);
                 medians[(n, name)] = s.Median;
-                Console.WriteLine($"{n,10:N0} {credits,9:N0} {name,-34} {s.Median,10:F1} {s.P95,9:F1}");
+                Console.WriteLine($"{n, 10:N0} {credits, 9:N0} {name, -34} {s.Median, 10:F1} {s.P95, 9:F1}");
             }
         }
         Console.WriteLine();
         foreach (var name in medians.Keys.Select(k => k.Item2).Distinct())
-            Console.WriteLine($"{name}: {options.Volunteers:N0} volunteers take {medians[(options.Volunteers, name)] / medians[(options.Baseline, name)]:F1}× "
-                + $"the time of {options.Baseline:N0} ({(double)options.Volunteers / options.Baseline:F0}× the data)");
+            Console.WriteLine(
+                $"{name}: {options.Volunteers:N0} volunteers take {medians[(options.Volunteers, name)] / medians[(options.Baseline, name)]:F1}× "
+                    + $"the time of {options.Baseline:N0} ({(double)options.Volunteers / options.Baseline:F0}× the data)"
+            );
     }
 
     /// <summary>Volunteers spread over the county's villages and grids, a squad per village, and a year of credits; made once per database.</summary>
     private static async Task LoadAsync(BenchDatabase database, int volunteers)
     {
         await using var db = database.NewContext();
-        if (await db.Volunteers.CountAsync() == volunteers) return;
+        if (await db.Volunteers.CountAsync() == volunteers)
+            return;
         Console.WriteLine($"Loading {volunteers:N0} volunteers and a year of credits into {database.Name} (once)...");
         db.SuppressEntityAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -117,10 +103,27 @@ public static class VolunteerFiguresBenchmark
         await db.SquadMembers.ExecuteDeleteAsync();
         await db.Squads.ExecuteDeleteAsync();
         await db.Volunteers.ExecuteDeleteAsync();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Village || u.Kind == OrgUnitKind.Grid).OrderBy(u => u.Code)
-            .Select(u => new { u.Id, u.Kind, u.ParentId }).ToListAsync();
+        var units = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.Village || u.Kind == OrgUnitKind.Grid)
+            .OrderBy(u => u.Code)
+            .Select(u => new
+            {
+                u.Id,
+                u.Kind,
+                u.ParentId,
+            })
+            .ToListAsync();
         var villages = units.Where(u => u.Kind == OrgUnitKind.Village).ToList();
-        var squads = villages.ToDictionary(v => v.Id, v => new Squad { OrgUnitId = v.Id, Name = "巡逻中队", TypeCode = "patrol" });
+        var squads = villages.ToDictionary(
+            v => v.Id,
+            v => new Squad
+            {
+                OrgUnitId = v.Id,
+                Name = "巡逻中队",
+                TypeCode = "patrol",
+            }
+        );
         db.Squads.AddRange(squads.Values);
         var rng = new Random(7);
         var yearStart = new DateTimeOffset(LastDay.Year - 1, LastDay.Month, LastDay.Day, 16, 0, 0, TimeSpan.Zero);
@@ -130,23 +133,51 @@ public static class VolunteerFiguresBenchmark
             var unit = units[i % units.Count];
             var appliedAt = yearStart.AddDays(-rng.Next(0, 700));
             var joinedAt = yearStart.AddDays(-rng.Next(0, 600));
-            var (v, _) = Volunteer.Applying(null, new VolunteerDetails($"义警{i}", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, unit.Id, [],
-                VolunteerAvailability.None), appliedAt);
+            var (v, _) = Volunteer.Applying(
+                null,
+                new VolunteerDetails(
+                    $"义警{i}",
+                    Gender.Unknown,
+                    ProtectedText.Empty,
+                    ProtectedText.Empty,
+                    unit.Id,
+                    [],
+                    VolunteerAvailability.None
+                ),
+                appliedAt
+            );
             v.Accept(null, joinedAt);
-            if (i % 20 == 0) v.Retire("退出", null, joinedAt);
+            if (i % 20 == 0)
+                v.Retire("退出", null, joinedAt);
             db.Volunteers.Add(v);
             var village = unit.Kind == OrgUnitKind.Village ? unit.Id : unit.ParentId!.Value;
             if (i % 3 == 0 && squads.TryGetValue(village, out var squad))
-                db.SquadMembers.Add(new SquadMember { SquadId = squad.Id, VolunteerId = v.Id, JoinedAt = yearStart });
+                db.SquadMembers.Add(
+                    new SquadMember
+                    {
+                        SquadId = squad.Id,
+                        VolunteerId = v.Id,
+                        JoinedAt = yearStart,
+                    }
+                );
             for (var k = 0; k < 15; k++)
             {
-                var source = k < 12 ? CreditSource.Activity : k < 14 ? CreditSource.Training : CreditSource.Tip;
-                db.VolunteerCredits.Add(new VolunteerCredit
-                {
-                    VolunteerId = v.Id, OrgUnitId = unit.Id, Source = source, At = yearStart.AddMinutes(rng.Next(0, 365 * 24 * 60)),
-                    SourceId = source == CreditSource.Activity ? activityIds[rng.Next(activityIds.Length)] : Guid.CreateVersion7(),
-                    Minutes = source == CreditSource.Tip ? 0 : rng.Next(60, 300), Points = rng.Next(1, 10),
-                });
+                var source =
+                    k < 12 ? CreditSource.Activity
+                    : k < 14 ? CreditSource.Training
+                    : CreditSource.Tip;
+                db.VolunteerCredits.Add(
+                    new VolunteerCredit
+                    {
+                        VolunteerId = v.Id,
+                        OrgUnitId = unit.Id,
+                        Source = source,
+                        At = yearStart.AddMinutes(rng.Next(0, 365 * 24 * 60)),
+                        SourceId = source == CreditSource.Activity ? activityIds[rng.Next(activityIds.Length)] : Guid.CreateVersion7(),
+                        Minutes = source == CreditSource.Tip ? 0 : rng.Next(60, 300),
+                        Points = rng.Next(1, 10),
+                    }
+                );
             }
             if (i % 2_000 == 1_999)
             {

@@ -8,7 +8,11 @@ namespace Lianxin.Data.Postgres;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<LianxinDbContext>
 {
     public LianxinDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<LianxinDbContext>()
-            .UseNpgsql("Host=localhost;Database=lianxin_design", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options);
+        new(
+            new DbContextOptionsBuilder<LianxinDbContext>()
+                .UseNpgsql("Host=localhost;Database=lianxin_design", o =>
+                    o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name)
+                )
+                .Options
+        );
 }

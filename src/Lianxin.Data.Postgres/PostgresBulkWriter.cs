@@ -11,11 +11,13 @@ namespace Lianxin.Data.Postgres;
 /// COPY joins the caller's transaction if one is open, and is atomic on its own otherwise.</summary>
 public sealed partial class PostgresBulkWriter : IBulkWriter
 {
-    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         var plan = BulkInsertPlan.For<T>(db);
         BulkInsertPlan.StampAdded(rows, db.Now);
         await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
@@ -26,7 +28,8 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         var types = plan.Columns.Select(c => DbTypeOf(c.StoreType)).ToArray();
 
         await db.Database.OpenConnectionAsync(ct);
@@ -34,7 +37,9 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var importer = await connection.BeginBinaryImportAsync(
-                $"COPY {plan.DelimitedTable} ({plan.DelimitedColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+                $"COPY {plan.DelimitedTable} ({plan.DelimitedColumnList}) FROM STDIN (FORMAT BINARY)",
+                ct
+            );
             // The synchronous writes fill Npgsql's buffer and only touch the socket when it is full; an await per
             // value (twenty-odd per row, a million rows) costs more CPU than the copy itself on a small server.
             foreach (var row in rows)
@@ -44,9 +49,12 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
                 for (var i = 0; i < types.Length; i++)
                 {
                     var value = plan.Columns[i].ProviderValue(row);
-                    if (value is null) importer.WriteNull();
-                    else if (types[i] is { } type) importer.Write(Normalize(value), type);
-                    else importer.Write(value);
+                    if (value is null)
+                        importer.WriteNull();
+                    else if (types[i] is { } type)
+                        importer.Write(Normalize(value), type);
+                    else
+                        importer.Write(value);
                 }
             }
             await importer.CompleteAsync(ct);
@@ -60,13 +68,19 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
     /// <summary>One indexed read of which keys are stored (<c>= ANY(@keys)</c>), then a binary COPY of the rest. A row
     /// another writer stores between the two fails the COPY on the unique index (and with it the caller's
     /// transaction), so nothing is ever doubled; the caller runs again.</summary>
-    public async Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
-        CancellationToken ct = default)
+    public async Task<IReadOnlyList<object>> WriteNewAsync(
+        LianxinDbContext db,
+        BulkInsertPlan plan,
+        IReadOnlyList<object> rows,
+        string keyProperty,
+        CancellationToken ct = default
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return [];
+        if (rows.Count == 0)
+            return [];
         var key = plan.Columns.FirstOrDefault(c => c.Property.Name == keyProperty)
             ?? throw new ArgumentException($"{keyProperty} is not a column of {plan.Table}.", nameof(keyProperty));
         var stored = new HashSet<object>();
@@ -77,10 +91,12 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {key.DelimitedName} FROM {plan.DelimitedTable} WHERE {key.DelimitedName} = ANY(@keys)";
             var values = Array.CreateInstance(rows.Select(key.ProviderValue).First(v => v is not null)!.GetType(), rows.Count);
-            for (var i = 0; i < rows.Count; i++) values.SetValue(key.ProviderValue(rows[i]), i);
+            for (var i = 0; i < rows.Count; i++)
+                values.SetValue(key.ProviderValue(rows[i]), i);
             command.Parameters.AddWithValue("keys", values);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) stored.Add(reader.GetValue(0));
+            while (await reader.ReadAsync(ct))
+                stored.Add(reader.GetValue(0));
         }
         finally
         {
@@ -101,7 +117,8 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
     {
         var t = string.Join(' ', Facets().Replace(storeType.ToLowerInvariant(), "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var array = t.EndsWith("[]", StringComparison.Ordinal);
-        if (array) t = t[..^2].Trim();
+        if (array)
+            t = t[..^2].Trim();
         NpgsqlDbType? type = t switch
         {
             "uuid" => NpgsqlDbType.Uuid,

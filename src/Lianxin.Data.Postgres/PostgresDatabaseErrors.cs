@@ -11,7 +11,8 @@ public sealed class PostgresDatabaseErrors : IDatabaseErrors
     public bool IsUniqueViolation(Exception? error)
     {
         for (; error is not null; error = error.InnerException)
-            if (error is PostgresException { SqlState: UniqueViolation }) return true;
+            if (error is PostgresException { SqlState: UniqueViolation })
+                return true;
         return false;
     }
 }

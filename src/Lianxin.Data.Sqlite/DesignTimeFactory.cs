@@ -8,7 +8,9 @@ namespace Lianxin.Data.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<LianxinDbContext>
 {
     public LianxinDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<LianxinDbContext>()
-            .UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options);
+        new(
+            new DbContextOptionsBuilder<LianxinDbContext>()
+                .UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
+                .Options
+        );
 }

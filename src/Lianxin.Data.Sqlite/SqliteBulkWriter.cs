@@ -10,11 +10,13 @@ namespace Lianxin.Data.Sqlite;
 /// inside a single transaction, which avoids a journal sync per row.</summary>
 public sealed class SqliteBulkWriter : IBulkWriter
 {
-    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         var plan = BulkInsertPlan.For<T>(db);
         BulkInsertPlan.StampAdded(rows, db.Now);
         await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
@@ -26,8 +28,13 @@ public sealed class SqliteBulkWriter : IBulkWriter
     /// <summary>One prepared <c>INSERT … ON CONFLICT (key) DO NOTHING</c> per row: the changed-row count says whether
     /// it was new, so no look-up is needed. Inside the caller's transaction SQLite's write lock keeps other
     /// writers out, so what is skipped is exactly what was stored before.</summary>
-    public async Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
-        CancellationToken ct = default)
+    public async Task<IReadOnlyList<object>> WriteNewAsync(
+        LianxinDbContext db,
+        BulkInsertPlan plan,
+        IReadOnlyList<object> rows,
+        string keyProperty,
+        CancellationToken ct = default
+    )
     {
         ArgumentNullException.ThrowIfNull(plan);
         var key = plan.Columns.FirstOrDefault(c => c.Property.Name == keyProperty)
@@ -37,13 +44,19 @@ public sealed class SqliteBulkWriter : IBulkWriter
         return written;
     }
 
-    private static async Task InsertAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows,
-        (Lianxin.Core.Data.BulkColumn Key, List<object> Written)? onlyNew, CancellationToken ct)
+    private static async Task InsertAsync(
+        LianxinDbContext db,
+        BulkInsertPlan plan,
+        IReadOnlyList<object> rows,
+        (Lianxin.Core.Data.BulkColumn Key, List<object> Written)? onlyNew,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
 
         // Join the caller's transaction if there is one, so their other writes commit or fail with these.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -53,7 +66,8 @@ public sealed class SqliteBulkWriter : IBulkWriter
             await using var command = connection.CreateCommand();
             command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
             var names = plan.Columns.Select((_, i) => "$p" + i).ToArray();
-            command.CommandText = $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)})"
+            command.CommandText =
+                $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)})"
                 + (onlyNew is { } o ? $" ON CONFLICT ({o.Key.DelimitedName}) DO NOTHING" : "");
             // The type mapping configures each parameter as EF does (e.g. Guid bound as TEXT, not BLOB).
             var parameters = new DbParameter[plan.Columns.Count];
@@ -70,13 +84,16 @@ public sealed class SqliteBulkWriter : IBulkWriter
                     parameters[i].Value = plan.Columns[i].ProviderValue(row) ?? DBNull.Value;
                 // Microsoft.Data.Sqlite runs synchronously anyway; the async call would only add overhead per row.
                 var changed = command.ExecuteNonQuery();
-                if (changed == 1) onlyNew?.Written.Add(row);
+                if (changed == 1)
+                    onlyNew?.Written.Add(row);
             }
-            if (own is not null) await own.CommitAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
         }
         finally
         {
-            if (own is not null) await own.DisposeAsync();
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 }

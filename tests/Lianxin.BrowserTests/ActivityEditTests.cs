@@ -28,7 +28,12 @@ public sealed class ActivityEditTests(BrowserFixture app)
         var squadName = "护学中队" + Guid.NewGuid().ToString("N")[..4];
         var squadId = await app.Factory.WithDbAsync(async db =>
         {
-            var s = new Squad { OrgUnitId = app.World.Villages[0].Id, Name = squadName, TypeCode = "school-guard" };
+            var s = new Squad
+            {
+                OrgUnitId = app.World.Villages[0].Id,
+                Name = squadName,
+                TypeCode = "school-guard",
+            };
             db.Squads.Add(s);
             await db.SaveChangesAsync();
             return s.Id;
@@ -48,7 +53,9 @@ public sealed class ActivityEditTests(BrowserFixture app)
         await Input(page, "act-start").FillAsync(Local(start));
         await Input(page, "act-end").FillAsync(Local(start.AddHours(1)));
         await Input(page, "act-quota").FillAsync("4");
-        await page.Locator(".mud-dialog [data-testid=act-squads]").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-dialog [data-testid=act-squads]")
+            .Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]")
+            .ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = squadName }).First.ClickAsync();
         await page.Locator(".mud-dialog .mud-dialog-title").ClickAsync(new() { Force = true });
         await BrowserFixture.ShotAsync(page, "activity-dialog-new");
@@ -58,7 +65,10 @@ public sealed class ActivityEditTests(BrowserFixture app)
         await Expect(page.GetByTestId("act-status")).ToHaveTextAsync("已发布");
         await Expect(page.GetByText(squadName)).ToBeVisibleAsync();
         var id = await app.Factory.WithDbAsync(db => db.Activities.Where(a => a.Title == title).Select(a => a.Id).FirstAsync());
-        Assert.Equal([squadId], await app.Factory.WithDbAsync(db => db.ActivitySquads.Where(t => t.ActivityId == id).Select(t => t.SquadId).ToListAsync()));
+        Assert.Equal(
+            [squadId],
+            await app.Factory.WithDbAsync(db => db.ActivitySquads.Where(t => t.ActivityId == id).Select(t => t.SquadId).ToListAsync())
+        );
 
         // Edited before the start: a new name and more places, still for the same squad.
         await page.GetByTestId("act-edit").ClickAsync();
@@ -68,7 +78,9 @@ public sealed class ActivityEditTests(BrowserFixture app)
         await page.GetByTestId("act-save").ClickAsync();
         await Expect(page.GetByTestId("act-detail-title")).ToHaveTextAsync(title + "（加人）");
         await Expect(page.GetByText("通过 0/8")).ToBeVisibleAsync();
-        var saved = await app.Factory.WithDbAsync(db => db.Activities.Include(a => a.TargetSquads).AsNoTracking().FirstAsync(a => a.Id == id));
+        var saved = await app.Factory.WithDbAsync(db =>
+            db.Activities.Include(a => a.TargetSquads).AsNoTracking().FirstAsync(a => a.Id == id)
+        );
         Assert.Equal(8, saved.Quota);
         Assert.False(saved.OpenToAll);
         Assert.Equal([squadId], saved.TargetSquads.Select(t => t.SquadId));
@@ -80,25 +92,59 @@ public sealed class ActivityEditTests(BrowserFixture app)
     public async Task A_squad_leader_reports_a_finished_patrol_with_a_photo_from_the_phone_and_staff_post_a_notice_with_a_photo()
     {
         var grid = app.World.Grids[0].Id;
-        var name = await app.NewAccountAsync("reportlead" + Guid.NewGuid().ToString("N")[..6], BuiltInRoles.Volunteer, grid, mustChange: false);
+        var name = await app.NewAccountAsync(
+            "reportlead" + Guid.NewGuid().ToString("N")[..6],
+            BuiltInRoles.Volunteer,
+            grid,
+            mustChange: false
+        );
         var title = "东峪村夜间巡逻" + Guid.NewGuid().ToString("N")[..4];
         var activityId = await app.Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            var v = Volunteer.Registered(new VolunteerDetails("巡逻队长", Gender.Unknown, ProtectedText.Empty, ProtectedText.Empty, grid, [],
-                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            var v = Volunteer.Registered(
+                new VolunteerDetails(
+                    "巡逻队长",
+                    Gender.Unknown,
+                    ProtectedText.Empty,
+                    ProtectedText.Empty,
+                    grid,
+                    [],
+                    VolunteerAvailability.None
+                ),
+                DateTimeOffset.UtcNow
+            );
             v.LinkAccount(account.Id);
             db.Volunteers.Add(v);
-            var squad = new Squad { OrgUnitId = app.World.Villages[0].Id, Name = "巡逻中队" + Guid.NewGuid().ToString("N")[..4], TypeCode = "patrol" };
+            var squad = new Squad
+            {
+                OrgUnitId = app.World.Villages[0].Id,
+                Name = "巡逻中队" + Guid.NewGuid().ToString("N")[..4],
+                TypeCode = "patrol",
+            };
             db.Squads.Add(squad);
-            db.SquadMembers.Add(new SquadMember { SquadId = squad.Id, VolunteerId = v.Id, Role = SquadRole.Leader, JoinedAt = DateTimeOffset.UtcNow });
+            db.SquadMembers.Add(
+                new SquadMember
+                {
+                    SquadId = squad.Id,
+                    VolunteerId = v.Id,
+                    Role = SquadRole.Leader,
+                    JoinedAt = DateTimeOffset.UtcNow,
+                }
+            );
             var now = DateTimeOffset.UtcNow;
             var a = new Activity
             {
-                OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口",
-                StartsAt = now.AddHours(-3), EndsAt = now.AddHours(-1), Quota = 5,
-                OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
+                OrgUnitId = app.World.Villages[0].Id,
+                Kind = ActivityKind.Patrol,
+                Title = title,
+                Place = "东峪村委会门口",
+                StartsAt = now.AddHours(-3),
+                EndsAt = now.AddHours(-1),
+                Quota = 5,
+                OrganizerId = app.World.UserIds["officer1"],
+                OrganizerName = "officer1",
             };
             a.Publish(now.AddDays(-1));
             a.Finish(now);
@@ -121,7 +167,16 @@ public sealed class ActivityEditTests(BrowserFixture app)
         await due.GetByTestId("m-act-write-report").ClickAsync();
         await Expect(phone.GetByTestId("m-report-activity")).ToHaveTextAsync(title);
         await phone.GetByTestId("m-report-body").FillAsync("两小时巡逻，提醒村民锁好电动车，劝离深夜逗留青少年 3 人。");
-        await phone.GetByTestId("m-report-photos").SetInputFilesAsync(new FilePayload { Name = "巡逻.png", MimeType = "image/png", Buffer = Png });
+        await phone
+            .GetByTestId("m-report-photos")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "巡逻.png",
+                    MimeType = "image/png",
+                    Buffer = Png,
+                }
+            );
         await phone.GetByTestId("m-report-submit").ClickAsync();
         await Expect(phone.GetByTestId("m-report-done")).ToBeVisibleAsync();
         await Expect(phone.GetByTestId("m-report")).ToContainTextAsync("劝离深夜逗留青少年");
@@ -135,7 +190,10 @@ public sealed class ActivityEditTests(BrowserFixture app)
         var post = await app.Factory.WithDbAsync(db => db.FeedPosts.AsNoTracking().FirstAsync(p => p.ActivityId == activityId));
         Assert.Equal(FeedPostKind.ActivityReport, post.Kind);
         Assert.Equal("巡逻队长", post.AuthorName);
-        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Photos.CountAsync(p => p.OwnerKind == PhotoOwner.FeedPost && p.OwnerId == post.Id)));
+        Assert.Equal(
+            1,
+            await app.Factory.WithDbAsync(db => db.Photos.CountAsync(p => p.OwnerKind == PhotoOwner.FeedPost && p.OwnerId == post.Id))
+        );
 
         // The officer sees the report on the activity page and posts a notice with a photo on the feed page.
         var page = await app.NewPageAsync();
@@ -147,9 +205,18 @@ public sealed class ActivityEditTests(BrowserFixture app)
         var notice = "周末防汛值守" + Guid.NewGuid().ToString("N")[..4];
         await BrowserFixture.OpenAsync(page, "/volunteers/feed");
         await page.GetByTestId("feed-new-notice").ClickAsync();
-        await page.GetByTestId("feed-notice-body").Locator("xpath=descendant-or-self::textarea").First.FillAsync(notice + "：各中队按排班表到岗。");
-        await page.Locator("[data-testid=feed-notice-photos] input[type=file], input[type=file]").First.SetInputFilesAsync(
-            new FilePayload { Name = "排班表.png", MimeType = "image/png", Buffer = Png });
+        await page.GetByTestId("feed-notice-body")
+            .Locator("xpath=descendant-or-self::textarea")
+            .First.FillAsync(notice + "：各中队按排班表到岗。");
+        await page.Locator("[data-testid=feed-notice-photos] input[type=file], input[type=file]")
+            .First.SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "排班表.png",
+                    MimeType = "image/png",
+                    Buffer = Png,
+                }
+            );
         await Expect(page.GetByTestId("feed-notice-picked")).ToContainTextAsync("已选 1 张");
         await page.GetByTestId("feed-notice-publish").ClickAsync();
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "通知已发布" })).ToBeVisibleAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using Lianxin.Core.Access;
-using Lianxin.Core.Data;
 using Lianxin.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,7 +13,8 @@ namespace Lianxin.BrowserTests;
 /// <summary>The app on a real Kestrel port on 127.0.0.1, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string Square = """{"type":"Polygon","coordinates":[[[114.0,38.3],[114.02,38.3],[114.02,38.32],[114.0,38.32],[114.0,38.3]]]}""";
+    public const string Square =
+        """{"type":"Polygon","coordinates":[[[114.0,38.3],[114.02,38.3],[114.02,38.32],[114.0,38.32],[114.0,38.3]]]}""";
 
     public LianxinFactory Factory { get; private set; } = default!;
     public TestWorld World { get; private set; } = default!;
@@ -43,13 +43,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         // CI shares two cores between both test assemblies; give assertions room before calling a page broken.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("LIANXIN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("LIANXIN_CHROMIUM") is { Length: > 0 } path
+                    ? path
+                    : "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                ],
+            }
+        );
     }
 
     /// <summary>A fresh account that must change its password at first sign-in.</summary>
@@ -58,9 +71,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Factory.WithScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<LianxinUser>>();
-            var u = new LianxinUser { UserName = userName, DisplayName = userName, OrgUnitId = unit, MustChangePassword = mustChange, PasswordChangedAt = DateTimeOffset.UtcNow };
+            var u = new LianxinUser
+            {
+                UserName = userName,
+                DisplayName = userName,
+                OrgUnitId = unit,
+                MustChangePassword = mustChange,
+                PasswordChangedAt = DateTimeOffset.UtcNow,
+            };
             var r = await users.CreateAsync(u, TestWorld.Password);
-            if (!r.Succeeded) throw new InvalidOperationException(string.Join(";", r.Errors.Select(e => e.Description)));
+            if (!r.Succeeded)
+                throw new InvalidOperationException(string.Join(";", r.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(u, role);
             return true;
         });
@@ -69,14 +90,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1400, Height = 900 },
-            IsMobile = phone,
-            HasTouch = phone,
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl,
+                Locale = "zh-CN",
+                ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1400, Height = 900 },
+                IsMobile = phone,
+                HasTouch = phone,
+            }
+        );
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;

@@ -1,7 +1,6 @@
 using Lianxin.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;
@@ -43,8 +42,12 @@ public sealed class ConsoleTests(BrowserFixture app)
         await Expect(firstId).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d{17}[\\dX]$"));
         await BrowserFixture.ShotAsync(page, "residents-revealed");
 
-        var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditAction.Reveal && a.UserId == app.World.UserIds["officer1"]).OrderByDescending(a => a.Seq).FirstOrDefaultAsync());
+        var line = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditAction.Reveal && a.UserId == app.World.UserIds["officer1"])
+                .OrderByDescending(a => a.Seq)
+                .FirstOrDefaultAsync()
+        );
         Assert.NotNull(line);
         Assert.Contains(name, line.Summary);
         Assert.Contains("入户核对", line.Summary);
@@ -70,8 +73,10 @@ public sealed class ConsoleTests(BrowserFixture app)
         await app.SignInAsync(page, "leader2");
         await BrowserFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("0");
-        await app.Factory.WithScopeAsync(sp => sp.GetRequiredService<Lianxin.Core.Notifications.NotificationService>()
-            .SendAsync(app.World.UserIds["leader2"], "红色预警：西峪村纠纷升级", "请立即处置", "/places"));
+        await app.Factory.WithScopeAsync(sp =>
+            sp.GetRequiredService<Lianxin.Core.Notifications.NotificationService>()
+                .SendAsync(app.World.UserIds["leader2"], "红色预警：西峪村纠纷升级", "请立即处置", "/places")
+        );
         await Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("1");
         await BrowserFixture.OpenAsync(page, "/notifications");
         await Expect(page.GetByText("红色预警：西峪村纠纷升级")).ToBeVisibleAsync();

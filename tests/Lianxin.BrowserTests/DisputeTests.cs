@@ -11,7 +11,9 @@ public sealed class DisputeTests(BrowserFixture app)
 {
     private static async Task PickAsync(IPage page, string testId, string option)
     {
-        await page.Locator($".mud-dialog [data-testid={testId}]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator($".mud-dialog [data-testid={testId}]")
+            .Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]")
+            .ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 
@@ -24,7 +26,8 @@ public sealed class DisputeTests(BrowserFixture app)
             await page.Locator(".mud-dialog button").Filter(new() { HasText = "确定" }).Last.ClickAsync();
         }
         await Expect(page.GetByTestId("action-confirm")).ToBeVisibleAsync();
-        if (fill is not null) await fill();
+        if (fill is not null)
+            await fill();
         await page.GetByTestId("action-confirm").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         // The step is done when the page has reloaded the dispute and its step buttons are live again.
@@ -42,13 +45,21 @@ public sealed class DisputeTests(BrowserFixture app)
         await phone.GetByTestId("quick-description").FillAsync("程家的鸡跑进张家菜地吃菜，两家在院门口吵起来了");
         await phone.GetByTestId("quick-applicant").FillAsync("张某");
         await phone.GetByTestId("quick-respondent").FillAsync("程某");
-        await phone.GetByTestId("quick-photos").SetInputFilesAsync(new FilePayload
-        {
-            Name = "菜地.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1, 2, 3],
-        });
+        await phone
+            .GetByTestId("quick-photos")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "菜地.jpg",
+                    MimeType = "image/jpeg",
+                    Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1, 2, 3],
+                }
+            );
         await phone.GetByTestId("quick-submit").ClickAsync();
         await Expect(phone.GetByTestId("quick-created")).ToBeVisibleAsync();
-        var number = System.Text.RegularExpressions.Regex.Match(await phone.GetByTestId("quick-created").InnerTextAsync(), @"JF-\d{4}-\d+").Value;
+        var number = System
+            .Text.RegularExpressions.Regex.Match(await phone.GetByTestId("quick-created").InnerTextAsync(), @"JF-\d{4}-\d+")
+            .Value;
         Assert.NotEmpty(number);
         await BrowserFixture.ShotAsync(phone, "dispute-phone-report");
         await phone.Context.CloseAsync();

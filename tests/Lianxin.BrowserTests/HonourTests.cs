@@ -1,7 +1,6 @@
 using Lianxin.Core.Volunteers;
 using Lianxin.Core.Volunteers.Honours;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;
@@ -22,15 +21,30 @@ public sealed class HonourTests(BrowserFixture app)
             var v = await db.Volunteers.FirstOrDefaultAsync(x => x.UserId == userId);
             if (v is null)
             {
-                v = Volunteer.Registered(new VolunteerDetails("韩晓梅", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, w.Grids[0].Id, [],
-                    VolunteerAvailability.None), DateTimeOffset.UtcNow.AddYears(-1));
+                v = Volunteer.Registered(
+                    new VolunteerDetails(
+                        "韩晓梅",
+                        Lianxin.Core.Common.Gender.Unknown,
+                        Lianxin.Core.Common.ProtectedText.Empty,
+                        Lianxin.Core.Common.ProtectedText.Empty,
+                        w.Grids[0].Id,
+                        [],
+                        VolunteerAvailability.None
+                    ),
+                    DateTimeOffset.UtcNow.AddYears(-1)
+                );
                 v.LinkAccount(userId);
                 db.Volunteers.Add(v);
             }
             var s = new TrainingSession
             {
-                OrgUnitId = w.Villages[0].Id, Title = "应急救护培训", Trainer = "县红十字会", Place = "东峪村党群服务中心",
-                StartsAt = DateTimeOffset.UtcNow.AddHours(-3), Minutes = 180, Points = 3,
+                OrgUnitId = w.Villages[0].Id,
+                Title = "应急救护培训",
+                Trainer = "县红十字会",
+                Place = "东峪村党群服务中心",
+                StartsAt = DateTimeOffset.UtcNow.AddHours(-3),
+                Minutes = 180,
+                Points = 3,
             };
             db.TrainingSessions.Add(s);
             await db.SaveChangesAsync();
@@ -41,7 +55,10 @@ public sealed class HonourTests(BrowserFixture app)
         await app.SignInAsync(page, "officer1");
         await BrowserFixture.OpenAsync(page, $"/volunteers/trainings/{session}");
         await Expect(page.GetByTestId("attendance-empty")).ToBeVisibleAsync();
-        await page.Locator("[data-testid=roster-table] tbody tr").Filter(new() { HasText = volunteer.Name }).Locator("input[type=checkbox]").CheckAsync();
+        await page.Locator("[data-testid=roster-table] tbody tr")
+            .Filter(new() { HasText = volunteer.Name })
+            .Locator("input[type=checkbox]")
+            .CheckAsync();
         await page.GetByTestId("roster-passed").ClickAsync();
         await Expect(page.GetByTestId("attendance-certificate").First).ToContainTextAsync("义警培训-");
         await Expect(page.GetByTestId("training-counts")).ToContainTextAsync("出席 1 人，合格 1 人");

@@ -18,9 +18,33 @@ public sealed class IncidentTests(BrowserFixture app)
     {
         var p = "BR" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var now = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset);
-        string Row(string number, DateTimeOffset at, string address, string phone, string category = "dispute", string type = "dispute.neighbour") =>
-            string.Join(",", number, at.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), category, type, "",
-                "张某", phone, address, "", "", "邻居家的鸡又进菜地，两家吵起来", "民警到场调解", "T-S1", "李警官", "否", "有效");
+        string Row(
+            string number,
+            DateTimeOffset at,
+            string address,
+            string phone,
+            string category = "dispute",
+            string type = "dispute.neighbour"
+        ) =>
+            string.Join(
+                ",",
+                number,
+                at.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                category,
+                type,
+                "",
+                "张某",
+                phone,
+                address,
+                "",
+                "",
+                "邻居家的鸡又进菜地，两家吵起来",
+                "民警到场调解",
+                "T-S1",
+                "李警官",
+                "否",
+                "有效"
+            );
         var flat = "东峪村三组" + Random.Shared.Next(100, 999) + "号";
         var csv = new StringBuilder()
             .AppendLine(string.Join(",", IncidentImportTemplate.Columns.Select(c => c.Header)))
@@ -29,7 +53,10 @@ public sealed class IncidentTests(BrowserFixture app)
             .AppendLine(Row($"{p}03", now.AddDays(-3), "东峪村一组8号", "13800003333"))
             .AppendLine(Row($"{p}04", now.AddDays(-1), flat, "13800004444", category: "no-such-category"))
             .AppendLine(Row("", now.AddDays(-1), flat, "13800005555"))
-            .AppendLine(Row($"{p}06", now.AddDays(-1), flat, "13800006666").Replace(now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "昨天"))
+            .AppendLine(
+                Row($"{p}06", now.AddDays(-1), flat, "13800006666")
+                    .Replace(now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "昨天")
+            )
             .ToString();
 
         var page = await app.NewPageAsync();
@@ -39,19 +66,22 @@ public sealed class IncidentTests(BrowserFixture app)
         // never seen, so choose it again if nothing started.
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
-            {
-                Name = "本周警情.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
-            });
+            await page.Locator("input[type=file]")
+                .First.SetInputFilesAsync(
+                    new FilePayload
+                    {
+                        Name = "本周警情.csv",
+                        MimeType = "text/csv",
+                        Buffer = Encoding.UTF8.GetBytes(csv),
+                    }
+                );
             try
             {
                 await Expect(page.GetByTestId("import-progress").Or(page.GetByTestId("import-result")).First)
                     .ToBeVisibleAsync(new() { Timeout = 10_000 });
                 break;
             }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
+            catch (PlaywrightException) when (attempt < 3) { }
         }
         // Reading, checking, staging and storing the file runs in the request; give a busy machine time.
         await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -1,7 +1,6 @@
 using Lianxin.Core.Volunteers;
 using Lianxin.Core.Volunteers.Honours;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;
@@ -30,8 +29,12 @@ public sealed class RegistryGapTests(BrowserFixture app)
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/volunteers/[0-9a-f-]{36}$"));
         await Expect(page.GetByTestId("vol-history").GetByText("由民警登记")).ToBeVisibleAsync();
-        var saved = await app.Factory.WithDbAsync(db => db.Volunteers.AsNoTracking().Where(v => v.Name == "孙德福" && v.OrgUnitId == village.Id)
-            .OrderByDescending(v => v.AppliedAt).FirstAsync());
+        var saved = await app.Factory.WithDbAsync(db =>
+            db.Volunteers.AsNoTracking()
+                .Where(v => v.Name == "孙德福" && v.OrgUnitId == village.Id)
+                .OrderByDescending(v => v.AppliedAt)
+                .FirstAsync()
+        );
         Assert.Equal(VolunteerStatus.Active, saved.Status);
         Assert.Null(saved.UserId);
         await BrowserFixture.ShotAsync(page, "registry-registered");
@@ -55,23 +58,46 @@ public sealed class RegistryGapTests(BrowserFixture app)
         var w = app.World;
         var (volunteer, session) = await app.Factory.WithDbAsync(async db =>
         {
-            var v = Volunteer.Registered(new VolunteerDetails("周桂兰", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, w.Villages[0].Id, [],
-                VolunteerAvailability.None), DateTimeOffset.UtcNow.AddYears(-1));
+            var v = Volunteer.Registered(
+                new VolunteerDetails(
+                    "周桂兰",
+                    Lianxin.Core.Common.Gender.Unknown,
+                    Lianxin.Core.Common.ProtectedText.Empty,
+                    Lianxin.Core.Common.ProtectedText.Empty,
+                    w.Villages[0].Id,
+                    [],
+                    VolunteerAvailability.None
+                ),
+                DateTimeOffset.UtcNow.AddYears(-1)
+            );
             var s = new TrainingSession
             {
-                OrgUnitId = w.Villages[0].Id, Title = "消防安全培训", Trainer = "县消防救援大队", Place = "村委会会议室",
-                StartsAt = DateTimeOffset.UtcNow.AddHours(-5), Minutes = 120, Points = 2,
+                OrgUnitId = w.Villages[0].Id,
+                Title = "消防安全培训",
+                Trainer = "县消防救援大队",
+                Place = "村委会会议室",
+                StartsAt = DateTimeOffset.UtcNow.AddHours(-5),
+                Minutes = 120,
+                Points = 2,
             };
             db.Volunteers.Add(v);
             db.TrainingSessions.Add(s);
             var attendance = TrainingAttendance.Of(s.Id, v.Id);
             attendance.Record(attended: true, passed: false, null, DateTimeOffset.UtcNow);
             db.TrainingAttendances.Add(attendance);
-            db.VolunteerCredits.Add(new VolunteerCredit
-            {
-                VolunteerId = v.Id, OrgUnitId = v.OrgUnitId, Source = CreditSource.Training, SourceId = s.Id, At = s.StartsAt, Minutes = 120, Points = 2,
-                Reason = "参加培训：消防安全培训",
-            });
+            db.VolunteerCredits.Add(
+                new VolunteerCredit
+                {
+                    VolunteerId = v.Id,
+                    OrgUnitId = v.OrgUnitId,
+                    Source = CreditSource.Training,
+                    SourceId = s.Id,
+                    At = s.StartsAt,
+                    Minutes = 120,
+                    Points = 2,
+                    Reason = "参加培训：消防安全培训",
+                }
+            );
             await db.SaveChangesAsync();
             return (v.Id, s.Id);
         });
@@ -88,8 +114,12 @@ public sealed class RegistryGapTests(BrowserFixture app)
         await page.GetByTestId("training-edit-save").ClickAsync();
         await Expect(page.GetByTestId("training-heading")).ToHaveTextAsync("消防安全与逃生培训");
         await Expect(page.GetByTestId("training-credit")).ToContainTextAsync("3 小时、4 积分");
-        var credits = await app.Factory.WithDbAsync(db => db.VolunteerCredits.AsNoTracking()
-            .Where(c => c.VolunteerId == volunteer && c.SourceId == session).Select(c => new { c.Minutes, c.Points }).ToListAsync());
+        var credits = await app.Factory.WithDbAsync(db =>
+            db.VolunteerCredits.AsNoTracking()
+                .Where(c => c.VolunteerId == volunteer && c.SourceId == session)
+                .Select(c => new { c.Minutes, c.Points })
+                .ToListAsync()
+        );
         Assert.Equal((180, 4), credits.Select(c => (c.Minutes, c.Points)).Single());
         await page.Context.CloseAsync();
     }

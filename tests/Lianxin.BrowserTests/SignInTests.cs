@@ -1,8 +1,5 @@
 using Lianxin.Core.Access;
-using Lianxin.Core.Audit;
 using Lianxin.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;

@@ -23,11 +23,20 @@ public sealed class TipActingTests(BrowserFixture app)
     private async Task<(Guid Id, string Number)> SendAsync(string body, string category)
     {
         using var resident = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await resident.PostAsJsonAsync("/api/v1/auth/token", new { userName = "resident1", password = TestWorld.Password }))
-            .Content.ReadFromJsonAsync<TestWorld.TokenResponse>();
+        var token = await (
+            await resident.PostAsJsonAsync("/api/v1/auth/token", new { userName = "resident1", password = TestWorld.Password })
+        ).Content.ReadFromJsonAsync<TestWorld.TokenResponse>();
         resident.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        var sent = await resident.PostAsJsonAsync("/api/v1/volunteers/tips",
-            new { categoryCode = category, orgUnitId = app.World.Villages[0].Id, address = "东峪村四组村口", body });
+        var sent = await resident.PostAsJsonAsync(
+            "/api/v1/volunteers/tips",
+            new
+            {
+                categoryCode = category,
+                orgUnitId = app.World.Villages[0].Id,
+                address = "东峪村四组村口",
+                body,
+            }
+        );
         sent.EnsureSuccessStatusCode();
         var tip = await sent.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return (tip.GetProperty("id").GetGuid(), tip.GetProperty("number").GetString()!);
@@ -55,9 +64,27 @@ public sealed class TipActingTests(BrowserFixture app)
         await page.GetByTestId("tip-act").ClickAsync();
         await Expect(page.GetByTestId("tip-status")).ToHaveTextAsync("已处置");
         await Expect(page.GetByTestId("tip-outcome")).ToContainTextAsync("已转为警情处置");
-        var incident = await app.Factory.WithDbAsync(db => db.Tips.Where(t => t.Id == theft.Id)
-            .Join(db.Incidents, t => t.IncidentId, i => i.Id, (t, i) => new { i.CategoryCode, i.TypeCode, i.SubtypeCode, i.Number }).SingleAsync());
-        Assert.Equal(("criminal", "criminal.theft", "criminal.theft.ebike"), (incident.CategoryCode, incident.TypeCode, incident.SubtypeCode));
+        var incident = await app.Factory.WithDbAsync(db =>
+            db.Tips.Where(t => t.Id == theft.Id)
+                .Join(
+                    db.Incidents,
+                    t => t.IncidentId,
+                    i => i.Id,
+                    (t, i) =>
+                        new
+                        {
+                            i.CategoryCode,
+                            i.TypeCode,
+                            i.SubtypeCode,
+                            i.Number,
+                        }
+                )
+                .SingleAsync()
+        );
+        Assert.Equal(
+            ("criminal", "criminal.theft", "criminal.theft.ebike"),
+            (incident.CategoryCode, incident.TypeCode, incident.SubtypeCode)
+        );
         Assert.Equal(theft.Number, incident.Number);
 
         await BrowserFixture.OpenAsync(page, $"/volunteers/tips/{quarrel.Id}");
@@ -65,8 +92,11 @@ public sealed class TipActingTests(BrowserFixture app)
         await PickAsync(page, "tip-dispute-category", "邻里纠纷");
         await page.GetByTestId("tip-act").ClickAsync();
         await Expect(page.GetByTestId("tip-status")).ToHaveTextAsync("已处置");
-        var dispute = await app.Factory.WithDbAsync(db => db.Tips.Where(t => t.Id == quarrel.Id)
-            .Join(db.Disputes, t => t.DisputeId, d => d.Id, (t, d) => new { d.CategoryCode, t.Status }).SingleAsync());
+        var dispute = await app.Factory.WithDbAsync(db =>
+            db.Tips.Where(t => t.Id == quarrel.Id)
+                .Join(db.Disputes, t => t.DisputeId, d => d.Id, (t, d) => new { d.CategoryCode, t.Status })
+                .SingleAsync()
+        );
         Assert.Equal("neighbour", dispute.CategoryCode);
         Assert.Equal(TipStatus.ActedOn, dispute.Status);
         await page.Context.CloseAsync();

@@ -2,7 +2,6 @@ using Lianxin.Core.Access;
 using Lianxin.Core.Data;
 using Lianxin.Core.Volunteers;
 using Lianxin.Core.Volunteers.Activities;
-using Lianxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,27 +14,51 @@ namespace Lianxin.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class VolunteerActivityTests(BrowserFixture app)
 {
-    private const double Lat = 38.31, Lng = 114.01;
+    private const double Lat = 38.31,
+        Lng = 114.01;
 
     [Fact]
     public async Task A_volunteer_signs_up_checks_in_and_out_and_the_organiser_reports_with_a_photo()
     {
         var grid = app.World.Grids[0].Id;
-        var name = await app.NewAccountAsync("patrolvol" + Guid.NewGuid().ToString("N")[..6], BuiltInRoles.Volunteer, grid, mustChange: false);
+        var name = await app.NewAccountAsync(
+            "patrolvol" + Guid.NewGuid().ToString("N")[..6],
+            BuiltInRoles.Volunteer,
+            grid,
+            mustChange: false
+        );
         var title = "东峪村护村巡逻" + Guid.NewGuid().ToString("N")[..4];
         var activityId = await app.Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var account = await db.Users.FirstAsync(u => u.UserName == name);
-            var v = Volunteer.Registered(new VolunteerDetails("巡逻义警", Lianxin.Core.Common.Gender.Unknown, Lianxin.Core.Common.ProtectedText.Empty, Lianxin.Core.Common.ProtectedText.Empty, grid, [],
-                VolunteerAvailability.None), DateTimeOffset.UtcNow);
+            var v = Volunteer.Registered(
+                new VolunteerDetails(
+                    "巡逻义警",
+                    Lianxin.Core.Common.Gender.Unknown,
+                    Lianxin.Core.Common.ProtectedText.Empty,
+                    Lianxin.Core.Common.ProtectedText.Empty,
+                    grid,
+                    [],
+                    VolunteerAvailability.None
+                ),
+                DateTimeOffset.UtcNow
+            );
             v.LinkAccount(account.Id);
             db.Volunteers.Add(v);
             var a = new Activity
             {
-                OrgUnitId = app.World.Villages[0].Id, Kind = ActivityKind.Patrol, Title = title, Place = "东峪村委会门口", Lat = Lat, Lng = Lng,
-                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10), EndsAt = DateTimeOffset.UtcNow.AddHours(2), Quota = 5,
-                OrganizerId = app.World.UserIds["officer1"], OrganizerName = "officer1",
+                OrgUnitId = app.World.Villages[0].Id,
+                Kind = ActivityKind.Patrol,
+                Title = title,
+                Place = "东峪村委会门口",
+                Lat = Lat,
+                Lng = Lng,
+                StartsAt = DateTimeOffset.UtcNow.AddMinutes(10),
+                EndsAt = DateTimeOffset.UtcNow.AddHours(2),
+                Quota = 5,
+                OrganizerId = app.World.UserIds["officer1"],
+                OrganizerName = "officer1",
             };
             a.Publish(DateTimeOffset.UtcNow);
             db.Activities.Add(a);
@@ -84,10 +107,15 @@ public sealed class VolunteerActivityTests(BrowserFixture app)
         await page.Locator(".mud-dialog button").Filter(new() { HasText = "确定" }).Last.ClickAsync();
         await Expect(page.GetByTestId("act-status")).ToHaveTextAsync("已结束");
         await page.GetByTestId("act-report-body").FillAsync("巡逻两小时，提醒村民锁好电动车，劝离深夜逗留青少年。");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "巡逻.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
-        });
+        await page.Locator("input[type=file]")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "巡逻.png",
+                    MimeType = "image/png",
+                    Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+                }
+            );
         await Expect(page.GetByText("已选 1 张")).ToBeVisibleAsync();
         await page.GetByTestId("act-report-submit").ClickAsync();
         await Expect(page.GetByTestId("act-report")).ToContainTextAsync("劝离深夜逗留青少年");

@@ -21,10 +21,11 @@ public static class AccountsOver
     /// <summary>Active accounts over the unit with this path holding the right through any of their roles.</summary>
     public static IQueryable<LianxinUser> WithPermission(LianxinDbContext db, string unitPath, string permission)
     {
-        var holders = from ur in db.UserRoles
-                      join rc in db.RoleClaims on ur.RoleId equals rc.RoleId
-                      where rc.ClaimType == Permissions.ClaimType && rc.ClaimValue == permission
-                      select ur.UserId;
+        var holders =
+            from ur in db.UserRoles
+            join rc in db.RoleClaims on ur.RoleId equals rc.RoleId
+            where rc.ClaimType == Permissions.ClaimType && rc.ClaimValue == permission
+            select ur.UserId;
         return Over(db, unitPath).Where(u => holders.Contains(u.Id));
     }
 

@@ -8,6 +8,7 @@ public static class CurrentUserExtensions
     /// endpoint already checked, since pages call services directly.</summary>
     public static void Demand(this ICurrentUser user, string permission)
     {
-        if (!user.Has(permission)) throw new ForbiddenException();
+        if (!user.Has(permission))
+            throw new ForbiddenException();
     }
 }

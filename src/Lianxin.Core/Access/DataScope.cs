@@ -19,14 +19,19 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
         All || Units.Contains(unit.Id) || SubtreePaths.Any(p => unit.Path.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>Filter for scoped records; one place where scope turns into SQL.</summary>
-    public Expression<Func<T, bool>> Filter<T>() where T : class, IScoped
+    public Expression<Func<T, bool>> Filter<T>()
+        where T : class, IScoped
     {
-        if (All) return _ => true;
+        if (All)
+            return _ => true;
         var r = Expression.Parameter(typeof(T), "r");
         Expression? body = null;
         var unitId = Expression.Property(r, nameof(IScoped.OrgUnitId));
         if (Units.Count > 0)
-            body = Or(body, Expression.Call(Expression.Constant(Units.ToList()), typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!, unitId));
+            body = Or(
+                body,
+                Expression.Call(Expression.Constant(Units.ToList()), typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!, unitId)
+            );
         if (SubtreePaths.Count > 0)
         {
             var path = Expression.Property(Expression.Property(r, nameof(IScoped.OrgUnit)), nameof(OrgUnit.Path));
@@ -34,13 +39,21 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
                 body = Or(body, StartsWith(path, p));
         }
         if (OwnRecordsOf is not null)
-            body = Or(body, Expression.Equal(Expression.Property(r, nameof(IScoped.CreatedById)), Expression.Constant(OwnRecordsOf, typeof(string))));
+            body = Or(
+                body,
+                Expression.Equal(Expression.Property(r, nameof(IScoped.CreatedById)), Expression.Constant(OwnRecordsOf, typeof(string)))
+            );
         return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(false), r);
     }
 
     /// <summary>Narrows a scoped query to one unit and everything below it (a filter the user picked,
     /// on top of their scope). An unknown unit is a 422.</summary>
-    public static async Task<IQueryable<T>> UnderUnitAsync<T>(IQueryable<T> query, Data.LianxinDbContext db, Guid unitId, CancellationToken ct)
+    public static async Task<IQueryable<T>> UnderUnitAsync<T>(
+        IQueryable<T> query,
+        Data.LianxinDbContext db,
+        Guid unitId,
+        CancellationToken ct
+    )
         where T : class, IScoped
     {
         var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
@@ -51,11 +64,19 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
     /// <summary>Filter for the units themselves.</summary>
     public Expression<Func<OrgUnit, bool>> UnitFilter()
     {
-        if (All) return _ => true;
+        if (All)
+            return _ => true;
         var u = Expression.Parameter(typeof(OrgUnit), "u");
         Expression? body = null;
         if (Units.Count > 0)
-            body = Or(body, Expression.Call(Expression.Constant(Units.ToList()), typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!, Expression.Property(u, nameof(OrgUnit.Id))));
+            body = Or(
+                body,
+                Expression.Call(
+                    Expression.Constant(Units.ToList()),
+                    typeof(List<Guid>).GetMethod(nameof(List<Guid>.Contains))!,
+                    Expression.Property(u, nameof(OrgUnit.Id))
+                )
+            );
         foreach (var p in SubtreePaths)
             body = Or(body, StartsWith(Expression.Property(u, nameof(OrgUnit.Path)), p));
         return Expression.Lambda<Func<OrgUnit, bool>>(body ?? Expression.Constant(false), u);

@@ -9,21 +9,32 @@ public static class DataScopeResolver
 {
     public static async Task<DataScope> ResolveAsync(LianxinDbContext db, string userId, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.OrgUnitId, u.IsDisabled }).FirstOrDefaultAsync(ct);
-        if (user is null || user.IsDisabled) return DataScope.Nothing;
+        var user = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.OrgUnitId, u.IsDisabled })
+            .FirstOrDefaultAsync(ct);
+        if (user is null || user.IsDisabled)
+            return DataScope.Nothing;
 
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == userId
-                           select new { r.Scope, r.ChosenUnitIds }).ToListAsync(ct);
+        var roles = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where ur.UserId == userId
+            select new { r.Scope, r.ChosenUnitIds }
+        ).ToListAsync(ct);
 
-        if (roles.Any(r => r.Scope == ScopeKind.All)) return DataScope.Everything;
+        if (roles.Any(r => r.Scope == ScopeKind.All))
+            return DataScope.Everything;
 
         var unitIds = roles.Where(r => r.Scope == ScopeKind.ChosenUnits).SelectMany(r => r.ChosenUnitIds).ToHashSet();
-        if (user.OrgUnitId is { } own) unitIds.Add(own);
-        var paths = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        if (user.OrgUnitId is { } own)
+            unitIds.Add(own);
+        var paths = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Path })
+            .ToDictionaryAsync(u => u.Id, u => u.Path, ct);
 
         var subtrees = new List<string>();
         var units = new List<Guid>();
@@ -47,8 +58,15 @@ public static class DataScopeResolver
             }
         }
         // A subtree already covered by a shorter one adds nothing but SQL.
-        var minimal = subtrees.Distinct().OrderBy(p => p.Length)
-            .Aggregate(new List<string>(), (acc, p) => { if (!acc.Any(a => p.StartsWith(a, StringComparison.Ordinal))) acc.Add(p); return acc; });
+        var minimal = subtrees
+            .Distinct()
+            .OrderBy(p => p.Length)
+            .Aggregate(new List<string>(), (acc, p) =>
+            {
+                if (!acc.Any(a => p.StartsWith(a, StringComparison.Ordinal)))
+                    acc.Add(p);
+                return acc;
+            });
         return new DataScope(false, minimal, units.Distinct().ToList(), ownRecords);
     }
 }

@@ -6,7 +6,9 @@ namespace Lianxin.Core.Access;
 public sealed class LianxinRole : IdentityRole
 {
     public LianxinRole() { }
-    public LianxinRole(string name) : base(name) { }
+
+    public LianxinRole(string name)
+        : base(name) { }
 
     public string DisplayName { get; set; } = "";
     public ScopeKind Scope { get; set; } = ScopeKind.OwnUnit;

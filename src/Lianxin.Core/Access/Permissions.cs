@@ -69,6 +69,10 @@ public static class Permissions
     /// <summary>Rights of the three separated duties; no other role may hold them.</summary>
     public static readonly IReadOnlySet<string> AdministrativeOnly = new HashSet<string>
     {
-        UsersManage, RolesManage, AuditRead, AuditExport, SystemOperate,
+        UsersManage,
+        RolesManage,
+        AuditRead,
+        AuditExport,
+        SystemOperate,
     };
 }

@@ -3,22 +3,9 @@ namespace Lianxin.Core.Access;
 /// <summary>How far a role sees along the place tree.</summary>
 public enum ScopeKind
 {
-    OwnRecords = 1,       // 仅本人记录
-    OwnUnit = 2,          // 本单位
-    OwnUnitAndBelow = 3,  // 本单位及下级
-    ChosenUnits = 4,      // 指定单位（及其下级）
-    All = 5,              // 全部
-}
-
-public static class ScopeKinds
-{
-    public static string Label(this ScopeKind kind) => kind switch
-    {
-        ScopeKind.OwnRecords => "仅本人记录",
-        ScopeKind.OwnUnit => "本单位",
-        ScopeKind.OwnUnitAndBelow => "本单位及下级",
-        ScopeKind.ChosenUnits => "指定单位及下级",
-        ScopeKind.All => "全部",
-        _ => kind.ToString(),
-    };
+    OwnRecords = 1, // 仅本人记录
+    OwnUnit = 2, // 本单位
+    OwnUnitAndBelow = 3, // 本单位及下级
+    ChosenUnits = 4, // 指定单位（及其下级）
+    All = 5, // 全部
 }

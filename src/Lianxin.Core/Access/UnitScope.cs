@@ -15,7 +15,8 @@ public static class UnitScope
     public static async Task<OrgUnit> UnitInScopeAsync(this LianxinDbContext db, DataScope scope, Guid unitId, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null || !scope.Covers(unit)) throw new ForbiddenException(OutOfScope);
+        if (unit is null || !scope.Covers(unit))
+            throw new ForbiddenException(OutOfScope);
         return unit;
     }
 

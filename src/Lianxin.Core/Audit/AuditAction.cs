@@ -18,23 +18,24 @@ public static class AuditAction
     public const string ReceiverReply = "receiver-reply";
     public const string Print = "print";
 
-    public static string Label(string action) => action switch
-    {
-        SignIn => "登录",
-        SignInFailed => "登录失败",
-        SignOut => "退出",
-        LockedOut => "账号锁定",
-        PasswordChanged => "修改密码",
-        Create => "新增",
-        Update => "修改",
-        Delete => "删除",
-        Reveal => "查看敏感信息",
-        Export => "导出",
-        Import => "导入",
-        Purge => "清理过期日志",
-        LinkIssued => "签发外部链接",
-        ReceiverReply => "接收单位反馈",
-        Print => "打印",
-        _ => action,
-    };
+    public static string Label(string action) =>
+        action switch
+        {
+            SignIn => "登录",
+            SignInFailed => "登录失败",
+            SignOut => "退出",
+            LockedOut => "账号锁定",
+            PasswordChanged => "修改密码",
+            Create => "新增",
+            Update => "修改",
+            Delete => "删除",
+            Reveal => "查看敏感信息",
+            Export => "导出",
+            Import => "导入",
+            Purge => "清理过期日志",
+            LinkIssued => "签发外部链接",
+            ReceiverReply => "接收单位反馈",
+            Print => "打印",
+            _ => action,
+        };
 }

@@ -12,14 +12,25 @@ public static class AuditChain
     {
         // Fields joined with a separator that cannot occur unescaped, so no two entries share a preimage.
         var sb = new StringBuilder();
-        foreach (var part in new[]
+        foreach (
+            var part in new[]
+            {
+                e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.UserId,
+                e.UserName,
+                e.IpAddress,
+                e.Action,
+                e.EntityType,
+                e.EntityId,
+                e.Summary,
+                e.Changes,
+                e.PrevHash,
+            }
+        )
         {
-            e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.UserId, e.UserName, e.IpAddress, e.Action, e.EntityType, e.EntityId, e.Summary, e.Changes, e.PrevHash,
-        })
-        {
-            sb.Append((part ?? "\u2400").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)).Append('|');
+            sb.Append((part ?? "\u2400").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal))
+                .Append('|');
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }

@@ -27,8 +27,26 @@ public sealed class AddressNormalizer
     // Longest first, so "号院" wins over "号". 区 is deliberately absent: 东二区 and 东区 are different places.
     private static readonly string[] NumberedUnits =
     [
-        "村民小组", "小组", "单元", "号院", "号楼", "大队",
-        "组", "号", "栋", "幢", "座", "室", "户", "楼", "层", "巷", "弄", "队", "排", "期",
+        "村民小组",
+        "小组",
+        "单元",
+        "号院",
+        "号楼",
+        "大队",
+        "组",
+        "号",
+        "栋",
+        "幢",
+        "座",
+        "室",
+        "户",
+        "楼",
+        "层",
+        "巷",
+        "弄",
+        "队",
+        "排",
+        "期",
     ];
 
     // Different writings of one unit, unified when they follow a number.
@@ -105,7 +123,10 @@ public sealed class AddressNormalizer
 
     /// <summary>The key stored with an address: the match key cut to the key column's length, null when the address
     /// gives none (incidents, directives and address clusters store it so).</summary>
-    public string? Key(string? address) => address is null ? null : Cut(Normalize(address)) is { Length: > 0 } key ? key : null;
+    public string? Key(string? address) =>
+        address is null ? null
+        : Cut(Normalize(address)) is { Length: > 0 } key ? key
+        : null;
 
     /// <summary>The key stored with an address where an address that gives none stores the empty key (residents,
     /// disputes, look-backs); null only for no address.</summary>
@@ -317,9 +338,7 @@ public sealed class AddressNormalizer
             if (text.AsSpan(at).StartsWith(unit, StringComparison.Ordinal))
             {
                 var after = at + unit.Length;
-                return after < text.Length && SettlementSuffixes.Contains(text[after], StringComparison.Ordinal)
-                    ? null
-                    : unit;
+                return after < text.Length && SettlementSuffixes.Contains(text[after], StringComparison.Ordinal) ? null : unit;
             }
         }
 
@@ -419,28 +438,30 @@ public sealed class AddressNormalizer
         return total.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static int DigitValue(char c) => c switch
-    {
-        '零' or '〇' => 0,
-        '一' => 1,
-        '二' or '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => -1,
-    };
+    private static int DigitValue(char c) =>
+        c switch
+        {
+            '零' or '〇' => 0,
+            '一' => 1,
+            '二' or '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => -1,
+        };
 
-    private static int UnitValue(char c) => c switch
-    {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1000,
-        _ => 0,
-    };
+    private static int UnitValue(char c) =>
+        c switch
+        {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => 0,
+        };
 
     private string StripJurisdiction(string key)
     {
@@ -478,8 +499,7 @@ public sealed class AddressNormalizer
             return prefix.Full.Length;
         }
 
-        if (prefix.Short is { } shortForm
-            && key.AsSpan(position).StartsWith(shortForm, StringComparison.Ordinal))
+        if (prefix.Short is { } shortForm && key.AsSpan(position).StartsWith(shortForm, StringComparison.Ordinal))
         {
             var after = position + shortForm.Length;
             if (after == key.Length || !PlaceCharacters.Contains(key[after], StringComparison.Ordinal))

@@ -7,26 +7,31 @@ public sealed class Checks
 
     public Checks Required(string field, string? value, string label, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{label}不能为空");
-        else if (value.Trim().Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        if (string.IsNullOrWhiteSpace(value))
+            Add(field, $"{label}不能为空");
+        else if (value.Trim().Length > maxLength)
+            Add(field, $"{label}不能超过 {maxLength} 个字");
         return this;
     }
 
     public Checks Optional(string field, string? value, string label, int maxLength)
     {
-        if (value is not null && value.Trim().Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        if (value is not null && value.Trim().Length > maxLength)
+            Add(field, $"{label}不能超过 {maxLength} 个字");
         return this;
     }
 
     public Checks Range(string field, int value, int min, int max, string label)
     {
-        if (value < min || value > max) Add(field, $"{label}须在 {min} 到 {max} 之间");
+        if (value < min || value > max)
+            Add(field, $"{label}须在 {min} 到 {max} 之间");
         return this;
     }
 
     public Checks Add(string field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
         list.Add(message);
         return this;
     }
@@ -43,7 +48,8 @@ public sealed class Checks
     public static string? RevealReason(string? reason)
     {
         var why = Clean(reason);
-        if (why is { Length: > 200 }) throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
+        if (why is { Length: > 200 })
+            throw new ValidationFailedException("reason", "查看事由不能超过 200 个字");
         return why;
     }
 

@@ -27,10 +27,12 @@ public sealed record ChinaPeriod(DateOnly From, DateOnly To)
         var today = ChinaTime.Day(now);
         var f = from ?? new DateOnly((to ?? today).Year, 1, 1);
         var t = to ?? (f.Year == today.Year ? today : new DateOnly(f.Year, 12, 31));
-        if (f > t) throw new ValidationFailedException("from", "开始日期不能晚于结束日期");
+        if (f > t)
+            throw new ValidationFailedException("from", "开始日期不能晚于结束日期");
         if (f.Year < EarliestYear || t.Year > LatestYear)
             throw new ValidationFailedException("from", $"统计日期须在 {EarliestYear} 年至 {LatestYear} 年之间");
-        if (t.AddYears(-MaxYears) >= f) throw new ValidationFailedException("to", $"统计区间不能超过 {MaxYears} 年");
+        if (t.AddYears(-MaxYears) >= f)
+            throw new ValidationFailedException("to", $"统计区间不能超过 {MaxYears} 年");
         return new ChinaPeriod(f, t);
     }
 

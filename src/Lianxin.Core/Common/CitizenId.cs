@@ -9,6 +9,7 @@ public static class CitizenId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
+
     // GB 11643 sets no floor (its own example is born in 1880); this one only catches a mistyped century
     // such as 0985, since nobody on a register was born before 1800.
     private static readonly DateOnly EarliestBirthDate = new(1800, 1, 1);
@@ -16,13 +17,42 @@ public static class CitizenId
     // Province-level codes, plus 83 (Taiwan residence permits) and 91 (foreign permanent residents).
     private static readonly HashSet<int> ProvinceCodes =
     [
-        11, 12, 13, 14, 15,
-        21, 22, 23,
-        31, 32, 33, 34, 35, 36, 37,
-        41, 42, 43, 44, 45, 46,
-        50, 51, 52, 53, 54,
-        61, 62, 63, 64, 65,
-        71, 81, 82, 83, 91,
+        11,
+        12,
+        13,
+        14,
+        15,
+        21,
+        22,
+        23,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        50,
+        51,
+        52,
+        53,
+        54,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        81,
+        82,
+        83,
+        91,
     ];
 
     /// <summary>
@@ -50,7 +80,9 @@ public static class CitizenId
         if (text.Length != 18 && text.Length != 15)
         {
             return CitizenIdResult.Fail(
-                CitizenIdError.InvalidLength, $"身份证号长度错误：应为 18 位（或旧版 15 位），实际为 {text.Length} 位");
+                CitizenIdError.InvalidLength,
+                $"身份证号长度错误：应为 18 位（或旧版 15 位），实际为 {text.Length} 位"
+            );
         }
 
         var xAt = text.IndexOf('X', StringComparison.Ordinal);
@@ -65,8 +97,7 @@ public static class CitizenId
         var province = (body[0] - '0') * 10 + (body[1] - '0');
         if (!ProvinceCodes.Contains(province))
         {
-            return CitizenIdResult.Fail(
-                CitizenIdError.InvalidRegion, $"身份证号地区码错误：{body[..2]} 不是有效的省级行政区划代码");
+            return CitizenIdResult.Fail(CitizenIdError.InvalidRegion, $"身份证号地区码错误：{body[..2]} 不是有效的省级行政区划代码");
         }
 
         var datePart = body.Substring(6, 8);
@@ -78,21 +109,21 @@ public static class CitizenId
         if (birth < EarliestBirthDate)
         {
             return CitizenIdResult.Fail(
-                CitizenIdError.InvalidBirthDate, $"身份证号出生日期错误：{birth:yyyy-MM-dd} 早于 {EarliestBirthDate:yyyy-MM-dd}");
+                CitizenIdError.InvalidBirthDate,
+                $"身份证号出生日期错误：{birth:yyyy-MM-dd} 早于 {EarliestBirthDate:yyyy-MM-dd}"
+            );
         }
 
         var reference = today ?? ChinaTime.Today(TimeProvider.System);
         if (birth > reference)
         {
-            return CitizenIdResult.Fail(
-                CitizenIdError.FutureBirthDate, $"身份证号出生日期错误：{birth:yyyy-MM-dd} 晚于今天");
+            return CitizenIdResult.Fail(CitizenIdError.FutureBirthDate, $"身份证号出生日期错误：{birth:yyyy-MM-dd} 晚于今天");
         }
 
         var expected = ComputeCheckChar(body);
         if (!isLegacy && text[17] != expected)
         {
-            return CitizenIdResult.Fail(
-                CitizenIdError.InvalidCheckCharacter, $"身份证号校验位错误：应为 {expected}，实际为 {text[17]}");
+            return CitizenIdResult.Fail(CitizenIdError.InvalidCheckCharacter, $"身份证号校验位错误：应为 {expected}，实际为 {text[17]}");
         }
 
         return new CitizenIdResult

@@ -1,6 +1,6 @@
 namespace Lianxin.Core.Common;
 
-/// <summary>Outcome of <see cref="CitizenId.Parse"/>: either a normalized 18-character number or a reason.</summary>
+/// <summary>Outcome of <c>CitizenId.Parse</c>: either a normalized 18-character number or a reason.</summary>
 public sealed record CitizenIdResult
 {
     public bool IsValid => ErrorCode == CitizenIdError.None;
@@ -17,6 +17,5 @@ public sealed record CitizenIdResult
     /// <summary>Chinese message suitable for showing to the person who typed the number.</summary>
     public string? Error { get; init; }
 
-    internal static CitizenIdResult Fail(CitizenIdError code, string message) =>
-        new() { ErrorCode = code, Error = message };
+    internal static CitizenIdResult Fail(CitizenIdError code, string message) => new() { ErrorCode = code, Error = message };
 }

@@ -12,11 +12,12 @@ public sealed record PageRequest(int Page = 1, int PageSize = 20)
     {
         var p = page ?? 1;
         var s = pageSize ?? 20;
-        if (p < 1) throw new ValidationFailedException("page", "页码必须从 1 开始");
-        if (p > 1_000_000) throw new ValidationFailedException("page", "页码过大，请缩小查询范围");
-        if (s < 1 || s > MaxPageSize) throw new ValidationFailedException("pageSize", $"每页条数须在 1 到 {MaxPageSize} 之间");
+        if (p < 1)
+            throw new ValidationFailedException("page", "页码必须从 1 开始");
+        if (p > 1_000_000)
+            throw new ValidationFailedException("page", "页码过大，请缩小查询范围");
+        if (s < 1 || s > MaxPageSize)
+            throw new ValidationFailedException("pageSize", $"每页条数须在 1 到 {MaxPageSize} 之间");
         return new PageRequest(p, s);
     }
 }
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

@@ -15,8 +15,12 @@ public static class PagingExtensions
 
     /// <summary>One page of an ordered query, shaped by <paramref name="project"/> after the page is cut (so a
     /// projection's subqueries run for the page's rows only), and the total count of the query.</summary>
-    public static async Task<PagedResult<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> query, PageRequest page,
-        Func<IQueryable<T>, IQueryable<TOut>> project, CancellationToken ct)
+    public static async Task<PagedResult<TOut>> ToPageAsync<T, TOut>(
+        this IQueryable<T> query,
+        PageRequest page,
+        Func<IQueryable<T>, IQueryable<TOut>> project,
+        CancellationToken ct
+    )
     {
         var total = await query.CountAsync(ct);
         var items = await project(query.Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
@@ -28,7 +32,6 @@ public static class PagingExtensions
         new(page.Items.Select(map).ToList(), page.Total, page.Page, page.PageSize);
 
     /// <summary>The same page with its rows replaced as a whole (e.g. views read in one query for the page).</summary>
-    public static async Task<PagedResult<TOut>> SelectAsync<T, TOut>(this PagedResult<T> page,
-        Func<List<T>, Task<List<TOut>>> map) =>
+    public static async Task<PagedResult<TOut>> SelectAsync<T, TOut>(this PagedResult<T> page, Func<List<T>, Task<List<TOut>>> map) =>
         new(await map(page.Items as List<T> ?? page.Items.ToList()), page.Total, page.Page, page.PageSize);
 }

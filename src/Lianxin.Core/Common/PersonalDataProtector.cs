@@ -3,16 +3,6 @@ using System.Text;
 
 namespace Lianxin.Core.Common;
 
-public sealed class PersonalDataOptions
-{
-    /// <summary>Base64 of 32 random bytes: the AES-256-GCM key for personal data.</summary>
-    public string EncryptionKey { get; set; } = "";
-
-    /// <summary>Base64 of 32 random bytes: the HMAC key of the blind index, separate from the
-    /// encryption key so a leaked index key does not decrypt anything.</summary>
-    public string BlindIndexKey { get; set; } = "";
-}
-
 /// <summary>Encrypts personal data (AES-256-GCM, random nonce) and computes the blind index
 /// (HMAC-SHA256) that makes exact lookup possible without storing the clear value.</summary>
 public sealed class PersonalDataProtector
@@ -40,8 +30,14 @@ public sealed class PersonalDataProtector
 
     public ProtectedText Protect(string? clear, Func<string, string> mask)
     {
-        if (string.IsNullOrEmpty(clear)) return ProtectedText.Empty;
-        return new ProtectedText { Cipher = Encrypt(clear), Hash = BlindIndex(clear), Masked = mask(clear) };
+        if (string.IsNullOrEmpty(clear))
+            return ProtectedText.Empty;
+        return new ProtectedText
+        {
+            Cipher = Encrypt(clear),
+            Hash = BlindIndex(clear),
+            Masked = mask(clear),
+        };
     }
 
     /// <summary>The value to store after an edit: the current one when the clear value is unchanged (so an
@@ -85,7 +81,8 @@ public sealed class PersonalDataProtector
         try
         {
             var key = Convert.FromBase64String(value);
-            if (key.Length == 32) return key;
+            if (key.Length == 32)
+                return key;
         }
         catch (FormatException) { }
         throw new InvalidOperationException($"{name} must be base64 of 32 bytes.");

@@ -134,9 +134,7 @@ public static class PhoneNumber
             }
 
             area = digits[..areaLength];
-            rest = groups[0].Length > areaLength
-                ? [groups[0][areaLength..], .. groups[1..]]
-                : [digits[areaLength..]];
+            rest = groups[0].Length > areaLength ? [groups[0][areaLength..], .. groups[1..]] : [digits[areaLength..]];
         }
 
         if (!IsValidAreaCode(area))
@@ -171,12 +169,13 @@ public static class PhoneNumber
     }
 
     // 3-digit codes are 010 and 020–029; every other code is 4 digits and starts 03–09.
-    private static bool IsValidAreaCode(string area) => area.Length switch
-    {
-        3 => area[0] == '0' && (area[1] == '2' || area == "010"),
-        4 => area[0] == '0' && area[1] is >= '3' and <= '9',
-        _ => false,
-    };
+    private static bool IsValidAreaCode(string area) =>
+        area.Length switch
+        {
+            3 => area[0] == '0' && (area[1] == '2' || area == "010"),
+            4 => area[0] == '0' && area[1] is >= '3' and <= '9',
+            _ => false,
+        };
 
     private static (string Main, string? Extension, string? Error) SplitExplicitExtension(string text)
     {

@@ -17,14 +17,10 @@ public sealed class BulkColumn
     /// <summary>A column whose value is not a property of the row object itself, such as the owner's
     /// key on a row of an owned collection.</summary>
     internal BulkColumn(string name, string delimitedName, IProperty property, Func<object, object?> read)
-        : this(name, delimitedName, property, read, true)
-    {
-    }
+        : this(name, delimitedName, property, read, true) { }
 
     internal BulkColumn(string name, string delimitedName, IProperty property)
-        : this(name, delimitedName, property, null, false)
-    {
-    }
+        : this(name, delimitedName, property, null, false) { }
 
     private BulkColumn(string name, string delimitedName, IProperty property, Func<object, object?>? read, bool custom)
     {
@@ -50,7 +46,8 @@ public sealed class BulkColumn
     public object? ProviderValue(object entity)
     {
         var value = _read is null ? _getter!.GetClrValueUsingContainingEntity(entity) : _read(entity);
-        if (value is null) return null;
+        if (value is null)
+            return null;
         return _converter is null ? value : _converter.ConvertToProvider(value);
     }
 }

@@ -30,11 +30,13 @@ public sealed class BulkInsertPlan
     /// <summary>The column names quoted and comma-separated, in the order of <see cref="Columns"/>.</summary>
     public string DelimitedColumnList { get; private init; } = "";
 
-    public static BulkInsertPlan For<T>(LianxinDbContext db) where T : class => For<T>(db, withOwned: false);
+    public static BulkInsertPlan For<T>(LianxinDbContext db)
+        where T : class => For<T>(db, withOwned: false);
 
     /// <summary>The plan for the owner's own table; with <paramref name="withOwned"/> its owned
     /// collections are left to <see cref="ForOwned"/> plans instead of being refused.</summary>
-    public static BulkInsertPlan For<T>(LianxinDbContext db, bool withOwned) where T : class
+    public static BulkInsertPlan For<T>(LianxinDbContext db, bool withOwned)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         var type = db.Model.FindEntityType(typeof(T))
@@ -43,9 +45,10 @@ public sealed class BulkInsertPlan
         if ((owned.Count > 0 && !(withOwned && owned.All(n => n.IsCollection))) || type.GetComplexProperties().Any())
             throw new NotSupportedException($"{typeof(T).Name} has owned or complex types, which the bulk writer does not handle.");
         if (type.BaseType is not null || type.GetDirectlyDerivedTypes().Any())
-            throw new NotSupportedException($"{typeof(T).Name} is part of an inheritance hierarchy, which the bulk writer does not handle.");
-        var table = type.GetTableName()
-            ?? throw new NotSupportedException($"{typeof(T).Name} is not mapped to a table.");
+            throw new NotSupportedException(
+                $"{typeof(T).Name} is part of an inheritance hierarchy, which the bulk writer does not handle."
+            );
+        var table = type.GetTableName() ?? throw new NotSupportedException($"{typeof(T).Name} is not mapped to a table.");
         var schema = type.GetSchema();
         var store = StoreObjectIdentifier.Table(table, schema);
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -54,9 +57,12 @@ public sealed class BulkInsertPlan
         foreach (var property in type.GetProperties())
         {
             if (property.IsShadowProperty())
-                throw new NotSupportedException($"{typeof(T).Name}.{property.Name} is a shadow property, which the bulk writer cannot read.");
+                throw new NotSupportedException(
+                    $"{typeof(T).Name}.{property.Name} is a shadow property, which the bulk writer cannot read."
+                );
             // A key the database numbers itself (identity) is left to the database, as EF would.
-            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && IsInteger(property.ClrType)) continue;
+            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && IsInteger(property.ClrType))
+                continue;
             var column = property.GetColumnName(store)
                 ?? throw new NotSupportedException($"{typeof(T).Name}.{property.Name} has no column in {table}.");
             columns.Add(new BulkColumn(column, sql.DelimitIdentifier(column), property));
@@ -70,7 +76,8 @@ public sealed class BulkInsertPlan
     /// <summary>The owned collections of <typeparamref name="T"/> (e.g. a dispute's timeline), each as
     /// a plan over <see cref="OwnedRow"/> rows: the item's own columns, and the owner's key for the
     /// foreign key EF keeps as a shadow property.</summary>
-    public static IReadOnlyList<(INavigation Navigation, BulkInsertPlan Plan)> ForOwned<T>(LianxinDbContext db) where T : class
+    public static IReadOnlyList<(INavigation Navigation, BulkInsertPlan Plan)> ForOwned<T>(LianxinDbContext db)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         var owner = db.Model.FindEntityType(typeof(T))
@@ -93,33 +100,48 @@ public sealed class BulkInsertPlan
                 var column = property.GetColumnName(store)
                     ?? throw new NotSupportedException($"{type.DisplayName()}.{property.Name} has no column in {table}.");
                 if (property == foreignKey)
-                    columns.Add(new BulkColumn(column, sql.DelimitIdentifier(column), property, r => ownerKey.GetClrValue(((OwnedRow)r).Owner)));
+                    columns.Add(
+                        new BulkColumn(column, sql.DelimitIdentifier(column), property, r => ownerKey.GetClrValue(((OwnedRow)r).Owner))
+                    );
                 else if (property.IsShadowProperty())
-                    throw new NotSupportedException($"{type.DisplayName()}.{property.Name} is a shadow property, which the bulk writer cannot read.");
+                    throw new NotSupportedException(
+                        $"{type.DisplayName()}.{property.Name} is a shadow property, which the bulk writer cannot read."
+                    );
                 else
                 {
                     var getter = property.GetGetter();
-                    columns.Add(new BulkColumn(column, sql.DelimitIdentifier(column), property, r => getter.GetClrValue(((OwnedRow)r).Item)));
+                    columns.Add(
+                        new BulkColumn(column, sql.DelimitIdentifier(column), property, r => getter.GetClrValue(((OwnedRow)r).Item))
+                    );
                 }
             }
-            plans.Add((navigation, new BulkInsertPlan(table, schema, sql.DelimitIdentifier(table, schema), columns)
-            {
-                DelimitedColumnList = string.Join(", ", columns.Select(c => c.DelimitedName)),
-            }));
+            plans.Add(
+                (
+                    navigation,
+                    new BulkInsertPlan(table, schema, sql.DelimitIdentifier(table, schema), columns)
+                    {
+                        DelimitedColumnList = string.Join(", ", columns.Select(c => c.DelimitedName)),
+                    }
+                )
+            );
         }
         return plans;
     }
 
     /// <summary>Stamps rows as LianxinDbContext.SaveChangesAsync stamps added entities, since the bulk
     /// path does not go through it: creation time kept if given, update time now, version 1.</summary>
-    public static void StampAdded<T>(IReadOnlyList<T> rows, DateTimeOffset now) where T : class
+    public static void StampAdded<T>(IReadOnlyList<T> rows, DateTimeOffset now)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
         foreach (var row in rows)
         {
-            if (row is null) throw new ArgumentException("Rows must not contain null.", nameof(rows));
-            if (row is not Entity e) continue;
-            if (e.CreatedAt == default) e.CreatedAt = now;
+            if (row is null)
+                throw new ArgumentException("Rows must not contain null.", nameof(rows));
+            if (row is not Entity e)
+                continue;
+            if (e.CreatedAt == default)
+                e.CreatedAt = now;
             e.UpdatedAt = now;
             e.Version = 1;
         }
@@ -131,6 +153,3 @@ public sealed class BulkInsertPlan
         return u == typeof(int) || u == typeof(long) || u == typeof(short);
     }
 }
-
-/// <summary>One item of an owned collection with the entity that owns it.</summary>
-public sealed record OwnedRow(object Owner, object Item);

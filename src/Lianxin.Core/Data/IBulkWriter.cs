@@ -5,7 +5,8 @@ namespace Lianxin.Core.Data;
 /// added entities; no audit lines are written, so the caller records one summary line.</summary>
 public interface IBulkWriter
 {
-    Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class;
+    Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class;
 
     /// <summary>Inserts rows by a prepared plan (e.g. <see cref="BulkInsertPlan.ForOwned"/>); the rows are
     /// whatever the plan's columns read.</summary>
@@ -14,16 +15,23 @@ public interface IBulkWriter
     /// <summary>Inserts the rows whose value of <paramref name="keyProperty"/> (a column with a unique index) is not
     /// stored yet, and returns those it inserted. Join a transaction: a row stored by another writer meanwhile
     /// either is skipped or fails the transaction on the unique index, never doubles.</summary>
-    Task<IReadOnlyList<object>> WriteNewAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, string keyProperty,
-        CancellationToken ct = default);
+    Task<IReadOnlyList<object>> WriteNewAsync(
+        LianxinDbContext db,
+        BulkInsertPlan plan,
+        IReadOnlyList<object> rows,
+        string keyProperty,
+        CancellationToken ct = default
+    );
 
     /// <summary>Inserts aggregates with their owned collections (a dispute with its parties, timeline and
     /// follow-ups): the owners first, then each owned table. Join a transaction to make it atomic.</summary>
-    async Task WriteWithOwnedAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
+    async Task WriteWithOwnedAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         BulkInsertPlan.StampAdded(rows, db.Now);
         await WriteAsync(db, BulkInsertPlan.For<T>(db, withOwned: true), rows, ct);
         foreach (var (navigation, plan) in BulkInsertPlan.ForOwned<T>(db))
@@ -33,7 +41,8 @@ public interface IBulkWriter
             foreach (var row in rows)
             {
                 if (getter.GetClrValue(row) is System.Collections.IEnumerable children)
-                    foreach (var child in children) items.Add(new OwnedRow(row, child));
+                    foreach (var child in children)
+                        items.Add(new OwnedRow(row, child));
             }
             await WriteAsync(db, plan, items, ct);
         }

@@ -30,7 +30,8 @@ public sealed partial class LianxinDbContext
     /// every save takes their rows' locks in the same order.</summary>
     private static readonly ISaveRollup[] Rollups =
     [
-        .. typeof(LianxinDbContext).Assembly.GetTypes()
+        .. typeof(LianxinDbContext)
+            .Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISaveRollup).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (ISaveRollup)Activator.CreateInstance(t, nonPublic: true)!),
@@ -38,8 +39,12 @@ public sealed partial class LianxinDbContext
 
     private static readonly HashSet<Type> Unaudited =
     [
-        typeof(AuditEntry), typeof(Notification), typeof(OutboxMessage), typeof(IdempotencyRecord),
-        typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
+        typeof(AuditEntry),
+        typeof(Notification),
+        typeof(OutboxMessage),
+        typeof(IdempotencyRecord),
+        typeof(IdentityUserToken<string>),
+        typeof(IdentityUserLogin<string>),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
@@ -52,39 +57,54 @@ public sealed partial class LianxinDbContext
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real changes.
     private static readonly HashSet<string> NoisyProperties =
     [
-        nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt),
-        nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.AccessFailedCount),
-        nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.NormalizedEmail),
+        nameof(Entity.Version),
+        nameof(Entity.UpdatedAt),
+        nameof(Entity.CreatedAt),
+        nameof(IdentityUser.ConcurrencyStamp),
+        nameof(IdentityUser.SecurityStamp),
+        nameof(IdentityUser.AccessFailedCount),
+        nameof(IdentityUser.NormalizedUserName),
+        nameof(IdentityUser.NormalizedEmail),
     ];
 
     /// <summary>Queues an audit line (sign-in, reveal, export, …) written with the next save.</summary>
-    public void Audit(string action, string? entityType = null, string? entityId = null, string? summary = null,
-        string? userId = null, string? userName = null)
+    public void Audit(
+        string action,
+        string? entityType = null,
+        string? entityId = null,
+        string? summary = null,
+        string? userId = null,
+        string? userName = null
+    )
     {
-        _pendingAudit.Add(new AuditEntry
-        {
-            Action = action,
-            EntityType = Truncate(entityType, AuditEntry.ShortText),
-            EntityId = Truncate(entityId, AuditEntry.ShortText),
-            Summary = Truncate(summary, TextLimits.Text),
-            UserId = userId ?? _user?.UserId,
-            UserName = Truncate(userName ?? ActorName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
-            IpAddress = Truncate(_user?.IpAddress, 64),
-        });
+        _pendingAudit.Add(
+            new AuditEntry
+            {
+                Action = action,
+                EntityType = Truncate(entityType, AuditEntry.ShortText),
+                EntityId = Truncate(entityId, AuditEntry.ShortText),
+                Summary = Truncate(summary, TextLimits.Text),
+                UserId = userId ?? _user?.UserId,
+                UserName = Truncate(userName ?? ActorName ?? _user?.UserName ?? "系统", AuditEntry.ShortText)!,
+                IpAddress = Truncate(_user?.IpAddress, 64),
+            }
+        );
     }
 
     /// <summary>Queues an audit line that names nobody: no account, name or address, for what an anonymous
     /// sender does (an anonymous tip must not be traceable through the log either).</summary>
     public void AuditAnonymous(string action, string entityType, string? entityId, string? summary)
     {
-        _pendingAudit.Add(new AuditEntry
-        {
-            Action = action,
-            EntityType = Truncate(entityType, AuditEntry.ShortText),
-            EntityId = Truncate(entityId, AuditEntry.ShortText),
-            Summary = Truncate(summary, TextLimits.Text),
-            UserName = "匿名",
-        });
+        _pendingAudit.Add(
+            new AuditEntry
+            {
+                Action = action,
+                EntityType = Truncate(entityType, AuditEntry.ShortText),
+                EntityId = Truncate(entityId, AuditEntry.ShortText),
+                Summary = Truncate(summary, TextLimits.Text),
+                UserName = "匿名",
+            }
+        );
     }
 
     public DateTimeOffset Now => _time.GetUtcNow();
@@ -93,8 +113,7 @@ public sealed partial class LianxinDbContext
     /// step), so no intake path counts one twice.</summary>
     public HashSet<Guid> TalliedIncidents { get; } = [];
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -108,11 +127,13 @@ public sealed partial class LianxinDbContext
                 throw new InvalidOperationException("The audit log is append-only.");
         }
         StampEntities(now);
-        if (!SuppressEntityAudit) CollectEntityAudit();
+        if (!SuppressEntityAudit)
+            CollectEntityAudit();
         // Read before the save: afterwards the changes count as stored, and what they add would be lost.
         var rollups = new List<Func<CancellationToken, Task>>();
         foreach (var rollup in Rollups)
-            if (rollup.Collect(this) is { } write) rollups.Add(write);
+            if (rollup.Collect(this) is { } write)
+                rollups.Add(write);
         if (_pendingAudit.Count == 0 && rollups.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -125,17 +146,20 @@ public sealed partial class LianxinDbContext
         // advisory lock) where the database cannot see the cycle. SQLite has one writer per file and relies
         // on the in-process lock.
         var inProcess = !IsPostgres;
-        if (inProcess) await ChainLock.WaitAsync(cancellationToken);
+        if (inProcess)
+            await ChainLock.WaitAsync(cancellationToken);
         try
         {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
                 if (IsPostgres)
                     await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
-                var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
-                    .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var last = await AuditEntries
+                    .AsNoTracking()
+                    .OrderByDescending(a => a.Seq)
+                    .Select(a => new { a.Seq, a.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
                 var seq = last?.Seq ?? 0;
                 var prev = last?.Hash ?? AuditChain.Genesis;
                 // Taken under the lock, so time never runs backwards along the chain and purging by time is purging a prefix.
@@ -151,23 +175,28 @@ public sealed partial class LianxinDbContext
                 }
                 AuditEntries.AddRange(lines);
                 var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                foreach (var write in rollups) await write(cancellationToken);
-                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                foreach (var write in rollups)
+                    await write(cancellationToken);
+                if (ownTransaction is not null)
+                    await ownTransaction.CommitAsync(cancellationToken);
                 return count;
             }
             catch
             {
-                foreach (var line in lines) Entry(line).State = EntityState.Detached;
+                foreach (var line in lines)
+                    Entry(line).State = EntityState.Detached;
                 throw;
             }
             finally
             {
-                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+                if (ownTransaction is not null)
+                    await ownTransaction.DisposeAsync();
             }
         }
         finally
         {
-            if (inProcess) ChainLock.Release();
+            if (inProcess)
+                ChainLock.Release();
         }
     }
 
@@ -175,14 +204,19 @@ public sealed partial class LianxinDbContext
     /// becomes the chain's anchor; the purge itself is recorded.</summary>
     public async Task<int> PurgeAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {
-        var range = await AuditEntries.Where(a => a.At < cutoff)
-            .GroupBy(_ => 1).Select(g => new { First = g.Min(a => a.Seq), Last = g.Max(a => a.Seq) }).FirstOrDefaultAsync(ct);
-        if (range is null) return 0;
+        var range = await AuditEntries
+            .Where(a => a.At < cutoff)
+            .GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(a => a.Seq), Last = g.Max(a => a.Seq) })
+            .FirstOrDefaultAsync(ct);
+        if (range is null)
+            return 0;
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var removed = await AuditEntries.Where(a => a.Seq <= range.Last).ExecuteDeleteAsync(ct);
         Audit(AuditAction.Purge, nameof(AuditEntry), null, $"按保留期清理 {removed} 条（第 {range.First} 至 {range.Last} 条）");
         await SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return removed;
     }
 
@@ -193,7 +227,8 @@ public sealed partial class LianxinDbContext
             switch (e.State)
             {
                 case EntityState.Added:
-                    if (e.Entity.CreatedAt == default) e.Entity.CreatedAt = now;
+                    if (e.Entity.CreatedAt == default)
+                        e.Entity.CreatedAt = now;
                     e.Entity.UpdatedAt = now;
                     e.Entity.CreatedById ??= _user?.UserId;
                     e.Entity.Version = 1;
@@ -210,10 +245,13 @@ public sealed partial class LianxinDbContext
     {
         foreach (var e in ChangeTracker.Entries())
         {
-            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (IsUnaudited(e.Entity.GetType()) || e.Metadata.IsOwned()) continue;
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            if (IsUnaudited(e.Entity.GetType()) || e.Metadata.IsOwned())
+                continue;
             var changes = DescribeChanges(e);
-            if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            if (e.State == EntityState.Modified && changes.Count == 0)
+                continue;
             var action = e.State switch
             {
                 EntityState.Added => AuditAction.Create,
@@ -222,26 +260,34 @@ public sealed partial class LianxinDbContext
             };
             var key = e.Metadata.FindPrimaryKey();
             // A key the database has not assigned yet (identity columns) is a placeholder; leave it out.
-            var id = key is null || key.Properties.Any(p => e.Property(p.Name).IsTemporary) ? null
-                : string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            var id =
+                key is null || key.Properties.Any(p => e.Property(p.Name).IsTemporary)
+                    ? null
+                    : string.Join(
+                        ",",
+                        key.Properties.Select(p =>
+                            Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)
+                        )
+                    );
             Audit(action, e.Metadata.ClrType.Name, id, summary: DescribeRecord(e.Entity));
             _pendingAudit[^1].Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, AuditJson.Options);
         }
     }
 
-    private static string? DescribeRecord(object entity) => entity switch
-    {
-        Organization.OrgUnit u => u.Name,
-        Organization.Member m => m.Name,
-        Organization.Resident r => r.Name,
-        LianxinUser u => u.UserName,
-        LianxinRole r => r.Name,
-        Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
-        IAuditNamed named => named.AuditName,
-        IdentityRoleClaim<string> c => $"角色 {c.RoleId}：{c.ClaimType}={c.ClaimValue}",
-        IdentityUserRole<string> ur => $"账号 {ur.UserId} ↔ 角色 {ur.RoleId}",
-        _ => null,
-    };
+    private static string? DescribeRecord(object entity) =>
+        entity switch
+        {
+            Organization.OrgUnit u => u.Name,
+            Organization.Member m => m.Name,
+            Organization.Resident r => r.Name,
+            LianxinUser u => u.UserName,
+            LianxinRole r => r.Name,
+            Dictionaries.DictionaryItem d => $"{d.Category}/{d.Code} {d.Name}",
+            IAuditNamed named => named.AuditName,
+            IdentityRoleClaim<string> c => $"角色 {c.RoleId}：{c.ClaimType}={c.ClaimValue}",
+            IdentityUserRole<string> ur => $"账号 {ur.UserId} ↔ 角色 {ur.RoleId}",
+            _ => null,
+        };
 
     private static Dictionary<string, object?[]> DescribeChanges(EntityEntry e)
     {
@@ -249,15 +295,19 @@ public sealed partial class LianxinDbContext
         foreach (var p in e.Properties)
         {
             var name = p.Metadata.Name;
-            if (NoisyProperties.Contains(name)) continue;
+            if (NoisyProperties.Contains(name))
+                continue;
             // Ciphertext, hashes and the birth date (which with the masked ID gives the full number) stay out of the log.
-            var sensitive = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal)
-                || name == "BirthDate";
+            var sensitive =
+                name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal) || name == "BirthDate";
             object? oldValue = e.State == EntityState.Added ? null : p.OriginalValue;
             object? newValue = e.State == EntityState.Deleted ? null : p.CurrentValue;
-            if (e.State == EntityState.Modified && !p.IsModified) continue;
-            if (e.State == EntityState.Modified && ValueEquals(oldValue, newValue)) continue;
-            if (e.State != EntityState.Modified && oldValue is null && newValue is null) continue;
+            if (e.State == EntityState.Modified && !p.IsModified)
+                continue;
+            if (e.State == EntityState.Modified && ValueEquals(oldValue, newValue))
+                continue;
+            if (e.State != EntityState.Modified && oldValue is null && newValue is null)
+                continue;
             if (sensitive)
             {
                 oldValue = oldValue is null ? null : "(已加密)";
@@ -268,23 +318,25 @@ public sealed partial class LianxinDbContext
         return result;
     }
 
-    private static bool ValueEquals(object? a, object? b) => a switch
-    {
-        null => b is null,
-        byte[] x => b is byte[] y && x.AsSpan().SequenceEqual(y),
-        System.Collections.IEnumerable x when a is not string => b is System.Collections.IEnumerable y
-            && x.Cast<object?>().SequenceEqual(y.Cast<object?>()),
-        _ => a.Equals(b),
-    };
+    private static bool ValueEquals(object? a, object? b) =>
+        a switch
+        {
+            null => b is null,
+            byte[] x => b is byte[] y && x.AsSpan().SequenceEqual(y),
+            System.Collections.IEnumerable x when a is not string => b is System.Collections.IEnumerable y
+                && x.Cast<object?>().SequenceEqual(y.Cast<object?>()),
+            _ => a.Equals(b),
+        };
 
-    private static object? Simplify(object? v) => v switch
-    {
-        null => null,
-        string s => Truncate(s, 500),
-        Enum en => en.ToString(),
-        byte[] => "(二进制)",
-        _ => v,
-    };
+    private static object? Simplify(object? v) =>
+        v switch
+        {
+            null => null,
+            string s => Truncate(s, 500),
+            Enum en => en.ToString(),
+            byte[] => "(二进制)",
+            _ => v,
+        };
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..(max - 1)] + "…";
 }

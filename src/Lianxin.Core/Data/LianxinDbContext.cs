@@ -95,9 +95,12 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LianxinDbContext).Assembly);
         var provider = Database.ProviderName;
-        foreach (var type in typeof(LianxinDbContext).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
-                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (
+            var type in typeof(LianxinDbContext)
+                .Assembly.GetTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        )
             ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(builder, provider);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
@@ -159,7 +162,12 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
         builder.Entity<OutboxMessage>(b =>
         {
             b.Property(x => x.Channel).HasMaxLength(TextLimits.Code);
-            b.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
+            b.HasIndex(x => new
+            {
+                x.SentAt,
+                x.FailedAt,
+                x.NextAttemptAt,
+            });
         });
 
         builder.Entity<IdempotencyRecord>(b =>

@@ -76,14 +76,17 @@ internal sealed class DemoCountyBuilder
             var layout = DemoLayout.Stations[s];
             var station = NewUnit($"STA-{s + 1:D2}", layout.Name, OrgUnitKind.Station, bureau);
             var stationPlaces = new List<Place>();
-            int communities = 0, villages = 0;
+            int communities = 0,
+                villages = 0;
             for (var d = 0; d < layout.Districts.Length; d++)
             {
                 var spec = layout.Districts[d];
                 var district = NewUnit($"{station.Code}-D{d + 1:D2}", spec.Name, OrgUnitKind.PoliceDistrict, station);
                 var districtPlaces = new List<Place>();
                 foreach (var name in spec.Communities)
-                    districtPlaces.Add(AddPlace($"{station.Code}-C{++communities:D2}", name, OrgUnitKind.Community, district, s, layout.Town));
+                    districtPlaces.Add(
+                        AddPlace($"{station.Code}-C{++communities:D2}", name, OrgUnitKind.Community, district, s, layout.Town)
+                    );
                 foreach (var name in spec.Villages)
                     districtPlaces.Add(AddPlace($"{station.Code}-V{++villages:D2}", name, OrgUnitKind.Village, district, s, layout.Town));
                 districts.Add((district, s, districtPlaces));
@@ -95,16 +98,21 @@ internal sealed class DemoCountyBuilder
             var village = first.Places.FirstOrDefault(p => p.IsVillage) ?? first.Places[0];
             stations.Add(new DemoStation(station, first.Unit, village.Unit, village.Grids[0]));
         }
-        foreach (var (district, _, places) in districts) SetCentre(district, places);
+        foreach (var (district, _, places) in districts)
+            SetCentre(district, places);
         SetCentre(bureau, _places);
 
         var shares = Apportion(residents);
-        for (var i = 0; i < _places.Count; i++) AddResidents(_places[i], shares[i]);
+        for (var i = 0; i < _places.Count; i++)
+            AddResidents(_places[i], shares[i]);
         Tally();
 
-        for (var s = 0; s < stations.Count; s++) AddStationStaff(stations[s].Station, DemoLayout.Stations[s]);
-        foreach (var (district, _, places) in districts) AddDistrictStaff(district, places);
-        foreach (var place in _places) AddPlaceHelpers(place);
+        for (var s = 0; s < stations.Count; s++)
+            AddStationStaff(stations[s].Station, DemoLayout.Stations[s]);
+        foreach (var (district, _, places) in districts)
+            AddDistrictStaff(district, places);
+        foreach (var place in _places)
+            AddPlaceHelpers(place);
 
         return new DemoCountyData(_units, _residents, _members, bureau, stations);
     }
@@ -160,8 +168,10 @@ internal sealed class DemoCountyBuilder
             double HalfH() => cellH * 0.3 * (1 + Jitter(0.15));
             (double, double)[] ring =
             [
-                (lng - HalfW(), lat - HalfH()), (lng + HalfW(), lat - HalfH()),
-                (lng + HalfW(), lat + HalfH()), (lng - HalfW(), lat + HalfH()),
+                (lng - HalfW(), lat - HalfH()),
+                (lng + HalfW(), lat - HalfH()),
+                (lng + HalfW(), lat + HalfH()),
+                (lng - HalfW(), lat + HalfH()),
             ];
             var points = string.Join(",", ring.Append(ring[0]).Select(p => $"[{Coord(p.Item1)},{Coord(p.Item2)}]"));
             places[i].Unit.SetGeography($"{{\"type\":\"Polygon\",\"coordinates\":[[{points}]]}}", Round(lat), Round(lng));
@@ -170,7 +180,8 @@ internal sealed class DemoCountyBuilder
 
     private static void SetCentre(OrgUnit unit, List<Place> places)
     {
-        if (places.Count == 0) return;
+        if (places.Count == 0)
+            return;
         unit.SetGeography(null, Round(places.Average(p => p.Unit.CenterLat!.Value)), Round(places.Average(p => p.Unit.CenterLng!.Value)));
     }
 
@@ -188,7 +199,8 @@ internal sealed class DemoCountyBuilder
         var weights = _places.Select(p => p.IsVillage ? 0.6 + _rng.NextDouble() : 2.0 + 1.5 * _rng.NextDouble()).ToArray();
         var total = weights.Sum();
         var shares = weights.Select(w => (int)(residents * w / total)).ToArray();
-        for (var i = 0; residents - shares.Sum() > 0; i = (i + 1) % shares.Length) shares[i]++;
+        for (var i = 0; residents - shares.Sum() > 0; i = (i + 1) % shares.Length)
+            shares[i]++;
         return shares;
     }
 
@@ -211,7 +223,8 @@ internal sealed class DemoCountyBuilder
         var n = _rng.Next(HouseholdSizeWeights.Sum());
         for (var i = 0; i < HouseholdSizeWeights.Length; i++)
         {
-            if (n < HouseholdSizeWeights[i]) return i + 1;
+            if (n < HouseholdSizeWeights[i])
+                return i + 1;
             n -= HouseholdSizeWeights[i];
         }
         return 1;
@@ -247,14 +260,39 @@ internal sealed class DemoCountyBuilder
         var headSurname = place.Clan is { } clan && _rng.NextDouble() < 0.35 ? clan : DemoNames.Surname(_rng);
         var familySurname = headSurname;
 
-        AddPerson(place, unitId, gridId, address, region, headSurname, headGender, headYear,
-            size == 1 && ReferenceYear - headYear >= 70 ? TagElderlyAlone : lowIncome ? TagLowIncome : null, migrant);
-        if (size == 1) return;
+        AddPerson(
+            place,
+            unitId,
+            gridId,
+            address,
+            region,
+            headSurname,
+            headGender,
+            headYear,
+            size == 1 && ReferenceYear - headYear >= 70 ? TagElderlyAlone
+                : lowIncome ? TagLowIncome
+                : null,
+            migrant
+        );
+        if (size == 1)
+            return;
 
         var spouseGender = headGender == Gender.Male ? Gender.Female : Gender.Male;
         var spouseSurname = DemoNames.Surname(_rng);
-        if (headGender == Gender.Female) familySurname = spouseSurname;
-        AddPerson(place, unitId, gridId, address, region, spouseSurname, spouseGender, Math.Clamp(headYear + _rng.Next(-4, 5), 1930, 2000), null, migrant);
+        if (headGender == Gender.Female)
+            familySurname = spouseSurname;
+        AddPerson(
+            place,
+            unitId,
+            gridId,
+            address,
+            region,
+            spouseSurname,
+            spouseGender,
+            Math.Clamp(headYear + _rng.Next(-4, 5), 1930, 2000),
+            null,
+            migrant
+        );
 
         var elder = false;
         for (var k = 2; k < size; k++)
@@ -263,12 +301,23 @@ internal sealed class DemoCountyBuilder
             {
                 elder = true;
                 var g = RandomGender();
-                AddPerson(place, unitId, gridId, address, region, g == Gender.Male || headGender == Gender.Female ? familySurname : DemoNames.Surname(_rng),
-                    g, Math.Max(1930, headYear - 24 - _rng.Next(9)), null, migrant);
+                AddPerson(
+                    place,
+                    unitId,
+                    gridId,
+                    address,
+                    region,
+                    g == Gender.Male || headGender == Gender.Female ? familySurname : DemoNames.Surname(_rng),
+                    g,
+                    Math.Max(1930, headYear - 24 - _rng.Next(9)),
+                    null,
+                    migrant
+                );
                 continue;
             }
             var year = Math.Min(2020, headYear + 22 + _rng.Next(14));
-            if (year <= 1995 && k > 2 && _rng.NextDouble() < 0.5) year = Math.Min(2020, year + 22 + _rng.Next(10));
+            if (year <= 1995 && k > 2 && _rng.NextDouble() < 0.5)
+                year = Math.Min(2020, year + 22 + _rng.Next(10));
             var tag = ReferenceYear - year < 16 && _rng.NextDouble() < 0.08 ? TagLeftBehindChild : null;
             AddPerson(place, unitId, gridId, address, region, familySurname, RandomGender(), year, tag, migrant);
         }
@@ -276,17 +325,30 @@ internal sealed class DemoCountyBuilder
 
     private Gender RandomGender() => _rng.Next(2) == 0 ? Gender.Male : Gender.Female;
 
-    private void AddPerson(Place place, Guid unitId, Guid gridId, string address, string region, string surname,
-        Gender gender, int birthYear, string? tag, bool migrant)
+    private void AddPerson(
+        Place place,
+        Guid unitId,
+        Guid gridId,
+        string address,
+        string region,
+        string surname,
+        Gender gender,
+        int birthYear,
+        string? tag,
+        bool migrant
+    )
     {
         var birth = new DateOnly(birthYear, 1, 1).AddDays(_rng.Next(DateTime.IsLeapYear(birthYear) ? 366 : 365));
         var age = ReferenceYear - birthYear;
         var hasPhone = age >= 14 && _rng.NextDouble() < (age > 80 ? 0.6 : 0.92);
         var phone = hasPhone ? NewPhone() : null;
         var tags = new List<string>(2);
-        if (tag is not null) tags.Add(tag);
-        if (_rng.NextDouble() < 0.012) tags.Add(TagDisabled);
-        if (migrant) tags.Add(TagMigrant);
+        if (tag is not null)
+            tags.Add(tag);
+        if (_rng.NextDouble() < 0.012)
+            tags.Add(TagDisabled);
+        if (migrant)
+            tags.Add(TagMigrant);
 
         var resident = new Resident
         {
@@ -302,7 +364,8 @@ internal sealed class DemoCountyBuilder
             Phone = phone is null ? ProtectedText.Empty : _protector.Protect(phone, PhoneNumber.Mask),
         };
         _residents.Add(resident);
-        if (phone is not null && age is >= 20 and <= 68) place.Locals.Add(new Candidate(resident, phone, birthYear, unitId, gridId));
+        if (phone is not null && age is >= 20 and <= 68)
+            place.Locals.Add(new Candidate(resident, phone, birthYear, unitId, gridId));
     }
 
     /// <summary>Region, birth date, a sequence whose last digit is odd for men and even for women, and
@@ -315,8 +378,7 @@ internal sealed class DemoCountyBuilder
         {
             var sequence = _rng.Next(1, 500) * 2 + (gender == Gender.Male ? 1 : 0);
             first17 = region + date + sequence.ToString("D3", CultureInfo.InvariantCulture);
-        }
-        while (!_idPrefixes.Add(first17));
+        } while (!_idPrefixes.Add(first17));
         return first17 + CitizenId.ComputeCheckChar(first17);
     }
 
@@ -344,7 +406,8 @@ internal sealed class DemoCountyBuilder
             var (people, households) = _tally.GetValueOrDefault(unit.Id);
             unit.Population = people;
             unit.Households = households;
-            if (unit.ParentId is { } parent) Count(parent, people, households);
+            if (unit.ParentId is { } parent)
+                Count(parent, people, households);
         }
     }
 
@@ -354,10 +417,17 @@ internal sealed class DemoCountyBuilder
     {
         AddMember(MemberKind.Leader, station, Staff(38, 55, 0.9), Pick(MediationSkills, 1), note: "所长");
         AddMember(MemberKind.Leader, station, Staff(38, 55, 0.8), Pick(MediationSkills, 1), note: "教导员");
-        for (var i = 0; i < 2; i++) AddMember(MemberKind.Auxiliary, station, Staff(22, 45, 0.7), Pick(AuxiliarySkills, 2));
+        for (var i = 0; i < 2; i++)
+            AddMember(MemberKind.Auxiliary, station, Staff(22, 45, 0.7), Pick(AuxiliarySkills, 2));
         for (var i = 0; i < 3; i++)
-            AddMember(MemberKind.Mediator, station, Staff(55, 72, 0.7), Pick(MediationSkills, 2),
-                organization: $"{layout.Town}人民调解委员会", note: "综合调解室调解员");
+            AddMember(
+                MemberKind.Mediator,
+                station,
+                Staff(55, 72, 0.7),
+                Pick(MediationSkills, 2),
+                organization: $"{layout.Town}人民调解委员会",
+                note: "综合调解室调解员"
+            );
         foreach (var organization in layout.PartnerOrganizations)
         {
             var (skills, minAge, maxAge) = organization switch
@@ -370,7 +440,13 @@ internal sealed class DemoCountyBuilder
             };
             var count = 1 + _rng.Next(2);
             for (var i = 0; i < count; i++)
-                AddMember(MemberKind.Partner, station, Staff(minAge, maxAge, 0.6), Pick(skills, 1 + _rng.Next(2)), organization: organization);
+                AddMember(
+                    MemberKind.Partner,
+                    station,
+                    Staff(minAge, maxAge, 0.6),
+                    Pick(skills, 1 + _rng.Next(2)),
+                    organization: organization
+                );
         }
     }
 
@@ -395,16 +471,22 @@ internal sealed class DemoCountyBuilder
             AddMember(MemberKind.SecurityCommitteeMember, place.Unit, Local(place, 30, 68), Pick(CommitteeSkills, 1));
 
         // About one household head per hundred households, each over the largest groups (or grids) first.
-        var leaves = place.IsVillage
-            ? place.Groups.Select(g => g.Unit).ToList()
-            : place.Grids.ToList();
-        leaves = leaves.OrderByDescending(u => _tally.GetValueOrDefault(u.Id).Households).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var leaves = place.IsVillage ? place.Groups.Select(g => g.Unit).ToList() : place.Grids.ToList();
+        leaves = leaves
+            .OrderByDescending(u => _tally.GetValueOrDefault(u.Id).Households)
+            .ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
         var heads = place.Households == 0 ? 0 : Math.Max(1, (int)Math.Round(place.Households / 100.0));
         for (var i = 0; i < heads; i++)
         {
             var leaf = leaves[i % leaves.Count];
-            AddMember(MemberKind.HouseholdHead, leaf, Local(place, 35, 68, l => l.Unit == leaf.Id), Pick(CommitteeSkills, 1),
-                served: [leaf.Id]);
+            AddMember(
+                MemberKind.HouseholdHead,
+                leaf,
+                Local(place, 35, 68, l => l.Unit == leaf.Id),
+                Pick(CommitteeSkills, 1),
+                served: [leaf.Id]
+            );
         }
 
         foreach (var grid in place.Grids)
@@ -418,8 +500,13 @@ internal sealed class DemoCountyBuilder
         }
 
         if (place.IsVillage && _rng.NextDouble() < 0.3)
-            AddMember(MemberKind.Mediator, place.Unit, Local(place, 45, 68), Pick(MediationSkills, 1 + _rng.Next(2)),
-                organization: $"{place.Unit.Name}人民调解委员会");
+            AddMember(
+                MemberKind.Mediator,
+                place.Unit,
+                Local(place, 45, 68),
+                Pick(MediationSkills, 1 + _rng.Next(2)),
+                organization: $"{place.Unit.Name}人民调解委员会"
+            );
 
         var volunteers = 6 + _rng.Next(7);
         for (var i = 0; i < volunteers; i++)
@@ -429,8 +516,15 @@ internal sealed class DemoCountyBuilder
         }
     }
 
-    private void AddMember(MemberKind kind, OrgUnit home, Person person, List<string> skills, string? organization = null,
-        string? note = null, List<Guid>? served = null)
+    private void AddMember(
+        MemberKind kind,
+        OrgUnit home,
+        Person person,
+        List<string> skills,
+        string? organization = null,
+        string? note = null,
+        List<Guid>? served = null
+    )
     {
         var member = new Member
         {
@@ -466,7 +560,8 @@ internal sealed class DemoCountyBuilder
         {
             var l = locals[(start + i) % locals.Count];
             var age = ReferenceYear - l.BirthYear;
-            if (age < minAge || age > maxAge || (where is not null && !where(l)) || !_serving.Add(l.Resident)) continue;
+            if (age < minAge || age > maxAge || (where is not null && !where(l)) || !_serving.Add(l.Resident))
+                continue;
             return new Person(l.Resident.Name, l.Resident.Gender, l.Phone);
         }
         return Staff(minAge, maxAge, 0.6);

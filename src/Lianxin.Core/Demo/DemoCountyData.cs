@@ -9,4 +9,5 @@ public sealed record DemoCountyData(
     IReadOnlyList<Resident> Residents,
     IReadOnlyList<Member> Members,
     OrgUnit Bureau,
-    IReadOnlyList<DemoStation> Stations);
+    IReadOnlyList<DemoStation> Stations
+);

@@ -14,7 +14,12 @@ public static class DemoDisputes
 
     private static readonly (string Code, string Name, int Weight, string[] Titles)[] Categories =
     [
-        ("neighbour", "邻里纠纷", 30, ["{0}两户因鸡鸭啃食菜地发生争吵", "{0}邻居因排水沟堵塞起争执", "{0}两家因噪音扰邻发生口角", "{0}邻里因柴草堆放占道起纠纷"]),
+        (
+            "neighbour",
+            "邻里纠纷",
+            30,
+            ["{0}两户因鸡鸭啃食菜地发生争吵", "{0}邻居因排水沟堵塞起争执", "{0}两家因噪音扰邻发生口角", "{0}邻里因柴草堆放占道起纠纷"]
+        ),
         ("family", "婚姻家庭纠纷", 16, ["{0}夫妻因家务琐事争吵", "{0}兄弟因赡养老人分歧", "{0}婆媳矛盾激化"]),
         ("land", "土地承包纠纷", 10, ["{0}两户承包地界争议", "{0}村民因土地流转租金起纠纷"]),
         ("homestead", "宅基地纠纷", 9, ["{0}两户因宅基地界址争执", "{0}村民翻建房屋遮挡邻居采光"]),
@@ -30,13 +35,27 @@ public static class DemoDisputes
 
     private static readonly (DisputeSource Source, int Weight)[] Sources =
     [
-        (DisputeSource.Incident110, 22), (DisputeSource.WalkIn, 14), (DisputeSource.Screening, 18), (DisputeSource.HouseholdHead, 16),
-        (DisputeSource.GridWorker, 12), (DisputeSource.SecurityCommittee, 10), (DisputeSource.Petition, 3), (DisputeSource.SiteCheck, 2),
-        (DisputeSource.ReferralIn, 2), (DisputeSource.Other, 1),
+        (DisputeSource.Incident110, 22),
+        (DisputeSource.WalkIn, 14),
+        (DisputeSource.Screening, 18),
+        (DisputeSource.HouseholdHead, 16),
+        (DisputeSource.GridWorker, 12),
+        (DisputeSource.SecurityCommittee, 10),
+        (DisputeSource.Petition, 3),
+        (DisputeSource.SiteCheck, 2),
+        (DisputeSource.ReferralIn, 2),
+        (DisputeSource.Other, 1),
     ];
 
     private static readonly string[] Receivers =
-        ["镇司法所", "县人民法院诉前调解", "县劳动人事争议仲裁委员会", "县信访局", "县自然资源局", "县住房和城乡建设局"];
+    [
+        "镇司法所",
+        "县人民法院诉前调解",
+        "县劳动人事争议仲裁委员会",
+        "县信访局",
+        "县自然资源局",
+        "县住房和城乡建设局",
+    ];
 
     private const string By = "demo";
 
@@ -51,12 +70,19 @@ public static class DemoDisputes
         var rng = new Random(unchecked(seed * 31 + 17));
         var ids = new DemoIds(unchecked(seed + 0x0D15));
         var byId = county.Units.ToDictionary(u => u.Id);
-        var places = county.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community or OrgUnitKind.Group or OrgUnitKind.Grid)
-            .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        if (places.Count == 0 || count == 0) return [];
+        var places = county
+            .Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community or OrgUnitKind.Group or OrgUnitKind.Grid)
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
+        if (places.Count == 0 || count == 0)
+            return [];
         var end = until.ToUniversalTime();
         var span = TimeSpan.FromDays(730).Ticks;
-        var registered = Enumerable.Range(0, count).Select(_ => end.AddTicks(-(long)(rng.NextDouble() * span)).AddHours(-1)).Order().ToList();
+        var registered = Enumerable
+            .Range(0, count)
+            .Select(_ => end.AddTicks(-(long)(rng.NextDouble() * span)).AddHours(-1))
+            .Order()
+            .ToList();
         var numbers = new Dictionary<int, int>();
         var disputes = new List<Dispute>(count);
         foreach (var at in registered)
@@ -73,31 +99,48 @@ public static class DemoDisputes
     private static OrgUnit VillageOf(OrgUnit unit, Dictionary<Guid, OrgUnit> units)
     {
         var u = unit;
-        while (u.Kind is OrgUnitKind.Group or OrgUnitKind.Grid && u.ParentId is { } p && units.TryGetValue(p, out var parent)) u = parent;
+        while (u.Kind is OrgUnitKind.Group or OrgUnitKind.Grid && u.ParentId is { } p && units.TryGetValue(p, out var parent))
+            u = parent;
         return u;
     }
 
-    private static Dispute One(Random rng, OrgUnit unit, OrgUnit village, string number, DateTimeOffset registeredAt, DateTimeOffset end, DemoIds ids)
+    private static Dispute One(
+        Random rng,
+        OrgUnit unit,
+        OrgUnit village,
+        string number,
+        DateTimeOffset registeredAt,
+        DateTimeOffset end,
+        DemoIds ids
+    )
     {
         var category = Pick(rng, Categories, c => c.Weight);
-        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, category.Titles[rng.Next(category.Titles.Length)], village.Name);
+        var title = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            category.Titles[rng.Next(category.Titles.Length)],
+            village.Name
+        );
         var address = $"{village.Name}{DemoNames.Numerals[rng.Next(DemoNames.Numerals.Length)]}组{rng.Next(1, 60)}号";
         var vulnerable = rng.NextDouble() < 0.08;
-        var d = Dispute.Register(new DisputeRegistration
-        {
-            Number = number,
-            Title = title,
-            CategoryCode = category.Code,
-            Description = $"{title}。经{(rng.NextDouble() < 0.5 ? "走访" : "电话")}了解，双方各执一词，需调解处理。",
-            Source = Pick(rng, Sources, s => s.Weight).Source,
-            OrgUnitId = unit.Id,
-            Address = address,
-            Parties =
-            [
-                DisputeParty.Create(PartyRole.Applicant, DemoNames.Surname(rng) + "某", isVulnerable: vulnerable),
-                DisputeParty.Create(PartyRole.Respondent, DemoNames.Surname(rng) + "某"),
-            ],
-        }, By, registeredAt);
+        var d = Dispute.Register(
+            new DisputeRegistration
+            {
+                Number = number,
+                Title = title,
+                CategoryCode = category.Code,
+                Description = $"{title}。经{(rng.NextDouble() < 0.5 ? "走访" : "电话")}了解，双方各执一词，需调解处理。",
+                Source = Pick(rng, Sources, s => s.Weight).Source,
+                OrgUnitId = unit.Id,
+                Address = address,
+                Parties =
+                [
+                    DisputeParty.Create(PartyRole.Applicant, DemoNames.Surname(rng) + "某", isVulnerable: vulnerable),
+                    DisputeParty.Create(PartyRole.Respondent, DemoNames.Surname(rng) + "某"),
+                ],
+            },
+            By,
+            registeredAt
+        );
         d.Id = ids.Next();
         d.AddressKey = AddressNormalizer.Default.KeyOrEmpty(address);
         new Flow(rng, d, end).Run();
@@ -120,24 +163,32 @@ public static class DemoDisputes
         {
             if (rng.NextDouble() < 0.03)
             {
-                if (Next(2, 48)) d.Withdraw(By, _at, "当事人自行和解，申请撤回");
+                if (Next(2, 48))
+                    d.Withdraw(By, _at, "当事人自行和解，申请撤回");
                 return;
             }
-            if (!Next(1, 36)) return;
+            if (!Next(1, 36))
+                return;
             var roll = rng.NextDouble();
-            var jurisdiction = roll < 0.68 ? DisputeJurisdiction.PoliceSimple : roll < 0.92 ? DisputeJurisdiction.PoliceComplex : DisputeJurisdiction.NotPolice;
+            var jurisdiction =
+                roll < 0.68 ? DisputeJurisdiction.PoliceSimple
+                : roll < 0.92 ? DisputeJurisdiction.PoliceComplex
+                : DisputeJurisdiction.NotPolice;
             d.Triage(jurisdiction, By, _at);
             if (jurisdiction == DisputeJurisdiction.NotPolice)
             {
-                if (!Next(4, 72)) return;
+                if (!Next(4, 72))
+                    return;
                 d.Refer(Receivers[rng.Next(Receivers.Length)], By, _at, "不属公安管辖，警调衔接移交");
                 AfterEnd(recurs: false);
                 return;
             }
-            var level = jurisdiction == DisputeJurisdiction.PoliceSimple
-                ? (rng.NextDouble() < 0.8 ? MediationLevel.HouseholdHead : MediationLevel.Village)
-                : (rng.NextDouble() < 0.7 ? MediationLevel.PoliceOffice : MediationLevel.Village);
-            if (!Next(2, 72)) return;
+            var level =
+                jurisdiction == DisputeJurisdiction.PoliceSimple
+                    ? (rng.NextDouble() < 0.8 ? MediationLevel.HouseholdHead : MediationLevel.Village)
+                    : (rng.NextDouble() < 0.7 ? MediationLevel.PoliceOffice : MediationLevel.Village);
+            if (!Next(2, 72))
+                return;
             d.StartMediation(level, By, _at);
             Mediate(reopened: false);
         }
@@ -146,7 +197,8 @@ public static class DemoDisputes
         {
             while (true)
             {
-                if (!Next(24, 24 * 9)) return;
+                if (!Next(24, 24 * 9))
+                    return;
                 var level = d.Level!.Value;
                 var settle = level switch
                 {
@@ -162,7 +214,8 @@ public static class DemoDisputes
                     return;
                 }
                 d.RecordFailedAttempt(By, _at, $"{level.Label()}调解未成，双方分歧较大");
-                if (!Next(4, 72)) return;
+                if (!Next(4, 72))
+                    return;
                 var choice = rng.NextDouble();
                 if (level < MediationLevel.County && choice < 0.86)
                 {
@@ -188,25 +241,30 @@ public static class DemoDisputes
         private void AfterEnd(bool recurs)
         {
             // A referred dispute waits for the receiver's result before any visit or closing.
-            if (d.Status == DisputeStatus.Referred) return;
+            if (d.Status == DisputeStatus.Referred)
+                return;
             var ended = _at;
             var first = d.ScheduleFollowUp(ended.AddDays(7), By, ended);
             var second = d.ScheduleFollowUp(ended.AddDays(30), By, ended);
             _at = ended.AddDays(7).AddHours(rng.Next(0, 48));
-            if (_at > end) return;
+            if (_at > end)
+                return;
             if (recurs && d.Status == DisputeStatus.Resolved && rng.NextDouble() < 1.0 / 16)
             {
                 d.RecordFollowUp(first.Id, FollowUpResult.Recurring, By, _at, "双方再次发生争执");
-                if (!Next(2, 48)) return;
+                if (!Next(2, 48))
+                    return;
                 d.StartMediation(MediationLevel.PoliceOffice, By, _at, "复发后由警务室联调");
                 Mediate(reopened: true);
                 return;
             }
             d.RecordFollowUp(first.Id, FollowUpResult.Stable, By, _at, "双方关系稳定");
             _at = ended.AddDays(30).AddHours(rng.Next(0, 48));
-            if (_at > end) return;
+            if (_at > end)
+                return;
             d.RecordFollowUp(second.Id, FollowUpResult.Stable, By, _at, "未再发生纠纷");
-            if (!Next(2, 96) || rng.NextDouble() < 0.1) return;
+            if (!Next(2, 96) || rng.NextDouble() < 0.1)
+                return;
             d.Close(By, _at, "回访稳定，结案");
         }
     }
@@ -216,12 +274,12 @@ public static class DemoDisputes
         var n = rng.Next(items.Sum(weight));
         foreach (var item in items)
         {
-            if (n < weight(item)) return item;
+            if (n < weight(item))
+                return item;
             n -= weight(item);
         }
         return items[^1];
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
 }

@@ -14,7 +14,8 @@ internal sealed class DemoIds(int seed)
         Span<byte> b = stackalloc byte[16];
         _random.NextBytes(b);
         var ms = EpochMs + _tick++;
-        for (var i = 0; i < 6; i++) b[i] = (byte)(ms >> (8 * (5 - i)));
+        for (var i = 0; i < 6; i++)
+            b[i] = (byte)(ms >> (8 * (5 - i)));
         b[6] = (byte)(0x70 | (b[6] & 0x0F));
         b[8] = (byte)(0x80 | (b[8] & 0x3F));
         return new Guid(b, bigEndian: true);

@@ -42,17 +42,26 @@ public static class DemoIncidents
 
     private static readonly string[] Crossings = ["国道与乡道交叉口", "镇中心十字路口", "高速出口附近", "河道桥头", "集市东口"];
 
-    public static List<Incident> Build(DemoCountyData county, PersonalDataProtector protector, int count, DateTimeOffset until,
-        int seed = DemoCounty.DefaultSeed)
+    public static List<Incident> Build(
+        DemoCountyData county,
+        PersonalDataProtector protector,
+        int count,
+        DateTimeOffset until,
+        int seed = DemoCounty.DefaultSeed
+    )
     {
         ArgumentNullException.ThrowIfNull(county);
         ArgumentNullException.ThrowIfNull(protector);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count == 0 || county.Residents.Count == 0) return [];
+        if (count == 0 || county.Residents.Count == 0)
+            return [];
         var rng = new Random(unchecked(seed * 41 + 110));
         var ids = new DemoIds(unchecked(seed + 0x0110));
         var units = county.Units.ToDictionary(u => u.Id);
-        var towns = county.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var towns = county
+            .Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community)
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
         var hourTotal = HourWeights.Sum();
         var kindTotal = Kinds.Sum(k => k.Weight);
         var end = until.ToUniversalTime();
@@ -66,7 +75,8 @@ public static class DemoIncidents
             var day = end.ToOffset(china).Date.AddDays(-daysBack);
             var hour = PickIndex(rng, HourWeights, hourTotal);
             var local = new DateTimeOffset(day.AddHours(hour).AddMinutes(rng.Next(60)).AddSeconds(rng.Next(60)), china);
-            if (local > end) local = end.AddMinutes(-rng.Next(1, 600)).ToOffset(china);
+            if (local > end)
+                local = end.AddMinutes(-rng.Next(1, 600)).ToOffset(china);
             times.Add(local.ToUniversalTime());
         }
         times.Sort();
@@ -86,8 +96,20 @@ public static class DemoIncidents
             if (repeatIndex >= 0 && rng.NextDouble() < 0.35)
             {
                 var r = repeatCallers[repeatIndex];
-                incident = New(rng, ids, number, at, r.Code, r.Who.Address!, r.Who.AddressKey, r.Who.Name, r.Phone, protector,
-                    Kinds.First(k => k.Code == r.Code), StationOf(units[r.Who.OrgUnitId], units).Id);
+                incident = New(
+                    rng,
+                    ids,
+                    number,
+                    at,
+                    r.Code,
+                    r.Who.Address!,
+                    r.Who.AddressKey,
+                    r.Who.Name,
+                    r.Phone,
+                    protector,
+                    Kinds.First(k => k.Code == r.Code),
+                    StationOf(units[r.Who.OrgUnitId], units).Id
+                );
                 incident.Place(r.Who.OrgUnitId, PlacementMethod.Address);
                 incident.MarkRepeatOf(r.First.Id);
                 repeatCallers[repeatIndex] = r with { Left = r.Left - 1 };
@@ -100,22 +122,48 @@ public static class DemoIncidents
                     // A road or crossing: no register knows it, so it waits to be placed by hand.
                     var town = towns[rng.Next(towns.Count)];
                     var address = $"{town.Name}{Crossings[rng.Next(Crossings.Length)]}";
-                    incident = New(rng, ids, number, at, kind.Code, address, AddressNormalizer.Default.Normalize(address),
-                        DemoNames.Surname(rng) + "先生", DemoNames.Mobile(rng), protector, kind, StationOf(town, units).Id);
+                    incident = New(
+                        rng,
+                        ids,
+                        number,
+                        at,
+                        kind.Code,
+                        address,
+                        AddressNormalizer.Default.Normalize(address),
+                        DemoNames.Surname(rng) + "先生",
+                        DemoNames.Mobile(rng),
+                        protector,
+                        kind,
+                        StationOf(town, units).Id
+                    );
                 }
                 else
                 {
                     var who = county.Residents[rng.Next(county.Residents.Count)];
                     var phone = DemoNames.Mobile(rng);
-                    incident = New(rng, ids, number, at, kind.Code, who.Address ?? "", who.AddressKey, who.Name, phone, protector, kind,
-                        StationOf(units[who.OrgUnitId], units).Id);
+                    incident = New(
+                        rng,
+                        ids,
+                        number,
+                        at,
+                        kind.Code,
+                        who.Address ?? "",
+                        who.AddressKey,
+                        who.Name,
+                        phone,
+                        protector,
+                        kind,
+                        StationOf(units[who.OrgUnitId], units).Id
+                    );
                     incident.Place(who.OrgUnitId, PlacementMethod.Address);
                     if (kind.Code.StartsWith("dispute.", StringComparison.Ordinal) || kind.Code == "public-order.noise")
                     {
-                        if (rng.NextDouble() < 0.12) repeatCallers.Add((who, phone, kind.Code, incident, rng.Next(1, 4)));
+                        if (rng.NextDouble() < 0.12)
+                            repeatCallers.Add((who, phone, kind.Code, incident, rng.Next(1, 4)));
                     }
                 }
-                if (rng.NextDouble() < 0.03) incident.Judge(IncidentValidity.Invalid);
+                if (rng.NextDouble() < 0.03)
+                    incident.Judge(IncidentValidity.Invalid);
             }
             incidents.Add(incident);
             repeatCallers.RemoveAll(r => r.Left == 0 || at - r.First.ReceivedAt >= TimeSpan.FromDays(25));
@@ -123,46 +171,60 @@ public static class DemoIncidents
         return incidents;
     }
 
-    private static Incident New(Random rng, DemoIds ids, string number, DateTimeOffset at, string code, string address, string? addressKey,
-        string callerName, string phone, PersonalDataProtector protector,
-        (string Code, int Weight, bool Preventable, string[] Summaries) kind, Guid station)
+    private static Incident New(
+        Random rng,
+        DemoIds ids,
+        string number,
+        DateTimeOffset at,
+        string code,
+        string address,
+        string? addressKey,
+        string callerName,
+        string phone,
+        PersonalDataProtector protector,
+        (string Code, int Weight, bool Preventable, string[] Summaries) kind,
+        Guid station
+    )
     {
         var levels = code.Split('.');
         var summary = string.Format(CultureInfo.InvariantCulture, kind.Summaries[rng.Next(kind.Summaries.Length)], address);
-        return Incident.Receive(new IncidentReport
-        {
-            Id = ids.Next(),
-            Number = number,
-            ReceivedAt = at,
-            CategoryCode = levels[0],
-            TypeCode = levels.Length > 1 ? $"{levels[0]}.{levels[1]}" : null,
-            SubtypeCode = levels.Length > 2 ? code : null,
-            CallerName = protector.Protect(callerName, PersonName.Mask),
-            CallerPhone = protector.Protect(phone, PhoneNumber.Mask),
-            Address = Trim(address, TextLimits.Address),
-            AddressKey = addressKey is null ? null : Trim(addressKey, TextLimits.Address),
-            Summary = Trim(summary, TextLimits.Text),
-            Disposition = rng.NextDouble() < 0.8 ? "民警到场处置，已调解/处理完毕" : "已移交相关部门",
-            Preventable = kind.Preventable && rng.NextDouble() < 0.7,
-            HandlingUnitId = station,
-            Source = IncidentSource.Api,
-        });
+        return Incident.Receive(
+            new IncidentReport
+            {
+                Id = ids.Next(),
+                Number = number,
+                ReceivedAt = at,
+                CategoryCode = levels[0],
+                TypeCode = levels.Length > 1 ? $"{levels[0]}.{levels[1]}" : null,
+                SubtypeCode = levels.Length > 2 ? code : null,
+                CallerName = protector.Protect(callerName, PersonName.Mask),
+                CallerPhone = protector.Protect(phone, PhoneNumber.Mask),
+                Address = Trim(address, TextLimits.Address),
+                AddressKey = addressKey is null ? null : Trim(addressKey, TextLimits.Address),
+                Summary = Trim(summary, TextLimits.Text),
+                Disposition = rng.NextDouble() < 0.8 ? "民警到场处置，已调解/处理完毕" : "已移交相关部门",
+                Preventable = kind.Preventable && rng.NextDouble() < 0.7,
+                HandlingUnitId = station,
+                Source = IncidentSource.Api,
+            }
+        );
     }
 
     private static OrgUnit StationOf(OrgUnit unit, Dictionary<Guid, OrgUnit> units)
     {
         var u = unit;
-        while (u.Kind != OrgUnitKind.Station && u.ParentId is { } p && units.TryGetValue(p, out var parent)) u = parent;
+        while (u.Kind != OrgUnitKind.Station && u.ParentId is { } p && units.TryGetValue(p, out var parent))
+            u = parent;
         return u;
     }
-
 
     private static int PickIndex(Random rng, int[] weights, int total)
     {
         var n = rng.Next(total);
         for (var i = 0; i < weights.Length; i++)
         {
-            if (n < weights[i]) return i;
+            if (n < weights[i])
+                return i;
             n -= weights[i];
         }
         return weights.Length - 1;

@@ -8,13 +8,62 @@ internal static class DemoNames
 {
     private static readonly (string Surname, int Weight)[] Surnames =
     [
-        ("王", 72), ("李", 70), ("张", 68), ("刘", 55), ("赵", 32), ("杨", 30), ("陈", 30), ("郭", 18),
-        ("孙", 17), ("高", 16), ("马", 14), ("周", 13), ("吴", 11), ("徐", 11), ("朱", 10), ("胡", 10),
-        ("韩", 9), ("田", 9), ("梁", 8), ("宋", 8), ("郑", 7), ("董", 7), ("冯", 7), ("于", 7),
-        ("贾", 7), ("曹", 6), ("吕", 6), ("孟", 6), ("杜", 6), ("崔", 6), ("魏", 5), ("许", 5),
-        ("何", 5), ("康", 5), ("侯", 5), ("黄", 5), ("史", 4), ("牛", 4), ("白", 4), ("苏", 4),
-        ("程", 4), ("霍", 3), ("齐", 3), ("阎", 3), ("丁", 3), ("薛", 3), ("耿", 3), ("边", 2),
-        ("申", 2), ("谷", 2), ("段", 2), ("邢", 2), ("石", 2), ("范", 2), ("姚", 2), ("秦", 2),
+        ("王", 72),
+        ("李", 70),
+        ("张", 68),
+        ("刘", 55),
+        ("赵", 32),
+        ("杨", 30),
+        ("陈", 30),
+        ("郭", 18),
+        ("孙", 17),
+        ("高", 16),
+        ("马", 14),
+        ("周", 13),
+        ("吴", 11),
+        ("徐", 11),
+        ("朱", 10),
+        ("胡", 10),
+        ("韩", 9),
+        ("田", 9),
+        ("梁", 8),
+        ("宋", 8),
+        ("郑", 7),
+        ("董", 7),
+        ("冯", 7),
+        ("于", 7),
+        ("贾", 7),
+        ("曹", 6),
+        ("吕", 6),
+        ("孟", 6),
+        ("杜", 6),
+        ("崔", 6),
+        ("魏", 5),
+        ("许", 5),
+        ("何", 5),
+        ("康", 5),
+        ("侯", 5),
+        ("黄", 5),
+        ("史", 4),
+        ("牛", 4),
+        ("白", 4),
+        ("苏", 4),
+        ("程", 4),
+        ("霍", 3),
+        ("齐", 3),
+        ("阎", 3),
+        ("丁", 3),
+        ("薛", 3),
+        ("耿", 3),
+        ("边", 2),
+        ("申", 2),
+        ("谷", 2),
+        ("段", 2),
+        ("邢", 2),
+        ("石", 2),
+        ("范", 2),
+        ("姚", 2),
+        ("秦", 2),
     ];
 
     private static readonly int SurnameTotal = Surnames.Sum(s => s.Weight);
@@ -35,7 +84,8 @@ internal static class DemoNames
         var n = rng.Next(SurnameTotal);
         foreach (var (surname, weight) in Surnames)
         {
-            if (n < weight) return surname;
+            if (n < weight)
+                return surname;
             n -= weight;
         }
         return Surnames[0].Surname;
@@ -52,23 +102,58 @@ internal static class DemoNames
             _ => (NewMaleFirst, NewMaleSecond),
         };
         var last = second[rng.Next(second.Length)];
-        if (rng.NextDouble() < (old ? 0.12 : 0.08)) return last.ToString();
+        if (rng.NextDouble() < (old ? 0.12 : 0.08))
+            return last.ToString();
         var head = first[rng.Next(first.Length)];
         // Pools share some characters; a doubled one (博博) reads as a nickname, not a registered name.
-        while (head == last) head = first[rng.Next(first.Length)];
+        while (head == last)
+            head = first[rng.Next(first.Length)];
         return string.Concat(head, last);
     }
 
     /// <summary>Mainland mobile prefixes of the three carriers.</summary>
     private static readonly string[] MobilePrefixes =
     [
-        "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152", "155",
-        "156", "157", "158", "159", "166", "176", "177", "178", "180", "181", "182", "183", "185", "186",
-        "187", "188", "189", "191", "195", "198", "199",
+        "130",
+        "131",
+        "132",
+        "133",
+        "134",
+        "135",
+        "136",
+        "137",
+        "138",
+        "139",
+        "150",
+        "151",
+        "152",
+        "155",
+        "156",
+        "157",
+        "158",
+        "159",
+        "166",
+        "176",
+        "177",
+        "178",
+        "180",
+        "181",
+        "182",
+        "183",
+        "185",
+        "186",
+        "187",
+        "188",
+        "189",
+        "191",
+        "195",
+        "198",
+        "199",
     ];
 
     public static string Mobile(Random rng) =>
-        MobilePrefixes[rng.Next(MobilePrefixes.Length)] + rng.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        MobilePrefixes[rng.Next(MobilePrefixes.Length)]
+        + rng.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Region codes of people registered elsewhere (Shijiazhuang districts, nearby cities,
     /// neighbouring provinces): the county's migrants.</summary>

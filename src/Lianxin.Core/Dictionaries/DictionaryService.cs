@@ -5,16 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Dictionaries;
 
-public sealed record DictionaryItemInput(string? Category, string? Code, string? Name, string? ParentCode, int SortOrder,
-    bool IsActive = true, long? Version = null);
-
 public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
 {
     public async Task<IReadOnlyList<DictionaryItem>> ListAsync(string? category, bool includeInactive, CancellationToken ct = default)
     {
         var q = db.DictionaryItems.AsNoTracking();
-        if (Checks.Clean(category) is { } c) q = q.Where(i => i.Category == c);
-        if (!includeInactive) q = q.Where(i => i.IsActive);
+        if (Checks.Clean(category) is { } c)
+            q = q.Where(i => i.Category == c);
+        if (!includeInactive)
+            q = q.Where(i => i.IsActive);
         return await q.OrderBy(i => i.Category).ThenBy(i => i.SortOrder).ThenBy(i => i.Code).Take(2000).ToListAsync(ct);
     }
 
@@ -28,8 +27,12 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
             throw new ValidationFailedException("code", $"编码 {code} 在该字典中已存在");
         var item = new DictionaryItem
         {
-            Category = category, Code = code, Name = input.Name!.Trim(), ParentCode = Checks.Clean(input.ParentCode),
-            SortOrder = input.SortOrder, IsActive = input.IsActive,
+            Category = category,
+            Code = code,
+            Name = input.Name!.Trim(),
+            ParentCode = Checks.Clean(input.ParentCode),
+            SortOrder = input.SortOrder,
+            IsActive = input.IsActive,
         };
         db.DictionaryItems.Add(item);
         await db.SaveChangesAsync(ct);
@@ -57,29 +60,56 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
     public static async Task SeedDefaultsAsync(LianxinDbContext db, CancellationToken ct = default)
     {
         var existing = (await db.DictionaryItems.Select(i => new { i.Category, i.Code }).ToListAsync(ct))
-            .Select(i => (i.Category, i.Code)).ToHashSet();
+            .Select(i => (i.Category, i.Code))
+            .ToHashSet();
         var order = 0;
         var added = 0;
         foreach (var (category, code, name) in DictionaryDefaults.Items)
         {
             order += 10;
-            if (existing.Contains((category, code))) continue;
-            db.DictionaryItems.Add(new DictionaryItem { Category = category, Code = code, Name = name, SortOrder = order });
+            if (existing.Contains((category, code)))
+                continue;
+            db.DictionaryItems.Add(
+                new DictionaryItem
+                {
+                    Category = category,
+                    Code = code,
+                    Name = name,
+                    SortOrder = order,
+                }
+            );
             added++;
         }
         foreach (var (category, code, name, parent) in DictionaryDefaults.ChildItems)
         {
             order += 10;
-            if (existing.Contains((category, code))) continue;
-            db.DictionaryItems.Add(new DictionaryItem { Category = category, Code = code, Name = name, ParentCode = parent, SortOrder = order });
+            if (existing.Contains((category, code)))
+                continue;
+            db.DictionaryItems.Add(
+                new DictionaryItem
+                {
+                    Category = category,
+                    Code = code,
+                    Name = name,
+                    ParentCode = parent,
+                    SortOrder = order,
+                }
+            );
             added++;
         }
-        if (added == 0) return;
+        if (added == 0)
+            return;
         // One summary line instead of one per default entry.
         db.SuppressEntityAudit = true;
         db.Audit(Audit.AuditAction.Import, nameof(DictionaryItem), null, $"补齐默认字典项 {added} 条");
-        try { await db.SaveChangesAsync(ct); }
-        finally { db.SuppressEntityAudit = false; }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
     }
 
     private static void Validate(DictionaryItemInput input)
@@ -97,6 +127,7 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
 
     private void Require()
     {
-        if (!user.Has(Permissions.DictionariesManage)) throw new ForbiddenException();
+        if (!user.Has(Permissions.DictionariesManage))
+            throw new ForbiddenException();
     }
 }

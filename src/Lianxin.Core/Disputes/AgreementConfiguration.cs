@@ -27,19 +27,22 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Mediatio
         b.Ignore(x => x.AwaitsPerformance);
         b.Ignore(x => x.AwaitsJudicialApplication);
 
-        b.OwnsMany(x => x.Parties, p =>
-        {
-            p.ToTable("MediationAgreementParties");
-            p.WithOwner().HasForeignKey("AgreementId");
-            p.HasKey(x => x.Id);
-            p.Property(x => x.Id).ValueGeneratedNever();
-            p.Property(x => x.Name).HasMaxLength(TextLimits.Name);
-            p.Property(x => x.OrganizationName).HasMaxLength(TextLimits.Title);
-            p.Property(x => x.Address).HasMaxLength(TextLimits.Address);
-            p.Property(x => x.IdNumberMasked).HasMaxLength(32);
-            p.Ignore(x => x.IdNumber);
-            p.Ignore(x => x.IsOrganization);
-        });
+        b.OwnsMany(
+            x => x.Parties,
+            p =>
+            {
+                p.ToTable("MediationAgreementParties");
+                p.WithOwner().HasForeignKey("AgreementId");
+                p.HasKey(x => x.Id);
+                p.Property(x => x.Id).ValueGeneratedNever();
+                p.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+                p.Property(x => x.OrganizationName).HasMaxLength(TextLimits.Title);
+                p.Property(x => x.Address).HasMaxLength(TextLimits.Address);
+                p.Property(x => x.IdNumberMasked).HasMaxLength(32);
+                p.Ignore(x => x.IdNumber);
+                p.Ignore(x => x.IsOrganization);
+            }
+        );
         b.Navigation(x => x.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -28,20 +28,30 @@ public sealed class AgreementParty
 
     private AgreementParty() { }
 
-    internal static AgreementParty Create(int position, PartyRole role, string name, string? organizationName, Gender gender, int? age,
-        string? address, ProtectedText idNumber, Guid? residentId) => new()
-    {
-        Position = position,
-        Role = role,
-        Name = name,
-        OrganizationName = organizationName,
-        Gender = gender,
-        Age = age,
-        Address = address,
-        IdNumberCipher = idNumber.Cipher,
-        IdNumberMasked = idNumber.Masked,
-        ResidentId = residentId,
-    };
+    internal static AgreementParty Create(
+        int position,
+        PartyRole role,
+        string name,
+        string? organizationName,
+        Gender gender,
+        int? age,
+        string? address,
+        ProtectedText idNumber,
+        Guid? residentId
+    ) =>
+        new()
+        {
+            Position = position,
+            Role = role,
+            Name = name,
+            OrganizationName = organizationName,
+            Gender = gender,
+            Age = age,
+            Address = address,
+            IdNumberCipher = idNumber.Cipher,
+            IdNumberMasked = idNumber.Masked,
+            ResidentId = residentId,
+        };
 
     public bool IsOrganization => OrganizationName is not null;
 

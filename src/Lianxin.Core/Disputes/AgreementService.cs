@@ -7,58 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>A party of the agreement. <see cref="IdNumber"/> follows the residents' rule: null keeps the
-/// stored number (the party's own, matched by <see cref="Id"/>, or else the registry's for
-/// <see cref="ResidentId"/>), an empty string clears it, anything else is checked and stored encrypted.
-/// Blank gender, age and address are taken from the registry.</summary>
-public sealed record AgreementPartyInput(PartyRole? Role, string? Name, string? OrganizationName = null, Gender? Gender = null,
-    int? Age = null, string? IdNumber = null, string? Address = null, Guid? ResidentId = null, Guid? Id = null);
-
-/// <summary>The agreement as drafted; <see cref="Version"/> is required once it exists.</summary>
-public sealed record AgreementInput(List<AgreementPartyInput>? Parties, string? Facts, string? Responsibilities, string? AgreedContent,
-    string? PerformanceMethod, DateOnly? PerformanceDeadline, List<string>? Mediators, long? Version = null);
-
-/// <summary>Signing: the date (today when left out) and whether the parties chose to apply for judicial confirmation.</summary>
-public sealed record AgreementSignInput(long? Version, DateOnly? SignedOn = null, bool JudicialChosen = false);
-
-public sealed record AgreementPerformanceInput(long? Version, bool? Full, DateOnly? PerformedOn = null, string? Note = null);
-
-public sealed record JudicialConfirmationInput(long? Version, bool? Chosen, DateOnly? AppliedOn = null, string? Court = null,
-    JudicialResult? Result = null, DateOnly? DecidedOn = null);
-
-public sealed record AgreementPartyView(Guid Id, PartyRole Role, string Name, string? OrganizationName, Gender Gender, int? Age,
-    string? IdNumberMasked, string? Address, Guid? ResidentId)
-{
-    public static AgreementPartyView From(AgreementParty p) =>
-        new(p.Id, p.Role, p.Name, p.OrganizationName, p.Gender, p.Age, p.IdNumberMasked, p.Address, p.ResidentId);
-}
-
-public sealed record AgreementView(Guid Id, Guid DisputeId, string Number, int Sequence, AgreementStatus Status,
-    IReadOnlyList<AgreementPartyView> Parties, string Facts, string Responsibilities, string AgreedContent, string PerformanceMethod,
-    DateOnly PerformanceDeadline, IReadOnlyList<string> Mediators, DateOnly? SignedOn, DateOnly? PerformedOn, string? PerformanceNote,
-    DateTimeOffset? MissedAt, bool PerformanceDueSoon, bool Overdue, bool JudicialChosen, DateOnly? JudicialDeadline,
-    DateOnly? JudicialAppliedOn, string? JudicialCourt, JudicialResult? JudicialResult, DateOnly? JudicialDecidedOn,
-    bool JudicialWindowOpen, bool CanEdit, bool CanDraftNew, long Version, DateTimeOffset UpdatedAt)
-{
-    public string StatusLabel => Status.Label();
-
-    public static AgreementView From(MediationAgreement a, Dispute d, DateTimeOffset now) => new(a.Id, a.DisputeId, a.Number, a.Sequence,
-        a.Status, a.Parties.Select(AgreementPartyView.From).ToList(), a.Facts, a.Responsibilities, a.AgreedContent, a.PerformanceMethod,
-        a.PerformanceDeadline, a.Mediators, a.SignedOn, a.PerformedOn, a.PerformanceNote, a.MissedAt,
-        a.AwaitsPerformance && now >= a.PerformanceDueAt.AddDays(-MediationAgreement.PerformanceReminderDays) && now < a.PerformanceDueAt,
-        a.IsOverdue(now), a.JudicialChosen, a.JudicialDeadline, a.JudicialAppliedOn, a.JudicialCourt, a.JudicialResult, a.JudicialDecidedOn,
-        a.JudicialDueAt is { } due && now < due, !a.IsSigned && MediationAgreement.AllowedIn(d.Status),
-        a.CanBeSucceededIn(d) && MediationAgreement.AllowedIn(d.Status), a.Version, a.UpdatedAt);
-}
-
-/// <summary>A new draft's starting point: the parties from the dispute and the registry, masked ID numbers
-/// to show beside them.</summary>
-public sealed record AgreementDraft(AgreementInput Input, IReadOnlyList<string?> MaskedIdNumbers, bool CanDraft);
-
-/// <summary>The agreement as printed: full ID numbers only when asked for by someone allowed to see them.</summary>
-public sealed record AgreementPrint(AgreementView Agreement, string DisputeNumber, string DisputeTitle, string CommitteeName,
-    IReadOnlyList<string?> IdNumbers, bool FullIdNumbers);
-
 /// <summary>The mediation agreement of a dispute: drafted, signed, performed and confirmed, each step
 /// within the caller's scope and noted on the dispute's timeline.</summary>
 public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
@@ -82,27 +30,70 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
         var canDraft = MediationAgreement.AllowedIn(d.Status) && (a is null || !a.IsSigned || a.CanBeSucceededIn(d));
         if (a is not null && !a.IsSigned)
         {
-            var input = new AgreementInput(a.Parties.Select(p => new AgreementPartyInput(p.Role, p.Name, p.OrganizationName, p.Gender, p.Age,
-                    null, p.Address, p.ResidentId, p.Id)).ToList(), a.Facts, a.Responsibilities, a.AgreedContent, a.PerformanceMethod,
-                a.PerformanceDeadline, [.. a.Mediators], a.Version);
+            var input = new AgreementInput(
+                a.Parties.Select(p => new AgreementPartyInput(
+                        p.Role,
+                        p.Name,
+                        p.OrganizationName,
+                        p.Gender,
+                        p.Age,
+                        null,
+                        p.Address,
+                        p.ResidentId,
+                        p.Id
+                    ))
+                    .ToList(),
+                a.Facts,
+                a.Responsibilities,
+                a.AgreedContent,
+                a.PerformanceMethod,
+                a.PerformanceDeadline,
+                [.. a.Mediators],
+                a.Version
+            );
             return new AgreementDraft(input, a.Parties.Select(p => p.IdNumberMasked).ToList(), canDraft);
         }
         var scope = await user.GetScopeAsync(ct);
         var ids = d.Parties.Where(p => p.ResidentId is not null).Select(p => p.ResidentId!.Value).ToList();
-        var residents = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var residents = await db
+            .Residents.AsNoTracking()
+            .Where(scope.Filter<Resident>())
+            .Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, ct);
         var today = MediationAgreement.ChinaDay(db.Now);
         var parties = new List<AgreementPartyInput>();
         var masked = new List<string?>();
         foreach (var p in d.Parties.Where(p => !p.IsUnidentified))
         {
             var r = p.ResidentId is { } rid && residents.TryGetValue(rid, out var found) ? found : null;
-            parties.Add(new AgreementPartyInput(p.Role, p.Name ?? r?.Name, p.OrganizationName, r?.Gender, AgeOn(r?.BirthDate, today),
-                null, r?.Address, r?.Id));
+            parties.Add(
+                new AgreementPartyInput(
+                    p.Role,
+                    p.Name ?? r?.Name,
+                    p.OrganizationName,
+                    r?.Gender,
+                    AgeOn(r?.BirthDate, today),
+                    null,
+                    r?.Address,
+                    r?.Id
+                )
+            );
             masked.Add(r?.IdNumberMasked);
         }
         var facts = a?.Facts ?? d.Description;
-        return new AgreementDraft(new AgreementInput(parties, facts, a?.Responsibilities, a?.AgreedContent, a?.PerformanceMethod,
-            a is null ? today.AddDays(15) : null, a is null ? [] : [.. a.Mediators]), masked, canDraft);
+        return new AgreementDraft(
+            new AgreementInput(
+                parties,
+                facts,
+                a?.Responsibilities,
+                a?.AgreedContent,
+                a?.PerformanceMethod,
+                a is null ? today.AddDays(15) : null,
+                a is null ? [] : [.. a.Mediators]
+            ),
+            masked,
+            canDraft
+        );
     }
 
     /// <summary>Creates the agreement, or changes the draft (version-checked). After signing it cannot be
@@ -123,36 +114,63 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
         }
         if (current is not null && !current.CanBeSucceededIn(d))
             throw new ConflictException("协议已签订生效，不能再修改；纠纷因逾期未履行或复发重启后，才能重新拟订协议");
-        var agreement = MediationAgreement.Draft(d, (current?.Sequence ?? 0) + 1, await TermsAsync(input, null, now, ct), user.UserId ?? "system", now);
+        var agreement = MediationAgreement.Draft(
+            d,
+            (current?.Sequence ?? 0) + 1,
+            await TermsAsync(input, null, now, ct),
+            user.UserId ?? "system",
+            now
+        );
         db.MediationAgreements.Add(agreement);
         await db.SaveChangesAsync(ct);
         return agreement;
     }
 
     public Task<MediationAgreement> SignAsync(Guid disputeId, AgreementSignInput input, CancellationToken ct = default) =>
-        StepAsync(disputeId, input.Version, (a, d, by, now) =>
-            a.Sign(d, input.SignedOn ?? MediationAgreement.ChinaDay(now), input.JudicialChosen, by, now), ct);
+        StepAsync(
+            disputeId,
+            input.Version,
+            (a, d, by, now) => a.Sign(d, input.SignedOn ?? MediationAgreement.ChinaDay(now), input.JudicialChosen, by, now),
+            ct
+        );
 
-    public Task<MediationAgreement> RecordPerformanceAsync(Guid disputeId, AgreementPerformanceInput input, CancellationToken ct = default) =>
-        StepAsync(disputeId, input.Version, (a, d, by, now) =>
-        {
-            if (input.Full is not { } full) throw new ValidationFailedException("full", "请选择全部履行还是部分履行");
-            a.RecordPerformance(d, full, input.PerformedOn ?? MediationAgreement.ChinaDay(now), input.Note, by, now);
-        }, ct);
+    public Task<MediationAgreement> RecordPerformanceAsync(
+        Guid disputeId,
+        AgreementPerformanceInput input,
+        CancellationToken ct = default
+    ) =>
+        StepAsync(
+            disputeId,
+            input.Version,
+            (a, d, by, now) =>
+            {
+                if (input.Full is not { } full)
+                    throw new ValidationFailedException("full", "请选择全部履行还是部分履行");
+                a.RecordPerformance(d, full, input.PerformedOn ?? MediationAgreement.ChinaDay(now), input.Note, by, now);
+            },
+            ct
+        );
 
     public Task<MediationAgreement> RecordJudicialAsync(Guid disputeId, JudicialConfirmationInput input, CancellationToken ct = default) =>
-        StepAsync(disputeId, input.Version, (a, d, by, now) =>
-        {
-            if (input.Chosen is not { } chosen) throw new ValidationFailedException("chosen", "请说明当事人是否选择申请司法确认");
-            a.RecordJudicial(d, chosen, input.AppliedOn, input.Court, input.Result, input.DecidedOn, by, now);
-        }, ct);
+        StepAsync(
+            disputeId,
+            input.Version,
+            (a, d, by, now) =>
+            {
+                if (input.Chosen is not { } chosen)
+                    throw new ValidationFailedException("chosen", "请说明当事人是否选择申请司法确认");
+                a.RecordJudicial(d, chosen, input.AppliedOn, input.Court, input.Result, input.DecidedOn, by, now);
+            },
+            ct
+        );
 
     /// <summary>The agreement for printing. Full ID numbers need the reveal permission and are audited
     /// like any other reveal.</summary>
     public async Task<AgreementPrint> PrintAsync(Guid disputeId, bool fullIdNumbers, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
-        if (fullIdNumbers) user.Demand(Permissions.PeopleReveal);
+        if (fullIdNumbers)
+            user.Demand(Permissions.PeopleReveal);
         var d = await DisputeAsync(disputeId, tracked: false, ct);
         var a = await CurrentAsync(d.Id, tracked: false, ct) ?? throw new NotFoundException("该纠纷还没有调解协议");
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == d.OrgUnitId).Select(u => u.Name).FirstAsync(ct);
@@ -161,8 +179,12 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
         {
             ids = a.Parties.Select(p => protector.Reveal(p.IdNumber) ?? p.IdNumberMasked).ToList();
             var names = string.Join("、", a.Parties.Where(p => p.IdNumberCipher is { Length: > 0 }).Select(p => p.Name));
-            db.Audit(AuditAction.Reveal, nameof(MediationAgreement), a.Id.ToString(),
-                $"打印调解协议书 {a.Number}（含完整身份证号：{(names.Length == 0 ? "无" : names)}）");
+            db.Audit(
+                AuditAction.Reveal,
+                nameof(MediationAgreement),
+                a.Id.ToString(),
+                $"打印调解协议书 {a.Number}（含完整身份证号：{(names.Length == 0 ? "无" : names)}）"
+            );
             await db.SaveChangesAsync(ct);
         }
         return new AgreementPrint(AgreementView.From(a, d, db.Now), d.Number, d.Title, $"{unit}人民调解委员会", ids, fullIdNumbers);
@@ -170,8 +192,12 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
 
     // ---- helpers ----
 
-    private async Task<MediationAgreement> StepAsync(Guid disputeId, long? version,
-        Action<MediationAgreement, Dispute, string, DateTimeOffset> step, CancellationToken ct)
+    private async Task<MediationAgreement> StepAsync(
+        Guid disputeId,
+        long? version,
+        Action<MediationAgreement, Dispute, string, DateTimeOffset> step,
+        CancellationToken ct
+    )
     {
         user.Demand(Permissions.DisputesMediate);
         var d = await DisputeAsync(disputeId, tracked: true, ct);
@@ -181,7 +207,8 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
         step(a, d, user.UserId ?? "system", db.Now);
         db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
         // Timeline rows are owned by the dispute: a new one must still bump its version, as steps there do.
-        if (d.Events.Count != events) db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
+        if (d.Events.Count != events)
+            db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -189,25 +216,36 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
     private async Task<Dispute> DisputeAsync(Guid id, bool tracked, CancellationToken ct)
     {
         var q = db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
-        if (!tracked) q = q.AsNoTracking();
+        if (!tracked)
+            q = q.AsNoTracking();
         return await q.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
     }
 
     private async Task<MediationAgreement?> CurrentAsync(Guid disputeId, bool tracked, CancellationToken ct)
     {
         var q = db.MediationAgreements.Where(a => a.DisputeId == disputeId);
-        if (!tracked) q = q.AsNoTracking();
+        if (!tracked)
+            q = q.AsNoTracking();
         return await q.OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(ct);
     }
 
-    private async Task<AgreementTerms> TermsAsync(AgreementInput input, MediationAgreement? current, DateTimeOffset now, CancellationToken ct)
+    private async Task<AgreementTerms> TermsAsync(
+        AgreementInput input,
+        MediationAgreement? current,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var inputs = input.Parties ?? [];
         if (inputs.Count > MediationAgreement.MaxParties)
             throw new ValidationFailedException("parties", $"当事人不能超过 {MediationAgreement.MaxParties} 方");
         var scope = await user.GetScopeAsync(ct);
         var ids = inputs.Where(p => p?.ResidentId is not null).Select(p => p.ResidentId!.Value).Distinct().ToList();
-        var residents = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var residents = await db
+            .Residents.AsNoTracking()
+            .Where(scope.Filter<Resident>())
+            .Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, ct);
         var today = MediationAgreement.ChinaDay(now);
         var checks = new Checks();
         var drafts = new List<AgreementPartyDraft>();
@@ -229,8 +267,10 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
                 if (Checks.Clean(text) is { } clear)
                 {
                     parsed = CitizenId.Parse(clear, today);
-                    if (!parsed.IsValid) checks.Add($"parties[{i}].idNumber", $"第 {i + 1} 位当事人的{parsed.Error ?? "身份证号无效"}");
-                    else idNumber = protector.Protect(parsed.Normalized, CitizenId.Mask);
+                    if (!parsed.IsValid)
+                        checks.Add($"parties[{i}].idNumber", $"第 {i + 1} 位当事人的{parsed.Error ?? "身份证号无效"}");
+                    else
+                        idNumber = protector.Protect(parsed.Normalized, CitizenId.Mask);
                 }
             }
             else if (p.Id is { } own && current?.Parties.FirstOrDefault(x => x.Id == own) is { } existing)
@@ -238,20 +278,38 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
             else if (r is not null && r.IdNumber.HasValue)
                 idNumber = r.IdNumber with { Hash = null };
             var valid = parsed is { IsValid: true } ? parsed : null;
-            drafts.Add(new AgreementPartyDraft(p.Role, Checks.Clean(p.Name) ?? r?.Name, p.OrganizationName,
-                p.Gender ?? r?.Gender ?? valid?.Gender, p.Age ?? AgeOn(r?.BirthDate ?? valid?.BirthDate, today),
-                p.Address ?? r?.Address, idNumber, p.ResidentId));
+            drafts.Add(
+                new AgreementPartyDraft(
+                    p.Role,
+                    Checks.Clean(p.Name) ?? r?.Name,
+                    p.OrganizationName,
+                    p.Gender ?? r?.Gender ?? valid?.Gender,
+                    p.Age ?? AgeOn(r?.BirthDate ?? valid?.BirthDate, today),
+                    p.Address ?? r?.Address,
+                    idNumber,
+                    p.ResidentId
+                )
+            );
         }
         checks.ThrowIfAny();
-        return new AgreementTerms(drafts, input.Facts, input.Responsibilities, input.AgreedContent, input.PerformanceMethod,
-            input.PerformanceDeadline, input.Mediators);
+        return new AgreementTerms(
+            drafts,
+            input.Facts,
+            input.Responsibilities,
+            input.AgreedContent,
+            input.PerformanceMethod,
+            input.PerformanceDeadline,
+            input.Mediators
+        );
     }
 
     private static int? AgeOn(DateOnly? birth, DateOnly today)
     {
-        if (birth is not { } b) return null;
+        if (birth is not { } b)
+            return null;
         var age = today.Year - b.Year;
-        if (today < b.AddYears(age)) age--;
+        if (today < b.AddYears(age))
+            age--;
         return age < 0 ? null : age;
     }
 }

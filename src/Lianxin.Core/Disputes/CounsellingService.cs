@@ -6,22 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>A counselling record. The counsellor is a member (by id) or named with an organisation.
-/// The dispute and resident are fixed once recorded.</summary>
-public sealed record CounsellingInput(Guid? DisputeId, Guid? ResidentId, Guid? CounsellorMemberId, string? CounsellorName,
-    string? CounsellorOrganization, DateTimeOffset? At, CounsellingMethod? Method, string? Summary, bool? NeedsMore = null,
-    DateTimeOffset? NextAt = null, long? Version = null);
-
-public sealed record CounsellingFilter(Guid? DisputeId = null, Guid? ResidentId = null);
-
-/// <summary>Summary is null, and SummaryHidden true, for a reader who does not mediate.</summary>
-public sealed record CounsellingView(Guid Id, Guid? DisputeId, string? DisputeNumber, string? DisputeTitle, Guid? ResidentId,
-    string? ResidentName, Guid? CounsellorMemberId, string CounsellorName, string? CounsellorOrganization, DateTimeOffset At,
-    CounsellingMethod Method, string? Summary, bool SummaryHidden, bool NeedsMore, DateTimeOffset? NextAt, long Version)
-{
-    public string MethodLabel => Method.Label();
-}
-
 /// <summary>Psychological counselling (心理疏导) joined to mediation. Anyone who reads disputes sees that
 /// counselling took place; only those who mediate read what was said.</summary>
 public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
@@ -30,8 +14,10 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
     {
         user.Demand(Permissions.DisputesRead);
         var q = await ScopedAsync(ct);
-        if (f.DisputeId is { } d) q = q.Where(c => c.DisputeId == d);
-        if (f.ResidentId is { } r) q = q.Where(c => c.ResidentId == r);
+        if (f.DisputeId is { } d)
+            q = q.Where(c => c.DisputeId == d);
+        if (f.ResidentId is { } r)
+            q = q.Where(c => c.ResidentId == r);
         return (await q.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToPageAsync(page, Project, ct)).Select(Reveal);
     }
 
@@ -49,18 +35,34 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
         Guid? unit = null;
         if (input.DisputeId is { } disputeId)
         {
-            unit = await db.Disputes.AsNoTracking().Where(scope.Filter<Dispute>()).Where(d => d.Id == disputeId).Select(d => (Guid?)d.OrgUnitId).FirstOrDefaultAsync(ct)
+            unit = await db
+                .Disputes.AsNoTracking()
+                .Where(scope.Filter<Dispute>())
+                .Where(d => d.Id == disputeId)
+                .Select(d => (Guid?)d.OrgUnitId)
+                .FirstOrDefaultAsync(ct)
                 ?? throw new ValidationFailedException("disputeId", "纠纷不存在或不在您的管辖范围内");
         }
         if (input.ResidentId is { } residentId)
         {
-            var home = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => r.Id == residentId).Select(r => (Guid?)r.OrgUnitId).FirstOrDefaultAsync(ct)
+            var home = await db
+                .Residents.AsNoTracking()
+                .Where(scope.Filter<Resident>())
+                .Where(r => r.Id == residentId)
+                .Select(r => (Guid?)r.OrgUnitId)
+                .FirstOrDefaultAsync(ct)
                 ?? throw new ValidationFailedException("residentId", "群众不存在或不在您的管辖范围内");
             unit ??= home;
         }
         var form = await FormAsync(input, ct);
         CounsellingSession.Validate(form, db.Now);
-        var session = CounsellingSession.Create(form, unit ?? Guid.Empty, protector.Encrypt(form.Summary!.Trim()), user.UserId ?? "system", db.Now);
+        var session = CounsellingSession.Create(
+            form,
+            unit ?? Guid.Empty,
+            protector.Encrypt(form.Summary!.Trim()),
+            user.UserId ?? "system",
+            db.Now
+        );
         db.CounsellingSessions.Add(session);
         await db.SaveChangesAsync(ct);
         return session;
@@ -80,7 +82,8 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
 
     private async Task<CounsellingForm> FormAsync(CounsellingInput input, CancellationToken ct)
     {
-        string? name = input.CounsellorName, organization = input.CounsellorOrganization;
+        string? name = input.CounsellorName,
+            organization = input.CounsellorOrganization;
         if (input.CounsellorMemberId is { } memberId)
         {
             var scope = await user.GetScopeAsync(ct);
@@ -91,34 +94,80 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
         }
         return new CounsellingForm
         {
-            DisputeId = input.DisputeId, ResidentId = input.ResidentId, CounsellorMemberId = input.CounsellorMemberId,
-            CounsellorName = name, CounsellorOrganization = organization, At = input.At, Method = input.Method,
-            Summary = input.Summary, NeedsMore = input.NeedsMore ?? false, NextAt = input.NextAt,
+            DisputeId = input.DisputeId,
+            ResidentId = input.ResidentId,
+            CounsellorMemberId = input.CounsellorMemberId,
+            CounsellorName = name,
+            CounsellorOrganization = organization,
+            At = input.At,
+            Method = input.Method,
+            Summary = input.Summary,
+            NeedsMore = input.NeedsMore ?? false,
+            NextAt = input.NextAt,
         };
     }
 
     private CounsellingView Reveal(Row r)
     {
         var canRead = user.Has(Permissions.DisputesMediate);
-        return new CounsellingView(r.Id, r.DisputeId, r.DisputeNumber, r.DisputeTitle, r.ResidentId, r.ResidentName, r.CounsellorMemberId,
-            r.CounsellorName, r.CounsellorOrganization, r.At, r.Method, canRead && r.SummaryCipher.Length > 0 ? protector.Decrypt(r.SummaryCipher) : null,
-            !canRead, r.NeedsMore, r.NextAt, r.Version);
+        return new CounsellingView(
+            r.Id,
+            r.DisputeId,
+            r.DisputeNumber,
+            r.DisputeTitle,
+            r.ResidentId,
+            r.ResidentName,
+            r.CounsellorMemberId,
+            r.CounsellorName,
+            r.CounsellorOrganization,
+            r.At,
+            r.Method,
+            canRead && r.SummaryCipher.Length > 0 ? protector.Decrypt(r.SummaryCipher) : null,
+            !canRead,
+            r.NeedsMore,
+            r.NextAt,
+            r.Version
+        );
     }
 
-    private sealed record Row(Guid Id, Guid? DisputeId, string? DisputeNumber, string? DisputeTitle, Guid? ResidentId, string? ResidentName,
-        Guid? CounsellorMemberId, string CounsellorName, string? CounsellorOrganization, DateTimeOffset At, CounsellingMethod Method,
-        byte[] SummaryCipher, bool NeedsMore, DateTimeOffset? NextAt, long Version);
+    private sealed record Row(
+        Guid Id,
+        Guid? DisputeId,
+        string? DisputeNumber,
+        string? DisputeTitle,
+        Guid? ResidentId,
+        string? ResidentName,
+        Guid? CounsellorMemberId,
+        string CounsellorName,
+        string? CounsellorOrganization,
+        DateTimeOffset At,
+        CounsellingMethod Method,
+        byte[] SummaryCipher,
+        bool NeedsMore,
+        DateTimeOffset? NextAt,
+        long Version
+    );
 
     private IQueryable<Row> Project(IQueryable<CounsellingSession> q) =>
-        q.Select(c => new Row(c.Id, c.DisputeId,
+        q.Select(c => new Row(
+            c.Id,
+            c.DisputeId,
             db.Disputes.Where(d => d.Id == c.DisputeId).Select(d => d.Number).FirstOrDefault(),
             db.Disputes.Where(d => d.Id == c.DisputeId).Select(d => d.Title).FirstOrDefault(),
-            c.ResidentId, db.Residents.Where(r => r.Id == c.ResidentId).Select(r => r.Name).FirstOrDefault(),
-            c.CounsellorMemberId, c.CounsellorName, c.CounsellorOrganization, c.At, c.Method,
-            c.SummaryCipher, c.NeedsMore, c.NextAt, c.Version));
+            c.ResidentId,
+            db.Residents.Where(r => r.Id == c.ResidentId).Select(r => r.Name).FirstOrDefault(),
+            c.CounsellorMemberId,
+            c.CounsellorName,
+            c.CounsellorOrganization,
+            c.At,
+            c.Method,
+            c.SummaryCipher,
+            c.NeedsMore,
+            c.NextAt,
+            c.Version
+        ));
 
-    private async Task<IQueryable<CounsellingSession>> ScopedAsync(CancellationToken ct) =>
-        (await ScopedTrackedAsync(ct)).AsNoTracking();
+    private async Task<IQueryable<CounsellingSession>> ScopedAsync(CancellationToken ct) => (await ScopedTrackedAsync(ct)).AsNoTracking();
 
     private async Task<IQueryable<CounsellingSession>> ScopedTrackedAsync(CancellationToken ct) =>
         db.CounsellingSessions.Where((await user.GetScopeAsync(ct)).Filter<CounsellingSession>());

@@ -3,21 +3,6 @@ using Lianxin.Core.Organization;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>What a counselling record is given. The summary arrives in clear and is stored encrypted.</summary>
-public sealed record CounsellingForm
-{
-    public Guid? DisputeId { get; init; }
-    public Guid? ResidentId { get; init; }
-    public Guid? CounsellorMemberId { get; init; }
-    public string? CounsellorName { get; init; }
-    public string? CounsellorOrganization { get; init; }
-    public DateTimeOffset? At { get; init; }
-    public CounsellingMethod? Method { get; init; }
-    public string? Summary { get; init; }
-    public bool NeedsMore { get; init; }
-    public DateTimeOffset? NextAt { get; init; }
-}
-
 /// <summary>A psychological counselling session (心理疏导) joined to mediation, for a dispute, a
 /// resident, or both. Its place in the tree (for scope) is the dispute's unit, else the resident's.
 /// The notes are sensitive: held encrypted, shown only to those who mediate.</summary>
@@ -47,21 +32,35 @@ public sealed class CounsellingSession : Entity, IScoped
             .Required("counsellorName", form.CounsellorName, "疏导人员姓名", TextLimits.Name)
             .Optional("counsellorOrganization", form.CounsellorOrganization, "疏导人员所在单位", TextLimits.Title)
             .Required("summary", form.Summary, "疏导情况", TextLimits.Text);
-        if (form.DisputeId is null && form.ResidentId is null) c.Add("disputeId", "请关联一起纠纷或一位群众（至少一项）");
-        if (form.Method is not { } method || !Enum.IsDefined(method)) c.Add("method", "请选择疏导方式（面谈、电话、上门或视频）");
-        if (form.At is not { } at) c.Add("at", "请填写疏导时间");
-        else if (at > now + Slack) c.Add("at", "疏导时间不能晚于现在");
-        if (form.NeedsMore && form.NextAt is null) c.Add("nextAt", "需要继续疏导时请填写下次疏导时间");
-        if (!form.NeedsMore && form.NextAt is not null) c.Add("nextAt", "不需要继续疏导时不应填写下次疏导时间");
-        if (form.NeedsMore && form.NextAt is { } next && form.At is { } when && next <= when) c.Add("nextAt", "下次疏导时间须晚于本次");
+        if (form.DisputeId is null && form.ResidentId is null)
+            c.Add("disputeId", "请关联一起纠纷或一位群众（至少一项）");
+        if (form.Method is not { } method || !Enum.IsDefined(method))
+            c.Add("method", "请选择疏导方式（面谈、电话、上门或视频）");
+        if (form.At is not { } at)
+            c.Add("at", "请填写疏导时间");
+        else if (at > now + Slack)
+            c.Add("at", "疏导时间不能晚于现在");
+        if (form.NeedsMore && form.NextAt is null)
+            c.Add("nextAt", "需要继续疏导时请填写下次疏导时间");
+        if (!form.NeedsMore && form.NextAt is not null)
+            c.Add("nextAt", "不需要继续疏导时不应填写下次疏导时间");
+        if (form.NeedsMore && form.NextAt is { } next && form.At is { } when && next <= when)
+            c.Add("nextAt", "下次疏导时间须晚于本次");
         c.ThrowIfAny();
     }
 
     public static CounsellingSession Create(CounsellingForm form, Guid orgUnitId, byte[] summaryCipher, string by, DateTimeOffset now)
     {
         Validate(form, now);
-        if (orgUnitId == Guid.Empty) throw new ValidationFailedException("orgUnitId", "无法确定疏导记录所属单位");
-        var s = new CounsellingSession { DisputeId = form.DisputeId, ResidentId = form.ResidentId, OrgUnitId = orgUnitId, CreatedById = by };
+        if (orgUnitId == Guid.Empty)
+            throw new ValidationFailedException("orgUnitId", "无法确定疏导记录所属单位");
+        var s = new CounsellingSession
+        {
+            DisputeId = form.DisputeId,
+            ResidentId = form.ResidentId,
+            OrgUnitId = orgUnitId,
+            CreatedById = by,
+        };
         s.Apply(form, summaryCipher);
         return s;
     }

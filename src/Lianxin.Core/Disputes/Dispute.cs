@@ -70,9 +70,12 @@ public sealed class Dispute : Entity, IScoped
             .Required("categoryCode", form.CategoryCode, "纠纷类别", TextLimits.Code)
             .Required("description", form.Description, "纠纷情况", TextLimits.Text)
             .Optional("address", form.Address, "地址", TextLimits.Address);
-        if (!Enum.IsDefined(form.Source)) checks.Add("source", "纠纷来源无效");
-        if (form.OrgUnitId == Guid.Empty) checks.Add("orgUnitId", "请选择纠纷所在单位");
-        if (string.IsNullOrWhiteSpace(by)) checks.Add("registeredBy", "登记人不能为空");
+        if (!Enum.IsDefined(form.Source))
+            checks.Add("source", "纠纷来源无效");
+        if (form.OrgUnitId == Guid.Empty)
+            checks.Add("orgUnitId", "请选择纠纷所在单位");
+        if (string.IsNullOrWhiteSpace(by))
+            checks.Add("registeredBy", "登记人不能为空");
         checks.ThrowIfAny();
 
         var dispute = new Dispute
@@ -90,8 +93,7 @@ public sealed class Dispute : Entity, IScoped
             Status = DisputeStatus.Registered,
         };
         dispute._parties.AddRange(form.Parties);
-        dispute._events.Add(new DisputeEvent(DisputeEventKind.Registered, at, by, null, null,
-            DisputeStatus.Registered, null, null));
+        dispute._events.Add(new DisputeEvent(DisputeEventKind.Registered, at, by, null, null, DisputeStatus.Registered, null, null));
         return dispute;
     }
 
@@ -103,15 +105,15 @@ public sealed class Dispute : Entity, IScoped
     public bool IsOpen => Status.IsOpen();
 
     /// <summary>Mediation attempts that did not settle it: each level recorded as failed, and a failed end.</summary>
-    public int FailedMediationCount =>
-        _events.Count(e => e.Kind is DisputeEventKind.AttemptFailed or DisputeEventKind.Failed);
+    public int FailedMediationCount => _events.Count(e => e.Kind is DisputeEventKind.AttemptFailed or DisputeEventKind.Failed);
 
     // ---- parties ----
 
     public void AddParty(DisputeParty party, string by, DateTimeOffset at)
     {
         Require(DisputeAction.EditParties, by, at);
-        if (_parties.Any(p => p.Id == party.Id)) throw new ConflictException("该当事人已在本纠纷中");
+        if (_parties.Any(p => p.Id == party.Id))
+            throw new ConflictException("该当事人已在本纠纷中");
         _parties.Add(party);
     }
 
@@ -127,8 +129,10 @@ public sealed class Dispute : Entity, IScoped
     public void Triage(DisputeJurisdiction jurisdiction, string by, DateTimeOffset at, string? reason = null)
     {
         Require(DisputeAction.Triage, by, at);
-        if (!Enum.IsDefined(jurisdiction)) throw new ValidationFailedException("jurisdiction", "管辖分类无效");
-        if (_parties.Count == 0) throw new ValidationFailedException("parties", "分流前请至少登记一方当事人（身份不明也可登记）");
+        if (!Enum.IsDefined(jurisdiction))
+            throw new ValidationFailedException("jurisdiction", "管辖分类无效");
+        if (_parties.Count == 0)
+            throw new ValidationFailedException("parties", "分流前请至少登记一方当事人（身份不明也可登记）");
         Jurisdiction = jurisdiction;
         TriagedAt = at;
         LimitStartedAt = at;
@@ -140,7 +144,8 @@ public sealed class Dispute : Entity, IScoped
     public void StartMediation(MediationLevel level, string by, DateTimeOffset at, string? reason = null)
     {
         Require(DisputeAction.StartMediation, by, at);
-        if (!level.IsDefined()) throw new ValidationFailedException("level", "调解层级无效");
+        if (!level.IsDefined())
+            throw new ValidationFailedException("level", "调解层级无效");
         Move(DisputeEventKind.MediationStarted, DisputeStatus.Mediating, level, by, at, reason);
     }
 
@@ -185,7 +190,13 @@ public sealed class Dispute : Entity, IScoped
 
     /// <summary>Refers the dispute with a transfer form (移交函). A form naming no receiver is refused before
     /// anything changes; the returned referral is saved together with the dispute.</summary>
-    public Referral ReferWithForm(Referral.Form form, ProtectedText contactPhone, string by, DateTimeOffset at, WorkingDays? calendar = null)
+    public Referral ReferWithForm(
+        Referral.Form form,
+        ProtectedText contactPhone,
+        string by,
+        DateTimeOffset at,
+        WorkingDays? calendar = null
+    )
     {
         Referral.Validate(form);
         var referral = Referral.Create(this, form, contactPhone, by, at, calendar);
@@ -195,40 +206,66 @@ public sealed class Dispute : Entity, IScoped
     }
 
     /// <summary>The receiver confirms it has the case; the dispute stays referred.</summary>
-    public void AcknowledgeReferral(Referral referral, ReferralChannel via, string? staffId, string receiverName, string by, DateTimeOffset at)
+    public void AcknowledgeReferral(
+        Referral referral,
+        ReferralChannel via,
+        string? staffId,
+        string receiverName,
+        string by,
+        DateTimeOffset at
+    )
     {
         Require(DisputeAction.AcknowledgeReferral, by, at);
         OwnReferral(referral);
         var name = Referral.CheckedName(receiverName);
         referral.Acknowledge(via, staffId, name, at);
-        Move(DisputeEventKind.ReferralAcknowledged, DisputeStatus.Referred, Level, by, at,
-            Fit($"{referral.ReceiverOrganization} {name} 签收（{via.Label()}）"));
+        Move(
+            DisputeEventKind.ReferralAcknowledged,
+            DisputeStatus.Referred,
+            Level,
+            by,
+            at,
+            Fit($"{referral.ReceiverOrganization} {name} 签收（{via.Label()}）")
+        );
     }
 
     /// <summary>The receiver's result closes the referral: resolved ends the dispute as resolved (follow-up
     /// visits are then booked as for any resolution); not resolved or returned hands it back to the station,
     /// triaged with its jurisdiction kept and a fresh time limit.</summary>
-    public void RecordReferralResult(Referral referral, ReferralOutcome? outcome, string? text, ReferralChannel via, string? staffId,
-        string receiverName, string by, DateTimeOffset at)
+    public void RecordReferralResult(
+        Referral referral,
+        ReferralOutcome? outcome,
+        string? text,
+        ReferralChannel via,
+        string? staffId,
+        string receiverName,
+        string by,
+        DateTimeOffset at
+    )
     {
         Require(DisputeAction.RecordReferralResult, by, at);
         OwnReferral(referral);
         var checks = new Checks().Optional("resultText", text, "处理结果说明", TextLimits.Text);
-        if (outcome is null) checks.Add("outcome", "请选择处理结果（已化解、未化解或退回）");
-        else if (!Enum.IsDefined(outcome.Value)) checks.Add("outcome", "处理结果无效");
+        if (outcome is null)
+            checks.Add("outcome", "请选择处理结果（已化解、未化解或退回）");
+        else if (!Enum.IsDefined(outcome.Value))
+            checks.Add("outcome", "处理结果无效");
         else if (outcome != ReferralOutcome.Resolved && string.IsNullOrWhiteSpace(text))
             checks.Add("resultText", outcome == ReferralOutcome.Returned ? "退回须说明理由" : "未化解须说明情况");
         checks.ThrowIfAny();
         var name = Referral.CheckedName(receiverName);
         var cleanText = Checks.Clean(text);
         referral.RecordResult(outcome!.Value, cleanText ?? "", via, staffId, name, at);
-        var why = Fit($"{referral.ReceiverOrganization} {name} 反馈：{outcome.Value.Label()}" + (cleanText is null ? "" : $"。{cleanText}"));
+        var why = Fit(
+            $"{referral.ReceiverOrganization} {name} 反馈：{outcome.Value.Label()}" + (cleanText is null ? "" : $"。{cleanText}")
+        );
         if (outcome == ReferralOutcome.Resolved)
         {
             End(DisputeEventKind.ReferralResultReported, DisputeStatus.Resolved, Level, by, at, why);
             return;
         }
-        foreach (var followUp in _followUps.Where(f => f.IsPending)) followUp.Cancel(at);
+        foreach (var followUp in _followUps.Where(f => f.IsPending))
+            followUp.Cancel(at);
         Move(DisputeEventKind.ReferralResultReported, DisputeStatus.Triaged, null, by, at, why);
         EndedAt = null;
         ReferredTo = null;
@@ -237,7 +274,8 @@ public sealed class Dispute : Entity, IScoped
 
     private void OwnReferral(Referral referral)
     {
-        if (referral.DisputeId != Id) throw new NotFoundException("该纠纷没有这条移交记录");
+        if (referral.DisputeId != Id)
+            throw new NotFoundException("该纠纷没有这条移交记录");
     }
 
     private static string Fit(string text) => text.Length > TextLimits.Text ? text[..TextLimits.Text] : text;
@@ -247,8 +285,10 @@ public sealed class Dispute : Entity, IScoped
     {
         Require(DisputeAction.Fail, by, at);
         if (routesExplained == OtherRoutes.None || (routesExplained & ~OtherRoutesExtensions.All) != 0)
-            throw new ValidationFailedException("routesExplained",
-                "调解不成时须告知当事人其他解决途径（仲裁、行政处理、诉讼），请至少选择一项已告知的途径");
+            throw new ValidationFailedException(
+                "routesExplained",
+                "调解不成时须告知当事人其他解决途径（仲裁、行政处理、诉讼），请至少选择一项已告知的途径"
+            );
         End(DisputeEventKind.Failed, DisputeStatus.Failed, Level, by, at, reason);
         RoutesExplained = routesExplained;
     }
@@ -279,15 +319,28 @@ public sealed class Dispute : Entity, IScoped
     /// Not a step of the state machine: it changes who visits, not where the dispute stands.</summary>
     public void AssignFollowUp(Guid followUpId, string assigneeId, string by, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(by)) throw new ValidationFailedException("by", "操作人不能为空");
-        if (string.IsNullOrWhiteSpace(assigneeId)) throw new ValidationFailedException("assigneeId", "请选择回访人");
+        if (string.IsNullOrWhiteSpace(by))
+            throw new ValidationFailedException("by", "操作人不能为空");
+        if (string.IsNullOrWhiteSpace(assigneeId))
+            throw new ValidationFailedException("assigneeId", "请选择回访人");
         var followUp = _followUps.Find(f => f.Id == followUpId) ?? throw new NotFoundException("该纠纷没有这次回访");
         if (!followUp.IsPending)
             throw new ConflictException(followUp.IsDone ? "这次回访已经完成，不能再改派" : "这次回访已因纠纷重启而取消");
-        if (followUp.AssignedToId == assigneeId) return;
+        if (followUp.AssignedToId == assigneeId)
+            return;
         followUp.Assign(assigneeId);
-        _events.Add(new DisputeEvent(DisputeEventKind.FollowUpAssigned, at, by, Status, Level, Status, Level,
-            $"{followUp.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 的回访改派"));
+        _events.Add(
+            new DisputeEvent(
+                DisputeEventKind.FollowUpAssigned,
+                at,
+                by,
+                Status,
+                Level,
+                Status,
+                Level,
+                $"{followUp.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 的回访改派"
+            )
+        );
     }
 
     /// <summary>Records a visit's result. A recurring result reopens the dispute at once.</summary>
@@ -297,7 +350,8 @@ public sealed class Dispute : Entity, IScoped
         var followUp = _followUps.Find(f => f.Id == followUpId) ?? throw new NotFoundException("该纠纷没有这次回访");
         if (!followUp.IsPending)
             throw new ConflictException(followUp.IsDone ? "这次回访已经登记过结果" : "这次回访已因纠纷重启而取消");
-        if (!Enum.IsDefined(result)) throw new ValidationFailedException("result", "回访结果无效");
+        if (!Enum.IsDefined(result))
+            throw new ValidationFailedException("result", "回访结果无效");
         new Checks().Optional("note", note, "回访情况", TextLimits.Text).ThrowIfAny();
         var cleanNote = Checks.Clean(note);
         followUp.MarkDone(result, by, at, cleanNote);
@@ -313,7 +367,8 @@ public sealed class Dispute : Entity, IScoped
     {
         Require(DisputeAction.Close, by, at);
         var pending = _followUps.Count(f => f.IsPending);
-        if (pending > 0) throw new ConflictException($"还有 {pending} 次回访未完成，完成回访后才能结案");
+        if (pending > 0)
+            throw new ConflictException($"还有 {pending} 次回访未完成，完成回访后才能结案");
         if (!_followUps.Any(f => f.IsDone && f.DoneAt >= EndedAt))
             throw new ConflictException("结案前须至少完成一次回访，确认纠纷没有复发");
         Move(DisputeEventKind.Closed, DisputeStatus.Closed, Level, by, at, reason);
@@ -326,7 +381,8 @@ public sealed class Dispute : Entity, IScoped
     {
         Require(DisputeAction.Reopen, by, at);
         var why = RequiredReason(reason, "重启原因");
-        foreach (var followUp in _followUps.Where(f => f.IsPending)) followUp.Cancel(at);
+        foreach (var followUp in _followUps.Where(f => f.IsPending))
+            followUp.Cancel(at);
         Move(DisputeEventKind.Reopened, DisputeStatus.Triaged, null, by, at, why);
         EndedAt = null;
         ClosedAt = null;
@@ -344,8 +400,16 @@ public sealed class Dispute : Entity, IScoped
     /// The state does not change: resolving stays a step of its own.</summary>
     internal void NoteAgreement(DisputeEventKind kind, string by, DateTimeOffset at, string note)
     {
-        if (kind is not (DisputeEventKind.AgreementSigned or DisputeEventKind.AgreementPerformed or DisputeEventKind.AgreementPartlyPerformed
-            or DisputeEventKind.AgreementMissed or DisputeEventKind.JudicialConfirmation))
+        if (
+            kind
+            is not (
+                DisputeEventKind.AgreementSigned
+                or DisputeEventKind.AgreementPerformed
+                or DisputeEventKind.AgreementPartlyPerformed
+                or DisputeEventKind.AgreementMissed
+                or DisputeEventKind.JudicialConfirmation
+            )
+        )
             throw new ArgumentOutOfRangeException(nameof(kind));
         Move(kind, Status, Level, by, at, note);
     }
@@ -355,8 +419,10 @@ public sealed class Dispute : Entity, IScoped
     /// One event either way, so the timeline's order never depends on two steps at the same instant.</summary>
     internal void ReopenForBreach(string by, DateTimeOffset at, string reason)
     {
-        if (DisputeTransitions.IsAllowed(Status, Level, DisputeAction.Reopen)) Reopen(by, at, reason);
-        else NoteAgreement(DisputeEventKind.AgreementMissed, by, at, reason);
+        if (DisputeTransitions.IsAllowed(Status, Level, DisputeAction.Reopen))
+            Reopen(by, at, reason);
+        else
+            NoteAgreement(DisputeEventKind.AgreementMissed, by, at, reason);
     }
 
     // ---- time limits ----
@@ -367,8 +433,7 @@ public sealed class Dispute : Entity, IScoped
             ? (limits ?? DisputeTimeLimits.Default).DueFrom(start)
             : null;
 
-    public bool IsOverdue(DateTimeOffset now, DisputeTimeLimits? limits = null) =>
-        MediationDueAt(limits) is { } due && now > due;
+    public bool IsOverdue(DateTimeOffset now, DisputeTimeLimits? limits = null) => MediationDueAt(limits) is { } due && now > due;
 
     /// <summary>Within the warning window before the limit, and not yet past it.</summary>
     public bool IsNearingLimit(DateTimeOffset now, DisputeTimeLimits? limits = null)
@@ -402,7 +467,8 @@ public sealed class Dispute : Entity, IScoped
     {
         if (!DisputeTransitions.IsAllowed(Status, Level, action))
             throw new ConflictException(DisputeTransitions.RefusalMessage(Status, Level, action));
-        if (string.IsNullOrWhiteSpace(by)) throw new ValidationFailedException("by", "操作人不能为空");
+        if (string.IsNullOrWhiteSpace(by))
+            throw new ValidationFailedException("by", "操作人不能为空");
         if (_events.Count > 0 && at < _events[^1].At)
             throw new ValidationFailedException("at", "操作时间不能早于上一步的时间");
     }

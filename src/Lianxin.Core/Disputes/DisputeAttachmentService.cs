@@ -7,11 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Disputes;
 
-public sealed record AttachmentView(Guid Id, string FileName, string ContentType, AttachmentKind Kind, long Length, string Sha256,
-    DateTimeOffset UploadedAt, string? UploadedById, string? UploadedByName, DateTimeOffset? WithdrawnAt, string? WithdrawnReason);
-
-public sealed record AttachmentFile(AttachmentView Meta, byte[] Data);
-
 /// <summary>Photos and documents of a dispute, within the caller's scope. Uploads are checked by name,
 /// first bytes and size before anything is stored; every download is written to the audit log (the
 /// files show people and their papers).</summary>
@@ -21,7 +16,11 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
     {
         user.Demand(Permissions.DisputesRead);
         await DisputeAsync(disputeId, ct);
-        var rows = await db.DisputeAttachments.AsNoTracking().Where(a => a.DisputeId == disputeId).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var rows = await db
+            .DisputeAttachments.AsNoTracking()
+            .Where(a => a.DisputeId == disputeId)
+            .OrderBy(a => a.CreatedAt)
+            .ToListAsync(ct);
         var people = rows.Select(r => r.CreatedById).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return rows.Select(a => View(a, names)).ToList();
@@ -46,7 +45,8 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
             if (buffer.Length > AttachmentType.MaxBytes)
                 throw new ValidationFailedException("file", $"文件不能超过 {AttachmentType.MaxBytes / 1024 / 1024} MB");
         }
-        if (buffer.Length == 0) throw new ValidationFailedException("file", "文件是空的");
+        if (buffer.Length == 0)
+            throw new ValidationFailedException("file", "文件是空的");
         var data = buffer.ToArray();
         var type = AttachmentType.Detect(name, data.AsSpan(0, Math.Min(data.Length, 16)))
             ?? throw new ValidationFailedException("file", $"只能上传{AttachmentType.AllowedList}，且文件内容须与扩展名一致");
@@ -97,6 +97,17 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
     }
 
     private static AttachmentView View(DisputeAttachment a, IReadOnlyDictionary<string, string> names) =>
-        new(a.Id, a.FileName, a.ContentType, a.Kind, a.Length, a.Sha256, a.CreatedAt, a.CreatedById,
-            a.CreatedById is null ? null : names.GetValueOrDefault(a.CreatedById), a.WithdrawnAt, a.WithdrawnReason);
+        new(
+            a.Id,
+            a.FileName,
+            a.ContentType,
+            a.Kind,
+            a.Length,
+            a.Sha256,
+            a.CreatedAt,
+            a.CreatedById,
+            a.CreatedById is null ? null : names.GetValueOrDefault(a.CreatedById),
+            a.WithdrawnAt,
+            a.WithdrawnReason
+        );
 }

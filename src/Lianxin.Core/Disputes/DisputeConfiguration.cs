@@ -32,42 +32,51 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // The figures read the few reopened or twice-referred disputes from their timelines.
         b.HasIndex(x => x.CountedFromTimeline);
 
-        b.OwnsMany(x => x.Parties, p =>
-        {
-            p.ToTable("DisputeParties");
-            p.WithOwner().HasForeignKey("DisputeId");
-            p.HasKey(x => x.Id);
-            p.Property(x => x.Id).ValueGeneratedNever();
-            p.Property(x => x.Name).HasMaxLength(TextLimits.Name);
-            p.Property(x => x.OrganizationName).HasMaxLength(TextLimits.Title);
-            p.Property(x => x.Note).HasMaxLength(TextLimits.Text);
-            p.HasIndex(x => x.ResidentId);
-        });
-        b.OwnsMany(x => x.Events, e =>
-        {
-            e.ToTable("DisputeEvents");
-            e.WithOwner().HasForeignKey("DisputeId");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.ById).HasMaxLength(64);
-            e.Property(x => x.Reason).HasMaxLength(TextLimits.Text);
-            // The figures ask "which disputes were resolved / referred in this period" of the timeline.
-            e.HasIndex(x => new { x.Kind, x.At });
-            e.HasIndex("DisputeId", nameof(DisputeEvent.Kind), nameof(DisputeEvent.At));
-        });
-        b.OwnsMany(x => x.FollowUps, f =>
-        {
-            f.ToTable("DisputeFollowUps");
-            f.WithOwner().HasForeignKey("DisputeId");
-            f.HasKey(x => x.Id);
-            f.Property(x => x.Id).ValueGeneratedNever();
-            f.Property(x => x.ScheduledById).HasMaxLength(64);
-            f.Property(x => x.DoneById).HasMaxLength(64);
-            f.Property(x => x.AssignedToId).HasMaxLength(64);
-            f.Property(x => x.Note).HasMaxLength(TextLimits.Text);
-            f.HasIndex(x => x.DueAt);
-            f.Ignore(x => x.VisitorId);
-        });
+        b.OwnsMany(
+            x => x.Parties,
+            p =>
+            {
+                p.ToTable("DisputeParties");
+                p.WithOwner().HasForeignKey("DisputeId");
+                p.HasKey(x => x.Id);
+                p.Property(x => x.Id).ValueGeneratedNever();
+                p.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+                p.Property(x => x.OrganizationName).HasMaxLength(TextLimits.Title);
+                p.Property(x => x.Note).HasMaxLength(TextLimits.Text);
+                p.HasIndex(x => x.ResidentId);
+            }
+        );
+        b.OwnsMany(
+            x => x.Events,
+            e =>
+            {
+                e.ToTable("DisputeEvents");
+                e.WithOwner().HasForeignKey("DisputeId");
+                e.HasKey(x => x.Id);
+                e.Property(x => x.Id).ValueGeneratedNever();
+                e.Property(x => x.ById).HasMaxLength(64);
+                e.Property(x => x.Reason).HasMaxLength(TextLimits.Text);
+                // The figures ask "which disputes were resolved / referred in this period" of the timeline.
+                e.HasIndex(x => new { x.Kind, x.At });
+                e.HasIndex("DisputeId", nameof(DisputeEvent.Kind), nameof(DisputeEvent.At));
+            }
+        );
+        b.OwnsMany(
+            x => x.FollowUps,
+            f =>
+            {
+                f.ToTable("DisputeFollowUps");
+                f.WithOwner().HasForeignKey("DisputeId");
+                f.HasKey(x => x.Id);
+                f.Property(x => x.Id).ValueGeneratedNever();
+                f.Property(x => x.ScheduledById).HasMaxLength(64);
+                f.Property(x => x.DoneById).HasMaxLength(64);
+                f.Property(x => x.AssignedToId).HasMaxLength(64);
+                f.Property(x => x.Note).HasMaxLength(TextLimits.Text);
+                f.HasIndex(x => x.DueAt);
+                f.Ignore(x => x.VisitorId);
+            }
+        );
         b.Navigation(x => x.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.FollowUps).UsePropertyAccessMode(PropertyAccessMode.Field);

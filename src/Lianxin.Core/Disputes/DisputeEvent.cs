@@ -20,8 +20,16 @@ public sealed class DisputeEvent
     internal static DisputeEvent ForFigures(DisputeEventKind kind, DateTimeOffset at, DisputeStatus toStatus, MediationLevel? toLevel) =>
         new(kind, at, "", null, null, toStatus, toLevel, null);
 
-    internal DisputeEvent(DisputeEventKind kind, DateTimeOffset at, string byId, DisputeStatus? fromStatus,
-        MediationLevel? fromLevel, DisputeStatus toStatus, MediationLevel? toLevel, string? reason)
+    internal DisputeEvent(
+        DisputeEventKind kind,
+        DateTimeOffset at,
+        string byId,
+        DisputeStatus? fromStatus,
+        MediationLevel? fromLevel,
+        DisputeStatus toStatus,
+        MediationLevel? toLevel,
+        string? reason
+    )
     {
         Kind = kind;
         At = at;

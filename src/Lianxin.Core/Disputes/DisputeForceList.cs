@@ -34,13 +34,16 @@ public sealed class DisputeForceList : Entity
     public static void Validate(IReadOnlyList<SuggestedForce> forces)
     {
         var c = new Checks();
-        if (forces.Count > MaxForces) c.Add("forces", $"每个类别最多 {MaxForces} 项推荐力量");
+        if (forces.Count > MaxForces)
+            c.Add("forces", $"每个类别最多 {MaxForces} 项推荐力量");
         foreach (var f in forces)
         {
             c.Required("forces", f.Name, "力量名称", TextLimits.Name).Optional("forces", f.Keyword, "匹配关键词", TextLimits.Code);
-            if (f.Kind is { } kind && !Enum.IsDefined(kind)) c.Add("forces", "人员类别无效");
+            if (f.Kind is { } kind && !Enum.IsDefined(kind))
+                c.Add("forces", "人员类别无效");
         }
-        if (forces.GroupBy(f => f.Name.Trim()).Any(g => g.Count() > 1)) c.Add("forces", "推荐力量名称不能重复");
+        if (forces.GroupBy(f => f.Name.Trim()).Any(g => g.Count() > 1))
+            c.Add("forces", "推荐力量名称不能重复");
         c.ThrowIfAny();
     }
 }

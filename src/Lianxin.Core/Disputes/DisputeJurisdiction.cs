@@ -4,18 +4,7 @@ namespace Lianxin.Core.Disputes;
 /// complex ones in the comprehensive mediation room, others transferred (警调衔接).</summary>
 public enum DisputeJurisdiction
 {
-    PoliceSimple = 1,   // 公安管辖·简单
-    PoliceComplex = 2,  // 公安管辖·复杂
-    NotPolice = 3,      // 非公安管辖
-}
-
-public static class DisputeJurisdictions
-{
-    public static string Label(this DisputeJurisdiction jurisdiction) => jurisdiction switch
-    {
-        DisputeJurisdiction.PoliceSimple => "公安管辖·简单",
-        DisputeJurisdiction.PoliceComplex => "公安管辖·复杂",
-        DisputeJurisdiction.NotPolice => "非公安管辖",
-        _ => jurisdiction.ToString(),
-    };
+    PoliceSimple = 1, // 公安管辖·简单
+    PoliceComplex = 2, // 公安管辖·复杂
+    NotPolice = 3, // 非公安管辖
 }

@@ -26,9 +26,13 @@ public sealed class DisputeOptions
     {
         if (FollowUpDays is not { Length: > 0 and <= 6 } || FollowUpDays.Any(d => d is < 1 or > 365))
             yield return "Disputes:FollowUpDays 须为 1–6 个 1 到 365 之间的天数";
-        if (MediationMonths is < 1 or > 12) yield return "Disputes:MediationMonths 须在 1 到 12 之间";
-        if (NearingDays is < 0 or > 27) yield return "Disputes:NearingDays 须在 0 到 27 之间";
-        if (FollowUpReminderHours is < 0 or > 24 * 14) yield return "Disputes:FollowUpReminderHours 须在 0 到 336 之间";
-        if (ReminderSweepMinutes is < 0 or > 24 * 60) yield return "Disputes:ReminderSweepMinutes 须在 0 到 1440 之间";
+        if (MediationMonths is < 1 or > 12)
+            yield return "Disputes:MediationMonths 须在 1 到 12 之间";
+        if (NearingDays is < 0 or > 27)
+            yield return "Disputes:NearingDays 须在 0 到 27 之间";
+        if (FollowUpReminderHours is < 0 or > 24 * 14)
+            yield return "Disputes:FollowUpReminderHours 须在 0 到 336 之间";
+        if (ReminderSweepMinutes is < 0 or > 24 * 60)
+            yield return "Disputes:ReminderSweepMinutes 须在 0 到 1440 之间";
     }
 }

@@ -20,15 +20,23 @@ public sealed class DisputeParty
 
     private DisputeParty() { }
 
-    public static DisputeParty Create(PartyRole role, string? name = null, Guid? residentId = null,
-        string? organizationName = null, bool isVulnerable = false, string? note = null)
+    public static DisputeParty Create(
+        PartyRole role,
+        string? name = null,
+        Guid? residentId = null,
+        string? organizationName = null,
+        bool isVulnerable = false,
+        string? note = null
+    )
     {
         var checks = new Checks()
             .Optional("name", name, "当事人姓名", TextLimits.Name)
             .Optional("organizationName", organizationName, "单位名称", TextLimits.Title)
             .Optional("note", note, "备注", TextLimits.Text);
-        if (!Enum.IsDefined(role)) checks.Add("role", "当事人角色无效");
-        if (residentId == Guid.Empty) checks.Add("residentId", "居民编号无效");
+        if (!Enum.IsDefined(role))
+            checks.Add("role", "当事人角色无效");
+        if (residentId == Guid.Empty)
+            checks.Add("residentId", "居民编号无效");
         checks.ThrowIfAny();
         return new DisputeParty
         {
@@ -46,7 +54,5 @@ public sealed class DisputeParty
     /// <summary>Neither a resident record, an organisation nor a name: to be identified later.</summary>
     public bool IsUnidentified => ResidentId is null && OrganizationName is null && Name is null;
 
-    public string DisplayName => OrganizationName is { } org
-        ? (Name is null ? org : $"{org}（{Name}）")
-        : Name ?? UnidentifiedName;
+    public string DisplayName => OrganizationName is { } org ? (Name is null ? org : $"{org}（{Name}）") : Name ?? UnidentifiedName;
 }

@@ -8,7 +8,8 @@ namespace Lianxin.Core.Disputes;
 /// <summary>Reminders the dispute itself needs: mediation nearing its one-month limit, and follow-up
 /// visits coming due. The people told are those handling the dispute — who registered it and who
 /// took its last step — and, for a visit, the person assigned to make it.</summary>
-public sealed class DisputeReminders(LianxinDbContext db, NotificationService notifications, IOptions<DisputeOptions> options) : IReminderSource
+public sealed class DisputeReminders(LianxinDbContext db, NotificationService notifications, IOptions<DisputeOptions> options)
+    : IReminderSource
 {
     private const int Batch = 200;
 
@@ -25,13 +26,20 @@ public sealed class DisputeReminders(LianxinDbContext db, NotificationService no
         // Coarse cut in SQL (a limit of N months is at least 28·N days), exact calendar check in the domain.
         var startedBefore = now.AddDays(limits.NearingDays - 28 * limits.MediationMonths);
         var sent = 0;
-        var candidates = await db.Disputes
-            .Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating)
-                        && d.LimitStartedAt != null && d.LimitStartedAt <= startedBefore && d.NearLimitNotifiedAt == null)
-            .OrderBy(d => d.LimitStartedAt).Take(Batch).ToListAsync(ct);
+        var candidates = await db
+            .Disputes.Where(d =>
+                (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating)
+                && d.LimitStartedAt != null
+                && d.LimitStartedAt <= startedBefore
+                && d.NearLimitNotifiedAt == null
+            )
+            .OrderBy(d => d.LimitStartedAt)
+            .Take(Batch)
+            .ToListAsync(ct);
         foreach (var d in candidates)
         {
-            if (!d.IsNearingLimit(now, limits) && !d.IsOverdue(now, limits)) continue;
+            if (!d.IsNearingLimit(now, limits) && !d.IsOverdue(now, limits))
+                continue;
             d.NearLimitNotifiedAt = now;
             var due = d.MediationDueAt(limits)!.Value.ToOffset(DisputeTimeLimits.ChinaOffset);
             var overdue = d.IsOverdue(now, limits);
@@ -53,9 +61,13 @@ public sealed class DisputeReminders(LianxinDbContext db, NotificationService no
     {
         var dueBefore = now.AddHours(options.Value.FollowUpReminderHours);
         // One query for the batch (the follow-ups come with their dispute), not one per dispute.
-        var batch = await db.Disputes
-            .Where(d => d.FollowUps.Any(f => f.DoneAt == null && f.CancelledAt == null && f.RemindedAt == null && f.DueAt <= dueBefore))
-            .OrderBy(d => d.Id).Take(Batch).ToListAsync(ct);
+        var batch = await db
+            .Disputes.Where(d =>
+                d.FollowUps.Any(f => f.DoneAt == null && f.CancelledAt == null && f.RemindedAt == null && f.DueAt <= dueBefore)
+            )
+            .OrderBy(d => d.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
         var sent = 0;
         foreach (var d in batch)
         {
@@ -64,9 +76,14 @@ public sealed class DisputeReminders(LianxinDbContext db, NotificationService no
                 f.RemindedAt = now;
                 var due = f.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset);
                 var late = now > f.DueAt;
-                await notifications.SendAsync(f.VisitorId, late ? $"回访已逾期：{d.Title}" : $"回访提醒：{d.Title}",
+                await notifications.SendAsync(
+                    f.VisitorId,
+                    late ? $"回访已逾期：{d.Title}" : $"回访提醒：{d.Title}",
                     $"纠纷 {d.Number} 应于 {due:yyyy-MM-dd} 回访{(late ? "，现已逾期" : "")}，请上门或电话回访并登记结果（稳定或复发）。",
-                    $"/disputes/{d.Id}", late ? "warning" : "info", ct: ct);
+                    $"/disputes/{d.Id}",
+                    late ? "warning" : "info",
+                    ct: ct
+                );
                 sent++;
             }
             await db.SaveChangesAsync(ct);
@@ -77,7 +94,8 @@ public sealed class DisputeReminders(LianxinDbContext db, NotificationService no
     private static IEnumerable<string> Handlers(Dispute d)
     {
         var people = new List<string> { d.RegisteredById };
-        if (d.Events.Count > 0) people.Add(d.Events.MaxBy(e => e.At)!.ById);
+        if (d.Events.Count > 0)
+            people.Add(d.Events.MaxBy(e => e.At)!.ById);
         return people.Where(p => !string.IsNullOrWhiteSpace(p) && p != "system").Distinct();
     }
 }

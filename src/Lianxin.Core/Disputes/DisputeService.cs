@@ -8,68 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Disputes;
 
-public sealed record PartyInput(PartyRole? Role, string? Name, Guid? ResidentId, string? OrganizationName, bool IsVulnerable = false, string? Note = null);
-
-public sealed record DisputeInput(string? Title, string? CategoryCode, string? Description, DisputeSource? Source, Guid? OrgUnitId,
-    string? Address, List<PartyInput>? Parties);
-
-/// <summary>One step on a dispute. Which fields matter depends on the action: level (start, escalate),
-/// jurisdiction (triage), receiver (refer), routesExplained (fail), dueAt (schedule follow-up),
-/// followUpId + result (record follow-up); reason where the step needs one.</summary>
-public sealed record DisputeActionInput(DisputeAction? Action, long? Version, string? Reason = null, MediationLevel? Level = null,
-    DisputeJurisdiction? Jurisdiction = null, string? Receiver = null, OtherRoutes? RoutesExplained = null, DateTimeOffset? DueAt = null,
-    Guid? FollowUpId = null, FollowUpResult? Result = null, string? AssigneeId = null);
-
-/// <summary>Hands a follow-up visit to another person (回访改派).</summary>
-public sealed record FollowUpAssignInput(string? AssigneeId, long? Version);
-
-/// <summary>Someone a follow-up visit can be handed to: an active account covering the dispute's unit.</summary>
-public sealed record AssigneeOption(string Id, string DisplayName, string? UnitName);
-
-/// <summary>Ledger filters. <see cref="Figure"/> with <see cref="From"/>/<see cref="To"/> (China dates) selects exactly the
-/// disputes a figure counts; From/To alone select disputes registered in those days.</summary>
-public sealed record DisputeFilter(string? Q = null, DisputeStatus? Status = null, MediationLevel? Level = null, string? Category = null,
-    Guid? OrgUnitId = null, DisputeRisk? Risk = null, DisputeSource? Source = null, bool? Overdue = null, bool? Open = null,
-    Figures.DisputeFigure? Figure = null, DateOnly? From = null, DateOnly? To = null);
-
-public sealed record DisputeRow(Guid Id, string Number, string Title, string CategoryCode, DisputeSource Source, DisputeStatus Status,
-    MediationLevel? Level, DisputeRisk? Risk, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset RegisteredAt, DateTimeOffset? LimitStartedAt,
-    DateTimeOffset? EndedAt, long Version)
-{
-    public string StatusLabel => Status.Label();
-    public string? LevelLabel => Level?.Label();
-}
-
-public sealed record DisputeDetail(DisputeRow Summary, string Description, string? Address, DisputeJurisdiction? Jurisdiction,
-    string? ReferredTo, OtherRoutes RoutesExplained, int ReopenCount, DateTimeOffset? DueAt, bool Overdue, bool NearingLimit,
-    IReadOnlyList<PartyView> Parties, IReadOnlyList<EventView> Events, IReadOnlyList<FollowUpView> FollowUps,
-    IReadOnlyList<DisputeAction> AllowedActions, IReadOnlyList<RiskFactorView> RiskFactors);
-
-public sealed record PartyView(Guid Id, PartyRole Role, string DisplayName, Guid? ResidentId, string? OrganizationName, bool IsVulnerable, string? Note)
-{
-    public static PartyView From(DisputeParty p) => new(p.Id, p.Role, p.DisplayName, p.ResidentId, p.OrganizationName, p.IsVulnerable, p.Note);
-}
-
-public sealed record EventView(Guid Id, DisputeEventKind Kind, DateTimeOffset At, string ById, DisputeStatus? FromStatus, MediationLevel? FromLevel,
-    DisputeStatus ToStatus, MediationLevel? ToLevel, string? Reason, string? ByName = null)
-{
-    public static EventView From(DisputeEvent e, IReadOnlyDictionary<string, string> names) =>
-        new(e.Id, e.Kind, e.At, e.ById, e.FromStatus, e.FromLevel, e.ToStatus, e.ToLevel, e.Reason, names.GetValueOrDefault(e.ById));
-}
-
-public sealed record FollowUpView(Guid Id, DateTimeOffset DueAt, DateTimeOffset? DoneAt, FollowUpResult? Result, string? Note, DateTimeOffset? CancelledAt,
-    string? AssignedToId = null, string? AssignedToName = null, DateTimeOffset? RemindedAt = null)
-{
-    public static FollowUpView From(FollowUp f, IReadOnlyDictionary<string, string> names) =>
-        new(f.Id, f.DueAt, f.DoneAt, f.Result, f.Note, f.CancelledAt, f.VisitorId, names.GetValueOrDefault(f.VisitorId), f.RemindedAt);
-}
-
-public sealed record RiskFactorView(string Factor, int Points, string Reason);
-
 /// <summary>Disputes as a station runs them: registered, moved through tiered mediation, followed up
 /// and closed — every step through the rules in <see cref="Dispute"/>, within the caller's scope.</summary>
-public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, NotificationService notifications,
-    IOptions<DisputeOptions> options)
+public sealed class DisputeService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    AddressNormalizer addresses,
+    NotificationService notifications,
+    IOptions<DisputeOptions> options
+)
 {
     private DisputeTimeLimits Limits => options.Value.TimeLimits;
 
@@ -77,43 +24,74 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     {
         user.Demand(Permissions.DisputesRegister);
         var checks = new Checks();
-        if (input.Source is null) checks.Add("source", "请选择纠纷来源");
-        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择纠纷所在单位");
-        if (input.Parties is { Count: > 50 }) checks.Add("parties", "当事人不能超过 50 方");
+        if (input.Source is null)
+            checks.Add("source", "请选择纠纷来源");
+        if (input.OrgUnitId is null)
+            checks.Add("orgUnitId", "请选择纠纷所在单位");
+        if (input.Parties is { Count: > 50 })
+            checks.Add("parties", "当事人不能超过 50 方");
         checks.ThrowIfAny();
         var category = Checks.Clean(input.CategoryCode) ?? "";
-        if (category.Length > 0 && !await db.DictionaryItems.AnyAsync(i => i.Category == "dispute-category" && i.Code == category && i.IsActive, ct))
+        if (
+            category.Length > 0
+            && !await db.DictionaryItems.AnyAsync(i => i.Category == "dispute-category" && i.Code == category && i.IsActive, ct)
+        )
             throw new ValidationFailedException("categoryCode", "纠纷类别不在字典中");
         var unit = await UnitInScope(input.OrgUnitId!.Value, ct);
         var parties = await PartiesAsync(input.Parties ?? [], ct);
         var now = db.Now;
-        var dispute = Dispute.Register(new DisputeRegistration
-        {
-            Number = await NextNumberAsync(now, ct), Title = input.Title ?? "", CategoryCode = category, Description = input.Description ?? "",
-            Source = input.Source!.Value, OrgUnitId = unit.Id, Address = input.Address, Parties = parties,
-        }, user.UserId ?? "system", now);
+        var dispute = Dispute.Register(
+            new DisputeRegistration
+            {
+                Number = await NextNumberAsync(now, ct),
+                Title = input.Title ?? "",
+                CategoryCode = category,
+                Description = input.Description ?? "",
+                Source = input.Source!.Value,
+                OrgUnitId = unit.Id,
+                Address = input.Address,
+                Parties = parties,
+            },
+            user.UserId ?? "system",
+            now
+        );
         dispute.AddressKey = addresses.KeyOrEmpty(dispute.Address);
         var red = await GradeAsync(dispute, ct);
         db.Disputes.Add(dispute);
         await SaveWithNumberRetryAsync(dispute, ct);
-        if (red) await NotifyLeadersAsync(dispute, ct);
-        if (!user.Has(Permissions.DisputesMediate)) await NotifyOfficersOfReportAsync(dispute, ct);
+        if (red)
+            await NotifyLeadersAsync(dispute, ct);
+        if (!user.Has(Permissions.DisputesMediate))
+            await NotifyOfficersOfReportAsync(dispute, ct);
         return dispute;
     }
 
     public async Task<DisputeDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
-        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
         var now = db.Now;
         var risk = new RiskGrader().Grade(d, await HistoryAsync(d, ct), now);
         var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new DisputeDetail(Row(d), d.Description, d.Address, d.Jurisdiction, d.ReferredTo, d.RoutesExplained, d.ReopenCount,
-            d.MediationDueAt(Limits), d.IsOverdue(now, Limits), d.IsNearingLimit(now, Limits), d.Parties.Select(PartyView.From).ToList(),
+        return new DisputeDetail(
+            Row(d),
+            d.Description,
+            d.Address,
+            d.Jurisdiction,
+            d.ReferredTo,
+            d.RoutesExplained,
+            d.ReopenCount,
+            d.MediationDueAt(Limits),
+            d.IsOverdue(now, Limits),
+            d.IsNearingLimit(now, Limits),
+            d.Parties.Select(PartyView.From).ToList(),
             d.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => EventView.From(e, names)).ToList(),
-            d.FollowUps.OrderBy(f => f.DueAt).Select(f => FollowUpView.From(f, names)).ToList(), d.AllowedActions,
-            risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList());
+            d.FollowUps.OrderBy(f => f.DueAt).Select(f => FollowUpView.From(f, names)).ToList(),
+            d.AllowedActions,
+            risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList()
+        );
     }
 
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
@@ -136,7 +114,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     public async Task<Dispute> ActAsync(Guid id, DisputeActionInput input, CancellationToken ct = default)
     {
         user.Demand(input.Action == DisputeAction.EditParties ? Permissions.DisputesRegister : Permissions.DisputesMediate);
-        if (input.Action is not { } action || !Enum.IsDefined(action)) throw new ValidationFailedException("action", "请指定要执行的操作");
+        if (input.Action is not { } action || !Enum.IsDefined(action))
+            throw new ValidationFailedException("action", "请指定要执行的操作");
         var d = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, d, input.Version);
         var by = user.UserId ?? "system";
@@ -158,7 +137,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
             case DisputeAction.Resolve:
                 d.Resolve(by, now, input.Reason);
                 var visitor = input.AssigneeId is { } who ? await AssigneeAsync(d, who, ct) : by;
-                foreach (var days in options.Value.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now, visitor);
+                foreach (var days in options.Value.FollowUpDays)
+                    d.ScheduleFollowUp(now.AddDays(days), by, now, visitor);
                 break;
             case DisputeAction.Refer:
                 // Through the referral flow, so this referral too has a form to acknowledge and answer.
@@ -171,12 +151,21 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
                 d.Withdraw(by, now, input.Reason ?? "");
                 break;
             case DisputeAction.ScheduleFollowUp:
-                d.ScheduleFollowUp(input.DueAt ?? throw Missing("dueAt", "请填写回访日期"), by, now,
-                    input.AssigneeId is { } assignee ? await AssigneeAsync(d, assignee, ct) : by);
+                d.ScheduleFollowUp(
+                    input.DueAt ?? throw Missing("dueAt", "请填写回访日期"),
+                    by,
+                    now,
+                    input.AssigneeId is { } assignee ? await AssigneeAsync(d, assignee, ct) : by
+                );
                 break;
             case DisputeAction.RecordFollowUp:
-                d.RecordFollowUp(input.FollowUpId ?? throw Missing("followUpId", "请指定回访"),
-                    input.Result ?? throw Missing("result", "请选择回访结果"), by, now, input.Reason);
+                d.RecordFollowUp(
+                    input.FollowUpId ?? throw Missing("followUpId", "请指定回访"),
+                    input.Result ?? throw Missing("result", "请选择回访结果"),
+                    by,
+                    now,
+                    input.Reason
+                );
                 break;
             case DisputeAction.Close:
                 d.Close(by, now, input.Reason);
@@ -193,7 +182,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         // Owned rows (events, follow-ups) changing must still count as a change of the dispute for the version check.
         db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
-        if (becameRed) await NotifyLeadersAsync(d, ct);
+        if (becameRed)
+            await NotifyLeadersAsync(d, ct);
         return d;
     }
 
@@ -210,8 +200,13 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         if (assignee != user.UserId)
         {
             var f = d.FollowUps.First(x => x.Id == followUpId);
-            await notifications.SendAsync(assignee, $"回访任务：{d.Title}",
-                $"请于 {f.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 前回访纠纷 {d.Number}，并登记结果。", $"/disputes/{d.Id}", ct: ct);
+            await notifications.SendAsync(
+                assignee,
+                $"回访任务：{d.Title}",
+                $"请于 {f.DueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} 前回访纠纷 {d.Number}，并登记结果。",
+                $"/disputes/{d.Id}",
+                ct: ct
+            );
         }
         return d;
     }
@@ -221,12 +216,24 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     public async Task<IReadOnlyList<AssigneeOption>> AssigneesAsync(Guid id, string? q, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesMediate);
-        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
         var text = Checks.Clean(q);
-        if (text is { Length: > TextLimits.Name }) throw new ValidationFailedException("q", "搜索词过长");
+        if (text is { Length: > TextLimits.Name })
+            throw new ValidationFailedException("q", "搜索词过长");
         var query = AssigneeQuery(d.OrgUnit!);
-        if (text is not null) query = query.Where(x => x.DisplayName.Contains(text) || x.UserName!.Contains(text));
-        var rows = await query.OrderBy(x => x.DisplayName).Take(50).Select(x => new { x.Id, x.DisplayName, x.OrgUnitId }).ToListAsync(ct);
+        if (text is not null)
+            query = query.Where(x => x.DisplayName.Contains(text) || x.UserName!.Contains(text));
+        var rows = await query
+            .OrderBy(x => x.DisplayName)
+            .Take(50)
+            .Select(x => new
+            {
+                x.Id,
+                x.DisplayName,
+                x.OrgUnitId,
+            })
+            .ToListAsync(ct);
         var unitIds = rows.Where(r => r.OrgUnitId != null).Select(r => r.OrgUnitId!.Value).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return rows.Select(r => new AssigneeOption(r.Id, r.DisplayName, r.OrgUnitId is { } u ? units.GetValueOrDefault(u) : null)).ToList();
@@ -241,7 +248,8 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     private async Task<string> AssigneeAsync(Dispute d, string assigneeId, CancellationToken ct)
     {
         var id = Checks.Clean(assigneeId) ?? throw new ValidationFailedException("assigneeId", "请选择回访人");
-        if (id.Length > 64) throw new ValidationFailedException("assigneeId", "回访人无效");
+        if (id.Length > 64)
+            throw new ValidationFailedException("assigneeId", "回访人无效");
         var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == d.OrgUnitId, ct);
         if (!await AssigneeQuery(unit).AnyAsync(x => x.Id == id, ct))
             throw new ValidationFailedException("assigneeId", "回访人须为本纠纷所在单位或上级单位、有权登记回访的在用账号");
@@ -257,8 +265,11 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     /// <summary>Earlier disputes at the same place whose mediation failed count towards the risk.</summary>
     private async Task<RiskHistory> HistoryAsync(Dispute d, CancellationToken ct)
     {
-        if (d.AddressKey is null) return RiskHistory.None;
-        var failed = await db.Disputes.AsNoTracking().CountAsync(x => x.Id != d.Id && x.AddressKey == d.AddressKey && x.Status == DisputeStatus.Failed, ct);
+        if (d.AddressKey is null)
+            return RiskHistory.None;
+        var failed = await db
+            .Disputes.AsNoTracking()
+            .CountAsync(x => x.Id != d.Id && x.AddressKey == d.AddressKey && x.Status == DisputeStatus.Failed, ct);
         return new RiskHistory(EarlierFailedDisputes: failed);
     }
 
@@ -266,7 +277,14 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     private async Task NotifyLeadersAsync(Dispute d, CancellationToken ct)
     {
         foreach (var leader in await AboveWithRoleAsync(d, BuiltInRoles.StationLeader, ct))
-            await notifications.SendAsync(leader, $"红色预警：{d.Title}", $"纠纷 {d.Number} 风险升为红色，请立即关注。", $"/disputes/{d.Id}", "error", ct: ct);
+            await notifications.SendAsync(
+                leader,
+                $"红色预警：{d.Title}",
+                $"纠纷 {d.Number} 风险升为红色，请立即关注。",
+                $"/disputes/{d.Id}",
+                "error",
+                ct: ct
+            );
     }
 
     /// <summary>Active accounts holding a role in the dispute's unit or any unit above it.</summary>
@@ -278,8 +296,14 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     private async Task NotifyOfficersOfReportAsync(Dispute d, CancellationToken ct)
     {
         foreach (var officer in await AboveWithRoleAsync(d, BuiltInRoles.CommunityOfficer, ct))
-            await notifications.SendAsync(officer, $"新上报纠纷：{d.Title}", $"{d.Source.Label()}，纠纷 {d.Number}，请及时分流研判。",
-                $"/disputes/{d.Id}", "warning", ct: ct);
+            await notifications.SendAsync(
+                officer,
+                $"新上报纠纷：{d.Title}",
+                $"{d.Source.Label()}，纠纷 {d.Number}，请及时分流研判。",
+                $"/disputes/{d.Id}",
+                "warning",
+                ct: ct
+            );
     }
 
     private async Task<IQueryable<Dispute>> QueryAsync(DisputeFilter f, CancellationToken ct)
@@ -288,29 +312,49 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(d => d.Title.Contains(text) || d.Number.Contains(text) || (d.Address != null && d.Address.Contains(text)));
         }
-        if (f.Status is { } s) q = q.Where(d => d.Status == s);
-        if (f.Level is { } l) q = q.Where(d => d.Level == l);
-        if (Checks.Clean(f.Category) is { } c) q = q.Where(d => d.CategoryCode == c);
-        if (f.Risk is { } r) q = q.Where(d => d.Risk == r);
-        if (f.Source is { } src) q = q.Where(d => d.Source == src);
+        if (f.Status is { } s)
+            q = q.Where(d => d.Status == s);
+        if (f.Level is { } l)
+            q = q.Where(d => d.Level == l);
+        if (Checks.Clean(f.Category) is { } c)
+            q = q.Where(d => d.CategoryCode == c);
+        if (f.Risk is { } r)
+            q = q.Where(d => d.Risk == r);
+        if (f.Source is { } src)
+            q = q.Where(d => d.Source == src);
         if (f.Open is { } open)
-            q = open ? q.Where(d => d.Status == DisputeStatus.Registered || d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating)
-                     : q.Where(d => d.Status != DisputeStatus.Registered && d.Status != DisputeStatus.Triaged && d.Status != DisputeStatus.Mediating);
+            q = open
+                ? q.Where(d =>
+                    d.Status == DisputeStatus.Registered || d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating
+                )
+                : q.Where(d =>
+                    d.Status != DisputeStatus.Registered && d.Status != DisputeStatus.Triaged && d.Status != DisputeStatus.Mediating
+                );
         if (f.Overdue == true)
         {
             // Month arithmetic on the China calendar happens in the domain; a day's slack here is then checked exactly.
             var started = db.Now.AddMonths(-Limits.MediationMonths).AddDays(1);
             q = q.Where(d => (d.Status == DisputeStatus.Triaged || d.Status == DisputeStatus.Mediating) && d.LimitStartedAt < started);
         }
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         if (f.Figure is not null || f.From is not null || f.To is not null)
         {
-            if (f.Figure is { } fig && !Enum.IsDefined(fig)) throw new ValidationFailedException("figure", "统计指标无效");
+            if (f.Figure is { } fig && !Enum.IsDefined(fig))
+                throw new ValidationFailedException("figure", "统计指标无效");
             var period = ChinaPeriod.Of(f.From, f.To, db.Now);
-            q = q.Where(Figures.DisputeFigureRules.Selection(f.Figure ?? Figures.DisputeFigure.Accepted, period, db.Disputes.AsNoTracking(), db.MediationAgreements.AsNoTracking()));
+            q = q.Where(
+                Figures.DisputeFigureRules.Selection(
+                    f.Figure ?? Figures.DisputeFigure.Accepted,
+                    period,
+                    db.Disputes.AsNoTracking(),
+                    db.MediationAgreements.AsNoTracking()
+                )
+            );
         }
         return q;
     }
@@ -319,23 +363,57 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
 
     private static IQueryable<DisputeRow> Project(IQueryable<Dispute> q) =>
-        q.Select(d => new DisputeRow(d.Id, d.Number, d.Title, d.CategoryCode, d.Source, d.Status, d.Level, d.Risk, d.OrgUnitId,
-            d.OrgUnit!.Name, d.RegisteredAt, d.LimitStartedAt, d.EndedAt, d.Version));
+        q.Select(d => new DisputeRow(
+            d.Id,
+            d.Number,
+            d.Title,
+            d.CategoryCode,
+            d.Source,
+            d.Status,
+            d.Level,
+            d.Risk,
+            d.OrgUnitId,
+            d.OrgUnit!.Name,
+            d.RegisteredAt,
+            d.LimitStartedAt,
+            d.EndedAt,
+            d.Version
+        ));
 
-    private static DisputeRow Row(Dispute d) => new(d.Id, d.Number, d.Title, d.CategoryCode, d.Source, d.Status, d.Level, d.Risk,
-        d.OrgUnitId, d.OrgUnit?.Name, d.RegisteredAt, d.LimitStartedAt, d.EndedAt, d.Version);
+    private static DisputeRow Row(Dispute d) =>
+        new(
+            d.Id,
+            d.Number,
+            d.Title,
+            d.CategoryCode,
+            d.Source,
+            d.Status,
+            d.Level,
+            d.Risk,
+            d.OrgUnitId,
+            d.OrgUnit?.Name,
+            d.RegisteredAt,
+            d.LimitStartedAt,
+            d.EndedAt,
+            d.Version
+        );
 
     private async Task<List<DisputeParty>> PartiesAsync(List<PartyInput> inputs, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
         var ids = inputs.Where(p => p.ResidentId is not null).Select(p => p.ResidentId!.Value).Distinct().ToList();
-        var residents = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).Where(r => ids.Contains(r.Id))
+        var residents = await db
+            .Residents.AsNoTracking()
+            .Where(scope.Filter<Resident>())
+            .Where(r => ids.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var parties = new List<DisputeParty>();
         foreach (var p in inputs)
         {
-            if (p is null || p.Role is null) throw new ValidationFailedException("parties", "每位当事人须指明角色（申请方、被申请方或其他）");
-            if (p.ResidentId is { } rid && !residents.ContainsKey(rid)) throw new ValidationFailedException("parties", "当事人对应的群众不存在或不在您的管辖范围内");
+            if (p is null || p.Role is null)
+                throw new ValidationFailedException("parties", "每位当事人须指明角色（申请方、被申请方或其他）");
+            if (p.ResidentId is { } rid && !residents.ContainsKey(rid))
+                throw new ValidationFailedException("parties", "当事人对应的群众不存在或不在您的管辖范围内");
             var name = p.Name ?? (p.ResidentId is { } known ? residents[known] : null);
             parties.Add(DisputeParty.Create(p.Role.Value, name, p.ResidentId, p.OrganizationName, p.IsVulnerable, p.Note));
         }
@@ -347,8 +425,10 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
             ?? throw new ValidationFailedException("orgUnitId", "纠纷所在单位不存在");
-        if (!scope.Covers(unit) && !await ReportsFromAsync(scope, unit, ct)) throw new ForbiddenException("纠纷所在单位不在您的管辖范围内");
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "纠纷所在单位已撤销");
+        if (!scope.Covers(unit) && !await ReportsFromAsync(scope, unit, ct))
+            throw new ForbiddenException("纠纷所在单位不在您的管辖范围内");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "纠纷所在单位已撤销");
         return unit;
     }
 
@@ -358,8 +438,10 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     {
         user.Demand(Permissions.DisputesRegister);
         var text = Checks.Clean(address);
-        if (text is null) return null;
-        if (text.Length > TextLimits.Address) throw new ValidationFailedException("address", "地址过长");
+        if (text is null)
+            return null;
+        if (text.Length > TextLimits.Address)
+            throw new ValidationFailedException("address", "地址过长");
         var scope = await user.GetScopeAsync(ct);
         return await PlaceRegister.UnitForAddressKeyAsync(db.Residents.Where(scope.Filter<Resident>()), addresses.Normalize(text), ct);
     }
@@ -368,15 +450,22 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     /// may still report a dispute where they live and serve: their account's unit and below.</summary>
     private async Task<bool> ReportsFromAsync(DataScope scope, OrgUnit unit, CancellationToken ct)
     {
-        if (scope.OwnRecordsOf is null) return false;
+        if (scope.OwnRecordsOf is null)
+            return false;
         var home = await HomePathAsync(ct);
         return home is not null && unit.Path.StartsWith(home, StringComparison.Ordinal);
     }
 
     /// <summary>The place path of the caller's own unit, or null when the account has none.</summary>
     private async Task<string?> HomePathAsync(CancellationToken ct) =>
-        user.UserId is not { } me ? null
-            : await (from u in db.Users join o in db.OrgUnits on u.OrgUnitId equals o.Id where u.Id == me select o.Path).FirstOrDefaultAsync(ct);
+        user.UserId is not { } me
+            ? null
+            : await (
+                from u in db.Users
+                join o in db.OrgUnits on u.OrgUnitId equals o.Id
+                where u.Id == me
+                select o.Path
+            ).FirstOrDefaultAsync(ct);
 
     /// <summary>Units a person may report a dispute in: those in scope, or for a reporter who sees only
     /// their own records, their own unit and below. At most 500, villages and groups first by name.</summary>
@@ -389,9 +478,10 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
         {
             var home = await HomePathAsync(ct);
             var filter = scope.UnitFilter();
-            q = scope.OwnRecordsOf is not null && home is not null
-                ? q.Where(filter).Union(db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired && u.Path.StartsWith(home)))
-                : q.Where(filter);
+            q =
+                scope.OwnRecordsOf is not null && home is not null
+                    ? q.Where(filter).Union(db.OrgUnits.AsNoTracking().Where(u => !u.IsRetired && u.Path.StartsWith(home)))
+                    : q.Where(filter);
         }
         var rows = await q.OrderBy(u => u.Path.Length).ThenBy(u => u.Name).Take(500).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
@@ -401,7 +491,11 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"JF-{now.ToOffset(ChinaTime.Offset).Year}-";
-        var last = await db.Disputes.Where(d => d.Number.StartsWith(prefix)).OrderByDescending(d => d.Number).Select(d => d.Number).FirstOrDefaultAsync(ct);
+        var last = await db
+            .Disputes.Where(d => d.Number.StartsWith(prefix))
+            .OrderByDescending(d => d.Number)
+            .Select(d => d.Number)
+            .FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return $"{prefix}{next:D5}";
     }
@@ -425,5 +519,4 @@ public sealed class DisputeService(LianxinDbContext db, ICurrentUser user, Addre
     }
 
     private static ValidationFailedException Missing(string field, string message) => new(field, message);
-
 }

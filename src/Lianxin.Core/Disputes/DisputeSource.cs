@@ -3,32 +3,14 @@ namespace Lianxin.Core.Disputes;
 /// <summary>How a dispute came to the station's notice.</summary>
 public enum DisputeSource
 {
-    Incident110 = 1,        // 110 警情
-    WalkIn = 2,             // 来所来访
-    Screening = 3,          // 走访排查 / 常态化摸排
-    HouseholdHead = 4,      // 百户长报告
-    GridWorker = 5,         // 网格员报告
-    SecurityCommittee = 6,  // 治保会报告
-    Petition = 7,           // 信访
-    SiteCheck = 8,          // 工地检查
-    ReferralIn = 9,         // 外部移交
+    Incident110 = 1, // 110 警情
+    WalkIn = 2, // 来所来访
+    Screening = 3, // 走访排查 / 常态化摸排
+    HouseholdHead = 4, // 百户长报告
+    GridWorker = 5, // 网格员报告
+    SecurityCommittee = 6, // 治保会报告
+    Petition = 7, // 信访
+    SiteCheck = 8, // 工地检查
+    ReferralIn = 9, // 外部移交
     Other = 10,
-}
-
-public static class DisputeSources
-{
-    public static string Label(this DisputeSource source) => source switch
-    {
-        DisputeSource.Incident110 => "110 警情",
-        DisputeSource.WalkIn => "来所来访",
-        DisputeSource.Screening => "走访排查",
-        DisputeSource.HouseholdHead => "百户长报告",
-        DisputeSource.GridWorker => "网格员报告",
-        DisputeSource.SecurityCommittee => "治保会报告",
-        DisputeSource.Petition => "信访",
-        DisputeSource.SiteCheck => "工地检查",
-        DisputeSource.ReferralIn => "外部移交",
-        DisputeSource.Other => "其他",
-        _ => source.ToString(),
-    };
 }

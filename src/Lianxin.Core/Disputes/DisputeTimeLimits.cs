@@ -16,13 +16,15 @@ public sealed record DisputeTimeLimits
 
     public DateTimeOffset DueFrom(DateTimeOffset start)
     {
-        if (MediationMonths < 1) throw new ArgumentOutOfRangeException(nameof(MediationMonths), "调解期限至少为 1 个月");
+        if (MediationMonths < 1)
+            throw new ArgumentOutOfRangeException(nameof(MediationMonths), "调解期限至少为 1 个月");
         return start.ToOffset(ChinaOffset).AddMonths(MediationMonths);
     }
 
     public DateTimeOffset NearingFrom(DateTimeOffset due)
     {
-        if (NearingDays < 0) throw new ArgumentOutOfRangeException(nameof(NearingDays), "临期提醒天数不能为负");
+        if (NearingDays < 0)
+            throw new ArgumentOutOfRangeException(nameof(NearingDays), "临期提醒天数不能为负");
         return due.AddDays(-NearingDays);
     }
 }

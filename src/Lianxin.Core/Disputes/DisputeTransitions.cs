@@ -6,25 +6,52 @@ namespace Lianxin.Core.Disputes;
 public static class DisputeTransitions
 {
     private static readonly DisputeAction[] FromEnded =
-        [DisputeAction.ScheduleFollowUp, DisputeAction.RecordFollowUp, DisputeAction.Close, DisputeAction.Reopen];
+    [
+        DisputeAction.ScheduleFollowUp,
+        DisputeAction.RecordFollowUp,
+        DisputeAction.Close,
+        DisputeAction.Reopen,
+    ];
 
-    public static IReadOnlyList<DisputeAction> Allowed(DisputeStatus status, MediationLevel? level) => status switch
-    {
-        DisputeStatus.Registered => [DisputeAction.Triage, DisputeAction.Withdraw, DisputeAction.EditParties],
-        DisputeStatus.Triaged => [DisputeAction.StartMediation, DisputeAction.Refer, DisputeAction.Withdraw, DisputeAction.EditParties],
-        DisputeStatus.Mediating => level == MediationLevel.County
-            ? [DisputeAction.RecordFailedAttempt, DisputeAction.Resolve, DisputeAction.Refer, DisputeAction.Fail,
-                DisputeAction.Withdraw, DisputeAction.EditParties]
-            : [DisputeAction.Escalate, DisputeAction.RecordFailedAttempt, DisputeAction.Resolve, DisputeAction.Refer,
-                DisputeAction.Fail, DisputeAction.Withdraw, DisputeAction.EditParties],
-        // A referral stays open until the receiver's result is in: the result resolves it or hands it back,
-        // so a referred dispute is never closed without an outcome.
-        DisputeStatus.Referred => [DisputeAction.AcknowledgeReferral, DisputeAction.RecordReferralResult,
-            DisputeAction.ScheduleFollowUp, DisputeAction.RecordFollowUp, DisputeAction.Reopen],
-        DisputeStatus.Resolved or DisputeStatus.Failed or DisputeStatus.Withdrawn => FromEnded,
-        DisputeStatus.Closed => [DisputeAction.Reopen],
-        _ => [],
-    };
+    public static IReadOnlyList<DisputeAction> Allowed(DisputeStatus status, MediationLevel? level) =>
+        status switch
+        {
+            DisputeStatus.Registered => [DisputeAction.Triage, DisputeAction.Withdraw, DisputeAction.EditParties],
+            DisputeStatus.Triaged => [DisputeAction.StartMediation, DisputeAction.Refer, DisputeAction.Withdraw, DisputeAction.EditParties],
+            DisputeStatus.Mediating => level == MediationLevel.County
+                ?
+                [
+                    DisputeAction.RecordFailedAttempt,
+                    DisputeAction.Resolve,
+                    DisputeAction.Refer,
+                    DisputeAction.Fail,
+                    DisputeAction.Withdraw,
+                    DisputeAction.EditParties,
+                ]
+                :
+                [
+                    DisputeAction.Escalate,
+                    DisputeAction.RecordFailedAttempt,
+                    DisputeAction.Resolve,
+                    DisputeAction.Refer,
+                    DisputeAction.Fail,
+                    DisputeAction.Withdraw,
+                    DisputeAction.EditParties,
+                ],
+            // A referral stays open until the receiver's result is in: the result resolves it or hands it back,
+            // so a referred dispute is never closed without an outcome.
+            DisputeStatus.Referred =>
+            [
+                DisputeAction.AcknowledgeReferral,
+                DisputeAction.RecordReferralResult,
+                DisputeAction.ScheduleFollowUp,
+                DisputeAction.RecordFollowUp,
+                DisputeAction.Reopen,
+            ],
+            DisputeStatus.Resolved or DisputeStatus.Failed or DisputeStatus.Withdrawn => FromEnded,
+            DisputeStatus.Closed => [DisputeAction.Reopen],
+            _ => [],
+        };
 
     public static bool IsAllowed(DisputeStatus status, MediationLevel? level, DisputeAction action) =>
         Allowed(status, level).Contains(action);

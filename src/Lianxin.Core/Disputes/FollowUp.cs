@@ -44,6 +44,7 @@ public sealed class FollowUp
     public bool IsDone => DoneAt is not null;
     public bool IsCancelled => CancelledAt is not null;
     public bool IsPending => !IsDone && !IsCancelled;
+
     public bool IsOverdue(DateTimeOffset now) => IsPending && now > DueAt;
 
     internal void MarkDone(FollowUpResult result, string byId, DateTimeOffset at, string? note)

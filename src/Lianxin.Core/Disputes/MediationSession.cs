@@ -2,21 +2,6 @@ using Lianxin.Core.Common;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>What a session is given: the level (default: the dispute's current one), the time (planned,
-/// or when it was held), a place or a video link, who mediated and who attended; once held, the
-/// summary and the outcome.</summary>
-public sealed record SessionForm
-{
-    public MediationLevel? Level { get; init; }
-    public DateTimeOffset? At { get; init; }
-    public string? Place { get; init; }
-    public string? VideoLink { get; init; }
-    public IReadOnlyList<SessionMediator> Mediators { get; init; } = [];
-    public IReadOnlyList<SessionAttendee> Attendees { get; init; } = [];
-    public string? Summary { get; init; }
-    public MediationOutcome? Outcome { get; init; }
-}
-
 /// <summary>One mediation session (调解记录) of a dispute: planned first and recorded later, or recorded
 /// straight away; a plan can be cancelled with a reason. Sessions are planned and recorded only while
 /// the dispute is open, and an outcome never moves the dispute by itself.</summary>
@@ -82,16 +67,19 @@ public sealed class MediationSession : Entity
     /// changes the plan of a session not yet held.</summary>
     public void Update(Dispute dispute, SessionForm form, string by, DateTimeOffset now)
     {
-        if (dispute.Id != DisputeId) throw new NotFoundException("该纠纷没有这次调解");
+        if (dispute.Id != DisputeId)
+            throw new NotFoundException("该纠纷没有这次调解");
         RequireOpen(dispute);
-        if (Status == SessionStatus.Cancelled) throw new ConflictException("这次调解已取消，不能再修改或记录");
+        if (Status == SessionStatus.Cancelled)
+            throw new ConflictException("这次调解已取消，不能再修改或记录");
         if (form.Outcome is null && Status == SessionStatus.Held)
             throw new ValidationFailedException("outcome", "已召开的调解须选择调解结果");
         if (form.Outcome is null)
         {
             var before = At;
             ApplyPlan(dispute, form, now);
-            if (At != before) ReminderSentAt = null; // a new time earns a new reminder
+            if (At != before)
+                ReminderSentAt = null; // a new time earns a new reminder
             return;
         }
         ApplyRecord(dispute, form, by, now);
@@ -100,10 +88,13 @@ public sealed class MediationSession : Entity
     /// <summary>Calls off a planned session. A held session stays on record; it cannot be cancelled.</summary>
     public void Cancel(string? reason, string by, DateTimeOffset now)
     {
-        if (Status == SessionStatus.Held) throw new ConflictException("这次调解已召开并记录，不能取消");
-        if (Status == SessionStatus.Cancelled) throw new ConflictException("这次调解已经取消");
+        if (Status == SessionStatus.Held)
+            throw new ConflictException("这次调解已召开并记录，不能取消");
+        if (Status == SessionStatus.Cancelled)
+            throw new ConflictException("这次调解已经取消");
         new Checks().Required("reason", reason, "取消原因", TextLimits.Text).ThrowIfAny();
-        if (string.IsNullOrWhiteSpace(by)) throw new ValidationFailedException("by", "操作人不能为空");
+        if (string.IsNullOrWhiteSpace(by))
+            throw new ValidationFailedException("by", "操作人不能为空");
         Status = SessionStatus.Cancelled;
         CancelReason = reason!.Trim();
         CancelledAt = now;
@@ -116,7 +107,8 @@ public sealed class MediationSession : Entity
 
     public void MarkReminded(DateTimeOffset now)
     {
-        if (ReminderSentAt is not null) throw new ConflictException("这次调解的提醒已经发出");
+        if (ReminderSentAt is not null)
+            throw new ConflictException("这次调解的提醒已经发出");
         ReminderSentAt = now;
     }
 
@@ -125,16 +117,22 @@ public sealed class MediationSession : Entity
     private static void RequireOpen(Dispute dispute)
     {
         if (!dispute.IsOpen)
-            throw new ConflictException($"纠纷当前为“{dispute.Status.Label()}”，只有在办的纠纷才能安排或记录调解；如纠纷复发，请先复发重启");
+            throw new ConflictException(
+                $"纠纷当前为“{dispute.Status.Label()}”，只有在办的纠纷才能安排或记录调解；如纠纷复发，请先复发重启"
+            );
     }
 
     private void ApplyPlan(Dispute dispute, SessionForm form, DateTimeOffset now)
     {
         var checks = CheckShared(dispute, form, out var level);
-        if (form.At is not { } at) checks.Add("at", "请填写计划调解的时间");
-        else if (at < now - Slack) checks.Add("at", "计划时间已过；如调解已经召开，请直接记录调解情况");
-        else if (at > now + FurthestPlan) checks.Add("at", "计划时间不能晚于一年之后");
-        if (Checks.Clean(form.Summary) is not null) checks.Add("summary", "调解召开后才能填写调解情况");
+        if (form.At is not { } at)
+            checks.Add("at", "请填写计划调解的时间");
+        else if (at < now - Slack)
+            checks.Add("at", "计划时间已过；如调解已经召开，请直接记录调解情况");
+        else if (at > now + FurthestPlan)
+            checks.Add("at", "计划时间不能晚于一年之后");
+        if (Checks.Clean(form.Summary) is not null)
+            checks.Add("summary", "调解召开后才能填写调解情况");
         checks.ThrowIfAny();
         Level = level!.Value;
         At = form.At!.Value;
@@ -148,11 +146,15 @@ public sealed class MediationSession : Entity
         // Recording a planned session keeps its planned time unless the actual time is given, or the
         // plan still lies ahead (the session was brought forward).
         var at = form.At ?? (Status == SessionStatus.Planned && At <= now ? At : now);
-        if (at > now + Slack) checks.Add("at", "调解时间不能晚于现在；尚未召开的调解请先计划");
-        else if (at < dispute.RegisteredAt - Slack) checks.Add("at", "调解时间不能早于纠纷登记时间");
+        if (at > now + Slack)
+            checks.Add("at", "调解时间不能晚于现在；尚未召开的调解请先计划");
+        else if (at < dispute.RegisteredAt - Slack)
+            checks.Add("at", "调解时间不能早于纠纷登记时间");
         checks.Required("summary", form.Summary, "调解情况", TextLimits.Text);
-        if (form.Outcome is not { } outcome || !Enum.IsDefined(outcome)) checks.Add("outcome", "请选择调解结果");
-        if (string.IsNullOrWhiteSpace(by)) checks.Add("by", "记录人不能为空");
+        if (form.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+            checks.Add("outcome", "请选择调解结果");
+        if (string.IsNullOrWhiteSpace(by))
+            checks.Add("by", "记录人不能为空");
         checks.ThrowIfAny();
         Level = level!.Value;
         At = at;
@@ -170,25 +172,35 @@ public sealed class MediationSession : Entity
             .Optional("place", form.Place, "调解地点", TextLimits.Address)
             .Optional("summary", form.Summary, "调解情况", TextLimits.Text);
         level = form.Level ?? dispute.Level;
-        if (level is null) checks.Add("level", "纠纷尚未进入调解，请选择本次调解的层级");
-        else if (!level.Value.IsDefined()) checks.Add("level", "调解层级无效");
+        if (level is null)
+            checks.Add("level", "纠纷尚未进入调解，请选择本次调解的层级");
+        else if (!level.Value.IsDefined())
+            checks.Add("level", "调解层级无效");
         var link = Checks.Clean(form.VideoLink);
-        if (Checks.Clean(form.Place) is null && link is null) checks.Add("place", "请填写调解地点或视频链接（县级中心远程调解填写视频链接）");
-        if (link is not null && !IsWebLink(link)) checks.Add("videoLink", "视频链接须为 http:// 或 https:// 开头的完整网址");
-        if (link is { Length: > MaxLinkLength }) checks.Add("videoLink", $"视频链接不能超过 {MaxLinkLength} 个字符");
-        if (form.Mediators.Count == 0) checks.Add("mediators", "请至少选择或填写一位调解人员");
-        if (form.Mediators.Count > MaxMediators) checks.Add("mediators", $"调解人员不能超过 {MaxMediators} 位");
+        if (Checks.Clean(form.Place) is null && link is null)
+            checks.Add("place", "请填写调解地点或视频链接（县级中心远程调解填写视频链接）");
+        if (link is not null && !IsWebLink(link))
+            checks.Add("videoLink", "视频链接须为 http:// 或 https:// 开头的完整网址");
+        if (link is { Length: > MaxLinkLength })
+            checks.Add("videoLink", $"视频链接不能超过 {MaxLinkLength} 个字符");
+        if (form.Mediators.Count == 0)
+            checks.Add("mediators", "请至少选择或填写一位调解人员");
+        if (form.Mediators.Count > MaxMediators)
+            checks.Add("mediators", $"调解人员不能超过 {MaxMediators} 位");
         foreach (var m in form.Mediators)
         {
-            checks.Required("mediators", m.Name, "调解人员姓名", TextLimits.Name)
+            checks
+                .Required("mediators", m.Name, "调解人员姓名", TextLimits.Name)
                 .Optional("mediators", m.Organization, "调解人员所在单位", TextLimits.Title);
         }
         if (form.Mediators.Where(m => m.MemberId is not null).GroupBy(m => m.MemberId).Any(g => g.Count() > 1))
             checks.Add("mediators", "同一位调解人员不能重复选择");
-        if (form.Attendees.Count > MaxAttendees) checks.Add("attendees", $"参加人员不能超过 {MaxAttendees} 位");
+        if (form.Attendees.Count > MaxAttendees)
+            checks.Add("attendees", $"参加人员不能超过 {MaxAttendees} 位");
         foreach (var a in form.Attendees)
         {
-            checks.Required("attendees", a.Name, "参加人员姓名", TextLimits.Name)
+            checks
+                .Required("attendees", a.Name, "参加人员姓名", TextLimits.Name)
                 .Optional("attendees", a.Note, "参加人员说明", TextLimits.Title);
             if (a.PartyId is { } party && dispute.Parties.All(p => p.Id != party))
                 checks.Add("attendees", "参加人员中的当事人不属于本纠纷");
@@ -209,5 +221,6 @@ public sealed class MediationSession : Entity
     public static bool IsWebLink(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.Host.Length > 0 && !value.Any(char.IsWhiteSpace);
+        && uri.Host.Length > 0
+        && !value.Any(char.IsWhiteSpace);
 }

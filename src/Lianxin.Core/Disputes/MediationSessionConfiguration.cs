@@ -19,25 +19,31 @@ internal sealed class MediationSessionConfiguration : IEntityTypeConfiguration<M
         b.HasIndex(x => new { x.DisputeId, x.At });
         b.HasIndex(x => new { x.Status, x.At });
         b.HasOne(x => x.Dispute).WithMany().HasForeignKey(x => x.DisputeId).OnDelete(DeleteBehavior.Cascade);
-        b.OwnsMany(x => x.Mediators, m =>
-        {
-            m.ToTable("MediationSessionMediators");
-            m.WithOwner().HasForeignKey("SessionId");
-            m.HasKey(x => x.Id);
-            m.Property(x => x.Id).ValueGeneratedNever();
-            m.Property(x => x.Name).HasMaxLength(TextLimits.Name);
-            m.Property(x => x.Organization).HasMaxLength(TextLimits.Title);
-            m.HasIndex(x => x.MemberId);
-        });
-        b.OwnsMany(x => x.Attendees, a =>
-        {
-            a.ToTable("MediationSessionAttendees");
-            a.WithOwner().HasForeignKey("SessionId");
-            a.HasKey(x => x.Id);
-            a.Property(x => x.Id).ValueGeneratedNever();
-            a.Property(x => x.Name).HasMaxLength(TextLimits.Name);
-            a.Property(x => x.Note).HasMaxLength(TextLimits.Title);
-        });
+        b.OwnsMany(
+            x => x.Mediators,
+            m =>
+            {
+                m.ToTable("MediationSessionMediators");
+                m.WithOwner().HasForeignKey("SessionId");
+                m.HasKey(x => x.Id);
+                m.Property(x => x.Id).ValueGeneratedNever();
+                m.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+                m.Property(x => x.Organization).HasMaxLength(TextLimits.Title);
+                m.HasIndex(x => x.MemberId);
+            }
+        );
+        b.OwnsMany(
+            x => x.Attendees,
+            a =>
+            {
+                a.ToTable("MediationSessionAttendees");
+                a.WithOwner().HasForeignKey("SessionId");
+                a.HasKey(x => x.Id);
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+                a.Property(x => x.Note).HasMaxLength(TextLimits.Title);
+            }
+        );
         b.Navigation(x => x.Mediators).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.Attendees).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -64,15 +70,18 @@ internal sealed class DisputeForceListConfiguration : IEntityTypeConfiguration<D
     {
         b.Property(x => x.CategoryCode).HasMaxLength(TextLimits.Code);
         b.HasIndex(x => x.CategoryCode).IsUnique();
-        b.OwnsMany(x => x.Forces, f =>
-        {
-            f.ToTable("DisputeForceItems");
-            f.WithOwner().HasForeignKey("ListId");
-            f.HasKey(x => x.Id);
-            f.Property(x => x.Id).ValueGeneratedNever();
-            f.Property(x => x.Name).HasMaxLength(TextLimits.Name);
-            f.Property(x => x.Keyword).HasMaxLength(TextLimits.Code);
-        });
+        b.OwnsMany(
+            x => x.Forces,
+            f =>
+            {
+                f.ToTable("DisputeForceItems");
+                f.WithOwner().HasForeignKey("ListId");
+                f.HasKey(x => x.Id);
+                f.Property(x => x.Id).ValueGeneratedNever();
+                f.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+                f.Property(x => x.Keyword).HasMaxLength(TextLimits.Code);
+            }
+        );
         b.Navigation(x => x.Forces).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -18,15 +18,22 @@ public sealed class MediationSessionReminders(LianxinDbContext db, NotificationS
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var until = now + Window;
-        var due = await db.MediationSessions
-            .Where(s => s.Status == SessionStatus.Planned && s.ReminderSentAt == null && s.At > now && s.At <= until)
-            .Where(s => s.Dispute!.Status == DisputeStatus.Registered || s.Dispute.Status == DisputeStatus.Triaged || s.Dispute.Status == DisputeStatus.Mediating)
+        var due = await db
+            .MediationSessions.Where(s => s.Status == SessionStatus.Planned && s.ReminderSentAt == null && s.At > now && s.At <= until)
+            .Where(s =>
+                s.Dispute!.Status == DisputeStatus.Registered
+                || s.Dispute.Status == DisputeStatus.Triaged
+                || s.Dispute.Status == DisputeStatus.Mediating
+            )
             .Include(s => s.Dispute)
-            .OrderBy(s => s.At).Take(Batch).ToListAsync(ct);
+            .OrderBy(s => s.At)
+            .Take(Batch)
+            .ToListAsync(ct);
         var sent = 0;
         foreach (var session in due.Where(s => s.IsReminderDue(now, Window)))
         {
-            if (await RemindAsync(session, now, ct)) sent++;
+            if (await RemindAsync(session, now, ct))
+                sent++;
         }
         return sent;
     }
@@ -35,9 +42,17 @@ public sealed class MediationSessionReminders(LianxinDbContext db, NotificationS
     {
         var dispute = session.Dispute!;
         var memberIds = session.Mediators.Where(m => m.MemberId is not null).Select(m => m.MemberId!.Value).ToList();
-        var candidates = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id) && m.UserId != null).Select(m => m.UserId!).ToListAsync(ct);
+        var candidates = await db
+            .Members.AsNoTracking()
+            .Where(m => memberIds.Contains(m.Id) && m.UserId != null)
+            .Select(m => m.UserId!)
+            .ToListAsync(ct);
         candidates.Add(dispute.RegisteredById);
-        var recipients = await db.Users.AsNoTracking().Where(u => candidates.Contains(u.Id) && !u.IsDisabled).Select(u => u.Id).ToListAsync(ct);
+        var recipients = await db
+            .Users.AsNoTracking()
+            .Where(u => candidates.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => u.Id)
+            .ToListAsync(ct);
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -49,7 +64,8 @@ public sealed class MediationSessionReminders(LianxinDbContext db, NotificationS
             var body = $"纠纷 {dispute.Number}「{dispute.Title}」的{session.Level.Label()}定于 {china:yyyy-MM-dd HH:mm} 进行，{where}。";
             foreach (var userId in recipients.Distinct())
                 await notifications.SendAsync(userId, $"调解提醒：{dispute.Title}", body, $"/disputes/{dispute.Id}", "info", ct: ct);
-            if (tx is not null) await tx.CommitAsync(ct);
+            if (tx is not null)
+                await tx.CommitAsync(ct);
             return true;
         }
         catch (DbUpdateConcurrencyException)

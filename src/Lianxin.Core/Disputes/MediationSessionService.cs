@@ -6,54 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>A mediator from the registry (by member id) or from outside (name and organisation).</summary>
-public sealed record MediatorInput(Guid? MemberId, string? Name = null, string? Organization = null);
-
-/// <summary>Someone present: a party of the dispute (by party id) or anyone else by name.</summary>
-public sealed record AttendeeInput(string? Name, Guid? PartyId = null, string? Note = null);
-
-/// <summary>Plans a session, or records it as held when an outcome is given. "at" is the planned time,
-/// or when it was held.</summary>
-public sealed record SessionInput(MediationLevel? Level, DateTimeOffset? At, string? Place, string? VideoLink,
-    List<MediatorInput>? Mediators, List<AttendeeInput>? Attendees, string? Summary = null, MediationOutcome? Outcome = null,
-    long? Version = null);
-
-public sealed record SessionCancelInput(string? Reason, long? Version);
-
-public sealed record MediatorView(Guid? MemberId, string Name, string? Organization, MemberKind? Kind)
-{
-    public string? KindLabel => Kind?.Label();
-}
-
-public sealed record AttendeeView(string Name, Guid? PartyId, string? Note);
-
-public sealed record SessionView(Guid Id, Guid DisputeId, MediationLevel Level, SessionStatus Status, DateTimeOffset At,
-    DateTimeOffset? PlannedAt, string? Place, string? VideoLink, IReadOnlyList<MediatorView> Mediators, IReadOnlyList<AttendeeView> Attendees,
-    string? Summary, MediationOutcome? Outcome, DateTimeOffset? RecordedAt, DateTimeOffset? CancelledAt, string? CancelReason,
-    DateTimeOffset? ReminderSentAt, long Version)
-{
-    public string LevelLabel => Level.Label();
-    public string StatusLabel => Status.Label();
-    public string? OutcomeLabel => Outcome?.Label();
-
-    public static SessionView From(MediationSession s) => new(s.Id, s.DisputeId, s.Level, s.Status, s.At, s.PlannedAt, s.Place, s.VideoLink,
-        s.Mediators.Select(m => new MediatorView(m.MemberId, m.Name, m.Organization, m.Kind)).ToList(),
-        s.Attendees.Select(a => new AttendeeView(a.Name, a.PartyId, a.Note)).ToList(),
-        s.Summary, s.Outcome, s.RecordedAt, s.CancelledAt, s.CancelReason, s.ReminderSentAt, s.Version);
-}
-
-public sealed record MemberOption(Guid Id, string Name, MemberKind Kind, string? Organization, string? OrgUnitName)
-{
-    public string KindLabel => Kind.Label();
-}
-
-public sealed record ForceSuggestion(string Name, MemberKind? Kind, string? Keyword, IReadOnlyList<MemberOption> Members)
-{
-    public string? KindLabel => Kind?.Label();
-}
-
-public sealed record SuggestedForcesView(Guid DisputeId, string CategoryCode, IReadOnlyList<ForceSuggestion> Forces);
-
 /// <summary>Mediation sessions of a dispute: planned, recorded, cancelled; and the forces worth inviting.
 /// Every call checks the dispute lies in the caller's scope, and every mediator picked from the
 /// registry lies in it too.</summary>
@@ -85,7 +37,9 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         var dispute = await DisputeAsync(disputeId, ct);
         var form = await FormAsync(dispute, input, ct);
         var by = user.UserId ?? "system";
-        var session = input.Outcome is null ? MediationSession.Plan(dispute, form, by, db.Now) : MediationSession.Record(dispute, form, by, db.Now);
+        var session = input.Outcome is null
+            ? MediationSession.Plan(dispute, form, by, db.Now)
+            : MediationSession.Record(dispute, form, by, db.Now);
         db.MediationSessions.Add(session);
         await db.SaveChangesAsync(ct);
         return session;
@@ -106,7 +60,12 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         return session;
     }
 
-    public async Task<MediationSession> CancelAsync(Guid disputeId, Guid sessionId, SessionCancelInput input, CancellationToken ct = default)
+    public async Task<MediationSession> CancelAsync(
+        Guid disputeId,
+        Guid sessionId,
+        SessionCancelInput input,
+        CancellationToken ct = default
+    )
     {
         user.Demand(Permissions.DisputesMediate);
         await DisputeAsync(disputeId, ct);
@@ -132,7 +91,8 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
             if (f.Kind is { } kind)
             {
                 var q = db.Members.AsNoTracking().Where(scope.Filter<Member>()).Where(m => m.IsActive && m.Kind == kind);
-                if (f.Keyword is { } word) q = q.Where(m => (m.Organization != null && m.Organization.Contains(word)) || m.Name.Contains(word));
+                if (f.Keyword is { } word)
+                    q = q.Where(m => (m.Organization != null && m.Organization.Contains(word)) || m.Name.Contains(word));
                 members = await NearestAsync(q, dispute, ct);
             }
             result.Add(new ForceSuggestion(f.Name, f.Kind, f.Keyword, members));
@@ -141,7 +101,12 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
     }
 
     /// <summary>Members in the caller's scope to pick as mediators, by name or organisation and kind.</summary>
-    public async Task<IReadOnlyList<MemberOption>> CandidatesAsync(Guid disputeId, string? q, MemberKind? kind, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MemberOption>> CandidatesAsync(
+        Guid disputeId,
+        string? q,
+        MemberKind? kind,
+        CancellationToken ct = default
+    )
     {
         user.Demand(Permissions.DisputesMediate);
         var dispute = await DisputeAsync(disputeId, ct);
@@ -149,21 +114,35 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         var query = db.Members.AsNoTracking().Where(scope.Filter<Member>()).Where(m => m.IsActive);
         if (Checks.Clean(q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             query = query.Where(m => m.Name.Contains(text) || (m.Organization != null && m.Organization.Contains(text)));
         }
-        if (kind is { } k) query = query.Where(m => m.Kind == k);
+        if (kind is { } k)
+            query = query.Where(m => m.Kind == k);
         return await NearestAsync(query, dispute, ct, 20);
     }
 
-    private async Task<IReadOnlyList<MemberOption>> NearestAsync(IQueryable<Member> q, Dispute dispute, CancellationToken ct, int take = MembersPerForce)
+    private async Task<IReadOnlyList<MemberOption>> NearestAsync(
+        IQueryable<Member> q,
+        Dispute dispute,
+        CancellationToken ct,
+        int take = MembersPerForce
+    )
     {
         var path = dispute.OrgUnit?.Path ?? "";
-        var rows = await q.OrderBy(m => m.Name).ThenBy(m => m.Id).Take(100)
-            .Select(m => new { Option = new MemberOption(m.Id, m.Name, m.Kind, m.Organization, m.OrgUnit!.Name), Path = m.OrgUnit!.Path }).ToListAsync(ct);
+        var rows = await q.OrderBy(m => m.Name)
+            .ThenBy(m => m.Id)
+            .Take(100)
+            .Select(m => new { Option = new MemberOption(m.Id, m.Name, m.Kind, m.Organization, m.OrgUnit!.Name), Path = m.OrgUnit!.Path })
+            .ToListAsync(ct);
         // Those serving the dispute's own place, above it or below it, come before the rest of the scope.
-        return rows.OrderBy(r => path.StartsWith(r.Path, StringComparison.Ordinal) || r.Path.StartsWith(path, StringComparison.Ordinal) ? 0 : 1)
-            .Take(take).Select(r => r.Option).ToList();
+        return rows.OrderBy(r =>
+                path.StartsWith(r.Path, StringComparison.Ordinal) || r.Path.StartsWith(path, StringComparison.Ordinal) ? 0 : 1
+            )
+            .Take(take)
+            .Select(r => r.Option)
+            .ToList();
     }
 
     private async Task<SessionForm> FormAsync(Dispute dispute, SessionInput input, CancellationToken ct)
@@ -171,48 +150,77 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         var mediatorInputs = input.Mediators ?? [];
         var attendeeInputs = input.Attendees ?? [];
         var checks = new Checks();
-        if (mediatorInputs.Count > MediationSession.MaxMediators) checks.Add("mediators", $"调解人员不能超过 {MediationSession.MaxMediators} 位");
-        if (attendeeInputs.Count > MediationSession.MaxAttendees) checks.Add("attendees", $"参加人员不能超过 {MediationSession.MaxAttendees} 位");
-        if (mediatorInputs.Any(m => m is null)) checks.Add("mediators", "调解人员信息不完整");
-        if (attendeeInputs.Any(a => a is null)) checks.Add("attendees", "参加人员信息不完整");
-        if (input.Level is { } level && !level.IsDefined()) checks.Add("level", "调解层级无效");
-        if (input.Outcome is { } outcome && !Enum.IsDefined(outcome)) checks.Add("outcome", "调解结果无效");
+        if (mediatorInputs.Count > MediationSession.MaxMediators)
+            checks.Add("mediators", $"调解人员不能超过 {MediationSession.MaxMediators} 位");
+        if (attendeeInputs.Count > MediationSession.MaxAttendees)
+            checks.Add("attendees", $"参加人员不能超过 {MediationSession.MaxAttendees} 位");
+        if (mediatorInputs.Any(m => m is null))
+            checks.Add("mediators", "调解人员信息不完整");
+        if (attendeeInputs.Any(a => a is null))
+            checks.Add("attendees", "参加人员信息不完整");
+        if (input.Level is { } level && !level.IsDefined())
+            checks.Add("level", "调解层级无效");
+        if (input.Outcome is { } outcome && !Enum.IsDefined(outcome))
+            checks.Add("outcome", "调解结果无效");
         checks.ThrowIfAny();
 
         var ids = mediatorInputs.Where(m => m.MemberId is not null).Select(m => m.MemberId!.Value).Distinct().ToList();
         var scope = await user.GetScopeAsync(ct);
-        var members = ids.Count == 0 ? [] : await db.Members.AsNoTracking().Where(scope.Filter<Member>()).Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, ct);
+        var members =
+            ids.Count == 0
+                ? []
+                : await db
+                    .Members.AsNoTracking()
+                    .Where(scope.Filter<Member>())
+                    .Where(m => ids.Contains(m.Id))
+                    .ToDictionaryAsync(m => m.Id, ct);
         var mediators = new List<SessionMediator>();
         foreach (var m in mediatorInputs)
         {
-            if (m.MemberId is not { } id) mediators.Add(SessionMediator.Outside(m.Name, m.Organization));
-            else if (!members.TryGetValue(id, out var member)) throw new ValidationFailedException("mediators", "所选调解人员不存在或不在您的管辖范围内");
-            else if (!member.IsActive) throw new ValidationFailedException("mediators", $"调解人员 {member.Name} 已停用");
-            else mediators.Add(SessionMediator.FromMember(member));
+            if (m.MemberId is not { } id)
+                mediators.Add(SessionMediator.Outside(m.Name, m.Organization));
+            else if (!members.TryGetValue(id, out var member))
+                throw new ValidationFailedException("mediators", "所选调解人员不存在或不在您的管辖范围内");
+            else if (!member.IsActive)
+                throw new ValidationFailedException("mediators", $"调解人员 {member.Name} 已停用");
+            else
+                mediators.Add(SessionMediator.FromMember(member));
         }
-        var attendees = attendeeInputs.Select(a =>
-        {
-            var name = Checks.Clean(a.Name) ?? (a.PartyId is { } pid ? dispute.Parties.FirstOrDefault(p => p.Id == pid)?.DisplayName : null);
-            return SessionAttendee.Create(name, a.PartyId, a.Note);
-        }).ToList();
+        var attendees = attendeeInputs
+            .Select(a =>
+            {
+                var name = Checks.Clean(a.Name)
+                    ?? (a.PartyId is { } pid ? dispute.Parties.FirstOrDefault(p => p.Id == pid)?.DisplayName : null);
+                return SessionAttendee.Create(name, a.PartyId, a.Note);
+            })
+            .ToList();
         return new SessionForm
         {
-            Level = input.Level, At = input.At, Place = input.Place, VideoLink = input.VideoLink,
-            Mediators = mediators, Attendees = attendees, Summary = input.Summary, Outcome = input.Outcome,
+            Level = input.Level,
+            At = input.At,
+            Place = input.Place,
+            VideoLink = input.VideoLink,
+            Mediators = mediators,
+            Attendees = attendees,
+            Summary = input.Summary,
+            Outcome = input.Outcome,
         };
     }
 
     private async Task<Dispute> DisputeAsync(Guid id, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        return await db.Disputes.AsNoTracking().Include(d => d.OrgUnit).Where(scope.Filter<Dispute>()).FirstOrDefaultAsync(d => d.Id == id, ct)
+        return await db
+            .Disputes.AsNoTracking()
+            .Include(d => d.OrgUnit)
+            .Where(scope.Filter<Dispute>())
+            .FirstOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new NotFoundException();
     }
 
     private async Task<MediationSession> TrackedAsync(Guid disputeId, Guid sessionId, CancellationToken ct) =>
         await db.MediationSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.DisputeId == disputeId, ct)
-            ?? throw new NotFoundException("该纠纷没有这次调解");
+        ?? throw new NotFoundException("该纠纷没有这次调解");
 
     /// <summary>Owned rows (mediators, attendees) changing must still bump the session's version.</summary>
     private void Touch(MediationSession s) => db.Entry(s).Property(x => x.UpdatedAt).IsModified = true;

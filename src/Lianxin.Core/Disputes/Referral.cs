@@ -27,7 +27,13 @@ public sealed class Referral : Entity, Audit.IAuditNamed
 
     public ProtectedText ContactPhone
     {
-        get => new() { Cipher = ContactPhoneCipher, Hash = ContactPhoneHash, Masked = ContactPhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = ContactPhoneCipher,
+                Hash = ContactPhoneHash,
+                Masked = ContactPhoneMasked,
+            };
         private set => (ContactPhoneCipher, ContactPhoneHash, ContactPhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -63,8 +69,15 @@ public sealed class Referral : Entity, Audit.IAuditNamed
 
     private Referral() { }
 
-    public sealed record Form(ReferralReceiverKind? ReceiverKind, string? ReceiverOrganization, string? ContactName,
-        string? Facts, string? Reason, string? WorkDone, string? Materials);
+    public sealed record Form(
+        ReferralReceiverKind? ReceiverKind,
+        string? ReceiverOrganization,
+        string? ContactName,
+        string? Facts,
+        string? Reason,
+        string? WorkDone,
+        string? Materials
+    );
 
     /// <summary>Checks the form; a referral to nobody (no kind or no organisation) is refused here, before
     /// anything is changed.</summary>
@@ -77,13 +90,22 @@ public sealed class Referral : Entity, Audit.IAuditNamed
             .Required("reason", form.Reason, "移交理由", TextLimits.Text)
             .Optional("workDone", form.WorkDone, "已做工作", TextLimits.Text)
             .Optional("materials", form.Materials, "附件材料清单", TextLimits.Text);
-        if (form.ReceiverKind is null) checks.Add("receiverKind", "请选择接收单位类别（司法所、法院诉前调解、劳动仲裁、信访部门或其他部门）");
-        else if (!Enum.IsDefined(form.ReceiverKind.Value)) checks.Add("receiverKind", "接收单位类别无效");
+        if (form.ReceiverKind is null)
+            checks.Add("receiverKind", "请选择接收单位类别（司法所、法院诉前调解、劳动仲裁、信访部门或其他部门）");
+        else if (!Enum.IsDefined(form.ReceiverKind.Value))
+            checks.Add("receiverKind", "接收单位类别无效");
         checks.ThrowIfAny();
     }
 
     /// <summary>A new transfer form; the caller moves the dispute to referred in the same save.</summary>
-    public static Referral Create(Dispute dispute, Form form, ProtectedText contactPhone, string by, DateTimeOffset at, WorkingDays? calendar = null)
+    public static Referral Create(
+        Dispute dispute,
+        Form form,
+        ProtectedText contactPhone,
+        string by,
+        DateTimeOffset at,
+        WorkingDays? calendar = null
+    )
     {
         Validate(form);
         return new Referral
@@ -105,9 +127,11 @@ public sealed class Referral : Entity, Audit.IAuditNamed
     }
 
     /// <summary>"岔头镇司法所（司法所）" — how the receiver reads in the dispute's "referred to" field.</summary>
-    public string ReceiverLabel => ReceiverKind == ReferralReceiverKind.OtherDepartment || ReceiverOrganization.Contains(ReceiverKind.Label(), StringComparison.Ordinal)
-        ? ReceiverOrganization
-        : $"{ReceiverOrganization}（{ReceiverKind.Label()}）";
+    public string ReceiverLabel =>
+        ReceiverKind == ReferralReceiverKind.OtherDepartment
+        || ReceiverOrganization.Contains(ReceiverKind.Label(), StringComparison.Ordinal)
+            ? ReceiverOrganization
+            : $"{ReceiverOrganization}（{ReceiverKind.Label()}）";
 
     public bool IsAcknowledged => AcknowledgedAt is not null;
     public bool HasResult => ResultAt is not null;
@@ -116,15 +140,16 @@ public sealed class Referral : Entity, Audit.IAuditNamed
     public bool IsOverdue(DateTimeOffset now) => !IsAcknowledged && !HasResult && now > AcknowledgeDueAt;
 
     /// <summary>Acknowledged, but no result a month on.</summary>
-    public bool IsResultLate(DateTimeOffset now) =>
-        AcknowledgedAt is { } ack && !HasResult && now > ack.AddDays(ResultReminderDays);
+    public bool IsResultLate(DateTimeOffset now) => AcknowledgedAt is { } ack && !HasResult && now > ack.AddDays(ResultReminderDays);
 
     public bool LinkWorks(DateTimeOffset now) => LinkTokenHash is not null && !HasResult && LinkExpiresAt > now;
 
     internal void Acknowledge(ReferralChannel via, string? byId, string receiverName, DateTimeOffset at)
     {
-        if (HasResult) throw new ConflictException("该移交已反馈结果，无需再签收");
-        if (IsAcknowledged) throw new ConflictException("该移交已经签收过");
+        if (HasResult)
+            throw new ConflictException("该移交已反馈结果，无需再签收");
+        if (IsAcknowledged)
+            throw new ConflictException("该移交已经签收过");
         AcknowledgedAt = at;
         AcknowledgedVia = via;
         AcknowledgedById = byId;
@@ -132,10 +157,19 @@ public sealed class Referral : Entity, Audit.IAuditNamed
     }
 
     /// <summary>A result implies receipt: one reported without an acknowledgement acknowledges it at the same time.</summary>
-    internal void RecordResult(ReferralOutcome outcome, string text, ReferralChannel via, string? byId, string receiverName, DateTimeOffset at)
+    internal void RecordResult(
+        ReferralOutcome outcome,
+        string text,
+        ReferralChannel via,
+        string? byId,
+        string receiverName,
+        DateTimeOffset at
+    )
     {
-        if (HasResult) throw new ConflictException("该移交已反馈过结果");
-        if (!IsAcknowledged) Acknowledge(via, byId, receiverName, at);
+        if (HasResult)
+            throw new ConflictException("该移交已反馈过结果");
+        if (!IsAcknowledged)
+            Acknowledge(via, byId, receiverName, at);
         Outcome = outcome;
         ResultText = text;
         ResultAt = at;
@@ -148,13 +182,15 @@ public sealed class Referral : Entity, Audit.IAuditNamed
     /// <summary>Issuing a new link replaces the old one, which stops working at once.</summary>
     public void IssueLink(string tokenHash, DateTimeOffset at, DateTimeOffset expiresAt)
     {
-        if (HasResult) throw new ConflictException("该移交已反馈结果，不能再签发链接");
+        if (HasResult)
+            throw new ConflictException("该移交已反馈结果，不能再签发链接");
         LinkTokenHash = tokenHash;
         LinkIssuedAt = at;
         LinkExpiresAt = expiresAt;
     }
 
     public void MarkOverdueReminderSent(DateTimeOffset at) => OverdueReminderSentAt = at;
+
     public void MarkResultReminderSent(DateTimeOffset at) => ResultReminderSentAt = at;
 
     internal static string CheckedName(string? name)

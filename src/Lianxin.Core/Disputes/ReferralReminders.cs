@@ -15,28 +15,44 @@ public sealed class ReferralReminders(LianxinDbContext db, NotificationService n
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var sent = 0;
-        var lateAck = await db.Referrals.Include(r => r.Dispute)
+        var lateAck = await db
+            .Referrals.Include(r => r.Dispute)
             .Where(r => r.ResultAt == null && r.AcknowledgedAt == null && r.OverdueReminderSentAt == null && r.AcknowledgeDueAt < now)
-            .OrderBy(r => r.AcknowledgeDueAt).Take(Batch).ToListAsync(ct);
+            .OrderBy(r => r.AcknowledgeDueAt)
+            .Take(Batch)
+            .ToListAsync(ct);
         foreach (var r in lateAck)
         {
             r.MarkOverdueReminderSent(now);
-            await notifications.SendAsync(r.Dispute!.RegisteredById, $"移交逾期未签收：{r.Dispute.Title}",
+            await notifications.SendAsync(
+                r.Dispute!.RegisteredById,
+                $"移交逾期未签收：{r.Dispute.Title}",
                 $"纠纷 {r.Dispute.Number} 移交{r.ReceiverOrganization}后，应于 {r.AcknowledgeDueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm} 前签收，至今未签收，请联系接收单位。",
-                $"/disputes/{r.DisputeId}", "warning", ct: ct);
+                $"/disputes/{r.DisputeId}",
+                "warning",
+                ct: ct
+            );
             sent++;
         }
 
         var resultFrom = now.AddDays(-Referral.ResultReminderDays);
-        var lateResult = await db.Referrals.Include(r => r.Dispute)
+        var lateResult = await db
+            .Referrals.Include(r => r.Dispute)
             .Where(r => r.ResultAt == null && r.AcknowledgedAt != null && r.ResultReminderSentAt == null && r.AcknowledgedAt < resultFrom)
-            .OrderBy(r => r.AcknowledgedAt).Take(Batch).ToListAsync(ct);
+            .OrderBy(r => r.AcknowledgedAt)
+            .Take(Batch)
+            .ToListAsync(ct);
         foreach (var r in lateResult)
         {
             r.MarkResultReminderSent(now);
-            await notifications.SendAsync(r.Dispute!.RegisteredById, $"移交久未反馈结果：{r.Dispute.Title}",
+            await notifications.SendAsync(
+                r.Dispute!.RegisteredById,
+                $"移交久未反馈结果：{r.Dispute.Title}",
                 $"纠纷 {r.Dispute.Number} 已由{r.ReceiverOrganization}签收超过 {Referral.ResultReminderDays} 天，仍未反馈处理结果，请跟进。",
-                $"/disputes/{r.DisputeId}", "warning", ct: ct);
+                $"/disputes/{r.DisputeId}",
+                "warning",
+                ct: ct
+            );
             sent++;
         }
         return sent;

@@ -10,50 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Disputes;
 
-/// <summary>A transfer form as entered by staff. <see cref="Version"/> is the dispute's version the form was opened on.</summary>
-public sealed record ReferralInput(ReferralReceiverKind? ReceiverKind, string? ReceiverOrganization, string? ContactName, string? ContactPhone,
-    string? Facts, string? Reason, string? WorkDone, string? Materials, long? Version);
-
-/// <summary>An acknowledgement: the name of the person at the receiver who took the case.</summary>
-public sealed record ReferralAcknowledgeInput(string? ReceiverName, long? Version = null);
-
-public sealed record ReferralResultInput(ReferralOutcome? Outcome, string? ResultText, string? ReceiverName, long? Version = null);
-
-public sealed record ReferralView(Guid Id, Guid DisputeId, ReferralReceiverKind ReceiverKind, string ReceiverOrganization, string? ContactName,
-    string? ContactPhoneMasked, string Facts, string Reason, string? WorkDone, string? Materials, DateTimeOffset ReferredAt, string ReferredById,
-    DateTimeOffset AcknowledgeDueAt, bool Overdue, DateTimeOffset? AcknowledgedAt, ReferralChannel? AcknowledgedVia, string? AcknowledgedByName,
-    DateTimeOffset? ResultAt, ReferralOutcome? Outcome, string? ResultText, ReferralChannel? ResultVia, string? ResultByName, bool ResultLate,
-    DateTimeOffset? LinkIssuedAt, DateTimeOffset? LinkExpiresAt, bool LinkActive, long Version)
-{
-    public string ReceiverKindLabel => ReceiverKind.Label();
-    public string? OutcomeLabel => Outcome?.Label();
-
-    public static ReferralView From(Referral r, DateTimeOffset now) => new(r.Id, r.DisputeId, r.ReceiverKind, r.ReceiverOrganization, r.ContactName,
-        r.ContactPhoneMasked, r.Facts, r.Reason, r.WorkDone, r.Materials, r.ReferredAt, r.ReferredById, r.AcknowledgeDueAt, r.IsOverdue(now),
-        r.AcknowledgedAt, r.AcknowledgedVia, r.AcknowledgedByName, r.ResultAt, r.Outcome, r.ResultText, r.ResultVia, r.ResultByName,
-        r.IsResultLate(now), r.LinkIssuedAt, r.LinkExpiresAt, r.LinkWorks(now), r.Version);
-}
-
-/// <summary>The form prefilled from the dispute, for the referral dialog.</summary>
-public sealed record ReferralDraft(string Facts, string Reason, string? WorkDone, long DisputeVersion);
-
-/// <summary>What the print page of the transfer form (移交函) shows.</summary>
-public sealed record ReferralDocument(ReferralView Referral, string DisputeNumber, string DisputeTitle, string? Category, string? UnitName,
-    string? StationName, string ReferredByName);
-
-/// <summary>What the receiver sees through the one-time link: the transfer form, with ID numbers and phone
-/// numbers masked, and nothing else of the dispute.</summary>
-public sealed record PublicReferralView(string DisputeNumber, string? StationName, string ReceiverKindLabel, string ReceiverOrganization,
-    string? ContactName, string? ContactPhoneMasked, string Facts, string Reason, string? WorkDone, string? Materials, DateTimeOffset ReferredAt,
-    DateTimeOffset AcknowledgeDueAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedByName, DateTimeOffset LinkExpiresAt);
-
-/// <summary>A freshly issued link token; shown once, only its hash is kept.</summary>
-public sealed record ReferralLink(string Token, DateTimeOffset ExpiresAt);
-
 /// <summary>Referral (警调衔接 / 诉调对接): the transfer form, the receiver's acknowledgement and result (by staff
 /// entry or through a one-time link that needs no account), each moving the dispute through its rules.</summary>
-public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, NotificationService notifications,
-    Microsoft.Extensions.Options.IOptions<DisputeOptions> options)
+public sealed class ReferralService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    NotificationService notifications,
+    Microsoft.Extensions.Options.IOptions<DisputeOptions> options
+)
 {
     /// <summary>How long a receiver's link works.</summary>
     public static TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(30);
@@ -71,15 +36,17 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         await ScopedDisputeAsync(disputeId, tracked: false, ct);
         var q = db.Referrals.AsNoTracking().Where(r => r.DisputeId == disputeId);
         var now = db.Now;
-        return (await q.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id).ToPageAsync(page, ct))
-            .Select(r => ReferralView.From(r, now));
+        return (await q.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id).ToPageAsync(page, ct)).Select(r =>
+            ReferralView.From(r, now)
+        );
     }
 
     public async Task<ReferralView> GetAsync(Guid disputeId, Guid referralId, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
         await ScopedDisputeAsync(disputeId, tracked: false, ct);
-        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct) ?? throw new NotFoundException();
+        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct)
+            ?? throw new NotFoundException();
         return ReferralView.From(r, db.Now);
     }
 
@@ -88,12 +55,19 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     {
         user.Demand(Permissions.DisputesRead);
         var d = await ScopedDisputeAsync(disputeId, tracked: false, ct);
-        var parties = d.Parties.Count == 0 ? "" : "当事人：" + string.Join("、", d.Parties.Select(p => $"{p.DisplayName}（{p.Role.Label()}）")) + "。\n";
+        var parties =
+            d.Parties.Count == 0
+                ? ""
+                : "当事人：" + string.Join("、", d.Parties.Select(p => $"{p.DisplayName}（{p.Role.Label()}）")) + "。\n";
         var facts = Fit($"{parties}{(d.Address is null ? "" : $"地点：{d.Address}。\n")}{d.Description}");
-        var reason = d.Jurisdiction == DisputeJurisdiction.NotPolice ? "经分流研判，该纠纷不属于公安机关管辖，依照警调衔接机制移交处理。" : "";
-        var steps = d.Events.Where(e => e.Kind is DisputeEventKind.MediationStarted or DisputeEventKind.Escalated or DisputeEventKind.AttemptFailed)
+        var reason =
+            d.Jurisdiction == DisputeJurisdiction.NotPolice ? "经分流研判，该纠纷不属于公安机关管辖，依照警调衔接机制移交处理。" : "";
+        var steps = d
+            .Events.Where(e => e.Kind is DisputeEventKind.MediationStarted or DisputeEventKind.Escalated or DisputeEventKind.AttemptFailed)
             .OrderBy(e => e.At)
-            .Select(e => $"{e.At.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} {(e.Kind == DisputeEventKind.AttemptFailed ? "调解未成" : "开展调解")}（{e.ToLevel?.Label()}）{(e.Reason is null ? "" : "：" + e.Reason)}")
+            .Select(e =>
+                $"{e.At.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} {(e.Kind == DisputeEventKind.AttemptFailed ? "调解未成" : "开展调解")}（{e.ToLevel?.Label()}）{(e.Reason is null ? "" : "：" + e.Reason)}"
+            )
             .ToList();
         return new ReferralDraft(facts, reason, steps.Count == 0 ? null : Fit(string.Join("\n", steps)), d.Version);
     }
@@ -101,7 +75,15 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task<Referral> CreateAsync(Guid disputeId, ReferralInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesMediate);
-        var form = new Referral.Form(input.ReceiverKind, input.ReceiverOrganization, input.ContactName, input.Facts, input.Reason, input.WorkDone, input.Materials);
+        var form = new Referral.Form(
+            input.ReceiverKind,
+            input.ReceiverOrganization,
+            input.ContactName,
+            input.Facts,
+            input.Reason,
+            input.WorkDone,
+            input.Materials
+        );
         var phone = CheckPhone(form, input.ContactPhone);
         var d = await ScopedDisputeAsync(disputeId, tracked: true, ct);
         Concurrency.Expect(db, d, input.Version);
@@ -119,12 +101,24 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     internal static Referral ReferFromStep(Dispute d, string? receiver, string? reason, string by, DateTimeOffset at)
     {
         new Checks().Required("receiver", receiver, "接收单位", TextLimits.Title).ThrowIfAny();
-        var form = new Referral.Form(ReferralReceiverKind.OtherDepartment, receiver, null, Fit(d.Description),
-            Checks.Clean(reason) ?? "依照警调衔接机制移交处理", null, null);
+        var form = new Referral.Form(
+            ReferralReceiverKind.OtherDepartment,
+            receiver,
+            null,
+            Fit(d.Description),
+            Checks.Clean(reason) ?? "依照警调衔接机制移交处理",
+            null,
+            null
+        );
         return d.ReferWithForm(form, ProtectedText.Empty, by, at, Calendar);
     }
 
-    public async Task<Referral> AcknowledgeAsync(Guid disputeId, Guid referralId, ReferralAcknowledgeInput input, CancellationToken ct = default)
+    public async Task<Referral> AcknowledgeAsync(
+        Guid disputeId,
+        Guid referralId,
+        ReferralAcknowledgeInput input,
+        CancellationToken ct = default
+    )
     {
         user.Demand(Permissions.DisputesMediate);
         var (d, r) = await LoadForWriteAsync(disputeId, referralId, ct);
@@ -135,7 +129,12 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         return r;
     }
 
-    public async Task<Referral> RecordResultAsync(Guid disputeId, Guid referralId, ReferralResultInput input, CancellationToken ct = default)
+    public async Task<Referral> RecordResultAsync(
+        Guid disputeId,
+        Guid referralId,
+        ReferralResultInput input,
+        CancellationToken ct = default
+    )
     {
         user.Demand(Permissions.DisputesMediate);
         var (d, r) = await LoadForWriteAsync(disputeId, referralId, ct);
@@ -155,8 +154,12 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         var token = Base64UrlToken(RandomNumberGenerator.GetBytes(32));
         var now = db.Now;
         r.IssueLink(HashToken(token), now, now + LinkLifetime);
-        db.Audit(Audit.AuditAction.LinkIssued, nameof(Referral), r.Id.ToString(),
-            $"为纠纷 {d.Number} 签发移交链接，接收单位：{r.ReceiverOrganization}，有效期至 {r.LinkExpiresAt!.Value.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm}");
+        db.Audit(
+            Audit.AuditAction.LinkIssued,
+            nameof(Referral),
+            r.Id.ToString(),
+            $"为纠纷 {d.Number} 签发移交链接，接收单位：{r.ReceiverOrganization}，有效期至 {r.LinkExpiresAt!.Value.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm}"
+        );
         await db.SaveChangesAsync(ct);
         return new ReferralLink(token, r.LinkExpiresAt.Value);
     }
@@ -165,12 +168,23 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     {
         user.Demand(Permissions.DisputesRead);
         var d = await ScopedDisputeAsync(disputeId, tracked: false, ct);
-        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct) ?? throw new NotFoundException();
-        var category = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == "dispute-category" && i.Code == d.CategoryCode)
-            .Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct)
+            ?? throw new NotFoundException();
+        var category = await db
+            .DictionaryItems.AsNoTracking()
+            .Where(i => i.Category == "dispute-category" && i.Code == d.CategoryCode)
+            .Select(i => i.Name)
+            .FirstOrDefaultAsync(ct);
         var referrer = await db.Users.AsNoTracking().Where(u => u.Id == r.ReferredById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return new ReferralDocument(ReferralView.From(r, db.Now), d.Number, d.Title, category, d.OrgUnit?.Name,
-            await StationNameAsync(d.OrgUnitId, ct), referrer ?? "");
+        return new ReferralDocument(
+            ReferralView.From(r, db.Now),
+            d.Number,
+            d.Title,
+            category,
+            d.OrgUnit?.Name,
+            await StationNameAsync(d.OrgUnitId, ct),
+            referrer ?? ""
+        );
     }
 
     // ---- the receiver, through the link (no account) ----
@@ -180,9 +194,23 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     {
         var r = await ByTokenAsync(token, tracked: false, ct);
         var d = await db.Disputes.AsNoTracking().FirstAsync(x => x.Id == r.DisputeId, ct);
-        return new PublicReferralView(d.Number, await StationNameAsync(d.OrgUnitId, ct), r.ReceiverKind.Label(), r.ReceiverOrganization,
-            r.ContactName, r.ContactPhoneMasked, Redact(r.Facts), Redact(r.Reason), RedactOptional(r.WorkDone), RedactOptional(r.Materials),
-            r.ReferredAt, r.AcknowledgeDueAt, r.AcknowledgedAt, r.AcknowledgedByName, r.LinkExpiresAt!.Value);
+        return new PublicReferralView(
+            d.Number,
+            await StationNameAsync(d.OrgUnitId, ct),
+            r.ReceiverKind.Label(),
+            r.ReceiverOrganization,
+            r.ContactName,
+            r.ContactPhoneMasked,
+            Redact(r.Facts),
+            Redact(r.Reason),
+            RedactOptional(r.WorkDone),
+            RedactOptional(r.Materials),
+            r.ReferredAt,
+            r.AcknowledgeDueAt,
+            r.AcknowledgedAt,
+            r.AcknowledgedByName,
+            r.LinkExpiresAt!.Value
+        );
     }
 
     public async Task AcknowledgeByTokenAsync(string? token, string? receiverName, CancellationToken ct = default)
@@ -193,10 +221,21 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         db.ActorName = ReceiverActor(r, name);
         d.AcknowledgeReferral(r, ReferralChannel.Link, null, name, LinkActor, db.Now);
         Touch(d);
-        db.Audit(Audit.AuditAction.ReceiverReply, nameof(Referral), r.Id.ToString(), $"{r.ReceiverOrganization} {name} 经移交链接签收纠纷 {d.Number}");
+        db.Audit(
+            Audit.AuditAction.ReceiverReply,
+            nameof(Referral),
+            r.Id.ToString(),
+            $"{r.ReceiverOrganization} {name} 经移交链接签收纠纷 {d.Number}"
+        );
         await db.SaveChangesAsync(ct);
-        await notifications.SendAsync(r.ReferredById, $"移交已签收：{d.Title}", $"{r.ReceiverOrganization} {name} 已签收纠纷 {d.Number}。",
-            $"/disputes/{d.Id}", "info", ct: ct);
+        await notifications.SendAsync(
+            r.ReferredById,
+            $"移交已签收：{d.Title}",
+            $"{r.ReceiverOrganization} {name} 已签收纠纷 {d.Number}。",
+            $"/disputes/{d.Id}",
+            "info",
+            ct: ct
+        );
     }
 
     public async Task RecordResultByTokenAsync(string? token, ReferralResultInput input, CancellationToken ct = default)
@@ -207,8 +246,12 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         db.ActorName = ReceiverActor(r, name);
         ApplyResult(d, r, input, ReferralChannel.Link, null, LinkActor);
         Touch(d);
-        db.Audit(Audit.AuditAction.ReceiverReply, nameof(Referral), r.Id.ToString(),
-            $"{r.ReceiverOrganization} {name} 经移交链接反馈纠纷 {d.Number} 的处理结果：{r.Outcome!.Value.Label()}");
+        db.Audit(
+            Audit.AuditAction.ReceiverReply,
+            nameof(Referral),
+            r.Id.ToString(),
+            $"{r.ReceiverOrganization} {name} 经移交链接反馈纠纷 {d.Number} 的处理结果：{r.Outcome!.Value.Label()}"
+        );
         await db.SaveChangesAsync(ct);
         await NotifyResultAsync(d, r, ct);
     }
@@ -225,7 +268,8 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         var now = db.Now;
         d.RecordReferralResult(r, input.Outcome, input.ResultText, via, staffId, input.ReceiverName ?? "", by, now);
         if (d.Status == DisputeStatus.Resolved)
-            foreach (var days in options.Value.FollowUpDays) d.ScheduleFollowUp(now.AddDays(days), by, now);
+            foreach (var days in options.Value.FollowUpDays)
+                d.ScheduleFollowUp(now.AddDays(days), by, now);
     }
 
     /// <summary>The result goes to whoever referred it, and to the registrant if that is someone else.</summary>
@@ -234,9 +278,16 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         var back = d.Status == DisputeStatus.Resolved ? "纠纷已登记为化解，已安排回访。" : "纠纷已退回本所，请重新分流处理。";
         foreach (var to in new[] { r.ReferredById, d.RegisteredById }.Distinct())
         {
-            if (!await db.Users.AnyAsync(u => u.Id == to, ct)) continue;
-            await notifications.SendAsync(to, $"移交结果：{d.Title}", $"{r.ReceiverOrganization}反馈纠纷 {d.Number}：{r.Outcome!.Value.Label()}。{back}",
-                $"/disputes/{d.Id}", d.Status == DisputeStatus.Resolved ? "success" : "warning", ct: ct);
+            if (!await db.Users.AnyAsync(u => u.Id == to, ct))
+                continue;
+            await notifications.SendAsync(
+                to,
+                $"移交结果：{d.Title}",
+                $"{r.ReceiverOrganization}反馈纠纷 {d.Number}：{r.Outcome!.Value.Label()}。{back}",
+                $"/disputes/{d.Id}",
+                d.Status == DisputeStatus.Resolved ? "success" : "warning",
+                ct: ct
+            );
         }
     }
 
@@ -248,12 +299,14 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
 
     private async Task<Referral> ByTokenAsync(string? token, bool tracked, CancellationToken ct)
     {
-        if (token is not { Length: 43 } || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) throw new NotFoundException(LinkGone);
+        if (token is not { Length: 43 } || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw new NotFoundException(LinkGone);
         var hash = HashToken(token);
         var now = db.Now;
         var q = tracked ? db.Referrals : db.Referrals.AsNoTracking();
         var r = await q.FirstOrDefaultAsync(x => x.LinkTokenHash == hash, ct);
-        if (r is null || !r.LinkWorks(now)) throw new NotFoundException(LinkGone);
+        if (r is null || !r.LinkWorks(now))
+            throw new NotFoundException(LinkGone);
         return r;
     }
 
@@ -262,7 +315,8 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     private async Task<(Dispute, Referral)> LoadForWriteAsync(Guid disputeId, Guid referralId, CancellationToken ct)
     {
         var d = await ScopedDisputeAsync(disputeId, tracked: true, ct);
-        var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct) ?? throw new NotFoundException();
+        var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == referralId && x.DisputeId == disputeId, ct)
+            ?? throw new NotFoundException();
         return (d, r);
     }
 
@@ -277,10 +331,15 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     private async Task<string?> StationNameAsync(Guid unitId, CancellationToken ct)
     {
         var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-        if (path is null) return null;
+        if (path is null)
+            return null;
         var ids = OrgUnit.ChainOf(path);
         ids.Add(unitId);
-        return await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        return await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && u.Kind == OrgUnitKind.Station)
+            .Select(u => u.Name)
+            .FirstOrDefaultAsync(ct);
     }
 
     private static string? CheckPhone(Referral.Form form, string? phone)
@@ -290,8 +349,10 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         if (Checks.Clean(phone) is { } p)
         {
             var parsed = PhoneNumber.Parse(p);
-            if (!parsed.IsValid) checks.Add("contactPhone", parsed.Error ?? "联系电话无效");
-            else normalized = parsed.Normalized;
+            if (!parsed.IsValid)
+                checks.Add("contactPhone", parsed.Error ?? "联系电话无效");
+            else
+                normalized = parsed.Normalized;
         }
         try
         {
@@ -300,7 +361,8 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
         catch (ValidationFailedException v)
         {
             foreach (var (field, messages) in v.Errors)
-                foreach (var m in messages) checks.Add(field, m);
+            foreach (var m in messages)
+                checks.Add(field, m);
         }
         checks.ThrowIfAny();
         return normalized;
@@ -309,10 +371,17 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
     // Owned rows changing must still count as a change of the dispute for the version check.
     private void Touch(Dispute d) => db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
 
-    private static readonly Regex IdNumbers = new(@"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    private static readonly Regex IdNumbers = new(
+        @"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(200)
+    );
 
-    private static readonly Regex Mobiles = new(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    private static readonly Regex Mobiles = new(
+        @"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(200)
+    );
 
     /// <summary>ID numbers and mobile numbers typed into the form text are masked before it leaves the station.</summary>
     public static string Redact(string text) =>
@@ -320,8 +389,7 @@ public sealed class ReferralService(LianxinDbContext db, ICurrentUser user, Pers
 
     private static string? RedactOptional(string? text) => text is null ? null : Redact(text);
 
-    private static string Base64UrlToken(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64UrlToken(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string Fit(string text) => text.Length > TextLimits.Text ? text[..TextLimits.Text] : text;
 }

@@ -11,7 +11,8 @@ public sealed class RiskGrader
     {
         _weights = weights ?? RiskWeights.Default;
         var problems = _weights.Problems();
-        if (problems.Count > 0) throw new ArgumentException(string.Join("；", problems), nameof(weights));
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join("；", problems), nameof(weights));
     }
 
     public RiskAssessment Grade(Dispute dispute, RiskHistory history, DateTimeOffset now)
@@ -21,17 +22,23 @@ public sealed class RiskGrader
 
         void Add(RiskFactor factor, int points, string reason)
         {
-            if (points > 0) factors.Add(new RiskFactorScore(factor, points, reason));
+            if (points > 0)
+                factors.Add(new RiskFactorScore(factor, points, reason));
         }
 
         var atAddress = history.EarlierIncidentsAtAddress;
-        Add(RiskFactor.RepeatedAtAddress, Capped(atAddress, w.PointsPerIncidentAtAddress, w.MaxPointsIncidentsAtAddress),
-            $"同一地址此前已报警 {atAddress} 次");
+        Add(
+            RiskFactor.RepeatedAtAddress,
+            Capped(atAddress, w.PointsPerIncidentAtAddress, w.MaxPointsIncidentsAtAddress),
+            $"同一地址此前已报警 {atAddress} 次"
+        );
 
         var between = history.EarlierIncidentsBetweenParties;
-        Add(RiskFactor.RepeatedBetweenParties,
+        Add(
+            RiskFactor.RepeatedBetweenParties,
             Capped(between, w.PointsPerIncidentBetweenParties, w.MaxPointsIncidentsBetweenParties),
-            $"同一当事人之间此前已报警 {between} 次");
+            $"同一当事人之间此前已报警 {between} 次"
+        );
 
         var words = ThreatWordsIn(dispute.Description);
         if (words.Count > 0)
@@ -39,17 +46,26 @@ public sealed class RiskGrader
 
         var parties = dispute.Parties.Count;
         var extra = parties - w.OrdinaryPartyCount;
-        Add(RiskFactor.ManyParties, Capped(extra, w.PointsPerExtraParty, w.MaxPointsParties),
-            $"当事人共 {parties} 方，多于 {w.OrdinaryPartyCount} 方");
+        Add(
+            RiskFactor.ManyParties,
+            Capped(extra, w.PointsPerExtraParty, w.MaxPointsParties),
+            $"当事人共 {parties} 方，多于 {w.OrdinaryPartyCount} 方"
+        );
 
         var vulnerable = dispute.Parties.Where(p => p.IsVulnerable).ToList();
-        Add(RiskFactor.VulnerableParties, Capped(vulnerable.Count, w.PointsPerVulnerableParty, w.MaxPointsVulnerable),
-            $"涉及弱势当事人 {vulnerable.Count} 人：{string.Join("、", vulnerable.Select(p => p.DisplayName))}");
+        Add(
+            RiskFactor.VulnerableParties,
+            Capped(vulnerable.Count, w.PointsPerVulnerableParty, w.MaxPointsVulnerable),
+            $"涉及弱势当事人 {vulnerable.Count} 人：{string.Join("、", vulnerable.Select(p => p.DisplayName))}"
+        );
 
         var failedHere = dispute.FailedMediationCount;
         var failed = failedHere + history.EarlierFailedDisputes;
-        Add(RiskFactor.EarlierFailedMediation, Capped(failed, w.PointsPerFailedMediation, w.MaxPointsFailedMediation),
-            $"调解未成 {failed} 次（本纠纷 {failedHere} 次，此前纠纷 {history.EarlierFailedDisputes} 次）");
+        Add(
+            RiskFactor.EarlierFailedMediation,
+            Capped(failed, w.PointsPerFailedMediation, w.MaxPointsFailedMediation),
+            $"调解未成 {failed} 次（本纠纷 {failedHere} 次，此前纠纷 {history.EarlierFailedDisputes} 次）"
+        );
 
         var days = dispute.DaysOpen(now);
         if (days >= w.VeryLongOpenDays)

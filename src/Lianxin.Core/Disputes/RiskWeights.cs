@@ -16,17 +16,35 @@ public sealed record RiskWeights
     public int ThreatPoints { get; init; } = 30;
 
     public IReadOnlyList<string> ThreatWords { get; init; } =
-    [
-        "打", "砍", "杀", "报复", "同归于尽", "刀", "动手", "威胁", "砸", "捅", "弄死", "放火", "拼命",
-        "喝农药", "跳楼", "枪",
-    ];
+    ["打", "砍", "杀", "报复", "同归于尽", "刀", "动手", "威胁", "砸", "捅", "弄死", "放火", "拼命", "喝农药", "跳楼", "枪"];
 
     /// <summary>Everyday words that contain a threat word but mean no harm (打工, 打官司, 杀虫…); they are
     /// ignored before the threat words are looked for.</summary>
     public IReadOnlyList<string> HarmlessPhrases { get; init; } =
     [
-        "打工", "打算", "打听", "打扫", "打电话", "打扰", "打理", "打折", "打印", "打卡", "打招呼", "打车",
-        "打官司", "打针", "打井", "打药", "打农药", "打疫苗", "打包", "杀虫", "杀价", "杀毒", "刀豆",
+        "打工",
+        "打算",
+        "打听",
+        "打扫",
+        "打电话",
+        "打扰",
+        "打理",
+        "打折",
+        "打印",
+        "打卡",
+        "打招呼",
+        "打车",
+        "打官司",
+        "打针",
+        "打井",
+        "打药",
+        "打农药",
+        "打疫苗",
+        "打包",
+        "杀虫",
+        "杀价",
+        "杀毒",
+        "刀豆",
     ];
 
     /// <summary>Parties beyond this many add points (two sides is an ordinary dispute).</summary>
@@ -55,16 +73,31 @@ public sealed record RiskWeights
         var problems = new List<string>();
         int[] points =
         [
-            PointsPerIncidentAtAddress, MaxPointsIncidentsAtAddress, PointsPerIncidentBetweenParties,
-            MaxPointsIncidentsBetweenParties, ThreatPoints, PointsPerExtraParty, MaxPointsParties,
-            PointsPerVulnerableParty, MaxPointsVulnerable, PointsPerFailedMediation, MaxPointsFailedMediation,
-            LongOpenPoints, VeryLongOpenPoints, OrdinaryPartyCount, LongOpenDays, VeryLongOpenDays,
+            PointsPerIncidentAtAddress,
+            MaxPointsIncidentsAtAddress,
+            PointsPerIncidentBetweenParties,
+            MaxPointsIncidentsBetweenParties,
+            ThreatPoints,
+            PointsPerExtraParty,
+            MaxPointsParties,
+            PointsPerVulnerableParty,
+            MaxPointsVulnerable,
+            PointsPerFailedMediation,
+            MaxPointsFailedMediation,
+            LongOpenPoints,
+            VeryLongOpenPoints,
+            OrdinaryPartyCount,
+            LongOpenDays,
+            VeryLongOpenDays,
         ];
-        if (points.Any(p => p < 0)) problems.Add("风险分值、上限和天数都不能为负");
+        if (points.Any(p => p < 0))
+            problems.Add("风险分值、上限和天数都不能为负");
         if (!(0 < YellowFrom && YellowFrom < OrangeFrom && OrangeFrom < RedFrom))
             problems.Add("风险等级门槛须满足 0 < 黄 < 橙 < 红");
-        if (VeryLongOpenDays < LongOpenDays) problems.Add("“久拖”天数不能小于“较久”天数");
-        if (ThreatWords.Any(string.IsNullOrWhiteSpace)) problems.Add("威胁字眼不能为空");
+        if (VeryLongOpenDays < LongOpenDays)
+            problems.Add("“久拖”天数不能小于“较久”天数");
+        if (ThreatWords.Any(string.IsNullOrWhiteSpace))
+            problems.Add("威胁字眼不能为空");
         return problems;
     }
 }

@@ -12,5 +12,10 @@ public sealed class SessionAttendee
     private SessionAttendee() { }
 
     public static SessionAttendee Create(string? name, Guid? partyId = null, string? note = null) =>
-        new() { Name = name?.Trim() ?? "", PartyId = partyId, Note = Common.Checks.Clean(note) };
+        new()
+        {
+            Name = name?.Trim() ?? "",
+            PartyId = partyId,
+            Note = Common.Checks.Clean(note),
+        };
 }

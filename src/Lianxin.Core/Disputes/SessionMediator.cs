@@ -15,7 +15,13 @@ public sealed class SessionMediator
     private SessionMediator() { }
 
     public static SessionMediator FromMember(Member m) =>
-        new() { MemberId = m.Id, Name = m.Name, Organization = m.Organization, Kind = m.Kind };
+        new()
+        {
+            MemberId = m.Id,
+            Name = m.Name,
+            Organization = m.Organization,
+            Kind = m.Kind,
+        };
 
     public static SessionMediator Outside(string? name, string? organization) =>
         new() { Name = name?.Trim() ?? "", Organization = Common.Checks.Clean(organization) };

@@ -17,5 +17,11 @@ public sealed class SuggestedForce
     private SuggestedForce() { }
 
     public static SuggestedForce Create(string? name, MemberKind? kind = null, string? keyword = null, int sortOrder = 0) =>
-        new() { Name = name?.Trim() ?? "", Kind = kind, Keyword = Common.Checks.Clean(keyword), SortOrder = sortOrder };
+        new()
+        {
+            Name = name?.Trim() ?? "",
+            Kind = kind,
+            Keyword = Common.Checks.Clean(keyword),
+            SortOrder = sortOrder,
+        };
 }

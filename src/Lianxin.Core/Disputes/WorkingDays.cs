@@ -18,10 +18,11 @@ public sealed record WorkingDays
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
         var day = DateOnly.FromDateTime(start.ToOffset(DisputeTimeLimits.ChinaOffset).DateTime);
-        for (var counted = 0; counted < workingDays;)
+        for (var counted = 0; counted < workingDays; )
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day)) counted++;
+            if (IsWorkingDay(day))
+                counted++;
         }
         var next = day.AddDays(1);
         // Stored in UTC: PostgreSQL keeps timestamps with time zone only at offset zero.

@@ -78,7 +78,13 @@ public sealed class Incident : Entity, IScoped
 
     public ProtectedText CallerPhone
     {
-        get => new() { Cipher = CallerPhoneCipher, Hash = CallerPhoneHash, Masked = CallerPhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = CallerPhoneCipher,
+                Hash = CallerPhoneHash,
+                Masked = CallerPhoneMasked,
+            };
         private set => (CallerPhoneCipher, CallerPhoneHash, CallerPhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -90,22 +96,38 @@ public sealed class Incident : Entity, IScoped
     {
         var incident = new Incident
         {
-            Number = r.Number ?? "", ReceivedAt = r.ReceivedAt, CategoryCode = r.CategoryCode ?? "", TypeCode = r.TypeCode,
-                SubtypeCode = r.SubtypeCode,
-            Address = r.Address, AddressKey = r.AddressKey, Longitude = r.Longitude,
-            Latitude = r.Latitude, Summary = r.Summary ?? "", Disposition = r.Disposition, HandlingUnitId = r.HandlingUnitId,
-            HandlingOfficer = r.HandlingOfficer, Preventable = r.Preventable, Validity = r.Validity ?? IncidentValidity.Valid,
-                Source = r.Source,
-            ImportBatchId = r.ImportBatchId, OrgUnitId = r.HandlingUnitId,
+            Number = r.Number ?? "",
+            ReceivedAt = r.ReceivedAt,
+            CategoryCode = r.CategoryCode ?? "",
+            TypeCode = r.TypeCode,
+            SubtypeCode = r.SubtypeCode,
+            Address = r.Address,
+            AddressKey = r.AddressKey,
+            Longitude = r.Longitude,
+            Latitude = r.Latitude,
+            Summary = r.Summary ?? "",
+            Disposition = r.Disposition,
+            HandlingUnitId = r.HandlingUnitId,
+            HandlingOfficer = r.HandlingOfficer,
+            Preventable = r.Preventable,
+            Validity = r.Validity ?? IncidentValidity.Valid,
+            Source = r.Source,
+            ImportBatchId = r.ImportBatchId,
+            OrgUnitId = r.HandlingUnitId,
         };
-        if (r.Id is { } id) incident.Id = id;
-        if (r.CallerName is { } name) incident.CallerName = name;
-        if (r.CallerPhone is { } phone) incident.CallerPhone = phone;
+        if (r.Id is { } id)
+            incident.Id = id;
+        if (r.CallerName is { } name)
+            incident.CallerName = name;
+        if (r.CallerPhone is { } phone)
+            incident.CallerPhone = phone;
         return incident;
     }
 
     public IncidentStage Stage =>
-        CaseId is not null ? IncidentStage.CaseOpened : PlaceId is null ? IncidentStage.Queued : IncidentStage.Placed;
+        CaseId is not null ? IncidentStage.CaseOpened
+        : PlaceId is null ? IncidentStage.Queued
+        : IncidentStage.Placed;
 
     public IReadOnlyList<IncidentAction> AllowedActions => IncidentTransitions.Allowed(Stage);
 
@@ -121,18 +143,37 @@ public sealed class Incident : Entity, IScoped
     /// <summary>The station's assessment, replaced as a whole: a null optional field is cleared; a null
     /// <paramref name="preventable"/> or <paramref name="validity"/> keeps the stored value. Naming the incident it
     /// repeats makes it a repeat unless a validity is given, since the link alone would say two things at once.</summary>
-    public void Reassess(string categoryCode, string? typeCode, string? subtypeCode, string? disposition, string? handlingOfficer,
-        bool? preventable, IncidentValidity? validity, Guid? repeatOfId, Guid? disputeId)
+    public void Reassess(
+        string categoryCode,
+        string? typeCode,
+        string? subtypeCode,
+        string? disposition,
+        string? handlingOfficer,
+        bool? preventable,
+        IncidentValidity? validity,
+        Guid? repeatOfId,
+        Guid? disputeId
+    )
     {
         Require(IncidentAction.Reassess);
-        if (repeatOfId == Id) throw new ValidationFailedException("repeatOfId", "不能标记为自身的重复");
-        if (validity is { } v && !Enum.IsDefined(v)) throw new ValidationFailedException("validity", "警情有效性无效");
-        (CategoryCode, TypeCode, SubtypeCode, Disposition, HandlingOfficer) = (categoryCode, typeCode, subtypeCode, disposition,
-            handlingOfficer);
-        if (preventable is { } p) Preventable = p;
-        if (validity is { } given) Validity = given;
+        if (repeatOfId == Id)
+            throw new ValidationFailedException("repeatOfId", "不能标记为自身的重复");
+        if (validity is { } v && !Enum.IsDefined(v))
+            throw new ValidationFailedException("validity", "警情有效性无效");
+        (CategoryCode, TypeCode, SubtypeCode, Disposition, HandlingOfficer) = (
+            categoryCode,
+            typeCode,
+            subtypeCode,
+            disposition,
+            handlingOfficer
+        );
+        if (preventable is { } p)
+            Preventable = p;
+        if (validity is { } given)
+            Validity = given;
         RepeatOfId = repeatOfId;
-        if (repeatOfId is not null && validity is null) Validity = IncidentValidity.Repeat;
+        if (repeatOfId is not null && validity is null)
+            Validity = IncidentValidity.Repeat;
         DisputeId = disputeId;
     }
 
@@ -177,64 +218,7 @@ public sealed class Incident : Entity, IScoped
 
     private void Require(IncidentAction action)
     {
-        if (!IncidentTransitions.IsAllowed(Stage, action)) throw new ConflictException(IncidentTransitions.RefusalMessage(Stage, action));
+        if (!IncidentTransitions.IsAllowed(Stage, action))
+            throw new ConflictException(IncidentTransitions.RefusalMessage(Stage, action));
     }
-}
-
-/// <summary>A "related" link between two incidents (the same event reported twice, one caller about
-/// another's incident); stored once per pair, lower id first.</summary>
-public sealed class IncidentLink
-{
-    public Guid IncidentId { get; init; }
-    public Guid RelatedId { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public string? CreatedById { get; init; }
-}
-
-public enum IncidentValidity
-{
-    Valid = 1,   // 有效警情
-    Repeat = 2,  // 重复警情
-    Invalid = 3, // 无效警情 (prank, misdial, no police matter)
-}
-
-public enum IncidentSource
-{
-    Manual = 1, // entered at the station
-    Api = 2,    // pushed by the 110 system
-    Import = 3, // from a CSV or Excel file
-}
-
-public enum PlacementMethod
-{
-    Coordinates = 1, // the point lies in the unit's boundary
-    Address = 2,     // the normalised address matches the place register
-    Hand = 3,        // chosen by staff from the queue
-}
-
-public static class IncidentLabels
-{
-    public static string Label(this IncidentValidity v) => v switch
-    {
-        IncidentValidity.Valid => "有效",
-        IncidentValidity.Repeat => "重复",
-        IncidentValidity.Invalid => "无效",
-        _ => v.ToString(),
-    };
-
-    public static string Label(this IncidentSource s) => s switch
-    {
-        IncidentSource.Manual => "手工录入",
-        IncidentSource.Api => "110 系统推送",
-        IncidentSource.Import => "文件导入",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this PlacementMethod m) => m switch
-    {
-        PlacementMethod.Coordinates => "按坐标落地",
-        PlacementMethod.Address => "按地址匹配",
-        PlacementMethod.Hand => "人工指定",
-        _ => m.ToString(),
-    };
 }

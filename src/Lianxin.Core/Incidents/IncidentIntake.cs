@@ -2,38 +2,22 @@ using Lianxin.Core.Data;
 
 namespace Lianxin.Core.Incidents;
 
-/// <summary>What every intake path (entry by hand, the 110 API, file import) does with incidents it has
-/// just added, inside the transaction that adds them, so no path can skip it: keep the statistics'
-/// roll-ups current and run the repeat check. Implementations are registered in DI and run in
-/// <see cref="Order"/>.</summary>
-public interface IIncidentIntakeStep
-{
-    int Order { get; }
-
-    /// <summary>Called once per intake with the incidents it added (already saved, same transaction).</summary>
-    Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct);
-
-    /// <summary>For an intake that comes in parts (a file of a million rows): called for each part instead of
-    /// <see cref="OnAddedAsync"/>, and <see cref="OnPartsFinishedAsync"/> follows the last. By default each part is
-    /// handled as an intake of its own.</summary>
-    Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => OnAddedAsync(db, added, ct);
-
-    /// <summary>After the last part of an intake that came in parts, in the same transaction: what a step kept for
-    /// the end of the whole intake (one summary to each officer rather than one per part) is done here.</summary>
-    Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct) => Task.CompletedTask;
-}
-
 /// <summary>Runs the intake steps. Every intake path calls this once, inside its transaction, right after
 /// the save that added the incidents, so no path can skip the statistics or the repeat check.</summary>
 public static class IncidentIntake
 {
-    public static async Task RunStepsAsync(LianxinDbContext db, IEnumerable<IIncidentIntakeStep> steps, IReadOnlyList<Incident> added,
-        CancellationToken ct)
+    public static async Task RunStepsAsync(
+        LianxinDbContext db,
+        IEnumerable<IIncidentIntakeStep> steps,
+        IReadOnlyList<Incident> added,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(added);
-        if (added.Count == 0) return;
+        if (added.Count == 0)
+            return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Intake steps run inside the transaction that added the incidents.");
         foreach (var step in steps.OrderBy(s => s.Order))
@@ -43,13 +27,18 @@ public static class IncidentIntake
     }
 
     /// <summary>One part of an intake that comes in parts; call <see cref="FinishPartsAsync"/> after the last.</summary>
-    public static async Task RunPartAsync(LianxinDbContext db, IEnumerable<IIncidentIntakeStep> steps, IReadOnlyList<Incident> added,
-        CancellationToken ct)
+    public static async Task RunPartAsync(
+        LianxinDbContext db,
+        IEnumerable<IIncidentIntakeStep> steps,
+        IReadOnlyList<Incident> added,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(added);
-        if (added.Count == 0) return;
+        if (added.Count == 0)
+            return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Intake steps run inside the transaction that added the incidents.");
         foreach (var step in steps.OrderBy(s => s.Order))

@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianxin.Core.Incidents;
 
-/// <summary>What a person named in an incident was in it.</summary>
-public enum IncidentPartyRole
-{
-    Party = 1,   // 当事人
-    Suspect = 2, // 嫌疑人
-    Victim = 3,  // 受害人
-    Witness = 4, // 证人
-}
-
 /// <summary>A person named in an incident (当事人), entered by hand or sent by the 110 system. Name, ID number and
 /// phone are encrypted like the caller's, with blind indexes of the ID number and the phone and masked forms for
 /// display. <see cref="PersonKey"/> tells people apart across incidents: the ID number's blind index when given,
@@ -45,13 +36,25 @@ public sealed class IncidentParty
 
     public ProtectedText IdNumber
     {
-        get => new() { Cipher = IdNumberCipher, Hash = IdNumberHash, Masked = IdNumberMasked };
+        get =>
+            new()
+            {
+                Cipher = IdNumberCipher,
+                Hash = IdNumberHash,
+                Masked = IdNumberMasked,
+            };
         set => (IdNumberCipher, IdNumberHash, IdNumberMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
     public ProtectedText Phone
     {
-        get => new() { Cipher = PhoneCipher, Hash = PhoneHash, Masked = PhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = PhoneCipher,
+                Hash = PhoneHash,
+                Masked = PhoneMasked,
+            };
         set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -67,51 +70,6 @@ public sealed class IncidentParty
         Phone = phone is null ? ProtectedText.Empty : protector.Protect(phone, PhoneNumber.Mask);
         Key();
     }
-}
-
-/// <summary>The checks of a party's ID number and phone, the same for every way parties come in (by hand, the 110 API,
-/// import files).</summary>
-public static class IncidentPartyRules
-{
-    /// <summary>Longest text taken as an ID number or phone before it is checked.</summary>
-    public const int MaxFieldLength = 40;
-
-    /// <summary>Null when <paramref name="text"/> is a valid resident ID number (as 18 characters in
-    /// <paramref name="normalized"/>), else what is wrong with it.</summary>
-    public static string? IdNumberProblem(string text, out string? normalized)
-    {
-        normalized = null;
-        if (text.Length > MaxFieldLength) return "身份证号过长";
-        var id = CitizenId.Parse(text);
-        if (!id.IsValid) return id.Error ?? "身份证号无效";
-        if (id.Normalized is not { Length: 18 } number) return "身份证号须为 18 位";
-        normalized = number;
-        return null;
-    }
-
-    /// <summary>Null when <paramref name="text"/> is a valid phone number (normalised in <paramref name="normalized"/>),
-    /// else what is wrong with it.</summary>
-    public static string? PhoneProblem(string text, out string? normalized)
-    {
-        normalized = null;
-        if (text.Length > MaxFieldLength) return "联系电话过长";
-        var phone = PhoneNumber.Parse(text);
-        if (!phone.IsValid) return phone.Error ?? "联系电话无效";
-        normalized = phone.Normalized;
-        return null;
-    }
-}
-
-public static class IncidentPartyLabels
-{
-    public static string Label(this IncidentPartyRole role) => role switch
-    {
-        IncidentPartyRole.Party => "当事人",
-        IncidentPartyRole.Suspect => "嫌疑人",
-        IncidentPartyRole.Victim => "受害人",
-        IncidentPartyRole.Witness => "证人",
-        _ => role.ToString(),
-    };
 }
 
 internal sealed class IncidentPartyConfiguration : IEntityTypeConfiguration<IncidentParty>

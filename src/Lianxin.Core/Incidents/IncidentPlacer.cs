@@ -42,7 +42,8 @@ public sealed class IncidentPlacer(LianxinDbContext db)
         {
             var incident = incidents[i];
             var root = await RootPathAsync(incident.HandlingUnitId, ct);
-            if (root is null) continue;
+            if (root is null)
+                continue;
             if (await CoordinatesHitAsync(root, incident, ct) is { } hit)
             {
                 incident.Place(hit, PlacementMethod.Coordinates);
@@ -50,7 +51,8 @@ public sealed class IncidentPlacer(LianxinDbContext db)
             }
             else if (!string.IsNullOrEmpty(incident.AddressKey))
             {
-                if (!byAddress.TryGetValue(root, out var waiting)) byAddress[root] = waiting = [];
+                if (!byAddress.TryGetValue(root, out var waiting))
+                    byAddress[root] = waiting = [];
                 waiting.Add(i);
             }
             else
@@ -79,25 +81,36 @@ public sealed class IncidentPlacer(LianxinDbContext db)
 
     private async Task<Guid?> CoordinatesHitAsync(string root, Incident incident, CancellationToken ct)
     {
-        if (incident is not { Longitude: { } lng, Latitude: { } lat }) return null;
+        if (incident is not { Longitude: { } lng, Latitude: { } lat })
+            return null;
         var point = Geometry.CreatePoint(new Coordinate(lng, lat));
         return (await AreasAsync(root, ct)).FirstOrDefault(a => a.Shape.Covers(point))?.UnitId;
     }
 
-    private IQueryable<Resident> ResidentsUnder(string root) => db.Residents.Where(r => r.OrgUnit!.Path.StartsWith(root) && !r.OrgUnit.IsRetired);
+    private IQueryable<Resident> ResidentsUnder(string root) =>
+        db.Residents.Where(r => r.OrgUnit!.Path.StartsWith(root) && !r.OrgUnit.IsRetired);
 
     /// <summary>The path of the station above (or at) the handling unit; the handling unit's own path when no station is above it.</summary>
     private async Task<string?> RootPathAsync(Guid handlingUnitId, CancellationToken ct)
     {
-        if (_roots.TryGetValue(handlingUnitId, out var known)) return known;
-        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == handlingUnitId).Select(u => new { u.Path, u.Kind }).FirstOrDefaultAsync(ct);
-        if (unit is null) return null;
+        if (_roots.TryGetValue(handlingUnitId, out var known))
+            return known;
+        var unit = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => u.Id == handlingUnitId)
+            .Select(u => new { u.Path, u.Kind })
+            .FirstOrDefaultAsync(ct);
+        if (unit is null)
+            return null;
         var path = unit.Path;
         if (unit.Kind != OrgUnitKind.Station)
         {
             var chain = OrgUnit.ChainOf(unit.Path);
-            var station = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station)
-                .Select(u => u.Path).FirstOrDefaultAsync(ct);
+            var station = await db
+                .OrgUnits.AsNoTracking()
+                .Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station)
+                .Select(u => u.Path)
+                .FirstOrDefaultAsync(ct);
             path = station ?? unit.Path;
         }
         _roots[handlingUnitId] = path;
@@ -106,14 +119,23 @@ public sealed class IncidentPlacer(LianxinDbContext db)
 
     private async Task<List<Area>> AreasAsync(string root, CancellationToken ct)
     {
-        if (_areas.TryGetValue(root, out var known)) return known;
-        var units = await db.OrgUnits.AsNoTracking()
+        if (_areas.TryGetValue(root, out var known))
+            return known;
+        var units = await db
+            .OrgUnits.AsNoTracking()
             .Where(u => u.Path.StartsWith(root) && !u.IsRetired && u.BoundaryGeoJson != null)
-            .Select(u => new { u.Id, u.Depth, u.BoundaryGeoJson }).ToListAsync(ct);
+            .Select(u => new
+            {
+                u.Id,
+                u.Depth,
+                u.BoundaryGeoJson,
+            })
+            .ToListAsync(ct);
         var areas = new List<Area>();
         foreach (var u in units)
         {
-            if (Parse(u.BoundaryGeoJson!) is { } shape) areas.Add(new Area(u.Id, u.Depth, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(shape)));
+            if (Parse(u.BoundaryGeoJson!) is { } shape)
+                areas.Add(new Area(u.Id, u.Depth, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(shape)));
         }
         // Deepest first: the smallest unit that holds the point wins.
         areas.Sort((a, b) => b.Depth.CompareTo(a.Depth));
@@ -128,8 +150,10 @@ public sealed class IncidentPlacer(LianxinDbContext db)
         {
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
-            if (Type(root) == "Feature" && root.TryGetProperty("geometry", out var g)) root = g;
-            if (!root.TryGetProperty("coordinates", out var coords)) return null;
+            if (Type(root) == "Feature" && root.TryGetProperty("geometry", out var g))
+                root = g;
+            if (!root.TryGetProperty("coordinates", out var coords))
+                return null;
             Geometry shape = Type(root) switch
             {
                 "Polygon" => Polygon(coords),
@@ -139,19 +163,26 @@ public sealed class IncidentPlacer(LianxinDbContext db)
             // A self-touching ring drawn by hand is still a usable area; buffer(0) mends it.
             return shape.IsValid ? shape : shape.Buffer(0);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        catch (Exception e)
+            when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             return null;
         }
     }
 
     private static string? Type(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()
+            : null;
 
     private static Polygon Polygon(JsonElement rings)
     {
-        var all = rings.EnumerateArray().Select(r => Geometry.CreateLinearRing(
-            r.EnumerateArray().Select(p => new Coordinate(p[0].GetDouble(), p[1].GetDouble())).ToArray())).ToList();
+        var all = rings
+            .EnumerateArray()
+            .Select(r =>
+                Geometry.CreateLinearRing(r.EnumerateArray().Select(p => new Coordinate(p[0].GetDouble(), p[1].GetDouble())).ToArray())
+            )
+            .ToList();
         return Geometry.CreatePolygon(all[0], all.Skip(1).ToArray());
     }
 }

@@ -3,88 +3,21 @@ using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Disputes;
-using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Incidents;
 
-/// <summary>One incident as the station or the 110 system hands it in. Codes come from the "incident-category"
-/// dictionary; coordinates are WGS-84 longitude and latitude; the received time carries its offset.</summary>
-public sealed record IncidentInput(string? Number, DateTimeOffset? ReceivedAt, string? CategoryCode, string? TypeCode, string? SubtypeCode,
-    string? CallerName, string? CallerPhone, string? Address, double? Longitude, double? Latitude, string? Summary, string? Disposition,
-    Guid? HandlingUnitId, string? HandlingOfficer, bool? Preventable = null, IncidentValidity? Validity = null,
-    List<IncidentPartyInput?>? Parties = null);
-
-/// <summary>A person named in an incident: role (default 当事人), name, 18-digit ID number, phone; at least a name,
-/// an ID number or a phone. On an edit, <see cref="Id"/> names a stored party of the incident: with no name, ID
-/// number or phone it is kept as stored (its role may change), with any of them it is replaced.</summary>
-public sealed record IncidentPartyInput(IncidentPartyRole? Role, string? Name, string? IdNumber, string? Phone, Guid? Id = null)
-{
-    public bool KeepsStored() => Id is not null && Checks.Clean(Name) is null && Checks.Clean(IdNumber) is null && Checks.Clean(Phone) is null;
-}
-
-/// <summary>A party as shown: masked.</summary>
-public sealed record IncidentPartyView(Guid Id, IncidentPartyRole Role, string? NameMasked, string? IdNumberMasked, string? PhoneMasked)
-{
-    public string RoleLabel => Role.Label();
-}
-
-public sealed record RevealedParty(Guid Id, IncidentPartyRole Role, string? Name, string? IdNumber, string? Phone);
-
-public sealed record IncidentBatchInput(List<IncidentInput?>? Items);
-
-public enum IntakeOutcome
-{
-    Created = 1,   // stored now
-    Duplicate = 2, // the number was already known (or came earlier in the same batch): nothing changed
-    Invalid = 3,   // refused, see the field errors; nothing stored for it
-}
-
-/// <summary>What became of one item of an intake. <see cref="Id"/> is given for a duplicate only when the stored
-/// incident lies in the caller's scope.</summary>
-public sealed record IncidentIntakeResult(int Index, string? Number, Guid? Id, IntakeOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors = null);
-
-public sealed record IncidentBatchResult(int Created, int Duplicates, int Invalid, IReadOnlyList<IncidentIntakeResult> Items);
-
-/// <summary>Ledger filters. From/To are China dates of the received time, both included; <see cref="Unplaced"/> is the
-/// placement queue; <see cref="Q"/> searches the 110 number.</summary>
-public sealed record IncidentFilter(string? Q = null, DateOnly? From = null, DateOnly? To = null, string? Category = null, Guid? OrgUnitId = null,
-    IncidentValidity? Validity = null, bool? Preventable = null, bool? Unplaced = null, bool? Flagged = null, IncidentSource? Source = null);
-
-public sealed record IncidentRow(Guid Id, string Number, DateTimeOffset ReceivedAt, string CategoryCode, string? TypeCode, string? SubtypeCode,
-    string? Address, string Summary, Guid? PlaceId, Guid OrgUnitId, string? OrgUnitName, string? HandlingOfficer, IncidentValidity Validity,
-    bool Preventable, bool FlaggedRepeat, IncidentSource Source, long Version)
-{
-    public string ValidityLabel => Validity.Label();
-    public string SourceLabel => Source.Label();
-}
-
-public sealed record LinkedIncident(Guid Id, string Number, DateTimeOffset ReceivedAt, string Summary);
-
-/// <summary>An incident in full, the caller masked.</summary>
-public sealed record IncidentDetail(IncidentRow Summary, string? CallerNameMasked, string? CallerPhoneMasked, double? Longitude, double? Latitude,
-    string? Disposition, Guid HandlingUnitId, string? HandlingUnitName, PlacementMethod? PlacedBy, Guid? RepeatOfId, string? RepeatOfNumber,
-    Guid? DisputeId, string? DisputeNumber, Guid? CaseId, Guid? ImportBatchId, IReadOnlyList<LinkedIncident> Related,
-    IReadOnlyList<IncidentPartyView> Parties)
-{
-    public string? PlacedByLabel => PlacedBy?.Label();
-}
-
-/// <summary>An edit replaces every editable field: a null optional field is cleared; a null <see cref="Preventable"/>
-/// or <see cref="Validity"/> keeps the stored value. Number, time, caller and address are as received and stay.
-/// <see cref="Parties"/> null keeps the parties; a list replaces them.</summary>
-public sealed record IncidentEditInput(string? CategoryCode, string? TypeCode, string? SubtypeCode, string? Disposition, string? HandlingOfficer,
-    bool? Preventable, IncidentValidity? Validity, Guid? RepeatOfId, Guid? DisputeId, long? Version, List<IncidentPartyInput?>? Parties = null);
-
-public sealed record IncidentPlaceInput(Guid? OrgUnitId, long? Version);
-
-public sealed record RevealedCaller(Guid Id, string Number, string? Name, string? Phone);
-
 /// <summary>The incident ledger: entry by hand, intake from the 110 system (one or a batch, idempotent by the
 /// 110 number), placement, list, detail, edit, links, the caller revealed only with permission and always
 /// audited, and export. Everything within the caller's data scope.</summary>
-public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-    IncidentPlacer placer, IEnumerable<IIncidentIntakeStep> steps)
+public sealed class IncidentService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    AddressNormalizer addresses,
+    IncidentPlacer placer,
+    IEnumerable<IIncidentIntakeStep> steps
+)
 {
     public const string CategoryDictionary = "incident-category";
     public const int MaxBatch = 500;
@@ -116,8 +49,10 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         user.Demand(Permissions.IncidentsRegister);
         var items = input.Items ?? throw new ValidationFailedException("items", "请提供警情列表（items）");
-        if (items.Count == 0) throw new ValidationFailedException("items", "警情列表为空");
-        if (items.Count > MaxBatch) throw new ValidationFailedException("items", $"每次最多提交 {MaxBatch} 条警情，请分批提交");
+        if (items.Count == 0)
+            throw new ValidationFailedException("items", "警情列表为空");
+        if (items.Count > MaxBatch)
+            throw new ValidationFailedException("items", $"每次最多提交 {MaxBatch} 条警情，请分批提交");
         var result = await IntakeAsync(items, IncidentSource.Api, ct);
         return result;
     }
@@ -129,26 +64,43 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         var checkedItems = items.Select((item, i) => (Index: i, Item: item, Errors: Validate(item, categories, now))).ToList();
 
         // Units: every named unit must exist and lie in scope; one outside the scope refuses the whole request.
-        var unitIds = checkedItems.Where(c => c.Item?.HandlingUnitId is not null).Select(c => c.Item!.HandlingUnitId!.Value).Distinct().ToList();
+        var unitIds = checkedItems
+            .Where(c => c.Item?.HandlingUnitId is not null)
+            .Select(c => c.Item!.HandlingUnitId!.Value)
+            .Distinct()
+            .ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var scope = await user.GetScopeAsync(ct);
         foreach (var unit in units.Values)
-            if (!scope.Covers(unit)) throw new ForbiddenException($"承办单位“{unit.Name}”不在您的管辖范围内");
+            if (!scope.Covers(unit))
+                throw new ForbiddenException($"承办单位“{unit.Name}”不在您的管辖范围内");
         foreach (var c in checkedItems)
         {
-            if (c.Item?.HandlingUnitId is not { } uid) continue;
-            if (!units.TryGetValue(uid, out var unit)) c.Errors.Add("handlingUnitId", "承办单位不存在");
-            else if (unit.IsRetired) c.Errors.Add("handlingUnitId", "承办单位已撤销");
+            if (c.Item?.HandlingUnitId is not { } uid)
+                continue;
+            if (!units.TryGetValue(uid, out var unit))
+                c.Errors.Add("handlingUnitId", "承办单位不存在");
+            else if (unit.IsRetired)
+                c.Errors.Add("handlingUnitId", "承办单位已撤销");
         }
 
         for (var attempt = 0; ; attempt++)
         {
             var numbers = checkedItems.Where(c => c.Errors.Ok).Select(c => c.Item!.Number!.Trim()).Distinct().ToList();
-            var known = await db.Incidents.AsNoTracking().Where(x => numbers.Contains(x.Number))
-                .Select(x => new { x.Id, x.Number }).ToListAsync(ct);
+            var known = await db
+                .Incidents.AsNoTracking()
+                .Where(x => numbers.Contains(x.Number))
+                .Select(x => new { x.Id, x.Number })
+                .ToListAsync(ct);
             var knownIds = known.Select(k => k.Id).ToList();
-            var visible = (await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(x => knownIds.Contains(x.Id))
-                .Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+            var visible = (
+                await db
+                    .Incidents.AsNoTracking()
+                    .Where(scope.Filter<Incident>())
+                    .Where(x => knownIds.Contains(x.Id))
+                    .Select(x => x.Id)
+                    .ToListAsync(ct)
+            ).ToHashSet();
             var knownByNumber = known.ToDictionary(k => k.Number, k => visible.Contains(k.Id) ? k.Id : (Guid?)null, StringComparer.Ordinal);
 
             var results = new List<IncidentIntakeResult>(checkedItems.Count);
@@ -200,45 +152,80 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
                 {
                     foreach (var i in added)
                     {
-                        foreach (var party in i.Parties) db.Entry(party).State = EntityState.Detached;
+                        foreach (var party in i.Parties)
+                            db.Entry(party).State = EntityState.Detached;
                         db.Entry(i).State = EntityState.Detached;
                     }
                 }
             }
-            return new IncidentBatchResult(results.Count(r => r.Outcome == IntakeOutcome.Created), results.Count(r => r.Outcome == IntakeOutcome.Duplicate),
-                results.Count(r => r.Outcome == IntakeOutcome.Invalid), results);
+            return new IncidentBatchResult(
+                results.Count(r => r.Outcome == IntakeOutcome.Created),
+                results.Count(r => r.Outcome == IntakeOutcome.Duplicate),
+                results.Count(r => r.Outcome == IntakeOutcome.Invalid),
+                results
+            );
         }
     }
 
     private Incident Build(IncidentInput input, IncidentSource source)
     {
         var address = Checks.Clean(input.Address);
-        var incident = Incident.Receive(new IncidentReport
-        {
-            Number = input.Number!.Trim(), ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(), CategoryCode = input.CategoryCode!.Trim(),
-            TypeCode = Checks.Clean(input.TypeCode), SubtypeCode = Checks.Clean(input.SubtypeCode), Address = address,
+        var incident = Incident.Receive(
+            new IncidentReport
+            {
+                Number = input.Number!.Trim(),
+                ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(),
+                CategoryCode = input.CategoryCode!.Trim(),
+                TypeCode = Checks.Clean(input.TypeCode),
+                SubtypeCode = Checks.Clean(input.SubtypeCode),
+                Address = address,
                 AddressKey = addresses.Key(address),
-            Longitude = input.Longitude, Latitude = input.Latitude, Summary = input.Summary!.Trim(), Disposition = Checks.Clean(input.Disposition),
-            HandlingUnitId = input.HandlingUnitId!.Value, HandlingOfficer = Checks.Clean(input.HandlingOfficer), Preventable = input.Preventable ?? false,
-            Validity = input.Validity, Source = source,
-            CallerName = Checks.Clean(input.CallerName) is { } name ? protector.Protect(name, PersonName.Mask) : null,
-            CallerPhone = Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
-                ? protector.Protect(normalized, PhoneNumber.Mask) : null,
-        });
+                Longitude = input.Longitude,
+                Latitude = input.Latitude,
+                Summary = input.Summary!.Trim(),
+                Disposition = Checks.Clean(input.Disposition),
+                HandlingUnitId = input.HandlingUnitId!.Value,
+                HandlingOfficer = Checks.Clean(input.HandlingOfficer),
+                Preventable = input.Preventable ?? false,
+                Validity = input.Validity,
+                Source = source,
+                CallerName = Checks.Clean(input.CallerName) is { } name ? protector.Protect(name, PersonName.Mask) : null,
+                CallerPhone =
+                    Checks.Clean(input.CallerPhone) is { } phone && PhoneNumber.Parse(phone) is { Normalized: { } normalized }
+                        ? protector.Protect(normalized, PhoneNumber.Mask)
+                        : null,
+            }
+        );
         incident.UseParties(BuildParties(input.Parties, incident.Id, incident.ReceivedAt));
         return incident;
     }
 
     private List<IncidentParty> BuildParties(List<IncidentPartyInput?>? inputs, Guid incidentId, DateTimeOffset receivedAt) =>
-        (inputs ?? []).Select((p, n) => Fill(new IncidentParty { IncidentId = incidentId, Position = n, ReceivedAt = receivedAt }, p!)).ToList();
+        (inputs ?? [])
+            .Select(
+                (p, n) =>
+                    Fill(
+                        new IncidentParty
+                        {
+                            IncidentId = incidentId,
+                            Position = n,
+                            ReceivedAt = receivedAt,
+                        },
+                        p!
+                    )
+            )
+            .ToList();
 
     private IncidentParty Fill(IncidentParty party, IncidentPartyInput p)
     {
         party.Role = p.Role ?? IncidentPartyRole.Party;
-        string? id = null, phone = null;
+        string? id = null,
+            phone = null;
         // Checked before (ValidateParties): here only normalised.
-        if (Checks.Clean(p.IdNumber) is { } idText) IncidentPartyRules.IdNumberProblem(idText, out id);
-        if (Checks.Clean(p.Phone) is { } phoneText) IncidentPartyRules.PhoneProblem(phoneText, out phone);
+        if (Checks.Clean(p.IdNumber) is { } idText)
+            IncidentPartyRules.IdNumberProblem(idText, out id);
+        if (Checks.Clean(p.Phone) is { } phoneText)
+            IncidentPartyRules.PhoneProblem(phoneText, out phone);
         party.SetPerson(protector, Checks.Clean(p.Name), id, phone);
         return party;
     }
@@ -247,25 +234,41 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     /// <paramref name="stored"/> are the ids an edit may name (none on entry).</summary>
     private static void ValidateParties(FieldErrors e, List<IncidentPartyInput?>? parties, IReadOnlySet<Guid>? stored = null)
     {
-        if (parties is null) return;
-        if (parties.Count > MaxParties) { e.Add("parties", $"当事人最多 {MaxParties} 人"); return; }
+        if (parties is null)
+            return;
+        if (parties.Count > MaxParties)
+        {
+            e.Add("parties", $"当事人最多 {MaxParties} 人");
+            return;
+        }
         for (var n = 0; n < parties.Count; n++)
         {
             var field = $"parties[{n}]";
-            if (parties[n] is not { } p) { e.Add(field, "当事人为空"); continue; }
-            if (p.Role is { } role && !Enum.IsDefined(role)) e.Add($"{field}.role", "当事人身份无效");
+            if (parties[n] is not { } p)
+            {
+                e.Add(field, "当事人为空");
+                continue;
+            }
+            if (p.Role is { } role && !Enum.IsDefined(role))
+                e.Add($"{field}.role", "当事人身份无效");
             if (p.Id is { } pid)
             {
-                if (stored is null || !stored.Contains(pid)) e.Add($"{field}.id", "当事人不存在");
-                else if (parties.Count(q => q?.Id == pid) > 1) e.Add($"{field}.id", "同一当事人重复出现");
-                if (p.KeepsStored()) continue;
+                if (stored is null || !stored.Contains(pid))
+                    e.Add($"{field}.id", "当事人不存在");
+                else if (parties.Count(q => q?.Id == pid) > 1)
+                    e.Add($"{field}.id", "同一当事人重复出现");
+                if (p.KeepsStored())
+                    continue;
             }
             Length(e, $"{field}.name", p.Name, "当事人姓名", TextLimits.Name);
             var id = Checks.Clean(p.IdNumber);
             var phone = Checks.Clean(p.Phone);
-            if (Checks.Clean(p.Name) is null && id is null && phone is null) e.Add(field, "当事人须至少填写姓名、身份证号或联系电话之一");
-            if (id is not null && IncidentPartyRules.IdNumberProblem(id, out _) is { } idProblem) e.Add($"{field}.idNumber", idProblem);
-            if (phone is not null && IncidentPartyRules.PhoneProblem(phone, out _) is { } phoneProblem) e.Add($"{field}.phone", phoneProblem);
+            if (Checks.Clean(p.Name) is null && id is null && phone is null)
+                e.Add(field, "当事人须至少填写姓名、身份证号或联系电话之一");
+            if (id is not null && IncidentPartyRules.IdNumberProblem(id, out _) is { } idProblem)
+                e.Add($"{field}.idNumber", idProblem);
+            if (phone is not null && IncidentPartyRules.PhoneProblem(phone, out _) is { } phoneProblem)
+                e.Add($"{field}.phone", phoneProblem);
         }
     }
 
@@ -279,56 +282,85 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
             return e;
         }
         var number = Checks.Clean(input.Number);
-        if (number is null) e.Add("number", "警情编号不能为空");
-        else if (number.Length > TextLimits.Code) e.Add("number", $"警情编号不能超过 {TextLimits.Code} 个字符");
-        else if (!number.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')) e.Add("number", "警情编号只能含字母、数字、“-”和“_”");
-        if (input.ReceivedAt is not { } at) e.Add("receivedAt", "接警时间不能为空");
-        else if (at > now + ClockSkew) e.Add("receivedAt", "接警时间不能晚于当前时间");
-        else if (at.Year < 2000) e.Add("receivedAt", "接警时间须在 2000 年以后");
+        if (number is null)
+            e.Add("number", "警情编号不能为空");
+        else if (number.Length > TextLimits.Code)
+            e.Add("number", $"警情编号不能超过 {TextLimits.Code} 个字符");
+        else if (!number.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+            e.Add("number", "警情编号只能含字母、数字、“-”和“_”");
+        if (input.ReceivedAt is not { } at)
+            e.Add("receivedAt", "接警时间不能为空");
+        else if (at > now + ClockSkew)
+            e.Add("receivedAt", "接警时间不能晚于当前时间");
+        else if (at.Year < 2000)
+            e.Add("receivedAt", "接警时间须在 2000 年以后");
         CheckCategories(e, input.CategoryCode, input.TypeCode, input.SubtypeCode, categories);
         Length(e, "callerName", input.CallerName, "报警人姓名", TextLimits.Name);
         if (Checks.Clean(input.CallerPhone) is { } phone)
         {
-            if (phone.Length > 40) e.Add("callerPhone", "报警电话过长");
-            else if (PhoneNumber.Parse(phone) is { IsValid: false } bad) e.Add("callerPhone", bad.Error ?? "报警电话无效");
+            if (phone.Length > 40)
+                e.Add("callerPhone", "报警电话过长");
+            else if (PhoneNumber.Parse(phone) is { IsValid: false } bad)
+                e.Add("callerPhone", bad.Error ?? "报警电话无效");
         }
         Length(e, "address", input.Address, "发生地址", TextLimits.Address);
-        if (Checks.Clean(input.Summary) is null) e.Add("summary", "简要警情不能为空");
-        else Length(e, "summary", input.Summary, "简要警情", TextLimits.Text);
+        if (Checks.Clean(input.Summary) is null)
+            e.Add("summary", "简要警情不能为空");
+        else
+            Length(e, "summary", input.Summary, "简要警情", TextLimits.Text);
         Length(e, "disposition", input.Disposition, "处置情况", TextLimits.Text);
         Length(e, "handlingOfficer", input.HandlingOfficer, "处警民警", TextLimits.Name);
-        if (input.HandlingUnitId is null) e.Add("handlingUnitId", "请选择承办单位");
-        if ((input.Longitude is null) != (input.Latitude is null)) e.Add("longitude", "经度和纬度须同时填写");
-        if (input.Longitude is { } lng && (double.IsNaN(lng) || lng is < -180 or > 180)) e.Add("longitude", "经度须在 -180 到 180 之间");
-        if (input.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90)) e.Add("latitude", "纬度须在 -90 到 90 之间");
-        if (input.Validity is { } v && !Enum.IsDefined(v)) e.Add("validity", "警情有效性无效");
+        if (input.HandlingUnitId is null)
+            e.Add("handlingUnitId", "请选择承办单位");
+        if ((input.Longitude is null) != (input.Latitude is null))
+            e.Add("longitude", "经度和纬度须同时填写");
+        if (input.Longitude is { } lng && (double.IsNaN(lng) || lng is < -180 or > 180))
+            e.Add("longitude", "经度须在 -180 到 180 之间");
+        if (input.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+            e.Add("latitude", "纬度须在 -90 到 90 之间");
+        if (input.Validity is { } v && !Enum.IsDefined(v))
+            e.Add("validity", "警情有效性无效");
         ValidateParties(e, input.Parties);
         return e;
     }
 
-    private static void CheckCategories(FieldErrors e, string? category, string? type, string? subtype, IReadOnlyDictionary<string, string?> known)
+    private static void CheckCategories(
+        FieldErrors e,
+        string? category,
+        string? type,
+        string? subtype,
+        IReadOnlyDictionary<string, string?> known
+    )
     {
         var c = Checks.Clean(category);
         var t = Checks.Clean(type);
         var s = Checks.Clean(subtype);
-        if (c is null) e.Add("categoryCode", "请选择警情类别");
-        else if (!known.TryGetValue(c, out var parent) || parent is not null) e.Add("categoryCode", "警情类别不在字典中（须为一级类别）");
-        if (t is not null && c is not null && (!known.TryGetValue(t, out var tp) || tp != c)) e.Add("typeCode", "警情类型不在字典中或不属于所选类别");
+        if (c is null)
+            e.Add("categoryCode", "请选择警情类别");
+        else if (!known.TryGetValue(c, out var parent) || parent is not null)
+            e.Add("categoryCode", "警情类别不在字典中（须为一级类别）");
+        if (t is not null && c is not null && (!known.TryGetValue(t, out var tp) || tp != c))
+            e.Add("typeCode", "警情类型不在字典中或不属于所选类别");
         if (s is not null)
         {
-            if (t is null) e.Add("subtypeCode", "填写细类前须先选择类型");
-            else if (!known.TryGetValue(s, out var sp) || sp != t) e.Add("subtypeCode", "警情细类不在字典中或不属于所选类型");
+            if (t is null)
+                e.Add("subtypeCode", "填写细类前须先选择类型");
+            else if (!known.TryGetValue(s, out var sp) || sp != t)
+                e.Add("subtypeCode", "警情细类不在字典中或不属于所选类型");
         }
     }
 
     private static void Length(FieldErrors e, string field, string? value, string label, int max)
     {
-        if (value is not null && value.Trim().Length > max) e.Add(field, $"{label}不能超过 {max} 个字");
+        if (value is not null && value.Trim().Length > max)
+            e.Add(field, $"{label}不能超过 {max} 个字");
     }
 
     /// <summary>Active codes of the incident categories with their parent codes.</summary>
     private async Task<IReadOnlyDictionary<string, string?>> CategoriesAsync(CancellationToken ct) =>
-        await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary && i.IsActive)
+        await db
+            .DictionaryItems.AsNoTracking()
+            .Where(i => i.Category == CategoryDictionary && i.IsActive)
             .ToDictionaryAsync(i => i.Code, i => i.ParentCode, StringComparer.Ordinal, ct);
 
     public async Task<PagedResult<IncidentRow>> ListAsync(IncidentFilter f, PageRequest page, CancellationToken ct = default)
@@ -340,7 +372,8 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task<IReadOnlyList<IncidentRow>> ExportAsync(IncidentFilter f, int max, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsExport);
-        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Take(max)).ToListAsync(ct);
+        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Take(max))
+            .ToListAsync(ct);
         db.Audit(AuditAction.Export, nameof(Incident), null, $"导出警情台账 {rows.Count} 条（报警人脱敏）；条件：{Describe(f)}");
         await db.SaveChangesAsync(ct);
         return rows;
@@ -355,25 +388,62 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         var scope = await user.GetScopeAsync(ct);
         var incidents = scope.Filter<Incident>();
         var disputes = scope.Filter<Dispute>();
-        var rows = await db.Incidents.AsNoTracking().Where(incidents)
-            .Where(i => i.Id == id || db.IncidentLinks.Any(l => (l.IncidentId == id && l.RelatedId == i.Id) || (l.RelatedId == id && l.IncidentId == i.Id)))
+        var rows = await db
+            .Incidents.AsNoTracking()
+            .Where(incidents)
+            .Where(i =>
+                i.Id == id
+                || db.IncidentLinks.Any(l => (l.IncidentId == id && l.RelatedId == i.Id) || (l.RelatedId == id && l.IncidentId == i.Id))
+            )
             .Select(i => new
             {
                 Incident = i,
                 UnitName = i.OrgUnit!.Name,
                 Handling = i.Id == id ? db.OrgUnits.Where(u => u.Id == i.HandlingUnitId).Select(u => u.Name).FirstOrDefault() : null,
-                RepeatOf = i.Id == id && i.RepeatOfId != null ? db.Incidents.Where(incidents).Where(r => r.Id == i.RepeatOfId).Select(r => r.Number).FirstOrDefault() : null,
-                Dispute = i.Id == id && i.DisputeId != null ? db.Disputes.Where(disputes).Where(d => d.Id == i.DisputeId).Select(d => d.Number).FirstOrDefault() : null,
+                RepeatOf = i.Id == id && i.RepeatOfId != null
+                    ? db.Incidents.Where(incidents).Where(r => r.Id == i.RepeatOfId).Select(r => r.Number).FirstOrDefault()
+                    : null,
+                Dispute = i.Id == id && i.DisputeId != null
+                    ? db.Disputes.Where(disputes).Where(d => d.Id == i.DisputeId).Select(d => d.Number).FirstOrDefault()
+                    : null,
             })
             .ToListAsync(ct);
         var d = rows.FirstOrDefault(r => r.Incident.Id == id) ?? throw new NotFoundException();
         var x = d.Incident;
-        var related = rows.Where(r => r.Incident.Id != id).Select(r => r.Incident).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id)
-            .Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary)).ToList();
-        var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position)
-            .Select(p => new IncidentPartyView(p.Id, p.Role, p.NameMasked, p.IdNumberMasked, p.PhoneMasked)).ToListAsync(ct);
-        return new IncidentDetail(Row(x) with { OrgUnitName = d.UnitName }, x.CallerNameMasked, x.CallerPhoneMasked, x.Longitude, x.Latitude, x.Disposition,
-            x.HandlingUnitId, d.Handling, x.PlacedBy, x.RepeatOfId, d.RepeatOf, x.DisputeId, d.Dispute, x.CaseId, x.ImportBatchId, related, parties);
+        var related = rows.Where(r => r.Incident.Id != id)
+            .Select(r => r.Incident)
+            .OrderBy(i => i.ReceivedAt)
+            .ThenBy(i => i.Id)
+            .Select(i => new LinkedIncident(i.Id, i.Number, i.ReceivedAt, i.Summary))
+            .ToList();
+        var parties = await db
+            .IncidentParties.AsNoTracking()
+            .Where(p => p.IncidentId == id)
+            .OrderBy(p => p.Position)
+            .Select(p => new IncidentPartyView(p.Id, p.Role, p.NameMasked, p.IdNumberMasked, p.PhoneMasked))
+            .ToListAsync(ct);
+        return new IncidentDetail(
+            Row(x) with
+            {
+                OrgUnitName = d.UnitName,
+            },
+            x.CallerNameMasked,
+            x.CallerPhoneMasked,
+            x.Longitude,
+            x.Latitude,
+            x.Disposition,
+            x.HandlingUnitId,
+            d.Handling,
+            x.PlacedBy,
+            x.RepeatOfId,
+            d.RepeatOf,
+            x.DisputeId,
+            d.Dispute,
+            x.CaseId,
+            x.ImportBatchId,
+            related,
+            parties
+        );
     }
 
     /// <summary>Changes the assessment of an incident; the version read must match (409 otherwise).</summary>
@@ -381,14 +451,17 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         user.Demand(Permissions.IncidentsRegister);
         var scope = await user.GetScopeAsync(ct);
-        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException();
         Concurrency.Expect(db, x, input.Version);
         var e = new FieldErrors();
         CheckCategories(e, input.CategoryCode, input.TypeCode, input.SubtypeCode, await CategoriesAsync(ct));
         Length(e, "disposition", input.Disposition, "处置情况", TextLimits.Text);
         Length(e, "handlingOfficer", input.HandlingOfficer, "处警民警", TextLimits.Name);
-        if (input.Validity is { } v && !Enum.IsDefined(v)) e.Add("validity", "警情有效性无效");
-        if (input.RepeatOfId == id) e.Add("repeatOfId", "不能标记为自身的重复");
+        if (input.Validity is { } v && !Enum.IsDefined(v))
+            e.Add("validity", "警情有效性无效");
+        if (input.RepeatOfId == id)
+            e.Add("repeatOfId", "不能标记为自身的重复");
         else if (input.RepeatOfId is { } r && !await db.Incidents.Where(scope.Filter<Incident>()).AnyAsync(i => i.Id == r, ct))
             e.Add("repeatOfId", "所重复的原警情不存在或不在您的管辖范围内");
         if (input.DisputeId is { } d && !await db.Disputes.Where(scope.Filter<Dispute>()).AnyAsync(i => i.Id == d, ct))
@@ -411,23 +484,46 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
                     var role = given.Role ?? party.Role;
                     changed |= party.Position != n || party.Role != role || !given.KeepsStored();
                     party.Position = n;
-                    if (given.KeepsStored()) party.Role = role;
-                    else Fill(party, given);
+                    if (given.KeepsStored())
+                        party.Role = role;
+                    else
+                        Fill(party, given);
                 }
                 else
                 {
-                    db.IncidentParties.Add(Fill(new IncidentParty { IncidentId = x.Id, Position = n, ReceivedAt = x.ReceivedAt }, given));
+                    db.IncidentParties.Add(
+                        Fill(
+                            new IncidentParty
+                            {
+                                IncidentId = x.Id,
+                                Position = n,
+                                ReceivedAt = x.ReceivedAt,
+                            },
+                            given
+                        )
+                    );
                     changed = true;
                 }
             }
             // The incident's version moves with its parties, so two people editing them at once are told.
-            if (changed) x.UpdatedAt = db.Now;
+            if (changed)
+                x.UpdatedAt = db.Now;
         }
-        x.Reassess(input.CategoryCode!.Trim(), Checks.Clean(input.TypeCode), Checks.Clean(input.SubtypeCode),
+        x.Reassess(
+            input.CategoryCode!.Trim(),
+            Checks.Clean(input.TypeCode),
+            Checks.Clean(input.SubtypeCode),
             Checks.Clean(input.Disposition),
-            Checks.Clean(input.HandlingOfficer), input.Preventable, input.Validity, input.RepeatOfId, input.DisputeId);
+            Checks.Clean(input.HandlingOfficer),
+            input.Preventable,
+            input.Validity,
+            input.RepeatOfId,
+            input.DisputeId
+        );
         var known = stored.Select(p => p.PersonKey).ToHashSet();
-        var newPeople = input.Parties is not null && x.Validity != IncidentValidity.Invalid
+        var newPeople =
+            input.Parties is not null
+            && x.Validity != IncidentValidity.Invalid
             && db.IncidentParties.Local.Any(p => p.IncidentId == x.Id && p.PersonKey is not null && !known.Contains(p.PersonKey));
         if (!newPeople)
         {
@@ -438,8 +534,13 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         x.UseParties(db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList());
-        var newPhones = x.Parties.Where(p => p.PersonKey is not null && !known.Contains(p.PersonKey)).Select(p => p.PhoneHash).OfType<string>().ToList();
-        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check) await check.OnPartiesAddedAsync(db, x, newPhones, ct);
+        var newPhones = x
+            .Parties.Where(p => p.PersonKey is not null && !known.Contains(p.PersonKey))
+            .Select(p => p.PhoneHash)
+            .OfType<string>()
+            .ToList();
+        if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check)
+            await check.OnPartiesAddedAsync(db, x, newPhones, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return x;
@@ -450,11 +551,14 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         user.Demand(Permissions.IncidentsRegister);
         var scope = await user.GetScopeAsync(ct);
-        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var x = await db.Incidents.Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException();
         Concurrency.Expect(db, x, input.Version);
-        if (input.OrgUnitId is not { } unitId) throw new ValidationFailedException("orgUnitId", "请选择警情发生地所属单位");
+        if (input.OrgUnitId is not { } unitId)
+            throw new ValidationFailedException("orgUnitId", "请选择警情发生地所属单位");
         var unit = await db.UnitInScopeAsync(scope, unitId, ct);
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "该单位已撤销");
         x.Place(unit.Id, PlacementMethod.Hand);
         await db.SaveChangesAsync(ct);
         return x;
@@ -464,19 +568,36 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task LinkAsync(Guid id, Guid relatedId, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRegister);
-        if (id == relatedId) throw new ValidationFailedException("relatedId", "不能把警情与自身关联");
+        if (id == relatedId)
+            throw new ValidationFailedException("relatedId", "不能把警情与自身关联");
         var (a, b) = await PairInScopeAsync(id, relatedId, ct);
-        if (await db.IncidentLinks.AnyAsync(l => l.IncidentId == a && l.RelatedId == b, ct)) return;
-        db.IncidentLinks.Add(new IncidentLink { IncidentId = a, RelatedId = b, CreatedAt = db.Now, CreatedById = user.UserId });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); /* linked at the same moment by someone else */ }
+        if (await db.IncidentLinks.AnyAsync(l => l.IncidentId == a && l.RelatedId == b, ct))
+            return;
+        db.IncidentLinks.Add(
+            new IncidentLink
+            {
+                IncidentId = a,
+                RelatedId = b,
+                CreatedAt = db.Now,
+                CreatedById = user.UserId,
+            }
+        );
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); /* linked at the same moment by someone else */
+        }
     }
 
     public async Task UnlinkAsync(Guid id, Guid relatedId, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRegister);
         var (a, b) = await PairInScopeAsync(id, relatedId, ct);
-        var link = await db.IncidentLinks.FirstOrDefaultAsync(l => l.IncidentId == a && l.RelatedId == b, ct) ?? throw new NotFoundException("两条警情之间没有关联");
+        var link = await db.IncidentLinks.FirstOrDefaultAsync(l => l.IncidentId == a && l.RelatedId == b, ct)
+            ?? throw new NotFoundException("两条警情之间没有关联");
         db.IncidentLinks.Remove(link);
         await db.SaveChangesAsync(ct);
     }
@@ -484,8 +605,13 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     private async Task<(Guid, Guid)> PairInScopeAsync(Guid id, Guid relatedId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        var found = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).Where(i => i.Id == id || i.Id == relatedId).CountAsync(ct);
-        if (found < (id == relatedId ? 1 : 2)) throw new NotFoundException();
+        var found = await db
+            .Incidents.AsNoTracking()
+            .Where(scope.Filter<Incident>())
+            .Where(i => i.Id == id || i.Id == relatedId)
+            .CountAsync(ct);
+        if (found < (id == relatedId ? 1 : 2))
+            throw new NotFoundException();
         return id.CompareTo(relatedId) < 0 ? (id, relatedId) : (relatedId, id);
     }
 
@@ -495,9 +621,15 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         user.Demand(Permissions.IncidentsRead);
         user.Demand(Permissions.PeopleReveal);
         var scope = await user.GetScopeAsync(ct);
-        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException();
         var why = Checks.RevealReason(reason);
-        db.Audit(AuditAction.Reveal, nameof(Incident), x.Id.ToString(), $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}"));
+        db.Audit(
+            AuditAction.Reveal,
+            nameof(Incident),
+            x.Id.ToString(),
+            $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}")
+        );
         await db.SaveChangesAsync(ct);
         return new RevealedCaller(x.Id, x.Number, protector.Reveal(x.CallerName), protector.Reveal(x.CallerPhone));
     }
@@ -508,13 +640,20 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         user.Demand(Permissions.IncidentsRead);
         user.Demand(Permissions.PeopleReveal);
         var scope = await user.GetScopeAsync(ct);
-        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
+        var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException();
         var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position).ToListAsync(ct);
         var why = Checks.RevealReason(reason);
-        db.Audit(AuditAction.Reveal, nameof(Incident), x.Id.ToString(),
-            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
+        db.Audit(
+            AuditAction.Reveal,
+            nameof(Incident),
+            x.Id.ToString(),
+            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话" + (why is null ? "" : $"；事由：{why}")
+        );
         await db.SaveChangesAsync(ct);
-        return parties.Select(p => new RevealedParty(p.Id, p.Role, protector.Reveal(p.Name), protector.Reveal(p.IdNumber), protector.Reveal(p.Phone))).ToList();
+        return parties
+            .Select(p => new RevealedParty(p.Id, p.Role, protector.Reveal(p.Name), protector.Reveal(p.IdNumber), protector.Reveal(p.Phone)))
+            .ToList();
     }
 
     private async Task<IQueryable<Incident>> QueryAsync(IncidentFilter f, CancellationToken ct)
@@ -524,10 +663,12 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         var q = db.Incidents.AsNoTracking().Where(scope.Filter<Incident>());
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Code) throw new ValidationFailedException("q", "警情编号过长");
+            if (text.Length > TextLimits.Code)
+                throw new ValidationFailedException("q", "警情编号过长");
             q = q.Where(x => x.Number.Contains(text));
         }
-        if (f.From is { } from && f.To is { } to && to < from) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.From is { } from && f.To is { } to && to < from)
+            throw new ValidationFailedException("to", "结束日期不能早于开始日期");
         if (f.From is { } start)
         {
             var at = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
@@ -540,15 +681,22 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
         }
         if (Checks.Clean(f.Category) is { } c)
         {
-            if (c.Length > TextLimits.Code) throw new ValidationFailedException("category", "类别代码过长");
+            if (c.Length > TextLimits.Code)
+                throw new ValidationFailedException("category", "类别代码过长");
             q = q.Where(x => x.CategoryCode == c || x.TypeCode == c || x.SubtypeCode == c);
         }
-        if (f.Validity is { } v) q = q.Where(x => x.Validity == v);
-        if (f.Preventable is { } p) q = q.Where(x => x.Preventable == p);
-        if (f.Unplaced is { } unplaced) q = unplaced ? q.Where(x => x.PlaceId == null) : q.Where(x => x.PlaceId != null);
-        if (f.Flagged is { } flagged) q = q.Where(x => x.FlaggedRepeat == flagged);
-        if (f.Source is { } s) q = q.Where(x => x.Source == s);
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.Validity is { } v)
+            q = q.Where(x => x.Validity == v);
+        if (f.Preventable is { } p)
+            q = q.Where(x => x.Preventable == p);
+        if (f.Unplaced is { } unplaced)
+            q = unplaced ? q.Where(x => x.PlaceId == null) : q.Where(x => x.PlaceId != null);
+        if (f.Flagged is { } flagged)
+            q = q.Where(x => x.FlaggedRepeat == flagged);
+        if (f.Source is { } s)
+            q = q.Where(x => x.Source == s);
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 
@@ -556,9 +704,17 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         var parts = new[]
         {
-            f.Q is null ? null : $"编号含“{f.Q}”", f.From is null ? null : $"自 {f.From:yyyy-MM-dd}", f.To is null ? null : $"至 {f.To:yyyy-MM-dd}",
-            f.Category is null ? null : $"类别 {f.Category}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Validity?.Label(),
-            f.Preventable is null ? null : f.Preventable.Value ? "可防" : "不可防", f.Unplaced == true ? "待落地" : null, f.Flagged == true ? "疑似重复" : null,
+            f.Q is null ? null : $"编号含“{f.Q}”",
+            f.From is null ? null : $"自 {f.From:yyyy-MM-dd}",
+            f.To is null ? null : $"至 {f.To:yyyy-MM-dd}",
+            f.Category is null ? null : $"类别 {f.Category}",
+            f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}",
+            f.Validity?.Label(),
+            f.Preventable is null ? null
+            : f.Preventable.Value ? "可防"
+            : "不可防",
+            f.Unplaced == true ? "待落地" : null,
+            f.Flagged == true ? "疑似重复" : null,
             f.Source?.Label(),
         }.Where(p => p is not null);
         var text = string.Join("，", parts);
@@ -566,12 +722,46 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
     }
 
     private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) =>
-        q.Select(x => new IncidentRow(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary, x.PlaceId,
-            x.OrgUnitId, x.OrgUnit!.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version));
+        q.Select(x => new IncidentRow(
+            x.Id,
+            x.Number,
+            x.ReceivedAt,
+            x.CategoryCode,
+            x.TypeCode,
+            x.SubtypeCode,
+            x.Address,
+            x.Summary,
+            x.PlaceId,
+            x.OrgUnitId,
+            x.OrgUnit!.Name,
+            x.HandlingOfficer,
+            x.Validity,
+            x.Preventable,
+            x.FlaggedRepeat,
+            x.Source,
+            x.Version
+        ));
 
-    private static IncidentRow Row(Incident x) => new(x.Id, x.Number, x.ReceivedAt, x.CategoryCode, x.TypeCode, x.SubtypeCode, x.Address, x.Summary,
-        x.PlaceId, x.OrgUnitId, x.OrgUnit?.Name, x.HandlingOfficer, x.Validity, x.Preventable, x.FlaggedRepeat, x.Source, x.Version);
-
+    private static IncidentRow Row(Incident x) =>
+        new(
+            x.Id,
+            x.Number,
+            x.ReceivedAt,
+            x.CategoryCode,
+            x.TypeCode,
+            x.SubtypeCode,
+            x.Address,
+            x.Summary,
+            x.PlaceId,
+            x.OrgUnitId,
+            x.OrgUnit?.Name,
+            x.HandlingOfficer,
+            x.Validity,
+            x.Preventable,
+            x.FlaggedRepeat,
+            x.Source,
+            x.Version
+        );
 
     /// <summary>Field errors of one item, kept rather than thrown so a batch can report every item.</summary>
     private sealed class FieldErrors
@@ -584,13 +774,15 @@ public sealed class IncidentService(LianxinDbContext db, ICurrentUser user, Pers
 
         public void Add(string field, string message)
         {
-            if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+            if (!_errors.TryGetValue(field, out var list))
+                _errors[field] = list = [];
             list.Add(message);
         }
 
         public void ThrowIfAny()
         {
-            if (!Ok) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            if (!Ok)
+                throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
     }
 }

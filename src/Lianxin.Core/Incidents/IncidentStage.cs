@@ -4,18 +4,7 @@ namespace Lianxin.Core.Incidents;
 /// or with a public-security case registered from it (placed or not).</summary>
 public enum IncidentStage
 {
-    Queued = 1,     // 待落地
-    Placed = 2,     // 已落地
+    Queued = 1, // 待落地
+    Placed = 2, // 已落地
     CaseOpened = 3, // 已登记治安案件
-}
-
-public static class IncidentStages
-{
-    public static string Label(this IncidentStage s) => s switch
-    {
-        IncidentStage.Queued => "待落地",
-        IncidentStage.Placed => "已落地",
-        IncidentStage.CaseOpened => "已登记治安案件",
-        _ => s.ToString(),
-    };
 }

@@ -7,14 +7,21 @@ namespace Lianxin.Core.Incidents;
 public static class IncidentTransitions
 {
     private static readonly IncidentAction[] Always =
-        [IncidentAction.Place, IncidentAction.Reassess, IncidentAction.EditParties, IncidentAction.FlagRepeat, IncidentAction.TakeDispute];
+    [
+        IncidentAction.Place,
+        IncidentAction.Reassess,
+        IncidentAction.EditParties,
+        IncidentAction.FlagRepeat,
+        IncidentAction.TakeDispute,
+    ];
 
-    public static IReadOnlyList<IncidentAction> Allowed(IncidentStage stage) => stage switch
-    {
-        IncidentStage.Queued or IncidentStage.Placed => [.. Always, IncidentAction.RegisterCase],
-        IncidentStage.CaseOpened => Always,
-        _ => [],
-    };
+    public static IReadOnlyList<IncidentAction> Allowed(IncidentStage stage) =>
+        stage switch
+        {
+            IncidentStage.Queued or IncidentStage.Placed => [.. Always, IncidentAction.RegisterCase],
+            IncidentStage.CaseOpened => Always,
+            _ => [],
+        };
 
     public static bool IsAllowed(IncidentStage stage, IncidentAction action) => Allowed(stage).Contains(action);
 

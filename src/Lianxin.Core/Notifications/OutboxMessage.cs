@@ -21,7 +21,11 @@ public sealed class OutboxMessage
     {
         Attempts++;
         LastError = error.Length > 1000 ? error[..1000] : error;
-        if (Attempts >= MaxAttempts) { FailedAt = now; return; }
+        if (Attempts >= MaxAttempts)
+        {
+            FailedAt = now;
+            return;
+        }
         var delay = TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Attempts - 1)));
         NextAttemptAt = now + delay;
     }

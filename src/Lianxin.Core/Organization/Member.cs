@@ -27,7 +27,13 @@ public sealed class Member : Entity, IScoped
 
     public ProtectedText Phone
     {
-        get => new() { Cipher = PhoneCipher, Hash = PhoneHash, Masked = PhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = PhoneCipher,
+                Hash = PhoneHash,
+                Masked = PhoneMasked,
+            };
         set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
     public string? UserId { get; set; }

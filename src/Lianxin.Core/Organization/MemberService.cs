@@ -5,24 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Organization;
 
-/// <summary>On update, a null <see cref="Phone"/> leaves the stored number as it is and an empty one clears it: screens
-/// only ever hold the masked number, so they cannot send it back.</summary>
-public sealed record MemberInput(string? Name, MemberKind? Kind, Gender? Gender, Guid? OrgUnitId, string? Phone,
-    string? Organization, List<string>? Skills, List<Guid>? ServedUnitIds, bool IsActive = true, string? Note = null,
-    long? Version = null);
-
-public sealed record MemberView(Guid Id, string Name, MemberKind Kind, Gender Gender, Guid OrgUnitId, string? OrgUnitName,
-    string? PhoneMasked, string? Organization, IReadOnlyList<string> Skills, IReadOnlyList<Guid> ServedUnitIds,
-    bool IsActive, string? UserId, string? Note, long Version)
-{
-    public string KindLabel => Kind.Label();
-}
-
-public sealed record RevealedMember(Guid Id, string Name, string? Phone);
-
-public sealed record MemberFilter(string? Q = null, MemberKind? Kind = null, Guid? OrgUnitId = null, string? Skill = null,
-    bool? Active = null);
-
 /// <summary>Staff and helpers: officers, auxiliaries, household heads, volunteers, "1+8+N" partners.</summary>
 public sealed class MemberService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
 {
@@ -57,7 +39,12 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
         var why = Checks.RevealReason(reason);
-        db.Audit(Audit.AuditAction.Reveal, nameof(Member), m.Id.ToString(), $"查看 {m.Name} 的完整电话" + (why is null ? "" : $"；事由：{why}"));
+        db.Audit(
+            Audit.AuditAction.Reveal,
+            nameof(Member),
+            m.Id.ToString(),
+            $"查看 {m.Name} 的完整电话" + (why is null ? "" : $"；事由：{why}")
+        );
         await db.SaveChangesAsync(ct);
         return new RevealedMember(m.Id, m.Name, protector.Reveal(m.Phone));
     }
@@ -79,7 +66,8 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         user.Demand(Permissions.MembersManage);
         var phone = Validate(input);
         var scope = await user.GetScopeAsync(ct);
-        var member = await db.Members.Where(scope.Filter<Member>()).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException();
+        var member = await db.Members.Where(scope.Filter<Member>()).FirstOrDefaultAsync(m => m.Id == id, ct)
+            ?? throw new NotFoundException();
         Concurrency.Expect(db, member, input.Version);
         await UnitsInScope(input, ct);
         Apply(member, input, phone);
@@ -98,8 +86,10 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         m.ServedUnitIds = (input.ServedUnitIds ?? []).Distinct().ToList();
         m.IsActive = input.IsActive;
         m.Note = Checks.Clean(input.Note);
-        if (phone is { Normalized: { } p }) m.Phone = protector.ProtectIfChanged(m.Phone, p, PhoneNumber.Mask);
-        else if (input.Phone is not null) m.Phone = ProtectedText.Empty;
+        if (phone is { Normalized: { } p })
+            m.Phone = protector.ProtectIfChanged(m.Phone, p, PhoneNumber.Mask);
+        else if (input.Phone is not null)
+            m.Phone = ProtectedText.Empty;
     }
 
     private async Task<IQueryable<Member>> QueryAsync(MemberFilter f, CancellationToken ct)
@@ -109,19 +99,38 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         var q = db.Members.AsNoTracking().Where(scope.Filter<Member>());
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(m => m.Name.Contains(text) || (m.Organization != null && m.Organization.Contains(text)));
         }
-        if (f.Kind is { } kind) q = q.Where(m => m.Kind == kind);
-        if (f.Active is { } active) q = q.Where(m => m.IsActive == active);
-        if (Checks.Clean(f.Skill) is { } skill) q = q.Where(m => m.Skills.Contains(skill));
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.Kind is { } kind)
+            q = q.Where(m => m.Kind == kind);
+        if (f.Active is { } active)
+            q = q.Where(m => m.IsActive == active);
+        if (Checks.Clean(f.Skill) is { } skill)
+            q = q.Where(m => m.Skills.Contains(skill));
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 
     private static IQueryable<MemberView> Project(IQueryable<Member> q) =>
-        q.Select(m => new MemberView(m.Id, m.Name, m.Kind, m.Gender, m.OrgUnitId, m.OrgUnit!.Name, m.PhoneMasked, m.Organization,
-            m.Skills, m.ServedUnitIds, m.IsActive, m.UserId, m.Note, m.Version));
+        q.Select(m => new MemberView(
+            m.Id,
+            m.Name,
+            m.Kind,
+            m.Gender,
+            m.OrgUnitId,
+            m.OrgUnit!.Name,
+            m.PhoneMasked,
+            m.Organization,
+            m.Skills,
+            m.ServedUnitIds,
+            m.IsActive,
+            m.UserId,
+            m.Note,
+            m.Version
+        ));
 
     private static PhoneNumberResult? Validate(MemberInput input)
     {
@@ -129,19 +138,26 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
             .Required("name", input.Name, "姓名", TextLimits.Name)
             .Optional("organization", input.Organization, "所在单位/组织", TextLimits.Title)
             .Optional("note", input.Note, "备注", TextLimits.Text);
-        if (input.Kind is null) c.Add("kind", "请选择人员类别");
-        else if (!Enum.IsDefined(input.Kind.Value)) c.Add("kind", "人员类别无效");
+        if (input.Kind is null)
+            c.Add("kind", "请选择人员类别");
+        else if (!Enum.IsDefined(input.Kind.Value))
+            c.Add("kind", "人员类别无效");
         if (input.Kind == MemberKind.Partner && string.IsNullOrWhiteSpace(input.Organization))
             c.Add("organization", "协作力量须填写所代表的单位或组织");
-        if (input.OrgUnitId is null) c.Add("orgUnitId", "请选择所属单位");
-        if (input.Skills is { Count: > 30 }) c.Add("skills", "特长不能超过 30 项");
-        if (input.Skills?.Any(s => s is null || s.Length > TextLimits.Code) == true) c.Add("skills", "特长编码无效");
-        if (input.ServedUnitIds is { Count: > 200 }) c.Add("servedUnitIds", "服务单位不能超过 200 个");
+        if (input.OrgUnitId is null)
+            c.Add("orgUnitId", "请选择所属单位");
+        if (input.Skills is { Count: > 30 })
+            c.Add("skills", "特长不能超过 30 项");
+        if (input.Skills?.Any(s => s is null || s.Length > TextLimits.Code) == true)
+            c.Add("skills", "特长编码无效");
+        if (input.ServedUnitIds is { Count: > 200 })
+            c.Add("servedUnitIds", "服务单位不能超过 200 个");
         PhoneNumberResult? phone = null;
         if (Checks.Clean(input.Phone) is { } p)
         {
             phone = PhoneNumber.Parse(p);
-            if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+            if (!phone.IsValid)
+                c.Add("phone", phone.Error ?? "电话号码无效");
         }
         c.ThrowIfAny();
         return phone;
@@ -152,8 +168,9 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         var scope = await user.GetScopeAsync(ct);
         var ids = (input.ServedUnitIds ?? []).Append(input.OrgUnitId!.Value).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(ct);
-        if (units.Count != ids.Count) throw new ValidationFailedException("orgUnitId", "所选单位不存在");
-        if (units.Any(u => !scope.Covers(u))) throw new ForbiddenException("所选单位不在您的管辖范围内");
+        if (units.Count != ids.Count)
+            throw new ValidationFailedException("orgUnitId", "所选单位不存在");
+        if (units.Any(u => !scope.Covers(u)))
+            throw new ForbiddenException("所选单位不在您的管辖范围内");
     }
-
 }

@@ -24,8 +24,7 @@ public sealed class OrgUnit : Entity
     private OrgUnit() { }
 
     /// <summary>The ids on a unit's path: its ancestors from the root down, then the unit itself.</summary>
-    public static List<Guid> ChainOf(string path) =>
-        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+    public static List<Guid> ChainOf(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
     public static OrgUnit Create(string code, string name, OrgUnitKind kind, OrgUnit? parent, Guid? id = null)
     {
@@ -33,19 +32,27 @@ public sealed class OrgUnit : Entity
             throw new ValidationFailedException("parentId", "只有公安局或派出所可以作为最上级单位");
         if (parent is not null)
         {
-            if (parent.IsRetired) throw new ValidationFailedException("parentId", "上级单位已撤销，不能在其下新增单位");
+            if (parent.IsRetired)
+                throw new ValidationFailedException("parentId", "上级单位已撤销，不能在其下新增单位");
             if (!parent.Kind.CanContain(kind))
                 throw new ValidationFailedException("kind", $"{parent.Kind.Label()}下不能设立{kind.Label()}");
         }
-        var unit = new OrgUnit { Code = code.Trim(), Name = name.Trim(), Kind = kind };
-        if (id is { } given) unit.Id = given;
+        var unit = new OrgUnit
+        {
+            Code = code.Trim(),
+            Name = name.Trim(),
+            Kind = kind,
+        };
+        if (id is { } given)
+            unit.Id = given;
         unit.AttachTo(parent);
         return unit;
     }
 
     public void Rename(string name)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new ValidationFailedException("name", "名称不能为空");
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ValidationFailedException("name", "名称不能为空");
         Name = name.Trim();
     }
 
@@ -57,7 +64,8 @@ public sealed class OrgUnit : Entity
     {
         if (newParent.Id == Id || newParent.Path.StartsWith(Path, StringComparison.Ordinal))
             throw new ValidationFailedException("parentId", "不能把单位移到它自己或它的下级之下");
-        if (newParent.IsRetired) throw new ValidationFailedException("parentId", "目标上级单位已撤销");
+        if (newParent.IsRetired)
+            throw new ValidationFailedException("parentId", "目标上级单位已撤销");
         if (!newParent.Kind.CanContain(Kind))
             throw new ValidationFailedException("parentId", $"{newParent.Kind.Label()}下不能设立{Kind.Label()}");
         AttachTo(newParent);
@@ -72,23 +80,28 @@ public sealed class OrgUnit : Entity
 
     public void Retire(DateTimeOffset at)
     {
-        if (IsRetired) throw new ConflictException("该单位已撤销");
+        if (IsRetired)
+            throw new ConflictException("该单位已撤销");
         IsRetired = true;
         RetiredAt = at;
     }
 
     public void Reinstate()
     {
-        if (Parent is { IsRetired: true }) throw new ConflictException("上级单位已撤销，不能恢复");
+        if (Parent is { IsRetired: true })
+            throw new ConflictException("上级单位已撤销，不能恢复");
         IsRetired = false;
         RetiredAt = null;
     }
 
     public void SetGeography(string? boundaryGeoJson, double? lat, double? lng)
     {
-        if (lat is < -90 or > 90) throw new ValidationFailedException("centerLat", "纬度须在 -90 到 90 之间");
-        if (lng is < -180 or > 180) throw new ValidationFailedException("centerLng", "经度须在 -180 到 180 之间");
-        if ((lat is null) != (lng is null)) throw new ValidationFailedException("centerLat", "中心点的经度和纬度须同时填写");
+        if (lat is < -90 or > 90)
+            throw new ValidationFailedException("centerLat", "纬度须在 -90 到 90 之间");
+        if (lng is < -180 or > 180)
+            throw new ValidationFailedException("centerLng", "经度须在 -180 到 180 之间");
+        if ((lat is null) != (lng is null))
+            throw new ValidationFailedException("centerLat", "中心点的经度和纬度须同时填写");
         BoundaryGeoJson = string.IsNullOrWhiteSpace(boundaryGeoJson) ? null : GeoJsonPolygon.Validate(boundaryGeoJson);
         CenterLat = lat;
         CenterLng = lng;

@@ -5,20 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Organization;
 
-public sealed record OrgUnitInput(string? Code, string? Name, OrgUnitKind? Kind, Guid? ParentId, int Population, int Households,
-    string? BoundaryGeoJson, double? CenterLat, double? CenterLng, long? Version = null);
-
-public sealed record OrgUnitSummary(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId,
-    int Depth, int Population, int Households, bool IsRetired, int ChildCount, long Version)
-{
-    public string KindLabel => Kind.Label();
-}
-
-public sealed record OrgUnitDetail(Guid Id, string Code, string Name, OrgUnitKind Kind, string KindLabel, Guid? ParentId,
-    string? ParentName, IReadOnlyList<OrgUnitSummary> Ancestors, int Population, int Households, string? BoundaryGeoJson,
-    double? CenterLat, double? CenterLng, bool IsRetired, DateTimeOffset? RetiredAt, int ChildCount, int MemberCount,
-    int ResidentCount, long Version);
-
 /// <summary>The place tree: read within scope, and the changes a station makes to it.</summary>
 public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
 {
@@ -35,13 +21,19 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         if (scope.All)
             return await Summaries(db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null), includeRetired, ct);
         var anchors = scope.Units.ToList();
-        var byPath = await db.OrgUnits.AsNoTracking().Where(scope.UnitFilter())
-            .OrderBy(u => u.Depth).Select(u => new { u.Id, u.Path }).Take(2000).ToListAsync(ct);
+        var byPath = await db
+            .OrgUnits.AsNoTracking()
+            .Where(scope.UnitFilter())
+            .OrderBy(u => u.Depth)
+            .Select(u => new { u.Id, u.Path })
+            .Take(2000)
+            .ToListAsync(ct);
         var roots = new List<Guid>();
         var rootPaths = new List<string>();
         foreach (var u in byPath)
         {
-            if (rootPaths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))) continue;
+            if (rootPaths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal)))
+                continue;
             roots.Add(u.Id);
             rootPaths.Add(u.Path);
         }
@@ -55,13 +47,22 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         return await Summaries(visible.Where(u => u.ParentId == parentId), includeRetired, ct);
     }
 
-    public async Task<PagedResult<OrgUnitSummary>> SearchAsync(string? q, OrgUnitKind? kind, Guid? under, bool includeRetired,
-        PageRequest page, CancellationToken ct = default)
+    public async Task<PagedResult<OrgUnitSummary>> SearchAsync(
+        string? q,
+        OrgUnitKind? kind,
+        Guid? under,
+        bool includeRetired,
+        PageRequest page,
+        CancellationToken ct = default
+    )
     {
         var query = await VisibleAsync(ct);
-        if (!includeRetired) query = query.Where(u => !u.IsRetired);
-        if (kind is not null) query = query.Where(u => u.Kind == kind);
-        if (Checks.Clean(q) is { } text) query = query.Where(u => u.Name.Contains(text) || u.Code.Contains(text));
+        if (!includeRetired)
+            query = query.Where(u => !u.IsRetired);
+        if (kind is not null)
+            query = query.Where(u => u.Kind == kind);
+        if (Checks.Clean(q) is { } text)
+            query = query.Where(u => u.Name.Contains(text) || u.Code.Contains(text));
         if (under is not null)
         {
             var path = await db.OrgUnits.Where(u => u.Id == under).Select(u => u.Path).FirstOrDefaultAsync(ct)
@@ -80,12 +81,32 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         var children = await db.OrgUnits.CountAsync(c => c.ParentId == id && !c.IsRetired, ct);
         var scope = await user.GetScopeAsync(ct);
         var members = user.Has(Permissions.MembersRead)
-            ? await db.Members.Where(scope.Filter<Member>()).CountAsync(m => m.OrgUnit!.Path.StartsWith(u.Path), ct) : 0;
+            ? await db.Members.Where(scope.Filter<Member>()).CountAsync(m => m.OrgUnit!.Path.StartsWith(u.Path), ct)
+            : 0;
         var residents = user.Has(Permissions.PeopleRead)
-            ? await db.Residents.Where(scope.Filter<Resident>()).CountAsync(r => r.OrgUnit!.Path.StartsWith(u.Path), ct) : 0;
-        return new OrgUnitDetail(u.Id, u.Code, u.Name, u.Kind, u.Kind.Label(), u.ParentId, u.Parent?.Name, ancestors,
-            u.Population, u.Households, u.BoundaryGeoJson, u.CenterLat, u.CenterLng, u.IsRetired, u.RetiredAt,
-            children, members, residents, u.Version);
+            ? await db.Residents.Where(scope.Filter<Resident>()).CountAsync(r => r.OrgUnit!.Path.StartsWith(u.Path), ct)
+            : 0;
+        return new OrgUnitDetail(
+            u.Id,
+            u.Code,
+            u.Name,
+            u.Kind,
+            u.Kind.Label(),
+            u.ParentId,
+            u.Parent?.Name,
+            ancestors,
+            u.Population,
+            u.Households,
+            u.BoundaryGeoJson,
+            u.CenterLat,
+            u.CenterLng,
+            u.IsRetired,
+            u.RetiredAt,
+            children,
+            members,
+            residents,
+            u.Version
+        );
     }
 
     /// <summary>One unit as a list row, or null when it does not exist or lies outside the caller's scope.</summary>
@@ -108,10 +129,13 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         OrgUnit? parent = null;
         if (input.ParentId is { } pid)
         {
-            parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == pid, ct) ?? throw new ValidationFailedException("parentId", "上级单位不存在");
-            if (!scope.Covers(parent)) throw new ForbiddenException("上级单位不在您的管辖范围内");
+            parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == pid, ct)
+                ?? throw new ValidationFailedException("parentId", "上级单位不存在");
+            if (!scope.Covers(parent))
+                throw new ForbiddenException("上级单位不在您的管辖范围内");
         }
-        else if (!scope.All) throw new ForbiddenException("只有全局范围的用户可以新建最上级单位");
+        else if (!scope.All)
+            throw new ForbiddenException("只有全局范围的用户可以新建最上级单位");
         await EnsureCodeFree(input.Code!, null, ct);
         var unit = OrgUnit.Create(input.Code!, input.Name!, input.Kind!.Value, parent);
         unit.Population = input.Population;
@@ -144,12 +168,14 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         var scope = await user.GetScopeAsync(ct);
         var target = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == newParentId, ct)
             ?? throw new ValidationFailedException("parentId", "目标上级单位不存在");
-        if (!scope.Covers(target)) throw new ForbiddenException("目标上级单位不在您的管辖范围内");
+        if (!scope.Covers(target))
+            throw new ForbiddenException("目标上级单位不在您的管辖范围内");
         var oldPath = unit.Path;
         var oldDepth = unit.Depth;
         unit.MoveTo(target);
         var descendants = await db.OrgUnits.Where(u => u.Path.StartsWith(oldPath) && u.Id != id).ToListAsync(ct);
-        foreach (var d in descendants) d.RebaseFrom(oldPath, unit.Path, unit.Depth - oldDepth);
+        foreach (var d in descendants)
+            d.RebaseFrom(oldPath, unit.Path, unit.Depth - oldDepth);
         await db.SaveChangesAsync(ct);
         return unit;
     }
@@ -169,7 +195,8 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
     {
         user.Demand(Permissions.PlacesManage);
         var unit = await LoadForWrite(id, version, ct);
-        if (unit.ParentId is { } pid) await db.OrgUnits.Where(p => p.Id == pid).LoadAsync(ct);
+        if (unit.ParentId is { } pid)
+            await db.OrgUnits.Where(p => p.Id == pid).LoadAsync(ct);
         unit.Reinstate();
         await db.SaveChangesAsync(ct);
         return unit;
@@ -179,7 +206,8 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
     {
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException();
-        if (!scope.Covers(unit)) throw new NotFoundException();
+        if (!scope.Covers(unit))
+            throw new NotFoundException();
         Concurrency.Expect(db, unit, version);
         return unit;
     }
@@ -200,19 +228,32 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
             .Range("households", input.Households, 0, 5_000_000, "户数");
         if (input.Code is { } code && code.Trim().Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')))
             c.Add("code", "单位编码只能包含字母、数字、横线和下划线");
-        if (creating && input.Kind is null) c.Add("kind", "请选择单位类型");
-        if (input.Kind is { } k && !Enum.IsDefined(k)) c.Add("kind", "单位类型无效");
+        if (creating && input.Kind is null)
+            c.Add("kind", "请选择单位类型");
+        if (input.Kind is { } k && !Enum.IsDefined(k))
+            c.Add("kind", "单位类型无效");
         c.ThrowIfAny();
     }
 
-
     private async Task<IReadOnlyList<OrgUnitSummary>> Summaries(IQueryable<OrgUnit> q, bool includeRetired, CancellationToken ct)
     {
-        if (!includeRetired) q = q.Where(u => !u.IsRetired);
+        if (!includeRetired)
+            q = q.Where(u => !u.IsRetired);
         return await Project(q.OrderBy(u => u.Code)).ToListAsync(ct);
     }
 
     private IQueryable<OrgUnitSummary> Project(IQueryable<OrgUnit> q) =>
-        q.Select(u => new OrgUnitSummary(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Depth, u.Population, u.Households,
-            u.IsRetired, db.OrgUnits.Count(c => c.ParentId == u.Id && !c.IsRetired), u.Version));
+        q.Select(u => new OrgUnitSummary(
+            u.Id,
+            u.Code,
+            u.Name,
+            u.Kind,
+            u.ParentId,
+            u.Depth,
+            u.Population,
+            u.Households,
+            u.IsRetired,
+            db.OrgUnits.Count(c => c.ParentId == u.Id && !c.IsRetired),
+            u.Version
+        ));
 }

@@ -21,24 +21,36 @@ public static class PlaceRegister
 
     /// <summary>The same answer as <see cref="UnitForAddressKeyAsync"/> for many keys at once, from one query
     /// (a few for very long lists) instead of one per key. Keys without a match are absent from the result.</summary>
-    public static async Task<Dictionary<string, Guid>> UnitsForAddressKeysAsync(IQueryable<Resident> residents, IEnumerable<string> keys,
-        CancellationToken ct)
+    public static async Task<Dictionary<string, Guid>> UnitsForAddressKeysAsync(
+        IQueryable<Resident> residents,
+        IEnumerable<string> keys,
+        CancellationToken ct
+    )
     {
         var wanted = keys.Where(k => k.Length >= MinKeyLength).Distinct(StringComparer.Ordinal).ToList();
-        var prefixes = wanted.SelectMany(k => Enumerable.Range(MinKeyLength, k.Length - MinKeyLength + 1).Select(n => k[..n]))
-            .Distinct(StringComparer.Ordinal).ToList();
+        var prefixes = wanted
+            .SelectMany(k => Enumerable.Range(MinKeyLength, k.Length - MinKeyLength + 1).Select(n => k[..n]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         // Residents per registered key and unit.
         var registered = new Dictionary<string, List<(Guid Unit, int Count)>>(StringComparer.Ordinal);
         foreach (var part in prefixes.Chunk(PrefixesPerQuery))
         {
-            var hits = await residents.AsNoTracking()
+            var hits = await residents
+                .AsNoTracking()
                 .Where(r => r.AddressKey != null && EF.Parameter(part).Contains(r.AddressKey))
                 .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
-                .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
+                .Select(g => new
+                {
+                    g.Key.AddressKey,
+                    g.Key.OrgUnitId,
+                    Count = g.Count(),
+                })
                 .ToListAsync(ct);
             foreach (var h in hits)
             {
-                if (!registered.TryGetValue(h.AddressKey!, out var units)) registered[h.AddressKey!] = units = [];
+                if (!registered.TryGetValue(h.AddressKey!, out var units))
+                    registered[h.AddressKey!] = units = [];
                 units.Add((h.OrgUnitId, h.Count));
             }
         }
@@ -55,16 +67,25 @@ public static class PlaceRegister
     /// of every key matched in memory. Null when the register holds more than <see cref="LoadedKeysMax"/> keys.</summary>
     public static async Task<LoadedRegister?> LoadAsync(IQueryable<Resident> residents, CancellationToken ct)
     {
-        var rows = await residents.AsNoTracking().Where(r => r.AddressKey != null)
+        var rows = await residents
+            .AsNoTracking()
+            .Where(r => r.AddressKey != null)
             .GroupBy(r => new { r.AddressKey, r.OrgUnitId })
-            .Select(g => new { g.Key.AddressKey, g.Key.OrgUnitId, Count = g.Count() })
+            .Select(g => new
+            {
+                g.Key.AddressKey,
+                g.Key.OrgUnitId,
+                Count = g.Count(),
+            })
             .Take(LoadedKeysMax + 1)
             .ToListAsync(ct);
-        if (rows.Count > LoadedKeysMax) return null;
+        if (rows.Count > LoadedKeysMax)
+            return null;
         var registered = new Dictionary<string, List<(Guid Unit, int Count)>>(StringComparer.Ordinal);
         foreach (var h in rows)
         {
-            if (!registered.TryGetValue(h.AddressKey!, out var units)) registered[h.AddressKey!] = units = [];
+            if (!registered.TryGetValue(h.AddressKey!, out var units))
+                registered[h.AddressKey!] = units = [];
             units.Add((h.OrgUnitId, h.Count));
         }
         return new LoadedRegister(registered);
@@ -88,7 +109,8 @@ public static class PlaceRegister
     private static Dictionary<string, Guid> Resolve(Dictionary<string, List<(Guid Unit, int Count)>> registered, IEnumerable<string> wanted)
     {
         var result = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        if (registered.Count == 0) return result;
+        if (registered.Count == 0)
+            return result;
         var lookup = registered.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var key in wanted)
         {

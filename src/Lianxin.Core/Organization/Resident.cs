@@ -26,13 +26,25 @@ public sealed class Resident : Entity, IScoped
 
     public ProtectedText IdNumber
     {
-        get => new() { Cipher = IdNumberCipher, Hash = IdNumberHash, Masked = IdNumberMasked };
+        get =>
+            new()
+            {
+                Cipher = IdNumberCipher,
+                Hash = IdNumberHash,
+                Masked = IdNumberMasked,
+            };
         set => (IdNumberCipher, IdNumberHash, IdNumberMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
     public ProtectedText Phone
     {
-        get => new() { Cipher = PhoneCipher, Hash = PhoneHash, Masked = PhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = PhoneCipher,
+                Hash = PhoneHash,
+                Masked = PhoneMasked,
+            };
         set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 }

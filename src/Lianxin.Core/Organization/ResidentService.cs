@@ -6,21 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Organization;
 
-/// <summary>On update, a null <see cref="IdNumber"/> or <see cref="Phone"/> leaves the stored value as it is and an
-/// empty string clears it, so a client that never saw the clear value cannot wipe it by accident.</summary>
-public sealed record ResidentInput(string? Name, string? IdNumber, string? Phone, Gender? Gender, DateOnly? BirthDate,
-    string? Address, Guid? OrgUnitId, List<string>? Tags, long? Version = null);
-
-/// <summary>A resident as lists show them. Only the birth year: the full date together with the masked
-/// ID number (which keeps the region and last four) would give the whole number back.</summary>
-public sealed record ResidentView(Guid Id, string Name, Gender Gender, int? BirthYear, string? IdNumberMasked,
-    string? PhoneMasked, string? Address, Guid OrgUnitId, string? OrgUnitName, IReadOnlyList<string> Tags, long Version);
-
-public sealed record ResidentFilter(string? Q = null, string? IdNumber = null, string? Phone = null, Guid? OrgUnitId = null,
-    string? Tag = null, string? Sort = null);
-
-public sealed record RevealedResident(Guid Id, string Name, string? IdNumber, string? Phone, DateOnly? BirthDate);
-
 /// <summary>Residents: registered and read within scope, personal data kept encrypted and shown
 /// masked, revealed only with permission and always audited.</summary>
 public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses)
@@ -61,7 +46,12 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
         var why = Checks.RevealReason(reason);
-        db.Audit(AuditAction.Reveal, nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}"));
+        db.Audit(
+            AuditAction.Reveal,
+            nameof(Resident),
+            r.Id.ToString(),
+            $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}")
+        );
         await db.SaveChangesAsync(ct);
         return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone), r.BirthDate);
     }
@@ -113,16 +103,20 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         }
         else
         {
-            if (input.IdNumber is not null) r.IdNumber = ProtectedText.Empty;
+            if (input.IdNumber is not null)
+                r.IdNumber = ProtectedText.Empty;
             if (!r.IdNumber.HasValue)
             {
                 // Lists never show the full date, so an edit that sends none keeps the stored one.
-                if (input.BirthDate is not null) r.BirthDate = input.BirthDate;
+                if (input.BirthDate is not null)
+                    r.BirthDate = input.BirthDate;
                 r.Gender = input.Gender ?? r.Gender;
             }
         }
-        if (phone is { Normalized: { } p }) r.Phone = protector.ProtectIfChanged(r.Phone, p, PhoneNumber.Mask);
-        else if (input.Phone is not null) r.Phone = ProtectedText.Empty;
+        if (phone is { Normalized: { } p })
+            r.Phone = protector.ProtectIfChanged(r.Phone, p, PhoneNumber.Mask);
+        else if (input.Phone is not null)
+            r.Phone = ProtectedText.Empty;
     }
 
     private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct)
@@ -133,41 +127,58 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         if (Checks.Clean(f.IdNumber) is { } idText)
         {
             var parsed = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!parsed.IsValid) throw new ValidationFailedException("idNumber", parsed.Error ?? "身份证号无效");
+            if (!parsed.IsValid)
+                throw new ValidationFailedException("idNumber", parsed.Error ?? "身份证号无效");
             var hash = protector.BlindIndex(parsed.Normalized!);
             q = q.Where(r => r.IdNumberHash == hash);
         }
         if (Checks.Clean(f.Phone) is { } phoneText)
         {
             var parsed = PhoneNumber.Parse(phoneText);
-            if (!parsed.IsValid) throw new ValidationFailedException("phone", parsed.Error ?? "电话号码无效");
+            if (!parsed.IsValid)
+                throw new ValidationFailedException("phone", parsed.Error ?? "电话号码无效");
             var hash = protector.BlindIndex(parsed.Normalized!);
             q = q.Where(r => r.PhoneHash == hash);
         }
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(r => r.Name.Contains(text) || (r.Address != null && r.Address.Contains(text)));
         }
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
-        if (Checks.Clean(f.Tag) is { } tag) q = q.Where(r => r.Tags.Contains(tag));
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (Checks.Clean(f.Tag) is { } tag)
+            q = q.Where(r => r.Tags.Contains(tag));
         return q;
     }
 
-    private static IQueryable<Resident> Sort(IQueryable<Resident> q, string? sort) => sort switch
-    {
-        "name" => q.OrderBy(r => r.Name).ThenBy(r => r.Id),
-        "-name" => q.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
-        "birthDate" => q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id),
-        "-birthDate" => q.OrderByDescending(r => r.BirthDate).ThenBy(r => r.Id),
-        null or "" or "-createdAt" => q.OrderByDescending(r => r.Id),
-        "createdAt" => q.OrderBy(r => r.Id),
-        _ => throw new ValidationFailedException("sort", "排序字段只能是 name、birthDate、createdAt（前加 - 表示倒序）"),
-    };
+    private static IQueryable<Resident> Sort(IQueryable<Resident> q, string? sort) =>
+        sort switch
+        {
+            "name" => q.OrderBy(r => r.Name).ThenBy(r => r.Id),
+            "-name" => q.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
+            "birthDate" => q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id),
+            "-birthDate" => q.OrderByDescending(r => r.BirthDate).ThenBy(r => r.Id),
+            null or "" or "-createdAt" => q.OrderByDescending(r => r.Id),
+            "createdAt" => q.OrderBy(r => r.Id),
+            _ => throw new ValidationFailedException("sort", "排序字段只能是 name、birthDate、createdAt（前加 - 表示倒序）"),
+        };
 
     private static IQueryable<ResidentView> Project(IQueryable<Resident> q) =>
-        q.Select(r => new ResidentView(r.Id, r.Name, r.Gender, r.BirthDate == null ? null : r.BirthDate.Value.Year, r.IdNumberMasked, r.PhoneMasked, r.Address,
-            r.OrgUnitId, r.OrgUnit!.Name, r.Tags, r.Version));
+        q.Select(r => new ResidentView(
+            r.Id,
+            r.Name,
+            r.Gender,
+            r.BirthDate == null ? null : r.BirthDate.Value.Year,
+            r.IdNumberMasked,
+            r.PhoneMasked,
+            r.Address,
+            r.OrgUnitId,
+            r.OrgUnit!.Name,
+            r.Tags,
+            r.Version
+        ));
 
     // Numerals can lengthen a key (千 → 1000); a cut key still matches the same writings of one address.
 
@@ -176,26 +187,32 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var c = new Checks()
             .Required("name", input.Name, "姓名", TextLimits.Name)
             .Optional("address", input.Address, "住址", TextLimits.Address);
-        if (input.OrgUnitId is null) c.Add("orgUnitId", "请选择所属单位");
+        if (input.OrgUnitId is null)
+            c.Add("orgUnitId", "请选择所属单位");
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
             id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
+            if (!id.IsValid)
+                c.Add("idNumber", id.Error ?? "身份证号无效");
         }
         PhoneNumberResult? phone = null;
         if (Checks.Clean(input.Phone) is { } phoneText)
         {
             phone = PhoneNumber.Parse(phoneText);
-            if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+            if (!phone.IsValid)
+                c.Add("phone", phone.Error ?? "电话号码无效");
         }
-        if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
+        if (input.Gender is { } g && !Enum.IsDefined(g))
+            c.Add("gender", "性别无效");
         if (input.BirthDate is { } b && (b.Year < 1900 || b > DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))))
             c.Add("birthDate", "出生日期须在 1900 年之后且不晚于今天");
         if (input.Tags is { } tags)
         {
-            if (tags.Count > MaxTags) c.Add("tags", $"标签不能超过 {MaxTags} 个");
-            if (tags.Any(t => t is null || t.Trim().Length > MaxTagLength)) c.Add("tags", $"每个标签不能超过 {MaxTagLength} 个字");
+            if (tags.Count > MaxTags)
+                c.Add("tags", $"标签不能超过 {MaxTags} 个");
+            if (tags.Any(t => t is null || t.Trim().Length > MaxTagLength))
+                c.Add("tags", $"每个标签不能超过 {MaxTagLength} 个字");
         }
         c.ThrowIfAny();
         return (id, phone);
@@ -205,13 +222,23 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     {
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.UnitInScopeAsync(scope, unitId, ct);
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所属单位已撤销");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "所属单位已撤销");
         return unit;
     }
 
     private static string Describe(ResidentFilter f) =>
-        string.Join("；", new[] { f.Q is null ? null : $"关键词 {f.Q}", f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}", f.Tag is null ? null : $"标签 {f.Tag}",
-                f.IdNumber is null ? null : "按身份证号", f.Phone is null ? null : "按电话" }
-            .Where(s => s is not null).DefaultIfEmpty("全部"));
-
+        string.Join(
+            "；",
+            new[]
+            {
+                f.Q is null ? null : $"关键词 {f.Q}",
+                f.OrgUnitId is null ? null : $"单位 {f.OrgUnitId}",
+                f.Tag is null ? null : $"标签 {f.Tag}",
+                f.IdNumber is null ? null : "按身份证号",
+                f.Phone is null ? null : "按电话",
+            }
+                .Where(s => s is not null)
+                .DefaultIfEmpty("全部")
+        );
 }

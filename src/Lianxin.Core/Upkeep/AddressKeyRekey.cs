@@ -47,33 +47,49 @@ public static class AddressKeyRekey
     /// version recorded and does nothing); on SQLite one file has one writer, and a second run would only
     /// find nothing left to change. <paramref name="afterChunk"/> is called after each committed chunk.
     /// </summary>
-    public static async Task<Result> EnsureCurrentAsync(LianxinDbContext db, AddressNormalizer addresses, ILogger? log = null,
-        int chunk = DefaultChunk, Func<Task>? afterChunk = null, CancellationToken ct = default)
+    public static async Task<Result> EnsureCurrentAsync(
+        LianxinDbContext db,
+        AddressNormalizer addresses,
+        ILogger? log = null,
+        int chunk = DefaultChunk,
+        Func<Task>? afterChunk = null,
+        CancellationToken ct = default
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         if (db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("Re-keying commits chunk by chunk and cannot run inside a transaction.");
         var version = addresses.KeyVersion;
-        if (await StoredVersionAsync(db, ct) == version) return Result.Skipped;
+        if (await StoredVersionAsync(db, ct) == version)
+            return Result.Skipped;
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
+            if (db.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
             try
             {
                 // Another node may have finished while this one waited for the lock.
-                if (await StoredVersionAsync(db, ct) == version) return Result.Skipped;
-                log?.LogInformation("Address keys were made with version {Stored}; recomputing for version {Version}",
-                    await StoredVersionAsync(db, ct), version);
+                if (await StoredVersionAsync(db, ct) == version)
+                    return Result.Skipped;
+                log?.LogInformation(
+                    "Address keys were made with version {Stored}; recomputing for version {Version}",
+                    await StoredVersionAsync(db, ct),
+                    version
+                );
                 var result = await RekeyAllAsync(db, addresses, log, chunk, afterChunk, ct);
                 await RecordAsync(db, version, result.Total, ct);
-                log?.LogInformation("Address keys recomputed: {Changed}", string.Join(", ", result.Changed.Select(c => $"{c.Key} {c.Value}")));
+                log?.LogInformation(
+                    "Address keys recomputed: {Changed}",
+                    string.Join(", ", result.Changed.Select(c => $"{c.Key} {c.Value}"))
+                );
                 return result;
             }
             finally
             {
-                if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+                if (db.IsPostgres)
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
             }
         }
         finally
@@ -85,8 +101,14 @@ public static class AddressKeyRekey
     private static Task<int?> StoredVersionAsync(LianxinDbContext db, CancellationToken ct) =>
         db.RollupStates.AsNoTracking().Where(s => s.Name == StateName).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
 
-    private static async Task<Result> RekeyAllAsync(LianxinDbContext db, AddressNormalizer addresses, ILogger? log, int chunk,
-        Func<Task>? afterChunk, CancellationToken ct)
+    private static async Task<Result> RekeyAllAsync(
+        LianxinDbContext db,
+        AddressNormalizer addresses,
+        ILogger? log,
+        int chunk,
+        Func<Task>? afterChunk,
+        CancellationToken ct
+    )
     {
         // Each table keeps the convention its service writes with: incidents and directives
         // store no key for an address that gives none; residents, disputes and look-backs store the empty key.
@@ -94,45 +116,116 @@ public static class AddressKeyRekey
         string? KeepEmpty(string? address) => addresses.KeyOrEmpty(address);
 
         var changed = new Dictionary<string, int>();
-        changed["incidents"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
-            last => db.Incidents.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            Target.Of<Incidents.Incident>(db, nameof(Incidents.Incident.AddressKey), guardAddress: true), null, ct);
-        changed["residents"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
-            last => db.Residents.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            Target.Of<Organization.Resident>(db, nameof(Organization.Resident.AddressKey), guardAddress: true), null, ct);
-        changed["disputes"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
-            last => db.Disputes.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            Target.Of<Disputes.Dispute>(db, nameof(Disputes.Dispute.AddressKey), guardAddress: true), null, ct);
-        changed["look-backs"] = await RekeyTableAsync(db, chunk, afterChunk, KeepEmpty,
-            last => db.LookBackPlans.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            Target.Of<LookBackPlan>(db, nameof(LookBackPlan.AddressKey), guardAddress: true), null, ct);
-        changed["directives"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
-            last => db.CommandDirectives.AsNoTracking().Where(x => x.Id.CompareTo(last) > 0).OrderBy(x => x.Id).Take(chunk)
-                .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
-            Target.Of<CommandDirective>(db, nameof(CommandDirective.AddressKey), guardAddress: true), null, ct);
+        changed["incidents"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            NullIfEmpty,
+            last =>
+                db.Incidents.AsNoTracking()
+                    .Where(x => x.Id.CompareTo(last) > 0)
+                    .OrderBy(x => x.Id)
+                    .Take(chunk)
+                    .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
+            Target.Of<Incidents.Incident>(db, nameof(Incidents.Incident.AddressKey), guardAddress: true),
+            null,
+            ct
+        );
+        changed["residents"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            KeepEmpty,
+            last =>
+                db.Residents.AsNoTracking()
+                    .Where(x => x.Id.CompareTo(last) > 0)
+                    .OrderBy(x => x.Id)
+                    .Take(chunk)
+                    .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
+            Target.Of<Organization.Resident>(db, nameof(Organization.Resident.AddressKey), guardAddress: true),
+            null,
+            ct
+        );
+        changed["disputes"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            KeepEmpty,
+            last =>
+                db.Disputes.AsNoTracking()
+                    .Where(x => x.Id.CompareTo(last) > 0)
+                    .OrderBy(x => x.Id)
+                    .Take(chunk)
+                    .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
+            Target.Of<Disputes.Dispute>(db, nameof(Disputes.Dispute.AddressKey), guardAddress: true),
+            null,
+            ct
+        );
+        changed["look-backs"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            KeepEmpty,
+            last =>
+                db.LookBackPlans.AsNoTracking()
+                    .IgnoreAutoIncludes()
+                    .Where(x => x.Id.CompareTo(last) > 0)
+                    .OrderBy(x => x.Id)
+                    .Take(chunk)
+                    .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
+            Target.Of<LookBackPlan>(db, nameof(LookBackPlan.AddressKey), guardAddress: true),
+            null,
+            ct
+        );
+        changed["directives"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            NullIfEmpty,
+            last =>
+                db.CommandDirectives.AsNoTracking()
+                    .Where(x => x.Id.CompareTo(last) > 0)
+                    .OrderBy(x => x.Id)
+                    .Take(chunk)
+                    .Select(x => new Row(x.Id, x.Address, x.AddressKey)),
+            Target.Of<CommandDirective>(db, nameof(CommandDirective.AddressKey), guardAddress: true),
+            null,
+            ct
+        );
         // An address cluster's key is its incidents' key: taken from the address of its first incident (the one
         // its label was written from), after the incidents above. The address guard is the cluster's key itself.
         var clusterKeys = new HashSet<string>(StringComparer.Ordinal);
-        changed["address-clusters"] = await RekeyTableAsync(db, chunk, afterChunk, NullIfEmpty,
-            last => db.RepeatClusters.AsNoTracking()
-                .Where(c => c.Kind == RepeatClusterKind.Address && c.Id.CompareTo(last) > 0).OrderBy(c => c.Id).Take(chunk)
-                .Select(c => new Row(c.Id,
-                    db.RepeatClusterMembers.Where(m => m.ClusterId == c.Id)
-                        .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => i)
-                        .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Select(i => i.Address).FirstOrDefault(),
-                    c.Key)),
+        changed["address-clusters"] = await RekeyTableAsync(
+            db,
+            chunk,
+            afterChunk,
+            NullIfEmpty,
+            last =>
+                db.RepeatClusters.AsNoTracking()
+                    .Where(c => c.Kind == RepeatClusterKind.Address && c.Id.CompareTo(last) > 0)
+                    .OrderBy(c => c.Id)
+                    .Take(chunk)
+                    .Select(c => new Row(
+                        c.Id,
+                        db.RepeatClusterMembers.Where(m => m.ClusterId == c.Id)
+                            .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => i)
+                            .OrderBy(i => i.ReceivedAt)
+                            .ThenBy(i => i.Id)
+                            .Select(i => i.Address)
+                            .FirstOrDefault(),
+                        c.Key
+                    )),
             Target.Of<RepeatCluster>(db, nameof(RepeatCluster.Key), guardAddress: false),
             (row, key) =>
             {
                 // A cluster whose incidents give no key (none left, or no address) keeps the key it has.
-                if (key is null || row.Address is null) return false;
+                if (key is null || row.Address is null)
+                    return false;
                 clusterKeys.Add(key);
                 return true;
-            }, ct);
+            },
+            ct
+        );
 
         // Two address clusters can now share a key (one was written 东港豪庭小区3栋…, the other 东港豪庭3栋…).
         // They are left as they are: merging would have to join their focus-list owners, notes and any dispute
@@ -142,26 +235,41 @@ public static class AddressKeyRekey
         var shared = 0;
         foreach (var part in clusterKeys.Chunk(500))
         {
-            shared += await db.RepeatClusters.AsNoTracking().Where(c => c.Kind == RepeatClusterKind.Address && part.Contains(c.Key))
-                .GroupBy(c => c.Key).Where(g => g.Count() > 1).CountAsync(ct);
+            shared += await db
+                .RepeatClusters.AsNoTracking()
+                .Where(c => c.Kind == RepeatClusterKind.Address && part.Contains(c.Key))
+                .GroupBy(c => c.Key)
+                .Where(g => g.Count() > 1)
+                .CountAsync(ct);
         }
-        if (shared > 0) log?.LogWarning("{Count} address keys are now shared by more than one repeat cluster; they were left unmerged", shared);
+        if (shared > 0)
+            log?.LogWarning("{Count} address keys are now shared by more than one repeat cluster; they were left unmerged", shared);
         return new Result(true, changed, shared);
     }
 
     /// <summary>Pages through one table by id and writes the rows whose key changed, one transaction per chunk.
     /// <paramref name="include"/>, when given, picks which of the changed rows may be written.</summary>
-    private static async Task<int> RekeyTableAsync(LianxinDbContext db, int chunk, Func<Task>? afterChunk, Func<string?, string?> keyOf,
-        Func<Guid, IQueryable<Row>> page, Target target, Func<Row, string?, bool>? include, CancellationToken ct)
+    private static async Task<int> RekeyTableAsync(
+        LianxinDbContext db,
+        int chunk,
+        Func<Task>? afterChunk,
+        Func<string?, string?> keyOf,
+        Func<Guid, IQueryable<Row>> page,
+        Target target,
+        Func<Row, string?, bool>? include,
+        CancellationToken ct
+    )
     {
         var changed = 0;
         var last = Guid.Empty; // below every id in both databases' order
         while (true)
         {
             var rows = await page(last).ToListAsync(ct);
-            if (rows.Count == 0) break;
+            if (rows.Count == 0)
+                break;
             var stale = rows.Select(r => (Row: r, Key: keyOf(r.Address)))
-                .Where(r => !SameKey(r.Row.Key, r.Key) && (include is null || include(r.Row, r.Key))).ToList();
+                .Where(r => !SameKey(r.Row.Key, r.Key) && (include is null || include(r.Row, r.Key)))
+                .ToList();
             if (stale.Count > 0)
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -169,8 +277,10 @@ public static class AddressKeyRekey
                 await tx.CommitAsync(ct);
             }
             last = rows[^1].Id;
-            if (afterChunk is not null) await afterChunk();
-            if (rows.Count < chunk) break;
+            if (afterChunk is not null)
+                await afterChunk();
+            if (rows.Count < chunk)
+                break;
         }
         return changed;
     }
@@ -185,8 +295,12 @@ public static class AddressKeyRekey
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
             string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(store)!);
-            return new Target(sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()), Column("Id"),
-                guardAddress ? Column("Address") : null, Column(keyProperty));
+            return new Target(
+                sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()),
+                Column("Id"),
+                guardAddress ? Column("Address") : null,
+                Column(keyProperty)
+            );
         }
     }
 
@@ -201,14 +315,20 @@ public static class AddressKeyRekey
         var addressGuard = t.Address is null ? "" : $" AND t.{t.Address} IS NOT DISTINCT FROM v.address";
         if (db.IsPostgres)
         {
-            var text = $"UPDATE {t.Table} AS t SET {t.Key} = v.new_key "
+            var text =
+                $"UPDATE {t.Table} AS t SET {t.Key} = v.new_key "
                 + "FROM unnest({0}, {1}, {2}, {3}) AS v(id, address, old_key, new_key) "
                 + $"WHERE t.{t.Id} = v.id{addressGuard} AND t.{t.Key} IS NOT DISTINCT FROM v.old_key";
-            return await db.Database.ExecuteSqlRawAsync(text,
-            [
-                rows.Select(r => r.Row.Id).ToArray(), rows.Select(r => r.Row.Address).ToArray(),
-                rows.Select(r => r.Row.Key).ToArray(), rows.Select(r => r.Key).ToArray(),
-            ], ct);
+            return await db.Database.ExecuteSqlRawAsync(
+                text,
+                [
+                    rows.Select(r => r.Row.Id).ToArray(),
+                    rows.Select(r => r.Row.Address).ToArray(),
+                    rows.Select(r => r.Row.Key).ToArray(),
+                    rows.Select(r => r.Key).ToArray(),
+                ],
+                ct
+            );
         }
         // SQLite writes null-safe equality as IS.
         addressGuard = addressGuard.Replace("IS NOT DISTINCT FROM", "IS", StringComparison.Ordinal);
@@ -220,11 +340,18 @@ public static class AddressKeyRekey
             for (var i = 0; i < part.Length; i++)
             {
                 var n = i * 4;
-                if (i > 0) values.Append(", ");
+                if (i > 0)
+                    values.Append(", ");
                 values.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
-                (parameters[n], parameters[n + 1], parameters[n + 2], parameters[n + 3]) = (part[i].Row.Id, part[i].Row.Address, part[i].Row.Key, part[i].Key);
+                (parameters[n], parameters[n + 1], parameters[n + 2], parameters[n + 3]) = (
+                    part[i].Row.Id,
+                    part[i].Row.Address,
+                    part[i].Row.Key,
+                    part[i].Key
+                );
             }
-            var text = $"WITH v(id, address, old_key, new_key) AS (VALUES {values}) "
+            var text =
+                $"WITH v(id, address, old_key, new_key) AS (VALUES {values}) "
                 + $"UPDATE {t.Table} AS t SET {t.Key} = v.new_key FROM v "
                 + $"WHERE t.{t.Id} = v.id{addressGuard} AND t.{t.Key} IS v.old_key";
             written += await db.Database.ExecuteSqlRawAsync(text, parameters!, ct);
@@ -234,11 +361,11 @@ public static class AddressKeyRekey
 
     private static bool SameKey(string? stored, string? computed) => string.Equals(stored, computed, StringComparison.Ordinal);
 
-
     private static async Task RecordAsync(LianxinDbContext db, int version, int changed, CancellationToken ct)
     {
         var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == StateName, ct);
-        if (state is null) db.RollupStates.Add(state = new RollupState { Name = StateName });
+        if (state is null)
+            db.RollupStates.Add(state = new RollupState { Name = StateName });
         state.Version = version;
         state.BuiltAt = db.Now;
         state.Rows = changed;

@@ -9,9 +9,7 @@ namespace Lianxin.Core.Volunteers;
 /// or a notice. Opinions are routed to an officer, answered and closed.</summary>
 public sealed class FeedPost : Entity, IScoped
 {
-    private FeedPost()
-    {
-    }
+    private FeedPost() { }
 
     public Guid OrgUnitId { get; private set; }
     public OrgUnit? OrgUnit { get; private set; }
@@ -39,7 +37,8 @@ public sealed class FeedPost : Entity, IScoped
     public DateTimeOffset? HiddenAt { get; private set; }
 
     /// <summary>Where an opinion stands, read from its fields; null for every other kind of post.</summary>
-    public OpinionState? State => Kind != FeedPostKind.Opinion ? null
+    public OpinionState? State =>
+        Kind != FeedPostKind.Opinion ? null
         : ClosedAt is not null ? OpinionState.Closed
         : Answer is not null ? OpinionState.Answered
         : AssignedToUserId is not null ? OpinionState.Assigned
@@ -47,11 +46,17 @@ public sealed class FeedPost : Entity, IScoped
 
     public static FeedPost Write(Guid orgUnitId, FeedPostKind kind, string authorName, string? title, string body, Guid? activityId = null)
     {
-        if (!Enum.IsDefined(kind)) throw new ValidationFailedException("kind", "帖子类别无效");
-        if (string.IsNullOrWhiteSpace(body)) throw new ValidationFailedException("body", "请填写正文");
+        if (!Enum.IsDefined(kind))
+            throw new ValidationFailedException("kind", "帖子类别无效");
+        if (string.IsNullOrWhiteSpace(body))
+            throw new ValidationFailedException("body", "请填写正文");
         return new FeedPost
         {
-            OrgUnitId = orgUnitId, Kind = kind, AuthorName = authorName, Title = title, Body = body.Trim(),
+            OrgUnitId = orgUnitId,
+            Kind = kind,
+            AuthorName = authorName,
+            Title = title,
+            Body = body.Trim(),
             ActivityId = kind == FeedPostKind.ActivityReport ? activityId : null,
         };
     }
@@ -59,7 +64,8 @@ public sealed class FeedPost : Entity, IScoped
     /// <summary>Moderation: the post vanishes for everyone but moderators and its author. Hiding again replaces the reason.</summary>
     public void Hide(string reason, string? by, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ValidationFailedException("reason", "请填写隐藏理由");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ValidationFailedException("reason", "请填写隐藏理由");
         (Hidden, HiddenReason, HiddenById, HiddenAt) = (true, reason.Trim(), by, at);
     }
 
@@ -68,15 +74,18 @@ public sealed class FeedPost : Entity, IScoped
     /// <summary>Refuses a handling step on a post that is no opinion (422) or an opinion whose state does not allow it (409).</summary>
     public void Require(OpinionAction action)
     {
-        if (State is not { } state) throw new ValidationFailedException("kind", "只有社情民意需要分派、答复和办结");
-        if (!OpinionTransitions.IsAllowed(state, action)) throw new ConflictException(OpinionTransitions.RefusalMessage(state, action));
+        if (State is not { } state)
+            throw new ValidationFailedException("kind", "只有社情民意需要分派、答复和办结");
+        if (!OpinionTransitions.IsAllowed(state, action))
+            throw new ConflictException(OpinionTransitions.RefusalMessage(state, action));
     }
 
     /// <summary>An officer takes the opinion on (another officer, when reassigned).</summary>
     public void Assign(string assigneeId)
     {
         Require(OpinionAction.Assign);
-        if (string.IsNullOrWhiteSpace(assigneeId)) throw new ValidationFailedException("assigneeId", "请选择承办民警");
+        if (string.IsNullOrWhiteSpace(assigneeId))
+            throw new ValidationFailedException("assigneeId", "请选择承办民警");
         AssignedToUserId = assigneeId;
     }
 
@@ -85,7 +94,8 @@ public sealed class FeedPost : Entity, IScoped
     public void AnswerWith(string answer, string? by, DateTimeOffset at)
     {
         Require(OpinionAction.Answer);
-        if (string.IsNullOrWhiteSpace(answer)) throw new ValidationFailedException("answer", "请填写答复");
+        if (string.IsNullOrWhiteSpace(answer))
+            throw new ValidationFailedException("answer", "请填写答复");
         Answer = answer.Trim();
         AnsweredAt = at;
         AssignedToUserId ??= by;
@@ -102,15 +112,8 @@ public sealed class FeedPost : Entity, IScoped
             Answer = answer.Trim();
             AnsweredAt = at;
         }
-        if (Answer is null) throw new ValidationFailedException("answer", "请先答复再办结");
+        if (Answer is null)
+            throw new ValidationFailedException("answer", "请先答复再办结");
         ClosedAt = at;
     }
-}
-
-public enum FeedPostKind
-{
-    ActivityReport = 1, // 活动报道
-    Opinion = 2,        // 社情民意
-    Notice = 3,         // 通知公告
-    VolunteerPost = 4,  // 义警动态（在册义警发布）
 }

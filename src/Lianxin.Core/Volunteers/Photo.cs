@@ -1,5 +1,3 @@
-using Lianxin.Core.Common;
-
 namespace Lianxin.Core.Volunteers;
 
 /// <summary>A photo attached to a tip, a feed post or an activity report. Who may see it is decided by
@@ -15,17 +13,4 @@ public sealed class Photo
     public string Sha256 { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedById { get; set; }
-}
-
-public enum PhotoOwner
-{
-    FeedPost = 1,
-    Tip = 2,
-    Activity = 3,
-}
-
-public sealed class PhotoContent
-{
-    public Guid Id { get; set; }
-    public byte[] Data { get; set; } = [];
 }

@@ -15,15 +15,24 @@ public sealed class PhotoStore(LianxinDbContext db, TimeProvider clock)
     public const long MaxBytes = 8 * 1024 * 1024;
     public const int MaxPerOwner = 9;
 
-    public async Task<Photo> AddAsync(PhotoOwner ownerKind, Guid ownerId, Guid orgUnitId, string fileName, Stream content,
-        string? by, CancellationToken ct = default)
+    public async Task<Photo> AddAsync(
+        PhotoOwner ownerKind,
+        Guid ownerId,
+        Guid orgUnitId,
+        string fileName,
+        Stream content,
+        string? by,
+        CancellationToken ct = default
+    )
     {
         var bytes = await ReadLimitedAsync(content, ct);
         var type = AttachmentType.Detect(fileName, bytes);
         if (type is null || type.Kind != AttachmentKind.Photo)
             throw new ValidationFailedException("photo", "只能上传 JPG、PNG 或 WebP 格式的照片");
-        var count = await db.Photos.CountAsync(p => p.OwnerKind == ownerKind && p.OwnerId == ownerId, ct)
-            + db.ChangeTracker.Entries<Photo>().Count(e => e.State == EntityState.Added && e.Entity.OwnerKind == ownerKind && e.Entity.OwnerId == ownerId);
+        var count =
+            await db.Photos.CountAsync(p => p.OwnerKind == ownerKind && p.OwnerId == ownerId, ct)
+            + db.ChangeTracker.Entries<Photo>()
+                .Count(e => e.State == EntityState.Added && e.Entity.OwnerKind == ownerKind && e.Entity.OwnerId == ownerId);
         if (count >= MaxPerOwner)
             throw new ValidationFailedException("photo", $"最多上传 {MaxPerOwner} 张照片");
         var photo = new Photo
@@ -46,10 +55,18 @@ public sealed class PhotoStore(LianxinDbContext db, TimeProvider clock)
         db.Photos.AsNoTracking().Where(p => p.OwnerKind == ownerKind && p.OwnerId == ownerId).OrderBy(p => p.Id).ToListAsync(ct);
 
     /// <summary>The bytes of a photo that belongs to the given owner; null when it does not.</summary>
-    public async Task<(Photo Photo, byte[] Data)?> ReadAsync(PhotoOwner ownerKind, Guid ownerId, Guid photoId, CancellationToken ct = default)
+    public async Task<(Photo Photo, byte[] Data)?> ReadAsync(
+        PhotoOwner ownerKind,
+        Guid ownerId,
+        Guid photoId,
+        CancellationToken ct = default
+    )
     {
-        var photo = await db.Photos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.OwnerKind == ownerKind && p.OwnerId == ownerId, ct);
-        if (photo is null) return null;
+        var photo = await db
+            .Photos.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == photoId && p.OwnerKind == ownerKind && p.OwnerId == ownerId, ct);
+        if (photo is null)
+            return null;
         var data = await db.PhotoContents.AsNoTracking().Where(c => c.Id == photoId).Select(c => c.Data).FirstAsync(ct);
         return (photo, data);
     }
@@ -65,7 +82,8 @@ public sealed class PhotoStore(LianxinDbContext db, TimeProvider clock)
                 throw new ValidationFailedException("photo", $"照片不能超过 {MaxBytes / 1024 / 1024} MB");
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) throw new ValidationFailedException("photo", "照片是空文件");
+        if (buffer.Length == 0)
+            throw new ValidationFailedException("photo", "照片是空文件");
         return buffer.ToArray();
     }
 }

@@ -8,9 +8,7 @@ namespace Lianxin.Core.Volunteers;
 /// account they use on their phone.</summary>
 public sealed class Volunteer : Entity, IScoped
 {
-    private Volunteer()
-    {
-    }
+    private Volunteer() { }
 
     public Guid OrgUnitId { get; private set; }
     public OrgUnit? OrgUnit { get; private set; }
@@ -27,7 +25,13 @@ public sealed class Volunteer : Entity, IScoped
 
     public ProtectedText Phone
     {
-        get => new() { Cipher = PhoneCipher, Hash = PhoneHash, Masked = PhoneMasked };
+        get =>
+            new()
+            {
+                Cipher = PhoneCipher,
+                Hash = PhoneHash,
+                Masked = PhoneMasked,
+            };
         private set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -37,7 +41,13 @@ public sealed class Volunteer : Entity, IScoped
 
     public ProtectedText IdNumber
     {
-        get => new() { Cipher = IdNumberCipher, Hash = IdNumberHash, Masked = IdNumberMasked };
+        get =>
+            new()
+            {
+                Cipher = IdNumberCipher,
+                Hash = IdNumberHash,
+                Masked = IdNumberMasked,
+            };
         private set => (IdNumberCipher, IdNumberHash, IdNumberMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -75,7 +85,14 @@ public sealed class Volunteer : Entity, IScoped
     /// <summary>Staff register someone who will not apply from a phone: the record is active at once and has no account.</summary>
     public static Volunteer Registered(VolunteerDetails details, DateTimeOffset at, string? assistantKindCode = null, string? note = null)
     {
-        var v = new Volunteer { Status = VolunteerStatus.Active, AppliedAt = at, JoinedAt = at, AssistantKindCode = assistantKindCode, Note = note };
+        var v = new Volunteer
+        {
+            Status = VolunteerStatus.Active,
+            AppliedAt = at,
+            JoinedAt = at,
+            AssistantKindCode = assistantKindCode,
+            Note = note,
+        };
         v.Fill(details);
         return v;
     }
@@ -93,7 +110,8 @@ public sealed class Volunteer : Entity, IScoped
     /// suspension and a retirement must say why.</summary>
     public VolunteerStatusChange Change(VolunteerAction action, string? reason, string? by, DateTimeOffset at)
     {
-        if (action == VolunteerAction.Apply) throw new ValidationFailedException("action", "申请只能由本人提交");
+        if (action == VolunteerAction.Apply)
+            throw new ValidationFailedException("action", "申请只能由本人提交");
         return Step(Status, action, reason, by, at);
     }
 
@@ -110,15 +128,18 @@ public sealed class Volunteer : Entity, IScoped
     /// <summary>A record staff registered is taken over by the person's own account (matched by the account's phone).</summary>
     public void LinkAccount(string userId)
     {
-        if (UserId is not null && UserId != userId) throw new ConflictException("该义警记录已关联其他账号");
+        if (UserId is not null && UserId != userId)
+            throw new ConflictException("该义警记录已关联其他账号");
         UserId = userId;
     }
 
     /// <summary>What staff may correct on a record; a null <paramref name="assistantKindCode"/> is no police assistant.</summary>
     public void CorrectProfile(List<string>? skills, VolunteerAvailability? availability, string? assistantKindCode, string? note)
     {
-        if (skills is not null) Skills = skills;
-        if (availability is { } a) Availability = a;
+        if (skills is not null)
+            Skills = skills;
+        if (availability is { } a)
+            Availability = a;
         AssistantKindCode = assistantKindCode;
         Note = note;
     }
@@ -132,7 +153,8 @@ public sealed class Volunteer : Entity, IScoped
     /// <summary>The name as the person is known now (a correction of the register).</summary>
     public void Rename(string name)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new ValidationFailedException("name", "姓名不能为空");
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ValidationFailedException("name", "姓名不能为空");
         Name = name.Trim();
     }
 
@@ -142,13 +164,23 @@ public sealed class Volunteer : Entity, IScoped
         if (VolunteerStatusRules.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
             throw new ValidationFailedException("reason", $"{action.Label()}须写明原因，本人可以看到");
         Status = to;
-        if (to == VolunteerStatus.Active) JoinedAt ??= at;
-        return new VolunteerStatusChange { VolunteerId = Id, From = from, To = to, Reason = reason, At = at, ById = by };
+        if (to == VolunteerStatus.Active)
+            JoinedAt ??= at;
+        return new VolunteerStatusChange
+        {
+            VolunteerId = Id,
+            From = from,
+            To = to,
+            Reason = reason,
+            At = at,
+            ById = by,
+        };
     }
 
     private void Fill(VolunteerDetails d)
     {
-        if (string.IsNullOrWhiteSpace(d.Name)) throw new ValidationFailedException("name", "姓名不能为空");
+        if (string.IsNullOrWhiteSpace(d.Name))
+            throw new ValidationFailedException("name", "姓名不能为空");
         Name = d.Name.Trim();
         Gender = d.Gender;
         Phone = d.Phone;
@@ -158,50 +190,4 @@ public sealed class Volunteer : Entity, IScoped
         Availability = d.Availability;
         Statement = d.Statement;
     }
-}
-
-/// <summary>Who a volunteer is and what they offer, as applied for or registered: the phone and ID number already
-/// protected (<see cref="ProtectedText.Empty"/> when not given).</summary>
-public sealed record VolunteerDetails(string Name, Gender Gender, ProtectedText Phone, ProtectedText IdNumber, Guid OrgUnitId,
-    List<string> Skills, VolunteerAvailability Availability, string? Statement = null);
-
-public enum VolunteerStatus
-{
-    Applicant = 1, // 申请中
-    Active = 2,    // 在册
-    Suspended = 3, // 暂停
-    Retired = 4,   // 退出
-    Declined = 5,  // 未通过
-}
-
-/// <summary>When a volunteer can usually help; several may apply.</summary>
-[Flags]
-public enum VolunteerAvailability
-{
-    None = 0,
-    WeekdayDaytime = 1, // 工作日白天
-    WeekdayEvening = 2, // 工作日晚上
-    Weekend = 4,        // 周末
-    Night = 8,          // 夜间
-    OnCall = 16,        // 随叫随到（搜救等紧急任务）
-}
-
-/// <summary>One change of a volunteer's status, with who made it and why: the status history.</summary>
-public sealed class VolunteerStatusChange
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid VolunteerId { get; set; }
-    public VolunteerStatus? From { get; set; }
-    public VolunteerStatus To { get; set; }
-    public string? Reason { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string? ById { get; set; }
-}
-
-/// <summary>Dictionary categories of the volunteer part.</summary>
-public static class VolunteerDictionaries
-{
-    public const string Skill = "volunteer-skill";
-    public const string SquadType = "squad-type";
-    public const string AssistantKind = "assistant-kind";
 }

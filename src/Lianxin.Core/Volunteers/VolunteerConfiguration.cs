@@ -70,9 +70,20 @@ internal sealed class VolunteerCreditConfiguration : IEntityTypeConfiguration<Vo
         b.Property(x => x.ById).HasMaxLength(64);
         b.HasIndex(x => new { x.VolunteerId, x.At });
         b.HasIndex(x => new { x.OrgUnitId, x.At });
-        b.HasIndex(x => new { x.Source, x.SourceId, x.VolunteerId });
+        b.HasIndex(x => new
+        {
+            x.Source,
+            x.SourceId,
+            x.VolunteerId,
+        });
         // Covers the figures' read of a period's activity credits (the ids only, no table lookups).
-        b.HasIndex(x => new { x.Source, x.At, x.VolunteerId, x.SourceId });
+        b.HasIndex(x => new
+        {
+            x.Source,
+            x.At,
+            x.VolunteerId,
+            x.SourceId,
+        });
         b.HasOne<Volunteer>().WithMany().HasForeignKey(x => x.VolunteerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -89,7 +100,12 @@ internal sealed class FeedPostConfiguration : IEntityTypeConfiguration<FeedPost>
         b.Property(x => x.AssignedToUserId).HasMaxLength(64);
         b.Property(x => x.Answer).HasMaxLength(TextLimits.Text);
         b.HasIndex(x => new { x.OrgUnitId, x.CreatedAt });
-        b.HasIndex(x => new { x.Kind, x.AssignedToUserId, x.ClosedAt });
+        b.HasIndex(x => new
+        {
+            x.Kind,
+            x.AssignedToUserId,
+            x.ClosedAt,
+        });
         b.HasIndex(x => x.ActivityId);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }

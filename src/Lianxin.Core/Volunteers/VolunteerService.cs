@@ -9,60 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Volunteers;
 
-/// <summary>What a person fills in on the phone to join. The unit is where they live; left empty it is the
-/// unit of their account.</summary>
-public sealed record VolunteerApplication(string? Name, Gender? Gender, string? Phone, string? IdNumber, Guid? OrgUnitId,
-    List<string>? Skills, VolunteerAvailability? Availability, string? Statement);
-
-/// <summary>A staff step on a record; <see cref="Reason"/> is required for a decline, a suspension and a retirement.</summary>
-public sealed record VolunteerStatusInput(VolunteerAction? Action, string? Reason, long? Version);
-
-/// <summary>What staff may correct on a record. A null <see cref="AssistantKindCode"/> makes the volunteer no longer a
-/// police assistant.</summary>
-public sealed record VolunteerProfileInput(List<string>? Skills, VolunteerAvailability? Availability, Guid? OrgUnitId,
-    string? AssistantKindCode, string? Note, long? Version);
-
-/// <summary>What staff fill in to register a volunteer themselves, for someone who does not use a phone. The phone
-/// is required: it is how a later application from the person's own account finds this record.</summary>
-public sealed record VolunteerRegistration(string? Name, Gender? Gender, string? Phone, string? IdNumber, Guid? OrgUnitId,
-    List<string>? Skills, VolunteerAvailability? Availability, string? AssistantKindCode, string? Note);
-
-public sealed record VolunteerFilter(string? Q = null, VolunteerStatus? Status = null, Guid? OrgUnitId = null, string? Skill = null,
-    Guid? SquadId = null, string? AssistantKind = null, bool? Assistant = null);
-
-public sealed record VolunteerRow(Guid Id, string Name, Gender Gender, string? PhoneMasked, Guid OrgUnitId, string? OrgUnitName,
-    IReadOnlyList<string> Skills, VolunteerAvailability Availability, VolunteerStatus Status, DateTimeOffset AppliedAt,
-    DateTimeOffset? JoinedAt, string? AssistantKindCode, long Version)
-{
-    public string StatusLabel => Status.Label();
-}
-
-public sealed record VolunteerStatusChangeView(VolunteerStatus? From, VolunteerStatus To, string? Reason, DateTimeOffset At, string? ByName);
-
-public sealed record VolunteerSquadView(Guid SquadId, string SquadName, string TypeCode, SquadRole Role, bool SquadActive);
-
-public sealed record VolunteerCreditTotals(int Minutes, int Points)
-{
-    public double Hours => Math.Round(Minutes / 60.0, 1);
-}
-
-public sealed record VolunteerDetail(VolunteerRow Summary, string? IdNumberMasked, string? Statement, string? Note, bool HasAccount,
-    IReadOnlyList<VolunteerStatusChangeView> History, IReadOnlyList<VolunteerSquadView> Squads, VolunteerCreditTotals Credits,
-    IReadOnlyList<VolunteerAction> AllowedActions);
-
-/// <summary>The caller's own record as the phone shows it. <see cref="HasRecord"/> false: never applied.
-/// <see cref="Reason"/> is the reason of the last decline, suspension or retirement, which the person may read.</summary>
-public sealed record MyVolunteerView(bool HasRecord, Guid? Id, VolunteerStatus? Status, string? StatusLabel, string? Name, string? PhoneMasked,
-    string? OrgUnitName, IReadOnlyList<string> Skills, VolunteerAvailability Availability, string? Statement, DateTimeOffset? AppliedAt,
-    DateTimeOffset? JoinedAt, string? Reason, bool CanApply, IReadOnlyList<VolunteerSquadView> Squads, VolunteerCreditTotals Credits);
-
-public sealed record RevealedVolunteer(Guid Id, string Name, string? Phone, string? IdNumber);
-
 /// <summary>The volunteer registry (义警名册): people apply from their phone, staff review them and change their
 /// status, every change is kept as history and in the audit log, and the account holds the volunteer role exactly
 /// while the record is active.</summary>
-public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, NotificationService notifications,
-    UserManager<LianxinUser> users)
+public sealed class VolunteerService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    NotificationService notifications,
+    UserManager<LianxinUser> users
+)
 {
     public const int MaxSkills = 20;
 
@@ -81,13 +37,16 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         {
             v = linked;
             v.LinkAccount(me);
-            if (v.Status == VolunteerStatus.Active) return await LinkActiveAsync(v, me, ct);
+            if (v.Status == VolunteerStatus.Active)
+                return await LinkActiveAsync(v, me, ct);
         }
         var from = v?.Status;
         if (v is not null && VolunteerStatusRules.IsOpenApplication(v.Status))
             throw new ConflictException("您已提交过申请，正在审核中，请勿重复提交");
         if (!VolunteerStatusRules.IsAllowed(from, VolunteerAction.Apply))
-            throw new ConflictException(v!.Status == VolunteerStatus.Active ? "您已是在册义警，无需再次申请" : "您的义警资格已暂停，请联系社区民警恢复");
+            throw new ConflictException(
+                v!.Status == VolunteerStatus.Active ? "您已是在册义警，无需再次申请" : "您的义警资格已暂停，请联系社区民警恢复"
+            );
         if (id?.Normalized is { } number)
         {
             var hash = protector.BlindIndex(number);
@@ -95,17 +54,26 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
                 throw new ConflictException("该身份证号已登记为义警，请勿重复申请（如有疑问请联系社区民警）");
         }
         var now = db.Now;
-        var details = new VolunteerDetails(input.Name!, id?.Gender is { } g and not Gender.Unknown ? g : input.Gender ?? Gender.Unknown,
+        var details = new VolunteerDetails(
+            input.Name!,
+            id?.Gender is { } g and not Gender.Unknown ? g : input.Gender ?? Gender.Unknown,
             protector.ProtectIfChanged(v?.Phone ?? ProtectedText.Empty, phone.Normalized!, PhoneNumber.Mask),
-            id?.Normalized is { } n ? protector.ProtectIfChanged(v?.IdNumber ?? ProtectedText.Empty, n, CitizenId.Mask) : ProtectedText.Empty,
-            unit.Id, skills, input.Availability ?? VolunteerAvailability.None, Checks.Clean(input.Statement));
+            id?.Normalized is { } n
+                ? protector.ProtectIfChanged(v?.IdNumber ?? ProtectedText.Empty, n, CitizenId.Mask)
+                : ProtectedText.Empty,
+            unit.Id,
+            skills,
+            input.Availability ?? VolunteerAvailability.None,
+            Checks.Clean(input.Statement)
+        );
         VolunteerStatusChange change;
         if (v is null)
         {
             (v, change) = Volunteer.Applying(me, details, now);
             db.Volunteers.Add(v);
         }
-        else change = v.Reapply(details, me, now);
+        else
+            change = v.Reapply(details, me, now);
         db.VolunteerStatusChanges.Add(change);
         db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(), $"{v.Name} 申请加入义警（{unit.Name}）");
         try
@@ -127,13 +95,18 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     {
         var accountPhone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
         var phone = PhoneNumber.Parse(accountPhone);
-        if (!phone.IsValid) return null;
+        if (!phone.IsValid)
+            return null;
         var (_, root) = await HomeAsync(me, ct);
-        if (root is null) return null;
+        if (root is null)
+            return null;
         var hash = protector.BlindIndex(phone.Normalized!);
-        return await db.Volunteers.Where(new DataScope(false, [root.Path], [], null).Filter<Volunteer>())
+        return await db
+            .Volunteers.Where(new DataScope(false, [root.Path], [], null).Filter<Volunteer>())
             .Where(x => x.UserId == null && x.PhoneHash == hash)
-            .OrderBy(x => x.Status == VolunteerStatus.Active ? 0 : 1).ThenBy(x => x.AppliedAt).ThenBy(x => x.Id)
+            .OrderBy(x => x.Status == VolunteerStatus.Active ? 0 : 1)
+            .ThenBy(x => x.AppliedAt)
+            .ThenBy(x => x.Id)
             .FirstOrDefaultAsync(ct);
     }
 
@@ -141,11 +114,23 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     /// gets the volunteer role at once.</summary>
     private async Task<Volunteer> LinkActiveAsync(Volunteer v, string me, CancellationToken ct)
     {
-        db.VolunteerStatusChanges.Add(new VolunteerStatusChange
-        {
-            VolunteerId = v.Id, From = v.Status, To = v.Status, Reason = "本人通过手机申请，已关联本人账号", At = db.Now, ById = me,
-        });
-        db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(), $"义警 {v.Name} 的记录已关联本人账号（本人申请时按账号手机号匹配）");
+        db.VolunteerStatusChanges.Add(
+            new VolunteerStatusChange
+            {
+                VolunteerId = v.Id,
+                From = v.Status,
+                To = v.Status,
+                Reason = "本人通过手机申请，已关联本人账号",
+                At = db.Now,
+                ById = me,
+            }
+        );
+        db.Audit(
+            AuditAction.Update,
+            nameof(Volunteer),
+            v.Id.ToString(),
+            $"义警 {v.Name} 的记录已关联本人账号（本人申请时按账号手机号匹配）"
+        );
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -158,8 +143,14 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
             // The same record or account was linked by a request a moment before.
             throw new ConflictException("您的义警记录正在关联，请稍后刷新查看");
         }
-        await notifications.SendAsync(me, "已关联义警记录", "民警已为您登记为义警，现已关联到本账号，可在“我的义警”查看中队、活动和积分。", "/m/volunteer",
-            "success", ct: ct);
+        await notifications.SendAsync(
+            me,
+            "已关联义警记录",
+            "民警已为您登记为义警，现已关联到本账号，可在“我的义警”查看中队、活动和积分。",
+            "/m/volunteer",
+            "success",
+            ct: ct
+        );
         return v;
     }
 
@@ -169,13 +160,48 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var me = user.UserId ?? throw new ForbiddenException("请先登录");
         var v = await db.Volunteers.AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.UserId == me, ct);
         if (v is null)
-            return new MyVolunteerView(false, null, null, null, null, null, null, [], VolunteerAvailability.None, null, null, null, null, true, [],
-                new VolunteerCreditTotals(0, 0));
-        var reason = await db.VolunteerStatusChanges.AsNoTracking().Where(c => c.VolunteerId == v.Id).OrderByDescending(c => c.At)
-            .Select(c => c.Reason).FirstOrDefaultAsync(ct);
-        return new MyVolunteerView(true, v.Id, v.Status, v.Status.Label(), v.Name, v.PhoneMasked, v.OrgUnit?.Name, v.Skills, v.Availability, v.Statement,
-            v.AppliedAt, v.JoinedAt, v.Status is VolunteerStatus.Declined or VolunteerStatus.Suspended or VolunteerStatus.Retired ? reason : null,
-            VolunteerStatusRules.Next(v.Status, VolunteerAction.Apply) is not null, await SquadsOfAsync(v.Id, ct), await CreditsOfAsync(v.Id, ct));
+            return new MyVolunteerView(
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                [],
+                VolunteerAvailability.None,
+                null,
+                null,
+                null,
+                null,
+                true,
+                [],
+                new VolunteerCreditTotals(0, 0)
+            );
+        var reason = await db
+            .VolunteerStatusChanges.AsNoTracking()
+            .Where(c => c.VolunteerId == v.Id)
+            .OrderByDescending(c => c.At)
+            .Select(c => c.Reason)
+            .FirstOrDefaultAsync(ct);
+        return new MyVolunteerView(
+            true,
+            v.Id,
+            v.Status,
+            v.Status.Label(),
+            v.Name,
+            v.PhoneMasked,
+            v.OrgUnit?.Name,
+            v.Skills,
+            v.Availability,
+            v.Statement,
+            v.AppliedAt,
+            v.JoinedAt,
+            v.Status is VolunteerStatus.Declined or VolunteerStatus.Suspended or VolunteerStatus.Retired ? reason : null,
+            VolunteerStatusRules.Next(v.Status, VolunteerAction.Apply) is not null,
+            await SquadsOfAsync(v.Id, ct),
+            await CreditsOfAsync(v.Id, ct)
+        );
     }
 
     /// <summary>Where a person may say they live: the villages and communities of the station above their account's
@@ -184,10 +210,20 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     {
         var me = user.UserId ?? throw new ForbiddenException("请先登录");
         var (home, root) = await HomeAsync(me, ct);
-        if (home is null || root is null) return [];
-        var rows = await db.OrgUnits.AsNoTracking()
-            .Where(u => !u.IsRetired && u.Path.StartsWith(root.Path) && (u.Kind == OrgUnitKind.Village || u.Kind == OrgUnitKind.Community || u.Id == home.Id))
-            .OrderBy(u => u.Id == home.Id ? 0 : 1).ThenBy(u => u.Name).Take(500).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        if (home is null || root is null)
+            return [];
+        var rows = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u =>
+                !u.IsRetired
+                && u.Path.StartsWith(root.Path)
+                && (u.Kind == OrgUnitKind.Village || u.Kind == OrgUnitKind.Community || u.Id == home.Id)
+            )
+            .OrderBy(u => u.Id == home.Id ? 0 : 1)
+            .ThenBy(u => u.Name)
+            .Take(500)
+            .Select(u => new { u.Id, u.Name })
+            .ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
@@ -217,13 +253,35 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     public async Task<VolunteerDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);
-        var v = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        var history = await db.VolunteerStatusChanges.AsNoTracking().Where(c => c.VolunteerId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        var v = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
+        var history = await db
+            .VolunteerStatusChanges.AsNoTracking()
+            .Where(c => c.VolunteerId == id)
+            .OrderBy(c => c.At)
+            .ThenBy(c => c.Id)
+            .ToListAsync(ct);
         var people = history.Where(h => h.ById != null).Select(h => h.ById!).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new VolunteerDetail(Row(v), v.IdNumberMasked, v.Statement, v.Note, v.UserId is not null,
-            history.Select(h => new VolunteerStatusChangeView(h.From, h.To, h.Reason, h.At, h.ById is null ? null : names.GetValueOrDefault(h.ById, "（已删除账号）"))).ToList(),
-            await SquadsOfAsync(id, ct), await CreditsOfAsync(id, ct), VolunteerStatusRules.StaffActions(v.Status));
+        return new VolunteerDetail(
+            Row(v),
+            v.IdNumberMasked,
+            v.Statement,
+            v.Note,
+            v.UserId is not null,
+            history
+                .Select(h => new VolunteerStatusChangeView(
+                    h.From,
+                    h.To,
+                    h.Reason,
+                    h.At,
+                    h.ById is null ? null : names.GetValueOrDefault(h.ById, "（已删除账号）")
+                ))
+                .ToList(),
+            await SquadsOfAsync(id, ct),
+            await CreditsOfAsync(id, ct),
+            VolunteerStatusRules.StaffActions(v.Status)
+        );
     }
 
     /// <summary>Shows the full phone and ID number to a reviewer, and records that they saw them.</summary>
@@ -232,7 +290,12 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         user.Demand(Permissions.VolunteersManage);
         var v = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         var why = Checks.RevealReason(reason);
-        db.Audit(AuditAction.Reveal, nameof(Volunteer), v.Id.ToString(), $"查看义警 {v.Name} 的完整电话和身份证号" + (why is null ? "" : $"；事由：{why}"));
+        db.Audit(
+            AuditAction.Reveal,
+            nameof(Volunteer),
+            v.Id.ToString(),
+            $"查看义警 {v.Name} 的完整电话和身份证号" + (why is null ? "" : $"；事由：{why}")
+        );
         await db.SaveChangesAsync(ct);
         return new RevealedVolunteer(v.Id, v.Name, protector.Reveal(v.Phone), protector.Reveal(v.IdNumber));
     }
@@ -249,18 +312,25 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
             .Optional("note", input.Note, "备注", TextLimits.Text)
             .Optional("assistantKindCode", input.AssistantKindCode, "警务助理类别", TextLimits.Code);
         var phone = PhoneNumber.Parse(input.Phone);
-        if (Checks.Clean(input.Phone) is null) c.Add("phone", "请填写电话号码（本人日后用手机申请时据此关联）");
-        else if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+        if (Checks.Clean(input.Phone) is null)
+            c.Add("phone", "请填写电话号码（本人日后用手机申请时据此关联）");
+        else if (!phone.IsValid)
+            c.Add("phone", phone.Error ?? "电话号码无效");
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
             id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
+            if (!id.IsValid)
+                c.Add("idNumber", id.Error ?? "身份证号无效");
         }
-        if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0) c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills }) c.Add("skills", $"特长最多选 {MaxSkills} 项");
-        if (input.OrgUnitId is null) c.Add("orgUnitId", "请选择所在村（社区）");
+        if (input.Gender is { } g && !Enum.IsDefined(g))
+            c.Add("gender", "性别无效");
+        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
+            c.Add("availability", "可服务时间无效");
+        if (input.Skills is { Count: > MaxSkills })
+            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        if (input.OrgUnitId is null)
+            c.Add("orgUnitId", "请选择所在村（社区）");
         c.ThrowIfAny();
         var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
         var skills = await SkillsAsync(input.Skills, ct);
@@ -269,27 +339,50 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var station = await StationLookup.StationOfAsync(db, unit.Path, ct);
         var inStation = db.Volunteers.AsNoTracking().Where(new DataScope(false, [station.Path], [], null).Filter<Volunteer>());
         var phoneHash = protector.BlindIndex(phone.Normalized!);
-        if (await inStation.Where(x => x.PhoneHash == phoneHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is { } samePhone)
-            throw new ConflictException($"该电话号码已在本所义警名册中（{samePhone.Name}，{samePhone.Status.Label()}），请勿重复登记，可在名册中按电话查找");
+        if (
+            await inStation.Where(x => x.PhoneHash == phoneHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is
+            { } samePhone
+        )
+            throw new ConflictException(
+                $"该电话号码已在本所义警名册中（{samePhone.Name}，{samePhone.Status.Label()}），请勿重复登记，可在名册中按电话查找"
+            );
         if (id?.Normalized is { } number)
         {
             var idHash = protector.BlindIndex(number);
-            if (await inStation.Where(x => x.IdNumberHash == idHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is { } sameId)
+            if (
+                await inStation.Where(x => x.IdNumberHash == idHash).Select(x => new { x.Name, x.Status }).FirstOrDefaultAsync(ct) is
+                { } sameId
+            )
                 throw new ConflictException($"该身份证号已在本所义警名册中（{sameId.Name}，{sameId.Status.Label()}），请勿重复登记");
         }
 
         var now = db.Now;
-        var v = Volunteer.Registered(new VolunteerDetails(input.Name!,
+        var v = Volunteer.Registered(
+            new VolunteerDetails(
+                input.Name!,
                 id?.Gender is { } idGender and not Gender.Unknown ? idGender : input.Gender ?? Gender.Unknown,
                 protector.Protect(phone.Normalized!, PhoneNumber.Mask),
                 id?.Normalized is { } n ? protector.Protect(n, CitizenId.Mask) : ProtectedText.Empty,
-                unit.Id, skills, input.Availability ?? VolunteerAvailability.None),
-            now, kind, Checks.Clean(input.Note));
+                unit.Id,
+                skills,
+                input.Availability ?? VolunteerAvailability.None
+            ),
+            now,
+            kind,
+            Checks.Clean(input.Note)
+        );
         db.Volunteers.Add(v);
-        db.VolunteerStatusChanges.Add(new VolunteerStatusChange
-        {
-            VolunteerId = v.Id, From = null, To = VolunteerStatus.Active, Reason = "由民警登记", At = now, ById = user.UserId,
-        });
+        db.VolunteerStatusChanges.Add(
+            new VolunteerStatusChange
+            {
+                VolunteerId = v.Id,
+                From = null,
+                To = VolunteerStatus.Active,
+                Reason = "由民警登记",
+                At = now,
+                ById = user.UserId,
+            }
+        );
         db.Audit(AuditAction.Create, nameof(Volunteer), v.Id.ToString(), $"登记义警 {v.Name}（{unit.Name}），直接在册，未关联账号");
         await db.SaveChangesAsync(ct);
         return v;
@@ -298,7 +391,13 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     private async Task<string?> AssistantKindAsync(string? code, CancellationToken ct)
     {
         var kind = Checks.Clean(code);
-        if (kind is not null && !await db.DictionaryItems.AnyAsync(i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive, ct))
+        if (
+            kind is not null
+            && !await db.DictionaryItems.AnyAsync(
+                i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive,
+                ct
+            )
+        )
             throw new ValidationFailedException("assistantKindCode", "警务助理类别不在字典中");
         return kind;
     }
@@ -311,17 +410,23 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         if (input.Action is not { } action || !Enum.IsDefined(action) || action == VolunteerAction.Apply)
             throw new ValidationFailedException("action", "请指定操作：Accept、Decline、Suspend、Reinstate 或 Retire");
         var reason = Checks.Clean(input.Reason);
-        if (reason is { Length: > TextLimits.Text }) throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
+        if (reason is { Length: > TextLimits.Text })
+            throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
         if (reason is null && VolunteerStatusRules.NeedsReason(action))
             throw new ValidationFailedException("reason", $"{action.Label()}须写明原因，本人可以看到");
-        var v = await (await ScopedAsync(ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var v = await (await ScopedAsync(ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
         Concurrency.Expect(db, v, input.Version);
         var from = v.Status;
         var change = v.Change(action, reason, user.UserId, db.Now);
         var to = change.To;
         db.VolunteerStatusChanges.Add(change);
-        db.Audit(AuditAction.Update, nameof(Volunteer), v.Id.ToString(),
-            $"义警 {v.Name}：{from.Label()} → {to.Label()}（{action.Label()}）" + (reason is null ? "" : $"；原因：{reason}"));
+        db.Audit(
+            AuditAction.Update,
+            nameof(Volunteer),
+            v.Id.ToString(),
+            $"义警 {v.Name}：{from.Label()} → {to.Label()}（{action.Label()}）" + (reason is null ? "" : $"；原因：{reason}")
+        );
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
@@ -338,7 +443,14 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
                 VolunteerAction.Reinstate => ("义警资格已恢复", "欢迎回来，可继续报名参加活动。"),
                 _ => ("已退出义警队伍", $"原因：{reason}"),
             };
-            await notifications.SendAsync(account, title, body, "/m/volunteer", action is VolunteerAction.Accept or VolunteerAction.Reinstate ? "success" : "warning", ct: ct);
+            await notifications.SendAsync(
+                account,
+                title,
+                body,
+                "/m/volunteer",
+                action is VolunteerAction.Accept or VolunteerAction.Reinstate ? "success" : "warning",
+                ct: ct
+            );
         }
         return v;
     }
@@ -347,14 +459,22 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     {
         user.Demand(Permissions.VolunteersManage);
         var c = new Checks().Optional("note", input.Note, "备注", TextLimits.Text);
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0) c.Add("availability", "可服务时间无效");
+        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
+            c.Add("availability", "可服务时间无效");
         c.ThrowIfAny();
         var v = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, v, input.Version);
         var skills = input.Skills is null ? null : await SkillsAsync(input.Skills, ct);
-        if (input.OrgUnitId is { } unitId && unitId != v.OrgUnitId) v.MoveTo((await UnitInScopeAsync(unitId, ct)).Id);
+        if (input.OrgUnitId is { } unitId && unitId != v.OrgUnitId)
+            v.MoveTo((await UnitInScopeAsync(unitId, ct)).Id);
         var kind = Checks.Clean(input.AssistantKindCode);
-        if (kind is not null && !await db.DictionaryItems.AnyAsync(i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive, ct))
+        if (
+            kind is not null
+            && !await db.DictionaryItems.AnyAsync(
+                i => i.Category == VolunteerDictionaries.AssistantKind && i.Code == kind && i.IsActive,
+                ct
+            )
+        )
             throw new ValidationFailedException("assistantKindCode", "警务助理类别不在字典中");
         v.CorrectProfile(skills, input.Availability, kind, Checks.Clean(input.Note));
         await db.SaveChangesAsync(ct);
@@ -368,13 +488,16 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     /// with the next claims refresh (within a minute for the phone's cookie) or the next sign-in.</summary>
     private async Task SyncRoleAsync(Volunteer v, CancellationToken ct)
     {
-        if (v.UserId is null) return;
+        if (v.UserId is null)
+            return;
         ct.ThrowIfCancellationRequested();
         var account = await users.FindByIdAsync(v.UserId);
-        if (account is null) return;
+        if (account is null)
+            return;
         var has = await users.IsInRoleAsync(account, BuiltInRoles.Volunteer);
         var should = VolunteerStatusRules.HoldsVolunteerRole(v.Status);
-        if (should && !has) Check(await users.AddToRoleAsync(account, BuiltInRoles.Volunteer));
+        if (should && !has)
+            Check(await users.AddToRoleAsync(account, BuiltInRoles.Volunteer));
         else if (!should && has)
         {
             Check(await users.RemoveFromRoleAsync(account, BuiltInRoles.Volunteer));
@@ -384,16 +507,26 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
 
     private static void Check(IdentityResult r)
     {
-        if (!r.Succeeded) throw new ConflictException("账号角色更新失败：" + string.Join("；", r.Errors.Select(e => e.Description)));
+        if (!r.Succeeded)
+            throw new ConflictException("账号角色更新失败：" + string.Join("；", r.Errors.Select(e => e.Description)));
     }
 
     /// <summary>A new application tells those who review volunteers for that place.</summary>
     private async Task NotifyReviewersAsync(Volunteer v, OrgUnit unit, CancellationToken ct)
     {
-        var reviewers = await AccountsOver.WithPermission(db, unit.Path, Permissions.VolunteersManage)
-            .Select(u => u.Id).Take(50).ToListAsync(ct);
+        var reviewers = await AccountsOver
+            .WithPermission(db, unit.Path, Permissions.VolunteersManage)
+            .Select(u => u.Id)
+            .Take(50)
+            .ToListAsync(ct);
         foreach (var r in reviewers)
-            await notifications.SendAsync(r, $"义警申请：{v.Name}", $"{unit.Name}的 {v.Name} 申请加入义警，请审核。", $"/volunteers/{v.Id}", ct: ct);
+            await notifications.SendAsync(
+                r,
+                $"义警申请：{v.Name}",
+                $"{unit.Name}的 {v.Name} 申请加入义警，请审核。",
+                $"/volunteers/{v.Id}",
+                ct: ct
+            );
     }
 
     private (CitizenIdResult? Id, PhoneNumberResult Phone) ValidateApplication(VolunteerApplication input)
@@ -402,16 +535,21 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
             .Required("name", input.Name, "姓名", TextLimits.Name)
             .Optional("statement", input.Statement, "申请说明", TextLimits.Text);
         var phone = PhoneNumber.Parse(input.Phone);
-        if (!phone.IsValid) c.Add("phone", phone.Error ?? "电话号码无效");
+        if (!phone.IsValid)
+            c.Add("phone", phone.Error ?? "电话号码无效");
         CitizenIdResult? id = null;
         if (Checks.Clean(input.IdNumber) is { } idText)
         {
             id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid) c.Add("idNumber", id.Error ?? "身份证号无效");
+            if (!id.IsValid)
+                c.Add("idNumber", id.Error ?? "身份证号无效");
         }
-        if (input.Gender is { } g && !Enum.IsDefined(g)) c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0) c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills }) c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        if (input.Gender is { } g && !Enum.IsDefined(g))
+            c.Add("gender", "性别无效");
+        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
+            c.Add("availability", "可服务时间无效");
+        if (input.Skills is { Count: > MaxSkills })
+            c.Add("skills", $"特长最多选 {MaxSkills} 项");
         c.ThrowIfAny();
         return (id, phone);
     }
@@ -419,14 +557,21 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     /// <summary>Skill codes, each an active entry of the volunteer-skill dictionary.</summary>
     private async Task<List<string>> SkillsAsync(List<string>? input, CancellationToken ct)
     {
-        if (input is null) return [];
-        if (input.Count > MaxSkills) throw new ValidationFailedException("skills", $"特长最多选 {MaxSkills} 项");
+        if (input is null)
+            return [];
+        if (input.Count > MaxSkills)
+            throw new ValidationFailedException("skills", $"特长最多选 {MaxSkills} 项");
         var codes = input.Select(s => s?.Trim() ?? "").Distinct().ToList();
-        if (codes.Any(s => s.Length is 0 or > TextLimits.Code)) throw new ValidationFailedException("skills", "特长编码无效");
-        var known = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == VolunteerDictionaries.Skill && i.IsActive && codes.Contains(i.Code))
-            .Select(i => i.Code).ToListAsync(ct);
+        if (codes.Any(s => s.Length is 0 or > TextLimits.Code))
+            throw new ValidationFailedException("skills", "特长编码无效");
+        var known = await db
+            .DictionaryItems.AsNoTracking()
+            .Where(i => i.Category == VolunteerDictionaries.Skill && i.IsActive && codes.Contains(i.Code))
+            .Select(i => i.Code)
+            .ToListAsync(ct);
         var unknown = codes.Except(known).ToList();
-        if (unknown.Count > 0) throw new ValidationFailedException("skills", $"特长不在字典中：{string.Join("、", unknown.Take(5))}");
+        if (unknown.Count > 0)
+            throw new ValidationFailedException("skills", $"特长不在字典中：{string.Join("、", unknown.Take(5))}");
         return codes;
     }
 
@@ -434,19 +579,26 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     private async Task<(OrgUnit? Home, OrgUnit? Root)> HomeAsync(string me, CancellationToken ct)
     {
         var unitId = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.OrgUnitId).FirstOrDefaultAsync(ct);
-        if (unitId is null) return (null, null);
+        if (unitId is null)
+            return (null, null);
         var home = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (home is null) return (null, null);
+        if (home is null)
+            return (null, null);
         var chain = OrgUnit.ChainOf(home.Path);
-        var station = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station).FirstOrDefaultAsync(ct);
+        var station = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => chain.Contains(u.Id) && u.Kind == OrgUnitKind.Station)
+            .FirstOrDefaultAsync(ct);
         return (home, station ?? home);
     }
 
     private async Task<OrgUnit> ApplicationUnitAsync(string me, Guid? chosen, CancellationToken ct)
     {
         var (home, root) = await HomeAsync(me, ct);
-        if (home is null || root is null) throw new ValidationFailedException("orgUnitId", "您的账号未设所属单位，请联系社区民警");
-        if (chosen is null || chosen == home.Id) return home;
+        if (home is null || root is null)
+            throw new ValidationFailedException("orgUnitId", "您的账号未设所属单位，请联系社区民警");
+        if (chosen is null || chosen == home.Id)
+            return home;
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == chosen, ct);
         if (unit is null || unit.IsRetired || !unit.Path.StartsWith(root.Path, StringComparison.Ordinal))
             throw new ValidationFailedException("orgUnitId", "所在村（社区）须在本派出所辖区内");
@@ -457,7 +609,8 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
     {
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.UnitInScopeAsync(scope, unitId, ct);
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "该单位已撤销");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "该单位已撤销");
         return unit;
     }
 
@@ -467,25 +620,33 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (f.Status is { } s)
         {
-            if (!Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
+            if (!Enum.IsDefined(s))
+                throw new ValidationFailedException("status", "状态无效");
             q = q.Where(v => v.Status == s);
         }
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             var phone = PhoneNumber.Parse(text);
             if (phone.IsValid)
             {
                 var hash = protector.BlindIndex(phone.Normalized!);
                 q = q.Where(v => v.PhoneHash == hash || v.Name.Contains(text));
             }
-            else q = q.Where(v => v.Name.Contains(text));
+            else
+                q = q.Where(v => v.Name.Contains(text));
         }
-        if (Checks.Clean(f.Skill) is { } skill) q = q.Where(v => v.Skills.Contains(skill));
-        if (f.SquadId is { } squad) q = q.Where(v => db.SquadMembers.Any(m => m.SquadId == squad && m.VolunteerId == v.Id));
-        if (Checks.Clean(f.AssistantKind) is { } kind) q = q.Where(v => v.AssistantKindCode == kind);
-        if (f.Assistant is { } assistant) q = assistant ? q.Where(v => v.AssistantKindCode != null) : q.Where(v => v.AssistantKindCode == null);
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (Checks.Clean(f.Skill) is { } skill)
+            q = q.Where(v => v.Skills.Contains(skill));
+        if (f.SquadId is { } squad)
+            q = q.Where(v => db.SquadMembers.Any(m => m.SquadId == squad && m.VolunteerId == v.Id));
+        if (Checks.Clean(f.AssistantKind) is { } kind)
+            q = q.Where(v => v.AssistantKindCode == kind);
+        if (f.Assistant is { } assistant)
+            q = assistant ? q.Where(v => v.AssistantKindCode != null) : q.Where(v => v.AssistantKindCode == null);
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 
@@ -497,23 +658,56 @@ public sealed class VolunteerService(LianxinDbContext db, ICurrentUser user, Per
         db.Volunteers.Where((await user.GetScopeAsync(ct)).Filter<Volunteer>());
 
     private static IQueryable<VolunteerRow> Project(IQueryable<Volunteer> q) =>
-        q.Select(v => new VolunteerRow(v.Id, v.Name, v.Gender, v.PhoneMasked, v.OrgUnitId, v.OrgUnit!.Name, v.Skills, v.Availability, v.Status,
-            v.AppliedAt, v.JoinedAt, v.AssistantKindCode, v.Version));
+        q.Select(v => new VolunteerRow(
+            v.Id,
+            v.Name,
+            v.Gender,
+            v.PhoneMasked,
+            v.OrgUnitId,
+            v.OrgUnit!.Name,
+            v.Skills,
+            v.Availability,
+            v.Status,
+            v.AppliedAt,
+            v.JoinedAt,
+            v.AssistantKindCode,
+            v.Version
+        ));
 
-    private static VolunteerRow Row(Volunteer v) => new(v.Id, v.Name, v.Gender, v.PhoneMasked, v.OrgUnitId, v.OrgUnit?.Name, v.Skills, v.Availability,
-        v.Status, v.AppliedAt, v.JoinedAt, v.AssistantKindCode, v.Version);
+    private static VolunteerRow Row(Volunteer v) =>
+        new(
+            v.Id,
+            v.Name,
+            v.Gender,
+            v.PhoneMasked,
+            v.OrgUnitId,
+            v.OrgUnit?.Name,
+            v.Skills,
+            v.Availability,
+            v.Status,
+            v.AppliedAt,
+            v.JoinedAt,
+            v.AssistantKindCode,
+            v.Version
+        );
 
     private async Task<IReadOnlyList<VolunteerSquadView>> SquadsOfAsync(Guid volunteerId, CancellationToken ct) =>
-        await (from m in db.SquadMembers.AsNoTracking()
-               join s in db.Squads.AsNoTracking() on m.SquadId equals s.Id
-               where m.VolunteerId == volunteerId
-               orderby s.Name
-               select new VolunteerSquadView(s.Id, s.Name, s.TypeCode, m.Role, s.IsActive)).ToListAsync(ct);
+        await (
+            from m in db.SquadMembers.AsNoTracking()
+            join s in db.Squads.AsNoTracking() on m.SquadId equals s.Id
+            where m.VolunteerId == volunteerId
+            orderby s.Name
+            select new VolunteerSquadView(s.Id, s.Name, s.TypeCode, m.Role, s.IsActive)
+        ).ToListAsync(ct);
 
     private async Task<VolunteerCreditTotals> CreditsOfAsync(Guid volunteerId, CancellationToken ct)
     {
-        var sums = await db.VolunteerCredits.AsNoTracking().Where(c => c.VolunteerId == volunteerId)
-            .GroupBy(c => 1).Select(g => new { Minutes = g.Sum(c => c.Minutes), Points = g.Sum(c => c.Points) }).FirstOrDefaultAsync(ct);
+        var sums = await db
+            .VolunteerCredits.AsNoTracking()
+            .Where(c => c.VolunteerId == volunteerId)
+            .GroupBy(c => 1)
+            .Select(g => new { Minutes = g.Sum(c => c.Minutes), Points = g.Sum(c => c.Points) })
+            .FirstOrDefaultAsync(ct);
         return new VolunteerCreditTotals(sums?.Minutes ?? 0, sums?.Points ?? 0);
     }
 }

@@ -26,7 +26,8 @@ public static class AccessFeature
             new NavEntry("/admin/roles", "NavRoles", Icons.Material.Filled.Security, NavOrder.Roles)
             {
                 Permission = Permissions.RolesManage,
-            });
+            }
+        );
         return services;
     }
 

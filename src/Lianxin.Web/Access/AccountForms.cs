@@ -11,39 +11,60 @@ public static class AccountForms
 {
     public static void MapAccountForms(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", Login).AllowAnonymous().RequireRateLimiting(Hosting.LianxinHost.SignInRateLimit).ExcludeFromDescription();
+        app.MapPost("/account/login", Login)
+            .AllowAnonymous()
+            .RequireRateLimiting(Hosting.LianxinHost.SignInRateLimit)
+            .ExcludeFromDescription();
         app.MapPost("/account/logout", Logout).ExcludeFromDescription();
         app.MapPost("/account/change-password", ChangePassword).RequireAuthorization().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        [FromForm] string? mobile, SignInService signIn)
+    private static async Task<IResult> Login(
+        [FromForm] string? userName,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl,
+        [FromForm] string? mobile,
+        SignInService signIn
+    )
     {
         var isMobile = mobile == "1";
         var outcome = await signIn.SignInAsync(userName, password, IdentityConstants.ApplicationScheme);
         var page = isMobile ? "/m/login" : "/account/login";
         if (!outcome.Succeeded)
-            return Results.Redirect($"{page}?error={Uri.EscapeDataString(outcome.Error ?? "登录失败")}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl, isMobile))}");
-        if (outcome.MustChangePassword) return Results.Redirect(isMobile ? "/m/change-password" : "/account/change-password");
+            return Results.Redirect(
+                $"{page}?error={Uri.EscapeDataString(outcome.Error ?? "登录失败")}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl, isMobile))}"
+            );
+        if (outcome.MustChangePassword)
+            return Results.Redirect(isMobile ? "/m/change-password" : "/account/change-password");
         return Results.Redirect(SafeLocal(returnUrl, isMobile));
     }
 
     private static async Task<IResult> Logout(ClaimsPrincipal user, SignInService signIn, [FromForm] string? mobile)
     {
-        var name = user.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } d ? $"{d}（{user.Identity?.Name}）" : user.Identity?.Name;
+        var name = user.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } d
+            ? $"{d}（{user.Identity?.Name}）"
+            : user.Identity?.Name;
         await signIn.SignOutAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), name);
         return Results.Redirect(mobile == "1" ? "/m/login" : "/account/login");
     }
 
-    private static async Task<IResult> ChangePassword([FromForm] string? currentPassword, [FromForm] string? newPassword,
-        [FromForm] string? confirmPassword, [FromForm] string? mobile, ClaimsPrincipal principal, UserManager<LianxinUser> users,
-        SignInService signIn)
+    private static async Task<IResult> ChangePassword(
+        [FromForm] string? currentPassword,
+        [FromForm] string? newPassword,
+        [FromForm] string? confirmPassword,
+        [FromForm] string? mobile,
+        ClaimsPrincipal principal,
+        UserManager<LianxinUser> users,
+        SignInService signIn
+    )
     {
         var page = mobile == "1" ? "/m/change-password" : "/account/change-password";
         var user = await users.GetUserAsync(principal);
-        if (user is null) return Results.Redirect("/account/login");
+        if (user is null)
+            return Results.Redirect("/account/login");
         var errors = await signIn.ChangePasswordAsync(user, currentPassword, newPassword, confirmPassword);
-        if (errors.Count > 0) return Results.Redirect($"{page}?error={Uri.EscapeDataString(string.Join("；", errors))}");
+        if (errors.Count > 0)
+            return Results.Redirect($"{page}?error={Uri.EscapeDataString(string.Join("；", errors))}");
         await signIn.RefreshAfterPasswordChangeAsync(user, principal);
         return Results.Redirect(mobile == "1" ? "/m/profile?changed=1" : "/?passwordChanged=1");
     }

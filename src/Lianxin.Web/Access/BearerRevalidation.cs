@@ -10,13 +10,26 @@ namespace Lianxin.Web.Access;
 /// so disabling an account or withdrawing a permission takes effect at once, not at token expiry.</summary>
 public sealed class BearerRevalidation(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext ctx, UserManager<LianxinUser> users, IOptions<IdentityOptions> identity, SecurityOptions security, TimeProvider time)
+    public async Task InvokeAsync(
+        HttpContext ctx,
+        UserManager<LianxinUser> users,
+        IOptions<IdentityOptions> identity,
+        SecurityOptions security,
+        TimeProvider time
+    )
     {
-        if (ctx.User.Identity?.IsAuthenticated == true
+        if (
+            ctx.User.Identity?.IsAuthenticated == true
             && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await RevalidatingAuthState.StillValidAsync(users, ctx.User, identity.Value, security, time.GetUtcNow()))
+            && !await RevalidatingAuthState.StillValidAsync(users, ctx.User, identity.Value, security, time.GetUtcNow())
+        )
         {
-            await Results.Problem(title: "登录已失效，请重新登录", detail: "账号已停用、权限已变更或会话已到期。", statusCode: StatusCodes.Status401Unauthorized)
+            await Results
+                .Problem(
+                    title: "登录已失效，请重新登录",
+                    detail: "账号已停用、权限已变更或会话已到期。",
+                    statusCode: StatusCodes.Status401Unauthorized
+                )
                 .ExecuteAsync(ctx);
             return;
         }

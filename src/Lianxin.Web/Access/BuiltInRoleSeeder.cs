@@ -17,12 +17,18 @@ public static class BuiltInRoleSeeder
             var role = await roles.FindByNameAsync(def.Name);
             if (role is null)
             {
-                role = new LianxinRole(def.Name) { DisplayName = def.DisplayName, Scope = def.Scope, IsBuiltIn = true };
+                role = new LianxinRole(def.Name)
+                {
+                    DisplayName = def.DisplayName,
+                    Scope = def.Scope,
+                    IsBuiltIn = true,
+                };
                 Check(await roles.CreateAsync(role));
             }
             // Defaults of features this role has not been seeded with yet (a new feature in this version).
             var features = def.Permissions.GroupBy(Feature).Where(g => !role.SeededFeatures.Contains(g.Key)).ToList();
-            if (features.Count == 0) continue;
+            if (features.Count == 0)
+                continue;
             var held = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToHashSet();
             foreach (var p in features.SelectMany(g => g).Where(p => !held.Contains(p)))
                 Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, p)));
@@ -35,6 +41,7 @@ public static class BuiltInRoleSeeder
 
     private static void Check(IdentityResult r)
     {
-        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        if (!r.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
     }
 }

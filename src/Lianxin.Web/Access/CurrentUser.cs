@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lianxin.Core.Access;
-using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 
 namespace Lianxin.Web.Access;
@@ -25,17 +24,21 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public string? UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-    public string UserName => Principal.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } name
-        ? $"{name}（{Principal.Identity?.Name}）"
-        : IsAuthenticated ? Principal.Identity?.Name ?? "" : http.HttpContext is null ? "系统" : "匿名";
+    public string UserName =>
+        Principal.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } name ? $"{name}（{Principal.Identity?.Name}）"
+        : IsAuthenticated ? Principal.Identity?.Name ?? ""
+        : http.HttpContext is null ? "系统"
+        : "匿名";
     public string? IpAddress => _ip ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public bool Has(string permission) => Principal.HasClaim(Permissions.ClaimType, permission);
 
     public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
     {
-        if (_scope is not null) return _scope;
-        if (UserId is not { } id) return _scope = DataScope.Nothing;
+        if (_scope is not null)
+            return _scope;
+        if (UserId is not { } id)
+            return _scope = DataScope.Nothing;
         var db = services.GetRequiredService<LianxinDbContext>();
         return _scope = await DataScopeResolver.ResolveAsync(db, id, ct);
     }

@@ -6,7 +6,8 @@ namespace Lianxin.Web.Access;
 /// <summary>An interactive circuit has no HttpContext after it starts; this keeps the circuit's
 /// <see cref="CurrentUser"/> in step with its authentication state.</summary>
 public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user, IHttpContextAccessor http)
-    : CircuitHandler, IDisposable
+    : CircuitHandler,
+        IDisposable
 {
     private string? _ip;
 
@@ -27,8 +28,13 @@ public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, 
 
     private async Task Update(Task<AuthenticationState> task)
     {
-        try { user.Set((await task).User, _ip); }
-        catch (InvalidOperationException) { /* circuit closing */ }
+        try
+        {
+            user.Set((await task).User, _ip);
+        }
+        catch (InvalidOperationException)
+        { /* circuit closing */
+        }
     }
 
     public void Dispose() => auth.AuthenticationStateChanged -= Changed;

@@ -14,8 +14,10 @@ public sealed class LianxinClaimsFactory(UserManager<LianxinUser> users, RoleMan
     {
         var id = await base.GenerateClaimsAsync(user);
         id.AddClaim(new Claim(LianxinClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
-        if (user.OrgUnitId is { } unit) id.AddClaim(new Claim(LianxinClaims.OrgUnit, unit.ToString()));
-        if (user.MustChangePassword) id.AddClaim(new Claim(LianxinClaims.MustChangePassword, "1"));
+        if (user.OrgUnitId is { } unit)
+            id.AddClaim(new Claim(LianxinClaims.OrgUnit, unit.ToString()));
+        if (user.MustChangePassword)
+            id.AddClaim(new Claim(LianxinClaims.MustChangePassword, "1"));
         return id;
     }
 }

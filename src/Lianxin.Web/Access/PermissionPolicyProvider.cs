@@ -14,8 +14,11 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
-        if (!policyName.StartsWith(Prefix, StringComparison.Ordinal)) return await base.GetPolicyAsync(policyName);
-        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-            .RequireClaim(Permissions.ClaimType, policyName[Prefix.Length..]).Build();
+        if (!policyName.StartsWith(Prefix, StringComparison.Ordinal))
+            return await base.GetPolicyAsync(policyName);
+        return new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(Permissions.ClaimType, policyName[Prefix.Length..])
+            .Build();
     }
 }

@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lianxin.Web.Access;
 
-public sealed record SignInOutcome(bool Succeeded, string? Error = null, bool MustChangePassword = false, bool LockedOut = false);
-
 /// <summary>Sign-in, sign-out and password change, each recorded in the audit log (failures too).</summary>
 public sealed class SignInService(
-    SignInManager<LianxinUser> signIn, UserManager<LianxinUser> users, LianxinDbContext db, SecurityOptions security,
-    TimeProvider time, LianxinMetrics metrics)
+    SignInManager<LianxinUser> signIn,
+    UserManager<LianxinUser> users,
+    LianxinDbContext db,
+    SecurityOptions security,
+    TimeProvider time,
+    LianxinMetrics metrics
+)
 {
     private const string BadCredentials = "用户名或密码错误";
 
@@ -25,14 +28,18 @@ public sealed class SignInService(
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             return new SignInOutcome(false, "请输入用户名和密码");
         var name = userName.Trim();
-        if (name.Length > 64 || password.Length > 256) return await Fail(null, name, BadCredentials);
+        if (name.Length > 64 || password.Length > 256)
+            return await Fail(null, name, BadCredentials);
         var user = await users.FindByNameAsync(name);
-        if (user is null) return await Fail(null, name, BadCredentials);
+        if (user is null)
+            return await Fail(null, name, BadCredentials);
 
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
-            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : security.LockoutMinutes;
+            var minutes = user.LockoutEnd is { } end
+                ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes))
+                : security.LockoutMinutes;
             db.Audit(AuditAction.LockedOut, nameof(LianxinUser), user.Id, $"账号 {name} 因连续输错密码被锁定", user.Id, Label(user));
             await db.SaveChangesAsync();
             metrics.SignIn("locked");
@@ -45,7 +52,8 @@ public sealed class SignInService(
         }
 
         // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.
-        if (user.IsDisabled) return await Fail(user, name, "账号已停用，请联系系统管理员");
+        if (user.IsDisabled)
+            return await Fail(user, name, "账号已停用，请联系系统管理员");
 
         var now = time.GetUtcNow();
         if (!user.MustChangePassword && PasswordPolicyValidator.IsExpired(user, security, now))
@@ -58,9 +66,19 @@ public sealed class SignInService(
 
         var props = new AuthenticationProperties { IsPersistent = false };
         signIn.AuthenticationScheme = scheme;
-        await signIn.SignInWithClaimsAsync(user, props,
-            [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, now.UtcTicks.ToString(CultureInfo.InvariantCulture))]);
-        db.Audit(AuditAction.SignIn, nameof(LianxinUser), user.Id, scheme == IdentityConstants.BearerScheme ? "接口令牌登录" : "网页登录", user.Id, Label(user));
+        await signIn.SignInWithClaimsAsync(
+            user,
+            props,
+            [new Claim("amr", "pwd"), new Claim(LianxinClaims.SignedInAt, now.UtcTicks.ToString(CultureInfo.InvariantCulture))]
+        );
+        db.Audit(
+            AuditAction.SignIn,
+            nameof(LianxinUser),
+            user.Id,
+            scheme == IdentityConstants.BearerScheme ? "接口令牌登录" : "网页登录",
+            user.Id,
+            Label(user)
+        );
         await db.SaveChangesAsync();
         metrics.SignIn("success");
         return new SignInOutcome(true, MustChangePassword: user.MustChangePassword);
@@ -80,8 +98,14 @@ public sealed class SignInService(
     public async Task RecordFailedPasswordChangeAsync(LianxinUser user)
     {
         var locked = await users.IsLockedOutAsync(user);
-        db.Audit(locked ? AuditAction.LockedOut : AuditAction.SignInFailed, nameof(LianxinUser), user.Id,
-            $"账号 {user.UserName} 修改密码时原密码错误" + (locked ? "，已被锁定" : ""), user.Id, Label(user));
+        db.Audit(
+            locked ? AuditAction.LockedOut : AuditAction.SignInFailed,
+            nameof(LianxinUser),
+            user.Id,
+            $"账号 {user.UserName} 修改密码时原密码错误" + (locked ? "，已被锁定" : ""),
+            user.Id,
+            Label(user)
+        );
         await db.SaveChangesAsync();
         metrics.SignIn(locked ? "locked" : "failed");
     }
@@ -89,7 +113,8 @@ public sealed class SignInService(
     public async Task SignOutAsync(string? userId, string? userName)
     {
         await signIn.SignOutAsync();
-        if (userId is null) return;
+        if (userId is null)
+            return;
         db.Audit(AuditAction.SignOut, nameof(LianxinUser), userId, null, userId, userName);
         await db.SaveChangesAsync();
     }
@@ -97,11 +122,15 @@ public sealed class SignInService(
     /// <summary>Changes a password after checking the current one; clears the forced-change flag.</summary>
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(LianxinUser user, string? current, string? next, string? confirm)
     {
-        if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next)) return ["请填写原密码和新密码"];
-        if (confirm is not null && next != confirm) return ["两次输入的新密码不一致"];
-        if (current == next) return ["新密码不能与原密码相同"];
+        if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next))
+            return ["请填写原密码和新密码"];
+        if (confirm is not null && next != confirm)
+            return ["两次输入的新密码不一致"];
+        if (current == next)
+            return ["新密码不能与原密码相同"];
         var result = await users.ChangePasswordAsync(user, current, next);
-        if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
+        if (!result.Succeeded)
+            return result.Errors.Select(e => e.Description).ToList();
         user.MustChangePassword = false;
         user.PasswordChangedAt = time.GetUtcNow();
         await users.UpdateAsync(user);
@@ -116,7 +145,14 @@ public sealed class SignInService(
 
     private async Task<SignInOutcome> Fail(LianxinUser? user, string name, string message)
     {
-        db.Audit(AuditAction.SignInFailed, nameof(LianxinUser), user?.Id, $"账号 {name} 登录失败", user?.Id, user is null ? name : Label(user));
+        db.Audit(
+            AuditAction.SignInFailed,
+            nameof(LianxinUser),
+            user?.Id,
+            $"账号 {name} 登录失败",
+            user?.Id,
+            user is null ? name : Label(user)
+        );
         await db.SaveChangesAsync();
         metrics.SignIn("failed");
         return new SignInOutcome(false, message);

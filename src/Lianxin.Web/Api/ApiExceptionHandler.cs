@@ -8,7 +8,8 @@ namespace Lianxin.Web.Api;
 
 /// <summary>Turns refusals from the domain and bad request bodies into problem details: a clear 4xx,
 /// never a 500 for something the caller can fix.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDatabaseErrors databaseErrors, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDatabaseErrors databaseErrors, ILogger<ApiExceptionHandler> log)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
@@ -27,19 +28,29 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDataba
             DomainException d => (422, d.Message, null),
             _ => (0, "", null),
         };
-        if (status == 0) return false;
-        if (status >= 500) log.LogError(exception, "Request failed");
+        if (status == 0)
+            return false;
+        if (status >= 500)
+            log.LogError(exception, "Request failed");
         ctx.Response.StatusCode = status;
         var details = errors is null
             ? new ProblemDetails { Status = status, Title = title }
             : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = details,
+                Exception = exception,
+            }
+        );
     }
 
     private static string BadRequestTitle(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j
             ? $"请求内容不是有效的 JSON，或字段类型不对{(j.Path is { Length: > 1 } path ? $"（位置：{path}）" : "")}"
-            : b.Message.Contains("Failed to bind parameter", StringComparison.Ordinal) || b.Message.Contains("Required parameter", StringComparison.Ordinal)
-                ? "请求参数格式不对：" + b.Message.Replace("Failed to bind parameter", "参数", StringComparison.Ordinal)
-                : "请求格式有误";
+        : b.Message.Contains("Failed to bind parameter", StringComparison.Ordinal)
+        || b.Message.Contains("Required parameter", StringComparison.Ordinal)
+            ? "请求参数格式不对：" + b.Message.Replace("Failed to bind parameter", "参数", StringComparison.Ordinal)
+        : "请求格式有误";
 }

@@ -11,12 +11,20 @@ public static class Downloads
     public static readonly string[] AttachmentTypes = AttachmentType.All.Select(t => t.ContentType).Distinct().ToArray();
 
     /// <summary>The types a photo is served as.</summary>
-    public static readonly string[] PhotoTypes =
-        AttachmentType.All.Where(t => t.Kind == AttachmentKind.Photo).Select(t => t.ContentType).Distinct().ToArray();
+    public static readonly string[] PhotoTypes = AttachmentType
+        .All.Where(t => t.Kind == AttachmentKind.Photo)
+        .Select(t => t.ContentType)
+        .Distinct()
+        .ToArray();
 
     /// <summary>A file someone uploaded (a photo, an attachment): sandboxed, never sniffed, kept out of shared caches.</summary>
-    public static IResult Sandboxed(HttpContext http, byte[] data, string contentType, string? fileName = null,
-        string cacheControl = "private, no-store")
+    public static IResult Sandboxed(
+        HttpContext http,
+        byte[] data,
+        string contentType,
+        string? fileName = null,
+        string cacheControl = "private, no-store"
+    )
     {
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -35,8 +43,13 @@ public static class Downloads
     }
 
     /// <summary>An import's error report as CSV (<paramref name="format"/> "csv") or .xlsx, named <paramref name="name"/>.</summary>
-    public static async Task<IResult> ErrorReportAsync(string format, string name, IReadOnlyList<string> headers,
-        IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct) =>
+    public static async Task<IResult> ErrorReportAsync(
+        string format,
+        string name,
+        IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken ct
+    ) =>
         format == "csv"
             ? Results.File(ErrorReportFile.Csv(headers, rows), ErrorReportFile.CsvContentType, name + ".csv")
             : Results.File(await ErrorReportFile.XlsxAsync(headers, rows, ct), ExcelExport.ContentType, name + ".xlsx");

@@ -17,13 +17,16 @@ public static class ErrorReportFile
         {
             for (var i = 0; i < row.Count; i++)
             {
-                if (i > 0) text.Append(',');
-                text.Append(row[i] switch
-                {
-                    null => "",
-                    int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    var v => CsvRecordReader.Quote(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)),
-                });
+                if (i > 0)
+                    text.Append(',');
+                text.Append(
+                    row[i] switch
+                    {
+                        null => "",
+                        int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        var v => CsvRecordReader.Quote(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)),
+                    }
+                );
             }
             text.Append("\r\n");
         }
@@ -31,10 +34,15 @@ public static class ErrorReportFile
     }
 
     /// <summary>A sheet with the header row; with no problems, the header alone.</summary>
-    public static async Task<MemoryStream> XlsxAsync(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
+    public static async Task<MemoryStream> XlsxAsync(
+        IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken ct
+    )
     {
         var sheet = rows.Select(r => headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
-        if (sheet.Count == 0) sheet.Add(headers.ToDictionary(h => h, _ => (object?)null));
+        if (sheet.Count == 0)
+            sheet.Add(headers.ToDictionary(h => h, _ => (object?)null));
         return await ExcelExport.StreamAsync(sheet, ct);
     }
 }

@@ -8,17 +8,27 @@ public static class ExcelExport
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int MaxRows = 100_000;
 
-    public static async Task<IResult> FileAsync<T>(IEnumerable<T> rows, string fileName, params (string Header, Func<T, object?> Value)[] columns)
+    public static async Task<IResult> FileAsync<T>(
+        IEnumerable<T> rows,
+        string fileName,
+        params (string Header, Func<T, object?> Value)[] columns
+    )
     {
         var table = rows.Select(r =>
-        {
-            var row = new Dictionary<string, object?>();
-            foreach (var (header, value) in columns) row[header] = value(r);
-            return row;
-        }).ToList();
-        if (table.Count == 0) table.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
-        return Results.File(await StreamAsync(table, CancellationToken.None), ContentType,
-            $"{fileName}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+            {
+                var row = new Dictionary<string, object?>();
+                foreach (var (header, value) in columns)
+                    row[header] = value(r);
+                return row;
+            })
+            .ToList();
+        if (table.Count == 0)
+            table.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
+        return Results.File(
+            await StreamAsync(table, CancellationToken.None),
+            ContentType,
+            $"{fileName}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx"
+        );
     }
 
     /// <summary>A workbook as given (rows, or sheets by name), downloaded under <paramref name="fileName"/> as it is.</summary>

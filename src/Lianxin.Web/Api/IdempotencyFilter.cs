@@ -21,9 +21,11 @@ public sealed class IdempotencyFilter : IEndpointFilter
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Headers[Header] is not { Count: > 0 } values)
             return await next(context);
         var key = values.ToString();
-        if (key.Length is 0 or > 128) return ApiProblems.Status(400, "Idempotency-Key 须为 1 到 128 个字符");
+        if (key.Length is 0 or > 128)
+            return ApiProblems.Status(400, "Idempotency-Key 须为 1 到 128 个字符");
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null) return await next(context);
+        if (userId is null)
+            return await next(context);
 
         var route = http.Request.Path.Value ?? "";
         var bodyHash = HashArguments(context.Arguments, route);
@@ -32,30 +34,50 @@ public sealed class IdempotencyFilter : IEndpointFilter
         if (prior is not null)
         {
             if (prior.RequestHash != bodyHash || prior.Route != route)
-                return Results.Problem(title: "Idempotency-Key 已用于另一个请求", detail: "同一个键只能用于内容相同的重试。", statusCode: 422);
+                return Results.Problem(
+                    title: "Idempotency-Key 已用于另一个请求",
+                    detail: "同一个键只能用于内容相同的重试。",
+                    statusCode: 422
+                );
             http.Response.Headers["Idempotent-Replayed"] = "true";
-            if (prior.Location is not null) http.Response.Headers.Location = prior.Location;
+            if (prior.Location is not null)
+                http.Response.Headers.Location = prior.Location;
             return Results.Text(prior.ResponseBody ?? "", "application/json", Encoding.UTF8, prior.StatusCode);
         }
 
         var result = await next(context);
         if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok and IValueHttpResult v)
         {
-            var json = JsonSerializer.Serialize(v.Value, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            var json = JsonSerializer.Serialize(
+                v.Value,
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions
+            );
             db.ChangeTracker.Clear();
-            db.IdempotencyRecords.Add(new IdempotencyRecord
+            db.IdempotencyRecords.Add(
+                new IdempotencyRecord
+                {
+                    Key = key,
+                    UserId = userId,
+                    Route = route,
+                    RequestHash = bodyHash,
+                    StatusCode = ok.StatusCode ?? 200,
+                    ResponseBody = json,
+                    Location = LocationOf(result),
+                    CreatedAt = db.Now,
+                }
+            );
+            try
             {
-                Key = key, UserId = userId, Route = route, RequestHash = bodyHash, StatusCode = ok.StatusCode ?? 200,
-                ResponseBody = json, Location = LocationOf(result), CreatedAt = db.Now,
-            });
-            try { await db.SaveChangesAsync(); }
-            catch (DbUpdateException) { /* a concurrent retry stored it first; both saw the same create */ }
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            { /* a concurrent retry stored it first; both saw the same create */
+            }
         }
         return result;
     }
 
-    private static string? LocationOf(object? result) =>
-        result?.GetType().GetProperty("Location")?.GetValue(result) as string;
+    private static string? LocationOf(object? result) => result?.GetType().GetProperty("Location")?.GetValue(result) as string;
 
     /// <summary>Hashes what the client sent: the route and the bound body and values, not the injected services.</summary>
     private static string HashArguments(IList<object?> args, string route)
@@ -63,11 +85,16 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var sb = new StringBuilder(route);
         foreach (var a in args)
         {
-            if (a is null) continue;
+            if (a is null)
+                continue;
             var type = a.GetType();
-            var sent = type.IsPrimitive || a is string or Guid or Enum
-                || type.Name.EndsWith("Input", StringComparison.Ordinal) || type.Name.EndsWith("Request", StringComparison.Ordinal);
-            if (sent) sb.Append('|').Append(JsonSerializer.Serialize(a));
+            var sent =
+                type.IsPrimitive
+                || a is string or Guid or Enum
+                || type.Name.EndsWith("Input", StringComparison.Ordinal)
+                || type.Name.EndsWith("Request", StringComparison.Ordinal);
+            if (sent)
+                sb.Append('|').Append(JsonSerializer.Serialize(a));
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }

@@ -18,18 +18,24 @@ public static class Uploads
     /// <summary>The form of a multipart request; anything else is refused under <paramref name="errorKey"/>.</summary>
     public static async Task<IFormCollection> FormAsync(HttpRequest request, string errorKey, string notAForm, CancellationToken ct)
     {
-        if (!request.HasFormContentType) throw new ValidationFailedException(errorKey, notAForm);
+        if (!request.HasFormContentType)
+            throw new ValidationFailedException(errorKey, notAForm);
         return await request.ReadFormAsync(ct);
     }
 
     /// <summary>The one file of a multipart request and the rest of its form.</summary>
     public static async Task<(IFormFile File, IFormCollection Form)> SingleAsync(
-        HttpRequest request, UploadField field, CancellationToken ct, long? maxBytes = null)
+        HttpRequest request,
+        UploadField field,
+        CancellationToken ct,
+        long? maxBytes = null
+    )
     {
         var form = await FormAsync(request, field.Key, field.NotAForm, ct);
         if (form.Files.Count != 1 || form.Files[0] is not { } file || !field.Names.Contains(file.Name))
             throw new ValidationFailedException(field.Key, $"每次上传{field.One}，字段名为 {field.Key}");
-        if (file.Length > maxBytes) throw new ValidationFailedException(field.Key, $"{field.What}不能超过 {Size(maxBytes.Value)}");
+        if (file.Length > maxBytes)
+            throw new ValidationFailedException(field.Key, $"{field.What}不能超过 {Size(maxBytes.Value)}");
         return (file, form);
     }
 }

@@ -12,10 +12,9 @@ public static class AuditFeature
     {
         services.AddScoped<AuditQueryService>();
         services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
-        services.AddNavigation(new NavEntry("/audit", "NavAudit", Icons.Material.Filled.FactCheck, NavOrder.Audit)
-        {
-            Permission = Permissions.AuditRead,
-        });
+        services.AddNavigation(
+            new NavEntry("/audit", "NavAudit", Icons.Material.Filled.FactCheck, NavOrder.Audit) { Permission = Permissions.AuditRead }
+        );
         return services;
     }
 

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Audit;
 
-public sealed record AuditFilter(string? User = null, string? Action = null, string? EntityType = null, string? EntityId = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null);
-
-public sealed record AuditLine(long Seq, DateTimeOffset At, string? UserId, string UserName, string? IpAddress, string Action,
-    string ActionLabel, string? EntityType, string? EntityId, string? Summary, string? Changes);
-
 /// <summary>The auditor's view of the log. Reading it is not itself logged line by line, but exporting it is.</summary>
 public sealed class AuditQueryService(LianxinDbContext db, ICurrentUser me)
 {
@@ -23,7 +17,8 @@ public sealed class AuditQueryService(LianxinDbContext db, ICurrentUser me)
 
     public async Task<IReadOnlyList<AuditLine>> ExportAsync(AuditFilter f, int max, CancellationToken ct = default)
     {
-        if (!me.Has(Permissions.AuditExport)) throw new ForbiddenException();
+        if (!me.Has(Permissions.AuditExport))
+            throw new ForbiddenException();
         var rows = await Query(f).OrderByDescending(a => a.Seq).Take(max).ToListAsync(ct);
         db.Audit(AuditAction.Export, nameof(AuditEntry), null, $"导出审计日志 {rows.Count} 条");
         await db.SaveChangesAsync(ct);
@@ -32,23 +27,43 @@ public sealed class AuditQueryService(LianxinDbContext db, ICurrentUser me)
 
     public async Task<AuditChain.VerifyResult> VerifyAsync(CancellationToken ct = default)
     {
-        if (!me.Has(Permissions.AuditRead)) throw new ForbiddenException();
+        if (!me.Has(Permissions.AuditRead))
+            throw new ForbiddenException();
         return await AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable(), ct);
     }
 
     private IQueryable<AuditEntry> Query(AuditFilter f)
     {
-        if (!me.Has(Permissions.AuditRead)) throw new ForbiddenException();
+        if (!me.Has(Permissions.AuditRead))
+            throw new ForbiddenException();
         var q = db.AuditEntries.AsNoTracking();
-        if (Checks.Clean(f.User) is { } u) q = q.Where(a => a.UserName.Contains(u) || a.UserId == u);
-        if (Checks.Clean(f.Action) is { } act) q = q.Where(a => a.Action == act);
-        if (Checks.Clean(f.EntityType) is { } et) q = q.Where(a => a.EntityType == et);
-        if (Checks.Clean(f.EntityId) is { } eid) q = q.Where(a => a.EntityId == eid);
-        if (f.From is { } from) q = q.Where(a => a.At >= from.ToUniversalTime());
-        if (f.To is { } to) q = q.Where(a => a.At < to.ToUniversalTime());
+        if (Checks.Clean(f.User) is { } u)
+            q = q.Where(a => a.UserName.Contains(u) || a.UserId == u);
+        if (Checks.Clean(f.Action) is { } act)
+            q = q.Where(a => a.Action == act);
+        if (Checks.Clean(f.EntityType) is { } et)
+            q = q.Where(a => a.EntityType == et);
+        if (Checks.Clean(f.EntityId) is { } eid)
+            q = q.Where(a => a.EntityId == eid);
+        if (f.From is { } from)
+            q = q.Where(a => a.At >= from.ToUniversalTime());
+        if (f.To is { } to)
+            q = q.Where(a => a.At < to.ToUniversalTime());
         return q;
     }
 
-    private static AuditLine ToLine(AuditEntry a) => new(a.Seq, a.At, a.UserId, a.UserName, a.IpAddress, a.Action,
-        AuditAction.Label(a.Action), a.EntityType, a.EntityId, a.Summary, a.Changes);
+    private static AuditLine ToLine(AuditEntry a) =>
+        new(
+            a.Seq,
+            a.At,
+            a.UserId,
+            a.UserName,
+            a.IpAddress,
+            a.Action,
+            AuditAction.Label(a.Action),
+            a.EntityType,
+            a.EntityId,
+            a.Summary,
+            a.Changes
+        );
 }

@@ -1,23 +1,26 @@
-using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Demo;
+using Lianxin.Core.Disputes.Figures;
 using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Demo;
 
-public sealed record DemoAccount(string UserName, string DisplayName, string Role, string Unit, string Password);
-
 /// <summary>Builds the demo county into an empty database and creates one account per role, each
 /// with a one-time password that must be changed at first sign-in.</summary>
 public static class DemoSeeder
 {
-    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, int residents = 80_000, CancellationToken ct = default,
-        int disputes = DemoDisputes.DefaultCount, int incidentCount = DemoIncidents.DefaultCount)
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(
+        IServiceProvider services,
+        int residents = 80_000,
+        CancellationToken ct = default,
+        int disputes = DemoDisputes.DefaultCount,
+        int incidentCount = DemoIncidents.DefaultCount
+    )
     {
         var db = services.GetRequiredService<LianxinDbContext>();
         if (await db.OrgUnits.AnyAsync(ct))
@@ -40,8 +43,13 @@ public static class DemoSeeder
             await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
             await bulk.WriteAsync(db, incidents, ct);
             await Core.Incidents.Statistics.IncidentTallyRollup.RebuildAsync(db, bulk, ct);
-            db.Audit(AuditAction.Import, "DemoCounty", null,
-                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情", userName: "系统（演示数据）");
+            db.Audit(
+                AuditAction.Import,
+                "DemoCounty",
+                null,
+                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情",
+                userName: "系统（演示数据）"
+            );
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -73,20 +81,37 @@ public static class DemoSeeder
             var password = UserAdminService.GeneratePassword();
             var user = new LianxinUser
             {
-                UserName = userName, DisplayName = name, OrgUnitId = unit.Id, MustChangePassword = true, CreatedAt = time.GetUtcNow(),
+                UserName = userName,
+                DisplayName = name,
+                OrgUnitId = unit.Id,
+                MustChangePassword = true,
+                CreatedAt = time.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role));
             accounts.Add(new DemoAccount(userName, name, BuiltInRoles.All.First(r => r.Name == role).DisplayName, unit.Name, password));
         }
-        var volunteers = await SeedVolunteersAsync(db, county, protector, time.GetUtcNow(), (await users.FindByNameAsync("volunteer"))?.Id, ct);
+        var volunteers = await SeedVolunteersAsync(
+            db,
+            county,
+            protector,
+            time.GetUtcNow(),
+            (await users.FindByNameAsync("volunteer"))?.Id,
+            ct
+        );
         await SeedVolunteerWorkAsync(services, db, county, protector, time.GetUtcNow(), volunteers, ct);
         return accounts;
     }
 
     /// <summary>The demo station's volunteers and squads; the demo volunteer account gets its own active record.</summary>
-    private static async Task<DemoVolunteers.Data> SeedVolunteersAsync(LianxinDbContext db, DemoCountyData county, PersonalDataProtector protector, DateTimeOffset now,
-        string? volunteerUserId, CancellationToken ct)
+    private static async Task<DemoVolunteers.Data> SeedVolunteersAsync(
+        LianxinDbContext db,
+        DemoCountyData county,
+        PersonalDataProtector protector,
+        DateTimeOffset now,
+        string? volunteerUserId,
+        CancellationToken ct
+    )
     {
         var data = DemoVolunteers.Build(county, protector, now, volunteerUserId);
         db.SuppressEntityAudit = true;
@@ -96,27 +121,62 @@ public static class DemoSeeder
             db.VolunteerStatusChanges.AddRange(data.Changes);
             db.Squads.AddRange(data.Squads);
             db.SquadMembers.AddRange(data.Members);
-            db.Audit(AuditAction.Import, "DemoVolunteers", null, $"生成演示义警 {data.Volunteers.Count} 名、中队 {data.Squads.Count} 个", userName: "系统（演示数据）");
+            db.Audit(
+                AuditAction.Import,
+                "DemoVolunteers",
+                null,
+                $"生成演示义警 {data.Volunteers.Count} 名、中队 {data.Squads.Count} 个",
+                userName: "系统（演示数据）"
+            );
             await db.SaveChangesAsync(ct);
         }
-        finally { db.SuppressEntityAudit = false; }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
         db.ChangeTracker.Clear();
         return data;
     }
 
     /// <summary>The demo station's activities, tips, feed and trainings, done by the demo accounts, with the hours and
     /// points credited by the configured rules.</summary>
-    private static async Task SeedVolunteerWorkAsync(IServiceProvider services, LianxinDbContext db, DemoCountyData county,
-        PersonalDataProtector protector, DateTimeOffset now, DemoVolunteers.Data volunteers, CancellationToken ct)
+    private static async Task SeedVolunteerWorkAsync(
+        IServiceProvider services,
+        LianxinDbContext db,
+        DemoCountyData county,
+        PersonalDataProtector protector,
+        DateTimeOffset now,
+        DemoVolunteers.Data volunteers,
+        CancellationToken ct
+    )
     {
-        var users = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName), ct);
+        var users = await db
+            .Users.AsNoTracking()
+            .Where(u => u.UserName != null)
+            .ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName), ct);
         var officer = users["officer"];
-        var likers = new[] { "volunteer", "resident", "officer", "leader", "auxiliary", "informant" }.Where(users.ContainsKey).Select(n => users[n].Id).ToList();
-        var accounts = new DemoVolunteerWork.Accounts(officer.Id, officer.DisplayName, users["leader"].Id, users.GetValueOrDefault("volunteer").Id,
-            users.GetValueOrDefault("resident").Id, users.GetValueOrDefault("resident").DisplayName ?? "孙群众", likers);
-        var work = DemoVolunteerWork.Build(county, volunteers, protector, now, accounts,
+        var likers = new[] { "volunteer", "resident", "officer", "leader", "auxiliary", "informant" }
+            .Where(users.ContainsKey)
+            .Select(n => users[n].Id)
+            .ToList();
+        var accounts = new DemoVolunteerWork.Accounts(
+            officer.Id,
+            officer.DisplayName,
+            users["leader"].Id,
+            users.GetValueOrDefault("volunteer").Id,
+            users.GetValueOrDefault("resident").Id,
+            users.GetValueOrDefault("resident").DisplayName ?? "孙群众",
+            likers
+        );
+        var work = DemoVolunteerWork.Build(
+            county,
+            volunteers,
+            protector,
+            now,
+            accounts,
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Volunteers.Activities.PointsOptions>>().Value,
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Volunteers.Tips.TipOptions>>().Value.PointsPerTip);
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Volunteers.Tips.TipOptions>>().Value.PointsPerTip
+        );
         db.SuppressEntityAudit = true;
         try
         {
@@ -129,16 +189,25 @@ public static class DemoSeeder
             db.FeedComments.AddRange(work.Comments);
             db.FeedLikes.AddRange(work.Likes);
             db.VolunteerCredits.AddRange(work.Credits);
-            db.Audit(AuditAction.Import, "DemoVolunteerWork", null,
-                $"生成演示义警活动 {work.Activities.Count} 场、线索 {work.Tips.Count} 条、义警圈帖子 {work.Posts.Count} 条、培训 {work.Trainings.Count} 场", userName: "系统（演示数据）");
+            db.Audit(
+                AuditAction.Import,
+                "DemoVolunteerWork",
+                null,
+                $"生成演示义警活动 {work.Activities.Count} 场、线索 {work.Tips.Count} 条、义警圈帖子 {work.Posts.Count} 条、培训 {work.Trainings.Count} 场",
+                userName: "系统（演示数据）"
+            );
             await db.SaveChangesAsync(ct);
         }
-        finally { db.SuppressEntityAudit = false; }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
         db.ChangeTracker.Clear();
     }
 
     private static void Check(IdentityResult r)
     {
-        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        if (!r.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
     }
 }

@@ -11,10 +11,12 @@ public static class DictionariesFeature
     public static IServiceCollection AddDictionaries(this IServiceCollection services)
     {
         services.AddScoped<DictionaryService>();
-        services.AddNavigation(new NavEntry("/dictionaries", "NavDictionaries", Icons.Material.Filled.List, NavOrder.Dictionaries)
-        {
-            Permission = Permissions.DictionariesManage,
-        });
+        services.AddNavigation(
+            new NavEntry("/dictionaries", "NavDictionaries", Icons.Material.Filled.List, NavOrder.Dictionaries)
+            {
+                Permission = Permissions.DictionariesManage,
+            }
+        );
         return services;
     }
 

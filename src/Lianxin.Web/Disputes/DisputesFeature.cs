@@ -16,7 +16,9 @@ public static class DisputesFeature
     public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<DisputeService>();
-        services.AddOptions<DisputeOptions>().Bind(config.GetSection(DisputeOptions.Section))
+        services
+            .AddOptions<DisputeOptions>()
+            .Bind(config.GetSection(DisputeOptions.Section))
             .Validate(o => !o.Problems().Any(), "纠纷设置（Disputes 配置节）有误：检查 FollowUpDays、MediationMonths、NearingDays 等取值")
             .ValidateOnStart();
         services.AddScoped<IReminderSource, DisputeReminders>();
@@ -35,13 +37,22 @@ public static class DisputesFeature
         services.AddScoped<DisputeFigureService>();
 
         // A per-address ceiling on the referral receivers' links, which need no account.
-        services.AddOptions<RateLimiterOptions>().Configure<SecurityOptions>((o, security) =>
-            o.AddPolicy(ReferralEndpoints.RateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.ReferralLinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                })));
+        services
+            .AddOptions<RateLimiterOptions>()
+            .Configure<SecurityOptions>(
+                (o, security) =>
+                    o.AddPolicy(ReferralEndpoints.RateLimit, ctx =>
+                        RateLimitPartition.GetFixedWindowLimiter(
+                            ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                            _ => new FixedWindowRateLimiterOptions
+                            {
+                                PermitLimit = security.ReferralLinkRequestsPerMinute,
+                                Window = TimeSpan.FromMinutes(1),
+                                QueueLimit = 0,
+                            }
+                        )
+                    )
+            );
 
         services.AddNavigation(
             new NavEntry("/disputes", "NavDisputes", Icons.Material.Filled.Handshake, NavOrder.Disputes)
@@ -56,7 +67,8 @@ public static class DisputesFeature
             new NavEntry("/disputes/forces", "Sessions_Forces_Nav", Icons.Material.Filled.Groups, NavOrder.Dictionaries + 1)
             {
                 Permission = Permissions.DictionariesManage,
-            });
+            }
+        );
         return services;
     }
 

@@ -18,30 +18,50 @@ public static class ReferralEndpoints
 
     public static void MapReferralApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/disputes/{id:guid}/referrals").WithTags("矛盾纠纷 · 移交")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead)).ProducesSignInProblems();
+        var g = api.MapGroup("/disputes/{id:guid}/referrals")
+            .WithTags("矛盾纠纷 · 移交")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesRead))
+            .ProducesSignInProblems();
         g.MapGet("/", List).WithName("ListReferrals").ProducesQueryProblems().WithSummary("纠纷的移交记录（分页），含签收、结果和是否逾期");
-        g.MapPost("/", Create).Idempotent().WithName("CreateReferral").ProducesChangeProblems()
+        g.MapPost("/", Create)
+            .Idempotent()
+            .WithName("CreateReferral")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("填写移交函并移交：接收单位类别和名称必填；纠纷转为“已移交”；须带纠纷的 version")
             .WithDescription("签收期限为 3 个工作日（中国日历）。联系电话加密保存，只显示脱敏号码。");
-        g.MapPost("/{referralId:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReferral").ProducesChangeProblems()
+        g.MapPost("/{referralId:guid}/acknowledge", Acknowledge)
+            .WithName("AcknowledgeReferral")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("民警代为登记接收单位签收（签收人姓名）；须带纠纷的 version");
-        g.MapPost("/{referralId:guid}/result", Result).WithName("RecordReferralResult").ProducesChangeProblems()
+        g.MapPost("/{referralId:guid}/result", Result)
+            .WithName("RecordReferralResult")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("民警代为登记处理结果：已化解（纠纷转为化解并安排回访）、未化解或退回（纠纷退回本所重新分流）");
-        g.MapPost("/{referralId:guid}/link", Link).WithName("IssueReferralLink").ProducesChangeProblems()
+        g.MapPost("/{referralId:guid}/link", Link)
+            .WithName("IssueReferralLink")
+            .ProducesChangeProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesMediate))
             .WithSummary("签发接收单位使用的一次性链接（30 天有效，重新签发则旧链接失效）；链接只返回这一次，记入审计日志");
 
-        var p = api.MapGroup("/public/referrals/{token}").WithTags("移交 · 接收单位（免登录）")
-            .AllowAnonymous().RequireRateLimiting(RateLimit).ProducesAnonymousProblems();
-        p.MapGet("/", PublicGet).WithName("GetReferralByLink").WithSummary("凭链接查看移交函（身份证号、电话已脱敏）；无效、过期或已用的链接一律 404")
+        var p = api.MapGroup("/public/referrals/{token}")
+            .WithTags("移交 · 接收单位（免登录）")
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimit)
+            .ProducesAnonymousProblems();
+        p.MapGet("/", PublicGet)
+            .WithName("GetReferralByLink")
+            .WithSummary("凭链接查看移交函（身份证号、电话已脱敏）；无效、过期或已用的链接一律 404")
             .ProducesRecordProblems();
-        p.MapPost("/acknowledge", PublicAcknowledge).WithName("AcknowledgeReferralByLink").WithSummary("接收单位凭链接签收（填写签收人姓名）")
+        p.MapPost("/acknowledge", PublicAcknowledge)
+            .WithName("AcknowledgeReferralByLink")
+            .WithSummary("接收单位凭链接签收（填写签收人姓名）")
             .ProducesChangeProblems();
-        p.MapPost("/result", PublicResult).WithName("ReportReferralResultByLink").WithSummary("接收单位凭链接反馈处理结果；反馈后链接失效")
+        p.MapPost("/result", PublicResult)
+            .WithName("ReportReferralResultByLink")
+            .WithSummary("接收单位凭链接反馈处理结果；反馈后链接失效")
             .ProducesChangeProblems();
     }
 
@@ -55,11 +75,16 @@ public static class ReferralEndpoints
         g.MapPost("/acknowledge", FormAcknowledge).DisableAntiforgery();
         g.MapPost("/result", FormResult).DisableAntiforgery();
         app.MapGet("/r/done", () => new RazorComponentResult<ReferralReceiverPage>(new { Done = true }))
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous()
+            .ExcludeFromDescription();
     }
 
-    private static async Task<Ok<PagedResult<ReferralView>>> List(Guid id, [AsParameters] PageQuery page, ReferralService referrals, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.ListAsync(id, page.ToRequest(), ct));
+    private static async Task<Ok<PagedResult<ReferralView>>> List(
+        Guid id,
+        [AsParameters] PageQuery page,
+        ReferralService referrals,
+        CancellationToken ct
+    ) => TypedResults.Ok(await referrals.ListAsync(id, page.ToRequest(), ct));
 
     private static async Task<Created<ReferralView>> Create(Guid id, ReferralInput input, ReferralService referrals, CancellationToken ct)
     {
@@ -67,13 +92,25 @@ public static class ReferralEndpoints
         return TypedResults.Created($"/api/v1/disputes/{id}/referrals/{r.Id}", await referrals.GetAsync(id, r.Id, ct));
     }
 
-    private static async Task<Ok<ReferralView>> Acknowledge(Guid id, Guid referralId, ReferralAcknowledgeInput input, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<ReferralView>> Acknowledge(
+        Guid id,
+        Guid referralId,
+        ReferralAcknowledgeInput input,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         await referrals.AcknowledgeAsync(id, referralId, input, ct);
         return TypedResults.Ok(await referrals.GetAsync(id, referralId, ct));
     }
 
-    private static async Task<Ok<ReferralView>> Result(Guid id, Guid referralId, ReferralResultInput input, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<ReferralView>> Result(
+        Guid id,
+        Guid referralId,
+        ReferralResultInput input,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         await referrals.RecordResultAsync(id, referralId, input, ct);
         return TypedResults.Ok(await referrals.GetAsync(id, referralId, ct));
@@ -81,7 +118,13 @@ public static class ReferralEndpoints
 
     public sealed record LinkResponse(string Url, DateTimeOffset ExpiresAt);
 
-    private static async Task<Ok<LinkResponse>> Link(Guid id, Guid referralId, HttpRequest request, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<LinkResponse>> Link(
+        Guid id,
+        Guid referralId,
+        HttpRequest request,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         var link = await referrals.IssueLinkAsync(id, referralId, ct);
         return TypedResults.Ok(new LinkResponse($"{request.Scheme}://{request.Host}{request.PathBase}/r/{link.Token}", link.ExpiresAt));
@@ -92,13 +135,23 @@ public static class ReferralEndpoints
     private static async Task<Ok<PublicReferralView>> PublicGet(string token, ReferralService referrals, CancellationToken ct) =>
         TypedResults.Ok(await referrals.GetByTokenAsync(token, ct));
 
-    private static async Task<Ok<PublicReferralView>> PublicAcknowledge(string token, PublicAcknowledgeInput input, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<PublicReferralView>> PublicAcknowledge(
+        string token,
+        PublicAcknowledgeInput input,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         await referrals.AcknowledgeByTokenAsync(token, input.ReceiverName, ct);
         return TypedResults.Ok(await referrals.GetByTokenAsync(token, ct));
     }
 
-    private static async Task<NoContent> PublicResult(string token, ReferralResultInput input, ReferralService referrals, CancellationToken ct)
+    private static async Task<NoContent> PublicResult(
+        string token,
+        ReferralResultInput input,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         await referrals.RecordResultByTokenAsync(token, input, ct);
         return TypedResults.NoContent();
@@ -106,12 +159,26 @@ public static class ReferralEndpoints
 
     // ---- the phone page ----
 
-    private static async Task<IResult> Page(string token, [FromQuery] string? error, [FromQuery] string? done, ReferralService referrals, CancellationToken ct)
+    private static async Task<IResult> Page(
+        string token,
+        [FromQuery] string? error,
+        [FromQuery] string? done,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         try
         {
             var view = await referrals.GetByTokenAsync(token, ct);
-            return new RazorComponentResult<ReferralReceiverPage>(new { Token = token, View = view, Error = error, Acknowledged = done == "ack" });
+            return new RazorComponentResult<ReferralReceiverPage>(
+                new
+                {
+                    Token = token,
+                    View = view,
+                    Error = error,
+                    Acknowledged = done == "ack",
+                }
+            );
         }
         catch (NotFoundException)
         {
@@ -119,14 +186,28 @@ public static class ReferralEndpoints
         }
     }
 
-    private static async Task<IResult> FormAcknowledge(string token, [FromForm] string? receiverName, ReferralService referrals, CancellationToken ct) =>
-        await FormStep(token, () => referrals.AcknowledgeByTokenAsync(token, receiverName, ct), $"/r/{token}?done=ack");
+    private static async Task<IResult> FormAcknowledge(
+        string token,
+        [FromForm] string? receiverName,
+        ReferralService referrals,
+        CancellationToken ct
+    ) => await FormStep(token, () => referrals.AcknowledgeByTokenAsync(token, receiverName, ct), $"/r/{token}?done=ack");
 
-    private static async Task<IResult> FormResult(string token, [FromForm] string? receiverName, [FromForm] string? outcome, [FromForm] string? resultText,
-        ReferralService referrals, CancellationToken ct)
+    private static async Task<IResult> FormResult(
+        string token,
+        [FromForm] string? receiverName,
+        [FromForm] string? outcome,
+        [FromForm] string? resultText,
+        ReferralService referrals,
+        CancellationToken ct
+    )
     {
         ReferralOutcome? parsed = Enum.TryParse<ReferralOutcome>(outcome, out var o) && Enum.IsDefined(o) ? o : null;
-        return await FormStep(token, () => referrals.RecordResultByTokenAsync(token, new ReferralResultInput(parsed, resultText, receiverName), ct), "/r/done");
+        return await FormStep(
+            token,
+            () => referrals.RecordResultByTokenAsync(token, new ReferralResultInput(parsed, resultText, receiverName), ct),
+            "/r/done"
+        );
     }
 
     /// <summary>Post, then redirect: a refusal comes back to the page as a message; a dead link is the 404 page.</summary>

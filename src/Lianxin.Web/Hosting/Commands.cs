@@ -29,12 +29,20 @@ public static class Commands
         switch (args[0], sub)
         {
             case ("migrate", _):
-                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<Core.Common.AddressNormalizer>());
+                await DatabaseSetup.MigrateAsync(
+                    db,
+                    sp.GetRequiredService<IBulkWriter>(),
+                    sp.GetRequiredService<Core.Common.AddressNormalizer>()
+                );
                 Console.WriteLine($"数据库已迁移到最新版本（{db.Database.ProviderName}）。");
                 return 0;
             case ("seed", "demo"):
             {
-                await DatabaseSetup.MigrateAsync(db, sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<Core.Common.AddressNormalizer>());
+                await DatabaseSetup.MigrateAsync(
+                    db,
+                    sp.GetRequiredService<IBulkWriter>(),
+                    sp.GetRequiredService<Core.Common.AddressNormalizer>()
+                );
                 await Access.BuiltInRoleSeeder.EnsureAsync(sp);
                 await Core.Dictionaries.DictionaryService.SeedDefaultsAsync(db);
                 var residents = int.TryParse(app.Configuration["residents"], out var n) && n > 0 ? n : 80_000;
@@ -42,10 +50,13 @@ public static class Commands
                 try
                 {
                     var accounts = await DemoSeeder.SeedAsync(sp, residents);
-                    Console.WriteLine($"演示县已生成（{(DateTime.UtcNow - started).TotalSeconds:F0} 秒）。各角色账号如下，首次登录须修改密码：");
+                    Console.WriteLine(
+                        $"演示县已生成（{(DateTime.UtcNow - started).TotalSeconds:F0} 秒）。各角色账号如下，首次登录须修改密码："
+                    );
                     Console.WriteLine();
-                    Console.WriteLine($"{"用户名",-12}{"初始密码",-18}{"角色",-12}单位");
-                    foreach (var a in accounts) Console.WriteLine($"{a.UserName,-15}{a.Password,-22}{a.Role,-12}{a.Unit}（{a.DisplayName}）");
+                    Console.WriteLine($"{"用户名", -12}{"初始密码", -18}{"角色", -12}单位");
+                    foreach (var a in accounts)
+                        Console.WriteLine($"{a.UserName, -15}{a.Password, -22}{a.Role, -12}{a.Unit}（{a.DisplayName}）");
                     return 0;
                 }
                 catch (InvalidOperationException e)
@@ -56,7 +67,9 @@ public static class Commands
             }
             case ("audit", "verify"):
             {
-                var result = await Core.Audit.AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable());
+                var result = await Core.Audit.AuditChain.VerifyAsync(
+                    db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable()
+                );
                 if (result.Intact)
                 {
                     Console.WriteLine($"审计日志完整：已校验 {result.Checked} 条。");
@@ -70,19 +83,33 @@ public static class Commands
             {
                 var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Access.LianxinUser>>();
                 var user = await users.FindByNameAsync(words[2]);
-                if (user is null) { Console.Error.WriteLine($"账号 {words[2]} 不存在。"); return 1; }
+                if (user is null)
+                {
+                    Console.Error.WriteLine($"账号 {words[2]} 不存在。");
+                    return 1;
+                }
                 var role = words[3];
-                if (Core.Access.BuiltInRoles.All.All(r => r.Name != role)) { Console.Error.WriteLine($"角色 {role} 不存在。"); return 1; }
+                if (Core.Access.BuiltInRoles.All.All(r => r.Name != role))
+                {
+                    Console.Error.WriteLine($"角色 {role} 不存在。");
+                    return 1;
+                }
                 var current = await users.GetRolesAsync(user);
                 var wanted = sub == "grant" ? current.Append(role).Distinct().ToList() : current.Where(r => r != role).ToList();
-                if (wanted.Count(Core.Access.BuiltInRoles.SeparatedDuties.Contains) > 1
-                    || (wanted.Any(Core.Access.BuiltInRoles.SeparatedDuties.Contains) && wanted.Count > 1))
+                if (
+                    wanted.Count(Core.Access.BuiltInRoles.SeparatedDuties.Contains) > 1
+                    || (wanted.Any(Core.Access.BuiltInRoles.SeparatedDuties.Contains) && wanted.Count > 1)
+                )
                 {
                     Console.Error.WriteLine("三员角色须由不同账号担任，且不能与业务角色同时拥有。");
                     return 1;
                 }
                 var result = sub == "grant" ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-                if (!result.Succeeded) { Console.Error.WriteLine(string.Join("；", result.Errors.Select(e => e.Description))); return 1; }
+                if (!result.Succeeded)
+                {
+                    Console.Error.WriteLine(string.Join("；", result.Errors.Select(e => e.Description)));
+                    return 1;
+                }
                 await users.UpdateSecurityStampAsync(user);
                 Console.WriteLine(sub == "grant" ? $"已为 {user.UserName} 分配角色 {role}。" : $"已收回 {user.UserName} 的角色 {role}。");
                 return 0;
@@ -91,10 +118,18 @@ public static class Commands
             {
                 var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Access.LianxinUser>>();
                 var user = await users.FindByNameAsync(words[2]);
-                if (user is null) { Console.Error.WriteLine($"账号 {words[2]} 不存在。"); return 1; }
+                if (user is null)
+                {
+                    Console.Error.WriteLine($"账号 {words[2]} 不存在。");
+                    return 1;
+                }
                 var password = Access.UserAdminService.GeneratePassword();
                 var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-                if (!reset.Succeeded) { Console.Error.WriteLine(string.Join("；", reset.Errors.Select(e => e.Description))); return 1; }
+                if (!reset.Succeeded)
+                {
+                    Console.Error.WriteLine(string.Join("；", reset.Errors.Select(e => e.Description)));
+                    return 1;
+                }
                 user.MustChangePassword = true;
                 await users.UpdateAsync(user);
                 await users.SetLockoutEndDateAsync(user, null);
@@ -110,7 +145,8 @@ public static class Commands
                 return 0;
             }
             default:
-                Console.WriteLine("""
+                Console.WriteLine(
+                    """
                     用法：dotnet run --project src/Lianxin.Web -- <命令>
                       seed demo       在空库中生成演示县（--residents=80000 可改人数）并打印各角色账号
                       migrate         把数据库迁移到最新版本
@@ -120,7 +156,8 @@ public static class Commands
                       account revoke <用户名> <角色>    收回角色
                       account reset-password <用户名>   重置为一次性密码并解除锁定（三员账号只能这样重置）
                     数据库由配置选择：--Database:Provider=Postgres --ConnectionStrings:Lianxin="Host=...;Database=...;Username=..."
-                    """);
+                    """
+                );
                 return args[0] == "help" ? 0 : 1;
         }
     }

@@ -14,8 +14,13 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
         if (config.GetValue("Database:MigrateOnStart", true))
         {
-            await DatabaseSetup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IBulkWriter>(),
-                scope.ServiceProvider.GetRequiredService<Core.Common.AddressNormalizer>(), log, cancellationToken);
+            await DatabaseSetup.MigrateAsync(
+                db,
+                scope.ServiceProvider.GetRequiredService<IBulkWriter>(),
+                scope.ServiceProvider.GetRequiredService<Core.Common.AddressNormalizer>(),
+                log,
+                cancellationToken
+            );
             log.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
         }
         await BuiltInRoleSeeder.EnsureAsync(scope.ServiceProvider, cancellationToken);

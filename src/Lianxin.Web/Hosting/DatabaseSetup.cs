@@ -4,25 +4,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Hosting;
 
-public enum DatabaseProvider { Sqlite, Postgres }
-
 /// <summary>Chooses the provider from configuration; each provider brings its own migrations.</summary>
 public static class DatabaseSetup
 {
     public static DatabaseProvider Provider(IConfiguration config) =>
-        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p)
+            ? p
             : throw new InvalidOperationException("Database:Provider must be Sqlite or Postgres.");
 
     public static string ConnectionString(IConfiguration config, string contentRoot)
     {
         var cs = config.GetConnectionString("Lianxin") ?? throw new InvalidOperationException("ConnectionStrings:Lianxin is not set.");
-        if (Provider(config) != DatabaseProvider.Sqlite) return cs;
+        if (Provider(config) != DatabaseProvider.Sqlite)
+            return cs;
         // A relative SQLite path is taken from the app's folder, and its folder is made on first run.
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } dir)
+            Directory.CreateDirectory(dir);
+        if (builder.DefaultTimeout < 30)
+            builder.DefaultTimeout = 30;
         return builder.ToString();
     }
 
@@ -42,8 +44,13 @@ public static class DatabaseSetup
     /// <summary>Migrates, then rebuilds any roll-up whose rules are newer than its rows (a database that
     /// held disputes before their tallies existed gets them here), and recomputes the stored address keys
     /// when the normaliser's rules changed since they were made.</summary>
-    public static async Task MigrateAsync(LianxinDbContext db, IBulkWriter writer, Core.Common.AddressNormalizer addresses,
-        ILogger? log = null, CancellationToken ct = default)
+    public static async Task MigrateAsync(
+        LianxinDbContext db,
+        IBulkWriter writer,
+        Core.Common.AddressNormalizer addresses,
+        ILogger? log = null,
+        CancellationToken ct = default
+    )
     {
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres)

@@ -7,8 +7,12 @@ namespace Lianxin.Web.Hosting;
 
 /// <summary>Once a day: removes audit lines past the retention period (never under 180 days) and
 /// stored idempotent responses older than a day (a client retries within minutes, not days).</summary>
-public sealed class HousekeepingJob(IServiceProvider services, IOptions<AuditOptions> options, TimeProvider time, ILogger<HousekeepingJob> log)
-    : BackgroundService
+public sealed class HousekeepingJob(
+    IServiceProvider services,
+    IOptions<AuditOptions> options,
+    TimeProvider time,
+    ILogger<HousekeepingJob> log
+) : BackgroundService
 {
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
@@ -17,13 +21,15 @@ public sealed class HousekeepingJob(IServiceProvider services, IOptions<AuditOpt
         using var timer = new PeriodicTimer(TimeSpan.FromHours(24), time);
         do
         {
-            try { await RunOnceAsync(stoppingToken); }
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Housekeeping failed; it will try again tomorrow");
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task RunOnceAsync(CancellationToken ct)
@@ -33,7 +39,8 @@ public sealed class HousekeepingJob(IServiceProvider services, IOptions<AuditOpt
         var now = time.GetUtcNow();
         var cutoff = now.AddDays(-options.Value.EffectiveRetentionDays);
         var removed = await db.PurgeAuditBeforeAsync(cutoff, ct);
-        if (removed > 0) log.LogInformation("Purged {Count} audit lines older than {Cutoff}", removed, cutoff);
+        if (removed > 0)
+            log.LogInformation("Purged {Count} audit lines older than {Cutoff}", removed, cutoff);
         var stale = now - IdempotencyWindow;
         await db.IdempotencyRecords.Where(r => r.CreatedAt < stale).ExecuteDeleteAsync(ct);
     }

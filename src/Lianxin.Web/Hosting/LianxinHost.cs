@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Organization;
 using Lianxin.Web.Access;
 using Lianxin.Web.Api;
 using Lianxin.Web.Audit;
@@ -14,8 +13,6 @@ using Lianxin.Web.Incidents;
 using Lianxin.Web.Notifications;
 using Lianxin.Web.Organization;
 using Lianxin.Web.Volunteers;
-using MudBlazor;
-using Quartz;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,8 +20,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using OpenTelemetry.Metrics;
+using Quartz;
 using Scalar.AspNetCore;
 
 namespace Lianxin.Web.Hosting;
@@ -72,7 +71,8 @@ public static class LianxinHost
         // Identity, sign-in and access
         var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
-        services.AddIdentityCore<LianxinUser>(o =>
+        services
+            .AddIdentityCore<LianxinUser>(o =>
             {
                 o.Password.RequiredLength = security.MinimumPasswordLength;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = false;
@@ -97,21 +97,28 @@ public static class LianxinHost
             // A refreshed principal keeps the time of the original sign-in, so the absolute lifetime cannot be reset.
             o.OnRefreshingPrincipal = ctx =>
             {
-                if (ctx.CurrentPrincipal?.FindFirst(LianxinClaims.SignedInAt) is { } at && ctx.NewPrincipal?.Identity is ClaimsIdentity id
-                    && !id.HasClaim(c => c.Type == LianxinClaims.SignedInAt))
+                if (
+                    ctx.CurrentPrincipal?.FindFirst(LianxinClaims.SignedInAt) is { } at
+                    && ctx.NewPrincipal?.Identity is ClaimsIdentity id
+                    && !id.HasClaim(c => c.Type == LianxinClaims.SignedInAt)
+                )
                     id.AddClaim(new Claim(at.Type, at.Value));
                 return Task.CompletedTask;
             };
         });
 
-        services.AddAuthentication(o =>
+        services
+            .AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthScheme;
                 o.DefaultChallengeScheme = AuthScheme;
             })
-            .AddPolicyScheme(AuthScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(AuthScheme, "Cookie or bearer", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme
+            )
             .AddCookie(IdentityConstants.ApplicationScheme, o => SessionCookies.Configure(o, security))
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
@@ -126,8 +133,12 @@ public static class LianxinHost
                 };
             });
         // Session lifetimes follow the app's clock, so idle and absolute timeouts are testable.
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
-        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services
+            .AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services
+            .AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<TimeProvider>((o, t) => o.TimeProvider = t);
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -137,12 +148,17 @@ public static class LianxinHost
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
+            o.AddPolicy(SignInRateLimit, ctx =>
+                System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = security.SignInAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }
+                )
+            );
         });
 
         // Features: each registers its services, settings, reminders, jobs and menu links. Hosted services start
@@ -162,12 +178,17 @@ public static class LianxinHost
         // HTTP API
         services.AddProblemDetails(ApiProblems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "连心 Lianxin API";
-            doc.Info.Description = "枫桥式派出所工作平台接口。列表分页（page、pageSize ≤ 200），新建支持 Idempotency-Key，修改须带 version。";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o =>
+            o.AddDocumentTransformer(
+                (doc, _, _) =>
+                {
+                    doc.Info.Title = "连心 Lianxin API";
+                    doc.Info.Description =
+                        "枫桥式派出所工作平台接口。列表分页（page、pageSize ≤ 200），新建支持 Idempotency-Key，修改须带 version。";
+                    return Task.CompletedTask;
+                }
+            )
+        );
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -179,7 +200,8 @@ public static class LianxinHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as UTF-8, not as &#x...; entities: a third of the bytes on a village phone connection.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All)
+        );
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddMudServices();
@@ -190,11 +212,11 @@ public static class LianxinHost
 
         // Operations
         services.AddHealthChecks().AddDbContextCheck<LianxinDbContext>("database", tags: ["ready"]);
-        services.AddOpenTelemetry().WithMetrics(m => m
-            .AddAspNetCoreInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddMeter(LianxinMetrics.MeterName)
-            .AddPrometheusExporter());
+        services
+            .AddOpenTelemetry()
+            .WithMetrics(m =>
+                m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(LianxinMetrics.MeterName).AddPrometheusExporter()
+            );
         services.AddSingleton<LianxinMetrics>();
     }
 
@@ -203,13 +225,18 @@ public static class LianxinHost
         // Behind nginx: take the client address from X-Forwarded-For, but only from the proxies named here.
         if (app.Configuration.GetSection("Network:TrustedProxies").Get<string[]>() is { Length: > 0 } proxies)
         {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            foreach (var p in proxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            };
+            foreach (var p in proxies)
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(p));
             app.UseForwardedHeaders(forwarded);
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
@@ -259,11 +286,15 @@ public static class LianxinHost
         var minutes = config.GetValue($"{Lianxin.Core.Disputes.DisputeOptions.Section}:ReminderSweepMinutes", 10);
         services.AddQuartz(q =>
         {
-            if (minutes <= 0) return;
+            if (minutes <= 0)
+                return;
             q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key));
-            q.AddTrigger(t => t.ForJob(ReminderSweepJob.Key).WithIdentity("reminder-sweep-trigger", "lianxin")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromMinutes(minutes)).RepeatForever()));
+            q.AddTrigger(t =>
+                t.ForJob(ReminderSweepJob.Key)
+                    .WithIdentity("reminder-sweep-trigger", "lianxin")
+                    .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                    .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromMinutes(minutes)).RepeatForever())
+            );
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -21,7 +21,10 @@ public sealed class LianxinMetrics
     }
 
     public void SignIn(string outcome) => _signIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     public void Reveal() => _reveals.Add(1);
+
     public void OutboxSent(string channel) => _outboxSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
     public void OutboxFailed(string channel) => _outboxFailed.Add(1, new KeyValuePair<string, object?>("channel", channel));
 }

@@ -1,6 +1,5 @@
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Lianxin.Web.Hosting;
 
@@ -33,16 +32,8 @@ public sealed class ReminderSweep(IServiceScopeFactory scopes, TimeProvider time
                 log.LogWarning(e, "{Source} failed; it will be tried again on the next run", kind.Name);
             }
         }
-        if (sent > 0) log.LogInformation("Sent {Count} reminders", sent);
+        if (sent > 0)
+            log.LogInformation("Sent {Count} reminders", sent);
         return sent;
     }
-}
-
-/// <summary>The Quartz job that runs <see cref="ReminderSweep"/> on its interval; never two at once on a node.</summary>
-[DisallowConcurrentExecution]
-public sealed class ReminderSweepJob(ReminderSweep sweep) : IJob
-{
-    public static readonly JobKey Key = new("reminder-sweep", "lianxin");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweep.RunAsync(cancellationToken);
 }

@@ -12,11 +12,20 @@ public static class DirectiveFile
 
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["指令编号"] = "number", ["编号"] = "number", ["number"] = "number",
-        ["日期"] = "date", ["下发日期"] = "date", ["date"] = "date",
-        ["地址"] = "address", ["address"] = "address",
-        ["类别"] = "category", ["警情类别"] = "category", ["category"] = "category",
-        ["内容"] = "content", ["指令内容"] = "content", ["content"] = "content",
+        ["指令编号"] = "number",
+        ["编号"] = "number",
+        ["number"] = "number",
+        ["日期"] = "date",
+        ["下发日期"] = "date",
+        ["date"] = "date",
+        ["地址"] = "address",
+        ["address"] = "address",
+        ["类别"] = "category",
+        ["警情类别"] = "category",
+        ["category"] = "category",
+        ["内容"] = "content",
+        ["指令内容"] = "content",
+        ["content"] = "content",
     };
 
     public static IReadOnlyList<DirectiveLine> Read(Stream stream, string fileName)
@@ -36,21 +45,43 @@ public static class DirectiveFile
         List<IDictionary<string, object?>> rows;
         try
         {
-            rows = buffer.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>().Take(DirectiveService.MaxLines + 1).ToList();
+            rows = buffer
+                .Query(useHeaderRow: true, excelType: type)
+                .Cast<IDictionary<string, object?>>()
+                .Take(DirectiveService.MaxLines + 1)
+                .ToList();
         }
         catch (Exception e) when (e is not ValidationFailedException)
         {
             throw new ValidationFailedException("file", "无法读取文件，请用模板格式（第一行为表头）");
         }
-        if (rows.Count == 0) return [];
+        if (rows.Count == 0)
+            return [];
         var columns = rows[0].Keys.Where(k => Headers.ContainsKey(k.Trim())).ToDictionary(k => Headers[k.Trim()], k => k);
         foreach (var needed in new[] { "number", "date", "content" })
             if (!columns.ContainsKey(needed))
                 throw new ValidationFailedException("file", "表头须含：指令编号、日期、内容（地址、类别可选）");
-        string? Cell(IDictionary<string, object?> r, string name) => columns.TryGetValue(name, out var col) && r.TryGetValue(col, out var v)
-            ? v switch { null => null, DateTime d => d.ToString("yyyy-MM-dd"), _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) }
-            : null;
-        return rows.Select((r, i) => new DirectiveLine(i + 2, Cell(r, "number"), Cell(r, "date"), Cell(r, "address"), Cell(r, "category"), Cell(r, "content")))
-            .Where(l => l.Number is not null || l.Content is not null || l.Date is not null).ToList();
+        string? Cell(IDictionary<string, object?> r, string name) =>
+            columns.TryGetValue(name, out var col) && r.TryGetValue(col, out var v)
+                ? v switch
+                {
+                    null => null,
+                    DateTime d => d.ToString("yyyy-MM-dd"),
+                    _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+                }
+                : null;
+        return rows.Select(
+                (r, i) =>
+                    new DirectiveLine(
+                        i + 2,
+                        Cell(r, "number"),
+                        Cell(r, "date"),
+                        Cell(r, "address"),
+                        Cell(r, "category"),
+                        Cell(r, "content")
+                    )
+            )
+            .Where(l => l.Number is not null || l.Content is not null || l.Date is not null)
+            .ToList();
     }
 }

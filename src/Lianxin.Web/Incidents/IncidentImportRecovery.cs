@@ -12,12 +12,18 @@ namespace Lianxin.Web.Incidents;
 /// permissions and scope; an importer since disabled, or without the right to import any more, is skipped and
 /// the batch stays unfinished for staff to send the file again. Then the work directory is tidied (see
 /// <see cref="IncidentImportService.TidyWorkDirectoryAsync"/>).</summary>
-public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<IncidentImportOptions> options, ILogger<IncidentImportRecovery> log)
-    : BackgroundService
+public sealed class IncidentImportRecovery(
+    IServiceProvider services,
+    IOptions<IncidentImportOptions> options,
+    ILogger<IncidentImportRecovery> log
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try { await RunOnceAsync(stoppingToken); }
+        try
+        {
+            await RunOnceAsync(stoppingToken);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not look for interrupted incident imports");
@@ -28,7 +34,11 @@ public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<I
     {
         IReadOnlyList<(Guid Id, string ImportedById)> open;
         await using (var scope = services.CreateAsyncScope())
-            open = await IncidentImportService.UnfinishedWithFileAsync(scope.ServiceProvider.GetRequiredService<LianxinDbContext>(), options.Value, ct);
+            open = await IncidentImportService.UnfinishedWithFileAsync(
+                scope.ServiceProvider.GetRequiredService<LianxinDbContext>(),
+                options.Value,
+                ct
+            );
         var done = 0;
         foreach (var (id, importerId) in open)
         {
@@ -39,13 +49,20 @@ public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<I
                 log.LogWarning("Interrupted incident import {Batch} left unfinished: its importer's account is gone or disabled", id);
                 continue;
             }
-            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<LianxinUser>>().CreateAsync(importer);
+            var principal = await scope
+                .ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<LianxinUser>>()
+                .CreateAsync(importer);
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal, null);
             try
             {
                 var result = await scope.ServiceProvider.GetRequiredService<IncidentImportService>().ResumeAsync(id, ct);
-                log.LogInformation("Interrupted incident import {Batch} run again: {Stored} stored, {Duplicates} duplicates, {Invalid} invalid",
-                    id, result.Stored, result.Duplicates, result.Invalid);
+                log.LogInformation(
+                    "Interrupted incident import {Batch} run again: {Stored} stored, {Duplicates} duplicates, {Invalid} invalid",
+                    id,
+                    result.Stored,
+                    result.Duplicates,
+                    result.Invalid
+                );
                 done++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -54,7 +71,11 @@ public sealed class IncidentImportRecovery(IServiceProvider services, IOptions<I
             }
         }
         await using (var scope = services.CreateAsyncScope())
-            await IncidentImportService.TidyWorkDirectoryAsync(scope.ServiceProvider.GetRequiredService<LianxinDbContext>(), options.Value, ct);
+            await IncidentImportService.TidyWorkDirectoryAsync(
+                scope.ServiceProvider.GetRequiredService<LianxinDbContext>(),
+                options.Value,
+                ct
+            );
         return done;
     }
 }

@@ -22,14 +22,24 @@ public static class IncidentsFeature
         // Intake steps run in registration order: the tally, then the repeat check.
         services.AddScoped<IIncidentIntakeStep, IncidentTallyIntakeStep>();
         services.AddScoped<IncidentStatisticsService>();
-        services.AddOptions<CaseOptions>().Bind(config.GetSection(CaseOptions.Section))
-            .Validate(o => !o.Problems().Any(), "治安案件时限（Incidents:CaseLimitDays 配置节）有误：Simple、General、Complex 须在 1 到 60 天之间且依次不减")
+        services
+            .AddOptions<CaseOptions>()
+            .Bind(config.GetSection(CaseOptions.Section))
+            .Validate(
+                o => !o.Problems().Any(),
+                "治安案件时限（Incidents:CaseLimitDays 配置节）有误：Simple、General、Complex 须在 1 到 60 天之间且依次不减"
+            )
             .ValidateOnStart();
         services.AddScoped<CaseService>();
         services.AddScoped<IReminderSource, CaseReminders>();
         // Repeated incidents, focus list, directives, look-backs
-        services.AddOptions<RepeatOptions>().Bind(config.GetSection(RepeatOptions.Section))
-            .Validate(o => !o.Problems().Any(), "重复警情规则（Incidents 配置节）有误：RepeatMinCount 须在 2–20、RepeatWindowDays 须在 1–365 之间")
+        services
+            .AddOptions<RepeatOptions>()
+            .Bind(config.GetSection(RepeatOptions.Section))
+            .Validate(
+                o => !o.Problems().Any(),
+                "重复警情规则（Incidents 配置节）有误：RepeatMinCount 须在 2–20、RepeatWindowDays 须在 1–365 之间"
+            )
             .ValidateOnStart();
         services.AddScoped<IIncidentIntakeStep, RepeatCheck>();
         services.AddScoped<RepeatService>();
@@ -53,7 +63,8 @@ public static class IncidentsFeature
             new NavEntry("/incidents/import", "Incidents_Import_Nav", Icons.Material.Filled.UploadFile, NavOrder.IncidentImport)
             {
                 Permission = Permissions.IncidentsRegister,
-            });
+            }
+        );
         services.AddNavigation(
             new NavGroup("incident-repeats", "IncRepeat_Nav_Group", Icons.Material.Filled.Insights, NavOrder.Incidents + 3)
             {
@@ -62,7 +73,8 @@ public static class IncidentsFeature
             new NavEntry("/incidents/clusters", "IncRepeat_Nav_Clusters", Icons.Material.Filled.Repeat, 1) { Permission = read },
             new NavEntry("/incidents/focus", "IncRepeat_Nav_Focus", Icons.Material.Filled.Flag, 2) { Permission = read },
             new NavEntry("/incidents/directives", "IncRepeat_Nav_Directives", Icons.Material.Filled.CompareArrows, 3) { Permission = read },
-            new NavEntry("/incidents/lookbacks", "IncRepeat_Nav_LookBacks", Icons.Material.Filled.History, 4) { Permission = read });
+            new NavEntry("/incidents/lookbacks", "IncRepeat_Nav_LookBacks", Icons.Material.Filled.History, 4) { Permission = read }
+        );
         return services;
     }
 

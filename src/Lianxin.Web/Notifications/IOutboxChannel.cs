@@ -4,6 +4,7 @@ namespace Lianxin.Web.Notifications;
 public interface IOutboxChannel
 {
     string Name { get; }
+
     /// <summary>Delivers one message; throws if the receiver did not accept it. Delivery is at least once,
     /// so the message id travels with it for the receiver to drop repeats.</summary>
     Task SendAsync(Guid messageId, string payload, CancellationToken ct);

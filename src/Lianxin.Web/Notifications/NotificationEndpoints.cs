@@ -1,7 +1,5 @@
-using Lianxin.Core.Common;
 using Lianxin.Core.Notifications;
 using Lianxin.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.Web.Notifications;
 
@@ -11,19 +9,30 @@ public static class NotificationEndpoints
     {
         var g = api.MapGroup("/notifications").WithTags("通知").ProducesSignInProblems();
         g.MapGet("/", async (bool? unreadOnly, [AsParameters] PageQuery page, NotificationService n, CancellationToken ct) =>
-            TypedResults.Ok(await n.InboxAsync(unreadOnly ?? false, page.ToRequest(), ct))).WithName("Inbox").WithSummary("我的通知（分页）")
-                .ProducesInputProblems();
-        g.MapGet("/unread-count", async (NotificationService n, CancellationToken ct) => TypedResults.Ok(new { count = await n.UnreadCountAsync(ct) }))
-            .WithName("UnreadCount").WithSummary("未读通知数");
+                TypedResults.Ok(await n.InboxAsync(unreadOnly ?? false, page.ToRequest(), ct))
+            )
+            .WithName("Inbox")
+            .WithSummary("我的通知（分页）")
+            .ProducesInputProblems();
+        g.MapGet("/unread-count", async (NotificationService n, CancellationToken ct) =>
+                TypedResults.Ok(new { count = await n.UnreadCountAsync(ct) })
+            )
+            .WithName("UnreadCount")
+            .WithSummary("未读通知数");
         g.MapPost("/{id:guid}/read", async (Guid id, NotificationService n, CancellationToken ct) =>
             {
                 await n.MarkReadAsync(id, ct);
                 return TypedResults.NoContent();
-            }).WithName("MarkRead").ProducesRecordProblems().WithSummary("标记已读");
+            })
+            .WithName("MarkRead")
+            .ProducesRecordProblems()
+            .WithSummary("标记已读");
         g.MapPost("/read-all", async (NotificationService n, CancellationToken ct) =>
             {
                 await n.MarkReadAsync(null, ct);
                 return TypedResults.NoContent();
-            }).WithName("MarkAllRead").WithSummary("全部标记已读");
+            })
+            .WithName("MarkAllRead")
+            .WithSummary("全部标记已读");
     }
 }

@@ -14,10 +14,15 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptionsMonitor<O
     public async Task SendAsync(Guid messageId, string payload, CancellationToken ct)
     {
         var url = options.CurrentValue.WebhookUrl;
-        if (string.IsNullOrWhiteSpace(url)) throw new InvalidOperationException("Outbox:WebhookUrl is not configured");
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        if (string.IsNullOrWhiteSpace(url))
+            throw new InvalidOperationException("Outbox:WebhookUrl is not configured");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(MessageIdHeader, messageId.ToString());
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
     }
 }

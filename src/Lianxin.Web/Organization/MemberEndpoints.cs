@@ -11,23 +11,34 @@ public static class MemberEndpoints
 {
     public static void MapMemberApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/members").WithTags("工作人员和协作力量")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.MembersRead)).ProducesSignInProblems();
+        var g = api.MapGroup("/members")
+            .WithTags("工作人员和协作力量")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.MembersRead))
+            .ProducesSignInProblems();
         g.MapGet("/", List).WithName("ListMembers").ProducesQueryProblems().WithSummary("查找工作人员、百户长、义警、协作力量（分页）");
         g.MapGet("/{id:guid}", Get).WithName("GetMember").ProducesRecordProblems().WithSummary("人员详情（电话脱敏）");
         g.MapPost("/", Create).Idempotent().WithName("CreateMember").ProducesCreateProblems().WithSummary("新增人员");
         g.MapPut("/{id:guid}", Update).WithName("UpdateMember").ProducesChangeProblems().WithSummary("修改人员，须带 version");
         g.MapPost("/{id:guid}/reveal", async (Guid id, RevealRequest? body, MemberService members, CancellationToken ct) =>
-                TypedResults.Ok(await members.RevealAsync(id, body?.Reason, ct)))
+                TypedResults.Ok(await members.RevealAsync(id, body?.Reason, ct))
+            )
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
-            .WithName("RevealMember").ProducesQueryProblems().WithSummary("查看完整电话（需权限，记入审计日志）");
-        g.MapGet("/export", Export).RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport)).WithName("ExportMembers").WithSummary("导出人员台账（Excel，脱敏，记入审计日志）")
+            .WithName("RevealMember")
+            .ProducesQueryProblems()
+            .WithSummary("查看完整电话（需权限，记入审计日志）");
+        g.MapGet("/export", Export)
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport))
+            .WithName("ExportMembers")
+            .WithSummary("导出人员台账（Excel，脱敏，记入审计日志）")
             .ProducesExport();
     }
 
-    private static async Task<Ok<PagedResult<MemberView>>> List([AsParameters] MemberFilter filter, [AsParameters] PageQuery page,
-        MemberService members, CancellationToken ct) =>
-        TypedResults.Ok(await members.ListAsync(filter, page.ToRequest(), ct));
+    private static async Task<Ok<PagedResult<MemberView>>> List(
+        [AsParameters] MemberFilter filter,
+        [AsParameters] PageQuery page,
+        MemberService members,
+        CancellationToken ct
+    ) => TypedResults.Ok(await members.ListAsync(filter, page.ToRequest(), ct));
 
     private static async Task<Ok<MemberView>> Get(Guid id, MemberService members, CancellationToken ct) =>
         TypedResults.Ok(await members.GetAsync(id, ct));
@@ -47,9 +58,17 @@ public static class MemberEndpoints
     private static async Task<IResult> Export([AsParameters] MemberFilter filter, MemberService members, CancellationToken ct)
     {
         var rows = await members.ExportAsync(filter, ExcelExport.MaxRows, ct);
-        return await ExcelExport.FileAsync(rows, "人员台账",
-            ("姓名", m => m.Name), ("类别", m => m.KindLabel), ("性别", m => ResidentEndpoints.GenderLabel(m.Gender)),
-            ("所属单位", m => m.OrgUnitName), ("电话", m => m.PhoneMasked), ("所在组织", m => m.Organization),
-            ("特长", m => string.Join("、", m.Skills)), ("状态", m => m.IsActive ? "在岗" : "停用"));
+        return await ExcelExport.FileAsync(
+            rows,
+            "人员台账",
+            ("姓名", m => m.Name),
+            ("类别", m => m.KindLabel),
+            ("性别", m => ResidentEndpoints.GenderLabel(m.Gender)),
+            ("所属单位", m => m.OrgUnitName),
+            ("电话", m => m.PhoneMasked),
+            ("所在组织", m => m.Organization),
+            ("特长", m => string.Join("、", m.Skills)),
+            ("状态", m => m.IsActive ? "在岗" : "停用")
+        );
     }
 }

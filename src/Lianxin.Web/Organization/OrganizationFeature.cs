@@ -24,7 +24,8 @@ public static class OrganizationFeature
             new NavEntry("/residents", "NavResidents", Icons.Material.Filled.People, NavOrder.Residents)
             {
                 Permission = Permissions.PeopleRead,
-            });
+            }
+        );
         return services;
     }
 

@@ -7,31 +7,40 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.Web.Organization;
 
-public sealed record RevealRequest(string? Reason);
-
 public static class ResidentEndpoints
 {
     public static void MapResidentApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/residents").WithTags("群众")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleRead)).ProducesSignInProblems();
-        g.MapGet("/", List).WithName("ListResidents").ProducesQueryProblems()
+        var g = api.MapGroup("/residents")
+            .WithTags("群众")
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleRead))
+            .ProducesSignInProblems();
+        g.MapGet("/", List)
+            .WithName("ListResidents")
+            .ProducesQueryProblems()
             .WithSummary("查找群众（分页）：姓名/住址关键词、身份证号或电话精确查找、单位、标签")
             .WithDescription("身份证号和电话始终脱敏显示；sort 可为 name、birthDate、createdAt，前加 - 表示倒序。");
         g.MapGet("/{id:guid}", Get).WithName("GetResident").ProducesRecordProblems().WithSummary("群众详情（脱敏）");
         g.MapPost("/", Create).Idempotent().WithName("CreateResident").ProducesCreateProblems().WithSummary("登记群众");
         g.MapPut("/{id:guid}", Update).WithName("UpdateResident").ProducesChangeProblems().WithSummary("修改群众信息，须带 version");
-        g.MapPost("/{id:guid}/reveal", Reveal).WithName("RevealResident").ProducesQueryProblems()
+        g.MapPost("/{id:guid}/reveal", Reveal)
+            .WithName("RevealResident")
+            .ProducesQueryProblems()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
             .WithSummary("查看完整身份证号和电话（需权限，记入审计日志）");
-        g.MapGet("/export", Export).WithName("ExportResidents").ProducesExport()
+        g.MapGet("/export", Export)
+            .WithName("ExportResidents")
+            .ProducesExport()
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleExport))
             .WithSummary("导出群众名单（Excel，脱敏，记入审计日志）");
     }
 
-    private static async Task<Ok<PagedResult<ResidentView>>> List([AsParameters] ResidentFilter filter, [AsParameters] PageQuery page,
-        ResidentService residents, CancellationToken ct) =>
-        TypedResults.Ok(await residents.ListAsync(filter, page.ToRequest(), ct));
+    private static async Task<Ok<PagedResult<ResidentView>>> List(
+        [AsParameters] ResidentFilter filter,
+        [AsParameters] PageQuery page,
+        ResidentService residents,
+        CancellationToken ct
+    ) => TypedResults.Ok(await residents.ListAsync(filter, page.ToRequest(), ct));
 
     private static async Task<Ok<ResidentView>> Get(Guid id, ResidentService residents, CancellationToken ct) =>
         TypedResults.Ok(await residents.GetAsync(id, ct));
@@ -54,11 +63,25 @@ public static class ResidentEndpoints
     private static async Task<IResult> Export([AsParameters] ResidentFilter filter, ResidentService residents, CancellationToken ct)
     {
         var rows = await residents.ExportAsync(filter, ExcelExport.MaxRows, ct);
-        return await ExcelExport.FileAsync(rows, "群众名单",
-            ("姓名", r => r.Name), ("性别", r => GenderLabel(r.Gender)), ("出生年份", r => r.BirthYear),
-            ("身份证号", r => r.IdNumberMasked), ("电话", r => r.PhoneMasked), ("住址", r => r.Address),
-            ("所属单位", r => r.OrgUnitName), ("标签", r => string.Join("、", r.Tags)));
+        return await ExcelExport.FileAsync(
+            rows,
+            "群众名单",
+            ("姓名", r => r.Name),
+            ("性别", r => GenderLabel(r.Gender)),
+            ("出生年份", r => r.BirthYear),
+            ("身份证号", r => r.IdNumberMasked),
+            ("电话", r => r.PhoneMasked),
+            ("住址", r => r.Address),
+            ("所属单位", r => r.OrgUnitName),
+            ("标签", r => string.Join("、", r.Tags))
+        );
     }
 
-    public static string GenderLabel(Gender g) => g switch { Gender.Male => "男", Gender.Female => "女", _ => "未知" };
+    public static string GenderLabel(Gender g) =>
+        g switch
+        {
+            Gender.Male => "男",
+            Gender.Female => "女",
+            _ => "未知",
+        };
 }

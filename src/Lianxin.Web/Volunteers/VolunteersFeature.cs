@@ -23,24 +23,41 @@ public static class VolunteersFeature
         services.AddScoped<FeedService>();
         services.AddScoped<TipService>();
         services.AddSingleton<TipLookupLimiter>();
-        services.AddOptions<TipOptions>().Bind(config.GetSection(TipOptions.Section))
-            .Validate(o => !o.Problems().Any(), "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界")
+        services
+            .AddOptions<TipOptions>()
+            .Bind(config.GetSection(TipOptions.Section))
+            .Validate(
+                o => !o.Problems().Any(),
+                "线索设置（Volunteers:Tips 配置节）有误：PointsPerTip、LookupFailuresPerWindow、LookupWindowMinutes 取值越界"
+            )
             .ValidateOnStart();
         services.AddScoped<ActivityService>();
         services.AddScoped<VolunteerActivityService>();
         services.AddScoped<ActivityReportService>();
-        services.AddOptions<ActivityOptions>().Bind(config.GetSection(ActivityOptions.Section))
-            .Validate(o => !o.Problems().Any(), "义警活动设置（Volunteers:Activities 配置节）有误：检查 CheckWindowMinutes、CheckDistanceMeters 等取值")
+        services
+            .AddOptions<ActivityOptions>()
+            .Bind(config.GetSection(ActivityOptions.Section))
+            .Validate(
+                o => !o.Problems().Any(),
+                "义警活动设置（Volunteers:Activities 配置节）有误：检查 CheckWindowMinutes、CheckDistanceMeters 等取值"
+            )
             .ValidateOnStart();
-        services.AddOptions<PointsOptions>().Bind(config.GetSection(PointsOptions.Section))
+        services
+            .AddOptions<PointsOptions>()
+            .Bind(config.GetSection(PointsOptions.Section))
             .Validate(o => !o.Problems().Any(), "义警积分规则（Volunteers:Points 配置节）有误：每小时积分和奖励积分须为非负且不过大")
             .ValidateOnStart();
         services.AddScoped<IReminderSource, ActivityReminders>();
         services.AddScoped<TrainingService>();
         services.AddScoped<HonourService>();
         services.AddScoped<VolunteerFigureService>();
-        services.AddOptions<ActiveVolunteerRule>().Bind(config.GetSection(ActiveVolunteerRule.Section))
-            .Validate(o => !o.Problems().Any(), "活跃义警口径（Volunteers:Active 配置节）有误：MinHoursPerMonth 须大于 0 且不超过 200，Months 须在 1 到 36 之间")
+        services
+            .AddOptions<ActiveVolunteerRule>()
+            .Bind(config.GetSection(ActiveVolunteerRule.Section))
+            .Validate(
+                o => !o.Problems().Any(),
+                "活跃义警口径（Volunteers:Active 配置节）有误：MinHoursPerMonth 须大于 0 且不超过 200，Months 须在 1 到 36 之间"
+            )
             .ValidateOnStart();
 
         const string read = Permissions.VolunteersRead;
@@ -60,7 +77,8 @@ public static class VolunteersFeature
             },
             new NavEntry("/volunteers/trainings", "Vol.Hon.Nav.Trainings", Icons.Material.Filled.School, 6) { Permission = read },
             new NavEntry("/volunteers/ranking", "Vol.Hon.Nav.Ranking", Icons.Material.Filled.EmojiEvents, 7) { Permission = read },
-            new NavEntry("/volunteers/figures", "Vol.Hon.Nav.Figures", Icons.Material.Filled.BarChart, 8) { Permission = read });
+            new NavEntry("/volunteers/figures", "Vol.Hon.Nav.Figures", Icons.Material.Filled.BarChart, 8) { Permission = read }
+        );
         return services;
     }
 

@@ -19,12 +19,12 @@ public sealed class AccessMatrixPostgresTests(PostgresApp app) : AccessMatrixTes
 /// Global accounts try them too and must never see a 500.</summary>
 public abstract class AccessMatrixTests(AppFixture app)
 {
-    private static readonly string[] Station1Accounts =
-        TestWorld.StationAccounts.Select(a => a.Prefix + "1").ToArray();
+    private static readonly string[] Station1Accounts = TestWorld.StationAccounts.Select(a => a.Prefix + "1").ToArray();
 
-    internal static readonly string[] AllAccounts =
-        TestWorld.StationAccounts.SelectMany(a => new[] { a.Prefix + "1", a.Prefix + "2" })
-            .Concat(TestWorld.CountyAccounts.Select(a => a.User)).ToArray();
+    internal static readonly string[] AllAccounts = TestWorld
+        .StationAccounts.SelectMany(a => new[] { a.Prefix + "1", a.Prefix + "2" })
+        .Concat(TestWorld.CountyAccounts.Select(a => a.User))
+        .ToArray();
 
     internal sealed record Call(string Method, string Url, object? Body, bool TargetsStation2, string Route);
 
@@ -40,7 +40,8 @@ public abstract class AccessMatrixTests(AppFixture app)
 
     /// <summary>Sign-in and password change are left out: the matrix calls everything else as every account.</summary>
     internal static bool Skipped(Call call) =>
-        call.Route.EndsWith("/auth/token", StringComparison.Ordinal) || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal);
+        call.Route.EndsWith("/auth/token", StringComparison.Ordinal)
+        || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal);
 
     private async Task<List<Call>> CallsAsync()
     {
@@ -52,7 +53,12 @@ public abstract class AccessMatrixTests(AppFixture app)
         var note = await app.Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
-            var n = new Notification { UserId = otherUser, Title = "测试通知", CreatedAt = DateTimeOffset.UtcNow };
+            var n = new Notification
+            {
+                UserId = otherUser,
+                Title = "测试通知",
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
             db.Notifications.Add(n);
             await db.SaveChangesAsync();
             return n.Id;
@@ -64,13 +70,27 @@ public abstract class AccessMatrixTests(AppFixture app)
         var otherReferral = await app.Factory.WithDbAsync(async db =>
         {
             // Station 2's dispute, referred, so the referral routes have a real record to aim at.
-            if (await db.Referrals.Where(x => x.DisputeId == w.DisputeIds[1]).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
+            if (
+                await db.Referrals.Where(x => x.DisputeId == w.DisputeIds[1]).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing
+            )
                 return existing;
             var d = await db.Disputes.FirstAsync(x => x.Id == w.DisputeIds[1]);
             if (d.Status == Lianxin.Core.Disputes.DisputeStatus.Registered)
                 d.Triage(Lianxin.Core.Disputes.DisputeJurisdiction.NotPolice, "seed", DateTimeOffset.UtcNow);
-            var r = d.ReferWithForm(new Lianxin.Core.Disputes.Referral.Form(Lianxin.Core.Disputes.ReferralReceiverKind.JudicialOffice,
-                "西峪镇司法所", null, "排水沟纠纷", "不属公安管辖", null, null), Lianxin.Core.Common.ProtectedText.Empty, "seed", DateTimeOffset.UtcNow);
+            var r = d.ReferWithForm(
+                new Lianxin.Core.Disputes.Referral.Form(
+                    Lianxin.Core.Disputes.ReferralReceiverKind.JudicialOffice,
+                    "西峪镇司法所",
+                    null,
+                    "排水沟纠纷",
+                    "不属公安管辖",
+                    null,
+                    null
+                ),
+                Lianxin.Core.Common.ProtectedText.Empty,
+                "seed",
+                DateTimeOffset.UtcNow
+            );
             db.Referrals.Add(r);
             await db.SaveChangesAsync();
             return r.Id;
@@ -79,11 +99,22 @@ public abstract class AccessMatrixTests(AppFixture app)
         var otherImport = await app.Factory.WithDbAsync(async db =>
         {
             // Station 2's interrupted import batch, so the import routes have a record to aim at.
-            if (await db.IncidentImports.Where(x => x.OrgUnitId == w.Stations[1].Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is { } existing)
+            if (
+                await db.IncidentImports.Where(x => x.OrgUnitId == w.Stations[1].Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync() is
+                { } existing
+            )
                 return existing;
-            var b = Lianxin.Core.Incidents.Import.IncidentImport.Start("matrix.csv", 0, new string('0', 64),
-                Lianxin.Core.Incidents.Import.ImportFileFormat.Csv, null, w.UserIds["leader2"], "leader2", w.Stations[1].Id,
-                    DateTimeOffset.UtcNow);
+            var b = Lianxin.Core.Incidents.Import.IncidentImport.Start(
+                "matrix.csv",
+                0,
+                new string('0', 64),
+                Lianxin.Core.Incidents.Import.ImportFileFormat.Csv,
+                null,
+                w.UserIds["leader2"],
+                "leader2",
+                w.Stations[1].Id,
+                DateTimeOffset.UtcNow
+            );
             db.IncidentImports.Add(b);
             // A batch left staged by an earlier version: no domain step makes one any more.
             db.Entry(b).Property(x => x.Status).CurrentValue = Lianxin.Core.Incidents.Import.IncidentImportStatus.Staged;
@@ -93,10 +124,23 @@ public abstract class AccessMatrixTests(AppFixture app)
         // Station 2's public-security case, for the case routes to aim at.
         var otherCase = await app.Factory.WithDbAsync(async db =>
         {
-            if (await db.PublicSecurityCases.Where(c => c.OrgUnitId == w.Villages[1].Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync() is { } existing)
+            if (
+                await db.PublicSecurityCases.Where(c => c.OrgUnitId == w.Villages[1].Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync() is
+                { } existing
+            )
                 return existing;
-            var c = Lianxin.Core.Incidents.Cases.PublicSecurityCase.Register("AJ-MATRIX-2", "二所案件", Lianxin.Core.Incidents.Cases.CaseKind.Simple, 1,
-                w.Villages[1].Id, null, null, "赵警官", null, DateTimeOffset.UtcNow);
+            var c = Lianxin.Core.Incidents.Cases.PublicSecurityCase.Register(
+                "AJ-MATRIX-2",
+                "二所案件",
+                Lianxin.Core.Incidents.Cases.CaseKind.Simple,
+                1,
+                w.Villages[1].Id,
+                null,
+                null,
+                "赵警官",
+                null,
+                DateTimeOffset.UtcNow
+            );
             db.PublicSecurityCases.Add(c);
             await db.SaveChangesAsync();
             return c.Id;
@@ -108,9 +152,15 @@ public abstract class AccessMatrixTests(AppFixture app)
             var cluster = await db.RepeatClusters.FirstOrDefaultAsync(c => c.Label == label);
             if (cluster is null)
             {
-                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address,
-                    label, label,
-                    w.Villages[1].Id, null, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow);
+                cluster = Lianxin.Core.Incidents.Repeats.RepeatCluster.Open(
+                    Lianxin.Core.Incidents.Repeats.RepeatClusterKind.Address,
+                    label,
+                    label,
+                    w.Villages[1].Id,
+                    null,
+                    DateTimeOffset.UtcNow.AddDays(-3),
+                    DateTimeOffset.UtcNow
+                );
                 cluster.Counted(2);
                 cluster.AddToFocus(w.UserIds["officer2"], DateTimeOffset.UtcNow);
                 db.RepeatClusters.Add(cluster);
@@ -120,8 +170,11 @@ public abstract class AccessMatrixTests(AppFixture app)
             {
                 plan = new Lianxin.Core.Incidents.Repeats.LookBackPlan
                 {
-                    OrgUnitId = w.Villages[1].Id, Address = label, Category = Lianxin.Core.Incidents.Repeats.LookBackCategory.Gambling,
-                    DealtOn = DateOnly.FromDateTime(DateTime.UtcNow), Weeks = 1,
+                    OrgUnitId = w.Villages[1].Id,
+                    Address = label,
+                    Category = Lianxin.Core.Incidents.Repeats.LookBackCategory.Gambling,
+                    DealtOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                    Weeks = 1,
                 };
                 plan.AddTask(1, Lianxin.Core.Incidents.Repeats.LookBackTaskKind.Patrol, DateTimeOffset.UtcNow.AddDays(7), null);
                 db.LookBackPlans.Add(plan);
@@ -137,8 +190,19 @@ public abstract class AccessMatrixTests(AppFixture app)
                 return existing;
             var r = new Lianxin.Core.Incidents.Repeats.DirectiveImportReport
             {
-                OrgUnitId = w.Stations[1].Id, FileName = "matrix.csv", Lines = 1,
-                Problems = [new Lianxin.Core.Incidents.Repeats.DirectiveImportProblem { Seq = 1, Row = 2, Field = "指令编号", Reason = "不能为空" }],
+                OrgUnitId = w.Stations[1].Id,
+                FileName = "matrix.csv",
+                Lines = 1,
+                Problems =
+                [
+                    new Lianxin.Core.Incidents.Repeats.DirectiveImportProblem
+                    {
+                        Seq = 1,
+                        Row = 2,
+                        Field = "指令编号",
+                        Reason = "不能为空",
+                    },
+                ],
             };
             reports.Add(r);
             await db.SaveChangesAsync();
@@ -155,7 +219,8 @@ public abstract class AccessMatrixTests(AppFixture app)
         foreach (var e in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = e.RoutePattern.RawText ?? "";
-            if (!pattern.StartsWith("/api/v1", StringComparison.Ordinal)) continue;
+            if (!pattern.StartsWith("/api/v1", StringComparison.Ordinal))
+                continue;
             var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             foreach (var method in methods)
             {
@@ -200,35 +265,65 @@ public abstract class AccessMatrixTests(AppFixture app)
                     .Replace("{relatedId:guid}", otherIncident.ToString())
                     .Replace("/volunteers/trainings/{id:guid}", $"/volunteers/trainings/{training2}");
                 // Station 2's ranking, figures and ledger, asked for by name.
-                if (pattern is "/api/v1/volunteers/ranking" or "/api/v1/volunteers/ranking/export" or "/api/v1/volunteers/figures" or "/api/v1/volunteers/figures/export")
+                if (
+                    pattern
+                    is "/api/v1/volunteers/ranking"
+                        or "/api/v1/volunteers/ranking/export"
+                        or "/api/v1/volunteers/figures"
+                        or "/api/v1/volunteers/figures/export"
+                )
                 {
                     url += $"?orgUnitId={w.Stations[1].Id}";
                     targets = true;
                 }
                 if (pattern == "/api/v1/volunteers/credits")
                 {
-                    if (method == "GET") url += $"?volunteerId={volunteer2}";
+                    if (method == "GET")
+                        url += $"?volunteerId={volunteer2}";
                     targets = true;
                 }
                 // Statistics and case figures of station 2, asked for by name.
-                if (pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures")
+                if (
+                    pattern is "/api/v1/incidents/statistics/" or "/api/v1/incidents/statistics/export" or "/api/v1/incidents/cases/figures"
+                )
                 {
                     url += $"?orgUnitId={w.Stations[1].Id}";
                     targets = true;
                 }
                 Assert.DoesNotContain("{", url); // a new route needs a placeholder here
                 var body = BodyFor(pattern, method, w);
-                if (pattern == "/api/v1/disputes/figures") targets = true; // station 2's figures asked for by name
-                if (pattern == "/api/v1/volunteers/activities/" && method == "POST") targets = true; // an activity of station 2's village
-                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/" or "/api/v1/volunteers/") targets = true;
-                if (method is "POST" or "PUT" && body is not null && pattern is "/api/v1/residents/" or "/api/v1/members/" or "/api/v1/org-units/" or "/api/v1/disputes/" or "/api/v1/counselling/" or "/api/v1/incidents/" or "/api/v1/incidents/batch"
-                    or "/api/v1/incidents/cases/" or "/api/v1/incidents/lookbacks/" or "/api/v1/volunteers/squads/")
+                if (pattern == "/api/v1/disputes/figures")
+                    targets = true; // station 2's figures asked for by name
+                if (pattern == "/api/v1/volunteers/activities/" && method == "POST")
+                    targets = true; // an activity of station 2's village
+                if (method is "POST" && pattern is "/api/v1/volunteers/trainings/" or "/api/v1/volunteers/")
+                    targets = true;
+                if (
+                    method is "POST" or "PUT"
+                    && body is not null
+                    && pattern
+                        is "/api/v1/residents/"
+                            or "/api/v1/members/"
+                            or "/api/v1/org-units/"
+                            or "/api/v1/disputes/"
+                            or "/api/v1/counselling/"
+                            or "/api/v1/incidents/"
+                            or "/api/v1/incidents/batch"
+                            or "/api/v1/incidents/cases/"
+                            or "/api/v1/incidents/lookbacks/"
+                            or "/api/v1/volunteers/squads/"
+                )
                     targets = true;
                 // Dictionaries, roles and the caller's own inbox are not unit-scoped; users are checked by permission.
-                if (pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
-                    || pattern.StartsWith("/api/v1/dispute-forces", StringComparison.Ordinal)) targets = false;
+                if (
+                    pattern.StartsWith("/api/v1/dictionaries", StringComparison.Ordinal)
+                    || pattern.StartsWith("/api/v1/roles", StringComparison.Ordinal)
+                    || pattern.StartsWith("/api/v1/dispute-forces", StringComparison.Ordinal)
+                )
+                    targets = false;
                 // The receivers' link routes need no account: with a token nobody was given, nothing may answer 2xx.
-                if (pattern.StartsWith("/api/v1/public/", StringComparison.Ordinal)) targets = true;
+                if (pattern.StartsWith("/api/v1/public/", StringComparison.Ordinal))
+                    targets = true;
                 calls.Add(new Call(method, url, body, targets, pattern));
             }
         }
@@ -237,113 +332,254 @@ public abstract class AccessMatrixTests(AppFixture app)
     }
 
     /// <summary>An incident of station 2 aimed at station 2 (a create, an edit, a placement or a batch item at once).</summary>
-    private static object IncidentBody(TestWorld w, string number) => new
-    {
-        number = "X" + number, receivedAt = DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", summary = "越权警情",
-        handlingUnitId = w.Stations[1].Id, orgUnitId = w.Villages[1].Id, version = 1,
-        items = new[] { new { number = "Y" + number, receivedAt = DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", summary = "越权警情", handlingUnitId = w.Stations[1].Id } },
-    };
+    private static object IncidentBody(TestWorld w, string number) =>
+        new
+        {
+            number = "X" + number,
+            receivedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            categoryCode = "dispute",
+            summary = "越权警情",
+            handlingUnitId = w.Stations[1].Id,
+            orgUnitId = w.Villages[1].Id,
+            version = 1,
+            items = new[]
+            {
+                new
+                {
+                    number = "Y" + number,
+                    receivedAt = DateTimeOffset.UtcNow.AddHours(-1),
+                    categoryCode = "dispute",
+                    summary = "越权警情",
+                    handlingUnitId = w.Stations[1].Id,
+                },
+            },
+        };
 
     /// <summary>Two incidents of station 2 (made once per app), for the routes that name one.</summary>
-    private Task<(Guid, Guid)> IncidentsOfStation2Async(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
-        var known = await db.Incidents.AsNoTracking().Where(x => x.Number.StartsWith("S2-")).OrderBy(x => x.Number).Select(x => x.Id).ToListAsync();
-        if (known.Count == 2) return (known[0], known[1]);
-        var made = new List<Guid>();
-        foreach (var n in new[] { "S2-1", "S2-2" })
+    private Task<(Guid, Guid)> IncidentsOfStation2Async(TestWorld w) =>
+        app.Factory.WithScopeAsync(async sp =>
         {
-            var x = Lianxin.Core.Incidents.Incident.Receive(new Lianxin.Core.Incidents.IncidentReport
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            var known = await db
+                .Incidents.AsNoTracking()
+                .Where(x => x.Number.StartsWith("S2-"))
+                .OrderBy(x => x.Number)
+                .Select(x => x.Id)
+                .ToListAsync();
+            if (known.Count == 2)
+                return (known[0], known[1]);
+            var made = new List<Guid>();
+            foreach (var n in new[] { "S2-1", "S2-2" })
             {
-                Number = n, ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1), CategoryCode = "dispute", Summary = "站二警情", HandlingUnitId = w.Stations[1].Id,
-                Address = "西峪村三组1号", Source = Lianxin.Core.Incidents.IncidentSource.Manual,
-            });
-            x.Place(w.Villages[1].Id, Lianxin.Core.Incidents.PlacementMethod.Hand);
-            db.Incidents.Add(x);
-            made.Add(x.Id);
-        }
-        await db.SaveChangesAsync();
-        return (made[0], made[1]);
-    });
+                var x = Lianxin.Core.Incidents.Incident.Receive(
+                    new Lianxin.Core.Incidents.IncidentReport
+                    {
+                        Number = n,
+                        ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1),
+                        CategoryCode = "dispute",
+                        Summary = "站二警情",
+                        HandlingUnitId = w.Stations[1].Id,
+                        Address = "西峪村三组1号",
+                        Source = Lianxin.Core.Incidents.IncidentSource.Manual,
+                    }
+                );
+                x.Place(w.Villages[1].Id, Lianxin.Core.Incidents.PlacementMethod.Hand);
+                db.Incidents.Add(x);
+                made.Add(x.Id);
+            }
+            await db.SaveChangesAsync();
+            return (made[0], made[1]);
+        });
 
     /// <summary>A notice and a tip of station 2 (made once per app), for the feed and tip routes that name one.</summary>
-    private Task<(Guid, Guid)> FeedPostAndTipOfStation2Async(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
-        var post = await db.FeedPosts.Where(p => p.OrgUnitId == w.Villages[1].Id && p.Title == "二所通知").Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
-        if (post is null)
+    private Task<(Guid, Guid)> FeedPostAndTipOfStation2Async(TestWorld w) =>
+        app.Factory.WithScopeAsync(async sp =>
         {
-            var p = Lianxin.Core.Volunteers.FeedPost.Write(w.Villages[1].Id, Lianxin.Core.Volunteers.FeedPostKind.Notice, "二所", "二所通知", "越权测试");
-            p.CreatedById = w.UserIds["leader2"];
-            db.FeedPosts.Add(p);
-            post = p.Id;
-        }
-        var tip = await db.Tips.Where(t => t.Number == "XS-MATRIX-2").Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
-        if (tip is null)
-        {
-            var t = Lianxin.Core.Volunteers.Tips.Tip.Named("XS-MATRIX-2",
-                new Lianxin.Core.Volunteers.Tips.TipContent(w.Villages[1].Id, "other", null, null, null, "越权测试"),
-                w.UserIds["resident2"], null, "二所群众", fromVolunteer: false);
-            db.Tips.Add(t);
-            tip = t.Id;
-        }
-        await db.SaveChangesAsync();
-        return (post.Value, tip.Value);
-    });
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            var post = await db
+                .FeedPosts.Where(p => p.OrgUnitId == w.Villages[1].Id && p.Title == "二所通知")
+                .Select(p => (Guid?)p.Id)
+                .FirstOrDefaultAsync();
+            if (post is null)
+            {
+                var p = Lianxin.Core.Volunteers.FeedPost.Write(
+                    w.Villages[1].Id,
+                    Lianxin.Core.Volunteers.FeedPostKind.Notice,
+                    "二所",
+                    "二所通知",
+                    "越权测试"
+                );
+                p.CreatedById = w.UserIds["leader2"];
+                db.FeedPosts.Add(p);
+                post = p.Id;
+            }
+            var tip = await db.Tips.Where(t => t.Number == "XS-MATRIX-2").Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
+            if (tip is null)
+            {
+                var t = Lianxin.Core.Volunteers.Tips.Tip.Named(
+                    "XS-MATRIX-2",
+                    new Lianxin.Core.Volunteers.Tips.TipContent(w.Villages[1].Id, "other", null, null, null, "越权测试"),
+                    w.UserIds["resident2"],
+                    null,
+                    "二所群众",
+                    fromVolunteer: false
+                );
+                db.Tips.Add(t);
+                tip = t.Id;
+            }
+            await db.SaveChangesAsync();
+            return (post.Value, tip.Value);
+        });
 
     /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something to reach.</summary>
-    private Task<bool> AgreementOnStation2DisputeAsync(TestWorld w) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
-        if (await db.MediationAgreements.AnyAsync(a => a.DisputeId == w.DisputeIds[1])) return false;
-        var d = await db.Disputes.FirstAsync(x => x.Id == w.DisputeIds[1]);
-        var at = DateTimeOffset.UtcNow;
-        d.Triage(DisputeJurisdiction.PoliceSimple, "seed", at);
-        d.StartMediation(MediationLevel.PoliceOffice, "seed", at);
-        AgreementPartyDraft Party(string name, PartyRole role) => new(role, name, null, null, null, null, Lianxin.Core.Common.ProtectedText.Empty, null);
-        db.MediationAgreements.Add(MediationAgreement.Draft(d, 1, new AgreementTerms(
-            [Party("赵某", PartyRole.Applicant), Party("钱某", PartyRole.Respondent)], "排水沟堵塞", "双方各半", "共同疏通排水沟", "当面",
-            MediationAgreement.ChinaDay(at).AddDays(10), ["老李"]), "seed", at));
-        await db.SaveChangesAsync();
-        return true;
-    });
+    private Task<bool> AgreementOnStation2DisputeAsync(TestWorld w) =>
+        app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            if (await db.MediationAgreements.AnyAsync(a => a.DisputeId == w.DisputeIds[1]))
+                return false;
+            var d = await db.Disputes.FirstAsync(x => x.Id == w.DisputeIds[1]);
+            var at = DateTimeOffset.UtcNow;
+            d.Triage(DisputeJurisdiction.PoliceSimple, "seed", at);
+            d.StartMediation(MediationLevel.PoliceOffice, "seed", at);
+            AgreementPartyDraft Party(string name, PartyRole role) =>
+                new(role, name, null, null, null, null, Lianxin.Core.Common.ProtectedText.Empty, null);
+            db.MediationAgreements.Add(
+                MediationAgreement.Draft(
+                    d,
+                    1,
+                    new AgreementTerms(
+                        [Party("赵某", PartyRole.Applicant), Party("钱某", PartyRole.Respondent)],
+                        "排水沟堵塞",
+                        "双方各半",
+                        "共同疏通排水沟",
+                        "当面",
+                        MediationAgreement.ChinaDay(at).AddDays(10),
+                        ["老李"]
+                    ),
+                    "seed",
+                    at
+                )
+            );
+            await db.SaveChangesAsync();
+            return true;
+        });
 
     private static object? BodyFor(string pattern, string method, TestWorld w)
     {
-        if (method is not ("POST" or "PUT")) return null;
+        if (method is not ("POST" or "PUT"))
+            return null;
         var unit = w.Grids[1].Id;
         return pattern switch
         {
-            _ when pattern.StartsWith("/api/v1/volunteers/trainings", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/volunteers/credits", StringComparison.Ordinal) =>
-                Volunteers.HonourSetup.MatrixBody(w),
-            _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) =>
-                new { name = "越权写入", orgUnitId = unit, version = 1, reason = "x" },
-            _ when pattern.StartsWith("/api/v1/volunteers/activities", StringComparison.Ordinal) =>
-                new { orgUnitId = w.Villages[1].Id, kind = "Patrol", title = "越权活动", place = "西峪村", startsAt = DateTimeOffset.UtcNow.AddDays(1),
-                      endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(2), quota = 5, publish = true, reason = "越权", version = 1, lat = 36.6, lng = 116.9 },
+            _ when pattern.StartsWith("/api/v1/volunteers/trainings", StringComparison.Ordinal)
+                    || pattern.StartsWith("/api/v1/volunteers/credits", StringComparison.Ordinal) => Volunteers.HonourSetup.MatrixBody(w),
+            _ when pattern.StartsWith("/api/v1/residents", StringComparison.Ordinal) => new
+            {
+                name = "越权写入",
+                orgUnitId = unit,
+                version = 1,
+                reason = "x",
+            },
+            _ when pattern.StartsWith("/api/v1/volunteers/activities", StringComparison.Ordinal) => new
+            {
+                orgUnitId = w.Villages[1].Id,
+                kind = "Patrol",
+                title = "越权活动",
+                place = "西峪村",
+                startsAt = DateTimeOffset.UtcNow.AddDays(1),
+                endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(2),
+                quota = 5,
+                publish = true,
+                reason = "越权",
+                version = 1,
+                lat = 36.6,
+                lng = 116.9,
+            },
             // Station 2's squad, volunteer and village; a version nobody holds, so even station 2's own accounts change nothing.
-            _ when pattern.StartsWith("/api/v1/volunteers", StringComparison.Ordinal) =>
-                new { name = "越权中队", typeCode = "patrol", orgUnitId = w.Villages[1].Id, volunteerId = w.VolunteerIds[1], role = "Member",
-                      action = "Suspend", reason = "越权", version = 0 },
-            _ when pattern.StartsWith("/api/v1/members", StringComparison.Ordinal) =>
-                new { name = "越权写入", kind = "Volunteer", orgUnitId = unit, version = 1 },
+            _ when pattern.StartsWith("/api/v1/volunteers", StringComparison.Ordinal) => new
+            {
+                name = "越权中队",
+                typeCode = "patrol",
+                orgUnitId = w.Villages[1].Id,
+                volunteerId = w.VolunteerIds[1],
+                role = "Member",
+                action = "Suspend",
+                reason = "越权",
+                version = 0,
+            },
+            _ when pattern.StartsWith("/api/v1/members", StringComparison.Ordinal) => new
+            {
+                name = "越权写入",
+                kind = "Volunteer",
+                orgUnitId = unit,
+                version = 1,
+            },
             _ when pattern.Contains("/move", StringComparison.Ordinal) => new { parentId = w.Stations[1].Id, version = 1 },
-            _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) =>
-                new { title = "越权纠纷", categoryCode = "neighbour", description = "x", source = "Screening", orgUnitId = w.Villages[1].Id,
-                      action = "Triage", jurisdiction = "PoliceSimple", version = 1, parties = new[] { new { role = "Applicant", name = "某" } } },
-            _ when pattern.StartsWith("/api/v1/incidents/cases", StringComparison.Ordinal) =>
-                new { number = "AJ-X-" + Guid.NewGuid().ToString("N")[..8], title = "越权案件", kind = "Simple", orgUnitId = w.Villages[1].Id,
-                      handlingOfficer = "越权", conclusion = "越权办结", version = 1 },
+            _ when pattern.StartsWith("/api/v1/disputes", StringComparison.Ordinal) => new
+            {
+                title = "越权纠纷",
+                categoryCode = "neighbour",
+                description = "x",
+                source = "Screening",
+                orgUnitId = w.Villages[1].Id,
+                action = "Triage",
+                jurisdiction = "PoliceSimple",
+                version = 1,
+                parties = new[] { new { role = "Applicant", name = "某" } },
+            },
+            _ when pattern.StartsWith("/api/v1/incidents/cases", StringComparison.Ordinal) => new
+            {
+                number = "AJ-X-" + Guid.NewGuid().ToString("N")[..8],
+                title = "越权案件",
+                kind = "Simple",
+                orgUnitId = w.Villages[1].Id,
+                handlingOfficer = "越权",
+                conclusion = "越权办结",
+                version = 1,
+            },
             _ when pattern.StartsWith("/api/v1/incidents", StringComparison.Ordinal) => IncidentBody(w, Guid.NewGuid().ToString("N")[..12]),
-            _ when pattern.StartsWith("/api/v1/counselling", StringComparison.Ordinal) =>
-                new { disputeId = w.DisputeIds[1], counsellorName = "越权", at = DateTimeOffset.UtcNow, method = "Phone", summary = "越权登记", version = 1 },
-            _ when pattern.StartsWith("/api/v1/org-units", StringComparison.Ordinal) =>
-                new { code = "X-" + Guid.NewGuid().ToString("N")[..8], name = "越权单位", kind = "Group", parentId = w.Villages[1].Id, population = 1, households = 1, version = 1 },
-            _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) =>
-                new { userName = "x" + Guid.NewGuid().ToString("N")[..8], displayName = "越权账号", roles = new[] { "station-leader" }, orgUnitId = w.Stations[1].Id },
-            _ when pattern.StartsWith("/api/v1/incidents/", StringComparison.Ordinal) =>
-                new { orgUnitId = w.Villages[1].Id, address = "越权地点", category = "Gambling", dealtOn = DateOnly.FromDateTime(DateTime.UtcNow), weeks = 2,
-                      result = "Normal", note = "越权", text = "越权", status = "Following", ownerId = w.UserIds["officer2"], assigneeId = w.UserIds["officer2"], version = 1 },
+            _ when pattern.StartsWith("/api/v1/counselling", StringComparison.Ordinal) => new
+            {
+                disputeId = w.DisputeIds[1],
+                counsellorName = "越权",
+                at = DateTimeOffset.UtcNow,
+                method = "Phone",
+                summary = "越权登记",
+                version = 1,
+            },
+            _ when pattern.StartsWith("/api/v1/org-units", StringComparison.Ordinal) => new
+            {
+                code = "X-" + Guid.NewGuid().ToString("N")[..8],
+                name = "越权单位",
+                kind = "Group",
+                parentId = w.Villages[1].Id,
+                population = 1,
+                households = 1,
+                version = 1,
+            },
+            _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) => new
+            {
+                userName = "x" + Guid.NewGuid().ToString("N")[..8],
+                displayName = "越权账号",
+                roles = new[] { "station-leader" },
+                orgUnitId = w.Stations[1].Id,
+            },
+            _ when pattern.StartsWith("/api/v1/incidents/", StringComparison.Ordinal) => new
+            {
+                orgUnitId = w.Villages[1].Id,
+                address = "越权地点",
+                category = "Gambling",
+                dealtOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                weeks = 2,
+                result = "Normal",
+                note = "越权",
+                text = "越权",
+                status = "Following",
+                ownerId = w.UserIds["officer2"],
+                assigneeId = w.UserIds["officer2"],
+                version = 1,
+            },
             _ => new { },
         };
     }
@@ -357,20 +593,25 @@ public abstract class AccessMatrixTests(AppFixture app)
         // Station 2's own accounts go last: they may legitimately change station 2, so the snapshot is
         // compared before they run.
         var ordered = AccountsInOrder;
-        foreach (var user in ordered) await app.As(user); // sign in first: the matrix resets passwords on the way
+        foreach (var user in ordered)
+            await app.As(user); // sign in first: the matrix resets passwords on the way
         foreach (var user in ordered)
         {
-            if (user == ordered.First(u => u.EndsWith('2'))) Assert.Equal(before, await SnapshotAsync());
+            if (user == ordered.First(u => u.EndsWith('2')))
+                Assert.Equal(before, await SnapshotAsync());
             var client = await app.As(user);
             var local = Station1Accounts.Contains(user);
             foreach (var call in calls)
             {
-                if (Skipped(call)) continue;
+                if (Skipped(call))
+                    continue;
                 using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
-                if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
+                if (call.Body is not null)
+                    request.Content = JsonContent.Create(call.Body);
                 using var response = await client.SendAsync(request);
                 var status = (int)response.StatusCode;
-                if (status >= 500) failures.Add($"{user} {call.Method} {call.Url} → {status}");
+                if (status >= 500)
+                    failures.Add($"{user} {call.Method} {call.Url} → {status}");
                 if (local && call.TargetsStation2 && status is >= 200 and < 300)
                     failures.Add($"{user} {call.Method} {call.Url} → {status} (station 2 reached)");
                 // 401 only where the matrix itself revoked this account's token on the way (a password reset).
@@ -391,13 +632,16 @@ public abstract class AccessMatrixTests(AppFixture app)
         var failures = new List<string>();
         foreach (var call in calls)
         {
-            if (Skipped(call)) continue;
+            if (Skipped(call))
+                continue;
             using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
-            if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
+            if (call.Body is not null)
+                request.Content = JsonContent.Create(call.Body);
             using var response = await anonymous.SendAsync(request);
             var status = (int)response.StatusCode;
             var expected = call.Route.StartsWith("/api/v1/public/", StringComparison.Ordinal) ? 404 : 401;
-            if (status != expected) failures.Add($"anonymous {call.Method} {call.Url} → {status}, expected {expected}");
+            if (status != expected)
+                failures.Add($"anonymous {call.Method} {call.Url} → {status}, expected {expected}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
@@ -409,15 +653,33 @@ public abstract class AccessMatrixTests(AppFixture app)
         foreach (var user in Station1Accounts)
         {
             var client = await app.As(user);
-            foreach (var url in new[] { "/api/v1/residents?pageSize=200", "/api/v1/members?pageSize=200", "/api/v1/org-units?pageSize=200", "/api/v1/org-units/roots", "/api/v1/disputes?pageSize=200", "/api/v1/incidents?pageSize=200",
-                         "/api/v1/volunteers?pageSize=200", "/api/v1/volunteers/squads?pageSize=200" })
+            foreach (
+                var url in new[]
+                {
+                    "/api/v1/residents?pageSize=200",
+                    "/api/v1/members?pageSize=200",
+                    "/api/v1/org-units?pageSize=200",
+                    "/api/v1/org-units/roots",
+                    "/api/v1/disputes?pageSize=200",
+                    "/api/v1/incidents?pageSize=200",
+                    "/api/v1/volunteers?pageSize=200",
+                    "/api/v1/volunteers/squads?pageSize=200",
+                }
+            )
             {
                 var response = await client.GetAsync(url);
-                if (response.StatusCode == HttpStatusCode.Forbidden) continue;
+                if (response.StatusCode == HttpStatusCode.Forbidden)
+                    continue;
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.IsSuccessStatusCode, $"{user} {url}: {(int)response.StatusCode} {text}");
-                foreach (var id in station2Units.Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value)).Append(app.World.MemberIds[1]).Append(app.World.DisputeIds[1])
-                             .Append(app.World.VolunteerIds[1]).Append(app.World.SquadIds[1]))
+                foreach (
+                    var id in station2Units
+                        .Concat(app.World.ResidentIds.Where(r => r.Key.EndsWith('2')).Select(r => r.Value))
+                        .Append(app.World.MemberIds[1])
+                        .Append(app.World.DisputeIds[1])
+                        .Append(app.World.VolunteerIds[1])
+                        .Append(app.World.SquadIds[1])
+                )
                     Assert.DoesNotContain(id.ToString(), text);
             }
         }
@@ -437,54 +699,149 @@ public abstract class AccessMatrixTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await aud.GetAsync("/api/v1/users")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await aud.GetAsync("/api/v1/residents")).StatusCode);
 
-        var both = await sys.PostAsJsonAsync("/api/v1/users", new { userName = "twohats", displayName = "两顶帽子", roles = new[] { "system-admin", "auditor" } });
+        var both = await sys.PostAsJsonAsync(
+            "/api/v1/users",
+            new
+            {
+                userName = "twohats",
+                displayName = "两顶帽子",
+                roles = new[] { "system-admin", "auditor" },
+            }
+        );
         var problem = await ApiAssert.ProblemAsync(both, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("不同账号", problem.GetRawText());
     }
 
     /// <summary>A planned mediation session and a counselling record on station 2's dispute, for the routes that name one.</summary>
-    private Task<(Guid Session, Guid Counselling)> SessionAndCounsellingOfStation2Async() => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
-        // Made once per app (before the dispute is referred below); later calls aim at the same records.
-        var existing = await db.MediationSessions.AsNoTracking().Where(x => x.DisputeId == app.World.DisputeIds[1]).Select(x => (Guid?)x.Id).FirstOrDefaultAsync();
-        if (existing is { } known)
-            return (known, await db.CounsellingSessions.AsNoTracking().Where(x => x.DisputeId == app.World.DisputeIds[1]).Select(x => x.Id).FirstAsync());
-        var dispute = await db.Disputes.AsNoTracking().FirstAsync(d => d.Id == app.World.DisputeIds[1]);
-        var session = Lianxin.Core.Disputes.MediationSession.Plan(dispute, new Lianxin.Core.Disputes.SessionForm
+    private Task<(Guid Session, Guid Counselling)> SessionAndCounsellingOfStation2Async() =>
+        app.Factory.WithScopeAsync(async sp =>
         {
-            Level = Lianxin.Core.Disputes.MediationLevel.Village, At = DateTimeOffset.UtcNow.AddDays(2), Place = "西峪村调解室",
-            Mediators = [Lianxin.Core.Disputes.SessionMediator.Outside("西峪调解员", "西峪村调委会")],
-        }, "seed", DateTimeOffset.UtcNow);
-        var protector = sp.GetRequiredService<Lianxin.Core.Common.PersonalDataProtector>();
-        var counselling = Lianxin.Core.Disputes.CounsellingSession.Create(new Lianxin.Core.Disputes.CounsellingForm
-        {
-            DisputeId = dispute.Id, CounsellorName = "西峪心理老师", At = DateTimeOffset.UtcNow.AddHours(-1),
-            Method = Lianxin.Core.Disputes.CounsellingMethod.InPerson, Summary = "站二疏导记录",
-        }, dispute.OrgUnitId, protector.Encrypt("站二疏导记录"), "seed", DateTimeOffset.UtcNow);
-        db.MediationSessions.Add(session);
-        db.CounsellingSessions.Add(counselling);
-        await db.SaveChangesAsync();
-        return (session.Id, counselling.Id);
-    });
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            // Made once per app (before the dispute is referred below); later calls aim at the same records.
+            var existing = await db
+                .MediationSessions.AsNoTracking()
+                .Where(x => x.DisputeId == app.World.DisputeIds[1])
+                .Select(x => (Guid?)x.Id)
+                .FirstOrDefaultAsync();
+            if (existing is { } known)
+                return (
+                    known,
+                    await db
+                        .CounsellingSessions.AsNoTracking()
+                        .Where(x => x.DisputeId == app.World.DisputeIds[1])
+                        .Select(x => x.Id)
+                        .FirstAsync()
+                );
+            var dispute = await db.Disputes.AsNoTracking().FirstAsync(d => d.Id == app.World.DisputeIds[1]);
+            var session = Lianxin.Core.Disputes.MediationSession.Plan(
+                dispute,
+                new Lianxin.Core.Disputes.SessionForm
+                {
+                    Level = Lianxin.Core.Disputes.MediationLevel.Village,
+                    At = DateTimeOffset.UtcNow.AddDays(2),
+                    Place = "西峪村调解室",
+                    Mediators = [Lianxin.Core.Disputes.SessionMediator.Outside("西峪调解员", "西峪村调委会")],
+                },
+                "seed",
+                DateTimeOffset.UtcNow
+            );
+            var protector = sp.GetRequiredService<Lianxin.Core.Common.PersonalDataProtector>();
+            var counselling = Lianxin.Core.Disputes.CounsellingSession.Create(
+                new Lianxin.Core.Disputes.CounsellingForm
+                {
+                    DisputeId = dispute.Id,
+                    CounsellorName = "西峪心理老师",
+                    At = DateTimeOffset.UtcNow.AddHours(-1),
+                    Method = Lianxin.Core.Disputes.CounsellingMethod.InPerson,
+                    Summary = "站二疏导记录",
+                },
+                dispute.OrgUnitId,
+                protector.Encrypt("站二疏导记录"),
+                "seed",
+                DateTimeOffset.UtcNow
+            );
+            db.MediationSessions.Add(session);
+            db.CounsellingSessions.Add(counselling);
+            await db.SaveChangesAsync();
+            return (session.Id, counselling.Id);
+        });
 
-    private async Task<string> SnapshotAsync() => await app.Factory.WithDbAsync(async db =>
-    {
-        var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).Select(u => u.Code + ":" + u.Version + ":" + u.Path).ToListAsync();
-        var residents = await db.Residents.AsNoTracking().Where(r => r.Name.EndsWith("2")).OrderBy(r => r.Name).Select(r => r.Name + ":" + r.Version).ToListAsync();
-        var disputes = await db.Disputes.AsNoTracking().OrderBy(d => d.Number).Select(d => d.Number + ":" + d.Version + ":" + d.Status).ToListAsync();
-        var agreements = await db.MediationAgreements.AsNoTracking().OrderBy(a => a.Number).Select(a => a.Number + ":" + a.Version + ":" + a.Status).ToListAsync();
-        var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name + ":" + m.Version).ToListAsync();
-        var known = app.World.UserIds.Values.ToList();
-        var users = await db.Users.AsNoTracking().Where(u => known.Contains(u.Id)).OrderBy(u => u.UserName)
-            .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId).ToListAsync();
-        var sessions = await db.MediationSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.Status).ToListAsync();
-        var counselling = await db.CounsellingSessions.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version).ToListAsync();
-        var incidents = await db.Incidents.AsNoTracking().OrderBy(x => x.Number).Select(x => x.Number + ":" + x.Version + ":" + x.OrgUnitId).ToListAsync();
-        var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
-        var clusters = await db.RepeatClusters.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.Version + ":" + x.DisputeId).ToListAsync();
-        var lookbacks = await db.LookBackTasks.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id + ":" + x.AssigneeId + ":" + x.Result).ToListAsync();
-        var honours = await Volunteers.HonourSetup.MatrixSnapshotAsync(db);
-        return JsonSerializer.Serialize(new { units, residents, members, users, disputes, sessions, counselling, agreements, incidents, incidentLinks, clusters, lookbacks, honours });
-    });
+    private async Task<string> SnapshotAsync() =>
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var units = await db
+                .OrgUnits.AsNoTracking()
+                .OrderBy(u => u.Code)
+                .Select(u => u.Code + ":" + u.Version + ":" + u.Path)
+                .ToListAsync();
+            var residents = await db
+                .Residents.AsNoTracking()
+                .Where(r => r.Name.EndsWith("2"))
+                .OrderBy(r => r.Name)
+                .Select(r => r.Name + ":" + r.Version)
+                .ToListAsync();
+            var disputes = await db
+                .Disputes.AsNoTracking()
+                .OrderBy(d => d.Number)
+                .Select(d => d.Number + ":" + d.Version + ":" + d.Status)
+                .ToListAsync();
+            var agreements = await db
+                .MediationAgreements.AsNoTracking()
+                .OrderBy(a => a.Number)
+                .Select(a => a.Number + ":" + a.Version + ":" + a.Status)
+                .ToListAsync();
+            var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name + ":" + m.Version).ToListAsync();
+            var known = app.World.UserIds.Values.ToList();
+            var users = await db
+                .Users.AsNoTracking()
+                .Where(u => known.Contains(u.Id))
+                .OrderBy(u => u.UserName)
+                .Select(u => u.UserName + ":" + u.IsDisabled + ":" + u.OrgUnitId)
+                .ToListAsync();
+            var sessions = await db
+                .MediationSessions.AsNoTracking()
+                .OrderBy(x => x.Id)
+                .Select(x => x.Id + ":" + x.Version + ":" + x.Status)
+                .ToListAsync();
+            var counselling = await db
+                .CounsellingSessions.AsNoTracking()
+                .OrderBy(x => x.Id)
+                .Select(x => x.Id + ":" + x.Version)
+                .ToListAsync();
+            var incidents = await db
+                .Incidents.AsNoTracking()
+                .OrderBy(x => x.Number)
+                .Select(x => x.Number + ":" + x.Version + ":" + x.OrgUnitId)
+                .ToListAsync();
+            var incidentLinks = await db.IncidentLinks.AsNoTracking().CountAsync();
+            var clusters = await db
+                .RepeatClusters.AsNoTracking()
+                .OrderBy(x => x.Id)
+                .Select(x => x.Id + ":" + x.Version + ":" + x.DisputeId)
+                .ToListAsync();
+            var lookbacks = await db
+                .LookBackTasks.AsNoTracking()
+                .OrderBy(x => x.Id)
+                .Select(x => x.Id + ":" + x.AssigneeId + ":" + x.Result)
+                .ToListAsync();
+            var honours = await Volunteers.HonourSetup.MatrixSnapshotAsync(db);
+            return JsonSerializer.Serialize(
+                new
+                {
+                    units,
+                    residents,
+                    members,
+                    users,
+                    disputes,
+                    sessions,
+                    counselling,
+                    agreements,
+                    incidents,
+                    incidentLinks,
+                    clusters,
+                    lookbacks,
+                    honours,
+                }
+            );
+        });
 }

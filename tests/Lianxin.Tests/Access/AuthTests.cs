@@ -13,13 +13,24 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var client = app.Factory.CreateClient();
         for (var i = 1; i <= 4; i++)
-            await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-" + i }), HttpStatusCode.Unauthorized);
-        var fifth = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-5" }), HttpStatusCode.Unauthorized);
+            await ApiAssert.ProblemAsync(
+                await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-" + i }),
+                HttpStatusCode.Unauthorized
+            );
+        var fifth = await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-5" }),
+            HttpStatusCode.Unauthorized
+        );
         Assert.Contains("锁定", fifth.GetProperty("title").GetString());
-        var right = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = TestWorld.Password }), HttpStatusCode.Unauthorized);
+        var right = await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = TestWorld.Password }),
+            HttpStatusCode.Unauthorized
+        );
         Assert.Contains("锁定", right.GetProperty("title").GetString());
 
-        var lines = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserId == app.World.UserIds["mediator2"]).Select(a => a.Action).ToListAsync());
+        var lines = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking().Where(a => a.UserId == app.World.UserIds["mediator2"]).Select(a => a.Action).ToListAsync()
+        );
         Assert.True(lines.Count(a => a == AuditAction.SignInFailed) >= 4);
         Assert.Contains(AuditAction.LockedOut, lines);
     }
@@ -28,15 +39,24 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password_and_is_audited()
     {
         using var client = app.Factory.CreateClient();
-        var unknown = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody", password = "x" }), HttpStatusCode.Unauthorized);
+        var unknown = await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody", password = "x" }),
+            HttpStatusCode.Unauthorized
+        );
         Assert.Equal("用户名或密码错误", unknown.GetProperty("title").GetString());
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "nobody")));
+        Assert.True(
+            await app.Factory.WithDbAsync(db =>
+                db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "nobody")
+            )
+        );
     }
 
     [Fact]
     public async Task Api_calls_without_a_token_are_401_problems_not_redirects()
     {
-        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }
+        );
         await ApiAssert.ProblemAsync(await client.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
         client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
         await ApiAssert.ProblemAsync(await client.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
@@ -45,7 +65,9 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Pages_redirect_to_sign_in_when_signed_out()
     {
-        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }
+        );
         var response = await client.GetAsync("/residents");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
@@ -57,11 +79,22 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
         var victim = await TestWorld.ClientAsync(app.Factory, "auxiliary2");
         Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/api/v1/residents")).StatusCode);
         var sys = await app.As("sysadmin");
-        var view = await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.GetAsync($"/api/v1/users/{app.World.UserIds["auxiliary2"]}"));
-        await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.PutJsonAsync($"/api/v1/users/{view.Id}", new
-        {
-            displayName = view.DisplayName, orgUnitId = view.OrgUnitId, roles = view.Roles, isDisabled = true, concurrencyStamp = view.ConcurrencyStamp,
-        }));
+        var view = await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(
+            await sys.GetAsync($"/api/v1/users/{app.World.UserIds["auxiliary2"]}")
+        );
+        await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(
+            await sys.PutJsonAsync(
+                $"/api/v1/users/{view.Id}",
+                new
+                {
+                    displayName = view.DisplayName,
+                    orgUnitId = view.OrgUnitId,
+                    roles = view.Roles,
+                    isDisabled = true,
+                    concurrencyStamp = view.ConcurrencyStamp,
+                }
+            )
+        );
         var refused = await ApiAssert.ProblemAsync(await victim.GetAsync("/api/v1/residents"), HttpStatusCode.Unauthorized);
         Assert.Contains("失效", refused.GetProperty("title").GetString());
     }
@@ -72,26 +105,66 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
         var sys = await app.As("sysadmin");
         var me = app.World.UserIds["sysadmin"];
         var self = await ApiAssert.OkAsync<Lianxin.Web.Access.UserView>(await sys.GetAsync($"/api/v1/users/{me}"));
-        await ApiAssert.ProblemAsync(await sys.PutJsonAsync($"/api/v1/users/{me}", new
-        {
-            displayName = self.DisplayName, orgUnitId = self.OrgUnitId, roles = new[] { "system-admin", "station-leader" }, concurrencyStamp = self.ConcurrencyStamp,
-        }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await sys.PostAsync($"/api/v1/users/{app.World.UserIds["auditor"]}/reset-password", null), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await sys.PostAsJsonAsync("/api/v1/users", new { userName = "newaudit", displayName = "新审计员", roles = new[] { "auditor" } }),
-            HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await sys.PutJsonAsync(
+                $"/api/v1/users/{me}",
+                new
+                {
+                    displayName = self.DisplayName,
+                    orgUnitId = self.OrgUnitId,
+                    roles = new[] { "system-admin", "station-leader" },
+                    concurrencyStamp = self.ConcurrencyStamp,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await sys.PostAsync($"/api/v1/users/{app.World.UserIds["auditor"]}/reset-password", null),
+            HttpStatusCode.Forbidden
+        );
+        await ApiAssert.ProblemAsync(
+            await sys.PostAsJsonAsync(
+                "/api/v1/users",
+                new
+                {
+                    userName = "newaudit",
+                    displayName = "新审计员",
+                    roles = new[] { "auditor" },
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
 
         var sec = await app.As("secadmin");
         var roles = await ApiAssert.OkAsync<List<Lianxin.Web.Access.RoleView>>(await sec.GetAsync("/api/v1/roles"));
         var secRole = roles.Single(r => r.Name == "security-admin");
-        await ApiAssert.ProblemAsync(await sec.PutJsonAsync($"/api/v1/roles/{secRole.Id}", new
-        {
-            displayName = secRole.DisplayName, permissions = secRole.Permissions.Append("people.reveal"), scope = "All", concurrencyStamp = secRole.ConcurrencyStamp,
-        }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await sec.PutJsonAsync(
+                $"/api/v1/roles/{secRole.Id}",
+                new
+                {
+                    displayName = secRole.DisplayName,
+                    permissions = secRole.Permissions.Append("people.reveal"),
+                    scope = "All",
+                    concurrencyStamp = secRole.ConcurrencyStamp,
+                }
+            ),
+            HttpStatusCode.Forbidden
+        );
         var officerRole = roles.Single(r => r.Name == "community-officer");
-        var p = await ApiAssert.ProblemAsync(await sec.PutJsonAsync($"/api/v1/roles/{officerRole.Id}", new
-        {
-            displayName = officerRole.DisplayName, permissions = officerRole.Permissions.Append("audit.read"), scope = "OwnUnitAndBelow", concurrencyStamp = officerRole.ConcurrencyStamp,
-        }), HttpStatusCode.UnprocessableEntity);
+        var p = await ApiAssert.ProblemAsync(
+            await sec.PutJsonAsync(
+                $"/api/v1/roles/{officerRole.Id}",
+                new
+                {
+                    displayName = officerRole.DisplayName,
+                    permissions = officerRole.Permissions.Append("audit.read"),
+                    scope = "OwnUnitAndBelow",
+                    concurrencyStamp = officerRole.ConcurrencyStamp,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("三员", p.GetRawText());
     }
 
@@ -125,15 +198,35 @@ public sealed class FirstSignInTests : IAsyncLifetime
     public async Task A_first_sign_in_must_change_the_password_before_anything_else()
     {
         using var client = _factory.CreateClient();
-        var refused = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer1", password = TestWorld.Password }), HttpStatusCode.Forbidden);
+        var refused = await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer1", password = TestWorld.Password }),
+            HttpStatusCode.Forbidden
+        );
         Assert.Contains("修改", refused.GetProperty("title").GetString());
 
-        var weak = await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/change-password",
-            new { userName = "officer1", currentPassword = TestWorld.Password, newPassword = "12345678" }), HttpStatusCode.UnprocessableEntity);
+        var weak = await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync(
+                "/api/v1/auth/change-password",
+                new
+                {
+                    userName = "officer1",
+                    currentPassword = TestWorld.Password,
+                    newPassword = "12345678",
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("newPassword", weak.GetProperty("errors").EnumerateObject().Select(p => p.Name));
 
-        var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password",
-            new { userName = "officer1", currentPassword = TestWorld.Password, newPassword = "Zhuang-Village-77" });
+        var changed = await client.PostAsJsonAsync(
+            "/api/v1/auth/change-password",
+            new
+            {
+                userName = "officer1",
+                currentPassword = TestWorld.Password,
+                newPassword = "Zhuang-Village-77",
+            }
+        );
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer1", password = "Zhuang-Village-77" });
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
@@ -144,9 +237,19 @@ public sealed class FirstSignInTests : IAsyncLifetime
     public async Task A_wrong_current_password_on_change_counts_towards_lockout()
     {
         using var client = _factory.CreateClient();
-        var r = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "officer2", currentPassword = "nope", newPassword = "Another-Good-Pass-9" });
+        var r = await client.PostAsJsonAsync(
+            "/api/v1/auth/change-password",
+            new
+            {
+                userName = "officer2",
+                currentPassword = "nope",
+                newPassword = "Another-Good-Pass-9",
+            }
+        );
         await ApiAssert.ProblemAsync(r, HttpStatusCode.Unauthorized);
-        var failed = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "officer2").Select(u => u.AccessFailedCount).FirstAsync());
+        var failed = await _factory.WithDbAsync(db =>
+            db.Users.Where(u => u.UserName == "officer2").Select(u => u.AccessFailedCount).FirstAsync()
+        );
         Assert.Equal(1, failed);
     }
 }
@@ -169,8 +272,14 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
     {
         using var client = _factory.CreateClient();
         foreach (var user in new[] { "officer1", "officer2", "leader1" })
-            await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "guess" }), HttpStatusCode.Unauthorized);
-        await ApiAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "leader2", password = "guess" }), HttpStatusCode.TooManyRequests);
+            await ApiAssert.ProblemAsync(
+                await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "guess" }),
+                HttpStatusCode.Unauthorized
+            );
+        await ApiAssert.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "leader2", password = "guess" }),
+            HttpStatusCode.TooManyRequests
+        );
         // Ordinary API use is not limited.
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/health/ready")).StatusCode);
     }

@@ -9,12 +9,12 @@ public sealed class PasswordPolicyTests
     private static readonly SecurityOptions Asvs = new() { PasswordProfile = PasswordProfile.Asvs };
 
     [Theory]
-    [InlineData("Abcdefg1", true)]    // upper, lower, digit
-    [InlineData("abcdefg1!", true)]   // lower, digit, symbol
-    [InlineData("ABCDEFG1!", true)]   // upper, digit, symbol
-    [InlineData("abcdefgh1", false)]  // only two classes
-    [InlineData("Abc1!", false)]      // too short
-    [InlineData("Qq123456!", false)]  // common, whatever its mix
+    [InlineData("Abcdefg1", true)] // upper, lower, digit
+    [InlineData("abcdefg1!", true)] // lower, digit, symbol
+    [InlineData("ABCDEFG1!", true)] // upper, digit, symbol
+    [InlineData("abcdefgh1", false)] // only two classes
+    [InlineData("Abc1!", false)] // too short
+    [InlineData("Qq123456!", false)] // common, whatever its mix
     public void Mlps_profile_wants_eight_characters_from_three_classes(string password, bool ok) =>
         Assert.Equal(ok, !PasswordPolicyValidator.Check(password, "zhangsan", Mlps).Any());
 

@@ -28,10 +28,18 @@ public sealed partial class SessionTests : IAsyncLifetime
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/login");
         var token = TokenField().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "leader1", ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
-        }));
+        var response = await client.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = "leader1",
+                    ["password"] = TestWorld.Password,
+                    ["__RequestVerificationToken"] = token,
+                    ["returnUrl"] = "/",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         return client;

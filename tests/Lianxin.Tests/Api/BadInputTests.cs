@@ -15,10 +15,10 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     public static readonly TheoryData<string> MalformedBodies = new()
     {
-        "{\"name\": \"张\", ",                        // cut off
+        "{\"name\": \"张\", ", // cut off
         "not json at all",
-        "{\"name\": 12, \"orgUnitId\": \"abc\"}",     // wrong types
-        "{\"name\": \"张\", \"tags\": \"独居\"}",     // string for a list
+        "{\"name\": 12, \"orgUnitId\": \"abc\"}", // wrong types
+        "{\"name\": \"张\", \"tags\": \"独居\"}", // string for a list
         "[1,2,3]",
     };
 
@@ -30,15 +30,32 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/v1/org-units?kind=Palace",
     };
 
-    private static object OversizedResident(TestWorld w) => new
-    {
-        name = new string('张', 65), address = new string('路', 201), orgUnitId = w.Grids[0].Id,
-        tags = Enumerable.Range(0, 21).Select(i => "标签" + i).ToArray(),
-    };
+    private static object OversizedResident(TestWorld w) =>
+        new
+        {
+            name = new string('张', 65),
+            address = new string('路', 201),
+            orgUnitId = w.Grids[0].Id,
+            tags = Enumerable.Range(0, 21).Select(i => "标签" + i).ToArray(),
+        };
 
-    private static object InvalidResident(TestWorld w) => new { name = "王五", idNumber = "12345", phone = "12345", orgUnitId = w.Grids[0].Id };
+    private static object InvalidResident(TestWorld w) =>
+        new
+        {
+            name = "王五",
+            idNumber = "12345",
+            phone = "12345",
+            orgUnitId = w.Grids[0].Id,
+        };
 
-    private static object UnknownKindUnit(TestWorld w) => new { code = "Q1", name = "宫殿", kind = "Palace", parentId = w.Villages[0].Id };
+    private static object UnknownKindUnit(TestWorld w) =>
+        new
+        {
+            code = "Q1",
+            name = "宫殿",
+            kind = "Palace",
+            parentId = w.Villages[0].Id,
+        };
 
     private static string HugeBody() => "{\"name\":\"" + new string('a', 40_000_000) + "\"}";
 
@@ -80,8 +97,10 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var officer = await app.As("officer1");
         var before = await Residents();
-        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", OversizedResident(app.World)),
-            HttpStatusCode.UnprocessableEntity);
+        var problem = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", OversizedResident(app.World)),
+            HttpStatusCode.UnprocessableEntity
+        );
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("name", out _));
         Assert.True(errors.TryGetProperty("address", out _));
@@ -112,8 +131,10 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Invalid_phone_and_id_are_both_reported_at_once()
     {
         var officer = await app.As("officer1");
-        var problem = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", InvalidResident(app.World)),
-            HttpStatusCode.UnprocessableEntity);
+        var problem = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", InvalidResident(app.World)),
+            HttpStatusCode.UnprocessableEntity
+        );
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("idNumber", out _));
         Assert.True(errors.TryGetProperty("phone", out _));

@@ -23,7 +23,8 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
 
         var calls = await AccessMatrixTests.CallsFor(app);
         var accounts = AccessMatrixTests.AccountsInOrder;
-        foreach (var user in accounts) await app.As(user); // sign in first: the matrix resets passwords on the way
+        foreach (var user in accounts)
+            await app.As(user); // sign in first: the matrix resets passwords on the way
         foreach (var user in accounts)
             await SendAllAsync(await app.As(user), calls, received);
         using (var anonymous = app.Factory.CreateClient())
@@ -33,13 +34,16 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
         {
             using var request = new HttpRequestMessage(new HttpMethod(sent.Method), sent.Url) { Content = sent.Body() };
             using var response = await (await app.As(sent.User)).SendAsync(request);
-            if (sent.Route is not null) received.Add((sent.Method, Path(sent.Route), (int)response.StatusCode));
+            if (sent.Route is not null)
+                received.Add((sent.Method, Path(sent.Route), (int)response.StatusCode));
         }
 
         Assert.True(received.Count > 100, $"expected the whole API to be called, got {received.Count} outcomes");
         var undeclared = received
             .Where(r => !declared.TryGetValue((r.Method, r.Route), out var statuses) || !statuses.Contains(r.Status))
-            .Select(r => $"{r.Method} {r.Route} → {r.Status}").Order().ToList();
+            .Select(r => $"{r.Method} {r.Route} → {r.Status}")
+            .Order()
+            .ToList();
         Assert.True(undeclared.Count == 0, "received but not in /openapi/v1.json:\n" + string.Join("\n", undeclared));
     }
 
@@ -54,7 +58,8 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
         foreach (var e in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = e.RoutePattern.RawText ?? "";
-            if (!pattern.StartsWith("/api/v1", StringComparison.Ordinal)) continue;
+            if (!pattern.StartsWith("/api/v1", StringComparison.Ordinal))
+                continue;
             var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             foreach (var method in e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
@@ -66,10 +71,14 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
                     continue;
                 }
                 var expected = new List<int>();
-                if (!statuses.Any(s => s is >= 200 and < 300)) failures.Add($"{method} {key.Item2}: no success status");
-                if (!anonymous) expected.AddRange([401, 403]);
-                if (pattern.Contains('{')) expected.Add(404);
-                if (bodies.Contains(key)) expected.AddRange([400, 422]);
+                if (!statuses.Any(s => s is >= 200 and < 300))
+                    failures.Add($"{method} {key.Item2}: no success status");
+                if (!anonymous)
+                    expected.AddRange([401, 403]);
+                if (pattern.Contains('{'))
+                    expected.Add(404);
+                if (bodies.Contains(key))
+                    expected.AddRange([400, 422]);
                 foreach (var status in expected.Where(s => !statuses.Contains(s)))
                     failures.Add($"{method} {key.Item2}: {status} not declared");
             }
@@ -82,9 +91,11 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
     {
         foreach (var call in calls)
         {
-            if (AccessMatrixTests.Skipped(call)) continue;
+            if (AccessMatrixTests.Skipped(call))
+                continue;
             using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
-            if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
+            if (call.Body is not null)
+                request.Content = JsonContent.Create(call.Body);
             using var response = await client.SendAsync(request);
             received.Add((call.Method, Path(call.Route), (int)response.StatusCode));
         }
@@ -97,12 +108,15 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
         var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var declared = new Dictionary<(string, string), HashSet<int>>();
         foreach (var path in doc.GetProperty("paths").EnumerateObject())
-            foreach (var operation in path.Value.EnumerateObject())
-            {
-                if (!operation.Value.TryGetProperty("responses", out var responses)) continue;
-                declared[(operation.Name.ToUpperInvariant(), Path(path.Name))] =
-                    responses.EnumerateObject().Select(r => int.TryParse(r.Name, out var s) ? s : 0).ToHashSet();
-            }
+        foreach (var operation in path.Value.EnumerateObject())
+        {
+            if (!operation.Value.TryGetProperty("responses", out var responses))
+                continue;
+            declared[(operation.Name.ToUpperInvariant(), Path(path.Name))] = responses
+                .EnumerateObject()
+                .Select(r => int.TryParse(r.Name, out var s) ? s : 0)
+                .ToHashSet();
+        }
         return declared;
     }
 
@@ -111,9 +125,13 @@ public sealed partial class OpenApiTruthTests(SqliteApp app) : IClassFixture<Sql
     {
         using var client = app.Factory.CreateClient();
         var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
-        return doc.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("requestBody", out _))
-                .Select(o => (o.Name.ToUpperInvariant(), Path(p.Name))))
+        return doc.GetProperty("paths")
+            .EnumerateObject()
+            .SelectMany(p =>
+                p.Value.EnumerateObject()
+                    .Where(o => o.Value.TryGetProperty("requestBody", out _))
+                    .Select(o => (o.Name.ToUpperInvariant(), Path(p.Name)))
+            )
             .ToHashSet();
     }
 

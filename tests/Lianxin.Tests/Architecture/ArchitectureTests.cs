@@ -18,7 +18,8 @@ public class ArchitectureTests
     /// <summary>The one place the platform lists features' types: the DbContext's tables (its DbSet properties),
     /// which are the model, not rules.</summary>
     private static bool ModelTables(Type type, MemberInfo member) =>
-        type == typeof(LianxinDbContext) && member switch
+        type == typeof(LianxinDbContext)
+        && member switch
         {
             PropertyInfo p => IsTable(p.PropertyType),
             MethodInfo { IsSpecialName: true } m => m.Name.StartsWith("get_", StringComparison.Ordinal) && IsTable(m.ReturnType),
@@ -42,9 +43,12 @@ public class ArchitectureTests
     public void Core_references_no_ASP_NET_Core_web_assembly()
     {
         // The Identity and data-protection key stores are EF Core models the database holds; nothing of the web stack.
-        var web = Core.GetReferencedAssemblies().Select(a => a.Name!)
-            .Where(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
-                && !n.EndsWith(".EntityFrameworkCore", StringComparison.Ordinal))
+        var web = Core.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n =>
+                n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                && !n.EndsWith(".EntityFrameworkCore", StringComparison.Ordinal)
+            )
             .ToList();
         Assert.True(web.Count == 0, "Core references: " + string.Join(", ", web));
     }
@@ -52,8 +56,12 @@ public class ArchitectureTests
     [Fact]
     public void The_rules_fail_when_a_platform_area_names_a_feature_or_Common_names_another_area()
     {
-        var rules = new LayerRules("Lianxin.Tests.Architecture.Sample",
-            new HashSet<string>(StringComparer.Ordinal) { "Common", "Data" }, new HashSet<string>(StringComparer.Ordinal), "Common");
+        var rules = new LayerRules(
+            "Lianxin.Tests.Architecture.Sample",
+            new HashSet<string>(StringComparer.Ordinal) { "Common", "Data" },
+            new HashSet<string>(StringComparer.Ordinal),
+            "Common"
+        );
 
         var violations = rules.Violations(typeof(ArchitectureTests).Assembly);
 

@@ -13,15 +13,23 @@ public sealed class LayerRules(string root, IReadOnlySet<string> platform, IRead
         "Lianxin.Core",
         new HashSet<string>(StringComparer.Ordinal)
         {
-            "Common", "Data", "Access", "Organization", "Audit", "Dictionaries", "Notifications",
+            "Common",
+            "Data",
+            "Access",
+            "Organization",
+            "Audit",
+            "Dictionaries",
+            "Notifications",
         },
         new HashSet<string>(StringComparer.Ordinal) { "Demo", "Upkeep" },
-        "Common");
+        "Common"
+    );
 
     public string? AreaOf(Type type)
     {
         var ns = type.Namespace;
-        if (ns is null || !ns.StartsWith(root + ".", StringComparison.Ordinal)) return null;
+        if (ns is null || !ns.StartsWith(root + ".", StringComparison.Ordinal))
+            return null;
         var rest = ns[(root.Length + 1)..];
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? rest : rest[..dot];
@@ -40,14 +48,18 @@ public sealed class LayerRules(string root, IReadOnlySet<string> platform, IRead
         foreach (var type in assembly.GetTypes())
         {
             var from = AreaOf(type);
-            if (from is null || !platform.Contains(from)) continue;
+            if (from is null || !platform.Contains(from))
+                continue;
             foreach (var target in TypeReferences.Of(type, m => allowed?.Invoke(type, m) == true))
             {
-                if (target.Assembly != assembly) continue;
+                if (target.Assembly != assembly)
+                    continue;
                 var to = AreaOf(target);
-                if (to is null || to == from) continue;
+                if (to is null || to == from)
+                    continue;
                 var broken = from == selfContained || !platform.Contains(to);
-                if (broken) lines.Add($"{Name(type)} ({from}) -> {Name(target)} ({to})");
+                if (broken)
+                    lines.Add($"{Name(type)} ({from}) -> {Name(target)} ({to})");
             }
         }
         return [.. lines];

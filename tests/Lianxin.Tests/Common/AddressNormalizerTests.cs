@@ -130,7 +130,10 @@ public class AddressNormalizerTests
         Assert.Null(AddressNormalizer.Default.Key("   "));
         Assert.Null(AddressNormalizer.Default.KeyOrEmpty(null));
         Assert.Equal("", AddressNormalizer.Default.KeyOrEmpty("   "));
-        Assert.Equal(AddressNormalizer.Default.Normalize("东港豪庭3号楼2单元501"), AddressNormalizer.Default.Key("东港豪庭三号楼二单元501室"));
+        Assert.Equal(
+            AddressNormalizer.Default.Normalize("东港豪庭3号楼2单元501"),
+            AddressNormalizer.Default.Key("东港豪庭三号楼二单元501室")
+        );
     }
 
     [Theory]
@@ -238,7 +241,8 @@ public class AddressNormalizerTests
     [Fact]
     public void Random_text_never_throws()
     {
-        const string pool = "第零〇一二两三四五六七八九十百千组号栋幢单元室户楼层巷弄队排期村小区省市县镇平山西柏坡0123456789-#（）、 \u3000ａＺ\uD840\uDC00\uD840";
+        const string pool =
+            "第零〇一二两三四五六七八九十百千组号栋幢单元室户楼层巷弄队排期村小区省市县镇平山西柏坡0123456789-#（）、 \u3000ａＺ\uD840\uDC00\uD840";
         var random = new Random(20240601);
         for (var n = 0; n < 3000; n++)
         {
@@ -280,6 +284,7 @@ public class AddressNormalizerTests
     {
         Assert.Equal(expected, AddressNormalizer.ParseChineseNumber(numeral));
     }
+
     // The one flat the repeated-incident clusters must recognise however the caller's address was typed.
     [Theory]
     [InlineData("东港豪庭3号楼2单元501")]

@@ -16,7 +16,13 @@ public class CitizenIdTests
     [InlineData("130131190001010032", "130131190001010032", 1900, 1, 1, Gender.Male)]
     [InlineData("130131199912310010", "130131199912310010", 1999, 12, 31, Gender.Male)]
     public void Valid_numbers_are_normalized_with_birth_date_and_gender(
-        string input, string normalized, int year, int month, int day, Gender gender)
+        string input,
+        string normalized,
+        int year,
+        int month,
+        int day,
+        Gender gender
+    )
     {
         var result = CitizenId.Parse(input, Today);
 
@@ -235,7 +241,8 @@ public class CitizenIdTests
     {
         // 01:00 on 1 January 2024 in China is still 31 December 2023 on a server whose clock is UTC.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(
-            new DateTimeOffset(2024, 1, 1, 1, 0, 0, ChinaTime.Offset).ToUniversalTime());
+            new DateTimeOffset(2024, 1, 1, 1, 0, 0, ChinaTime.Offset).ToUniversalTime()
+        );
         clock.SetLocalTimeZone(TimeZoneInfo.Utc);
         Assert.Equal(new DateOnly(2023, 12, 31), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 

@@ -16,13 +16,14 @@ public sealed class DatabaseErrorsPostgresTests(PostgresApp app) : DatabaseError
 public abstract class DatabaseErrorsTests(AppFixture app)
 {
     /// <summary>Runs <paramref name="write"/> in a fresh context and returns what it threw, with the provider's reading.</summary>
-    private Task<(Exception Error, bool Unique)> FailureOfAsync(Func<LianxinDbContext, Task> write) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<LianxinDbContext>();
-        var error = await Record.ExceptionAsync(() => write(db));
-        Assert.NotNull(error);
-        return (error, sp.GetRequiredService<IDatabaseErrors>().IsUniqueViolation(error));
-    });
+    private Task<(Exception Error, bool Unique)> FailureOfAsync(Func<LianxinDbContext, Task> write) =>
+        app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LianxinDbContext>();
+            var error = await Record.ExceptionAsync(() => write(db));
+            Assert.NotNull(error);
+            return (error, sp.GetRequiredService<IDatabaseErrors>().IsUniqueViolation(error));
+        });
 
     [Fact]
     public async Task A_second_row_with_a_stored_primary_key_is_a_unique_violation()
@@ -45,10 +46,20 @@ public abstract class DatabaseErrorsTests(AppFixture app)
     [Fact]
     public async Task A_row_with_a_value_a_unique_index_holds_is_a_unique_violation()
     {
-        var taken = await app.Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.UserName == "leader1").Select(u => u.NormalizedUserName).SingleAsync());
+        var taken = await app.Factory.WithDbAsync(db =>
+            db.Users.AsNoTracking().Where(u => u.UserName == "leader1").Select(u => u.NormalizedUserName).SingleAsync()
+        );
         var (error, unique) = await FailureOfAsync(db =>
         {
-            db.Users.Add(new LianxinUser { UserName = "errors-test", NormalizedUserName = taken, DisplayName = "重名账号", CreatedAt = DateTimeOffset.UtcNow });
+            db.Users.Add(
+                new LianxinUser
+                {
+                    UserName = "errors-test",
+                    NormalizedUserName = taken,
+                    DisplayName = "重名账号",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                }
+            );
             return db.SaveChangesAsync();
         });
         Assert.IsType<DbUpdateException>(error);
@@ -64,8 +75,11 @@ public abstract class DatabaseErrorsTests(AppFixture app)
             db.RollupStates.Add(new RollupState { Name = name, BuiltAt = DateTimeOffset.UtcNow });
             return db.SaveChangesAsync();
         });
-        var (error, _) = await FailureOfAsync(db => db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({name}, 0, {DateTimeOffset.UtcNow}, 0)"));
+        var (error, _) = await FailureOfAsync(db =>
+            db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({name}, 0, {DateTimeOffset.UtcNow}, 0)"
+            )
+        );
         Assert.IsAssignableFrom<System.Data.Common.DbException>(error);
         var errors = await app.Factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDatabaseErrors>()));
         Assert.True(errors.IsUniqueViolation(error));
@@ -77,7 +91,14 @@ public abstract class DatabaseErrorsTests(AppFixture app)
     {
         var (error, unique) = await FailureOfAsync(db =>
         {
-            db.FeedLikes.Add(new FeedLike { PostId = Guid.NewGuid(), UserId = app.World.UserIds["resident1"], CreatedAt = DateTimeOffset.UtcNow });
+            db.FeedLikes.Add(
+                new FeedLike
+                {
+                    PostId = Guid.NewGuid(),
+                    UserId = app.World.UserIds["resident1"],
+                    CreatedAt = DateTimeOffset.UtcNow,
+                }
+            );
             return db.SaveChangesAsync();
         });
         Assert.IsType<DbUpdateException>(error);

@@ -76,14 +76,35 @@ public sealed class BulkWriterTests
             foreach (var expected in disputes)
             {
                 var actual = stored[expected.Id];
-                Assert.Equal((expected.Number, expected.Status, expected.Level, expected.RegisteredAt, expected.EndedAt, expected.OrgUnitId, expected.Risk),
-                    (actual.Number, actual.Status, actual.Level, actual.RegisteredAt, actual.EndedAt, actual.OrgUnitId, actual.Risk));
-                Assert.Equal(expected.Events.Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason)),
-                    actual.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason))
-                        .OrderBy(e => e.At).ThenBy(e => expected.Events.ToList().FindIndex(x => x.Id == e.Id)));
-                Assert.Equal(expected.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id), actual.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id));
-                Assert.Equal(expected.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id),
-                    actual.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id));
+                Assert.Equal(
+                    (
+                        expected.Number,
+                        expected.Status,
+                        expected.Level,
+                        expected.RegisteredAt,
+                        expected.EndedAt,
+                        expected.OrgUnitId,
+                        expected.Risk
+                    ),
+                    (actual.Number, actual.Status, actual.Level, actual.RegisteredAt, actual.EndedAt, actual.OrgUnitId, actual.Risk)
+                );
+                Assert.Equal(
+                    expected.Events.Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason)),
+                    actual
+                        .Events.OrderBy(e => e.At)
+                        .ThenBy(e => e.Id)
+                        .Select(e => (e.Id, e.Kind, e.At, e.FromStatus, e.ToStatus, e.ToLevel, e.Reason))
+                        .OrderBy(e => e.At)
+                        .ThenBy(e => expected.Events.ToList().FindIndex(x => x.Id == e.Id))
+                );
+                Assert.Equal(
+                    expected.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id),
+                    actual.Parties.Select(p => (p.Id, p.Name)).OrderBy(p => p.Id)
+                );
+                Assert.Equal(
+                    expected.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id),
+                    actual.FollowUps.Select(f => (f.Id, f.DueAt, f.DoneAt, f.Result, f.CancelledAt)).OrderBy(f => f.Id)
+                );
             }
 
             var members = (await db.Members.AsNoTracking().ToListAsync()).ToDictionary(m => m.Id);
@@ -91,8 +112,18 @@ public sealed class BulkWriterTests
             foreach (var expected in demo.Members)
             {
                 var actual = members[expected.Id];
-                Assert.Equal((expected.Name, expected.Kind, expected.Gender, expected.OrgUnitId, expected.Organization, expected.Note, expected.IsActive),
-                    (actual.Name, actual.Kind, actual.Gender, actual.OrgUnitId, actual.Organization, actual.Note, actual.IsActive));
+                Assert.Equal(
+                    (
+                        expected.Name,
+                        expected.Kind,
+                        expected.Gender,
+                        expected.OrgUnitId,
+                        expected.Organization,
+                        expected.Note,
+                        expected.IsActive
+                    ),
+                    (actual.Name, actual.Kind, actual.Gender, actual.OrgUnitId, actual.Organization, actual.Note, actual.IsActive)
+                );
                 Assert.Equal(expected.Skills, actual.Skills);
                 Assert.Equal(expected.ServedUnitIds, actual.ServedUnitIds);
                 Assert.Equal(_protector.Reveal(expected.Phone), _protector.Reveal(actual.Phone));
@@ -100,19 +131,33 @@ public sealed class BulkWriterTests
             }
 
             // Queries over converted columns see the bulk rows as they see rows saved by EF.
-            Assert.Equal(demo.Residents.Count(r => r.Tags.Contains("流动人口")), await db.Residents.CountAsync(r => r.Tags.Contains("流动人口")));
+            Assert.Equal(
+                demo.Residents.Count(r => r.Tags.Contains("流动人口")),
+                await db.Residents.CountAsync(r => r.Tags.Contains("流动人口"))
+            );
             var cutoff = new DateOnly(1960, 1, 1);
             Assert.Equal(demo.Residents.Count(r => r.BirthDate < cutoff), await db.Residents.CountAsync(r => r.BirthDate < cutoff));
-            Assert.Equal(demo.Members.Count(m => m.Kind == MemberKind.Volunteer), await db.Members.CountAsync(m => m.Kind == MemberKind.Volunteer));
-            Assert.Equal(demo.Members.Count(m => m.Skills.Contains("mediation")), await db.Members.CountAsync(m => m.Skills.Contains("mediation")));
+            Assert.Equal(
+                demo.Members.Count(m => m.Kind == MemberKind.Volunteer),
+                await db.Members.CountAsync(m => m.Kind == MemberKind.Volunteer)
+            );
+            Assert.Equal(
+                demo.Members.Count(m => m.Skills.Contains("mediation")),
+                await db.Members.CountAsync(m => m.Skills.Contains("mediation"))
+            );
             var village = demo.Stations[0].Village.Id;
-            Assert.Equal(demo.Members.Count(m => m.ServedUnitIds.Contains(village)), await db.Members.CountAsync(m => m.ServedUnitIds.Contains(village)));
+            Assert.Equal(
+                demo.Members.Count(m => m.ServedUnitIds.Contains(village)),
+                await db.Members.CountAsync(m => m.ServedUnitIds.Contains(village))
+            );
             Assert.Equal(demo.Residents.Count(r => r.CreatedAt <= Now), await db.Residents.CountAsync(r => r.CreatedAt <= Now));
             // The data-scope filter joins residents to their unit's path: the bulk-written keys must match EF's.
             var station = demo.Stations[1].Station;
             var inStation = demo.Units.Where(u => u.Path.StartsWith(station.Path, StringComparison.Ordinal)).Select(u => u.Id).ToHashSet();
-            Assert.Equal(demo.Residents.Count(r => inStation.Contains(r.OrgUnitId)),
-                await db.Residents.CountAsync(r => r.OrgUnit!.Path.StartsWith(station.Path)));
+            Assert.Equal(
+                demo.Residents.Count(r => inStation.Contains(r.OrgUnitId)),
+                await db.Residents.CountAsync(r => r.OrgUnit!.Path.StartsWith(station.Path))
+            );
             var someone = demo.Residents[^1];
             Assert.Equal(someone.Id, await db.Residents.Where(r => r.IdNumberHash == someone.IdNumberHash).Select(r => r.Id).SingleAsync());
             Assert.Empty(await db.AuditEntries.ToListAsync());

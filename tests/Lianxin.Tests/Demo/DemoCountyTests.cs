@@ -23,12 +23,22 @@ public sealed class DemoCountyTests
         var a = DemoCounty.Build(Protector, residents: 4000, seed: 42);
         var b = DemoCounty.Build(DemoTestSupport.Protector(), residents: 4000, seed: 42);
 
-        Assert.Equal(a.Units.Select(u => (u.Id, u.Code, u.Name, u.ParentId, u.Population, u.BoundaryGeoJson)),
-            b.Units.Select(u => (u.Id, u.Code, u.Name, u.ParentId, u.Population, u.BoundaryGeoJson)));
-        Assert.Equal(a.Residents.Select(r => (r.Id, r.Name, r.IdNumberMasked, r.IdNumberHash, r.PhoneMasked, r.Address, r.OrgUnitId, string.Join(",", r.Tags))),
-            b.Residents.Select(r => (r.Id, r.Name, r.IdNumberMasked, r.IdNumberHash, r.PhoneMasked, r.Address, r.OrgUnitId, string.Join(",", r.Tags))));
-        Assert.Equal(a.Members.Select(m => (m.Id, m.Name, m.Kind, m.OrgUnitId, m.PhoneHash, string.Join(",", m.Skills))),
-            b.Members.Select(m => (m.Id, m.Name, m.Kind, m.OrgUnitId, m.PhoneHash, string.Join(",", m.Skills))));
+        Assert.Equal(
+            a.Units.Select(u => (u.Id, u.Code, u.Name, u.ParentId, u.Population, u.BoundaryGeoJson)),
+            b.Units.Select(u => (u.Id, u.Code, u.Name, u.ParentId, u.Population, u.BoundaryGeoJson))
+        );
+        Assert.Equal(
+            a.Residents.Select(r =>
+                (r.Id, r.Name, r.IdNumberMasked, r.IdNumberHash, r.PhoneMasked, r.Address, r.OrgUnitId, string.Join(",", r.Tags))
+            ),
+            b.Residents.Select(r =>
+                (r.Id, r.Name, r.IdNumberMasked, r.IdNumberHash, r.PhoneMasked, r.Address, r.OrgUnitId, string.Join(",", r.Tags))
+            )
+        );
+        Assert.Equal(
+            a.Members.Select(m => (m.Id, m.Name, m.Kind, m.OrgUnitId, m.PhoneHash, string.Join(",", m.Skills))),
+            b.Members.Select(m => (m.Id, m.Name, m.Kind, m.OrgUnitId, m.PhoneHash, string.Join(",", m.Skills)))
+        );
 
         var other = DemoCounty.Build(Protector, residents: 4000, seed: 43);
         Assert.NotEqual(a.Residents.Select(r => r.Name), other.Residents.Select(r => r.Name));
@@ -60,7 +70,9 @@ public sealed class DemoCountyTests
             Assert.Equal(CitizenId.Mask(clear!), r.IdNumberMasked);
             Assert.Equal(Protector.BlindIndex(clear!), r.IdNumberHash);
         }
-        Assert.True(data.Residents.Count(r => r.IdNumberMasked!.StartsWith("130131", StringComparison.Ordinal)) > data.Residents.Count * 0.9);
+        Assert.True(
+            data.Residents.Count(r => r.IdNumberMasked!.StartsWith("130131", StringComparison.Ordinal)) > data.Residents.Count * 0.9
+        );
     }
 
     [Fact]
@@ -76,7 +88,8 @@ public sealed class DemoCountyTests
                 Assert.True(parent!.Kind.CanContain(u.Kind), $"{parent.Kind} cannot contain {u.Kind} ({u.Code})");
                 Assert.Equal(parent.Path + u.Id.ToString("N") + "/", u.Path);
             }
-            else Assert.Equal(OrgUnitKind.Bureau, u.Kind);
+            else
+                Assert.Equal(OrgUnitKind.Bureau, u.Kind);
             seen.Add(u.Id, u);
             Assert.Matches("^[A-Za-z0-9_-]{1,32}$", u.Code);
         }
@@ -90,7 +103,9 @@ public sealed class DemoCountyTests
         foreach (var station in data.Units.Where(u => u.Kind == OrgUnitKind.Station))
             Assert.InRange(Children(data, station).Count(c => c.Kind == OrgUnitKind.PoliceDistrict), 2, 3);
         var firstStation = data.Stations[0].Station;
-        Assert.True(data.Units.Count(u => u.Kind == OrgUnitKind.Village && u.Path.StartsWith(firstStation.Path, StringComparison.Ordinal)) > 15);
+        Assert.True(
+            data.Units.Count(u => u.Kind == OrgUnitKind.Village && u.Path.StartsWith(firstStation.Path, StringComparison.Ordinal)) > 15
+        );
 
         foreach (var place in data.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community))
         {
@@ -125,7 +140,10 @@ public sealed class DemoCountyTests
         var data = Full.Value.Data;
         var units = data.Units.ToDictionary(u => u.Id);
         Assert.Equal(data.Residents.Count, data.Bureau.Population);
-        Assert.Equal(data.Residents.Count, data.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community).Sum(u => u.Population));
+        Assert.Equal(
+            data.Residents.Count,
+            data.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community).Sum(u => u.Population)
+        );
         foreach (var place in data.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community))
         {
             var living = data.Residents.Where(r => units[r.OrgUnitId].Path.StartsWith(place.Path, StringComparison.Ordinal)).ToList();

@@ -13,8 +13,10 @@ public sealed class DemoDisputeTests
     {
         var a = DemoDisputes.Build(County.Value, 400, Until);
         var b = DemoDisputes.Build(County.Value, 400, Until);
-        Assert.Equal(a.Select(d => (d.Id, d.Number, d.Title, d.Status, d.Level, d.RegisteredAt, d.EndedAt, d.Events.Count)),
-            b.Select(d => (d.Id, d.Number, d.Title, d.Status, d.Level, d.RegisteredAt, d.EndedAt, d.Events.Count)));
+        Assert.Equal(
+            a.Select(d => (d.Id, d.Number, d.Title, d.Status, d.Level, d.RegisteredAt, d.EndedAt, d.Events.Count)),
+            b.Select(d => (d.Id, d.Number, d.Title, d.Status, d.Level, d.RegisteredAt, d.EndedAt, d.Events.Count))
+        );
     }
 
     [Fact]
@@ -35,7 +37,8 @@ public sealed class DemoDisputeTests
             }
             Assert.Equal(d.Status, d.Events[^1].ToStatus);
         });
-        foreach (var status in Enum.GetValues<DisputeStatus>()) Assert.Contains(disputes, d => d.Status == status);
+        foreach (var status in Enum.GetValues<DisputeStatus>())
+            Assert.Contains(disputes, d => d.Status == status);
         foreach (var level in Enum.GetValues<MediationLevel>())
             Assert.Contains(disputes, d => d.Events.Any(e => e.Kind == DisputeEventKind.Resolved && e.ToLevel == level));
         Assert.Contains(disputes, d => d.ReopenCount > 0);

@@ -14,8 +14,10 @@ public sealed class DemoIncidentTests
     {
         var a = DemoIncidents.Build(County.Value, DemoTestSupport.Protector(), 500, Until);
         var b = DemoIncidents.Build(County.Value, DemoTestSupport.Protector(), 500, Until);
-        Assert.Equal(a.Select(i => (i.Id, i.Number, i.ReceivedAt, i.SubtypeCode, i.AddressKey, i.CallerPhoneHash, i.PlaceId)),
-            b.Select(i => (i.Id, i.Number, i.ReceivedAt, i.SubtypeCode, i.AddressKey, i.CallerPhoneHash, i.PlaceId)));
+        Assert.Equal(
+            a.Select(i => (i.Id, i.Number, i.ReceivedAt, i.SubtypeCode, i.AddressKey, i.CallerPhoneHash, i.PlaceId)),
+            b.Select(i => (i.Id, i.Number, i.ReceivedAt, i.SubtypeCode, i.AddressKey, i.CallerPhoneHash, i.PlaceId))
+        );
     }
 
     [Fact]
@@ -25,15 +27,20 @@ public sealed class DemoIncidentTests
         var incidents = DemoIncidents.Build(County.Value, protector, 5000, Until);
         Assert.Equal(5000, incidents.Count);
         Assert.Equal(incidents.Count, incidents.Select(i => i.Number).Distinct().Count());
-        var codes = DictionaryDefaults.Items.Where(i => i.Category == "incident-category").Select(i => i.Code)
-            .Concat(DictionaryDefaults.ChildItems.Where(i => i.Category == "incident-category").Select(i => i.Code)).ToHashSet();
+        var codes = DictionaryDefaults
+            .Items.Where(i => i.Category == "incident-category")
+            .Select(i => i.Code)
+            .Concat(DictionaryDefaults.ChildItems.Where(i => i.Category == "incident-category").Select(i => i.Code))
+            .ToHashSet();
         var units = County.Value.Units.ToDictionary(u => u.Id);
         Assert.All(incidents, i =>
         {
             Assert.InRange(i.ReceivedAt, Until.AddDays(-732), Until);
             Assert.Contains(i.CategoryCode, codes);
-            if (i.TypeCode is not null) Assert.Contains(i.TypeCode, codes);
-            if (i.SubtypeCode is not null) Assert.Contains(i.SubtypeCode, codes);
+            if (i.TypeCode is not null)
+                Assert.Contains(i.TypeCode, codes);
+            if (i.SubtypeCode is not null)
+                Assert.Contains(i.SubtypeCode, codes);
             Assert.True(i.Number.Length <= 32);
             Assert.Equal(i.PlaceId ?? i.HandlingUnitId, i.OrgUnitId);
             Assert.Equal(Lianxin.Core.Organization.OrgUnitKind.Station, units[i.HandlingUnitId].Kind);

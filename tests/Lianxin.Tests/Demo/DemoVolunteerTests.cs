@@ -34,12 +34,18 @@ public class DemoVolunteerTests
         Assert.Equal(VolunteerStatus.Active, own.Status);
         Assert.Contains(data.Members, m => m.VolunteerId == own.Id);
 
-        var codes = DictionaryDefaults.Items.Where(i => i.Category is VolunteerDictionaries.Skill or VolunteerDictionaries.SquadType or VolunteerDictionaries.AssistantKind)
-            .Select(i => (i.Category, i.Code)).ToHashSet();
+        var codes = DictionaryDefaults
+            .Items.Where(i =>
+                i.Category is VolunteerDictionaries.Skill or VolunteerDictionaries.SquadType or VolunteerDictionaries.AssistantKind
+            )
+            .Select(i => (i.Category, i.Code))
+            .ToHashSet();
         Assert.All(data.Volunteers.SelectMany(v => v.Skills), s => Assert.Contains((VolunteerDictionaries.Skill, s), codes));
         Assert.All(data.Squads, s => Assert.Contains((VolunteerDictionaries.SquadType, s.TypeCode), codes));
         Assert.Contains(data.Volunteers, v => v.AssistantKindCode is not null);
-        Assert.All(data.Volunteers.Where(v => v.AssistantKindCode is not null), v => Assert.Contains((VolunteerDictionaries.AssistantKind, v.AssistantKindCode!), codes));
+        Assert.All(data.Volunteers.Where(v => v.AssistantKindCode is not null), v =>
+            Assert.Contains((VolunteerDictionaries.AssistantKind, v.AssistantKindCode!), codes)
+        );
         Assert.Equal(3, codes.Count(c => c.Category == VolunteerDictionaries.AssistantKind));
     }
 }

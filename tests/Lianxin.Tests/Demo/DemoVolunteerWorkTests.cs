@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Demo;
@@ -24,8 +23,15 @@ public class DemoVolunteerWorkTests
         var protector = DemoTestSupport.Protector();
         var county = DemoCounty.Build(protector, residents: 500);
         var volunteers = DemoVolunteers.Build(county, protector, Now, "volunteer-account");
-        var accounts = new DemoVolunteerWork.Accounts("officer-account", "李警官", "leader-account", "volunteer-account", "resident-account", "孙群众",
-            ["volunteer-account", "resident-account", "officer-account", "leader-account"]);
+        var accounts = new DemoVolunteerWork.Accounts(
+            "officer-account",
+            "李警官",
+            "leader-account",
+            "volunteer-account",
+            "resident-account",
+            "孙群众",
+            ["volunteer-account", "resident-account", "officer-account", "leader-account"]
+        );
         return (volunteers, DemoVolunteerWork.Build(county, volunteers, protector, Now, accounts, new PointsOptions(), 10, seed));
     }
 
@@ -48,12 +54,18 @@ public class DemoVolunteerWorkTests
                 var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
                 Assert.Equal(minutes, s.MinutesCredited);
                 Assert.Equal(ActivityRules.Points(a.Kind, minutes, rules), s.PointsCredited);
-                var credit = work.Credits.SingleOrDefault(c => c.Source == CreditSource.Activity && c.SourceId == a.Id && c.VolunteerId == s.VolunteerId);
-                if (minutes == 0) Assert.Null(credit);
+                var credit = work.Credits.SingleOrDefault(c =>
+                    c.Source == CreditSource.Activity && c.SourceId == a.Id && c.VolunteerId == s.VolunteerId
+                );
+                if (minutes == 0)
+                    Assert.Null(credit);
                 else
                 {
                     Assert.NotNull(credit);
-                    Assert.Equal((minutes, s.PointsCredited!.Value, a.EndsAt, active[s.VolunteerId].OrgUnitId), (credit.Minutes, credit.Points, credit.At, credit.OrgUnitId));
+                    Assert.Equal(
+                        (minutes, s.PointsCredited!.Value, a.EndsAt, active[s.VolunteerId].OrgUnitId),
+                        (credit.Minutes, credit.Points, credit.At, credit.OrgUnitId)
+                    );
                 }
             }
             // Nobody but the approved is credited.
@@ -61,7 +73,9 @@ public class DemoVolunteerWorkTests
         }
         Assert.Contains(finished.SelectMany(a => a.Signups), s => s.Status == SignupStatus.Approved && s.CheckedInAt is null);
         // Someone came late or left early and is credited only the time they were there.
-        Assert.Contains(finished, a => a.Signups.Any(s => s.MinutesCredited is > 0 && s.MinutesCredited < (int)(a.EndsAt - a.StartsAt).TotalMinutes));
+        Assert.Contains(finished, a =>
+            a.Signups.Any(s => s.MinutesCredited is > 0 && s.MinutesCredited < (int)(a.EndsAt - a.StartsAt).TotalMinutes)
+        );
 
         var reported = Assert.Single(work.Activities, a => a.ReportPostId is not null);
         var report = Assert.Single(work.Posts, p => p.Id == reported.ReportPostId);
@@ -74,12 +88,16 @@ public class DemoVolunteerWorkTests
         Assert.All(upcoming, a => Assert.True(a.Signups.Count(s => s.Holds) <= a.Quota));
         var full = Assert.Single(upcoming, a => a.Signups.Any(s => s.Status == SignupStatus.Waitlisted));
         Assert.Equal(full.Quota, full.Signups.Count(s => s.Holds));
-        Assert.Equal(Enumerable.Range(1, full.Signups.Count(s => s.Status == SignupStatus.Waitlisted)),
-            full.Signups.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.WaitPosition!.Value).Order());
+        Assert.Equal(
+            Enumerable.Range(1, full.Signups.Count(s => s.Status == SignupStatus.Waitlisted)),
+            full.Signups.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.WaitPosition!.Value).Order()
+        );
         Assert.Contains(upcoming.SelectMany(a => a.Signups), s => s.Status == SignupStatus.Pending);
         Assert.Contains(work.Activities, a => a.Status == ActivityStatus.Draft);
         Assert.Contains(work.Activities, a => a.Status == ActivityStatus.Cancelled && a.CancelReason is not null);
-        Assert.All(work.Activities.Where(a => a.Status == ActivityStatus.Cancelled).SelectMany(a => a.Signups), s => Assert.Equal(SignupStatus.Cancelled, s.Status));
+        Assert.All(work.Activities.Where(a => a.Status == ActivityStatus.Cancelled).SelectMany(a => a.Signups), s =>
+            Assert.Equal(SignupStatus.Cancelled, s.Status)
+        );
 
         // Stored times are UTC (PostgreSQL takes nothing else).
         Assert.All(work.Activities, a => Assert.Equal(TimeSpan.Zero, a.StartsAt.Offset));
@@ -88,9 +106,13 @@ public class DemoVolunteerWorkTests
 
         // Every sign-up is an active volunteer's, and nobody holds two places at overlapping times.
         Assert.All(work.Signups, s => Assert.Contains(s.VolunteerId, active.Keys));
-        var holding = work.Activities.SelectMany(a => a.Signups.Where(s => s.Holds || s.MinutesCredited > 0).Select(s => (s.VolunteerId, a))).ToList();
+        var holding = work
+            .Activities.SelectMany(a => a.Signups.Where(s => s.Holds || s.MinutesCredited > 0).Select(s => (s.VolunteerId, a)))
+            .ToList();
         foreach (var (v, a) in holding)
-            Assert.DoesNotContain(holding, h => h.VolunteerId == v && h.a != a && ActivityRules.Overlaps(a.StartsAt, a.EndsAt, h.a.StartsAt, h.a.EndsAt));
+            Assert.DoesNotContain(holding, h =>
+                h.VolunteerId == v && h.a != a && ActivityRules.Overlaps(a.StartsAt, a.EndsAt, h.a.StartsAt, h.a.EndsAt)
+            );
         // The demo volunteer account has its own history and a place on what is coming.
         var own = volunteers.Volunteers.Single(v => v.UserId == "volunteer-account");
         Assert.Contains(work.Credits, c => c.VolunteerId == own.Id && c.Source == CreditSource.Activity);
@@ -112,10 +134,17 @@ public class DemoVolunteerWorkTests
         Assert.Null(anonymous.SenderVolunteerId);
         Assert.Equal(Tip.AnonymousCreator, anonymous.CreatedById);
         Assert.Equal(DemoTestSupport.Protector().BlindIndex("tip-owner:resident-account"), anonymous.OwnerKey);
-        var codes = Lianxin.Core.Dictionaries.DictionaryDefaults.Items.Where(i => i.Category == TipService.CategoryDictionary).Select(i => i.Code).ToHashSet();
+        var codes = Lianxin
+            .Core.Dictionaries.DictionaryDefaults.Items.Where(i => i.Category == TipService.CategoryDictionary)
+            .Select(i => i.Code)
+            .ToHashSet();
         Assert.All(work.Tips, t => Assert.Contains(t.CategoryCode, codes));
         // Acted-on tips of the volunteer, and only those, earn the tip points once.
-        var creditedTips = work.Tips.Where(t => t.SenderVolunteerId is not null && t.Status is TipStatus.ActedOn or TipStatus.Closed).Select(t => t.Id).Order().ToList();
+        var creditedTips = work
+            .Tips.Where(t => t.SenderVolunteerId is not null && t.Status is TipStatus.ActedOn or TipStatus.Closed)
+            .Select(t => t.Id)
+            .Order()
+            .ToList();
         Assert.NotEmpty(creditedTips);
         Assert.Equal(creditedTips, work.Credits.Where(c => c.Source == CreditSource.Tip).Select(c => c.SourceId!.Value).Order());
         Assert.All(work.Credits.Where(c => c.Source == CreditSource.Tip), c => Assert.Equal((0, 10), (c.Minutes, c.Points)));
@@ -138,8 +167,13 @@ public class DemoVolunteerWorkTests
         {
             var attended = work.Attendances.Where(a => a.SessionId == session.Id && a.Attended).Select(a => a.VolunteerId).Order().ToList();
             Assert.NotEmpty(attended);
-            Assert.Equal(attended, work.Credits.Where(c => c.Source == CreditSource.Training && c.SourceId == session.Id).Select(c => c.VolunteerId).Order());
-            Assert.All(work.Credits.Where(c => c.SourceId == session.Id), c => Assert.Equal((session.Minutes, session.Points), (c.Minutes, c.Points)));
+            Assert.Equal(
+                attended,
+                work.Credits.Where(c => c.Source == CreditSource.Training && c.SourceId == session.Id).Select(c => c.VolunteerId).Order()
+            );
+            Assert.All(work.Credits.Where(c => c.SourceId == session.Id), c =>
+                Assert.Equal((session.Minutes, session.Points), (c.Minutes, c.Points))
+            );
         }
         Assert.Contains(work.Attendances, a => !a.Attended);
         var certificates = work.Attendances.Where(a => a.Passed).Select(a => a.CertificateNumber).ToList();
@@ -151,7 +185,10 @@ public class DemoVolunteerWorkTests
         var ids = volunteers.Volunteers.Select(v => v.Id).ToHashSet();
         Assert.All(work.Credits, c => Assert.Contains(c.VolunteerId, ids));
         var again = Build().Work;
-        Assert.Equal(work.Activities.Select(a => (a.Title, a.StartsAt, a.Signups.Count)), again.Activities.Select(a => (a.Title, a.StartsAt, a.Signups.Count)));
+        Assert.Equal(
+            work.Activities.Select(a => (a.Title, a.StartsAt, a.Signups.Count)),
+            again.Activities.Select(a => (a.Title, a.StartsAt, a.Signups.Count))
+        );
         Assert.Equal(work.Credits.Select(c => (c.Minutes, c.Points, c.At)), again.Credits.Select(c => (c.Minutes, c.Points, c.At)));
         Assert.Equal(work.Tips.Select(t => (t.Number, t.Status)), again.Tips.Select(t => (t.Number, t.Status)));
     }
@@ -192,12 +229,19 @@ public abstract class DemoVolunteerWorkSeedTests
         var client = await TestWorld.ClientAsync(factory, "leader");
 
         var ledger = await factory.WithDbAsync(db => db.VolunteerCredits.AsNoTracking().ToListAsync());
-        var (station, activities, reported, tips, opinions) = await factory.WithDbAsync(async db => (
-            await db.OrgUnits.AsNoTracking().Where(u => u.Id == db.Squads.Select(s => s.OrgUnitId).First()).Select(u => u.Id).SingleAsync(),
-            await db.Activities.AsNoTracking().CountAsync(),
-            await db.Activities.AsNoTracking().CountAsync(a => a.ReportPostId != null && db.FeedPosts.Any(p => p.Id == a.ReportPostId)),
-            await db.Tips.AsNoTracking().CountAsync(),
-            await db.FeedPosts.AsNoTracking().CountAsync(p => p.Kind == FeedPostKind.Opinion)));
+        var (station, activities, reported, tips, opinions) = await factory.WithDbAsync(async db =>
+            (
+                await db
+                    .OrgUnits.AsNoTracking()
+                    .Where(u => u.Id == db.Squads.Select(s => s.OrgUnitId).First())
+                    .Select(u => u.Id)
+                    .SingleAsync(),
+                await db.Activities.AsNoTracking().CountAsync(),
+                await db.Activities.AsNoTracking().CountAsync(a => a.ReportPostId != null && db.FeedPosts.Any(p => p.Id == a.ReportPostId)),
+                await db.Tips.AsNoTracking().CountAsync(),
+                await db.FeedPosts.AsNoTracking().CountAsync(p => p.Kind == FeedPostKind.Opinion)
+            )
+        );
         Assert.True(activities >= 5);
         Assert.Equal(1, reported);
         Assert.True(tips >= 5);
@@ -209,8 +253,9 @@ public abstract class DemoVolunteerWorkSeedTests
         // The figures over the whole span of the demo add up to the ledger.
         var from = ledger.Min(c => ChinaTime.Day(c.At));
         var to = ChinaTime.Day(DateTimeOffset.UtcNow);
-        var figures = await ApiAssert.OkAsync<VolunteerFigures>(await client.GetAsync(
-            $"/api/v1/volunteers/figures?orgUnitId={station}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        var figures = await ApiAssert.OkAsync<VolunteerFigures>(
+            await client.GetAsync($"/api/v1/volunteers/figures?orgUnitId={station}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")
+        );
         var total = figures.Total;
         Assert.Equal(ledger.Sum(c => (long)c.Minutes), total.Minutes);
         Assert.Equal(ledger.Sum(c => (long)c.Points), total.Points);
@@ -221,10 +266,15 @@ public abstract class DemoVolunteerWorkSeedTests
 
         // This year's ranking by hours is the ledger's totals of this year, in order.
         var year = to.Year;
-        var expected = ledger.Where(c => ChinaTime.Day(c.At).Year == year).GroupBy(c => c.VolunteerId)
+        var expected = ledger
+            .Where(c => ChinaTime.Day(c.At).Year == year)
+            .GroupBy(c => c.VolunteerId)
             .Select(g => (Id: g.Key, Minutes: g.Sum(c => (long)c.Minutes), Points: g.Sum(c => (long)c.Points)))
-            .Where(x => x.Minutes > 0 || x.Points > 0).ToList();
-        var ranking = await ApiAssert.OkAsync<RankingResult>(await client.GetAsync($"/api/v1/volunteers/ranking?year={year}&by=Hours&pageSize=200"));
+            .Where(x => x.Minutes > 0 || x.Points > 0)
+            .ToList();
+        var ranking = await ApiAssert.OkAsync<RankingResult>(
+            await client.GetAsync($"/api/v1/volunteers/ranking?year={year}&by=Hours&pageSize=200")
+        );
         Assert.Equal(expected.Count, ranking.Page.Total);
         foreach (var row in ranking.Page.Items)
         {
@@ -233,10 +283,15 @@ public abstract class DemoVolunteerWorkSeedTests
         }
         Assert.Equal(ranking.Page.Items.Select(r => r.Minutes).OrderDescending(), ranking.Page.Items.Select(r => r.Minutes));
         var top = expected.OrderByDescending(x => x.Minutes).ThenByDescending(x => x.Points).First();
-        Assert.Equal((1, top.Minutes, top.Points), (ranking.Page.Items[0].Rank, ranking.Page.Items[0].Minutes, ranking.Page.Items[0].Points));
+        Assert.Equal(
+            (1, top.Minutes, top.Points),
+            (ranking.Page.Items[0].Rank, ranking.Page.Items[0].Minutes, ranking.Page.Items[0].Points)
+        );
 
         // The demo is written into an empty database only: a second run changes nothing.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => factory.WithScopeAsync(async sp => await DemoSeeder.SeedAsync(sp, residents: 300)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            factory.WithScopeAsync(async sp => await DemoSeeder.SeedAsync(sp, residents: 300))
+        );
         Assert.Equal(ledger.Count, await factory.WithDbAsync(db => db.VolunteerCredits.CountAsync()));
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Lianxin.Core.Common;
 using Lianxin.Core.Audit;
+using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
 using Lianxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +23,12 @@ public abstract class AgreementApiTests(AppFixture app)
     {
         var body = new
         {
-            title = "鸡吃邻居菜地纠纷", categoryCode = "neighbour", source = "HouseholdHead", orgUnitId = app.World.Villages[0].Id,
-            description = "程某家的鸡多次跑进邻居院子吃菜，两家争吵", address = "东峪村三组5号",
+            title = "鸡吃邻居菜地纠纷",
+            categoryCode = "neighbour",
+            source = "HouseholdHead",
+            orgUnitId = app.World.Villages[0].Id,
+            description = "程某家的鸡多次跑进邻居院子吃菜，两家争吵",
+            address = "东峪村三组5号",
             parties = new object[]
             {
                 new { role = "Applicant", residentId = app.World.ResidentIds["张三1"] },
@@ -32,28 +36,54 @@ public abstract class AgreementApiTests(AppFixture app)
             },
         };
         var d = await ApiAssert.OkAsync<DisputeDetail>(await officer.PostAsJsonAsync("/api/v1/disputes", body), HttpStatusCode.Created);
-        d = await Act(officer, d, new { action = "Triage", jurisdiction = "PoliceSimple", version = d.Summary.Version });
-        return await Act(officer, d, new { action = "StartMediation", level = "PoliceOffice", version = d.Summary.Version });
+        d = await Act(
+            officer,
+            d,
+            new
+            {
+                action = "Triage",
+                jurisdiction = "PoliceSimple",
+                version = d.Summary.Version,
+            }
+        );
+        return await Act(
+            officer,
+            d,
+            new
+            {
+                action = "StartMediation",
+                level = "PoliceOffice",
+                version = d.Summary.Version,
+            }
+        );
     }
 
     private static async Task<DisputeDetail> Act(HttpClient c, DisputeDetail d, object body) =>
         await ApiAssert.OkAsync<DisputeDetail>(await c.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions", body, ApiAssert.Json));
 
-    private object Terms(DateOnly deadline, long? version = null, string content = "程某赔偿菜苗损失 200 元，今后将鸡圈养。") => new
-    {
-        parties = new object[]
+    private object Terms(DateOnly deadline, long? version = null, string content = "程某赔偿菜苗损失 200 元，今后将鸡圈养。") =>
+        new
         {
-            new { role = "Applicant", residentId = app.World.ResidentIds["张三1"] },
-            new { role = "Respondent", name = "程某", gender = "Male", age = 52, address = "东峪村三组7号" },
-        },
-        facts = "程某家散养的鸡多次进入张三1菜地啄食菜苗，双方多次争吵。",
-        responsibilities = "程某未圈养鸡只，对菜苗损失负全部责任。",
-        agreedContent = content,
-        performanceMethod = "现金当面支付",
-        performanceDeadline = deadline.ToString("yyyy-MM-dd"),
-        mediators = new[] { "老李", "百户长1" },
-        version,
-    };
+            parties = new object[]
+            {
+                new { role = "Applicant", residentId = app.World.ResidentIds["张三1"] },
+                new
+                {
+                    role = "Respondent",
+                    name = "程某",
+                    gender = "Male",
+                    age = 52,
+                    address = "东峪村三组7号",
+                },
+            },
+            facts = "程某家散养的鸡多次进入张三1菜地啄食菜苗，双方多次争吵。",
+            responsibilities = "程某未圈养鸡只，对菜苗损失负全部责任。",
+            agreedContent = content,
+            performanceMethod = "现金当面支付",
+            performanceDeadline = deadline.ToString("yyyy-MM-dd"),
+            mediators = new[] { "老李", "百户长1" },
+            version,
+        };
 
     private static string Url(DisputeDetail d, string rest = "") => $"/api/v1/disputes/{d.Summary.Id}/agreement{rest}";
 
@@ -74,13 +104,17 @@ public abstract class AgreementApiTests(AppFixture app)
         Assert.Equal(Lianxin.Core.Common.Gender.Male, a.Parties[1].Gender);
         Assert.Equal(["老李", "百户长1"], a.Mediators);
 
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10), a.Version, "程某赔偿 300 元")));
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10), a.Version, "程某赔偿 300 元"))
+        );
         Assert.Equal("程某赔偿 300 元", a.AgreedContent);
         Assert.NotNull(a.Parties[0].IdNumberMasked);
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10), a.Version - 1)), HttpStatusCode.Conflict);
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))), HttpStatusCode.UnprocessableEntity); // no version
 
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version, judicialChosen = true }));
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version, judicialChosen = true })
+        );
         Assert.Equal(AgreementStatus.Signed, a.Status);
         Assert.Equal(Today, a.SignedOn);
         Assert.Equal(Today.AddDays(30), a.JudicialDeadline);
@@ -89,18 +123,62 @@ public abstract class AgreementApiTests(AppFixture app)
         var detail = await ApiAssert.OkAsync<DisputeDetail>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}"));
         Assert.Equal(DisputeStatus.Mediating, detail.Summary.Status); // resolving stays a step of its own
         Assert.Contains(detail.Events, e => e.Kind == DisputeEventKind.AgreementSigned);
-        detail = await Act(officer, detail, new { action = "Resolve", reason = "签订调解协议", version = detail.Summary.Version });
+        detail = await Act(
+            officer,
+            detail,
+            new
+            {
+                action = "Resolve",
+                reason = "签订调解协议",
+                version = detail.Summary.Version,
+            }
+        );
         Assert.Equal(DisputeStatus.Resolved, detail.Summary.Status);
 
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/judicial-confirmation"),
-            new { version = a.Version, chosen = true, appliedOn = Today.ToString("yyyy-MM-dd"), court = "测试县人民法院" }));
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PostAsJsonAsync(
+                Url(d, "/judicial-confirmation"),
+                new
+                {
+                    version = a.Version,
+                    chosen = true,
+                    appliedOn = Today.ToString("yyyy-MM-dd"),
+                    court = "测试县人民法院",
+                }
+            )
+        );
         Assert.Equal(Today, a.JudicialAppliedOn);
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/judicial-confirmation"),
-            new { version = a.Version, chosen = true, appliedOn = Today.ToString("yyyy-MM-dd"), court = "测试县人民法院", result = "Confirmed", decidedOn = Today.ToString("yyyy-MM-dd") }));
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PostAsJsonAsync(
+                Url(d, "/judicial-confirmation"),
+                new
+                {
+                    version = a.Version,
+                    chosen = true,
+                    appliedOn = Today.ToString("yyyy-MM-dd"),
+                    court = "测试县人民法院",
+                    result = "Confirmed",
+                    decidedOn = Today.ToString("yyyy-MM-dd"),
+                }
+            )
+        );
         Assert.Equal(JudicialResult.Confirmed, a.JudicialResult);
 
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(Url(d, "/performance"), new { version = a.Version, full = false }), HttpStatusCode.UnprocessableEntity);
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/performance"), new { version = a.Version, full = true, note = "已当面付清" }));
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(Url(d, "/performance"), new { version = a.Version, full = false }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PostAsJsonAsync(
+                Url(d, "/performance"),
+                new
+                {
+                    version = a.Version,
+                    full = true,
+                    note = "已当面付清",
+                }
+            )
+        );
         Assert.Equal(AgreementStatus.Performed, a.Status);
         Assert.Equal(Today, a.PerformedOn);
 
@@ -121,23 +199,49 @@ public abstract class AgreementApiTests(AppFixture app)
         var before = await app.Factory.WithDbAsync(db => db.MediationAgreements.CountAsync());
         var body = new
         {
-            parties = Array.Empty<object>(), facts = "事实", responsibilities = "责任", agreedContent = "内容", performanceMethod = "现金",
-            performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"), mediators = new[] { "老李" },
+            parties = Array.Empty<object>(),
+            facts = "事实",
+            responsibilities = "责任",
+            agreedContent = "内容",
+            performanceMethod = "现金",
+            performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"),
+            mediators = new[] { "老李" },
         };
         var problem = await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), body), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("两方当事人", problem.GetRawText());
         var onlyOne = new
         {
-            parties = new[] { new { role = "Applicant", name = "张某" } }, facts = "事实", responsibilities = "责任", agreedContent = "内容",
-            performanceMethod = "现金", performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"), mediators = new[] { "老李" },
+            parties = new[] { new { role = "Applicant", name = "张某" } },
+            facts = "事实",
+            responsibilities = "责任",
+            agreedContent = "内容",
+            performanceMethod = "现金",
+            performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"),
+            mediators = new[] { "老李" },
         };
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), onlyOne), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), new { parties = new object?[] { null, null } }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync(Url(d), new { parties = new object?[] { null, null } }),
+            HttpStatusCode.UnprocessableEntity
+        );
         var badId = new
         {
-            parties = new object[] { new { role = "Applicant", name = "张某", idNumber = "123" }, new { role = "Respondent", name = "程某" } },
-            facts = "事实", responsibilities = "责任", agreedContent = "内容", performanceMethod = "现金",
-            performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"), mediators = new[] { "老李" },
+            parties = new object[]
+            {
+                new
+                {
+                    role = "Applicant",
+                    name = "张某",
+                    idNumber = "123",
+                },
+                new { role = "Respondent", name = "程某" },
+            },
+            facts = "事实",
+            responsibilities = "责任",
+            agreedContent = "内容",
+            performanceMethod = "现金",
+            performanceDeadline = Today.AddDays(5).ToString("yyyy-MM-dd"),
+            mediators = new[] { "老李" },
         };
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), badId), HttpStatusCode.UnprocessableEntity);
 
@@ -146,7 +250,10 @@ public abstract class AgreementApiTests(AppFixture app)
         Assert.Equal(d.Summary.Version, after.Summary.Version);
 
         // A registered dispute is not yet at the stage for an agreement.
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/disputes/{app.World.DisputeIds[0]}/agreement", Terms(Today.AddDays(5))), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync($"/api/v1/disputes/{app.World.DisputeIds[0]}/agreement", Terms(Today.AddDays(5))),
+            HttpStatusCode.Conflict
+        );
     }
 
     [Fact]
@@ -162,7 +269,10 @@ public abstract class AgreementApiTests(AppFixture app)
         await ApiAssert.ProblemAsync(await other.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version }), HttpStatusCode.NotFound);
         var auxiliary = await app.As("auxiliary1");
         await ApiAssert.OkAsync<AgreementView>(await auxiliary.GetAsync(Url(d)));
-        await ApiAssert.ProblemAsync(await auxiliary.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await auxiliary.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version }),
+            HttpStatusCode.Forbidden
+        );
         await ApiAssert.ProblemAsync(await auxiliary.PutJsonAsync(Url(d), Terms(Today.AddDays(10), a.Version)), HttpStatusCode.Forbidden);
 
         var still = await ApiAssert.OkAsync<AgreementView>(await officer.GetAsync(Url(d)));
@@ -180,16 +290,33 @@ public abstract class AgreementApiTests(AppFixture app)
         var officer = await app.As("officer1");
         var d = await MediatingAsync(officer);
         var a = await ApiAssert.OkAsync<AgreementView>(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))));
-        a = await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version, judicialChosen = true }));
+        a = await ApiAssert.OkAsync<AgreementView>(
+            await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version, judicialChosen = true })
+        );
         var detail = await ApiAssert.OkAsync<DisputeDetail>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}"));
-        await Act(officer, detail, new { action = "Resolve", reason = "签订调解协议", version = detail.Summary.Version });
+        await Act(
+            officer,
+            detail,
+            new
+            {
+                action = "Resolve",
+                reason = "签订调解协议",
+                version = detail.Summary.Version,
+            }
+        );
 
         var dueAt = new DateTimeOffset(Today.AddDays(11).ToDateTime(TimeOnly.MinValue), China);
         var judicialDueAt = new DateTimeOffset(Today.AddDays(31).ToDateTime(TimeOnly.MinValue), China);
-        Task<int> Run(DateTimeOffset now) => app.Factory.WithScopeAsync(sp => sp.GetRequiredService<AgreementReminders>().SendDueAsync(now, CancellationToken.None));
-        Task<List<string>> Inbox() => app.Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Summary.Id}")
-            .Select(n => n.Title).ToListAsync());
-        Task<MediationAgreement> Stored() => app.Factory.WithDbAsync(db => db.MediationAgreements.AsNoTracking().SingleAsync(x => x.Id == a.Id));
+        Task<int> Run(DateTimeOffset now) =>
+            app.Factory.WithScopeAsync(sp => sp.GetRequiredService<AgreementReminders>().SendDueAsync(now, CancellationToken.None));
+        Task<List<string>> Inbox() =>
+            app.Factory.WithDbAsync(db =>
+                db.Notifications.Where(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Summary.Id}")
+                    .Select(n => n.Title)
+                    .ToListAsync()
+            );
+        Task<MediationAgreement> Stored() =>
+            app.Factory.WithDbAsync(db => db.MediationAgreements.AsNoTracking().SingleAsync(x => x.Id == a.Id));
 
         await Run(dueAt.AddDays(-4));
         Assert.Empty(await Inbox());
@@ -254,10 +381,16 @@ public abstract class AgreementApiTests(AppFixture app)
 
         var full = TestWorld.IdFor(1981, 1);
         Assert.DoesNotContain(full, html);
-        var auditBefore = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(x => x.Action == AuditAction.Reveal && x.EntityId == a.Id.ToString()));
-        var revealed = WebUtility.HtmlDecode(await (await officer.GetAsync($"/disputes/{d.Summary.Id}/agreement/print?full=1")).Content.ReadAsStringAsync());
+        var auditBefore = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(x => x.Action == AuditAction.Reveal && x.EntityId == a.Id.ToString())
+        );
+        var revealed = WebUtility.HtmlDecode(
+            await (await officer.GetAsync($"/disputes/{d.Summary.Id}/agreement/print?full=1")).Content.ReadAsStringAsync()
+        );
         Assert.Contains(full, revealed);
-        var auditAfter = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(x => x.Action == AuditAction.Reveal && x.EntityId == a.Id.ToString()));
+        var auditAfter = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(x => x.Action == AuditAction.Reveal && x.EntityId == a.Id.ToString())
+        );
         Assert.Equal(auditBefore + 1, auditAfter);
 
         var auxiliary = await app.As("auxiliary1");

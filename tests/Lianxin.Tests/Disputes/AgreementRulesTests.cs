@@ -14,10 +14,16 @@ public class AgreementRulesTests
     private static AgreementPartyDraft Person(string name, PartyRole role = PartyRole.Applicant) =>
         new(role, name, null, Gender.Male, 45, "双堰村三组 12 号", ProtectedText.Empty, null);
 
-    private static AgreementTerms Terms(params AgreementPartyDraft[] parties) => new(
-        parties.Length > 0 ? parties : [Person("龚某"), Person("程某", PartyRole.Respondent)],
-        "程某家的鸡多次进入龚某菜地啄食菜苗，双方争吵。", "程某未圈养鸡只，应负主要责任。", "程某赔偿菜苗损失 200 元，今后圈养鸡只。",
-        "现金当面支付", Deadline, ["李调解"]);
+    private static AgreementTerms Terms(params AgreementPartyDraft[] parties) =>
+        new(
+            parties.Length > 0 ? parties : [Person("龚某"), Person("程某", PartyRole.Respondent)],
+            "程某家的鸡多次进入龚某菜地啄食菜苗，双方争吵。",
+            "程某未圈养鸡只，应负主要责任。",
+            "程某赔偿菜苗损失 200 元，今后圈养鸡只。",
+            "现金当面支付",
+            Deadline,
+            ["李调解"]
+        );
 
     private static (Dispute Dispute, MediationAgreement Agreement) Drafted(Stage stage = Stage.Level3)
     {
@@ -29,7 +35,9 @@ public class AgreementRulesTests
     public void An_agreement_needs_at_least_two_parties_and_nothing_is_made_otherwise()
     {
         var d = At(Stage.Level3);
-        var none = Assert.Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, Terms() with { Parties = [] }, Officer, Now));
+        var none = Assert.Throws<ValidationFailedException>(() =>
+            MediationAgreement.Draft(d, 1, Terms() with { Parties = [] }, Officer, Now)
+        );
         Assert.Contains("至少须有两方当事人", none.Errors["parties"][0]);
         var one = Assert.Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, Terms(Person("龚某")), Officer, Now));
         Assert.True(one.Errors.ContainsKey("parties"));
@@ -51,17 +59,44 @@ public class AgreementRulesTests
     public void Every_content_the_law_asks_for_is_required_and_bounded()
     {
         var d = At(Stage.Level3);
-        var empty = new AgreementTerms([Person("龚某"), new AgreementPartyDraft(null, " ", null, null, 200, null, ProtectedText.Empty, null)],
-            "", null, " ", null, null, []);
+        var empty = new AgreementTerms(
+            [Person("龚某"), new AgreementPartyDraft(null, " ", null, null, 200, null, ProtectedText.Empty, null)],
+            "",
+            null,
+            " ",
+            null,
+            null,
+            []
+        );
         var e = Assert.Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, empty, Officer, Now));
-        foreach (var field in new[] { "facts", "responsibilities", "agreedContent", "performanceMethod", "performanceDeadline", "mediators",
-                     "parties[1].role", "parties[1].name", "parties[1].age" })
+        foreach (
+            var field in new[]
+            {
+                "facts",
+                "responsibilities",
+                "agreedContent",
+                "performanceMethod",
+                "performanceDeadline",
+                "mediators",
+                "parties[1].role",
+                "parties[1].name",
+                "parties[1].age",
+            }
+        )
             Assert.True(e.Errors.ContainsKey(field), $"missing error for {field}");
 
         var tooLong = Terms() with { AgreedContent = new string('约', TextLimits.Text + 1) };
-        Assert.True(Assert.Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, tooLong, Officer, Now)).Errors.ContainsKey("agreedContent"));
+        Assert.True(
+            Assert
+                .Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, tooLong, Officer, Now))
+                .Errors.ContainsKey("agreedContent")
+        );
         var past = Terms() with { PerformanceDeadline = Today.AddDays(-1) };
-        Assert.True(Assert.Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, past, Officer, Now)).Errors.ContainsKey("performanceDeadline"));
+        Assert.True(
+            Assert
+                .Throws<ValidationFailedException>(() => MediationAgreement.Draft(d, 1, past, Officer, Now))
+                .Errors.ContainsKey("performanceDeadline")
+        );
     }
 
     [Theory]
@@ -99,7 +134,9 @@ public class AgreementRulesTests
     public void Signing_on_a_future_day_is_refused()
     {
         var (d, a) = Drafted();
-        Assert.True(Assert.Throws<ValidationFailedException>(() => a.Sign(d, Today.AddDays(1), false, Officer, Now)).Errors.ContainsKey("signedOn"));
+        Assert.True(
+            Assert.Throws<ValidationFailedException>(() => a.Sign(d, Today.AddDays(1), false, Officer, Now)).Errors.ContainsKey("signedOn")
+        );
         Assert.Equal(AgreementStatus.Draft, a.Status);
     }
 
@@ -144,7 +181,16 @@ public class AgreementRulesTests
 
         // Mediation starts again, and a second agreement can be drafted.
         d.StartMediation(MediationLevel.PoliceOffice, Officer, late.AddHours(1));
-        var second = MediationAgreement.Draft(d, 2, Terms() with { PerformanceDeadline = MediationAgreement.ChinaDay(late).AddDays(10) }, Officer, late.AddHours(2));
+        var second = MediationAgreement.Draft(
+            d,
+            2,
+            Terms() with
+            {
+                PerformanceDeadline = MediationAgreement.ChinaDay(late).AddDays(10),
+            },
+            Officer,
+            late.AddHours(2)
+        );
         Assert.Equal(2, second.Sequence);
         Assert.EndsWith("-XY2", second.Number);
     }
@@ -170,7 +216,11 @@ public class AgreementRulesTests
         var (d, a) = Drafted();
         Assert.Throws<ConflictException>(() => a.RecordPerformance(d, true, Today, null, Officer, Now));
         a.Sign(d, Today, false, Officer, Now);
-        Assert.True(Assert.Throws<ValidationFailedException>(() => a.RecordPerformance(d, false, Today, " ", Officer, Now)).Errors.ContainsKey("note"));
+        Assert.True(
+            Assert
+                .Throws<ValidationFailedException>(() => a.RecordPerformance(d, false, Today, " ", Officer, Now))
+                .Errors.ContainsKey("note")
+        );
         a.RecordPerformance(d, true, Today, "当面付清", Officer, Now);
         Assert.Equal(AgreementStatus.Performed, a.Status);
         Assert.False(a.IsOverdue(a.PerformanceDueAt.AddDays(1)));
@@ -190,14 +240,30 @@ public class AgreementRulesTests
         Assert.False(a.JudicialReminderDue(windowEnd));
 
         var late = windowEnd.AddDays(1);
-        var e = Assert.Throws<ValidationFailedException>(() => a.RecordJudicial(d, true, new DateOnly(2024, 4, 4), "某县人民法院", null, null, Officer, late));
+        var e = Assert.Throws<ValidationFailedException>(() =>
+            a.RecordJudicial(d, true, new DateOnly(2024, 4, 4), "某县人民法院", null, null, Officer, late)
+        );
         Assert.Contains("30 日内", e.Errors["appliedOn"][0]);
 
         a.RecordJudicial(d, true, new DateOnly(2024, 3, 10), "某县人民法院", null, null, Officer, Now.AddDays(6));
         Assert.False(a.JudicialReminderDue(windowEnd.AddDays(-2)));
-        Assert.True(Assert.Throws<ValidationFailedException>(() =>
-            a.RecordJudicial(d, true, new DateOnly(2024, 3, 10), null, JudicialResult.Confirmed, null, Officer, Now.AddDays(7))).Errors.ContainsKey("decidedOn"));
-        a.RecordJudicial(d, true, new DateOnly(2024, 3, 10), "某县人民法院", JudicialResult.Confirmed, new DateOnly(2024, 3, 15), Officer, Now.AddDays(12));
+        Assert.True(
+            Assert
+                .Throws<ValidationFailedException>(() =>
+                    a.RecordJudicial(d, true, new DateOnly(2024, 3, 10), null, JudicialResult.Confirmed, null, Officer, Now.AddDays(7))
+                )
+                .Errors.ContainsKey("decidedOn")
+        );
+        a.RecordJudicial(
+            d,
+            true,
+            new DateOnly(2024, 3, 10),
+            "某县人民法院",
+            JudicialResult.Confirmed,
+            new DateOnly(2024, 3, 15),
+            Officer,
+            Now.AddDays(12)
+        );
         Assert.Equal(JudicialResult.Confirmed, a.JudicialResult);
         Assert.Equal(3, d.Events.Count(ev => ev.Kind is DisputeEventKind.JudicialConfirmation or DisputeEventKind.AgreementSigned));
     }

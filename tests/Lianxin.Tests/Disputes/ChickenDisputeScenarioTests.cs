@@ -19,17 +19,21 @@ public class ChickenDisputeScenarioTests
         var cheng = DisputeParty.Create(PartyRole.Respondent, "程某");
         var gong = DisputeParty.Create(PartyRole.Applicant, "龚某");
 
-        var d = Dispute.Register(new DisputeRegistration
-        {
-            Number = "SY-2022-051",
-            Title = "程某与龚某因鸡啄菜园引发纠纷",
-            CategoryCode = "neighbour",
-            Description = "程家的鸡啄了龚家菜园的菜，龚某骂了程某母亲；程某酒后到龚家砸坏大门，双方险些大打出手，被路过村民劝开。",
-            Source = DisputeSource.HouseholdHead,
-            OrgUnitId = VillageId,
-            Address = "双堰村",
-            Parties = [gong, cheng],
-        }, HouseholdHead, day);
+        var d = Dispute.Register(
+            new DisputeRegistration
+            {
+                Number = "SY-2022-051",
+                Title = "程某与龚某因鸡啄菜园引发纠纷",
+                CategoryCode = "neighbour",
+                Description = "程家的鸡啄了龚家菜园的菜，龚某骂了程某母亲；程某酒后到龚家砸坏大门，双方险些大打出手，被路过村民劝开。",
+                Source = DisputeSource.HouseholdHead,
+                OrgUnitId = VillageId,
+                Address = "双堰村",
+                Parties = [gong, cheng],
+            },
+            HouseholdHead,
+            day
+        );
 
         var atRegistration = grader.Grade(d, RiskHistory.None, day);
         Assert.Equal(DisputeRisk.Yellow, atRegistration.Grade);
@@ -61,18 +65,36 @@ public class ChickenDisputeScenarioTests
         Assert.Equal(0, d.ReopenCount);
         Assert.Equal(
             [
-                DisputeEventKind.Registered, DisputeEventKind.Triaged, DisputeEventKind.MediationStarted,
-                DisputeEventKind.AttemptFailed, DisputeEventKind.Escalated, DisputeEventKind.AttemptFailed,
-                DisputeEventKind.Escalated, DisputeEventKind.Resolved, DisputeEventKind.Closed,
+                DisputeEventKind.Registered,
+                DisputeEventKind.Triaged,
+                DisputeEventKind.MediationStarted,
+                DisputeEventKind.AttemptFailed,
+                DisputeEventKind.Escalated,
+                DisputeEventKind.AttemptFailed,
+                DisputeEventKind.Escalated,
+                DisputeEventKind.Resolved,
+                DisputeEventKind.Closed,
             ],
-            d.Events.Select(e => e.Kind));
+            d.Events.Select(e => e.Kind)
+        );
         Assert.Equal(
-            [HouseholdHead, VillageOfficer, HouseholdHead, HouseholdHead, SecurityDirector, SecurityDirector,
-                VillageOfficer, VillageOfficer, VillageOfficer],
-            d.Events.Select(e => e.ById));
+            [
+                HouseholdHead,
+                VillageOfficer,
+                HouseholdHead,
+                HouseholdHead,
+                SecurityDirector,
+                SecurityDirector,
+                VillageOfficer,
+                VillageOfficer,
+                VillageOfficer,
+            ],
+            d.Events.Select(e => e.ById)
+        );
         var levels = d.Events.Where(e => e.Kind == DisputeEventKind.Escalated).Select(e => (e.FromLevel, e.ToLevel));
         Assert.Equal(
             [(MediationLevel.HouseholdHead, MediationLevel.Village), (MediationLevel.Village, MediationLevel.PoliceOffice)],
-            levels.Select(l => (l.FromLevel!.Value, l.ToLevel!.Value)));
+            levels.Select(l => (l.FromLevel!.Value, l.ToLevel!.Value))
+        );
     }
 }

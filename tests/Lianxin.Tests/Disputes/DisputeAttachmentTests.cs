@@ -38,8 +38,10 @@ public abstract class DisputeAttachmentTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var data = Unique(Png);
-        var created = await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "现场照片.png")),
-            HttpStatusCode.Created);
+        var created = await ApiAssert.OkAsync<AttachmentView>(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "现场照片.png")),
+            HttpStatusCode.Created
+        );
         Assert.Equal(AttachmentKind.Photo, created.Kind);
         Assert.Equal("image/png", created.ContentType);
         Assert.Equal(data.Length, created.Length);
@@ -53,22 +55,26 @@ public abstract class DisputeAttachmentTests(AppFixture app)
         Assert.Equal(data, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
-        var audited = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .CountAsync(a => a.EntityType == nameof(DisputeAttachment) && a.EntityId == created.Id.ToString() && a.Action == "export"));
+        var audited = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .CountAsync(a => a.EntityType == nameof(DisputeAttachment) && a.EntityId == created.Id.ToString() && a.Action == "export")
+        );
         Assert.Equal(1, audited);
     }
 
     [Theory]
-    [InlineData("program.jpg", "MZ")]              // a Windows program renamed to a photo
-    [InlineData("page.pdf", "<html><script>")]     // a web page named as a document
-    [InlineData("notes.txt", "%PDF-1.7")]         // an extension that is not allowed
-    [InlineData(".png", "")]                        // no name and no content
+    [InlineData("program.jpg", "MZ")] // a Windows program renamed to a photo
+    [InlineData("page.pdf", "<html><script>")] // a web page named as a document
+    [InlineData("notes.txt", "%PDF-1.7")] // an extension that is not allowed
+    [InlineData(".png", "")] // no name and no content
     public async Task Files_of_the_wrong_type_are_refused_and_nothing_is_stored(string name, string content)
     {
         var officer = await app.As("officer1");
         var before = await StoredAsync(Mine);
-        var p = await ApiAssert.ProblemAsync(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments",
-            Form(System.Text.Encoding.UTF8.GetBytes(content), name)), HttpStatusCode.UnprocessableEntity);
+        var p = await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(System.Text.Encoding.UTF8.GetBytes(content), name)),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.True(p.TryGetProperty("errors", out _));
         Assert.Equal(before, await StoredAsync(Mine));
     }
@@ -81,7 +87,10 @@ public abstract class DisputeAttachmentTests(AppFixture app)
         var big = new byte[AttachmentType.MaxBytes + 1];
         Pdf.CopyTo(big, 0);
         using var response = await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(big, "大文件.pdf"));
-        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity, response.StatusCode.ToString());
+        Assert.True(
+            response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity,
+            response.StatusCode.ToString()
+        );
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await StoredAsync(Mine));
     }
@@ -90,14 +99,27 @@ public abstract class DisputeAttachmentTests(AppFixture app)
     public async Task Malformed_uploads_and_the_same_file_twice_get_clear_errors()
     {
         var officer = await app.As("officer1");
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/disputes/{Mine}/attachments", new { file = "x" }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Pdf), "a.pdf", field: "other")),
-            HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"/api/v1/disputes/{Mine}/attachments", new { file = "x" }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Pdf), "a.pdf", field: "other")),
+            HttpStatusCode.UnprocessableEntity
+        );
         var data = Unique(Pdf);
-        await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "协议.pdf")), HttpStatusCode.Created);
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "协议副本.pdf")), HttpStatusCode.Conflict);
-        var hostile = await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments",
-            Form(Unique(Pdf), "..\\..\\<script>证明.pdf")), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<AttachmentView>(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "协议.pdf")),
+            HttpStatusCode.Created
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(data, "协议副本.pdf")),
+            HttpStatusCode.Conflict
+        );
+        var hostile = await ApiAssert.OkAsync<AttachmentView>(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Pdf), "..\\..\\<script>证明.pdf")),
+            HttpStatusCode.Created
+        );
         Assert.DoesNotContain("..", hostile.FileName);
         Assert.DoesNotContain("<", hostile.FileName);
     }
@@ -106,11 +128,16 @@ public abstract class DisputeAttachmentTests(AppFixture app)
     public async Task Another_station_cannot_upload_read_or_download_and_a_volunteer_cannot_upload()
     {
         var officer = await app.As("officer1");
-        var created = await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Png), "照片.png")),
-            HttpStatusCode.Created);
+        var created = await ApiAssert.OkAsync<AttachmentView>(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Png), "照片.png")),
+            HttpStatusCode.Created
+        );
         var other = await app.As("officer2");
         var before = await StoredAsync(Theirs);
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"/api/v1/disputes/{Theirs}/attachments", Form(Unique(Png), "越权.png")), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"/api/v1/disputes/{Theirs}/attachments", Form(Unique(Png), "越权.png")),
+            HttpStatusCode.NotFound
+        );
         Assert.Equal(before, await StoredAsync(Theirs));
         await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/disputes/{Mine}/attachments"), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/disputes/{Mine}/attachments/{created.Id}"), HttpStatusCode.NotFound);
@@ -124,8 +151,10 @@ public abstract class DisputeAttachmentTests(AppFixture app)
     public async Task A_withdrawn_file_needs_a_reason_and_stays_on_record()
     {
         var officer = await app.As("officer1");
-        var created = await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Png), "错传.png")),
-            HttpStatusCode.Created);
+        var created = await ApiAssert.OkAsync<AttachmentView>(
+            await officer.PostAsync($"/api/v1/disputes/{Mine}/attachments", Form(Unique(Png), "错传.png")),
+            HttpStatusCode.Created
+        );
         var url = $"/api/v1/disputes/{Mine}/attachments/{created.Id}/withdraw";
         await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { reason = " " }), HttpStatusCode.UnprocessableEntity);
         var withdrawn = await ApiAssert.OkAsync<AttachmentView>(await officer.PostAsJsonAsync(url, new { reason = "传错了纠纷" }));

@@ -2,7 +2,6 @@ using System.Net;
 using Lianxin.Core.Common;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Disputes.Figures;
-using Lianxin.Core.Organization;
 using Lianxin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,12 +19,13 @@ public abstract class FigureApp : AppFixture
     protected override LianxinFactory CreateFactory() =>
         new(Kind, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
 
-    protected override Task SeedAsync() => Factory.WithDbAsync(async db =>
-    {
-        db.Disputes.AddRange(FigureCases.Build(World.Villages[0].Id, World.Grids[0].Id, World.Villages[1].Id));
-        await db.SaveChangesAsync();
-        return true;
-    });
+    protected override Task SeedAsync() =>
+        Factory.WithDbAsync(async db =>
+        {
+            db.Disputes.AddRange(FigureCases.Build(World.Villages[0].Id, World.Grids[0].Id, World.Villages[1].Id));
+            await db.SaveChangesAsync();
+            return true;
+        });
 }
 
 public sealed class SqliteFigureApp : FigureApp
@@ -49,12 +49,20 @@ internal static class FigureCases
 
     private static Dispute New(Guid unit, DateTimeOffset at, string title)
     {
-        var d = Dispute.Register(new DisputeRegistration
-        {
-            Number = $"JF-FIG-{Interlocked.Increment(ref _n):D5}-{Guid.NewGuid().ToString("N")[..6]}", Title = title, CategoryCode = "neighbour",
-            Description = "统计用例", Source = DisputeSource.Screening, OrgUnitId = unit,
-            Parties = [DisputeParty.Create(PartyRole.Applicant, "某甲"), DisputeParty.Create(PartyRole.Respondent, "某乙")],
-        }, "seed", at);
+        var d = Dispute.Register(
+            new DisputeRegistration
+            {
+                Number = $"JF-FIG-{Interlocked.Increment(ref _n):D5}-{Guid.NewGuid().ToString("N")[..6]}",
+                Title = title,
+                CategoryCode = "neighbour",
+                Description = "统计用例",
+                Source = DisputeSource.Screening,
+                OrgUnitId = unit,
+                Parties = [DisputeParty.Create(PartyRole.Applicant, "某甲"), DisputeParty.Create(PartyRole.Respondent, "某乙")],
+            },
+            "seed",
+            at
+        );
         d.Triage(DisputeJurisdiction.PoliceSimple, "seed", at);
         return d;
     }
@@ -149,15 +157,15 @@ internal static class FigureCases
     /// <summary>The hand count for station 1 in 2025 (A…M as above).</summary>
     public static readonly Dictionary<DisputeFigure, int> Station1In2025 = new()
     {
-        [DisputeFigure.Accepted] = 10,        // A B C D E F G H L M
-        [DisputeFigure.Resolved] = 8,         // A B C D F G J M
+        [DisputeFigure.Accepted] = 10, // A B C D E F G H L M
+        [DisputeFigure.Resolved] = 8, // A B C D F G J M
         [DisputeFigure.AcceptedResolved] = 6, // A B C D F M (G reopened; J registered 2024)
-        [DisputeFigure.WithinGroup] = 4,      // A G J M (F counts at level 2)
-        [DisputeFigure.WithinVillage] = 6,    // + B F
-        [DisputeFigure.WithinTown] = 7,       // + C (D went to the county)
-        [DisputeFigure.Referred] = 1,         // E
-        [DisputeFigure.Recurred] = 2,         // F G
-        [DisputeFigure.Confirmed] = 0,        // agreements are counted in the agreement tests
+        [DisputeFigure.WithinGroup] = 4, // A G J M (F counts at level 2)
+        [DisputeFigure.WithinVillage] = 6, // + B F
+        [DisputeFigure.WithinTown] = 7, // + C (D went to the county)
+        [DisputeFigure.Referred] = 1, // E
+        [DisputeFigure.Recurred] = 2, // F G
+        [DisputeFigure.Confirmed] = 0, // agreements are counted in the agreement tests
     };
 
     /// <summary>Station 1 in 2024: J and K registered, K resolved at level 2, J resolved later (2025).</summary>
@@ -188,14 +196,17 @@ public abstract class DisputeFigureTests(FigureApp app)
     {
         var leader = await app.As("leader1");
         var station = app.World.Stations[0].Id;
-        var figures = await ApiAssert.OkAsync<DisputeFigures>(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={station}&{Year2025}"));
+        var figures = await ApiAssert.OkAsync<DisputeFigures>(
+            await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={station}&{Year2025}")
+        );
 
         Assert.Equal(new DateOnly(2025, 1, 1), figures.Current.Period.From);
         foreach (var (figure, expected) in FigureCases.Station1In2025)
         {
             Assert.True(expected == figures.Current.Count(figure), $"{figure}: expected {expected}, got {figures.Current.Count(figure)}");
             var ledger = await ApiAssert.OkAsync<PagedResult<DisputeRow>>(
-                await leader.GetAsync($"/api/v1/disputes?figure={figure}&{Year2025}&orgUnitId={station}&pageSize=100"));
+                await leader.GetAsync($"/api/v1/disputes?figure={figure}&{Year2025}&orgUnitId={station}&pageSize=100")
+            );
             Assert.True(expected == ledger.Total, $"ledger for {figure}: expected {expected}, got {ledger.Total}");
             Assert.Equal(expected, ledger.Items.Count);
             Assert.DoesNotContain(ledger.Items, r => r.Title.StartsWith('N'));
@@ -211,7 +222,10 @@ public abstract class DisputeFigureTests(FigureApp app)
         // Year on year: the same days of 2024.
         Assert.Equal(new DateOnly(2024, 1, 1), figures.PreviousYear.Period.From);
         foreach (var (figure, expected) in FigureCases.Station1In2024)
-            Assert.True(expected == figures.PreviousYear.Count(figure), $"2024 {figure}: expected {expected}, got {figures.PreviousYear.Count(figure)}");
+            Assert.True(
+                expected == figures.PreviousYear.Count(figure),
+                $"2024 {figure}: expected {expected}, got {figures.PreviousYear.Count(figure)}"
+            );
         Assert.Equal(9.0, figures.PreviousYear.AverageDaysToResolve!.Value, 6);
         Assert.Equal(1.0, figures.PreviousYear.ResolutionRate!.Value, 6);
 
@@ -224,7 +238,9 @@ public abstract class DisputeFigureTests(FigureApp app)
     {
         var leader = await app.As("leader1");
         var grid = app.World.Grids[0].Id;
-        var figures = await ApiAssert.OkAsync<DisputeFigures>(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={grid}&{Year2025}"));
+        var figures = await ApiAssert.OkAsync<DisputeFigures>(
+            await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={grid}&{Year2025}")
+        );
         Assert.Equal(2, figures.Current.Accepted); // B and M were registered on the grid
         Assert.Equal(2, figures.Current.Resolved);
         var export = await leader.GetAsync($"/api/v1/disputes/export?figure=Resolved&{Year2025}&orgUnitId={app.World.Stations[0].Id}");
@@ -238,7 +254,9 @@ public abstract class DisputeFigureTests(FigureApp app)
         var all = await ApiAssert.OkAsync<DisputeFigures>(await leader.GetAsync($"/api/v1/disputes/figures?{Year2025}"));
         Assert.Equal(FigureCases.Station1In2025[DisputeFigure.Accepted], all.Current.Accepted);
         Assert.Equal(FigureCases.Station1In2025[DisputeFigure.Resolved], all.Current.Resolved);
-        var ledger = await ApiAssert.OkAsync<PagedResult<DisputeRow>>(await leader.GetAsync($"/api/v1/disputes?figure=Resolved&{Year2025}"));
+        var ledger = await ApiAssert.OkAsync<PagedResult<DisputeRow>>(
+            await leader.GetAsync($"/api/v1/disputes?figure=Resolved&{Year2025}")
+        );
         Assert.Equal(all.Current.Resolved, ledger.Total);
         // The other station's own figures show its one dispute, and the county sees both.
         var leader2 = await app.As("leader2");
@@ -255,11 +273,26 @@ public abstract class DisputeFigureTests(FigureApp app)
     public async Task Bad_periods_and_units_out_of_scope_are_refused()
     {
         var leader = await app.As("leader1");
-        await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/disputes/figures?from=2025-12-31&to=2025-01-01"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/disputes/figures?from=2019-01-01&to=2025-12-31"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/disputes?figure=Resolved&from=2025-12-31&to=2025-01-01"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={app.World.Stations[1].Id}&{Year2025}"), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={Guid.NewGuid()}&{Year2025}"), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync("/api/v1/disputes/figures?from=2025-12-31&to=2025-01-01"),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync("/api/v1/disputes/figures?from=2019-01-01&to=2025-12-31"),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync("/api/v1/disputes?figure=Resolved&from=2025-12-31&to=2025-01-01"),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={app.World.Stations[1].Id}&{Year2025}"),
+            HttpStatusCode.Forbidden
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync($"/api/v1/disputes/figures?orgUnitId={Guid.NewGuid()}&{Year2025}"),
+            HttpStatusCode.Forbidden
+        );
         var bogus = await leader.GetAsync($"/api/v1/disputes/figures?from=2025-13-45");
         Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
         var resident = await app.As("resident1");
@@ -282,9 +315,16 @@ public abstract class DisputeFigureTests(FigureApp app)
         var p = ChinaPeriod.Of(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), DateTimeOffset.UtcNow);
         Assert.Equal(new DateTimeOffset(2024, 12, 31, 16, 0, 0, TimeSpan.Zero), p.Start.ToUniversalTime());
         Assert.Equal(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero), p.End.ToUniversalTime());
-        Assert.Equal(new DateOnly(2023, 2, 28), ChinaPeriod.Of(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29), DateTimeOffset.UtcNow).YearEarlier().From);
-        Assert.Throws<ValidationFailedException>(() => ChinaPeriod.Of(new DateOnly(2025, 2, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
-        Assert.Throws<ValidationFailedException>(() => ChinaPeriod.Of(new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
+        Assert.Equal(
+            new DateOnly(2023, 2, 28),
+            ChinaPeriod.Of(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29), DateTimeOffset.UtcNow).YearEarlier().From
+        );
+        Assert.Throws<ValidationFailedException>(() =>
+            ChinaPeriod.Of(new DateOnly(2025, 2, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow)
+        );
+        Assert.Throws<ValidationFailedException>(() =>
+            ChinaPeriod.Of(new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow)
+        );
         ChinaPeriod.Of(new DateOnly(2020, 1, 2), new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow); // five years exactly is fine
     }
 }

@@ -138,7 +138,8 @@ public class DisputeFollowUpTests
         d.RecordFollowUp(visit.Id, FollowUpResult.Stable, Officer, ResolvedAt.AddDays(7));
 
         var error = Assert.Throws<ConflictException>(() =>
-            d.RecordFollowUp(visit.Id, FollowUpResult.Recurring, Officer, ResolvedAt.AddDays(8)));
+            d.RecordFollowUp(visit.Id, FollowUpResult.Recurring, Officer, ResolvedAt.AddDays(8))
+        );
         Assert.Equal("这次回访已经登记过结果", error.Message);
         Assert.Equal(DisputeStatus.Resolved, d.Status);
         Assert.Equal(FollowUpResult.Stable, visit.Result);
@@ -155,7 +156,8 @@ public class DisputeFollowUpTests
         d.Resolve(Officer, ResolvedAt.AddDays(9));
 
         var error = Assert.Throws<ConflictException>(() =>
-            d.RecordFollowUp(month.Id, FollowUpResult.Stable, Officer, ResolvedAt.AddDays(30)));
+            d.RecordFollowUp(month.Id, FollowUpResult.Stable, Officer, ResolvedAt.AddDays(30))
+        );
         Assert.Equal("这次回访已因纠纷重启而取消", error.Message);
     }
 
@@ -164,15 +166,15 @@ public class DisputeFollowUpTests
     {
         var d = Resolved();
         Assert.Throws<NotFoundException>(() =>
-            d.RecordFollowUp(Guid.CreateVersion7(), FollowUpResult.Stable, Officer, ResolvedAt.AddDays(1)));
+            d.RecordFollowUp(Guid.CreateVersion7(), FollowUpResult.Stable, Officer, ResolvedAt.AddDays(1))
+        );
     }
 
     [Fact]
     public void A_visit_cannot_be_due_before_the_dispute_ended()
     {
         var d = Resolved();
-        var error = Assert.Throws<ValidationFailedException>(() =>
-            d.ScheduleFollowUp(ResolvedAt.AddDays(-1), Officer, ResolvedAt));
+        var error = Assert.Throws<ValidationFailedException>(() => d.ScheduleFollowUp(ResolvedAt.AddDays(-1), Officer, ResolvedAt));
         Assert.Contains("dueAt", error.Errors.Keys);
         Assert.Empty(d.FollowUps);
     }

@@ -19,23 +19,48 @@ public abstract class DisputeReminderTests(AppFixture app)
 {
     private async Task<DisputeDetail> NewTriagedAsync(HttpClient c, string title)
     {
-        var d = await ApiAssert.OkAsync<DisputeDetail>(await c.PostAsJsonAsync("/api/v1/disputes", new
-        {
-            title, categoryCode = "neighbour", source = "Screening", orgUnitId = app.World.Villages[0].Id, description = "两家因院墙滴水争吵",
-            parties = new object[] { new { role = "Applicant", name = "甲某" }, new { role = "Respondent", name = "乙某" } },
-        }), HttpStatusCode.Created);
-        return await Act(c, d, new { action = "Triage", jurisdiction = "PoliceSimple", version = d.Summary.Version });
+        var d = await ApiAssert.OkAsync<DisputeDetail>(
+            await c.PostAsJsonAsync(
+                "/api/v1/disputes",
+                new
+                {
+                    title,
+                    categoryCode = "neighbour",
+                    source = "Screening",
+                    orgUnitId = app.World.Villages[0].Id,
+                    description = "两家因院墙滴水争吵",
+                    parties = new object[] { new { role = "Applicant", name = "甲某" }, new { role = "Respondent", name = "乙某" } },
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        return await Act(
+            c,
+            d,
+            new
+            {
+                action = "Triage",
+                jurisdiction = "PoliceSimple",
+                version = d.Summary.Version,
+            }
+        );
     }
 
     private static async Task<DisputeDetail> Act(HttpClient c, DisputeDetail d, object body) =>
         await ApiAssert.OkAsync<DisputeDetail>(await c.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions", body, ApiAssert.Json));
 
     private Task<int> SweepAsync(DateTimeOffset now) =>
-        app.Factory.WithScopeAsync(sp => sp.GetServices<IReminderSource>().OfType<DisputeReminders>().Single().SendDueAsync(now, CancellationToken.None));
+        app.Factory.WithScopeAsync(sp =>
+            sp.GetServices<IReminderSource>().OfType<DisputeReminders>().Single().SendDueAsync(now, CancellationToken.None)
+        );
 
     private Task<List<string>> InboxAsync(string user, string contains) =>
-        app.Factory.WithDbAsync(db => db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == app.World.UserIds[user] && n.Body != null && n.Body.Contains(contains)).Select(n => n.Title).ToListAsync());
+        app.Factory.WithDbAsync(db =>
+            db.Notifications.AsNoTracking()
+                .Where(n => n.UserId == app.World.UserIds[user] && n.Body != null && n.Body.Contains(contains))
+                .Select(n => n.Title)
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task A_dispute_nearing_its_limit_warns_its_handlers_once_and_again_only_after_a_reopen()
@@ -74,8 +99,26 @@ public abstract class DisputeReminderTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var d = await NewTriagedAsync(officer, "院墙滴水纠纷（回访）");
-        d = await Act(officer, d, new { action = "StartMediation", level = "Village", version = d.Summary.Version });
-        d = await Act(officer, d, new { action = "Resolve", reason = "修好滴水檐", version = d.Summary.Version });
+        d = await Act(
+            officer,
+            d,
+            new
+            {
+                action = "StartMediation",
+                level = "Village",
+                version = d.Summary.Version,
+            }
+        );
+        d = await Act(
+            officer,
+            d,
+            new
+            {
+                action = "Resolve",
+                reason = "修好滴水檐",
+                version = d.Summary.Version,
+            }
+        );
         Assert.Equal(2, d.FollowUps.Count);
         Assert.All(d.FollowUps, f => Assert.Equal(app.World.UserIds["officer1"], f.AssignedToId));
 
@@ -84,8 +127,12 @@ public abstract class DisputeReminderTests(AppFixture app)
         var options = await ApiAssert.OkAsync<List<AssigneeOption>>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}/assignees"));
         Assert.Contains(options, o => o.Id == app.World.UserIds["mediator1"]);
         Assert.DoesNotContain(options, o => o.Id == app.World.UserIds["officer2"] || o.Id == app.World.UserIds["auxiliary1"]);
-        d = await ApiAssert.OkAsync<DisputeDetail>(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/follow-ups/{later.Id}/assign",
-            new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version }));
+        d = await ApiAssert.OkAsync<DisputeDetail>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/follow-ups/{later.Id}/assign",
+                new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version }
+            )
+        );
         Assert.Equal("mediator1", d.FollowUps.Single(f => f.Id == later.Id).AssignedToName);
         Assert.Contains(d.Events, e => e.Kind == DisputeEventKind.FollowUpAssigned && e.ByName == "officer1");
         Assert.Single(await InboxAsync("mediator1", d.Summary.Number));
@@ -106,25 +153,50 @@ public abstract class DisputeReminderTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var d = await NewTriagedAsync(officer, "院墙滴水纠纷（改派）");
-        d = await Act(officer, d, new { action = "StartMediation", level = "Village", version = d.Summary.Version });
+        d = await Act(
+            officer,
+            d,
+            new
+            {
+                action = "StartMediation",
+                level = "Village",
+                version = d.Summary.Version,
+            }
+        );
         d = await Act(officer, d, new { action = "Resolve", version = d.Summary.Version });
         var visit = d.FollowUps[0];
         var url = $"/api/v1/disputes/{d.Summary.Id}/follow-ups/{visit.Id}/assign";
 
         foreach (var who in new[] { "officer2", "auxiliary1", "volunteer1" })
-            await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds[who], version = d.Summary.Version }),
-                HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { assigneeId = "", version = d.Summary.Version }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { assigneeId = new string('x', 5000), version = d.Summary.Version }),
-            HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version - 1 }),
-            HttpStatusCode.Conflict);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/follow-ups/{Guid.NewGuid()}/assign",
-            new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version }), HttpStatusCode.NotFound);
+            await ApiAssert.ProblemAsync(
+                await officer.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds[who], version = d.Summary.Version }),
+                HttpStatusCode.UnprocessableEntity
+            );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { assigneeId = "", version = d.Summary.Version }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { assigneeId = new string('x', 5000), version = d.Summary.Version }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version - 1 }),
+            HttpStatusCode.Conflict
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/follow-ups/{Guid.NewGuid()}/assign",
+                new { assigneeId = app.World.UserIds["mediator1"], version = d.Summary.Version }
+            ),
+            HttpStatusCode.NotFound
+        );
 
         var other = await app.As("officer2");
-        await ApiAssert.ProblemAsync(await other.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds["officer2"], version = d.Summary.Version }),
-            HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await other.PostAsJsonAsync(url, new { assigneeId = app.World.UserIds["officer2"], version = d.Summary.Version }),
+            HttpStatusCode.NotFound
+        );
         var mediator = await app.As("mediator1");
         var after = await ApiAssert.OkAsync<DisputeDetail>(await mediator.GetAsync($"/api/v1/disputes/{d.Summary.Id}"));
         Assert.Equal(d.Summary.Version, after.Summary.Version);

@@ -28,8 +28,15 @@ public class DisputeRulesTests
     [Fact]
     public void Registering_without_the_required_facts_lists_every_missing_field()
     {
-        var form = Form() with { Number = " ", Title = "", CategoryCode = "", Description = "  ", OrgUnitId = Guid.Empty,
-            Source = (DisputeSource)99 };
+        var form = Form() with
+        {
+            Number = " ",
+            Title = "",
+            CategoryCode = "",
+            Description = "  ",
+            OrgUnitId = Guid.Empty,
+            Source = (DisputeSource)99,
+        };
 
         var error = Assert.Throws<ValidationFailedException>(() => Dispute.Register(form, Officer, T0));
 
@@ -45,7 +52,8 @@ public class DisputeRulesTests
         Assert.Null(d.Address);
 
         var error = Assert.Throws<ValidationFailedException>(() =>
-            Dispute.Register(Form(new string('吵', TextLimits.Text + 1)), Officer, T0));
+            Dispute.Register(Form(new string('吵', TextLimits.Text + 1)), Officer, T0)
+        );
         Assert.Contains("description", error.Errors.Keys);
     }
 
@@ -236,7 +244,8 @@ public class DisputeRulesTests
     {
         var d = At(Stage.Triaged);
         var error = Assert.Throws<ValidationFailedException>(() =>
-            d.StartMediation(MediationLevel.HouseholdHead, Officer, T0.AddMinutes(30)));
+            d.StartMediation(MediationLevel.HouseholdHead, Officer, T0.AddMinutes(30))
+        );
         Assert.Contains("at", error.Errors.Keys);
         Assert.Equal(DisputeStatus.Triaged, d.Status);
     }

@@ -35,12 +35,19 @@ public abstract class DisputeTallyTests(AppFixture app)
         {
             for (var i = 0; i < 120; i++)
             {
-                var at = new DateTimeOffset(2024, 1, 1, 9, 0, 0, DisputeTestData.China).AddDays(rng.Next(0, 640)).AddHours(rng.Next(0, 14))
+                var at = new DateTimeOffset(2024, 1, 1, 9, 0, 0, DisputeTestData.China)
+                    .AddDays(rng.Next(0, 640))
+                    .AddHours(rng.Next(0, 14))
                     .ToUniversalTime();
-                var d = Dispute.Register(DisputeTestData.Form() with
-                {
-                    Number = $"JF-TLY-{i:D4}-{Guid.NewGuid().ToString("N")[..6]}", OrgUnitId = units[rng.Next(units.Length)],
-                }, By, at);
+                var d = Dispute.Register(
+                    DisputeTestData.Form() with
+                    {
+                        Number = $"JF-TLY-{i:D4}-{Guid.NewGuid().ToString("N")[..6]}",
+                        OrgUnitId = units[rng.Next(units.Length)],
+                    },
+                    By,
+                    at
+                );
                 d.Triage(DisputeJurisdiction.PoliceSimple, By, at);
                 db.Disputes.Add(d);
                 ids.Add(d.Id);
@@ -80,9 +87,19 @@ public abstract class DisputeTallyTests(AppFixture app)
             });
         }
 
-        var histories = await app.Factory.WithDbAsync(db => db.Disputes.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(d => new { d.ReopenCount, d.ReferralCount, Resolutions = d.Events.Count(e => e.Kind == DisputeEventKind.Resolved) }).ToListAsync());
-        var shape = $"{histories.Count(h => h.ReopenCount > 0)} reopened, {histories.Count(h => h.ReferralCount > 1)} referred twice, "
+        var histories = await app.Factory.WithDbAsync(db =>
+            db.Disputes.AsNoTracking()
+                .Where(d => ids.Contains(d.Id))
+                .Select(d => new
+                {
+                    d.ReopenCount,
+                    d.ReferralCount,
+                    Resolutions = d.Events.Count(e => e.Kind == DisputeEventKind.Resolved),
+                })
+                .ToListAsync()
+        );
+        var shape =
+            $"{histories.Count(h => h.ReopenCount > 0)} reopened, {histories.Count(h => h.ReferralCount > 1)} referred twice, "
             + $"{histories.Count(h => h.Resolutions > 1)} resolved twice";
         // The random histories must reach the cases the tallies leave to the timelines.
         Assert.True(histories.Any(h => h.ReopenCount > 0 && h.Resolutions > 1), shape);
@@ -120,8 +137,10 @@ public abstract class DisputeTallyTests(AppFixture app)
                     return (both.Current, await figures.GetDirectAsync(unit, period));
                 });
                 foreach (var figure in Enum.GetValues<DisputeFigure>())
-                    Assert.True(direct.Count(figure) == tallied.Count(figure),
-                        $"{figure} {period.From}–{period.To} unit {unit}: direct {direct.Count(figure)}, tallied {tallied.Count(figure)}");
+                    Assert.True(
+                        direct.Count(figure) == tallied.Count(figure),
+                        $"{figure} {period.From}–{period.To} unit {unit}: direct {direct.Count(figure)}, tallied {tallied.Count(figure)}"
+                    );
                 Assert.Equal(direct.AverageDaysToResolve, tallied.AverageDaysToResolve);
                 compared += direct.Resolved;
             }
@@ -146,7 +165,15 @@ public abstract class DisputeTallyTests(AppFixture app)
         var at = new DateTimeOffset(2023, 5, 6, 10, 0, 0, DisputeTestData.China).ToUniversalTime();
         var id = await app.Factory.WithDbAsync(async db =>
         {
-            var d = Dispute.Register(DisputeTestData.Form() with { Number = $"JF-TLY-F-{Guid.NewGuid():N}"[..20], OrgUnitId = unit }, By, at);
+            var d = Dispute.Register(
+                DisputeTestData.Form() with
+                {
+                    Number = $"JF-TLY-F-{Guid.NewGuid():N}"[..20],
+                    OrgUnitId = unit,
+                },
+                By,
+                at
+            );
             d.Triage(DisputeJurisdiction.PoliceSimple, By, at);
             d.StartMediation(MediationLevel.HouseholdHead, By, at);
             db.Disputes.Add(d);
@@ -157,20 +184,22 @@ public abstract class DisputeTallyTests(AppFixture app)
 
         // Two editors load the same version; the second save is refused as stale, and its resolution
         // must not reach the tallies.
-        await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() => app.Factory.WithDbAsync(async db =>
-        {
-            var mine = await db.Disputes.SingleAsync(d => d.Id == id);
-            await app.Factory.WithDbAsync(async other =>
+        await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() =>
+            app.Factory.WithDbAsync(async db =>
             {
-                var theirs = await other.Disputes.SingleAsync(d => d.Id == id);
-                theirs.Escalate(MediationLevel.Village, By, at.AddDays(1), "初调未成");
-                await other.SaveChangesAsync();
+                var mine = await db.Disputes.SingleAsync(d => d.Id == id);
+                await app.Factory.WithDbAsync(async other =>
+                {
+                    var theirs = await other.Disputes.SingleAsync(d => d.Id == id);
+                    theirs.Escalate(MediationLevel.Village, By, at.AddDays(1), "初调未成");
+                    await other.SaveChangesAsync();
+                    return true;
+                });
+                mine.Resolve(By, at.AddDays(2));
+                await db.SaveChangesAsync();
                 return true;
-            });
-            mine.Resolve(By, at.AddDays(2));
-            await db.SaveChangesAsync();
-            return true;
-        }));
+            })
+        );
         Assert.Equal(before, await Rows());
 
         var day = ChinaTime.Day(at);
@@ -186,7 +215,15 @@ public abstract class DisputeTallyTests(AppFixture app)
         var at = new DateTimeOffset(2022, 8, 9, 10, 0, 0, DisputeTestData.China).ToUniversalTime();
         await app.Factory.WithDbAsync(async db =>
         {
-            var d = Dispute.Register(DisputeTestData.Form() with { Number = $"JF-TLY-S-{Guid.NewGuid():N}"[..20], OrgUnitId = unit }, By, at);
+            var d = Dispute.Register(
+                DisputeTestData.Form() with
+                {
+                    Number = $"JF-TLY-S-{Guid.NewGuid():N}"[..20],
+                    OrgUnitId = unit,
+                },
+                By,
+                at
+            );
             d.Triage(DisputeJurisdiction.PoliceSimple, By, at);
             d.StartMediation(MediationLevel.HouseholdHead, By, at);
             d.Resolve(By, at.AddDays(1));
@@ -206,18 +243,24 @@ public abstract class DisputeTallyTests(AppFixture app)
         });
         Assert.True(await EnsureCurrentAsync());
         Assert.Equal(kept, await Rows());
-        var state = await app.Factory.WithDbAsync(db => db.RollupStates.AsNoTracking().SingleAsync(s => s.Name == DisputeTallyRollup.RollupName));
+        var state = await app.Factory.WithDbAsync(db =>
+            db.RollupStates.AsNoTracking().SingleAsync(s => s.Name == DisputeTallyRollup.RollupName)
+        );
         Assert.Equal(DisputeTallyRollup.Version, state.Version);
 
         // Current rules: nothing to do. Older rules: rebuilt.
         Assert.False(await EnsureCurrentAsync());
-        await app.Factory.WithDbAsync(db => db.RollupStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, DisputeTallyRollup.Version - 1)));
+        await app.Factory.WithDbAsync(db =>
+            db.RollupStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, DisputeTallyRollup.Version - 1))
+        );
         Assert.True(await EnsureCurrentAsync());
         Assert.Equal(kept, await Rows());
     }
 
-    private Task<bool> EnsureCurrentAsync() => app.Factory.WithScopeAsync(sp =>
-        DisputeTallyRollup.EnsureCurrentAsync(sp.GetRequiredService<LianxinDbContext>(), sp.GetRequiredService<IBulkWriter>()));
+    private Task<bool> EnsureCurrentAsync() =>
+        app.Factory.WithScopeAsync(sp =>
+            DisputeTallyRollup.EnsureCurrentAsync(sp.GetRequiredService<LianxinDbContext>(), sp.GetRequiredService<IBulkWriter>())
+        );
 
     [Fact]
     public void A_dispute_adds_its_registration_and_its_one_resolution_or_only_its_registration_once_reopened()
@@ -233,7 +276,10 @@ public abstract class DisputeTallyTests(AppFixture app)
         var registered = Assert.Single(resolved, t => t.Day == new DateOnly(2025, 3, 1));
         Assert.Equal((1, 1, 0), (registered.Accepted, registered.AcceptedResolved, registered.Resolved));
         var resolution = Assert.Single(resolved, t => t.Day == new DateOnly(2025, 3, 4));
-        Assert.Equal((0, 1, 0, 1, 0), (resolution.Accepted, resolution.Resolved, resolution.ResolvedLevel1, resolution.ResolvedLevel2, resolution.ResolvedLevel3));
+        Assert.Equal(
+            (0, 1, 0, 1, 0),
+            (resolution.Accepted, resolution.Resolved, resolution.ResolvedLevel1, resolution.ResolvedLevel2, resolution.ResolvedLevel3)
+        );
         Assert.Equal((long)TimeSpan.FromDays(3).TotalMilliseconds, resolution.MillisecondsToResolve);
 
         d.Reopen(By, at.AddDays(10), "复发");
@@ -242,23 +288,63 @@ public abstract class DisputeTallyTests(AppFixture app)
         Assert.True(d.CountedFromTimeline);
     }
 
-    private Task<List<(Guid OrgUnitId, DateOnly Day, int Accepted, int AcceptedResolved, int Resolved, int L1, int L2, int L3, int Referred, long Ms)>> Rows() =>
-        app.Factory.WithDbAsync(async db => (await db.DisputeTallies.AsNoTracking().ToListAsync())
-            .Select(t => (t.OrgUnitId, t.Day, t.Accepted, t.AcceptedResolved, t.Resolved, t.ResolvedLevel1, t.ResolvedLevel2, t.ResolvedLevel3,
-                t.Referred, t.MillisecondsToResolve))
-            .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0L))
-            .OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList());
+    private Task<
+        List<(
+            Guid OrgUnitId,
+            DateOnly Day,
+            int Accepted,
+            int AcceptedResolved,
+            int Resolved,
+            int L1,
+            int L2,
+            int L3,
+            int Referred,
+            long Ms
+        )>
+    > Rows() =>
+        app.Factory.WithDbAsync(async db =>
+            (await db.DisputeTallies.AsNoTracking().ToListAsync())
+                .Select(t =>
+                    (
+                        t.OrgUnitId,
+                        t.Day,
+                        t.Accepted,
+                        t.AcceptedResolved,
+                        t.Resolved,
+                        t.ResolvedLevel1,
+                        t.ResolvedLevel2,
+                        t.ResolvedLevel3,
+                        t.Referred,
+                        t.MillisecondsToResolve
+                    )
+                )
+                .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0L))
+                .OrderBy(t => t.OrgUnitId)
+                .ThenBy(t => t.Day)
+                .ToList()
+        );
 
     /// <summary>One random step the dispute's state allows; returns a referral the step created.</summary>
     private static Referral? Step(Dispute d, Referral? referral, DateTimeOffset at, Random rng)
     {
-        var allowed = DisputeTransitions.Allowed(d.Status, d.Level)
-            .Where(a => a is not (DisputeAction.EditParties or DisputeAction.ScheduleFollowUp or DisputeAction.RecordFollowUp
-                or DisputeAction.Close or DisputeAction.Triage))
+        var allowed = DisputeTransitions
+            .Allowed(d.Status, d.Level)
+            .Where(a =>
+                a
+                    is not (
+                        DisputeAction.EditParties
+                        or DisputeAction.ScheduleFollowUp
+                        or DisputeAction.RecordFollowUp
+                        or DisputeAction.Close
+                        or DisputeAction.Triage
+                    )
+            )
             .ToList();
         // Ended disputes mostly stay ended; now and then they reopen.
-        if (allowed.Contains(DisputeAction.Reopen) && d.Status != DisputeStatus.Referred && rng.Next(6) != 0) return null;
-        if (allowed.Count == 0) return null;
+        if (allowed.Contains(DisputeAction.Reopen) && d.Status != DisputeStatus.Referred && rng.Next(6) != 0)
+            return null;
+        if (allowed.Count == 0)
+            return null;
         var action = allowed[rng.Next(allowed.Count)];
         switch (action)
         {
@@ -281,7 +367,16 @@ public abstract class DisputeTallyTests(AppFixture app)
                 break;
             case DisputeAction.RecordReferralResult when referral is not null:
                 var outcome = (ReferralOutcome)rng.Next(1, 4);
-                d.RecordReferralResult(referral, outcome, outcome == ReferralOutcome.Resolved ? null : "未能化解", ReferralChannel.Staff, By, "张三", By, at);
+                d.RecordReferralResult(
+                    referral,
+                    outcome,
+                    outcome == ReferralOutcome.Resolved ? null : "未能化解",
+                    ReferralChannel.Staff,
+                    By,
+                    "张三",
+                    By,
+                    at
+                );
                 break;
             case DisputeAction.Fail:
                 d.Fail(OtherRoutes.Court, By, at, "调解不成");
@@ -301,7 +396,9 @@ public abstract class DisputeTallyTests(AppFixture app)
         public string? UserId => "tally-test";
         public string UserName => "统计核对";
         public string? IpAddress => null;
+
         public bool Has(string permission) => true;
+
         public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
     }
 }

@@ -10,9 +10,27 @@ public class DisputeTransitionTableTests
 {
     public enum Act
     {
-        Triage, StartL1, StartL2, StartL3, StartL4, EscalateL1, EscalateL2, EscalateL3, EscalateL4,
-        RecordFailedAttempt, Resolve, Refer, Fail, Withdraw, AddParty, ScheduleFollowUp, Close, Reopen,
-        AcknowledgeReferral, ReferralResolved, ReferralReturned,
+        Triage,
+        StartL1,
+        StartL2,
+        StartL3,
+        StartL4,
+        EscalateL1,
+        EscalateL2,
+        EscalateL3,
+        EscalateL4,
+        RecordFailedAttempt,
+        Resolve,
+        Refer,
+        Fail,
+        Withdraw,
+        AddParty,
+        ScheduleFollowUp,
+        Close,
+        Reopen,
+        AcknowledgeReferral,
+        ReferralResolved,
+        ReferralReturned,
     }
 
     private static readonly Stage[] Ended = [Stage.Resolved, Stage.Referred, Stage.Failed, Stage.Withdrawn];
@@ -57,7 +75,8 @@ public class DisputeTransitionTableTests
             t[(e, Act.ScheduleFollowUp)] = e;
             t[(e, Act.Reopen)] = Stage.Triaged;
             // A referral is not closed until the receiver's result is in (resolved, or handed back).
-            if (e != Stage.Referred) t[(e, Act.Close)] = Stage.Closed;
+            if (e != Stage.Referred)
+                t[(e, Act.Close)] = Stage.Closed;
         }
         t[(Stage.Referred, Act.AcknowledgeReferral)] = Stage.Referred;
         t[(Stage.Referred, Act.ReferralResolved)] = Stage.Resolved;
@@ -69,8 +88,8 @@ public class DisputeTransitionTableTests
     {
         var data = new TheoryData<Stage, Act>();
         foreach (var stage in Enum.GetValues<Stage>())
-            foreach (var act in Enum.GetValues<Act>())
-                data.Add(stage, act);
+        foreach (var act in Enum.GetValues<Act>())
+            data.Add(stage, act);
         return data;
     }
 
@@ -81,32 +100,86 @@ public class DisputeTransitionTableTests
         var at = ActionTime;
         switch (act)
         {
-            case Act.Triage: d.Triage(DisputeJurisdiction.PoliceComplex, Officer, at, "涉及多方"); break;
-            case Act.StartL1: d.StartMediation(MediationLevel.HouseholdHead, Officer, at); break;
-            case Act.StartL2: d.StartMediation(MediationLevel.Village, Officer, at); break;
-            case Act.StartL3: d.StartMediation(MediationLevel.PoliceOffice, Officer, at); break;
-            case Act.StartL4: d.StartMediation(MediationLevel.County, Officer, at); break;
-            case Act.EscalateL1: d.Escalate(MediationLevel.HouseholdHead, Officer, at, "本级未成"); break;
-            case Act.EscalateL2: d.Escalate(MediationLevel.Village, Officer, at, "本级未成"); break;
-            case Act.EscalateL3: d.Escalate(MediationLevel.PoliceOffice, Officer, at, "本级未成"); break;
-            case Act.EscalateL4: d.Escalate(MediationLevel.County, Officer, at, "本级未成"); break;
-            case Act.RecordFailedAttempt: d.RecordFailedAttempt(Officer, at, "双方不让步"); break;
-            case Act.Resolve: d.Resolve(Officer, at, "达成协议"); break;
-            case Act.Refer: d.Refer("镇司法所", Officer, at, "不属公安管辖"); break;
-            case Act.Fail: d.Fail(OtherRoutes.Arbitration | OtherRoutes.Court, Officer, at, "无法达成一致"); break;
-            case Act.Withdraw: d.Withdraw(Officer, at, "当事人自行和解"); break;
-            case Act.AddParty: d.AddParty(DisputeParty.Create(PartyRole.Other, "龚某之子"), Officer, at); break;
-            case Act.ScheduleFollowUp: d.ScheduleFollowUp(at.AddDays(7), Officer, at); break;
-            case Act.Close: d.Close(Officer, at); break;
-            case Act.Reopen: d.Reopen(Officer, at, "再次发生争吵"); break;
+            case Act.Triage:
+                d.Triage(DisputeJurisdiction.PoliceComplex, Officer, at, "涉及多方");
+                break;
+            case Act.StartL1:
+                d.StartMediation(MediationLevel.HouseholdHead, Officer, at);
+                break;
+            case Act.StartL2:
+                d.StartMediation(MediationLevel.Village, Officer, at);
+                break;
+            case Act.StartL3:
+                d.StartMediation(MediationLevel.PoliceOffice, Officer, at);
+                break;
+            case Act.StartL4:
+                d.StartMediation(MediationLevel.County, Officer, at);
+                break;
+            case Act.EscalateL1:
+                d.Escalate(MediationLevel.HouseholdHead, Officer, at, "本级未成");
+                break;
+            case Act.EscalateL2:
+                d.Escalate(MediationLevel.Village, Officer, at, "本级未成");
+                break;
+            case Act.EscalateL3:
+                d.Escalate(MediationLevel.PoliceOffice, Officer, at, "本级未成");
+                break;
+            case Act.EscalateL4:
+                d.Escalate(MediationLevel.County, Officer, at, "本级未成");
+                break;
+            case Act.RecordFailedAttempt:
+                d.RecordFailedAttempt(Officer, at, "双方不让步");
+                break;
+            case Act.Resolve:
+                d.Resolve(Officer, at, "达成协议");
+                break;
+            case Act.Refer:
+                d.Refer("镇司法所", Officer, at, "不属公安管辖");
+                break;
+            case Act.Fail:
+                d.Fail(OtherRoutes.Arbitration | OtherRoutes.Court, Officer, at, "无法达成一致");
+                break;
+            case Act.Withdraw:
+                d.Withdraw(Officer, at, "当事人自行和解");
+                break;
+            case Act.AddParty:
+                d.AddParty(DisputeParty.Create(PartyRole.Other, "龚某之子"), Officer, at);
+                break;
+            case Act.ScheduleFollowUp:
+                d.ScheduleFollowUp(at.AddDays(7), Officer, at);
+                break;
+            case Act.Close:
+                d.Close(Officer, at);
+                break;
+            case Act.Reopen:
+                d.Reopen(Officer, at, "再次发生争吵");
+                break;
             case Act.AcknowledgeReferral:
                 d.AcknowledgeReferral(ReferralOf(d), ReferralChannel.Staff, Officer, "王某", Officer, at);
                 break;
             case Act.ReferralResolved:
-                d.RecordReferralResult(ReferralOf(d), ReferralOutcome.Resolved, "双方和解", ReferralChannel.Staff, Officer, "王某", Officer, at);
+                d.RecordReferralResult(
+                    ReferralOf(d),
+                    ReferralOutcome.Resolved,
+                    "双方和解",
+                    ReferralChannel.Staff,
+                    Officer,
+                    "王某",
+                    Officer,
+                    at
+                );
                 break;
             case Act.ReferralReturned:
-                d.RecordReferralResult(ReferralOf(d), ReferralOutcome.Returned, "不属本所受理范围", ReferralChannel.Staff, Officer, "王某", Officer, at);
+                d.RecordReferralResult(
+                    ReferralOf(d),
+                    ReferralOutcome.Returned,
+                    "不属本所受理范围",
+                    ReferralChannel.Staff,
+                    Officer,
+                    "王某",
+                    Officer,
+                    at
+                );
                 break;
         }
     }
@@ -140,8 +213,7 @@ public class DisputeTransitionTableTests
             var error = Assert.ThrowsAny<DomainException>(() => Do(d, act));
             Assert.False(string.IsNullOrWhiteSpace(error.Message));
             Assert.Equal(from, StageOf(d));
-            Assert.Equal((status, level, events, parties, visits),
-                (d.Status, d.Level, d.Events.Count, d.Parties.Count, d.FollowUps.Count));
+            Assert.Equal((status, level, events, parties, visits), (d.Status, d.Level, d.Events.Count, d.Parties.Count, d.FollowUps.Count));
         }
     }
 
@@ -149,8 +221,8 @@ public class DisputeTransitionTableTests
     {
         var data = new TheoryData<Stage, Act>();
         foreach (var stage in Enum.GetValues<Stage>())
-            foreach (var act in Enum.GetValues<Act>().Where(a => !Allowed.ContainsKey((stage, a))))
-                data.Add(stage, act);
+        foreach (var act in Enum.GetValues<Act>().Where(a => !Allowed.ContainsKey((stage, a))))
+            data.Add(stage, act);
         return data;
     }
 
@@ -162,8 +234,7 @@ public class DisputeTransitionTableTests
 
         var error = Assert.ThrowsAny<DomainException>(() => Do(d, act));
 
-        var downward = Mediating.Contains(from) && act.ToString().StartsWith("Escalate", StringComparison.Ordinal)
-            && from != Stage.Level4;
+        var downward = Mediating.Contains(from) && act.ToString().StartsWith("Escalate", StringComparison.Ordinal) && from != Stage.Level4;
         if (downward)
         {
             // Mediating allows escalation, just not to this level: a field error naming the levels above.
@@ -188,32 +259,39 @@ public class DisputeTransitionTableTests
             var d = At(stage);
             var offered = d.AllowedActions.Where(a => a is not DisputeAction.RecordFollowUp).ToHashSet();
             var expected = Allowed.Keys.Where(k => k.Item1 == stage).Select(k => ToAction(k.Item2)).ToHashSet();
-            Assert.True(expected.SetEquals(offered), $"{stage}: expected {string.Join(",", expected)}; offered {string.Join(",", offered)}");
+            Assert.True(
+                expected.SetEquals(offered),
+                $"{stage}: expected {string.Join(",", expected)}; offered {string.Join(",", offered)}"
+            );
         }
     }
 
-    private static DisputeAction ToAction(Act act) => act switch
-    {
-        Act.Triage => DisputeAction.Triage,
-        Act.StartL1 or Act.StartL2 or Act.StartL3 or Act.StartL4 => DisputeAction.StartMediation,
-        Act.EscalateL1 or Act.EscalateL2 or Act.EscalateL3 or Act.EscalateL4 => DisputeAction.Escalate,
-        Act.RecordFailedAttempt => DisputeAction.RecordFailedAttempt,
-        Act.Resolve => DisputeAction.Resolve,
-        Act.Refer => DisputeAction.Refer,
-        Act.Fail => DisputeAction.Fail,
-        Act.Withdraw => DisputeAction.Withdraw,
-        Act.AddParty => DisputeAction.EditParties,
-        Act.ScheduleFollowUp => DisputeAction.ScheduleFollowUp,
-        Act.Close => DisputeAction.Close,
-        Act.Reopen => DisputeAction.Reopen,
-        Act.AcknowledgeReferral => DisputeAction.AcknowledgeReferral,
-        Act.ReferralResolved or Act.ReferralReturned => DisputeAction.RecordReferralResult,
-        _ => throw new ArgumentOutOfRangeException(nameof(act)),
-    };
+    private static DisputeAction ToAction(Act act) =>
+        act switch
+        {
+            Act.Triage => DisputeAction.Triage,
+            Act.StartL1 or Act.StartL2 or Act.StartL3 or Act.StartL4 => DisputeAction.StartMediation,
+            Act.EscalateL1 or Act.EscalateL2 or Act.EscalateL3 or Act.EscalateL4 => DisputeAction.Escalate,
+            Act.RecordFailedAttempt => DisputeAction.RecordFailedAttempt,
+            Act.Resolve => DisputeAction.Resolve,
+            Act.Refer => DisputeAction.Refer,
+            Act.Fail => DisputeAction.Fail,
+            Act.Withdraw => DisputeAction.Withdraw,
+            Act.AddParty => DisputeAction.EditParties,
+            Act.ScheduleFollowUp => DisputeAction.ScheduleFollowUp,
+            Act.Close => DisputeAction.Close,
+            Act.Reopen => DisputeAction.Reopen,
+            Act.AcknowledgeReferral => DisputeAction.AcknowledgeReferral,
+            Act.ReferralResolved or Act.ReferralReturned => DisputeAction.RecordReferralResult,
+            _ => throw new ArgumentOutOfRangeException(nameof(act)),
+        };
 
     [Theory]
     [InlineData(Stage.Registered, "纠纷当前为“已登记”，不能升级调解。当前可以：分流研判、撤回、修改当事人。")]
-    [InlineData(Stage.Level4, "纠纷当前为“调解中 · 四级（县联合调解中心远程视频调解）”，不能升级调解。当前可以：记录本级调解未成、登记化解、移交、终结为调解不成、撤回、修改当事人。")]
+    [InlineData(
+        Stage.Level4,
+        "纠纷当前为“调解中 · 四级（县联合调解中心远程视频调解）”，不能升级调解。当前可以：记录本级调解未成、登记化解、移交、终结为调解不成、撤回、修改当事人。"
+    )]
     [InlineData(Stage.Closed, "纠纷当前为“已结案”，不能升级调解。当前可以：复发重启。")]
     public void Refusal_messages_read_as_a_person_would_want(Stage from, string message)
     {

@@ -16,10 +16,18 @@ public sealed partial class MediationSessionPageTests(SqliteApp app) : IClassFix
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/login");
         var token = TokenField().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "leader1", ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
-        }));
+        var response = await client.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = "leader1",
+                    ["password"] = TestWorld.Password,
+                    ["__RequestVerificationToken"] = token,
+                    ["returnUrl"] = "/",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -29,11 +37,19 @@ public sealed partial class MediationSessionPageTests(SqliteApp app) : IClassFix
     {
         var api = await app.As("leader1");
         var id = app.World.DisputeIds[0];
-        await ApiAssert.OkAsync<SessionView>(await api.PostAsJsonAsync($"/api/v1/disputes/{id}/sessions", new
-        {
-            level = "Village", at = DateTimeOffset.UtcNow.AddDays(1), videoLink = "https://tiaojie.example.cn/room/9",
-            mediators = new object[] { new { name = "王律师", organization = "明理律师事务所" } },
-        }), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<SessionView>(
+            await api.PostAsJsonAsync(
+                $"/api/v1/disputes/{id}/sessions",
+                new
+                {
+                    level = "Village",
+                    at = DateTimeOffset.UtcNow.AddDays(1),
+                    videoLink = "https://tiaojie.example.cn/room/9",
+                    mediators = new object[] { new { name = "王律师", organization = "明理律师事务所" } },
+                }
+            ),
+            HttpStatusCode.Created
+        );
         var client = await SignedInAsync();
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/disputes/{id}"));

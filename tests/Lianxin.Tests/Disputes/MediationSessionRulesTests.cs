@@ -9,17 +9,28 @@ public class MediationSessionRulesTests
 {
     private static readonly DateTimeOffset Now = T0.AddDays(1);
     private static readonly Member Head = new() { Name = "王百户", Kind = MemberKind.HouseholdHead };
-    private static readonly Member Lawyer = new() { Name = "李律师", Kind = MemberKind.Partner, Organization = "明理律师事务所" };
-
-    private static SessionForm Plan(DateTimeOffset? at = null) => new()
+    private static readonly Member Lawyer = new()
     {
-        At = at ?? Now.AddHours(3), Place = "东峪村警务室",
-        Mediators = [SessionMediator.FromMember(Head), SessionMediator.Outside("赵支书", "东峪村委会")],
-        Attendees = [SessionAttendee.Create("龚某"), SessionAttendee.Create("程某")],
+        Name = "李律师",
+        Kind = MemberKind.Partner,
+        Organization = "明理律师事务所",
     };
 
+    private static SessionForm Plan(DateTimeOffset? at = null) =>
+        new()
+        {
+            At = at ?? Now.AddHours(3),
+            Place = "东峪村警务室",
+            Mediators = [SessionMediator.FromMember(Head), SessionMediator.Outside("赵支书", "东峪村委会")],
+            Attendees = [SessionAttendee.Create("龚某"), SessionAttendee.Create("程某")],
+        };
+
     private static SessionForm Held(MediationOutcome outcome = MediationOutcome.NotAgreed) =>
-        Plan(Now.AddHours(-2)) with { Summary = "双方对院墙位置各执一词，约定下周再谈", Outcome = outcome };
+        Plan(Now.AddHours(-2)) with
+        {
+            Summary = "双方对院墙位置各执一词，约定下周再谈",
+            Outcome = outcome,
+        };
 
     [Fact]
     public void A_planned_session_takes_the_disputes_current_level_and_keeps_who_mediates_with_their_organisation()
@@ -30,7 +41,10 @@ public class MediationSessionRulesTests
         Assert.Equal((SessionStatus.Planned, MediationLevel.Village, Now.AddHours(3)), (s.Status, s.Level, s.At));
         Assert.Equal(s.At, s.PlannedAt);
         var m = Assert.Single(s.Mediators);
-        Assert.Equal(("李律师", "明理律师事务所", MemberKind.Partner, Lawyer.Id), (m.Name, m.Organization, m.Kind!.Value, m.MemberId!.Value));
+        Assert.Equal(
+            ("李律师", "明理律师事务所", MemberKind.Partner, Lawyer.Id),
+            (m.Name, m.Organization, m.Kind!.Value, m.MemberId!.Value)
+        );
         Assert.Null(s.Outcome);
     }
 
@@ -41,7 +55,17 @@ public class MediationSessionRulesTests
         var s = MediationSession.Plan(d, Plan(), Officer, Now);
         var later = Now.AddHours(5);
 
-        s.Update(d, Plan() with { At = null, Summary = "百户长从中说和，双方未能谈拢", Outcome = MediationOutcome.NotAgreed }, HouseholdHead, later);
+        s.Update(
+            d,
+            Plan() with
+            {
+                At = null,
+                Summary = "百户长从中说和，双方未能谈拢",
+                Outcome = MediationOutcome.NotAgreed,
+            },
+            HouseholdHead,
+            later
+        );
 
         Assert.Equal(SessionStatus.Held, s.Status);
         Assert.Equal(Now.AddHours(3), s.At); // held at the planned time unless told otherwise
@@ -85,8 +109,12 @@ public class MediationSessionRulesTests
     public void Sessions_are_refused_once_the_dispute_has_ended(Stage stage)
     {
         var d = At(stage);
-        Assert.Throws<ConflictException>(() => MediationSession.Plan(d, Plan() with { Level = MediationLevel.Village }, Officer, Now.AddDays(1)));
-        Assert.Throws<ConflictException>(() => MediationSession.Record(d, Held() with { Level = MediationLevel.Village }, Officer, Now.AddDays(1)));
+        Assert.Throws<ConflictException>(() =>
+            MediationSession.Plan(d, Plan() with { Level = MediationLevel.Village }, Officer, Now.AddDays(1))
+        );
+        Assert.Throws<ConflictException>(() =>
+            MediationSession.Record(d, Held() with { Level = MediationLevel.Village }, Officer, Now.AddDays(1))
+        );
     }
 
     [Fact]
@@ -124,7 +152,9 @@ public class MediationSessionRulesTests
     public void A_video_link_must_be_a_web_address(string link)
     {
         var d = At(Stage.Level4);
-        var e = Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan() with { Place = null, VideoLink = link }, Officer, Now));
+        var e = Assert.Throws<ValidationFailedException>(() =>
+            MediationSession.Plan(d, Plan() with { Place = null, VideoLink = link }, Officer, Now)
+        );
         Assert.Contains("videoLink", e.Errors.Keys);
     }
 
@@ -140,18 +170,31 @@ public class MediationSessionRulesTests
     public void Every_missing_or_oversized_field_is_reported_at_once()
     {
         var d = At(Stage.Level1);
-        var e = Assert.Throws<ValidationFailedException>(() => MediationSession.Record(d, new SessionForm
-        {
-            At = Now.AddHours(-1), Place = new string('地', 201), Mediators = [], Attendees = [SessionAttendee.Create(" ")],
-            Summary = new string('情', 2001), Outcome = (MediationOutcome)99,
-        }, Officer, Now));
+        var e = Assert.Throws<ValidationFailedException>(() =>
+            MediationSession.Record(
+                d,
+                new SessionForm
+                {
+                    At = Now.AddHours(-1),
+                    Place = new string('地', 201),
+                    Mediators = [],
+                    Attendees = [SessionAttendee.Create(" ")],
+                    Summary = new string('情', 2001),
+                    Outcome = (MediationOutcome)99,
+                },
+                Officer,
+                Now
+            )
+        );
         Assert.Equal(["attendees", "mediators", "outcome", "place", "summary"], e.Errors.Keys.Order().ToArray());
     }
 
     [Fact]
     public void Neither_place_nor_link_is_refused()
     {
-        var e = Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(At(Stage.Level1), Plan() with { Place = " " }, Officer, Now));
+        var e = Assert.Throws<ValidationFailedException>(() =>
+            MediationSession.Plan(At(Stage.Level1), Plan() with { Place = " " }, Officer, Now)
+        );
         Assert.Contains("place", e.Errors.Keys);
     }
 
@@ -159,12 +202,36 @@ public class MediationSessionRulesTests
     public void Times_must_make_sense_a_plan_is_ahead_and_a_record_is_not_in_the_future_nor_before_registration()
     {
         var d = At(Stage.Level1);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan(Now.AddHours(-1)), Officer, Now)).Errors.Keys);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan(Now.AddDays(400)), Officer, Now)).Errors.Keys);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan() with { At = null }, Officer, Now)).Errors.Keys);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => MediationSession.Record(d, Held() with { At = Now.AddHours(1) }, Officer, Now)).Errors.Keys);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => MediationSession.Record(d, Held() with { At = T0.AddDays(-1) }, Officer, Now)).Errors.Keys);
-        Assert.Contains("summary", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan() with { Summary = "提前写好" }, Officer, Now)).Errors.Keys);
+        Assert.Contains(
+            "at",
+            Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan(Now.AddHours(-1)), Officer, Now)).Errors.Keys
+        );
+        Assert.Contains(
+            "at",
+            Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan(Now.AddDays(400)), Officer, Now)).Errors.Keys
+        );
+        Assert.Contains(
+            "at",
+            Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan() with { At = null }, Officer, Now)).Errors.Keys
+        );
+        Assert.Contains(
+            "at",
+            Assert
+                .Throws<ValidationFailedException>(() => MediationSession.Record(d, Held() with { At = Now.AddHours(1) }, Officer, Now))
+                .Errors.Keys
+        );
+        Assert.Contains(
+            "at",
+            Assert
+                .Throws<ValidationFailedException>(() => MediationSession.Record(d, Held() with { At = T0.AddDays(-1) }, Officer, Now))
+                .Errors.Keys
+        );
+        Assert.Contains(
+            "summary",
+            Assert
+                .Throws<ValidationFailedException>(() => MediationSession.Plan(d, Plan() with { Summary = "提前写好" }, Officer, Now))
+                .Errors.Keys
+        );
     }
 
     [Fact]
@@ -172,11 +239,25 @@ public class MediationSessionRulesTests
     {
         var d = At(Stage.Level1);
         var twice = Plan() with { Mediators = [SessionMediator.FromMember(Head), SessionMediator.FromMember(Head)] };
-        Assert.Contains("mediators", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, twice, Officer, Now)).Errors.Keys);
+        Assert.Contains(
+            "mediators",
+            Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, twice, Officer, Now)).Errors.Keys
+        );
         var stranger = Plan() with { Attendees = [SessionAttendee.Create("某人", Guid.NewGuid())] };
-        Assert.Contains("attendees", Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, stranger, Officer, Now)).Errors.Keys);
+        Assert.Contains(
+            "attendees",
+            Assert.Throws<ValidationFailedException>(() => MediationSession.Plan(d, stranger, Officer, Now)).Errors.Keys
+        );
         var party = d.Parties[0];
-        var s = MediationSession.Plan(d, Plan() with { Attendees = [SessionAttendee.Create(party.DisplayName, party.Id, "申请方")] }, Officer, Now);
+        var s = MediationSession.Plan(
+            d,
+            Plan() with
+            {
+                Attendees = [SessionAttendee.Create(party.DisplayName, party.Id, "申请方")],
+            },
+            Officer,
+            Now
+        );
         Assert.Equal(party.Id, Assert.Single(s.Attendees).PartyId);
     }
 
@@ -210,7 +291,10 @@ public class MediationSessionRulesTests
 
     [Theory]
     [InlineData(MediationOutcome.Agreed, new[] { DisputeAction.Resolve })]
-    [InlineData(MediationOutcome.NotAgreed, new[] { DisputeAction.RecordFailedAttempt, DisputeAction.Escalate, DisputeAction.Refer, DisputeAction.Fail })]
+    [InlineData(
+        MediationOutcome.NotAgreed,
+        new[] { DisputeAction.RecordFailedAttempt, DisputeAction.Escalate, DisputeAction.Refer, DisputeAction.Fail }
+    )]
     [InlineData(MediationOutcome.Adjourned, new DisputeAction[0])]
     public void Each_outcome_suggests_the_steps_the_dispute_allows(MediationOutcome outcome, DisputeAction[] expected)
     {
@@ -230,23 +314,56 @@ public class CounsellingRulesTests
 {
     private static readonly DateTimeOffset Now = T0.AddDays(1);
 
-    private static CounsellingForm Form() => new()
-    {
-        DisputeId = Guid.NewGuid(), CounsellorName = "古老师", CounsellorOrganization = "小古心理工作室", At = Now.AddHours(-1),
-        Method = CounsellingMethod.InPerson, Summary = "情绪稳定，愿意再谈", NeedsMore = true, NextAt = Now.AddDays(7),
-    };
+    private static CounsellingForm Form() =>
+        new()
+        {
+            DisputeId = Guid.NewGuid(),
+            CounsellorName = "古老师",
+            CounsellorOrganization = "小古心理工作室",
+            At = Now.AddHours(-1),
+            Method = CounsellingMethod.InPerson,
+            Summary = "情绪稳定，愿意再谈",
+            NeedsMore = true,
+            NextAt = Now.AddDays(7),
+        };
 
     [Fact]
     public void A_record_needs_a_dispute_or_a_resident_and_a_next_date_when_more_is_needed()
     {
         CounsellingSession.Validate(Form(), Now);
         CounsellingSession.Validate(Form() with { DisputeId = null, ResidentId = Guid.NewGuid() }, Now);
-        var e = Assert.Throws<ValidationFailedException>(() => CounsellingSession.Validate(
-            Form() with { DisputeId = null, NextAt = null, Method = null, Summary = "", CounsellorName = null }, Now));
+        var e = Assert.Throws<ValidationFailedException>(() =>
+            CounsellingSession.Validate(
+                Form() with
+                {
+                    DisputeId = null,
+                    NextAt = null,
+                    Method = null,
+                    Summary = "",
+                    CounsellorName = null,
+                },
+                Now
+            )
+        );
         Assert.Equal(["counsellorName", "disputeId", "method", "nextAt", "summary"], e.Errors.Keys.Order().ToArray());
-        Assert.Contains("nextAt", Assert.Throws<ValidationFailedException>(() => CounsellingSession.Validate(Form() with { NextAt = Now.AddHours(-2) }, Now)).Errors.Keys);
-        Assert.Contains("nextAt", Assert.Throws<ValidationFailedException>(() => CounsellingSession.Validate(Form() with { NeedsMore = false }, Now)).Errors.Keys);
-        Assert.Contains("at", Assert.Throws<ValidationFailedException>(() => CounsellingSession.Validate(Form() with { At = Now.AddDays(1), NextAt = Now.AddDays(9) }, Now)).Errors.Keys);
+        Assert.Contains(
+            "nextAt",
+            Assert
+                .Throws<ValidationFailedException>(() => CounsellingSession.Validate(Form() with { NextAt = Now.AddHours(-2) }, Now))
+                .Errors.Keys
+        );
+        Assert.Contains(
+            "nextAt",
+            Assert.Throws<ValidationFailedException>(() => CounsellingSession.Validate(Form() with { NeedsMore = false }, Now)).Errors.Keys
+        );
+        Assert.Contains(
+            "at",
+            Assert
+                .Throws<ValidationFailedException>(() =>
+                    CounsellingSession.Validate(Form() with { At = Now.AddDays(1), NextAt = Now.AddDays(9) }, Now)
+                )
+                .Errors.Keys
+        );
     }
 
     [Fact]
@@ -265,8 +382,11 @@ public class SuggestedForceRulesTests
     [Fact]
     public void Every_seeded_dispute_category_has_default_forces()
     {
-        var categories = Lianxin.Core.Dictionaries.DictionaryDefaults.Items.Where(i => i.Category == "dispute-category").Select(i => i.Code);
-        foreach (var code in categories) Assert.NotEmpty(DisputeForceDefaults.For(code));
+        var categories = Lianxin
+            .Core.Dictionaries.DictionaryDefaults.Items.Where(i => i.Category == "dispute-category")
+            .Select(i => i.Code);
+        foreach (var code in categories)
+            Assert.NotEmpty(DisputeForceDefaults.For(code));
         Assert.Equal(["村干部", "司法所", "治保主任"], DisputeForceDefaults.For("homestead").Select(f => f.Name));
         Assert.Equal(["劳动监察", "律师"], DisputeForceDefaults.For("labour").Select(f => f.Name));
         Assert.Contains(DisputeForceDefaults.For("family"), f => f.Name == "妇联");
@@ -276,11 +396,16 @@ public class SuggestedForceRulesTests
     [Fact]
     public void A_list_keeps_the_order_given_and_refuses_blank_duplicate_or_too_many_entries()
     {
-        var list = DisputeForceList.Create("labour", [SuggestedForce.Create("律师", MemberKind.Partner, "律师"), SuggestedForce.Create("劳动监察")]);
+        var list = DisputeForceList.Create(
+            "labour",
+            [SuggestedForce.Create("律师", MemberKind.Partner, "律师"), SuggestedForce.Create("劳动监察")]
+        );
         Assert.Equal([("律师", 0), ("劳动监察", 1)], list.Forces.Select(f => (f.Name, f.SortOrder)));
         Assert.Throws<ValidationFailedException>(() => list.Replace([SuggestedForce.Create(" ")]));
         Assert.Throws<ValidationFailedException>(() => list.Replace([SuggestedForce.Create("律师"), SuggestedForce.Create("律师 ")]));
-        Assert.Throws<ValidationFailedException>(() => list.Replace(Enumerable.Range(0, 21).Select(i => SuggestedForce.Create($"力量{i}")).ToList()));
+        Assert.Throws<ValidationFailedException>(() =>
+            list.Replace(Enumerable.Range(0, 21).Select(i => SuggestedForce.Create($"力量{i}")).ToList())
+        );
         Assert.Equal(2, list.Forces.Count);
         list.Replace([]);
         Assert.Empty(list.Forces);

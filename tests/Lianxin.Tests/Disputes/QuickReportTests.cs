@@ -27,16 +27,28 @@ public abstract partial class QuickReportTests(AppFixture app)
     {
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/m/login");
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user, ["password"] = TestWorld.Password, ["mobile"] = "1", ["returnUrl"] = "/m/disputes",
-            ["__RequestVerificationToken"] = TokenField().Match(page).Groups[1].Value,
-        }));
+        var response = await client.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = user,
+                    ["password"] = TestWorld.Password,
+                    ["mobile"] = "1",
+                    ["returnUrl"] = "/m/disputes",
+                    ["__RequestVerificationToken"] = TokenField().Match(page).Groups[1].Value,
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient phone, Dictionary<string, string> fields, params (string Name, byte[] Data)[] photos)
+    private static async Task<HttpResponseMessage> SubmitAsync(
+        HttpClient phone,
+        Dictionary<string, string> fields,
+        params (string Name, byte[] Data)[] photos
+    )
     {
         var page = await phone.GetStringAsync("/m/disputes/new");
         var form = new MultipartFormDataContent
@@ -44,7 +56,8 @@ public abstract partial class QuickReportTests(AppFixture app)
             { new StringContent(TokenField().Match(page).Groups[1].Value), "__RequestVerificationToken" },
             { new StringContent("quick-dispute"), "_handler" },
         };
-        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        foreach (var (k, v) in fields)
+            form.Add(new StringContent(v), k);
         foreach (var (name, data) in photos)
         {
             var part = new ByteArrayContent(data);
@@ -54,11 +67,17 @@ public abstract partial class QuickReportTests(AppFixture app)
         return await phone.PostAsync("/m/disputes/new", form);
     }
 
-    private Dictionary<string, string> Chickens(Guid unit, string description) => new()
-    {
-        ["Input.CategoryCode"] = "neighbour", ["Input.OrgUnitId"] = unit.ToString(), ["Input.Address"] = "三组 5 号",
-        ["Input.Description"] = description, ["Input.Applicant"] = "张某", ["Input.Respondent"] = "程某", ["Input.Source"] = "HouseholdHead",
-    };
+    private Dictionary<string, string> Chickens(Guid unit, string description) =>
+        new()
+        {
+            ["Input.CategoryCode"] = "neighbour",
+            ["Input.OrgUnitId"] = unit.ToString(),
+            ["Input.Address"] = "三组 5 号",
+            ["Input.Description"] = description,
+            ["Input.Applicant"] = "张某",
+            ["Input.Respondent"] = "程某",
+            ["Input.Source"] = "HouseholdHead",
+        };
 
     [Fact]
     public async Task A_household_head_reports_from_a_phone_with_a_photo_and_the_officer_is_told()
@@ -69,7 +88,11 @@ public abstract partial class QuickReportTests(AppFixture app)
         Assert.DoesNotContain(app.World.Villages[1].Id.ToString(), form);
 
         var text = $"程家的鸡跑进张家菜地吃菜，两家吵起来了 {Guid.NewGuid():N}";
-        var response = await SubmitAsync(phone, Chickens(app.World.Villages[0].Id, text), ("菜地.jpg", [.. Jpeg, .. Guid.NewGuid().ToByteArray()]));
+        var response = await SubmitAsync(
+            phone,
+            Chickens(app.World.Villages[0].Id, text),
+            ("菜地.jpg", [.. Jpeg, .. Guid.NewGuid().ToByteArray()])
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/m/disputes?created=JF-", response.Headers.Location!.OriginalString);
 
@@ -78,9 +101,16 @@ public abstract partial class QuickReportTests(AppFixture app)
         Assert.Equal(app.World.UserIds["informant1"], d.RegisteredById);
         Assert.Equal(2, d.Parties.Count);
         Assert.Equal(1, await app.Factory.WithDbAsync(db => db.DisputeAttachments.CountAsync(a => a.DisputeId == d.Id)));
-        var told = await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Id}"));
+        var told = await app.Factory.WithDbAsync(db =>
+            db.Notifications.CountAsync(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Id}")
+        );
         Assert.Equal(1, told);
-        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == app.World.UserIds["officer2"] && n.Link == $"/disputes/{d.Id}")));
+        Assert.Equal(
+            0,
+            await app.Factory.WithDbAsync(db =>
+                db.Notifications.CountAsync(n => n.UserId == app.World.UserIds["officer2"] && n.Link == $"/disputes/{d.Id}")
+            )
+        );
 
         var list = await phone.GetStringAsync("/m/disputes");
         Assert.Contains(d.Number, list);
@@ -99,7 +129,11 @@ public abstract partial class QuickReportTests(AppFixture app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("请选择纠纷类别", html);
 
-        var notAPhoto = await SubmitAsync(phone, Chickens(app.World.Villages[0].Id, "有照片的上报"), ("病毒.jpg", "MZ\u0090\0"u8.ToArray()));
+        var notAPhoto = await SubmitAsync(
+            phone,
+            Chickens(app.World.Villages[0].Id, "有照片的上报"),
+            ("病毒.jpg", "MZ\u0090\0"u8.ToArray())
+        );
         Assert.Contains("不是 jpg、png 或 webp 照片", await notAPhoto.Content.ReadAsStringAsync());
 
         var elsewhere = await SubmitAsync(phone, Chickens(app.World.Villages[1].Id, "别的派出所辖区的纠纷"));
@@ -113,19 +147,36 @@ public abstract partial class QuickReportTests(AppFixture app)
         var informant = await app.As("informant1");
         var body = new
         {
-            title = "宅基地边界争议", categoryCode = "neighbour", source = "SecurityCommittee", orgUnitId = app.World.Grids[0].Id, description = "两家为院墙位置争执",
+            title = "宅基地边界争议",
+            categoryCode = "neighbour",
+            source = "SecurityCommittee",
+            orgUnitId = app.World.Grids[0].Id,
+            description = "两家为院墙位置争执",
             parties = new object[] { new { role = "Applicant", name = "王某" } },
         };
         var d = await ApiAssert.OkAsync<DisputeDetail>(await informant.PostAsJsonAsync("/api/v1/disputes", body), HttpStatusCode.Created);
-        await ApiAssert.ProblemAsync(await informant.PostAsJsonAsync("/api/v1/disputes", body with { orgUnitId = app.World.Villages[1].Id }), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await informant.PostAsJsonAsync("/api/v1/disputes", body with { orgUnitId = app.World.Districts[0].Id }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await informant.PostAsJsonAsync("/api/v1/disputes", body with { orgUnitId = app.World.Villages[1].Id }),
+            HttpStatusCode.Forbidden
+        );
+        await ApiAssert.ProblemAsync(
+            await informant.PostAsJsonAsync("/api/v1/disputes", body with { orgUnitId = app.World.Districts[0].Id }),
+            HttpStatusCode.Forbidden
+        );
 
         var mine = await ApiAssert.OkAsync<PagedResult<DisputeRow>>(await informant.GetAsync("/api/v1/disputes?pageSize=200"));
         Assert.Contains(mine.Items, r => r.Id == d.Summary.Id);
         Assert.All(mine.Items, r => Assert.NotEqual(app.World.DisputeIds[0], r.Id));
         await ApiAssert.ProblemAsync(await informant.GetAsync($"/api/v1/disputes/{app.World.DisputeIds[0]}"), HttpStatusCode.NotFound);
-        using var step = await informant.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions",
-            new { action = "Triage", jurisdiction = "PoliceSimple", version = d.Summary.Version });
+        using var step = await informant.PostAsJsonAsync(
+            $"/api/v1/disputes/{d.Summary.Id}/actions",
+            new
+            {
+                action = "Triage",
+                jurisdiction = "PoliceSimple",
+                version = d.Summary.Version,
+            }
+        );
         Assert.Equal(HttpStatusCode.Forbidden, step.StatusCode);
     }
 }
@@ -144,16 +195,33 @@ public abstract class UnitFromAddressTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var street = $"东峪村七组{Random.Shared.Next(100, 999)}号";
-        using var created = await officer.PostAsJsonAsync("/api/v1/residents", new { name = "王五", orgUnitId = app.World.Grids[0].Id, address = street });
+        using var created = await officer.PostAsJsonAsync(
+            "/api/v1/residents",
+            new
+            {
+                name = "王五",
+                orgUnitId = app.World.Grids[0].Id,
+                address = street,
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var guess = await ApiAssert.OkAsync<Guess>(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street + "门前空地")}"));
+        var guess = await ApiAssert.OkAsync<Guess>(
+            await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street + "门前空地")}")
+        );
         Assert.Equal(app.World.Grids[0].Id, guess.OrgUnitId);
-        var none = await ApiAssert.OkAsync<Guess>(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString("西峪村九组1号")}"));
+        var none = await ApiAssert.OkAsync<Guess>(
+            await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString("西峪村九组1号")}")
+        );
         Assert.Null(none.OrgUnitId);
         var other = await app.As("officer2");
-        var hidden = await ApiAssert.OkAsync<Guess>(await other.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street)}"));
+        var hidden = await ApiAssert.OkAsync<Guess>(
+            await other.GetAsync($"/api/v1/disputes/unit-for-address?address={Uri.EscapeDataString(street)}")
+        );
         Assert.Null(hidden.OrgUnitId);
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={new string('村', 300)}"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/disputes/unit-for-address?address={new string('村', 300)}"),
+            HttpStatusCode.UnprocessableEntity
+        );
     }
 }

@@ -20,24 +20,48 @@ public abstract class ReferralApiTests(AppFixture app)
     {
         var body = new
         {
-            title = "拖欠工资纠纷", categoryCode = "neighbour", source = "WalkIn", orgUnitId = app.World.Villages[station].Id,
-            description = "工人李某称包工头欠薪三个月，身份证号130131198003150011", address = "东峪村工地",
+            title = "拖欠工资纠纷",
+            categoryCode = "neighbour",
+            source = "WalkIn",
+            orgUnitId = app.World.Villages[station].Id,
+            description = "工人李某称包工头欠薪三个月，身份证号130131198003150011",
+            address = "东峪村工地",
             parties = new object[] { new { role = "Applicant", name = "李某" }, new { role = "Respondent", name = "包工头刘某" } },
         };
         var d = await ApiAssert.OkAsync<DisputeDetail>(await c.PostAsJsonAsync("/api/v1/disputes", body), HttpStatusCode.Created);
-        return await ApiAssert.OkAsync<DisputeDetail>(await c.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions",
-            new { action = "Triage", jurisdiction = "NotPolice", version = d.Summary.Version }, ApiAssert.Json));
+        return await ApiAssert.OkAsync<DisputeDetail>(
+            await c.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/actions",
+                new
+                {
+                    action = "Triage",
+                    jurisdiction = "NotPolice",
+                    version = d.Summary.Version,
+                },
+                ApiAssert.Json
+            )
+        );
     }
 
-    private static object Form(long version, string? kind = "LabourArbitration", string? organization = "平山县劳动人事争议仲裁院") => new
-    {
-        receiverKind = kind, receiverOrganization = organization, contactName = "王某", contactPhone = "138 0000 1234",
-        facts = "工人李某称包工头欠薪三个月", reason = "属劳动争议，不属公安管辖", workDone = "已电话联系双方", materials = "欠条复印件 1 份",
-        version,
-    };
+    private static object Form(long version, string? kind = "LabourArbitration", string? organization = "平山县劳动人事争议仲裁院") =>
+        new
+        {
+            receiverKind = kind,
+            receiverOrganization = organization,
+            contactName = "王某",
+            contactPhone = "138 0000 1234",
+            facts = "工人李某称包工头欠薪三个月",
+            reason = "属劳动争议，不属公安管辖",
+            workDone = "已电话联系双方",
+            materials = "欠条复印件 1 份",
+            version,
+        };
 
     private async Task<ReferralView> ReferAsync(HttpClient c, DisputeDetail d) =>
-        await ApiAssert.OkAsync<ReferralView>(await c.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals", Form(d.Summary.Version)), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<ReferralView>(
+            await c.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals", Form(d.Summary.Version)),
+            HttpStatusCode.Created
+        );
 
     private async Task<DisputeDetail> DisputeAsync(HttpClient c, Guid id) =>
         await ApiAssert.OkAsync<DisputeDetail>(await c.GetAsync($"/api/v1/disputes/{id}"));
@@ -68,7 +92,9 @@ public abstract class ReferralApiTests(AppFixture app)
         var stored = await app.Factory.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(x => x.Id == r.Id));
         Assert.NotNull(stored.ContactPhoneCipher);
         Assert.DoesNotContain(Phone, System.Text.Encoding.UTF8.GetString(stored.ContactPhoneCipher!));
-        var clear = await app.Factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<PersonalDataProtector>().Reveal(stored.ContactPhone)));
+        var clear = await app.Factory.WithScopeAsync(sp =>
+            Task.FromResult(sp.GetRequiredService<PersonalDataProtector>().Reveal(stored.ContactPhone))
+        );
         Assert.Equal(Phone, clear);
 
         var token = await LinkTokenAsync(officer, r);
@@ -84,10 +110,19 @@ public abstract class ReferralApiTests(AppFixture app)
         Assert.Equal(referred.Summary.Number, view.DisputeNumber);
         Assert.Equal("第1派出所", view.StationName);
 
-        var acked = await ApiAssert.OkAsync<PublicReferralView>(await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{token}/acknowledge", new { receiverName = "仲裁院王某" }));
+        var acked = await ApiAssert.OkAsync<PublicReferralView>(
+            await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{token}/acknowledge", new { receiverName = "仲裁院王某" })
+        );
         Assert.Equal("仲裁院王某", acked.AcknowledgedByName);
-        var result = await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{token}/result",
-            new { outcome = "Resolved", resultText = "经仲裁调解，包工头当场支付欠薪", receiverName = "仲裁院王某" });
+        var result = await anonymous.PostAsJsonAsync(
+            $"/api/v1/public/referrals/{token}/result",
+            new
+            {
+                outcome = "Resolved",
+                resultText = "经仲裁调解，包工头当场支付欠薪",
+                receiverName = "仲裁院王某",
+            }
+        );
         Assert.Equal(HttpStatusCode.NoContent, result.StatusCode);
 
         var after = await DisputeAsync(officer, d.Summary.Id);
@@ -98,18 +133,33 @@ public abstract class ReferralApiTests(AppFixture app)
 
         // The link is dead once the result is in.
         await ApiAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/public/referrals/{token}"), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{token}/result",
-            new { outcome = "Returned", resultText = "改主意", receiverName = "某" }), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await anonymous.PostAsJsonAsync(
+                $"/api/v1/public/referrals/{token}/result",
+                new
+                {
+                    outcome = "Returned",
+                    resultText = "改主意",
+                    receiverName = "某",
+                }
+            ),
+            HttpStatusCode.NotFound
+        );
         Assert.Equal(after.Summary.Version, (await DisputeAsync(officer, d.Summary.Id)).Summary.Version);
 
-        var audit = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Referral) && a.EntityId == r.Id.ToString()).ToListAsync());
+        var audit = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Referral) && a.EntityId == r.Id.ToString()).ToListAsync()
+        );
         Assert.Contains(audit, a => a.Action == "link-issued" && a.UserName.Contains("officer1"));
         Assert.Contains(audit, a => a.Action == "receiver-reply" && a.UserName.Contains("仲裁院王某") && a.Summary!.Contains("签收"));
         Assert.Contains(audit, a => a.Action == "receiver-reply" && a.Summary!.Contains("已化解"));
         Assert.DoesNotContain(audit, a => a.Changes != null && a.Changes.Contains(Phone));
-        var inbox = await app.Factory.WithDbAsync(db => db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Summary.Id}").Select(n => n.Title).ToListAsync());
+        var inbox = await app.Factory.WithDbAsync(db =>
+            db.Notifications.AsNoTracking()
+                .Where(n => n.UserId == app.World.UserIds["officer1"] && n.Link == $"/disputes/{d.Summary.Id}")
+                .Select(n => n.Title)
+                .ToListAsync()
+        );
         Assert.Contains(inbox, t => t.StartsWith("移交结果"));
 
         var list = await ApiAssert.OkAsync<PagedResult<ReferralView>>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}/referrals"));
@@ -135,15 +185,36 @@ public abstract class ReferralApiTests(AppFixture app)
         Assert.Contains("referral-public-form", html);
         Assert.DoesNotContain("130131198003150011", html);
         Assert.DoesNotContain(Phone, html);
-        var ack = await anonymous.PostAsync($"/r/{token}/acknowledge", new FormUrlEncodedContent(new Dictionary<string, string> { ["receiverName"] = "张科员" }));
+        var ack = await anonymous.PostAsync(
+            $"/r/{token}/acknowledge",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["receiverName"] = "张科员" })
+        );
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Contains("referral-public-acked", await ack.Content.ReadAsStringAsync());
-        var noReason = await anonymous.PostAsync($"/r/{token}/result",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["receiverName"] = "张科员", ["outcome"] = "Returned", ["resultText"] = "" }));
+        var noReason = await anonymous.PostAsync(
+            $"/r/{token}/result",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["receiverName"] = "张科员",
+                    ["outcome"] = "Returned",
+                    ["resultText"] = "",
+                }
+            )
+        );
         Assert.Contains("退回须说明理由", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
         Assert.Equal(DisputeStatus.Referred, (await DisputeAsync(officer, d.Summary.Id)).Summary.Status);
-        var returned = await anonymous.PostAsync($"/r/{token}/result",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["receiverName"] = "张科员", ["outcome"] = "Returned", ["resultText"] = "不属劳动争议" }));
+        var returned = await anonymous.PostAsync(
+            $"/r/{token}/result",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["receiverName"] = "张科员",
+                    ["outcome"] = "Returned",
+                    ["resultText"] = "不属劳动争议",
+                }
+            )
+        );
         Assert.Contains("referral-public-done", await returned.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/r/{token}")).StatusCode);
 
@@ -152,22 +223,45 @@ public abstract class ReferralApiTests(AppFixture app)
         Assert.Null(back.ReferredTo);
         Assert.Empty(back.FollowUps);
         Assert.Contains(DisputeAction.StartMediation, back.AllowedActions);
-        Assert.Contains(back.Events, e => e.Kind == DisputeEventKind.ReferralResultReported && e.Reason!.Contains("退回") && e.Reason.Contains("不属劳动争议"));
+        Assert.Contains(back.Events, e =>
+            e.Kind == DisputeEventKind.ReferralResultReported && e.Reason!.Contains("退回") && e.Reason.Contains("不属劳动争议")
+        );
 
         // Back in hand, it can be referred again — this time entered by staff.
         var again = await ReferAsync(officer, back);
         var current = await DisputeAsync(officer, d.Summary.Id);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/acknowledge",
-            new { receiverName = "", version = current.Summary.Version }), HttpStatusCode.UnprocessableEntity);
-        var acked = await ApiAssert.OkAsync<ReferralView>(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/acknowledge",
-            new { receiverName = "司法所赵某", version = current.Summary.Version }));
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/acknowledge",
+                new { receiverName = "", version = current.Summary.Version }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        var acked = await ApiAssert.OkAsync<ReferralView>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/acknowledge",
+                new { receiverName = "司法所赵某", version = current.Summary.Version }
+            )
+        );
         Assert.Equal(ReferralChannel.Staff, acked.AcknowledgedVia);
         current = await DisputeAsync(officer, d.Summary.Id);
-        var resolved = await ApiAssert.OkAsync<ReferralView>(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/result",
-            new { outcome = "NotResolved", resultText = "双方分歧较大", receiverName = "司法所赵某", version = current.Summary.Version }));
+        var resolved = await ApiAssert.OkAsync<ReferralView>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals/{again.Id}/result",
+                new
+                {
+                    outcome = "NotResolved",
+                    resultText = "双方分歧较大",
+                    receiverName = "司法所赵某",
+                    version = current.Summary.Version,
+                }
+            )
+        );
         Assert.Equal(ReferralOutcome.NotResolved, resolved.Outcome);
         Assert.Equal(DisputeStatus.Triaged, (await DisputeAsync(officer, d.Summary.Id)).Summary.Status);
-        var list = await ApiAssert.OkAsync<PagedResult<ReferralView>>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}/referrals?pageSize=1"));
+        var list = await ApiAssert.OkAsync<PagedResult<ReferralView>>(
+            await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}/referrals?pageSize=1")
+        );
         Assert.Equal(2, list.Total);
         Assert.Single(list.Items);
     }
@@ -183,23 +277,40 @@ public abstract class ReferralApiTests(AppFixture app)
         var anonymous = app.Factory.CreateClient();
         var version = (await DisputeAsync(officer, d.Summary.Id)).Summary.Version;
 
-        var random = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var random = Convert
+            .ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=')
+            .Replace('+', '-')
+            .Replace('/', '_');
         var titles = new List<string>();
         foreach (var bad in new[] { first, random, "short", new string('a', 500), "%3Cscript%3E" })
         {
             var get = await ApiAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/public/referrals/{bad}"), HttpStatusCode.NotFound);
             titles.Add(get.GetProperty("title").GetString()!);
-            await ApiAssert.ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{bad}/acknowledge", new { receiverName = "冒充者" }), HttpStatusCode.NotFound);
-            await ApiAssert.ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{bad}/result",
-                new { outcome = "Resolved", receiverName = "冒充者" }), HttpStatusCode.NotFound);
+            await ApiAssert.ProblemAsync(
+                await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{bad}/acknowledge", new { receiverName = "冒充者" }),
+                HttpStatusCode.NotFound
+            );
+            await ApiAssert.ProblemAsync(
+                await anonymous.PostAsJsonAsync(
+                    $"/api/v1/public/referrals/{bad}/result",
+                    new { outcome = "Resolved", receiverName = "冒充者" }
+                ),
+                HttpStatusCode.NotFound
+            );
         }
 
         // Expired: the working link, past its time.
-        await app.Factory.WithDbAsync(db => db.Referrals.Where(x => x.Id == r.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await app.Factory.WithDbAsync(db =>
+            db.Referrals.Where(x => x.Id == r.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)))
+        );
         var expired = await ApiAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/public/referrals/{second}"), HttpStatusCode.NotFound);
         titles.Add(expired.GetProperty("title").GetString()!);
-        await ApiAssert.ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{second}/acknowledge", new { receiverName = "王某" }), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await anonymous.PostAsJsonAsync($"/api/v1/public/referrals/{second}/acknowledge", new { receiverName = "王某" }),
+            HttpStatusCode.NotFound
+        );
         Assert.Single(titles.Distinct());
 
         var after = await DisputeAsync(officer, d.Summary.Id);
@@ -217,16 +328,40 @@ public abstract class ReferralApiTests(AppFixture app)
         var d = await TriagedAsync(officer);
         var count = await app.Factory.WithDbAsync(db => db.Referrals.CountAsync());
         var url = $"/api/v1/disputes/{d.Summary.Id}/referrals";
-        var p1 = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, Form(d.Summary.Version, kind: null, organization: null)), HttpStatusCode.UnprocessableEntity);
+        var p1 = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, Form(d.Summary.Version, kind: null, organization: null)),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.True(p1.GetProperty("errors").TryGetProperty("receiverKind", out _));
         Assert.True(p1.GetProperty("errors").TryGetProperty("receiverOrganization", out _));
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, Form(d.Summary.Version, organization: "  ")), HttpStatusCode.UnprocessableEntity);
-        var badPhone = new { receiverKind = "JudicialOffice", receiverOrganization = "司法所", contactPhone = "12345", facts = "x", reason = "y", version = d.Summary.Version };
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, Form(d.Summary.Version, organization: "  ")),
+            HttpStatusCode.UnprocessableEntity
+        );
+        var badPhone = new
+        {
+            receiverKind = "JudicialOffice",
+            receiverOrganization = "司法所",
+            contactPhone = "12345",
+            facts = "x",
+            reason = "y",
+            version = d.Summary.Version,
+        };
         var p3 = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, badPhone), HttpStatusCode.UnprocessableEntity);
         Assert.True(p3.GetProperty("errors").TryGetProperty("contactPhone", out _));
         // The generic step names no receiver either.
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions",
-            new { action = "Refer", receiver = " ", version = d.Summary.Version }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/actions",
+                new
+                {
+                    action = "Refer",
+                    receiver = " ",
+                    version = d.Summary.Version,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
 
         Assert.Equal(count, await app.Factory.WithDbAsync(db => db.Referrals.CountAsync()));
         var after = await DisputeAsync(officer, d.Summary.Id);
@@ -239,16 +374,32 @@ public abstract class ReferralApiTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var d = await TriagedAsync(officer);
-        var referred = await ApiAssert.OkAsync<DisputeDetail>(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions",
-            new { action = "Refer", receiver = "岔头镇司法所", reason = "非公安管辖", version = d.Summary.Version }, ApiAssert.Json));
+        var referred = await ApiAssert.OkAsync<DisputeDetail>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/actions",
+                new
+                {
+                    action = "Refer",
+                    receiver = "岔头镇司法所",
+                    reason = "非公安管辖",
+                    version = d.Summary.Version,
+                },
+                ApiAssert.Json
+            )
+        );
         Assert.Equal(DisputeStatus.Referred, referred.Summary.Status);
         var list = await ApiAssert.OkAsync<PagedResult<ReferralView>>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}/referrals"));
         var r = Assert.Single(list.Items);
         Assert.Equal("岔头镇司法所", r.ReceiverOrganization);
         Assert.Equal(ReferralReceiverKind.OtherDepartment, r.ReceiverKind);
         // Closing without the receiver's result is refused.
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/actions",
-            new { action = "Close", version = referred.Summary.Version }), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/actions",
+                new { action = "Close", version = referred.Summary.Version }
+            ),
+            HttpStatusCode.Conflict
+        );
     }
 
     [Fact]
@@ -264,11 +415,28 @@ public abstract class ReferralApiTests(AppFixture app)
         var baseUrl = $"/api/v1/disputes/{d.Summary.Id}/referrals";
         await ApiAssert.ProblemAsync(await other.GetAsync(baseUrl), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await other.PostAsJsonAsync(baseUrl, Form(version)), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await other.PostAsJsonAsync($"{baseUrl}/{r.Id}/acknowledge", new { receiverName = "某", version }), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await other.PostAsJsonAsync($"{baseUrl}/{r.Id}/result", new { outcome = "Resolved", receiverName = "某", version }), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await other.PostAsJsonAsync($"{baseUrl}/{r.Id}/acknowledge", new { receiverName = "某", version }),
+            HttpStatusCode.NotFound
+        );
+        await ApiAssert.ProblemAsync(
+            await other.PostAsJsonAsync(
+                $"{baseUrl}/{r.Id}/result",
+                new
+                {
+                    outcome = "Resolved",
+                    receiverName = "某",
+                    version,
+                }
+            ),
+            HttpStatusCode.NotFound
+        );
         await ApiAssert.ProblemAsync(await other.PostAsync($"{baseUrl}/{r.Id}/link", null), HttpStatusCode.NotFound);
         // A referral id under the wrong dispute is not found either.
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"/api/v1/disputes/{app.World.DisputeIds[0]}/referrals/{r.Id}/link", null), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"/api/v1/disputes/{app.World.DisputeIds[0]}/referrals/{r.Id}/link", null),
+            HttpStatusCode.NotFound
+        );
 
         var resident = await app.As("resident1");
         await ApiAssert.ProblemAsync(await resident.GetAsync(baseUrl), HttpStatusCode.Forbidden);
@@ -307,7 +475,9 @@ public abstract class ReferralApiTests(AppFixture app)
         Assert.DoesNotContain("action-Refer", disputePage);
 
         var other = await app.As("officer2");
-        var refused = WebUtility.HtmlDecode(await (await other.GetAsync($"/disputes/{d.Summary.Id}/referrals/{r.Id}/print")).Content.ReadAsStringAsync());
+        var refused = WebUtility.HtmlDecode(
+            await (await other.GetAsync($"/disputes/{d.Summary.Id}/referrals/{r.Id}/print")).Content.ReadAsStringAsync()
+        );
         Assert.DoesNotContain("referral-document\"", refused);
         Assert.DoesNotContain("平山县劳动人事争议仲裁院", refused);
     }
@@ -320,9 +490,15 @@ public abstract class ReferralApiTests(AppFixture app)
         var r = await ReferAsync(officer, d);
         var registrant = app.World.UserIds["officer1"];
         var link = $"/disputes/{d.Summary.Id}";
-        Task<int> Send(DateTimeOffset now) => app.Factory.WithScopeAsync(sp => sp.GetRequiredService<ReferralReminders>().SendDueAsync(now, CancellationToken.None));
-        Task<List<string>> Inbox() => app.Factory.WithDbAsync(db => db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == registrant && n.Link == link && n.Title.StartsWith("移交")).Select(n => n.Title).ToListAsync());
+        Task<int> Send(DateTimeOffset now) =>
+            app.Factory.WithScopeAsync(sp => sp.GetRequiredService<ReferralReminders>().SendDueAsync(now, CancellationToken.None));
+        Task<List<string>> Inbox() =>
+            app.Factory.WithDbAsync(db =>
+                db.Notifications.AsNoTracking()
+                    .Where(n => n.UserId == registrant && n.Link == link && n.Title.StartsWith("移交"))
+                    .Select(n => n.Title)
+                    .ToListAsync()
+            );
 
         await Send(r.AcknowledgeDueAt.AddMinutes(-1));
         Assert.Empty(await Inbox()); // not yet due
@@ -334,8 +510,12 @@ public abstract class ReferralApiTests(AppFixture app)
         Assert.Equal(late, stored.OverdueReminderSentAt);
 
         var version = (await DisputeAsync(officer, d.Summary.Id)).Summary.Version;
-        var acked = await ApiAssert.OkAsync<ReferralView>(await officer.PostAsJsonAsync($"/api/v1/disputes/{d.Summary.Id}/referrals/{r.Id}/acknowledge",
-            new { receiverName = "仲裁院王某", version }));
+        var acked = await ApiAssert.OkAsync<ReferralView>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals/{r.Id}/acknowledge",
+                new { receiverName = "仲裁院王某", version }
+            )
+        );
         var resultLate = acked.AcknowledgedAt!.Value.AddDays(31);
         Assert.True(await Send(resultLate) >= 1);
         Assert.Equal(0, await Send(resultLate.AddDays(5)));
@@ -354,7 +534,8 @@ public sealed class ReferralLinkRateLimitTests
         await using var factory = new LianxinFactory(settings: new() { ["Security:ReferralLinkRequestsPerMinute"] = "3" });
         var client = factory.CreateClient();
         var codes = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++) codes.Add((await client.GetAsync($"/api/v1/public/referrals/{new string('x', 43)}")).StatusCode);
+        for (var i = 0; i < 5; i++)
+            codes.Add((await client.GetAsync($"/api/v1/public/referrals/{new string('x', 43)}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, codes[0]);
         Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
     }

@@ -9,11 +9,11 @@ public class ReferralRulesTests
     private static DateTimeOffset China(int y, int m, int d, int h = 0, int min = 0) => new(y, m, d, h, min, 0, DisputeTestData.China);
 
     [Theory]
-    [InlineData(8, 10, 14)]   // Friday morning: Mon, Tue, Wed → due at the end of Wednesday the 13th
-    [InlineData(9, 15, 14)]   // Saturday: the same three working days
-    [InlineData(10, 23, 14)]  // Sunday night
-    [InlineData(11, 0, 15)]   // Monday just after midnight: Tue, Wed, Thu
-    [InlineData(13, 23, 19)]  // Wednesday night: Thu, Fri, (weekend), Mon
+    [InlineData(8, 10, 14)] // Friday morning: Mon, Tue, Wed → due at the end of Wednesday the 13th
+    [InlineData(9, 15, 14)] // Saturday: the same three working days
+    [InlineData(10, 23, 14)] // Sunday night
+    [InlineData(11, 0, 15)] // Monday just after midnight: Tue, Wed, Thu
+    [InlineData(13, 23, 19)] // Wednesday night: Thu, Fri, (weekend), Mon
     public void Acknowledgement_is_due_after_three_working_days_on_the_China_calendar(int day, int hour, int dueDay)
     {
         var due = WorkingDays.Default.DueAfter(China(2024, 3, day, hour), 3);
@@ -51,7 +51,8 @@ public class ReferralRulesTests
         var d = At(Stage.Triaged);
         var before = (d.Status, d.Events.Count, d.ReferredTo);
         var error = Assert.Throws<ValidationFailedException>(() =>
-            d.ReferWithForm(ReferralForm(kind, organization), ProtectedText.Empty, Officer, T0.AddDays(1)));
+            d.ReferWithForm(ReferralForm(kind, organization), ProtectedText.Empty, Officer, T0.AddDays(1))
+        );
         Assert.Contains(field, error.Errors.Keys);
         Assert.Equal(before, (d.Status, d.Events.Count, d.ReferredTo));
     }
@@ -76,7 +77,12 @@ public class ReferralRulesTests
     public void Another_department_reads_as_its_name_alone_and_a_kind_is_added_otherwise()
     {
         var d = At(Stage.Triaged);
-        var r = d.ReferWithForm(ReferralForm(ReferralReceiverKind.CourtPreLitigation, "平山县人民法院"), ProtectedText.Empty, Officer, T0.AddDays(1));
+        var r = d.ReferWithForm(
+            ReferralForm(ReferralReceiverKind.CourtPreLitigation, "平山县人民法院"),
+            ProtectedText.Empty,
+            Officer,
+            T0.AddDays(1)
+        );
         Assert.Equal("平山县人民法院（法院诉前调解）", d.ReferredTo);
         Assert.Equal(ReferralReceiverKind.CourtPreLitigation, r.ReceiverKind);
     }
@@ -92,7 +98,16 @@ public class ReferralRulesTests
         Assert.Contains("王某", d.Events[^1].Reason);
         Assert.False(r.IsOverdue(T0.AddDays(30)));
 
-        d.RecordReferralResult(r, ReferralOutcome.Resolved, "达成人民调解协议", ReferralChannel.Link, null, "王某", "referral-link", T0.AddDays(9));
+        d.RecordReferralResult(
+            r,
+            ReferralOutcome.Resolved,
+            "达成人民调解协议",
+            ReferralChannel.Link,
+            null,
+            "王某",
+            "referral-link",
+            T0.AddDays(9)
+        );
         Assert.Equal(DisputeStatus.Resolved, d.Status);
         Assert.Equal(T0.AddDays(9), d.EndedAt);
         Assert.Equal(DisputeEventKind.ReferralResultReported, d.Events[^1].Kind);
@@ -132,13 +147,16 @@ public class ReferralRulesTests
         var r = d.ReferWithForm(ReferralForm(), ProtectedText.Empty, Officer, T0.AddDays(1));
         var events = d.Events.Count;
         var e1 = Assert.Throws<ValidationFailedException>(() =>
-            d.RecordReferralResult(r, ReferralOutcome.Returned, " ", ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2)));
+            d.RecordReferralResult(r, ReferralOutcome.Returned, " ", ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2))
+        );
         Assert.Contains("resultText", e1.Errors.Keys);
         var e2 = Assert.Throws<ValidationFailedException>(() =>
-            d.RecordReferralResult(r, null, null, ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2)));
+            d.RecordReferralResult(r, null, null, ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2))
+        );
         Assert.Contains("outcome", e2.Errors.Keys);
         var e3 = Assert.Throws<ValidationFailedException>(() =>
-            d.RecordReferralResult(r, ReferralOutcome.Resolved, null, ReferralChannel.Staff, Officer, "", Officer, T0.AddDays(2)));
+            d.RecordReferralResult(r, ReferralOutcome.Resolved, null, ReferralChannel.Staff, Officer, "", Officer, T0.AddDays(2))
+        );
         Assert.Contains("receiverName", e3.Errors.Keys);
         Assert.Equal((DisputeStatus.Referred, events), (d.Status, d.Events.Count));
         Assert.False(r.HasResult);
@@ -153,7 +171,8 @@ public class ReferralRulesTests
         Assert.Throws<ConflictException>(() => d.AcknowledgeReferral(r, ReferralChannel.Staff, Officer, "李某", Officer, T0.AddDays(3)));
         d.RecordReferralResult(r, ReferralOutcome.Resolved, null, ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(4));
         Assert.Throws<ConflictException>(() =>
-            d.RecordReferralResult(r, ReferralOutcome.Returned, "再退回", ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(5)));
+            d.RecordReferralResult(r, ReferralOutcome.Returned, "再退回", ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(5))
+        );
         Assert.Throws<ConflictException>(() => r.IssueLink("x", T0.AddDays(5), T0.AddDays(35)));
     }
 
@@ -171,7 +190,9 @@ public class ReferralRulesTests
         var d = At(Stage.Referred);
         var other = At(Stage.Triaged);
         var foreign = other.ReferWithForm(ReferralForm(), ProtectedText.Empty, Officer, T0.AddDays(1));
-        Assert.Throws<NotFoundException>(() => d.AcknowledgeReferral(foreign, ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2)));
+        Assert.Throws<NotFoundException>(() =>
+            d.AcknowledgeReferral(foreign, ReferralChannel.Staff, Officer, "王某", Officer, T0.AddDays(2))
+        );
     }
 
     [Fact]

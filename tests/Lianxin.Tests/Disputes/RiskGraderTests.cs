@@ -12,9 +12,11 @@ public class RiskGraderTests
         Grader.Grade(d, history ?? RiskHistory.None, now ?? T0.AddHours(1));
 
     private static DisputeParty[] Parties(int count, int vulnerable = 0) =>
-        Enumerable.Range(1, count)
-            .Select(i => DisputeParty.Create(i == 1 ? PartyRole.Applicant : PartyRole.Respondent, $"当事人{i}",
-                isVulnerable: i <= vulnerable))
+        Enumerable
+            .Range(1, count)
+            .Select(i =>
+                DisputeParty.Create(i == 1 ? PartyRole.Applicant : PartyRole.Respondent, $"当事人{i}", isVulnerable: i <= vulnerable)
+            )
             .ToArray();
 
     [Fact]
@@ -93,7 +95,8 @@ public class RiskGraderTests
     {
         var factor = Grade(New(Calm, Parties(parties))).For(RiskFactor.ManyParties);
         Assert.Equal(points, factor?.Points ?? 0);
-        if (points > 0) Assert.Equal($"当事人共 {parties} 方，多于 2 方", factor!.Reason);
+        if (points > 0)
+            Assert.Equal($"当事人共 {parties} 方，多于 2 方", factor!.Reason);
     }
 
     [Theory]
@@ -134,7 +137,8 @@ public class RiskGraderTests
     {
         var factor = Grade(New(Calm), now: T0.AddDays(days)).For(RiskFactor.LongOpen);
         Assert.Equal(points, factor?.Points ?? 0);
-        if (points > 0) Assert.StartsWith($"登记已 {days} 天", factor!.Reason, StringComparison.Ordinal);
+        if (points > 0)
+            Assert.StartsWith($"登记已 {days} 天", factor!.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -184,7 +188,14 @@ public class RiskGraderTests
         var result = strict.Grade(New("龚某扬言要报复"), RiskHistory.None, T0.AddHours(1));
         Assert.Equal(DisputeRisk.Red, result.Grade);
 
-        var lenient = new RiskGrader(new RiskWeights { YellowFrom = 40, OrangeFrom = 70, RedFrom = 100 });
+        var lenient = new RiskGrader(
+            new RiskWeights
+            {
+                YellowFrom = 40,
+                OrangeFrom = 70,
+                RedFrom = 100,
+            }
+        );
         Assert.Equal(DisputeRisk.Green, lenient.Grade(New("龚某扬言要报复"), RiskHistory.None, T0.AddHours(1)).Grade);
     }
 
@@ -193,7 +204,10 @@ public class RiskGraderTests
     {
         var local = new RiskGrader(new RiskWeights { ThreatWords = ["揍"], HarmlessPhrases = [] });
 
-        Assert.Equal("纠纷情况中出现威胁或暴力字眼：揍", local.Grade(New("说要揍他一顿"), RiskHistory.None, T0).For(RiskFactor.ThreatOrViolence)!.Reason);
+        Assert.Equal(
+            "纠纷情况中出现威胁或暴力字眼：揍",
+            local.Grade(New("说要揍他一顿"), RiskHistory.None, T0).For(RiskFactor.ThreatOrViolence)!.Reason
+        );
         Assert.Null(local.Grade(New("扬言要报复"), RiskHistory.None, T0).For(RiskFactor.ThreatOrViolence));
     }
 

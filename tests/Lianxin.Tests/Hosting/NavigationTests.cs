@@ -16,7 +16,8 @@ public sealed class NavigationTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     /// <summary>The menu as drawn: top-level links and folds by order, a fold's links by order inside it.</summary>
     private IEnumerable<string> Drawn() =>
-        Groups.Select(g => (g.Order, Items: Entries.Where(e => e.Group == g.Id).OrderBy(e => e.Order).Select(e => $"{g.Id}>{e.Href}")))
+        Groups
+            .Select(g => (g.Order, Items: Entries.Where(e => e.Group == g.Id).OrderBy(e => e.Order).Select(e => $"{g.Id}>{e.Href}")))
             .Concat(Entries.Where(e => e.Group is null).Select(e => (e.Order, Items: (IEnumerable<string>)[e.Href])))
             .OrderBy(x => x.Order)
             .SelectMany(x => x.Items);
@@ -26,20 +27,42 @@ public sealed class NavigationTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         string[] expected =
         [
-            "/", "/places", "/members", "/residents", "/disputes", "/disputes/figures",
-            "/incidents", "/incidents/statistics", "/incidents/cases",
-            "incident-repeats>/incidents/clusters", "incident-repeats>/incidents/focus",
-            "incident-repeats>/incidents/directives", "incident-repeats>/incidents/lookbacks",
+            "/",
+            "/places",
+            "/members",
+            "/residents",
+            "/disputes",
+            "/disputes/figures",
+            "/incidents",
+            "/incidents/statistics",
+            "/incidents/cases",
+            "incident-repeats>/incidents/clusters",
+            "incident-repeats>/incidents/focus",
+            "incident-repeats>/incidents/directives",
+            "incident-repeats>/incidents/lookbacks",
             "/incidents/import",
-            "volunteers>/volunteers", "volunteers>/volunteers/squads", "volunteers>/volunteers/activities",
-            "volunteers>/volunteers/feed", "volunteers>/volunteers/tips", "volunteers>/volunteers/trainings",
-            "volunteers>/volunteers/ranking", "volunteers>/volunteers/figures",
-            "/notifications", "/dictionaries", "/disputes/forces", "/admin/users", "/admin/roles", "/audit", "/api/docs",
+            "volunteers>/volunteers",
+            "volunteers>/volunteers/squads",
+            "volunteers>/volunteers/activities",
+            "volunteers>/volunteers/feed",
+            "volunteers>/volunteers/tips",
+            "volunteers>/volunteers/trainings",
+            "volunteers>/volunteers/ranking",
+            "volunteers>/volunteers/figures",
+            "/notifications",
+            "/dictionaries",
+            "/disputes/forces",
+            "/admin/users",
+            "/admin/roles",
+            "/audit",
+            "/api/docs",
         ];
         Assert.Equal(expected, Drawn());
         Assert.Equal(Entries.Count, Entries.Select(e => e.Href).Distinct().Count());
-        Assert.Equal(Groups.Count + Entries.Count(e => e.Group is null), Groups.Select(g => g.Order)
-            .Concat(Entries.Where(e => e.Group is null).Select(e => e.Order)).Distinct().Count());
+        Assert.Equal(
+            Groups.Count + Entries.Count(e => e.Group is null),
+            Groups.Select(g => g.Order).Concat(Entries.Where(e => e.Group is null).Select(e => e.Order)).Distinct().Count()
+        );
     }
 
     [Fact]
@@ -78,7 +101,9 @@ public sealed class NavigationTests(SqliteApp app) : IClassFixture<SqliteApp>
     public void The_period_picker_reads_quick_picks_as_days(string pick, string from, string to)
     {
         var today = new DateOnly(2026, 5, 17);
-        Assert.Equal((DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)),
-            PeriodPicker.Range(pick, today));
+        Assert.Equal(
+            (DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)),
+            PeriodPicker.Range(pick, today)
+        );
     }
 }

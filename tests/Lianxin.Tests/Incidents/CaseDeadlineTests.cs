@@ -20,7 +20,18 @@ public sealed class CaseDeadlineTests
         var options = new CaseOptions();
         Assert.Equal(days, options.LimitFor(kind));
         var registered = clock.GetUtcNow();
-        var c = PublicSecurityCase.Register("AJ-1", "测试案件", kind, options.LimitFor(kind), Guid.NewGuid(), null, null, "张警官", null, registered);
+        var c = PublicSecurityCase.Register(
+            "AJ-1",
+            "测试案件",
+            kind,
+            options.LimitFor(kind),
+            Guid.NewGuid(),
+            null,
+            null,
+            "张警官",
+            null,
+            registered
+        );
         Assert.Equal(registered.AddDays(days), c.DueAt);
         Assert.Equal(registered.AddHours(warnHours), c.WarnAt);
 
@@ -60,9 +71,50 @@ public sealed class CaseDeadlineTests
     public void Limits_the_station_could_not_work_with_are_refused()
     {
         Assert.Empty(new CaseOptions().Problems());
-        Assert.NotEmpty(new CaseOptions { CaseLimitDays = new CaseLimitDays { Simple = 0, General = 3, Complex = 7 } }.Problems());
-        Assert.NotEmpty(new CaseOptions { CaseLimitDays = new CaseLimitDays { Simple = 3, General = 2, Complex = 7 } }.Problems());
-        Assert.NotEmpty(new CaseOptions { CaseLimitDays = new CaseLimitDays { Simple = 1, General = 3, Complex = 61 } }.Problems());
-        Assert.Equal(5, new CaseOptions { CaseLimitDays = new CaseLimitDays { Simple = 2, General = 5, Complex = 10 } }.LimitFor(CaseKind.General));
+        Assert.NotEmpty(
+            new CaseOptions
+            {
+                CaseLimitDays = new CaseLimitDays
+                {
+                    Simple = 0,
+                    General = 3,
+                    Complex = 7,
+                },
+            }.Problems()
+        );
+        Assert.NotEmpty(
+            new CaseOptions
+            {
+                CaseLimitDays = new CaseLimitDays
+                {
+                    Simple = 3,
+                    General = 2,
+                    Complex = 7,
+                },
+            }.Problems()
+        );
+        Assert.NotEmpty(
+            new CaseOptions
+            {
+                CaseLimitDays = new CaseLimitDays
+                {
+                    Simple = 1,
+                    General = 3,
+                    Complex = 61,
+                },
+            }.Problems()
+        );
+        Assert.Equal(
+            5,
+            new CaseOptions
+            {
+                CaseLimitDays = new CaseLimitDays
+                {
+                    Simple = 2,
+                    General = 5,
+                    Complex = 10,
+                },
+            }.LimitFor(CaseKind.General)
+        );
     }
 }

@@ -20,15 +20,16 @@ public class CaseTransitionTableTests
     {
         var data = new TheoryData<CaseStatus, CaseAction>();
         foreach (var status in Enum.GetValues<CaseStatus>())
-            foreach (var action in Enum.GetValues<CaseAction>())
-                data.Add(status, action);
+        foreach (var action in Enum.GetValues<CaseAction>())
+            data.Add(status, action);
         return data;
     }
 
     private static PublicSecurityCase At(CaseStatus status)
     {
         var c = PublicSecurityCase.Register("AJ-1", "测试案件", CaseKind.General, 3, Guid.NewGuid(), null, null, "张警官", null, T0);
-        if (status == CaseStatus.Concluded) c.Conclude("已调解结案", T0.AddDays(1));
+        if (status == CaseStatus.Concluded)
+            c.Conclude("已调解结案", T0.AddDays(1));
         return c;
     }
 
@@ -37,9 +38,15 @@ public class CaseTransitionTableTests
         var at = T0.AddDays(5);
         switch (action)
         {
-            case CaseAction.Conclude: c.Conclude("已处罚", at); break;
-            case CaseAction.Warn: c.MarkWarned(at); break;
-            case CaseAction.NotifyOverdue: c.MarkOverdueNotified(at); break;
+            case CaseAction.Conclude:
+                c.Conclude("已处罚", at);
+                break;
+            case CaseAction.Warn:
+                c.MarkWarned(at);
+                break;
+            case CaseAction.NotifyOverdue:
+                c.MarkOverdueNotified(at);
+                break;
         }
     }
 
@@ -54,8 +61,12 @@ public class CaseTransitionTableTests
             Do(c, action);
             switch (action)
             {
-                case CaseAction.Conclude: Assert.Equal(CaseStatus.Concluded, c.Status); break;
-                case CaseAction.Warn: Assert.Equal(T0.AddDays(5), c.WarnedAt); break;
+                case CaseAction.Conclude:
+                    Assert.Equal(CaseStatus.Concluded, c.Status);
+                    break;
+                case CaseAction.Warn:
+                    Assert.Equal(T0.AddDays(5), c.WarnedAt);
+                    break;
                 case CaseAction.NotifyOverdue:
                     Assert.Equal(T0.AddDays(5), c.OverdueNotifiedAt);
                     Assert.Equal(T0.AddDays(5), c.WarnedAt);
@@ -74,8 +85,10 @@ public class CaseTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var status in Enum.GetValues<CaseStatus>())
-            Assert.Equal(Expected.Where(e => e.Item1 == status).Select(e => e.Item2).ToHashSet(),
-                CaseTransitions.Allowed(status).ToHashSet());
+            Assert.Equal(
+                Expected.Where(e => e.Item1 == status).Select(e => e.Item2).ToHashSet(),
+                CaseTransitions.Allowed(status).ToHashSet()
+            );
     }
 
     [Fact]

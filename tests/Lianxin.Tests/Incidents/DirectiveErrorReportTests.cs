@@ -15,20 +15,23 @@ public sealed class DirectiveErrorReportPostgresTests(PostgresApp app) : Directi
 /// <summary>The problems of a directive import are kept as a report that the importer's side can download.</summary>
 public abstract class DirectiveErrorReportTests(AppFixture app)
 {
-    private static HttpContent Form(string text, Guid unit, string name) => new MultipartFormDataContent
-    {
-        { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name },
-        { new StringContent(unit.ToString()), "orgUnitId" },
-    };
+    private static HttpContent Form(string text, Guid unit, string name) =>
+        new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name },
+            { new StringContent(unit.ToString()), "orgUnitId" },
+        };
 
     [Fact]
     public async Task Refused_rows_download_as_xlsx_and_csv_to_those_who_may_import_there_only()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var csv = $"指令编号,日期,地址,类别,内容\nZL-{tag},2026-11-23,东港豪庭3栋,,核查\n,2026-11-23,,,缺编号\nZL-{tag}-2,不是日期,,,\"日期错, 内容有逗号\"\nZL-{tag}-3,2026-11-24,,,\n";
+        var csv =
+            $"指令编号,日期,地址,类别,内容\nZL-{tag},2026-11-23,东港豪庭3栋,,核查\n,2026-11-23,,,缺编号\nZL-{tag}-2,不是日期,,,\"日期错, 内容有逗号\"\nZL-{tag}-3,2026-11-24,,,\n";
         var officer = await app.As("officer1");
-        var result = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsync("/api/v1/incidents/directives/import",
-            Form(csv, app.World.Villages[0].Id, "第47周指令.csv")));
+        var result = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id, "第47周指令.csv"))
+        );
         Assert.Equal(1, result.GetProperty("added").GetInt32());
         Assert.Equal(3, result.GetProperty("problems").GetArrayLength());
         var id = result.GetProperty("reportId").GetGuid();
@@ -38,11 +41,15 @@ public abstract class DirectiveErrorReportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         Assert.Equal("指令导入错误报告-第47周指令.xlsx", xlsx.Content.Headers.ContentDisposition?.FileNameStar);
-        var sheet = MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Cast<IDictionary<string, object?>>().ToList();
+        var sheet = MiniExcel
+            .Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
         Assert.Equal(["行号", "列", "原因"], sheet[0].Keys);
-        Assert.Equal([("3", "指令编号"), ("4", "日期"), ("5", "内容")],
-            sheet.Select(r => (Convert.ToString(r["行号"], System.Globalization.CultureInfo.InvariantCulture), (string?)r["列"])).ToList()!);
+        Assert.Equal(
+            [("3", "指令编号"), ("4", "日期"), ("5", "内容")],
+            sheet.Select(r => (Convert.ToString(r["行号"], System.Globalization.CultureInfo.InvariantCulture), (string?)r["列"])).ToList()!
+        );
         Assert.Equal("不能为空", sheet[0]["原因"]);
 
         var csvFile = await officer.GetAsync(url + "?format=csv");
@@ -68,9 +75,15 @@ public abstract class DirectiveErrorReportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Factory.CreateClient().GetAsync(url)).StatusCode);
 
         // Bad input: an unknown report, a format nobody offers, a malformed id.
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/incidents/directives/imports/{Guid.NewGuid()}/errors"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/incidents/directives/imports/{Guid.NewGuid()}/errors"),
+            HttpStatusCode.NotFound
+        );
         await ApiAssert.ProblemAsync(await officer.GetAsync(url + "?format=pdf"), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/incidents/directives/imports/not-a-guid/errors")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await officer.GetAsync("/api/v1/incidents/directives/imports/not-a-guid/errors")).StatusCode
+        );
     }
 
     [Fact]
@@ -78,26 +91,51 @@ public abstract class DirectiveErrorReportTests(AppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var officer = await app.As("officer1");
-        var clean = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsync("/api/v1/incidents/directives/import",
-            Form($"指令编号,日期,地址,类别,内容\nZL-C{tag},2026-11-23,,,核查\n", app.World.Villages[0].Id, "clean.csv")));
+        var clean = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsync(
+                "/api/v1/incidents/directives/import",
+                Form($"指令编号,日期,地址,类别,内容\nZL-C{tag},2026-11-23,,,核查\n", app.World.Villages[0].Id, "clean.csv")
+            )
+        );
         Assert.Equal(JsonValueKind.Null, clean.GetProperty("reportId").ValueKind);
 
         var old = await app.Factory.WithDbAsync(async db =>
         {
             var r = new DirectiveImportReport
             {
-                OrgUnitId = app.World.Villages[0].Id, FileName = "old.csv", Lines = 1,
-                Problems = [new DirectiveImportProblem { Seq = 1, Row = 2, Field = "日期", Reason = "不是有效日期" }],
+                OrgUnitId = app.World.Villages[0].Id,
+                FileName = "old.csv",
+                Lines = 1,
+                Problems =
+                [
+                    new DirectiveImportProblem
+                    {
+                        Seq = 1,
+                        Row = 2,
+                        Field = "日期",
+                        Reason = "不是有效日期",
+                    },
+                ],
             };
             db.Add(r);
             await db.SaveChangesAsync();
-            await db.Set<DirectiveImportReport>().Where(x => x.Id == r.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddDays(-DirectiveImportReport.KeptDays - 1)));
+            await db.Set<DirectiveImportReport>()
+                .Where(x => x.Id == r.Id)
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddDays(-DirectiveImportReport.KeptDays - 1))
+                );
             return r.Id;
         });
-        var bad = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsync("/api/v1/incidents/directives/import",
-            Form("指令编号,日期,地址,类别,内容\n,2026-11-23,,,缺编号\n", app.World.Villages[0].Id, "bad.csv")));
-        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/incidents/directives/imports/{bad.GetProperty("reportId").GetGuid()}/errors")).StatusCode);
+        var bad = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsync(
+                "/api/v1/incidents/directives/import",
+                Form("指令编号,日期,地址,类别,内容\n,2026-11-23,,,缺编号\n", app.World.Villages[0].Id, "bad.csv")
+            )
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await officer.GetAsync($"/api/v1/incidents/directives/imports/{bad.GetProperty("reportId").GetGuid()}/errors")).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/incidents/directives/imports/{old}/errors")).StatusCode);
         Assert.False(await app.Factory.WithDbAsync(db => db.Set<DirectiveImportProblem>().AnyAsync(p => p.ReportId == old)));
     }

@@ -10,7 +10,13 @@ public class FocusTransitionTableTests
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>Off the list is 0; on the list, the <see cref="FocusStatus"/>.</summary>
-    public enum State { Off = 0, Open = 1, Following = 2, Settled = 3 }
+    public enum State
+    {
+        Off = 0,
+        Open = 1,
+        Following = 2,
+        Settled = 3,
+    }
 
     private static readonly FocusAction[] OnList = [FocusAction.ChangeOwner, FocusAction.ChangeStatus, FocusAction.AddNote];
 
@@ -29,8 +35,8 @@ public class FocusTransitionTableTests
     {
         var data = new TheoryData<State, FocusAction>();
         foreach (var state in Enum.GetValues<State>())
-            foreach (var action in Enum.GetValues<FocusAction>())
-                data.Add(state, action);
+        foreach (var action in Enum.GetValues<FocusAction>())
+            data.Add(state, action);
         return data;
     }
 
@@ -38,9 +44,11 @@ public class FocusTransitionTableTests
     {
         var c = RepeatCluster.Open(RepeatClusterKind.Address, "key", "东峪村三组5号", Guid.NewGuid(), "dispute", T0, T0.AddDays(1));
         c.Counted(3);
-        if (state == State.Off) return c;
+        if (state == State.Off)
+            return c;
         c.AddToFocus("officer-1", T0.AddDays(2));
-        if (state != State.Open) c.ChangeStatus((FocusStatus)(int)state);
+        if (state != State.Open)
+            c.ChangeStatus((FocusStatus)(int)state);
         return c;
     }
 
@@ -48,10 +56,18 @@ public class FocusTransitionTableTests
     {
         switch (action)
         {
-            case FocusAction.AddToFocus: c.AddToFocus("officer-2", T0.AddDays(3)); break;
-            case FocusAction.ChangeOwner: c.ChangeOwner("officer-2"); break;
-            case FocusAction.ChangeStatus: c.ChangeStatus(FocusStatus.Following); break;
-            case FocusAction.AddNote: c.RequireNote(); break;
+            case FocusAction.AddToFocus:
+                c.AddToFocus("officer-2", T0.AddDays(3));
+                break;
+            case FocusAction.ChangeOwner:
+                c.ChangeOwner("officer-2");
+                break;
+            case FocusAction.ChangeStatus:
+                c.ChangeStatus(FocusStatus.Following);
+                break;
+            case FocusAction.AddNote:
+                c.RequireNote();
+                break;
             case FocusAction.GrowAgain:
                 // Growing is never refused: it reopens a settled cluster and leaves every other state alone.
                 var before = c.FocusStatus;
@@ -76,8 +92,11 @@ public class FocusTransitionTableTests
         var before = (c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.FocusSince);
         var error = Assert.Throws<ConflictException>(() => Do(c, action));
         Assert.Equal(FocusTransitions.RefusalMessage(StatusOf(from), action), error.Message);
-        Assert.StartsWith($"该重复警情当前为“{FocusTransitions.Describe(StatusOf(from))}”，不能{action.Label()}。当前可以：", error.Message,
-            StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"该重复警情当前为“{FocusTransitions.Describe(StatusOf(from))}”，不能{action.Label()}。当前可以：",
+            error.Message,
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, (c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.FocusSince));
     }
 
@@ -85,8 +104,10 @@ public class FocusTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var state in Enum.GetValues<State>())
-            Assert.Equal(Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(),
-                FocusTransitions.Allowed(StatusOf(state)).ToHashSet());
+            Assert.Equal(
+                Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(),
+                FocusTransitions.Allowed(StatusOf(state)).ToHashSet()
+            );
     }
 
     [Fact]

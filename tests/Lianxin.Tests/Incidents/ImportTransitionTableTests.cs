@@ -10,9 +10,11 @@ public class ImportTransitionTableTests
 
     private static readonly HashSet<(IncidentImportStatus, ImportAction)> Expected =
     [
-        (IncidentImportStatus.Reading, ImportAction.Run), (IncidentImportStatus.Reading, ImportAction.Complete),
+        (IncidentImportStatus.Reading, ImportAction.Run),
+        (IncidentImportStatus.Reading, ImportAction.Complete),
         (IncidentImportStatus.Reading, ImportAction.GiveUp),
-        (IncidentImportStatus.Staged, ImportAction.Run), (IncidentImportStatus.Staged, ImportAction.Complete),
+        (IncidentImportStatus.Staged, ImportAction.Run),
+        (IncidentImportStatus.Staged, ImportAction.Complete),
         (IncidentImportStatus.Staged, ImportAction.GiveUp),
     ];
 
@@ -20,13 +22,23 @@ public class ImportTransitionTableTests
     {
         var data = new TheoryData<IncidentImportStatus, ImportAction>();
         foreach (var status in Enum.GetValues<IncidentImportStatus>())
-            foreach (var action in Enum.GetValues<ImportAction>())
-                data.Add(status, action);
+        foreach (var action in Enum.GetValues<ImportAction>())
+            data.Add(status, action);
         return data;
     }
 
     private static IncidentImport Batch() =>
-        IncidentImport.Start("警情.csv", 1024, new string('a', 64), ImportFileFormat.Csv, "UTF-8", "importer", "导入员", Guid.NewGuid(), T0);
+        IncidentImport.Start(
+            "警情.csv",
+            1024,
+            new string('a', 64),
+            ImportFileFormat.Csv,
+            "UTF-8",
+            "importer",
+            "导入员",
+            Guid.NewGuid(),
+            T0
+        );
 
     [Theory]
     [MemberData(nameof(AllPairs))]
@@ -35,8 +47,11 @@ public class ImportTransitionTableTests
         Assert.Equal(Expected.Contains((from, action)), ImportTransitions.IsAllowed(from, action));
         Assert.Equal(from is IncidentImportStatus.Reading or IncidentImportStatus.Staged, from.IsUnfinished());
         if (!Expected.Contains((from, action)))
-            Assert.StartsWith($"导入批次当前为“{from.Label()}”，不能{action.Label()}。当前可以：", ImportTransitions.RefusalMessage(from, action),
-                StringComparison.Ordinal);
+            Assert.StartsWith(
+                $"导入批次当前为“{from.Label()}”，不能{action.Label()}。当前可以：",
+                ImportTransitions.RefusalMessage(from, action),
+                StringComparison.Ordinal
+            );
     }
 
     [Fact]
@@ -45,8 +60,10 @@ public class ImportTransitionTableTests
         var b = Batch();
         Assert.Equal(IncidentImportStatus.Reading, b.Status);
         b.Complete(rows: 10, valid: 8, invalid: 2, stored: 5, T0.AddMinutes(1));
-        Assert.Equal((IncidentImportStatus.Done, 10, 8, 2, 5, 3, (DateTimeOffset?)T0.AddMinutes(1)),
-            (b.Status, b.Rows, b.Valid, b.Invalid, b.Stored, b.Duplicates, b.FinishedAt));
+        Assert.Equal(
+            (IncidentImportStatus.Done, 10, 8, 2, 5, 3, (DateTimeOffset?)T0.AddMinutes(1)),
+            (b.Status, b.Rows, b.Valid, b.Invalid, b.Stored, b.Duplicates, b.FinishedAt)
+        );
         var error = Assert.Throws<ConflictException>(() => b.GiveUp("文件已删除", T0.AddDays(8)));
         Assert.Equal("导入批次当前为“已完成”，不能放弃导入。当前可以：无。", error.Message);
         Assert.Throws<ConflictException>(() => b.Complete(1, 1, 0, 1, T0.AddDays(1)));

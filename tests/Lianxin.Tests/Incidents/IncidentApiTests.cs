@@ -7,7 +7,6 @@ using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
-using Lianxin.Core.Organization;
 using Lianxin.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +21,13 @@ public abstract class IncidentApp : AppFixture
     public ConcurrentQueue<(Guid Id, bool InTransaction)> StepCalls { get; } = new();
 
     // The grid is a small square inside the village's larger one; the point (114.05, 38.05) lies in both.
-    public const string GridBoundary = """{"type":"Polygon","coordinates":[[[114.0,38.0],[114.1,38.0],[114.1,38.1],[114.0,38.1],[114.0,38.0]]]}""";
-    public const string VillageBoundary = """{"type":"Polygon","coordinates":[[[113.9,37.9],[114.3,37.9],[114.3,38.3],[113.9,38.3],[113.9,37.9]]]}""";
+    public const string GridBoundary =
+        """{"type":"Polygon","coordinates":[[[114.0,38.0],[114.1,38.0],[114.1,38.1],[114.0,38.1],[114.0,38.0]]]}""";
+    public const string VillageBoundary =
+        """{"type":"Polygon","coordinates":[[[113.9,37.9],[114.3,37.9],[114.3,38.3],[113.9,38.3],[113.9,37.9]]]}""";
 
-    protected override LianxinFactory CreateFactory() => new(Kind, services: s => s.AddScoped<IIncidentIntakeStep>(_ => new RecordingStep(StepCalls)));
+    protected override LianxinFactory CreateFactory() =>
+        new(Kind, services: s => s.AddScoped<IIncidentIntakeStep>(_ => new RecordingStep(StepCalls)));
 
     protected override async Task SeedAsync()
     {
@@ -38,12 +40,19 @@ public abstract class IncidentApp : AppFixture
             village.SetGeography(VillageBoundary, 38.1, 114.1);
             // Residents' address keys, as the resident service writes them.
             var normalizer = sp.GetRequiredService<AddressNormalizer>();
-            foreach (var r in await db.Residents.ToListAsync()) r.AddressKey = normalizer.Normalize(r.Address);
+            foreach (var r in await db.Residents.ToListAsync())
+                r.AddressKey = normalizer.Normalize(r.Address);
             await db.SaveChangesAsync();
             var users = sp.GetRequiredService<UserManager<LianxinUser>>();
             async Task Add(string name, string role, Guid unit)
             {
-                var u = new LianxinUser { UserName = name, DisplayName = name, OrgUnitId = unit, PasswordChangedAt = DateTimeOffset.UtcNow };
+                var u = new LianxinUser
+                {
+                    UserName = name,
+                    DisplayName = name,
+                    OrgUnitId = unit,
+                    PasswordChangedAt = DateTimeOffset.UtcNow,
+                };
                 Assert.True((await users.CreateAsync(u, TestWorld.Password)).Succeeded);
                 await users.AddToRoleAsync(u, role);
             }
@@ -59,7 +68,8 @@ public abstract class IncidentApp : AppFixture
 
         public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
         {
-            foreach (var i in added) calls.Enqueue((i.Id, db.Database.CurrentTransaction is not null));
+            foreach (var i in added)
+                calls.Enqueue((i.Id, db.Database.CurrentTransaction is not null));
             return Task.CompletedTask;
         }
     }
@@ -86,15 +96,27 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     {
         var leader = await app.As("leader1");
         var number = NewNumber();
-        var queued = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
-            Item(number, app.World.Stations[0].Id, address: "无人登记的地址8号")), HttpStatusCode.Created);
-        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var queued = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync("/api/v1/incidents", Item(number, app.World.Stations[0].Id, address: "无人登记的地址8号")),
+            HttpStatusCode.Created
+        );
+        var client = app.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
         var form = await client.GetStringAsync("/account/login");
         var token = TokenField().Match(form).Groups[1].Value;
-        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "leader1", ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
-        }));
+        var signIn = await client.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = "leader1",
+                    ["password"] = TestWorld.Password,
+                    ["__RequestVerificationToken"] = token,
+                    ["returnUrl"] = "/",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var ledger = WebUtility.HtmlDecode(await client.GetStringAsync("/incidents"));
@@ -116,13 +138,35 @@ public abstract partial class IncidentApiTests(IncidentApp app)
 
     private static string NewNumber() => "J" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
-    private static object Item(string number, Guid unit, string? address = null, double? lng = null, double? lat = null,
-        string category = "dispute", string? type = "dispute.neighbour", string? subtype = null, DateTimeOffset? at = null, string summary = "邻居因鸡吃菜发生争吵") => new
-    {
-        number, receivedAt = at ?? DateTimeOffset.UtcNow.AddHours(-2), categoryCode = category, typeCode = type, subtypeCode = subtype,
-        callerName = "程大山", callerPhone = "138 0013 8000", address, longitude = lng, latitude = lat, summary,
-        disposition = "民警到场调解", handlingUnitId = unit, handlingOfficer = "王警官",
-    };
+    private static object Item(
+        string number,
+        Guid unit,
+        string? address = null,
+        double? lng = null,
+        double? lat = null,
+        string category = "dispute",
+        string? type = "dispute.neighbour",
+        string? subtype = null,
+        DateTimeOffset? at = null,
+        string summary = "邻居因鸡吃菜发生争吵"
+    ) =>
+        new
+        {
+            number,
+            receivedAt = at ?? DateTimeOffset.UtcNow.AddHours(-2),
+            categoryCode = category,
+            typeCode = type,
+            subtypeCode = subtype,
+            callerName = "程大山",
+            callerPhone = "138 0013 8000",
+            address,
+            longitude = lng,
+            latitude = lat,
+            summary,
+            disposition = "民警到场调解",
+            handlingUnitId = unit,
+            handlingOfficer = "王警官",
+        };
 
     private Task<int> CountAsync() => app.Factory.WithDbAsync(db => db.Incidents.CountAsync());
 
@@ -131,8 +175,10 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     {
         var officer = await app.As("officer1");
         var number = NewNumber();
-        var created = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(number, app.World.Districts[0].Id, address: "东峪村三组1号")), HttpStatusCode.Created);
+        var created = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(number, app.World.Districts[0].Id, address: "东峪村三组1号")),
+            HttpStatusCode.Created
+        );
         Assert.Equal(number, created.Summary.Number);
         Assert.Equal("程**", created.CallerNameMasked);
         Assert.DoesNotContain("0013", created.CallerPhoneMasked);
@@ -145,7 +191,9 @@ public abstract partial class IncidentApiTests(IncidentApp app)
         Assert.NotNull(stored.CallerPhoneHash);
         Assert.DoesNotContain("程大山", Encoding.UTF8.GetString(stored.CallerNameCipher!));
 
-        var page = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(await officer.GetAsync($"/api/v1/incidents?q={number}&category=dispute.neighbour"));
+        var page = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(
+            await officer.GetAsync($"/api/v1/incidents?q={number}&category=dispute.neighbour")
+        );
         Assert.Equal(created.Summary.Id, Assert.Single(page.Items).Id);
 
         var again = await officer.PostAsJsonAsync("/api/v1/incidents", Item(number, app.World.Districts[0].Id));
@@ -153,15 +201,23 @@ public abstract partial class IncidentApiTests(IncidentApp app)
 
         var edit = new
         {
-            categoryCode = "dispute", typeCode = "dispute.neighbour", subtypeCode = "dispute.neighbour.livestock", disposition = "调解成功",
-            handlingOfficer = "李警官", preventable = true, validity = "Valid", version = created.Summary.Version,
+            categoryCode = "dispute",
+            typeCode = "dispute.neighbour",
+            subtypeCode = "dispute.neighbour.livestock",
+            disposition = "调解成功",
+            handlingOfficer = "李警官",
+            preventable = true,
+            validity = "Valid",
+            version = created.Summary.Version,
         };
         var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{created.Summary.Id}", edit));
         Assert.True(edited.Summary.Preventable);
         Assert.Equal("dispute.neighbour.livestock", edited.Summary.SubtypeCode);
         Assert.Equal("调解成功", edited.Disposition);
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/incidents/{created.Summary.Id}", edit), HttpStatusCode.Conflict);
-        var preventable = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(await officer.GetAsync($"/api/v1/incidents?q={number}&preventable=true"));
+        var preventable = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(
+            await officer.GetAsync($"/api/v1/incidents?q={number}&preventable=true")
+        );
         Assert.Single(preventable.Items);
     }
 
@@ -193,10 +249,10 @@ public abstract partial class IncidentApiTests(IncidentApp app)
             {
                 Item(good1, unit),
                 Item(NewNumber(), unit, category: "dispute.neighbour", type: null), // a type given as a category
-                Item(NewNumber(), unit, at: DateTimeOffset.UtcNow.AddHours(1)),     // in the future
+                Item(NewNumber(), unit, at: DateTimeOffset.UtcNow.AddHours(1)), // in the future
                 Item(good2, unit),
-                Item(good2, unit),                                                  // twice in one batch
-                Item(NewNumber(), unit, type: "criminal.theft"),                    // a type of another category
+                Item(good2, unit), // twice in one batch
+                Item(NewNumber(), unit, type: "criminal.theft"), // a type of another category
                 null,
             },
         };
@@ -209,7 +265,9 @@ public abstract partial class IncidentApiTests(IncidentApp app)
         Assert.Equal(result.Items[3].Id, result.Items[4].Id);
         Assert.Contains("typeCode", result.Items[5].Errors!.Keys);
         Assert.Equal(before + 2, await CountAsync());
-        var stored = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().Where(x => x.Number == good1 || x.Number == good2).ToListAsync());
+        var stored = await app.Factory.WithDbAsync(db =>
+            db.Incidents.AsNoTracking().Where(x => x.Number == good1 || x.Number == good2).ToListAsync()
+        );
         Assert.All(stored, x => Assert.Equal(IncidentSource.Api, x.Source));
     }
 
@@ -223,9 +281,13 @@ public abstract partial class IncidentApiTests(IncidentApp app)
         var a = new { items = numbers.Take(15).Select(n => Item(n, unit)).ToArray() };
         var b = new { items = numbers.Skip(5).Select(n => Item(n, unit)).ToArray() };
         var before = await CountAsync();
-        var responses = await Task.WhenAll(system.PostAsJsonAsync("/api/v1/incidents/batch", a), leader.PostAsJsonAsync("/api/v1/incidents/batch", b));
+        var responses = await Task.WhenAll(
+            system.PostAsJsonAsync("/api/v1/incidents/batch", a),
+            leader.PostAsJsonAsync("/api/v1/incidents/batch", b)
+        );
         var results = new List<IncidentBatchResult>();
-        foreach (var r in responses) results.Add(await ApiAssert.OkAsync<IncidentBatchResult>(r));
+        foreach (var r in responses)
+            results.Add(await ApiAssert.OkAsync<IncidentBatchResult>(r));
         Assert.Equal(20, results.Sum(r => r.Created));
         Assert.Equal(10, results.Sum(r => r.Duplicates));
         Assert.Equal(before + 20, await CountAsync());
@@ -235,20 +297,32 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     public async Task A_station_never_sees_another_stations_incidents_and_a_village_officer_sees_the_village()
     {
         var officer1 = await app.As("officer1");
-        var inGrid = await ApiAssert.OkAsync<IncidentDetail>(await officer1.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), app.World.Districts[0].Id, lng: 114.05, lat: 38.05)), HttpStatusCode.Created);
-        var queued = await ApiAssert.OkAsync<IncidentDetail>(await officer1.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), app.World.Districts[0].Id)), HttpStatusCode.Created);
+        var inGrid = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer1.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Districts[0].Id, lng: 114.05, lat: 38.05)),
+            HttpStatusCode.Created
+        );
+        var queued = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer1.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Districts[0].Id)),
+            HttpStatusCode.Created
+        );
 
         var leader2 = await app.As("leader2");
         var list2 = await (await leader2.GetAsync("/api/v1/incidents?pageSize=200")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(inGrid.Summary.Id.ToString(), list2);
         Assert.DoesNotContain(queued.Summary.Id.ToString(), list2);
         await ApiAssert.ProblemAsync(await leader2.GetAsync($"/api/v1/incidents/{inGrid.Summary.Id}"), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await leader2.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await leader2.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)),
+            HttpStatusCode.Forbidden
+        );
         var before = await CountAsync();
-        await ApiAssert.ProblemAsync(await leader2.PostAsJsonAsync("/api/v1/incidents/batch",
-            new { items = new[] { Item(NewNumber(), app.World.Stations[1].Id), Item(NewNumber(), app.World.Stations[0].Id) } }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await leader2.PostAsJsonAsync(
+                "/api/v1/incidents/batch",
+                new { items = new[] { Item(NewNumber(), app.World.Stations[1].Id), Item(NewNumber(), app.World.Stations[0].Id) } }
+            ),
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal(before, await CountAsync());
 
         var village = await app.As("villageofficer");
@@ -263,37 +337,67 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     {
         var leader = await app.As("leader1");
         var station = app.World.Stations[0].Id;
-        var grid = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), station, lng: 114.05, lat: 38.05, address: "西峪村三组1号")), HttpStatusCode.Created);
+        var grid = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(NewNumber(), station, lng: 114.05, lat: 38.05, address: "西峪村三组1号")
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Equal(app.World.Grids[0].Id, grid.Summary.PlaceId);
         Assert.Equal(PlacementMethod.Coordinates, grid.PlacedBy);
 
-        var village = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), station, lng: 114.25, lat: 38.25)), HttpStatusCode.Created);
+        var village = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), station, lng: 114.25, lat: 38.25)),
+            HttpStatusCode.Created
+        );
         Assert.Equal(app.World.Villages[0].Id, village.Summary.PlaceId);
 
-        var byAddress = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), station, lng: 120.0, lat: 30.0, address: "东峪村第三组二号")), HttpStatusCode.Created);
+        var byAddress = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(NewNumber(), station, lng: 120.0, lat: 30.0, address: "东峪村第三组二号")
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Equal(PlacementMethod.Address, byAddress.PlacedBy);
         Assert.Equal(app.World.Grids[0].Id, byAddress.Summary.PlaceId);
 
         // Station 2's residents live at 西峪村: never a match for station 1's incident.
-        var queued = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), station, address: "西峪村三组1号")), HttpStatusCode.Created);
+        var queued = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), station, address: "西峪村三组1号")),
+            HttpStatusCode.Created
+        );
         Assert.Null(queued.Summary.PlaceId);
         Assert.Equal(station, queued.Summary.OrgUnitId);
-        var queue = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(await leader.GetAsync("/api/v1/incidents?unplaced=true&pageSize=200"));
+        var queue = await ApiAssert.OkAsync<PagedResult<IncidentRow>>(
+            await leader.GetAsync("/api/v1/incidents?unplaced=true&pageSize=200")
+        );
         Assert.Contains(queue.Items, r => r.Id == queued.Summary.Id);
         Assert.DoesNotContain(queue.Items, r => r.Id == grid.Summary.Id);
 
-        await ApiAssert.ProblemAsync(await leader.PostAsJsonAsync($"/api/v1/incidents/{queued.Summary.Id}/place",
-            new { orgUnitId = app.World.Villages[1].Id, version = queued.Summary.Version }), HttpStatusCode.Forbidden);
-        var placed = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync($"/api/v1/incidents/{queued.Summary.Id}/place",
-            new { orgUnitId = app.World.Villages[0].Id, version = queued.Summary.Version }));
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsJsonAsync(
+                $"/api/v1/incidents/{queued.Summary.Id}/place",
+                new { orgUnitId = app.World.Villages[1].Id, version = queued.Summary.Version }
+            ),
+            HttpStatusCode.Forbidden
+        );
+        var placed = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync(
+                $"/api/v1/incidents/{queued.Summary.Id}/place",
+                new { orgUnitId = app.World.Villages[0].Id, version = queued.Summary.Version }
+            )
+        );
         Assert.Equal(PlacementMethod.Hand, placed.PlacedBy);
         Assert.Equal(app.World.Villages[0].Id, placed.Summary.OrgUnitId);
-        await ApiAssert.ProblemAsync(await leader.PostAsJsonAsync($"/api/v1/incidents/{queued.Summary.Id}/place",
-            new { orgUnitId = app.World.Villages[0].Id, version = queued.Summary.Version }), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsJsonAsync(
+                $"/api/v1/incidents/{queued.Summary.Id}/place",
+                new { orgUnitId = app.World.Villages[0].Id, version = queued.Summary.Version }
+            ),
+            HttpStatusCode.Conflict
+        );
     }
 
     [Fact]
@@ -320,14 +424,23 @@ public abstract partial class IncidentApiTests(IncidentApp app)
         };
         foreach (var (body, field) in cases)
         {
-            var p = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents", body), HttpStatusCode.UnprocessableEntity);
+            var p = await ApiAssert.ProblemAsync(
+                await officer.PostAsJsonAsync("/api/v1/incidents", body),
+                HttpStatusCode.UnprocessableEntity
+            );
             Assert.True(p.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {p.GetRawText()}");
         }
         var tooMany = new { items = Enumerable.Range(0, IncidentService.MaxBatch + 1).Select(_ => Item(NewNumber(), unit)).ToArray() };
         await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/batch", tooMany), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/batch", new { items = Array.Empty<object>() }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents/batch", new { items = Array.Empty<object>() }),
+            HttpStatusCode.UnprocessableEntity
+        );
         await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/incidents?pageSize=100000"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/incidents?q={new string('x', 100)}"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/incidents?q={new string('x', 100)}"),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(before, await CountAsync());
     }
 
@@ -335,16 +448,26 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     public async Task Revealing_the_caller_needs_the_permission_and_is_audited_with_the_reason()
     {
         var officer = await app.As("officer1");
-        var x = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), app.World.Districts[0].Id)), HttpStatusCode.Created);
+        var x = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Districts[0].Id)),
+            HttpStatusCode.Created
+        );
         var auxiliary = await app.As("auxiliary1");
-        await ApiAssert.ProblemAsync(await auxiliary.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/caller/reveal", new { reason = "回访" }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await auxiliary.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/caller/reveal", new { reason = "回访" }),
+            HttpStatusCode.Forbidden
+        );
 
-        var shown = await ApiAssert.OkAsync<RevealedCaller>(await officer.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/caller/reveal", new { reason = "回访报警人" }));
+        var shown = await ApiAssert.OkAsync<RevealedCaller>(
+            await officer.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/caller/reveal", new { reason = "回访报警人" })
+        );
         Assert.Equal("程大山", shown.Name);
         Assert.Equal("13800138000", shown.Phone);
-        var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditAction.Reveal && a.EntityId == x.Summary.Id.ToString()).FirstOrDefaultAsync());
+        var line = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditAction.Reveal && a.EntityId == x.Summary.Id.ToString())
+                .FirstOrDefaultAsync()
+        );
         Assert.NotNull(line);
         Assert.Equal(app.World.UserIds["officer1"], line.UserId);
         Assert.Contains("回访报警人", line.Summary);
@@ -354,18 +477,38 @@ public abstract partial class IncidentApiTests(IncidentApp app)
     public async Task Related_links_are_added_once_and_removed_and_the_export_is_audited()
     {
         var leader = await app.As("leader1");
-        var a = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)), HttpStatusCode.Created);
-        var b = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)), HttpStatusCode.Created);
-        var linked = await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsync($"/api/v1/incidents/{b.Summary.Id}/links/{a.Summary.Id}", null));
+        var a = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)),
+            HttpStatusCode.Created
+        );
+        var b = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), app.World.Stations[0].Id)),
+            HttpStatusCode.Created
+        );
+        var linked = await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsync($"/api/v1/incidents/{b.Summary.Id}/links/{a.Summary.Id}", null)
+        );
         Assert.Equal(a.Summary.Id, Assert.Single(linked.Related).Id);
         await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsync($"/api/v1/incidents/{a.Summary.Id}/links/{b.Summary.Id}", null));
         var fromA = await ApiAssert.OkAsync<IncidentDetail>(await leader.GetAsync($"/api/v1/incidents/{a.Summary.Id}"));
         Assert.Equal(b.Summary.Id, Assert.Single(fromA.Related).Id);
-        Assert.Equal(HttpStatusCode.NoContent, (await leader.DeleteAsync($"/api/v1/incidents/{a.Summary.Id}/links/{b.Summary.Id}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await leader.DeleteAsync($"/api/v1/incidents/{a.Summary.Id}/links/{b.Summary.Id}")).StatusCode
+        );
         Assert.Empty((await ApiAssert.OkAsync<IncidentDetail>(await leader.GetAsync($"/api/v1/incidents/{a.Summary.Id}"))).Related);
-        await ApiAssert.ProblemAsync(await leader.DeleteAsync($"/api/v1/incidents/{a.Summary.Id}/links/{b.Summary.Id}"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await leader.DeleteAsync($"/api/v1/incidents/{a.Summary.Id}/links/{b.Summary.Id}"),
+            HttpStatusCode.NotFound
+        );
 
-        var repeat = new { categoryCode = "dispute", typeCode = "dispute.neighbour", repeatOfId = a.Summary.Id, version = b.Summary.Version };
+        var repeat = new
+        {
+            categoryCode = "dispute",
+            typeCode = "dispute.neighbour",
+            repeatOfId = a.Summary.Id,
+            version = b.Summary.Version,
+        };
         var marked = await ApiAssert.OkAsync<IncidentDetail>(await leader.PutJsonAsync($"/api/v1/incidents/{b.Summary.Id}", repeat));
         Assert.Equal(IncidentValidity.Repeat, marked.Summary.Validity);
         Assert.Equal(a.Summary.Number, marked.RepeatOfNumber);
@@ -373,8 +516,13 @@ public abstract partial class IncidentApiTests(IncidentApp app)
         var file = await leader.GetAsync("/api/v1/incidents/export?validity=Repeat");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Export && e.EntityType == nameof(Incident)
-            && e.UserId == app.World.UserIds["leader1"])));
+        Assert.True(
+            await app.Factory.WithDbAsync(db =>
+                db.AuditEntries.AnyAsync(e =>
+                    e.Action == AuditAction.Export && e.EntityType == nameof(Incident) && e.UserId == app.World.UserIds["leader1"]
+                )
+            )
+        );
         var officer = await app.As("officer1");
         await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/incidents/export"), HttpStatusCode.Forbidden);
     }

@@ -21,12 +21,28 @@ public abstract class IncidentDetailQueryTests(AppFixture app)
 {
     private static string NewNumber() => "Q" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
-    private object Item(string number, Guid unit) => new
-    {
-        number, receivedAt = DateTimeOffset.UtcNow.AddHours(-2), categoryCode = "dispute", callerName = "报警人", callerPhone = $"138{Random.Shared.Next(10_000_000, 99_999_999)}",
-        address = $"详情测试{Guid.NewGuid():N}号", summary = "邻里纠纷", handlingUnitId = unit,
-        parties = new object[] { new { role = "Party", name = "陈立新", phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}" }, new { role = "Witness", name = "黄丽" } },
-    };
+    private object Item(string number, Guid unit) =>
+        new
+        {
+            number,
+            receivedAt = DateTimeOffset.UtcNow.AddHours(-2),
+            categoryCode = "dispute",
+            callerName = "报警人",
+            callerPhone = $"138{Random.Shared.Next(10_000_000, 99_999_999)}",
+            address = $"详情测试{Guid.NewGuid():N}号",
+            summary = "邻里纠纷",
+            handlingUnitId = unit,
+            parties = new object[]
+            {
+                new
+                {
+                    role = "Party",
+                    name = "陈立新",
+                    phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}",
+                },
+                new { role = "Witness", name = "黄丽" },
+            },
+        };
 
     /// <summary>Counts the database commands, from any context, that carry one of the given ids as a parameter.</summary>
     private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
@@ -43,30 +59,38 @@ public abstract class IncidentDetailQueryTests(AppFixture app)
 
         public void OnNext(DiagnosticListener listener)
         {
-            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions)
+                    _subscriptions.Add(listener.Subscribe(this));
         }
 
         public void OnNext(KeyValuePair<string, object?> e)
         {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
-            if (data.Command.Parameters.Cast<DbParameter>().Any(p => Carries(p.Value))) Commands.Enqueue(data.Command.CommandText);
+            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data)
+                return;
+            if (data.Command.Parameters.Cast<DbParameter>().Any(p => Carries(p.Value)))
+                Commands.Enqueue(data.Command.CommandText);
         }
 
-        private bool Carries(object? value) => value switch
-        {
-            null => false,
-            string s => _ids.Contains(s),
-            Guid g => _ids.Contains(g.ToString()),
-            IEnumerable list => list.Cast<object?>().Any(Carries),
-            _ => _ids.Contains(value.ToString() ?? ""),
-        };
+        private bool Carries(object? value) =>
+            value switch
+            {
+                null => false,
+                string s => _ids.Contains(s),
+                Guid g => _ids.Contains(g.ToString()),
+                IEnumerable list => list.Cast<object?>().Any(Carries),
+                _ => _ids.Contains(value.ToString() ?? ""),
+            };
 
         public void OnCompleted() { }
+
         public void OnError(Exception error) { }
 
         public void Dispose()
         {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+            lock (_subscriptions)
+                foreach (var s in _subscriptions)
+                    s.Dispose();
         }
     }
 
@@ -76,14 +100,28 @@ public abstract class IncidentDetailQueryTests(AppFixture app)
         var leader = await app.As("leader1");
         var other = await app.As("leader2");
         async Task<IncidentDetail> CreateAsync(HttpClient client, Guid unit) =>
-            await ApiAssert.OkAsync<IncidentDetail>(await client.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), unit)), HttpStatusCode.Created);
+            await ApiAssert.OkAsync<IncidentDetail>(
+                await client.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), unit)),
+                HttpStatusCode.Created
+            );
         var x = await CreateAsync(leader, app.World.Stations[0].Id);
         var original = await CreateAsync(leader, app.World.Stations[0].Id);
         var related = await CreateAsync(leader, app.World.Stations[0].Id);
         var elsewhere = await CreateAsync(other, app.World.Stations[1].Id);
-        await ApiAssert.OkAsync<IncidentDetail>(await leader.PostAsync($"/api/v1/incidents/{x.Summary.Id}/links/{related.Summary.Id}", null));
-        await ApiAssert.OkAsync<IncidentDetail>(await leader.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
-            new { categoryCode = "dispute", repeatOfId = original.Summary.Id, version = x.Summary.Version }));
+        await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PostAsync($"/api/v1/incidents/{x.Summary.Id}/links/{related.Summary.Id}", null)
+        );
+        await ApiAssert.OkAsync<IncidentDetail>(
+            await leader.PutJsonAsync(
+                $"/api/v1/incidents/{x.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    repeatOfId = original.Summary.Id,
+                    version = x.Summary.Version,
+                }
+            )
+        );
         var expected = await ApiAssert.OkAsync<IncidentDetail>(await leader.GetAsync($"/api/v1/incidents/{x.Summary.Id}"));
         Assert.Equal(original.Summary.Number, expected.RepeatOfNumber);
         Assert.Equal(related.Summary.Id, Assert.Single(expected.Related).Id);
@@ -102,10 +140,22 @@ public abstract class IncidentDetailQueryTests(AppFixture app)
         // A link to another station's incident is not shown; nor is it to that station's leader, who cannot see x at all.
         await app.Factory.WithDbAsync(async db =>
         {
-            var (a, b) = x.Summary.Id.CompareTo(elsewhere.Summary.Id) < 0 ? (x.Summary.Id, elsewhere.Summary.Id) : (elsewhere.Summary.Id, x.Summary.Id);
-            db.IncidentLinks.Add(new IncidentLink { IncidentId = a, RelatedId = b, CreatedAt = DateTimeOffset.UtcNow });
+            var (a, b) =
+                x.Summary.Id.CompareTo(elsewhere.Summary.Id) < 0
+                    ? (x.Summary.Id, elsewhere.Summary.Id)
+                    : (elsewhere.Summary.Id, x.Summary.Id);
+            db.IncidentLinks.Add(
+                new IncidentLink
+                {
+                    IncidentId = a,
+                    RelatedId = b,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                }
+            );
             await db.SaveChangesAsync();
-            await db.Incidents.Where(i => i.Id == related.Summary.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.RepeatOfId, elsewhere.Summary.Id));
+            await db
+                .Incidents.Where(i => i.Id == related.Summary.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.RepeatOfId, elsewhere.Summary.Id));
             return 0;
         });
         var shown = await ApiAssert.OkAsync<IncidentDetail>(await leader.GetAsync($"/api/v1/incidents/{x.Summary.Id}"));

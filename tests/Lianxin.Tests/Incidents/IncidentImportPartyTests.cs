@@ -9,10 +9,10 @@ using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Tests.Support;
-using static Lianxin.Tests.Support.IncidentImportUploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using static Lianxin.Tests.Support.IncidentImportUploads;
 using T = Lianxin.Core.Incidents.Import.IncidentImportTemplate;
 
 namespace Lianxin.Tests.Incidents;
@@ -31,7 +31,8 @@ public abstract class IncidentImportPartyTests(AppFixture app)
 
     private static string NewIdNumber()
     {
-        var body = $"330102{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+        var body =
+            $"330102{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 
@@ -43,22 +44,57 @@ public abstract class IncidentImportPartyTests(AppFixture app)
     /// <summary>The incident cells of a valid row in template order: no caller phone and an address of its own, so only
     /// parties can make it a repeat.</summary>
     private static string[] Incident(string number, string time, string unit = "T-V1") =>
-        [number, time, "dispute", "dispute.neighbour", "", "王某某", "", $"导入当事人测试{Guid.NewGuid():N}号", "", "", "邻里纠纷", "民警到场调解", unit, "李警官", "否", "有效"];
+        [
+            number,
+            time,
+            "dispute",
+            "dispute.neighbour",
+            "",
+            "王某某",
+            "",
+            $"导入当事人测试{Guid.NewGuid():N}号",
+            "",
+            "",
+            "邻里纠纷",
+            "民警到场调解",
+            unit,
+            "李警官",
+            "否",
+            "有效",
+        ];
 
     private static string PartyHeader(int groups) =>
-        string.Join(",", IncidentHeaders.Concat(Enumerable.Range(1, groups).SelectMany(n =>
-            new[] { T.PartyHeader(n, T.PartyRole), T.PartyHeader(n, T.PartyName), T.PartyHeader(n, T.PartyIdNumber), T.PartyHeader(n, T.PartyPhone) })));
+        string.Join(
+            ",",
+            IncidentHeaders.Concat(
+                Enumerable
+                    .Range(1, groups)
+                    .SelectMany(n =>
+                        new[]
+                        {
+                            T.PartyHeader(n, T.PartyRole),
+                            T.PartyHeader(n, T.PartyName),
+                            T.PartyHeader(n, T.PartyIdNumber),
+                            T.PartyHeader(n, T.PartyPhone),
+                        }
+                    )
+            )
+        );
 
     private static string Line(IEnumerable<string?> cells) => string.Join(",", cells.Select(CsvRecordReader.Quote));
 
     private static byte[] Csv(string header, params IEnumerable<string?>[] rows) =>
         Encoding.UTF8.GetBytes(header + "\r\n" + string.Join("\r\n", rows.Select(Line)) + "\r\n");
 
-    private Task<List<Incident>> StoredAsync(string prefix) => app.Factory.WithDbAsync(db =>
-        db.Incidents.AsNoTracking().Include(i => i.Parties).Where(i => i.Number.StartsWith(prefix)).OrderBy(i => i.Number).ToListAsync());
+    private Task<List<Incident>> StoredAsync(string prefix) =>
+        app.Factory.WithDbAsync(db =>
+            db.Incidents.AsNoTracking().Include(i => i.Parties).Where(i => i.Number.StartsWith(prefix)).OrderBy(i => i.Number).ToListAsync()
+        );
 
-    private Task<int> PartiesAsync(string prefix) => app.Factory.WithDbAsync(db =>
-        db.IncidentParties.Join(db.Incidents, p => p.IncidentId, i => i.Id, (p, i) => i.Number).CountAsync(n => n.StartsWith(prefix)));
+    private Task<int> PartiesAsync(string prefix) =>
+        app.Factory.WithDbAsync(db =>
+            db.IncidentParties.Join(db.Incidents, p => p.IncidentId, i => i.Id, (p, i) => i.Number).CountAsync(n => n.StartsWith(prefix))
+        );
 
     [Fact]
     public async Task Parties_in_the_file_are_stored_encrypted_shown_masked_and_revealed_and_a_row_without_them_has_none()
@@ -67,11 +103,13 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var officer = await app.As("officer1");
         var id = NewIdNumber();
         var phone = NewPhone();
-        var file = Csv(PartyHeader(2),
+        var file = Csv(
+            PartyHeader(2),
             [.. Incident(p + "0001", DaysAgo(3)), "嫌疑人", "张建国", id, phone, "被害人", "李秀英", "", ""],
             [.. Incident(p + "0002", DaysAgo(2)), "", "", "", "", "", "", "", ""],
             // Only the second group filled, by phone alone, with no role: one 当事人 at the first position.
-            [.. Incident(p + "0003", DaysAgo(1)), "", "", "", "", "", "", "", $"0571-8{Random.Shared.Next(1_000_000, 9_999_999)}"]);
+            [.. Incident(p + "0003", DaysAgo(1)), "", "", "", "", "", "", "", $"0571-8{Random.Shared.Next(1_000_000, 9_999_999)}"]
+        );
         var batch = await ImportAsync(officer, "当事人.csv", file);
         Assert.Equal((3, 3, 0), (batch.Rows, batch.Stored, batch.Invalid));
 
@@ -107,7 +145,8 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         Assert.DoesNotContain(id[6..14], detail.Parties[0].IdNumberMasked);
         Assert.Equal(PhoneNumber.Mask(phone), detail.Parties[0].PhoneMasked);
         var shown = await ApiAssert.OkAsync<List<RevealedParty>>(
-            await officer.PostAsJsonAsync($"/api/v1/incidents/{stored[0].Id}/parties/reveal", new { reason = "核实导入的当事人" }));
+            await officer.PostAsJsonAsync($"/api/v1/incidents/{stored[0].Id}/parties/reveal", new { reason = "核实导入的当事人" })
+        );
         Assert.Equal(("张建国", id, phone), (shown[0].Name, shown[0].IdNumber, shown[0].Phone));
         Assert.Equal("李秀英", shown[1].Name);
     }
@@ -120,18 +159,21 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var good = NewIdNumber();
         var wrongCheck = good[..17] + (good[17] == '0' ? '1' : '0');
         string[] blank = ["", "", "", ""];
-        var file = Csv(PartyHeader(2),
+        var file = Csv(
+            PartyHeader(2),
             [.. Incident(p + "0001", DaysAgo(2)), "当事人", "赵某", good, "", .. blank],
             [.. Incident(p + "0002", DaysAgo(2)), "当事人", "钱某", wrongCheck, "", .. blank],
             [.. Incident(p + "0003", DaysAgo(2)), "路人", "孙某", "", "", .. blank],
             [.. Incident(p + "0004", DaysAgo(2)), "", "", "", "", "受害人", "", "", ""],
             [.. Incident(p + "0005", DaysAgo(2)), "", "", "", "", "", new string('名', TextLimits.Name + 1), "", "12345"],
-            [.. Incident(p + "0006", DaysAgo(2)), "", "周某", "1234567890", "", .. blank]);
+            [.. Incident(p + "0006", DaysAgo(2)), "", "周某", "1234567890", "", .. blank]
+        );
         var batch = await ImportAsync(officer, "当事人有误.csv", file);
         Assert.Equal((6, 1, 5), (batch.Rows, batch.Stored, batch.Invalid));
 
         var report = await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
-            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json&pageSize=200"));
+            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json&pageSize=200")
+        );
         var check = Assert.Single(report.Items, e => e.Row == 3);
         Assert.Equal("当事人1身份证号", check.Field);
         Assert.Contains("校验位", check.Reason);
@@ -145,8 +187,10 @@ public abstract class IncidentImportPartyTests(AppFixture app)
 
         // The downloadable report says the same.
         var xlsx = await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=xlsx");
-        var sheet = MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Cast<IDictionary<string, object?>>().ToList();
+        var sheet = MiniExcel
+            .Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
         Assert.Contains(sheet, r => Convert.ToInt32(r["行号"], CultureInfo.InvariantCulture) == 3 && (string?)r["列"] == "当事人1身份证号");
 
         var stored = Assert.Single(await StoredAsync(p));
@@ -163,18 +207,24 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var id = NewIdNumber();
         var phone = NewPhone();
         // The same person by ID number in rows 1, 2 and 4, in three roles; row 3 names someone else by phone.
-        var file = Csv(PartyHeader(1),
+        var file = Csv(
+            PartyHeader(1),
             [.. Incident(p + "0001", DaysAgo(9)), "当事人", "陈志强", id, phone],
             [.. Incident(p + "0002", DaysAgo(5)), "受害人", "陈志强", id, ""],
             [.. Incident(p + "0003", DaysAgo(4)), "嫌疑人", "", "", NewPhone()],
-            [.. Incident(p + "0004", DaysAgo(2)), "嫌疑人", "陈志强", id, ""]);
+            [.. Incident(p + "0004", DaysAgo(2)), "嫌疑人", "陈志强", id, ""]
+        );
         var first = await ImportAsync(officer, "当事人聚类.csv", file);
         Assert.Equal((4, 0), (first.Stored, first.Invalid));
         Assert.Equal(4, await PartiesAsync(p));
 
         var stored = await StoredAsync(p);
-        var clusters = await app.Factory.WithDbAsync(db => db.RepeatClusters.AsNoTracking().Include(c => c.Members)
-            .Where(c => c.Members.Any(m => m.IncidentId == stored[0].Id)).ToListAsync());
+        var clusters = await app.Factory.WithDbAsync(db =>
+            db.RepeatClusters.AsNoTracking()
+                .Include(c => c.Members)
+                .Where(c => c.Members.Any(m => m.IncidentId == stored[0].Id))
+                .ToListAsync()
+        );
         var cluster = Assert.Single(clusters);
         Assert.Equal(RepeatClusterKind.Party, cluster.Kind);
         Assert.Equal(3, cluster.IncidentCount);
@@ -186,30 +236,49 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var again = await ImportAsync(officer, "当事人聚类.csv", file);
         Assert.Equal((0, 4), (again.Stored, again.Duplicates));
         Assert.Equal(4, await PartiesAsync(p));
-        Assert.Equal(3, await app.Factory.WithDbAsync(db => db.RepeatClusters.Where(c => c.Id == cluster.Id).Select(c => c.IncidentCount).FirstAsync()));
+        Assert.Equal(
+            3,
+            await app.Factory.WithDbAsync(db => db.RepeatClusters.Where(c => c.Id == cluster.Id).Select(c => c.IncidentCount).FirstAsync())
+        );
 
         // A later file naming the same person joins the cluster.
-        var later = await ImportAsync(officer, "当事人聚类2.csv", Csv(PartyHeader(1), [.. Incident(p + "0005", DaysAgo(1)), "", "", id, ""]));
+        var later = await ImportAsync(
+            officer,
+            "当事人聚类2.csv",
+            Csv(PartyHeader(1), [.. Incident(p + "0005", DaysAgo(1)), "", "", id, ""])
+        );
         Assert.Equal(1, later.Stored);
-        Assert.Equal(4, await app.Factory.WithDbAsync(db => db.RepeatClusters.Where(c => c.Id == cluster.Id).Select(c => c.IncidentCount).FirstAsync()));
+        Assert.Equal(
+            4,
+            await app.Factory.WithDbAsync(db => db.RepeatClusters.Where(c => c.Id == cluster.Id).Select(c => c.IncidentCount).FirstAsync())
+        );
     }
 
     [Fact]
     public async Task An_import_with_parties_killed_halfway_stores_no_party_and_run_again_stores_each_once()
     {
         var p = Prefix();
-        var file = Csv(PartyHeader(1),
+        var file = Csv(
+            PartyHeader(1),
             [.. Incident(p + "0001", DaysAgo(3), "T-S1"), "", "吴某", NewIdNumber(), ""],
             [.. Incident(p + "0002", DaysAgo(2), "T-S1"), "", "郑某", "", NewPhone()],
-            [.. Incident(p + "0003", DaysAgo(1), "T-S1"), "证人", "冯某", "", ""]);
+            [.. Incident(p + "0003", DaysAgo(1), "T-S1"), "证人", "冯某", "", ""]
+        );
         await app.Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
             var userId = app.World.UserIds["leader1"];
             var user = new ScopedImporter(userId, await DataScopeResolver.ResolveAsync(db, userId));
-            var service = new IncidentImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
-                sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<IDatabaseErrors>(), sp.GetServices<IIncidentIntakeStep>(),
-                Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = 1 }))
+            var service = new IncidentImportService(
+                db,
+                user,
+                sp.GetRequiredService<PersonalDataProtector>(),
+                sp.GetRequiredService<AddressNormalizer>(),
+                sp.GetRequiredService<IBulkWriter>(),
+                sp.GetRequiredService<IDatabaseErrors>(),
+                sp.GetServices<IIncidentIntakeStep>(),
+                Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = 1 })
+            )
             {
                 // The first incident and its party are written when the process dies.
                 AfterFirstBlock = _ => throw new IOException("process killed"),
@@ -230,10 +299,15 @@ public abstract class IncidentImportPartyTests(AppFixture app)
     public async Task The_template_has_the_party_columns_and_a_file_with_a_sixth_party_is_refused()
     {
         var officer = await app.As("officer1");
-        var csv = Encoding.UTF8.GetString(await (await officer.GetAsync("/api/v1/incidents/import-template?format=csv")).Content.ReadAsByteArrayAsync());
+        var csv = Encoding.UTF8.GetString(
+            await (await officer.GetAsync("/api/v1/incidents/import-template?format=csv")).Content.ReadAsByteArrayAsync()
+        );
         var header = csv.TrimStart('\uFEFF').Split("\r\n")[0].Split(',');
         Assert.Equal(T.TemplateColumns.Select(c => c.Header), header);
-        Assert.Equal(["当事人1身份", "当事人1姓名", "当事人1身份证号", "当事人1联系电话"], header[IncidentHeaders.Length..(IncidentHeaders.Length + 4)]);
+        Assert.Equal(
+            ["当事人1身份", "当事人1姓名", "当事人1身份证号", "当事人1联系电话"],
+            header[IncidentHeaders.Length..(IncidentHeaders.Length + 4)]
+        );
         Assert.EndsWith("当事人3联系电话", header[^1]);
         // The template's example row imports as it stands (its party's ID number is valid).
         var example = T.TemplateColumns.Single(c => c.Header == "当事人1身份证号").Example;
@@ -242,8 +316,10 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var p = Prefix();
         var header6 = string.Join(",", IncidentHeaders.Append("当事人6姓名"));
         var before = await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync());
-        var refused = await ApiAssert.ProblemAsync(await UploadAsync(officer, "六人.csv", Csv(header6, [.. Incident(p + "0001", DaysAgo(1)), "某某"])),
-            HttpStatusCode.UnprocessableEntity);
+        var refused = await ApiAssert.ProblemAsync(
+            await UploadAsync(officer, "六人.csv", Csv(header6, [.. Incident(p + "0001", DaysAgo(1)), "某某"])),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("当事人6姓名", refused.GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Equal(before, await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync()));
         Assert.Empty(await StoredAsync(p));
@@ -266,7 +342,11 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var id = NewIdNumber();
         var phone = NewPhone();
         var plain = string.Join(",", IncidentHeaders.Concat(["当事人身份", "当事人姓名", "当事人身份证号", "当事人电话", "当事人2姓名"]));
-        var batch = await ImportAsync(officer, "无序号.csv", Csv(plain, [.. Incident(p + "0001", DaysAgo(1)), "嫌疑人", "蒋某", id, phone, "沈某"]));
+        var batch = await ImportAsync(
+            officer,
+            "无序号.csv",
+            Csv(plain, [.. Incident(p + "0001", DaysAgo(1)), "嫌疑人", "蒋某", id, phone, "沈某"])
+        );
         Assert.Equal(1, batch.Stored);
         var parties = Assert.Single(await StoredAsync(p)).Parties.OrderBy(x => x.Position).ToList();
         Assert.Equal(2, parties.Count);
@@ -279,8 +359,13 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         var before = await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync());
         var twice = string.Join(",", IncidentHeaders.Concat(["当事人姓名", "当事人1姓名", "当事人2电话", "当事人2联系电话"]));
         var refused = await ApiAssert.ProblemAsync(
-            await UploadAsync(officer, "重复列.csv", Csv(twice, [.. Incident(p + "0002", DaysAgo(1)), "甲某", "乙某", NewPhone(), NewPhone()])),
-            HttpStatusCode.UnprocessableEntity);
+            await UploadAsync(
+                officer,
+                "重复列.csv",
+                Csv(twice, [.. Incident(p + "0002", DaysAgo(1)), "甲某", "乙某", NewPhone(), NewPhone()])
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         var message = refused.GetProperty("errors").GetProperty("file")[0].GetString()!;
         Assert.Contains("当事人姓名 与 当事人1姓名", message);
         Assert.Contains("当事人2电话 与 当事人2联系电话", message);
@@ -310,8 +395,13 @@ public abstract class IncidentImportPartyTests(AppFixture app)
         Assert.Equal((1, 1), (batch.Stored, batch.Invalid));
         var party = Assert.Single(Assert.Single(await StoredAsync(p)).Parties);
         Assert.Equal(IncidentPartyRole.Victim, party.Role);
-        var error = Assert.Single((await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
-            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"))).Items);
+        var error = Assert.Single(
+            (
+                await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
+                    await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json")
+                )
+            ).Items
+        );
         Assert.Equal((3, "当事人1身份证号"), (error.Row, error.Field));
         Assert.Contains("文本", error.Reason);
     }

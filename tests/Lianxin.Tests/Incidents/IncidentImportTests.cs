@@ -7,11 +7,11 @@ using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Tests.Support;
-using static Lianxin.Tests.Support.IncidentImportUploads;
 using Lianxin.Web.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using static Lianxin.Tests.Support.IncidentImportUploads;
 
 namespace Lianxin.Tests.Incidents;
 
@@ -24,10 +24,35 @@ public abstract class IncidentImportTests(AppFixture app)
     private static readonly string Header = string.Join(",", IncidentImportTemplate.Columns.Select(c => c.Header));
 
     /// <summary>A valid row in template column order; the 110 number is prefix + n.</summary>
-    private static string Row(string prefix, int n, string unit = "T-S1", string time = "2026-11-20 08:30:00", string category = "dispute",
-        string type = "dispute.neighbour", string phone = "13800001234", string summary = "邻居装修噪音扰民") =>
-        string.Join(",", $"{prefix}{n:0000}", time, category, type, "", "王某某", phone, $"东港豪庭{n}号楼2单元501", "120.1", "30.2",
-            summary, "民警到场调解", unit, "李警官", n % 2 == 0 ? "是" : "否", "有效");
+    private static string Row(
+        string prefix,
+        int n,
+        string unit = "T-S1",
+        string time = "2026-11-20 08:30:00",
+        string category = "dispute",
+        string type = "dispute.neighbour",
+        string phone = "13800001234",
+        string summary = "邻居装修噪音扰民"
+    ) =>
+        string.Join(
+            ",",
+            $"{prefix}{n:0000}",
+            time,
+            category,
+            type,
+            "",
+            "王某某",
+            phone,
+            $"东港豪庭{n}号楼2单元501",
+            "120.1",
+            "30.2",
+            summary,
+            "民警到场调解",
+            unit,
+            "李警官",
+            n % 2 == 0 ? "是" : "否",
+            "有效"
+        );
 
     private static string Csv(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
 
@@ -44,15 +69,23 @@ public abstract class IncidentImportTests(AppFixture app)
     {
         var p = Prefix();
         var leader = await app.As("leader1");
-        var csv = Csv(Row(p, 1), Row(p, 2), Row(p, 3, time: "26/11/2026"), Row(p, 4, category: "no-such-category"),
-            Row(p, 5), Row(p, 6, phone: "12345"), Row(p, 7));
+        var csv = Csv(
+            Row(p, 1),
+            Row(p, 2),
+            Row(p, 3, time: "26/11/2026"),
+            Row(p, 4, category: "no-such-category"),
+            Row(p, 5),
+            Row(p, 6, phone: "12345"),
+            Row(p, 7)
+        );
         var batch = await ImportAsync(leader, "警情0126.csv", Utf8(csv));
 
         Assert.Equal(IncidentImportStatus.Done, batch.Status);
         Assert.Equal((7, 4, 0, 3), (batch.Rows, batch.Stored, batch.Duplicates, batch.Invalid));
         Assert.Equal("UTF-8", batch.Encoding);
         var errors = await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
-            await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"));
+            await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json")
+        );
         Assert.Equal(3, errors.Total);
         Assert.Contains(errors.Items, e => e.Row == 4 && e.Field == "接警时间" && e.Reason.Contains("格式"));
         Assert.Contains(errors.Items, e => e.Row == 5 && e.Field == "警情类别" && e.Value == "no-such-category");
@@ -66,12 +99,16 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.StartsWith("行号,列,内容,原因", text);
         Assert.Contains("4,接警时间,", text);
         var xlsx = await leader.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=xlsx");
-        var sheet = MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Cast<IDictionary<string, object?>>().ToList();
+        var sheet = MiniExcel
+            .Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
         Assert.Equal(3, sheet.Count);
         Assert.Contains(sheet, r => Convert.ToInt32(r["行号"]) == 5 && (string?)r["列"] == "警情类别");
 
-        var stored = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync());
+        var stored = await app.Factory.WithDbAsync(db =>
+            db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync()
+        );
         Assert.Equal([p + "0001", p + "0002", p + "0005", p + "0007"], stored.Select(i => i.Number));
         var first = stored[0];
         Assert.Equal(IncidentSource.Import, first.Source);
@@ -112,14 +149,19 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal((1, 1), (overlap.Stored, overlap.Duplicates));
         Assert.Equal(4, await CountAsync(p));
 
-        var list = await ApiAssert.OkAsync<PagedResult<IncidentImportView>>(await leader.GetAsync("/api/v1/incidents/imports?page=1&pageSize=200"));
+        var list = await ApiAssert.OkAsync<PagedResult<IncidentImportView>>(
+            await leader.GetAsync("/api/v1/incidents/imports?page=1&pageSize=200")
+        );
         Assert.Contains(list.Items, b => b.Id == again.Id && b.Duplicates == 4);
         var one = await ApiAssert.OkAsync<IncidentImportView>(await leader.GetAsync($"/api/v1/incidents/imports/{first.Id}"));
         Assert.Equal(first.Sha256, one.Sha256);
         // Station 2 sees nothing of station 1's batches.
         var other = await app.As("leader2");
         await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/incidents/imports/{first.Id}"), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await other.GetAsync($"/api/v1/incidents/imports/{first.Id}/errors?format=csv"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await other.GetAsync($"/api/v1/incidents/imports/{first.Id}/errors?format=csv"),
+            HttpStatusCode.NotFound
+        );
         var theirs = await ApiAssert.OkAsync<PagedResult<IncidentImportView>>(await other.GetAsync("/api/v1/incidents/imports"));
         Assert.DoesNotContain(theirs.Items, b => b.Id == first.Id);
     }
@@ -130,11 +172,15 @@ public abstract class IncidentImportTests(AppFixture app)
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var p = Prefix();
         var leader = await app.As("leader1");
-        var gbk = Encoding.GetEncoding("GBK").GetBytes(Csv(Row(p, 1, summary: "村民反映有人在河道非法采砂"), Row(p, 2, category: "纠纷警情", type: "邻里纠纷")));
+        var gbk = Encoding
+            .GetEncoding("GBK")
+            .GetBytes(Csv(Row(p, 1, summary: "村民反映有人在河道非法采砂"), Row(p, 2, category: "纠纷警情", type: "邻里纠纷")));
         var batch = await ImportAsync(leader, "gbk.csv", gbk);
         Assert.Equal((2, 0), (batch.Stored, batch.Invalid));
         Assert.Equal("GB18030", batch.Encoding);
-        var stored = await app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync());
+        var stored = await app.Factory.WithDbAsync(db =>
+            db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).ToListAsync()
+        );
         Assert.Equal("村民反映有人在河道非法采砂", stored[0].Summary);
         Assert.Equal("东港豪庭1号楼2单元501", stored[0].Address);
         // Categories may be given by name as well as by code.
@@ -146,15 +192,26 @@ public abstract class IncidentImportTests(AppFixture app)
     {
         var p = Prefix();
         var leader = await app.As("leader1");
-        var rows = Enumerable.Range(1, 3).Select(n => IncidentImportTemplate.Columns.ToDictionary(c => c.Header, c => (object?)(c.Header switch
-        {
-            IncidentImportTemplate.Number => $"{p}{n:0000}",
-            IncidentImportTemplate.ReceivedAt => (object)new DateTime(2026, 11, 21, 9, n, 0),
-            IncidentImportTemplate.HandlingUnit => "T-D1",
-            IncidentImportTemplate.Longitude => 120.5,
-            IncidentImportTemplate.Latitude => 30.5,
-            _ => c.Example,
-        }))).ToList();
+        var rows = Enumerable
+            .Range(1, 3)
+            .Select(n =>
+                IncidentImportTemplate.Columns.ToDictionary(
+                    c => c.Header,
+                    c =>
+                        (object?)(
+                            c.Header switch
+                            {
+                                IncidentImportTemplate.Number => $"{p}{n:0000}",
+                                IncidentImportTemplate.ReceivedAt => (object)new DateTime(2026, 11, 21, 9, n, 0),
+                                IncidentImportTemplate.HandlingUnit => "T-D1",
+                                IncidentImportTemplate.Longitude => 120.5,
+                                IncidentImportTemplate.Latitude => 30.5,
+                                _ => c.Example,
+                            }
+                        )
+                )
+            )
+            .ToList();
         using var xlsx = new MemoryStream();
         await xlsx.SaveAsAsync(rows);
         var batch = await ImportAsync(leader, "警情.xlsx", xlsx.ToArray());
@@ -167,10 +224,16 @@ public abstract class IncidentImportTests(AppFixture app)
 
         var csv = await leader.GetAsync("/api/v1/incidents/import-template?format=csv");
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("\uFEFF警情编号,接警时间,警情类别,警情类型,警情细类,报警人,报警电话,发生地址,经度,纬度,简要警情,处置情况,处警单位编码,处警民警,可防性,警情性质", text);
+        Assert.StartsWith(
+            "\uFEFF警情编号,接警时间,警情类别,警情类型,警情细类,报警人,报警电话,发生地址,经度,纬度,简要警情,处置情况,处警单位编码,处警民警,可防性,警情性质",
+            text
+        );
         var template = await leader.GetAsync("/api/v1/incidents/import-template?format=xlsx");
-        var header = MiniExcel.Query(await template.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Cast<IDictionary<string, object?>>().First().Keys;
+        var header = MiniExcel
+            .Query(await template.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .First()
+            .Keys;
         Assert.Equal(IncidentImportTemplate.TemplateColumns.Select(c => c.Header), header);
     }
 
@@ -179,13 +242,16 @@ public abstract class IncidentImportTests(AppFixture app)
     {
         var p = Prefix();
         var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3, unit: "NO-SUCH-UNIT")));
-        await WithServiceAsync(async s =>
-        {
-            // One row per block: the first incident is written (and counted, and repeat-checked) when the process dies.
-            s.AfterFirstBlock = _ => throw new IOException("process killed");
-            await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("killed.csv", new MemoryStream(file)));
-            return true;
-        }, blockRows: 1);
+        await WithServiceAsync(
+            async s =>
+            {
+                // One row per block: the first incident is written (and counted, and repeat-checked) when the process dies.
+                s.AfterFirstBlock = _ => throw new IOException("process killed");
+                await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("killed.csv", new MemoryStream(file)));
+                return true;
+            },
+            blockRows: 1
+        );
         var killed = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "killed.csv"));
         Assert.Equal(IncidentImportStatus.Reading, killed.Status);
         Assert.Equal(0, await CountAsync(p));
@@ -199,7 +265,9 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal(2, await CountAsync(p));
         Assert.False(File.Exists(KeptFile(killed.Id)));
         // Run once more, the finished batch changes nothing.
-        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{killed.Id}/resume", null));
+        var again = await ApiAssert.OkAsync<IncidentImportView>(
+            await leader.PostAsync($"/api/v1/incidents/imports/{killed.Id}/resume", null)
+        );
         Assert.Equal((IncidentImportStatus.Done, 2), (again.Status, again.Stored));
         Assert.Equal(2, await CountAsync(p));
     }
@@ -221,7 +289,10 @@ public abstract class IncidentImportTests(AppFixture app)
 
         var leader = await app.As("leader1");
         // Another station cannot run it.
-        await ApiAssert.ProblemAsync(await (await app.As("leader2")).PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await (await app.As("leader2")).PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null),
+            HttpStatusCode.NotFound
+        );
         // Without its file on the server, staff are told to send it again, and nothing changes.
         var aside = KeptFile(open.Id) + ".aside";
         File.Move(KeptFile(open.Id), aside);
@@ -231,7 +302,9 @@ public abstract class IncidentImportTests(AppFixture app)
 
         var done = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null));
         Assert.Equal((IncidentImportStatus.Done, 3), (done.Status, done.Stored));
-        var again = await ApiAssert.OkAsync<IncidentImportView>(await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null));
+        var again = await ApiAssert.OkAsync<IncidentImportView>(
+            await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null)
+        );
         Assert.Equal(3, again.Stored);
         Assert.Equal(3, await CountAsync(p));
     }
@@ -250,7 +323,10 @@ public abstract class IncidentImportTests(AppFixture app)
         var open = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "restart.csv"));
         Assert.Equal(0, await CountAsync(p));
 
-        var recovery = app.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IncidentImportRecovery>().Single();
+        var recovery = app
+            .Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<IncidentImportRecovery>()
+            .Single();
         Assert.True(await recovery.RunOnceAsync(default) >= 1);
         var done = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.Id == open.Id));
         // leader1's scope, as when it was sent: the other station's row is refused again.
@@ -277,9 +353,11 @@ public abstract class IncidentImportTests(AppFixture app)
         {
             s.BeforeCommit = async _ =>
             {
-                if (++runs > 1) return;
+                if (++runs > 1)
+                    return;
                 await s.Db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({taken}, 0, {DateTimeOffset.UtcNow}, 0)");
+                    $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({taken}, 0, {DateTimeOffset.UtcNow}, 0)"
+                );
             };
             return s.ImportAsync("retry.csv", new MemoryStream(Utf8(Csv(Row(p, 1), Row(p, 2)))));
         });
@@ -295,13 +373,20 @@ public abstract class IncidentImportTests(AppFixture app)
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Twenty-five calls from one phone within the window, handled in a village of officer1's district, read ten
         // rows at a time: three parts, one summary.
-        var rows = Enumerable.Range(1, 25).Select(n => Row(p, n, unit: "T-V1", phone: phone, time: $"2026-11-{1 + n % 20:00} 08:{n:00}:00")).ToArray();
+        var rows = Enumerable
+            .Range(1, 25)
+            .Select(n => Row(p, n, unit: "T-V1", phone: phone, time: $"2026-11-{1 + n % 20:00} 08:{n:00}:00"))
+            .ToArray();
         var officerId = app.World.UserIds["officer1"];
-        var before = await app.Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == officerId).Select(n => n.Id).ToListAsync());
+        var before = await app.Factory.WithDbAsync(db =>
+            db.Notifications.Where(n => n.UserId == officerId).Select(n => n.Id).ToListAsync()
+        );
         var batch = await WithServiceAsync(s => s.ImportAsync("repeats.csv", new MemoryStream(Utf8(Csv(rows)))), blockRows: 10);
         Assert.Equal(25, batch.Stored);
 
-        var told = await app.Factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == officerId && !before.Contains(n.Id)).ToListAsync());
+        var told = await app.Factory.WithDbAsync(db =>
+            db.Notifications.AsNoTracking().Where(n => n.UserId == officerId && !before.Contains(n.Id)).ToListAsync()
+        );
         var summary = Assert.Single(told);
         Assert.Contains("汇总", summary.Title);
         Assert.Contains("25 起", summary.Body);
@@ -321,14 +406,17 @@ public abstract class IncidentImportTests(AppFixture app)
         });
         var old = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "week-old.csv"));
         var weekAgo = old.StartedAt.AddDays(-8);
-        await app.Factory.WithDbAsync(db => db.IncidentImports.Where(b => b.Id == old.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.StartedAt, weekAgo)));
+        await app.Factory.WithDbAsync(db =>
+            db.IncidentImports.Where(b => b.Id == old.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.StartedAt, weekAgo))
+        );
         var done = await ImportAsync(await app.As("leader1"), "done.csv", Utf8(Csv(Row(p, 2))));
         await File.WriteAllTextAsync(KeptFile(done.Id), "left behind");
         var stranger = KeptFile(Guid.NewGuid());
         await File.WriteAllTextAsync(stranger, "another installation's");
 
-        var removed = await app.Factory.WithDbAsync(db => IncidentImportService.TidyWorkDirectoryAsync(db, new IncidentImportOptions(), default));
+        var removed = await app.Factory.WithDbAsync(db =>
+            IncidentImportService.TidyWorkDirectoryAsync(db, new IncidentImportOptions(), default)
+        );
         Assert.True(removed >= 2);
         Assert.False(File.Exists(KeptFile(old.Id)));
         Assert.False(File.Exists(KeptFile(done.Id)));
@@ -352,11 +440,19 @@ public abstract class IncidentImportTests(AppFixture app)
 
         await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.txt", csv), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.xlsx", csv), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2]), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", Utf8("编号,时间\r\n1,2\r\n")), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await UploadAsync(leader, "警情.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2]),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await UploadAsync(leader, "警情.csv", Utf8("编号,时间\r\n1,2\r\n")),
+            HttpStatusCode.UnprocessableEntity
+        );
         await ApiAssert.ProblemAsync(await UploadAsync(leader, "警情.csv", []), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await leader.PostAsync("/api/v1/incidents/imports", new StringContent("{}", Encoding.UTF8, "application/json")),
-            HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsync("/api/v1/incidents/imports", new StringContent("{}", Encoding.UTF8, "application/json")),
+            HttpStatusCode.UnprocessableEntity
+        );
 
         // Declared larger than the limit: refused before a byte is read.
         using (var big = new HttpRequestMessage(HttpMethod.Post, "/api/v1/incidents/imports"))
@@ -370,8 +466,16 @@ public abstract class IncidentImportTests(AppFixture app)
         // Larger than the limit while being read.
         await WithServiceAsync(async s =>
         {
-            var small = new IncidentImportService(s.Db, s.User, s.Protector, s.Addresses, s.Bulk, s.Errors, [],
-                Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { MaxBytes = 100 }));
+            var small = new IncidentImportService(
+                s.Db,
+                s.User,
+                s.Protector,
+                s.Addresses,
+                s.Bulk,
+                s.Errors,
+                [],
+                Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { MaxBytes = 100 })
+            );
             await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.ImportAsync("big.csv", new MemoryStream(csv)));
             return true;
         });
@@ -387,32 +491,62 @@ public abstract class IncidentImportTests(AppFixture app)
     {
         var p = Prefix();
         var officer = await app.As("officer1");
-        var batch = await ImportAsync(officer, "scope.csv", Utf8(Csv(Row(p, 1, unit: "T-V1"), Row(p, 2, unit: "T-S2"), Row(p, 3, unit: "T-S1"))));
+        var batch = await ImportAsync(
+            officer,
+            "scope.csv",
+            Utf8(Csv(Row(p, 1, unit: "T-V1"), Row(p, 2, unit: "T-S2"), Row(p, 3, unit: "T-S1")))
+        );
         Assert.Equal((1, 2), (batch.Stored, batch.Invalid));
         var errors = await ApiAssert.OkAsync<PagedResult<IncidentImportErrorView>>(
-            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json"));
+            await officer.GetAsync($"/api/v1/incidents/imports/{batch.Id}/errors?format=json")
+        );
         Assert.All(errors.Items, e => Assert.Equal("处警单位编码", e.Field));
         Assert.Contains(errors.Items, e => e.Row == 3 && e.Reason.Contains("管辖范围"));
         Assert.Equal(1, await CountAsync(p));
     }
 
     /// <summary>The import service acting as leader1, outside HTTP, so a test can stop it where a crash would.</summary>
-    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work, int blockRows = 10_000) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<LianxinDbContext>();
-        var userId = app.World.UserIds["leader1"];
-        var scope = await DataScopeResolver.ResolveAsync(db, userId);
-        var user = new ScopedImporter(userId, scope);
-        var s = new TestImportService(db, user, sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AddressNormalizer>(),
-            sp.GetRequiredService<IBulkWriter>(), sp.GetRequiredService<IDatabaseErrors>(), sp.GetServices<IIncidentIntakeStep>(), blockRows);
-        return await work(s);
-    });
+    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work, int blockRows = 10_000) =>
+        app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LianxinDbContext>();
+            var userId = app.World.UserIds["leader1"];
+            var scope = await DataScopeResolver.ResolveAsync(db, userId);
+            var user = new ScopedImporter(userId, scope);
+            var s = new TestImportService(
+                db,
+                user,
+                sp.GetRequiredService<PersonalDataProtector>(),
+                sp.GetRequiredService<AddressNormalizer>(),
+                sp.GetRequiredService<IBulkWriter>(),
+                sp.GetRequiredService<IDatabaseErrors>(),
+                sp.GetServices<IIncidentIntakeStep>(),
+                blockRows
+            );
+            return await work(s);
+        });
 
-    private sealed class TestImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-        IBulkWriter bulk, IDatabaseErrors errors, IEnumerable<IIncidentIntakeStep> steps, int blockRows)
+    private sealed class TestImportService(
+        LianxinDbContext db,
+        ICurrentUser user,
+        PersonalDataProtector protector,
+        AddressNormalizer addresses,
+        IBulkWriter bulk,
+        IDatabaseErrors errors,
+        IEnumerable<IIncidentIntakeStep> steps,
+        int blockRows
+    )
     {
-        private readonly IncidentImportService _service = new(db, user, protector, addresses, bulk, errors, steps,
-            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = blockRows }));
+        private readonly IncidentImportService _service = new(
+            db,
+            user,
+            protector,
+            addresses,
+            bulk,
+            errors,
+            steps,
+            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = blockRows })
+        );
 
         public LianxinDbContext Db => db;
         public ICurrentUser User => user;
@@ -421,8 +555,14 @@ public abstract class IncidentImportTests(AppFixture app)
         public IBulkWriter Bulk => bulk;
         public IDatabaseErrors Errors => errors;
 
-        public Func<IncidentImport, Task>? AfterFirstBlock { set => _service.AfterFirstBlock = value; }
-        public Func<IncidentImport, Task>? BeforeCommit { set => _service.BeforeCommit = value; }
+        public Func<IncidentImport, Task>? AfterFirstBlock
+        {
+            set => _service.AfterFirstBlock = value;
+        }
+        public Func<IncidentImport, Task>? BeforeCommit
+        {
+            set => _service.BeforeCommit = value;
+        }
 
         public Task<IncidentImportView> ImportAsync(string name, Stream content) => _service.ImportAsync(name, content);
     }

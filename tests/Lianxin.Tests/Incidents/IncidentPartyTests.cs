@@ -6,8 +6,8 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Incidents;
 
@@ -24,34 +24,61 @@ public abstract class IncidentPartyTests(AppFixture app)
     /// <summary>A valid 18-digit ID number of its own for each call.</summary>
     private static string NewIdNumber()
     {
-        var body = $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+        var body =
+            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 
     private static string NewPhone() => $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
 
-    private object Item(string number, string callerPhone, object[]? parties, DateTimeOffset? at = null) => new
-    {
-        number, receivedAt = at ?? DateTimeOffset.UtcNow.AddHours(-1), categoryCode = "dispute", callerName = "报警人", callerPhone,
-        address = $"当事人测试{Guid.NewGuid():N}号", summary = "邻里纠纷", handlingUnitId = app.World.Districts[0].Id, parties,
-    };
+    private object Item(string number, string callerPhone, object[]? parties, DateTimeOffset? at = null) =>
+        new
+        {
+            number,
+            receivedAt = at ?? DateTimeOffset.UtcNow.AddHours(-1),
+            categoryCode = "dispute",
+            callerName = "报警人",
+            callerPhone,
+            address = $"当事人测试{Guid.NewGuid():N}号",
+            summary = "邻里纠纷",
+            handlingUnitId = app.World.Districts[0].Id,
+            parties,
+        };
 
     /// <summary>A browser-like client signed in through the login form, for the server-rendered pages.</summary>
     private async Task<HttpClient> SignedInAsync(string user)
     {
-        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
         var form = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user, ["password"] = TestWorld.Password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
-        }));
+        var token = System
+            .Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")
+            .Groups[1]
+            .Value;
+        var signIn = await client.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = user,
+                    ["password"] = TestWorld.Password,
+                    ["__RequestVerificationToken"] = token,
+                    ["returnUrl"] = "/",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;
     }
 
-    private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) => app.Factory.WithDbAsync(db =>
-        db.RepeatClusters.AsNoTracking().Include(c => c.Members).Where(c => c.Members.Any(m => m.IncidentId == incidentId)).ToListAsync());
+    private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) =>
+        app.Factory.WithDbAsync(db =>
+            db.RepeatClusters.AsNoTracking()
+                .Include(c => c.Members)
+                .Where(c => c.Members.Any(m => m.IncidentId == incidentId))
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task The_same_person_in_different_roles_and_as_an_earlier_caller_is_one_party_cluster()
@@ -63,16 +90,51 @@ public abstract class IncidentPartyTests(AppFixture app)
         var now = DateTimeOffset.UtcNow;
 
         // A calls about B (named with ID number and phone) ...
-        var first = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), phoneA, [new { role = "Party", name = "李建军", idNumber = idB, phone = phoneB }], now.AddDays(-6))), HttpStatusCode.Created);
+        var first = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    phoneA,
+                    [
+                        new
+                        {
+                            role = "Party",
+                            name = "李建军",
+                            idNumber = idB,
+                            phone = phoneB,
+                        },
+                    ],
+                    now.AddDays(-6)
+                )
+            ),
+            HttpStatusCode.Created
+        );
         var party = Assert.Single(first.Parties);
         Assert.Equal("李**", party.NameMasked);
         Assert.DoesNotContain(idB[6..14], party.IdNumberMasked);
         Assert.Empty(await ClustersOfAsync(first.Summary.Id));
 
         // ... then B is named again, this time as the victim: the same person by ID number.
-        var second = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { role = "Victim", name = "李建军", idNumber = idB }], now.AddDays(-4))), HttpStatusCode.Created);
+        var second = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    NewPhone(),
+                    [
+                        new
+                        {
+                            role = "Victim",
+                            name = "李建军",
+                            idNumber = idB,
+                        },
+                    ],
+                    now.AddDays(-4)
+                )
+            ),
+            HttpStatusCode.Created
+        );
         var byId = Assert.Single(await ClustersOfAsync(second.Summary.Id));
         Assert.Equal(RepeatClusterKind.Party, byId.Kind);
         Assert.Equal(2, byId.IncidentCount);
@@ -81,19 +143,43 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == first.Summary.Id))).FlaggedRepeat);
 
         // B calls about A, known only by the phone A called from: the same people as the first incident.
-        var third = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), phoneB, [new { role = "Suspect", name = "王秀兰", phone = phoneA }], now.AddDays(-2))), HttpStatusCode.Created);
+        var third = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    phoneB,
+                    [
+                        new
+                        {
+                            role = "Suspect",
+                            name = "王秀兰",
+                            phone = phoneA,
+                        },
+                    ],
+                    now.AddDays(-2)
+                )
+            ),
+            HttpStatusCode.Created
+        );
         var ofThird = (await ClustersOfAsync(third.Summary.Id)).Where(c => c.Kind == RepeatClusterKind.Party).ToList();
         var byCaller = Assert.Single(ofThird, c => c.Id != byId.Id);
         Assert.Equal([first.Summary.Id, third.Summary.Id], byCaller.Members.Select(m => m.IncidentId).Order().ToArray());
         Assert.Contains("王**", byCaller.Label);
         // B calls from the phone B was named with in the first: B's cluster takes the third as well.
-        Assert.Equal([first.Summary.Id, second.Summary.Id, third.Summary.Id],
-            Assert.Single(ofThird, c => c.Id == byId.Id).Members.Select(m => m.IncidentId).Order().ToArray());
+        Assert.Equal(
+            [first.Summary.Id, second.Summary.Id, third.Summary.Id],
+            Assert.Single(ofThird, c => c.Id == byId.Id).Members.Select(m => m.IncidentId).Order().ToArray()
+        );
 
         // Someone else with a name like B's is a different person.
-        var other = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { name = "李建军", idNumber = NewIdNumber() }], now.AddDays(-1))), HttpStatusCode.Created);
+        var other = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(NewNumber(), NewPhone(), [new { name = "李建军", idNumber = NewIdNumber() }], now.AddDays(-1))
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Empty(await ClustersOfAsync(other.Summary.Id));
         Assert.False(other.Summary.FlaggedRepeat);
 
@@ -107,7 +193,10 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/incidents/clusters/{byId.Id}")).StatusCode);
         var theirs = await ApiAssert.OkAsync<JsonElement>(await station2.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == byId.Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/incidents/{first.Summary.Id}/parties/reveal", new { })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await station2.PostAsJsonAsync($"/api/v1/incidents/{first.Summary.Id}/parties/reveal", new { })).StatusCode
+        );
     }
 
     /// <summary>Seed 004: 刘 downstairs and 张 upstairs call the police about each other again and again. Each call
@@ -119,12 +208,26 @@ public abstract class IncidentPartyTests(AppFixture app)
         var liu = NewPhone();
         var zhang = NewPhone();
         var now = DateTimeOffset.UtcNow;
-        async Task<IncidentDetail> CallAsync(string caller, object[]? parties, int daysAgo) => await ApiAssert.OkAsync<IncidentDetail>(
-            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, parties, now.AddDays(-daysAgo))), HttpStatusCode.Created);
+        async Task<IncidentDetail> CallAsync(string caller, object[]? parties, int daysAgo) =>
+            await ApiAssert.OkAsync<IncidentDetail>(
+                await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, parties, now.AddDays(-daysAgo))),
+                HttpStatusCode.Created
+            );
         List<Guid> Members(RepeatCluster c) => c.Members.Select(m => m.IncidentId).Order().ToList();
 
         // 刘 calls: the renovation upstairs; 张 is named with his phone.
-        var first = await CallAsync(liu, [new { role = "Party", name = "张志强", phone = zhang }], 20);
+        var first = await CallAsync(
+            liu,
+            [
+                new
+                {
+                    role = "Party",
+                    name = "张志强",
+                    phone = zhang,
+                },
+            ],
+            20
+        );
         Assert.Empty(await ClustersOfAsync(first.Summary.Id));
 
         // 张 calls about 刘, whom he names by name only: he is the 张 of the first call, so his cluster opens.
@@ -137,18 +240,35 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == second.Summary.Id))).FlaggedRepeat);
 
         // 张 calls again, now naming 刘 with her phone: 刘's cluster takes her call of the first, 张's grows.
-        var third = await CallAsync(zhang, [new { role = "Suspect", name = "刘桂芳", phone = liu }], 6);
+        var third = await CallAsync(
+            zhang,
+            [
+                new
+                {
+                    role = "Suspect",
+                    name = "刘桂芳",
+                    phone = liu,
+                },
+            ],
+            6
+        );
         var ofThird = await ClustersOfAsync(third.Summary.Id);
         var lius = Assert.Single(ofThird, c => c.Kind == RepeatClusterKind.Party && c.Id != zhangs.Id);
         Assert.Equal(new[] { first.Summary.Id, third.Summary.Id }.Order().ToList(), Members(lius));
         Assert.Contains("刘**", lius.Label);
-        Assert.Equal(new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id }.Order().ToList(), Members(Assert.Single(ofThird, c => c.Id == zhangs.Id)));
+        Assert.Equal(
+            new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id }.Order().ToList(),
+            Members(Assert.Single(ofThird, c => c.Id == zhangs.Id))
+        );
         Assert.Contains(ofThird, c => c.Kind == RepeatClusterKind.Phone);
 
         // 刘 calls about 张 without naming anyone: she was named with this phone, so her cluster takes it.
         var fourth = await CallAsync(liu, null, 2);
         var ofFourth = await ClustersOfAsync(fourth.Summary.Id);
-        Assert.Equal(new[] { first.Summary.Id, third.Summary.Id, fourth.Summary.Id }.Order().ToList(), Members(Assert.Single(ofFourth, c => c.Id == lius.Id)));
+        Assert.Equal(
+            new[] { first.Summary.Id, third.Summary.Id, fourth.Summary.Id }.Order().ToList(),
+            Members(Assert.Single(ofFourth, c => c.Id == lius.Id))
+        );
         Assert.DoesNotContain(ofFourth, c => c.Id == zhangs.Id);
 
         // A call from a phone someone was named with more than the window (30 days) before stays on its own.
@@ -165,8 +285,11 @@ public abstract class IncidentPartyTests(AppFixture app)
         var officer = await app.As("officer1");
         var now = DateTimeOffset.UtcNow;
         var neighbour = NewPhone();
-        async Task<IncidentDetail> CallAsync(string caller, int daysAgo) => await ApiAssert.OkAsync<IncidentDetail>(
-            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, null, now.AddDays(-daysAgo))), HttpStatusCode.Created);
+        async Task<IncidentDetail> CallAsync(string caller, int daysAgo) =>
+            await ApiAssert.OkAsync<IncidentDetail>(
+                await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), caller, null, now.AddDays(-daysAgo))),
+                HttpStatusCode.Created
+            );
 
         // 吴 calls about the noise next door; days later the neighbour calls about 吴 (from a phone nobody has named yet).
         var first = await CallAsync(NewPhone(), 40);
@@ -176,10 +299,25 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.DoesNotContain(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
 
         // The officer completes the first call: the neighbour is named, with that phone.
-        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{first.Summary.Id}", new
-        {
-            categoryCode = "dispute", version = first.Summary.Version, parties = new object[] { new { role = "Party", name = "郑立新", phone = neighbour } },
-        }));
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{first.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = first.Summary.Version,
+                    parties = new object[]
+                    {
+                        new
+                        {
+                            role = "Party",
+                            name = "郑立新",
+                            phone = neighbour,
+                        },
+                    },
+                }
+            )
+        );
         Assert.Single(edited.Parties);
         var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
         Assert.Equal(new[] { first.Summary.Id, later.Summary.Id }.Order(), cluster.Members.Select(m => m.IncidentId).Order());
@@ -188,10 +326,17 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.DoesNotContain(await ClustersOfAsync(outside.Summary.Id), c => c.Id == cluster.Id);
 
         // Saving the incident again with the same person re-checks nothing and adds nobody.
-        var again = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{first.Summary.Id}", new
-        {
-            categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id } },
-        }));
+        var again = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{first.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = edited.Summary.Version,
+                    parties = new object[] { new { id = edited.Parties[0].Id } },
+                }
+            )
+        );
         Assert.Single(again.Parties);
         Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Id == cluster.Id).Members.Count);
     }
@@ -204,20 +349,52 @@ public abstract class IncidentPartyTests(AppFixture app)
         var good = NewNumber();
         var bad = NewNumber();
         var wrongCheck = idC[..17] + (idC[17] == '0' ? '1' : '0');
-        var result = await ApiAssert.OkAsync<IncidentBatchResult>(await officer.PostAsJsonAsync("/api/v1/incidents/batch", new
-        {
-            items = new[]
-            {
-                Item(good, NewPhone(), [new { role = "Party", name = "赵六", idNumber = idC }, new { role = "Witness", phone = NewPhone() }]),
-                Item(bad, NewPhone(), [new { role = "Party", name = "钱七", idNumber = wrongCheck }]),
-            },
-        }));
+        var result = await ApiAssert.OkAsync<IncidentBatchResult>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents/batch",
+                new
+                {
+                    items = new[]
+                    {
+                        Item(
+                            good,
+                            NewPhone(),
+                            [
+                                new
+                                {
+                                    role = "Party",
+                                    name = "赵六",
+                                    idNumber = idC,
+                                },
+                                new { role = "Witness", phone = NewPhone() },
+                            ]
+                        ),
+                        Item(
+                            bad,
+                            NewPhone(),
+                            [
+                                new
+                                {
+                                    role = "Party",
+                                    name = "钱七",
+                                    idNumber = wrongCheck,
+                                },
+                            ]
+                        ),
+                    },
+                }
+            )
+        );
         Assert.Equal(1, result.Created);
         Assert.Equal(1, result.Invalid);
         Assert.Contains("parties[0].idNumber", result.Items[1].Errors!.Keys);
         Assert.Contains("校验位", result.Items[1].Errors!["parties[0].idNumber"][0]);
-        var stored = await app.Factory.WithDbAsync(db => db.IncidentParties.AsNoTracking().Where(p => db.Incidents.Any(i => i.Id == p.IncidentId && i.Number == good))
-            .OrderBy(p => p.Position).ToListAsync());
+        var stored = await app.Factory.WithDbAsync(db =>
+            db.IncidentParties.AsNoTracking()
+                .Where(p => db.Incidents.Any(i => i.Id == p.IncidentId && i.Number == good))
+                .OrderBy(p => p.Position)
+                .ToListAsync()
+        );
         Assert.Equal(2, stored.Count);
         Assert.Equal(IncidentPartyRole.Witness, stored[1].Role);
         Assert.NotNull(stored[0].IdNumberHash);
@@ -228,14 +405,30 @@ public abstract class IncidentPartyTests(AppFixture app)
 
         // One by hand: the same bad number is a 422 and nothing is stored; so is a party with nothing to tell them by.
         var before = await app.Factory.WithDbAsync(db => db.IncidentParties.CountAsync());
-        var refused = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(bad, NewPhone(), [new { name = "钱七", idNumber = wrongCheck }])), HttpStatusCode.UnprocessableEntity);
+        var refused = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(bad, NewPhone(), [new { name = "钱七", idNumber = wrongCheck }])),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("parties[0].idNumber", refused.GetRawText());
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents", Item(bad, NewPhone(), [new { role = "Party" }])), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(bad, NewPhone(), [new { name = "钱七", idNumber = "11010519900101" }])), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(bad, NewPhone(), Enumerable.Range(0, IncidentService.MaxParties + 1).Select(_ => (object)new { name = "某人" }).ToArray())), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(bad, NewPhone(), [new { role = "Party" }])),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(bad, NewPhone(), [new { name = "钱七", idNumber = "11010519900101" }])),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    bad,
+                    NewPhone(),
+                    Enumerable.Range(0, IncidentService.MaxParties + 1).Select(_ => (object)new { name = "某人" }).ToArray()
+                )
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.False(await app.Factory.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Number == bad)));
         Assert.Equal(before, await app.Factory.WithDbAsync(db => db.IncidentParties.CountAsync()));
     }
@@ -245,8 +438,10 @@ public abstract class IncidentPartyTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var id = NewIdNumber();
-        var x = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { name = "孙国庆", idNumber = id }])), HttpStatusCode.Created);
+        var x = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), NewPhone(), [new { name = "孙国庆", idNumber = id }])),
+            HttpStatusCode.Created
+        );
         var kept = Assert.Single(x.Parties);
         var json = JsonSerializer.Serialize(x);
         Assert.DoesNotContain(id, json);
@@ -256,13 +451,43 @@ public abstract class IncidentPartyTests(AppFixture app)
         var phone = NewPhone();
         var edit = new
         {
-            categoryCode = "dispute", version = x.Summary.Version,
-            parties = new object[] { new { id = kept.Id, role = "Suspect" }, new { role = "Victim", name = "周桂英", phone } },
+            categoryCode = "dispute",
+            version = x.Summary.Version,
+            parties = new object[]
+            {
+                new { id = kept.Id, role = "Suspect" },
+                new
+                {
+                    role = "Victim",
+                    name = "周桂英",
+                    phone,
+                },
+            },
         };
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
-            new { categoryCode = "dispute", version = x.Summary.Version, parties = new object[] { new { name = "周桂英", phone = "12" } } }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
-            new { categoryCode = "dispute", version = x.Summary.Version, parties = new object[] { new { id = Guid.NewGuid() } } }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{x.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = x.Summary.Version,
+                    parties = new object[] { new { name = "周桂英", phone = "12" } },
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{x.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = x.Summary.Version,
+                    parties = new object[] { new { id = Guid.NewGuid() } },
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}", edit));
         Assert.Equal(2, edited.Parties.Count);
         Assert.Equal(kept.Id, edited.Parties[0].Id);
@@ -270,14 +495,21 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.Equal(kept.IdNumberMasked, edited.Parties[0].IdNumberMasked);
         Assert.Equal(IncidentPartyRole.Victim, edited.Parties[1].Role);
 
-        await ApiAssert.ProblemAsync(await (await app.As("auxiliary1")).PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "核实" }),
-            HttpStatusCode.Forbidden);
-        var shown = await ApiAssert.OkAsync<List<RevealedParty>>(await officer.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "约谈当事人" }));
+        await ApiAssert.ProblemAsync(
+            await (await app.As("auxiliary1")).PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "核实" }),
+            HttpStatusCode.Forbidden
+        );
+        var shown = await ApiAssert.OkAsync<List<RevealedParty>>(
+            await officer.PostAsJsonAsync($"/api/v1/incidents/{x.Summary.Id}/parties/reveal", new { reason = "约谈当事人" })
+        );
         Assert.Equal(["孙国庆", "周桂英"], shown.Select(p => p.Name));
         Assert.Equal(id, shown[0].IdNumber);
         Assert.Equal(phone, shown[1].Phone);
-        var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditAction.Reveal && a.EntityId == x.Summary.Id.ToString() && a.Summary!.Contains("当事人")).FirstOrDefaultAsync());
+        var line = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditAction.Reveal && a.EntityId == x.Summary.Id.ToString() && a.Summary!.Contains("当事人"))
+                .FirstOrDefaultAsync()
+        );
         Assert.NotNull(line);
         Assert.Equal(app.World.UserIds["officer1"], line.UserId);
         Assert.Contains("约谈当事人", line.Summary);
@@ -293,8 +525,17 @@ public abstract class IncidentPartyTests(AppFixture app)
         Assert.Contains("data-testid=\"incident-parties-editor\"", html);
 
         // Removing every party: an empty list.
-        var cleared = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{x.Summary.Id}",
-            new { categoryCode = "dispute", version = edited.Summary.Version, parties = Array.Empty<object>() }));
+        var cleared = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{x.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = edited.Summary.Version,
+                    parties = Array.Empty<object>(),
+                }
+            )
+        );
         Assert.Empty(cleared.Parties);
     }
 
@@ -304,24 +545,58 @@ public abstract class IncidentPartyTests(AppFixture app)
         var officer = await app.As("officer1");
         var id = NewIdNumber();
         var now = DateTimeOffset.UtcNow;
-        var earlier = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { name = "吴德明", idNumber = id }], now.AddDays(-3))), HttpStatusCode.Created);
-        var later = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), null, now.AddDays(-1))), HttpStatusCode.Created);
+        var earlier = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(NewNumber(), NewPhone(), [new { name = "吴德明", idNumber = id }], now.AddDays(-3))
+            ),
+            HttpStatusCode.Created
+        );
+        var later = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync("/api/v1/incidents", Item(NewNumber(), NewPhone(), null, now.AddDays(-1))),
+            HttpStatusCode.Created
+        );
         Assert.Empty(await ClustersOfAsync(later.Summary.Id));
 
-        var edited = await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
-            new { categoryCode = "dispute", version = later.Summary.Version, parties = new object[] { new { role = "Suspect", name = "吴德明", idNumber = id } } }));
+        var edited = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{later.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = later.Summary.Version,
+                    parties = new object[]
+                    {
+                        new
+                        {
+                            role = "Suspect",
+                            name = "吴德明",
+                            idNumber = id,
+                        },
+                    },
+                }
+            )
+        );
         Assert.True(edited.Summary.FlaggedRepeat);
         var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id));
         Assert.Equal(RepeatClusterKind.Party, cluster.Kind);
         Assert.Equal([earlier.Summary.Id, later.Summary.Id], cluster.Members.Select(m => m.IncidentId).Order().ToArray());
 
         // Saving the same parties again changes nothing: still one cluster of two.
-        await ApiAssert.OkAsync<IncidentDetail>(await officer.PutJsonAsync($"/api/v1/incidents/{later.Summary.Id}",
-            new { categoryCode = "dispute", version = edited.Summary.Version, parties = new object[] { new { id = edited.Parties[0].Id, role = "Suspect" } } }));
+        await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PutJsonAsync(
+                $"/api/v1/incidents/{later.Summary.Id}",
+                new
+                {
+                    categoryCode = "dispute",
+                    version = edited.Summary.Version,
+                    parties = new object[] { new { id = edited.Parties[0].Id, role = "Suspect" } },
+                }
+            )
+        );
         Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id)).IncidentCount);
     }
+
     [Fact]
     public async Task A_dispute_opened_from_a_party_cluster_takes_the_people_named_once_each_and_links_a_registered_resident()
     {
@@ -336,8 +611,12 @@ public abstract class IncidentPartyTests(AppFixture app)
             var protector = sp.GetRequiredService<PersonalDataProtector>();
             var r = new Lianxin.Core.Organization.Resident
             {
-                Name = "周海涛", OrgUnitId = app.World.Grids[0].Id, Address = "东峪村四组8号",
-                IdNumber = protector.Protect(id, CitizenId.Mask), Gender = CitizenId.Parse(id).Gender, BirthDate = CitizenId.Parse(id).BirthDate,
+                Name = "周海涛",
+                OrgUnitId = app.World.Grids[0].Id,
+                Address = "东峪村四组8号",
+                IdNumber = protector.Protect(id, CitizenId.Mask),
+                Gender = CitizenId.Parse(id).Gender,
+                BirthDate = CitizenId.Parse(id).BirthDate,
             };
             db.Residents.Add(r);
             await db.SaveChangesAsync();
@@ -345,19 +624,89 @@ public abstract class IncidentPartyTests(AppFixture app)
         });
 
         // The same man named in three incidents, with another person and a witness; the callers differ.
-        await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { role = "Party", name = "周海涛", idNumber = id }, new { role = "Party", name = "郑丽", phone = phoneOther }], now.AddDays(-5))), HttpStatusCode.Created);
-        await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), NewPhone(), [new { role = "Suspect", name = "周海涛", idNumber = id }, new { role = "Witness", name = "冯强" }], now.AddDays(-3))), HttpStatusCode.Created);
-        var last = await ApiAssert.OkAsync<IncidentDetail>(await officer.PostAsJsonAsync("/api/v1/incidents",
-            Item(NewNumber(), phoneOther, [new { role = "Victim", name = "周海涛", idNumber = id }], now.AddDays(-1))), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    NewPhone(),
+                    [
+                        new
+                        {
+                            role = "Party",
+                            name = "周海涛",
+                            idNumber = id,
+                        },
+                        new
+                        {
+                            role = "Party",
+                            name = "郑丽",
+                            phone = phoneOther,
+                        },
+                    ],
+                    now.AddDays(-5)
+                )
+            ),
+            HttpStatusCode.Created
+        );
+        await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    NewPhone(),
+                    [
+                        new
+                        {
+                            role = "Suspect",
+                            name = "周海涛",
+                            idNumber = id,
+                        },
+                        new { role = "Witness", name = "冯强" },
+                    ],
+                    now.AddDays(-3)
+                )
+            ),
+            HttpStatusCode.Created
+        );
+        var last = await ApiAssert.OkAsync<IncidentDetail>(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents",
+                Item(
+                    NewNumber(),
+                    phoneOther,
+                    [
+                        new
+                        {
+                            role = "Victim",
+                            name = "周海涛",
+                            idNumber = id,
+                        },
+                    ],
+                    now.AddDays(-1)
+                )
+            ),
+            HttpStatusCode.Created
+        );
         var cluster = Assert.Single(await ClustersOfAsync(last.Summary.Id), c => c.Kind == RepeatClusterKind.Party && c.IncidentCount == 3);
 
-        var opened = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"/api/v1/incidents/clusters/{cluster.Id}/dispute", new { }), HttpStatusCode.Created);
-        var parties = opened.GetProperty("parties").EnumerateArray()
-            .ToDictionary(p => p.GetProperty("displayName").GetString() ?? "", p => (
-                Role: p.GetProperty("role").GetString(),
-                Resident: p.GetProperty("residentId").ValueKind == JsonValueKind.Null ? (Guid?)null : p.GetProperty("residentId").GetGuid()));
+        var opened = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync($"/api/v1/incidents/clusters/{cluster.Id}/dispute", new { }),
+            HttpStatusCode.Created
+        );
+        var parties = opened
+            .GetProperty("parties")
+            .EnumerateArray()
+            .ToDictionary(
+                p => p.GetProperty("displayName").GetString() ?? "",
+                p =>
+                    (
+                        Role: p.GetProperty("role").GetString(),
+                        Resident: p.GetProperty("residentId").ValueKind == JsonValueKind.Null
+                            ? (Guid?)null
+                            : p.GetProperty("residentId").GetGuid()
+                    )
+            );
         // Each person once, the witness left out, the caller whose phone is a named party's not added again.
         Assert.Equal(new[] { "周海涛", "报警人", "郑丽" }, parties.Keys.Order().ToArray());
         Assert.Equal(("Applicant", (Guid?)residentId), parties["周海涛"]);

@@ -10,12 +10,16 @@ public sealed class IncidentPlacerTests
     [Fact]
     public void Polygons_with_holes_multipolygons_and_features_are_read_and_bad_boundaries_are_not()
     {
-        var withHole = IncidentPlacer.Parse("""{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[6,4],[6,6],[4,6],[4,4]]]}""")!;
+        var withHole = IncidentPlacer.Parse(
+            """{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[6,4],[6,6],[4,6],[4,4]]]}"""
+        )!;
         Assert.True(withHole.Covers(Points.CreatePoint(new Coordinate(1, 1))));
         Assert.False(withHole.Covers(Points.CreatePoint(new Coordinate(5, 5)))); // in the hole (a courtyard of another unit)
-        Assert.True(withHole.Covers(Points.CreatePoint(new Coordinate(0, 5))));  // on the edge counts as inside
+        Assert.True(withHole.Covers(Points.CreatePoint(new Coordinate(0, 5)))); // on the edge counts as inside
 
-        var multi = IncidentPlacer.Parse("""{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,6],[5,5]]]]}}""")!;
+        var multi = IncidentPlacer.Parse(
+            """{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,6],[5,5]]]]}}"""
+        )!;
         Assert.True(multi.Covers(Points.CreatePoint(new Coordinate(5.5, 5.5))));
         Assert.False(multi.Covers(Points.CreatePoint(new Coordinate(3, 3))));
 

@@ -11,12 +11,20 @@ public class IncidentTransitionTableTests
     private static readonly Guid Village = Guid.NewGuid();
 
     private static readonly IncidentAction[] Always =
-        [IncidentAction.Place, IncidentAction.Reassess, IncidentAction.EditParties, IncidentAction.FlagRepeat, IncidentAction.TakeDispute];
+    [
+        IncidentAction.Place,
+        IncidentAction.Reassess,
+        IncidentAction.EditParties,
+        IncidentAction.FlagRepeat,
+        IncidentAction.TakeDispute,
+    ];
 
     private static readonly HashSet<(IncidentStage, IncidentAction)> Expected =
     [
-        .. Always.Select(a => (IncidentStage.Queued, a)), (IncidentStage.Queued, IncidentAction.RegisterCase),
-        .. Always.Select(a => (IncidentStage.Placed, a)), (IncidentStage.Placed, IncidentAction.RegisterCase),
+        .. Always.Select(a => (IncidentStage.Queued, a)),
+        (IncidentStage.Queued, IncidentAction.RegisterCase),
+        .. Always.Select(a => (IncidentStage.Placed, a)),
+        (IncidentStage.Placed, IncidentAction.RegisterCase),
         .. Always.Select(a => (IncidentStage.CaseOpened, a)),
     ];
 
@@ -24,20 +32,28 @@ public class IncidentTransitionTableTests
     {
         var data = new TheoryData<IncidentStage, IncidentAction>();
         foreach (var stage in Enum.GetValues<IncidentStage>())
-            foreach (var action in Enum.GetValues<IncidentAction>())
-                data.Add(stage, action);
+        foreach (var action in Enum.GetValues<IncidentAction>())
+            data.Add(stage, action);
         return data;
     }
 
     private static Incident At(IncidentStage stage)
     {
-        var incident = Incident.Receive(new IncidentReport
-        {
-            Number = "J2026030100001", ReceivedAt = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero), CategoryCode = "dispute",
-            Summary = "邻里争吵", HandlingUnitId = Station, Source = IncidentSource.Api,
-        });
-        if (stage != IncidentStage.Queued) incident.Place(Village, PlacementMethod.Address);
-        if (stage == IncidentStage.CaseOpened) incident.RegisterCase(Guid.NewGuid());
+        var incident = Incident.Receive(
+            new IncidentReport
+            {
+                Number = "J2026030100001",
+                ReceivedAt = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero),
+                CategoryCode = "dispute",
+                Summary = "邻里争吵",
+                HandlingUnitId = Station,
+                Source = IncidentSource.Api,
+            }
+        );
+        if (stage != IncidentStage.Queued)
+            incident.Place(Village, PlacementMethod.Address);
+        if (stage == IncidentStage.CaseOpened)
+            incident.RegisterCase(Guid.NewGuid());
         return incident;
     }
 
@@ -45,12 +61,24 @@ public class IncidentTransitionTableTests
     {
         switch (action)
         {
-            case IncidentAction.Place: i.Place(Village, PlacementMethod.Hand); break;
-            case IncidentAction.Reassess: i.Reassess("public-order", null, null, "已调解", "张警官", true, null, null, null); break;
-            case IncidentAction.EditParties: i.UseParties([]); break;
-            case IncidentAction.FlagRepeat: i.FlagRepeat(); break;
-            case IncidentAction.RegisterCase: i.RegisterCase(Guid.NewGuid()); break;
-            case IncidentAction.TakeDispute: i.TakeDispute(Guid.NewGuid()); break;
+            case IncidentAction.Place:
+                i.Place(Village, PlacementMethod.Hand);
+                break;
+            case IncidentAction.Reassess:
+                i.Reassess("public-order", null, null, "已调解", "张警官", true, null, null, null);
+                break;
+            case IncidentAction.EditParties:
+                i.UseParties([]);
+                break;
+            case IncidentAction.FlagRepeat:
+                i.FlagRepeat();
+                break;
+            case IncidentAction.RegisterCase:
+                i.RegisterCase(Guid.NewGuid());
+                break;
+            case IncidentAction.TakeDispute:
+                i.TakeDispute(Guid.NewGuid());
+                break;
         }
     }
 
@@ -70,7 +98,8 @@ public class IncidentTransitionTableTests
         var error = Assert.Throws<ConflictException>(() => Do(i, action));
         Assert.Equal(IncidentTransitions.RefusalMessage(from, action), error.Message);
         Assert.StartsWith($"警情当前为“{from.Label()}”，不能{action.Label()}。当前可以：", error.Message, StringComparison.Ordinal);
-        foreach (var allowed in i.AllowedActions) Assert.Contains(allowed.Label(), error.Message, StringComparison.Ordinal);
+        foreach (var allowed in i.AllowedActions)
+            Assert.Contains(allowed.Label(), error.Message, StringComparison.Ordinal);
         Assert.Equal(before, (i.CaseId, i.PlaceId, i.OrgUnitId, i.CategoryCode, i.FlaggedRepeat, i.DisputeId));
     }
 
@@ -78,8 +107,10 @@ public class IncidentTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var stage in Enum.GetValues<IncidentStage>())
-            Assert.Equal(Expected.Where(e => e.Item1 == stage).Select(e => e.Item2).ToHashSet(),
-                IncidentTransitions.Allowed(stage).ToHashSet());
+            Assert.Equal(
+                Expected.Where(e => e.Item1 == stage).Select(e => e.Item2).ToHashSet(),
+                IncidentTransitions.Allowed(stage).ToHashSet()
+            );
     }
 
     [Fact]
@@ -87,7 +118,10 @@ public class IncidentTransitionTableTests
     {
         var i = At(IncidentStage.CaseOpened);
         var error = Assert.Throws<ConflictException>(i.EnsureCaseCanBeRegistered);
-        Assert.Equal("警情当前为“已登记治安案件”，不能登记治安案件。当前可以：落地、修改研判、修改当事人、标记疑似重复、转为纠纷。", error.Message);
+        Assert.Equal(
+            "警情当前为“已登记治安案件”，不能登记治安案件。当前可以：落地、修改研判、修改当事人、标记疑似重复、转为纠纷。",
+            error.Message
+        );
     }
 
     [Fact]

@@ -19,17 +19,24 @@ public class LookBackTaskTransitionTableTests
     {
         var data = new TheoryData<LookBackTaskState, LookBackTaskAction>();
         foreach (var state in Enum.GetValues<LookBackTaskState>())
-            foreach (var action in Enum.GetValues<LookBackTaskAction>())
-                data.Add(state, action);
+        foreach (var action in Enum.GetValues<LookBackTaskAction>())
+            data.Add(state, action);
         return data;
     }
 
     private static LookBackTask At(LookBackTaskState state)
     {
-        var plan = new LookBackPlan { OrgUnitId = Guid.NewGuid(), Address = "东峪村三组", Category = LookBackCategory.Gambling,
-            DealtOn = new DateOnly(2026, 2, 20), Weeks = 1 };
+        var plan = new LookBackPlan
+        {
+            OrgUnitId = Guid.NewGuid(),
+            Address = "东峪村三组",
+            Category = LookBackCategory.Gambling,
+            DealtOn = new DateOnly(2026, 2, 20),
+            Weeks = 1,
+        };
         var task = plan.AddTask(1, LookBackTaskKind.Patrol, T0.AddDays(7), "officer-1");
-        if (state == LookBackTaskState.Done) task.RecordResult(LookBackResult.Normal, null, "officer-1", T0.AddDays(2));
+        if (state == LookBackTaskState.Done)
+            task.RecordResult(LookBackResult.Normal, null, "officer-1", T0.AddDays(2));
         return task;
     }
 
@@ -37,16 +44,24 @@ public class LookBackTaskTransitionTableTests
     {
         switch (action)
         {
-            case LookBackTaskAction.Assign: t.Assign("officer-2"); break;
-            case LookBackTaskAction.RecordResult: t.RecordResult(LookBackResult.FoundAgain, "又有人聚赌", "officer-2", T0.AddDays(3)); break;
-            case LookBackTaskAction.Remind: t.MarkReminded(T0.AddDays(6)); break;
+            case LookBackTaskAction.Assign:
+                t.Assign("officer-2");
+                break;
+            case LookBackTaskAction.RecordResult:
+                t.RecordResult(LookBackResult.FoundAgain, "又有人聚赌", "officer-2", T0.AddDays(3));
+                break;
+            case LookBackTaskAction.Remind:
+                t.MarkReminded(T0.AddDays(6));
+                break;
         }
     }
 
     [Theory]
     [MemberData(nameof(AllPairs))]
-    public void Every_action_from_every_state_is_allowed_or_refused_with_the_allowed_ones_named(LookBackTaskState from,
-        LookBackTaskAction action)
+    public void Every_action_from_every_state_is_allowed_or_refused_with_the_allowed_ones_named(
+        LookBackTaskState from,
+        LookBackTaskAction action
+    )
     {
         var t = At(from);
         Assert.Equal(from, t.State);
@@ -67,8 +82,10 @@ public class LookBackTaskTransitionTableTests
     public void The_domain_table_offers_exactly_the_expected_actions()
     {
         foreach (var state in Enum.GetValues<LookBackTaskState>())
-            Assert.Equal(Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(),
-                LookBackTaskTransitions.Allowed(state).ToHashSet());
+            Assert.Equal(
+                Expected.Where(e => e.Item1 == state).Select(e => e.Item2).ToHashSet(),
+                LookBackTaskTransitions.Allowed(state).ToHashSet()
+            );
     }
 
     [Fact]

@@ -39,16 +39,22 @@ public abstract class RepeatBatchTests(AppFixture app)
         int Pick(int[] w)
         {
             var n = random.Next(w.Sum());
-            for (var i = 0; i < w.Length; i++) if ((n -= w[i]) < 0) return i;
+            for (var i = 0; i < w.Length; i++)
+                if ((n -= w[i]) < 0)
+                    return i;
             return w.Length - 1;
         }
-        return Enumerable.Range(0, count).Select(_ => new Call(
+        return Enumerable
+            .Range(0, count)
+            .Select(_ => new Call(
                 Pick(weights),
                 random.Next(4) == 0 ? null : Pick([5, 3, 1, 1]),
                 end.AddSeconds(-random.Next(90 * 24 * 3600)),
                 random.Next(8) == 0,
-                parties && random.Next(3) != 0 ? Pick([4, 3, 2, 1]) : null))
-            .OrderBy(c => c.At).ToList();
+                parties && random.Next(3) != 0 ? Pick([4, 3, 2, 1]) : null
+            ))
+            .OrderBy(c => c.At)
+            .ToList();
     }
 
     private sealed record Run(List<Call> Calls, List<Incident> Incidents, string[] Addresses);
@@ -63,42 +69,59 @@ public abstract class RepeatBatchTests(AppFixture app)
         var idNumbers = Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? NewIdNumber() : null).ToArray();
         var incidents = new List<Incident>();
         foreach (var part in calls.Chunk(chunk))
-            incidents.AddRange(await app.Factory.WithScopeAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<LianxinDbContext>();
-                var protector = sp.GetRequiredService<PersonalDataProtector>();
-                var normalizer = sp.GetRequiredService<AddressNormalizer>();
-                var list = part.Select(c =>
+            incidents.AddRange(
+                await app.Factory.WithScopeAsync(async sp =>
                 {
-                    var i = Incident.Receive(new IncidentReport
-                    {
-                        Number = Unique("B110-"), ReceivedAt = c.At, CategoryCode = "dispute", Address = addresses[c.Address],
-                        AddressKey = normalizer.Normalize(addresses[c.Address]), Summary = "比对", HandlingUnitId = app.World.Stations[0].Id,
-                        Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, Source = IncidentSource.Api,
-                        CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
-                    });
-                    i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
-                    if (c.Party is { } who)
-                    {
-                        var party = new IncidentParty
+                    var db = sp.GetRequiredService<LianxinDbContext>();
+                    var protector = sp.GetRequiredService<PersonalDataProtector>();
+                    var normalizer = sp.GetRequiredService<AddressNormalizer>();
+                    var list = part.Select(c =>
                         {
-                            IncidentId = i.Id, ReceivedAt = i.ReceivedAt, Name = protector.Protect(PartyNames[who], PersonName.Mask),
-                            IdNumber = protector.Protect(idNumbers[who], CitizenId.Mask), Phone = protector.Protect(phones[who], PhoneNumber.Mask),
-                        };
-                        party.Key();
-                        i.Parties.Add(party);
-                    }
-                    return i;
-                }).ToList();
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.Incidents.AddRange(list);
-                await db.SaveChangesAsync();
-                await new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule), bulk ? sp.GetRequiredService<IBulkWriter>() : null)
-                    .OnAddedAsync(db, list, CancellationToken.None);
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-                return list;
-            }));
+                            var i = Incident.Receive(
+                                new IncidentReport
+                                {
+                                    Number = Unique("B110-"),
+                                    ReceivedAt = c.At,
+                                    CategoryCode = "dispute",
+                                    Address = addresses[c.Address],
+                                    AddressKey = normalizer.Normalize(addresses[c.Address]),
+                                    Summary = "比对",
+                                    HandlingUnitId = app.World.Stations[0].Id,
+                                    Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid,
+                                    Source = IncidentSource.Api,
+                                    CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
+                                }
+                            );
+                            i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
+                            if (c.Party is { } who)
+                            {
+                                var party = new IncidentParty
+                                {
+                                    IncidentId = i.Id,
+                                    ReceivedAt = i.ReceivedAt,
+                                    Name = protector.Protect(PartyNames[who], PersonName.Mask),
+                                    IdNumber = protector.Protect(idNumbers[who], CitizenId.Mask),
+                                    Phone = protector.Protect(phones[who], PhoneNumber.Mask),
+                                };
+                                party.Key();
+                                i.Parties.Add(party);
+                            }
+                            return i;
+                        })
+                        .ToList();
+                    await using var tx = await db.Database.BeginTransactionAsync();
+                    db.Incidents.AddRange(list);
+                    await db.SaveChangesAsync();
+                    await new RepeatCheck(
+                        sp.GetRequiredService<NotificationService>(),
+                        Options.Create(rule),
+                        bulk ? sp.GetRequiredService<IBulkWriter>() : null
+                    ).OnAddedAsync(db, list, CancellationToken.None);
+                    await db.SaveChangesAsync();
+                    await tx.CommitAsync();
+                    return list;
+                })
+            );
         return new Run(calls, incidents, addresses);
     }
 
@@ -111,20 +134,32 @@ public abstract class RepeatBatchTests(AppFixture app)
         foreach (var (incident, call) in run.Incidents.Zip(run.Calls))
         {
             keyOf.TryAdd((RepeatClusterKind.Address, incident.AddressKey!), $"address{call.Address}");
-            if (incident.CallerPhoneHash is { } h) keyOf.TryAdd((RepeatClusterKind.Phone, h), $"phone{call.Phone}");
-            foreach (var party in incident.Parties) keyOf.TryAdd((RepeatClusterKind.Party, party.PersonKey!), $"person{call.Party}");
+            if (incident.CallerPhoneHash is { } h)
+                keyOf.TryAdd((RepeatClusterKind.Phone, h), $"phone{call.Phone}");
+            foreach (var party in incident.Parties)
+                keyOf.TryAdd((RepeatClusterKind.Party, party.PersonKey!), $"person{call.Party}");
         }
         var ids = position.Keys.ToList();
         return await app.Factory.WithDbAsync(async db =>
         {
-            var clusters = await db.RepeatClusters.AsNoTracking().Include(c => c.Members)
-                .Where(c => c.Members.Any(m => ids.Contains(m.IncidentId))).ToListAsync();
-            var flags = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.FlaggedRepeat }).ToListAsync();
-            var shape = clusters.Select(c =>
-                    $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] " +
-                    $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} " +
-                    $"label={c.Kind switch { RepeatClusterKind.Address => Array.IndexOf(run.Addresses, c.Label).ToString(), RepeatClusterKind.Party => c.Label, _ => "phone" }} org={c.OrgUnitId}")
-                .Order().ToList();
+            var clusters = await db
+                .RepeatClusters.AsNoTracking()
+                .Include(c => c.Members)
+                .Where(c => c.Members.Any(m => ids.Contains(m.IncidentId)))
+                .ToListAsync();
+            var flags = await db
+                .Incidents.AsNoTracking()
+                .Where(i => ids.Contains(i.Id))
+                .Select(i => new { i.Id, i.FlaggedRepeat })
+                .ToListAsync();
+            var shape = clusters
+                .Select(c =>
+                    $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] "
+                    + $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} "
+                    + $"label={c.Kind switch { RepeatClusterKind.Address => Array.IndexOf(run.Addresses, c.Label).ToString(), RepeatClusterKind.Party => c.Label, _ => "phone" }} org={c.OrgUnitId}"
+                )
+                .Order()
+                .ToList();
             shape.Add("flagged " + string.Join(",", flags.Where(f => f.FlaggedRepeat).Select(f => position[f.Id]).Order()));
             return shape;
         });
@@ -150,7 +185,8 @@ public abstract class RepeatBatchTests(AppFixture app)
 
     private static string NewIdNumber()
     {
-        var body = $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+        var body =
+            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 
@@ -160,7 +196,11 @@ public abstract class RepeatBatchTests(AppFixture app)
     /// that person's cluster, and taking the calls one by one, in one chunk or in several gives the same clusters.</summary>
     [Theory]
     [MemberData(nameof(PartyRules))]
-    public async Task Callers_named_before_as_parties_join_their_clusters_alike_one_by_one_and_in_chunks(int minCount, int windowDays, int seed)
+    public async Task Callers_named_before_as_parties_join_their_clusters_alike_one_by_one_and_in_chunks(
+        int minCount,
+        int windowDays,
+        int seed
+    )
     {
         var rule = new RepeatOptions { RepeatMinCount = minCount, RepeatWindowDays = windowDays };
         var calls = Scenario(seed, 70, parties: true);
@@ -172,7 +212,8 @@ public abstract class RepeatBatchTests(AppFixture app)
         Assert.Equal(single, parts);
         // Some person's cluster ends with a call from their phone that does not name them: only the caller's phone,
         // named with them earlier, brought it in (a later naming would be a later member).
-        var joinedAsCaller = single.Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Party person(\d) \[([\d,]+)\]"))
+        var joinedAsCaller = single
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Party person(\d) \[([\d,]+)\]"))
             .Where(m => m.Success)
             .Any(m =>
             {
@@ -199,12 +240,13 @@ public abstract class RepeatBatchTests(AppFixture app)
     }
 
     /// <summary>The repeated-incident messages the user got that are not among <paramref name="known"/>.</summary>
-    private Task<List<Notification>> NotesAsync(string user, HashSet<Guid>? known = null) => app.Factory.WithDbAsync(async db =>
-    {
-        var id = app.World.UserIds[user];
-        var all = await db.Notifications.AsNoTracking().Where(n => n.UserId == id && n.Title.Contains("重复警情")).ToListAsync();
-        return all.Where(n => known is null || !known.Contains(n.Id)).ToList();
-    });
+    private Task<List<Notification>> NotesAsync(string user, HashSet<Guid>? known = null) =>
+        app.Factory.WithDbAsync(async db =>
+        {
+            var id = app.World.UserIds[user];
+            var all = await db.Notifications.AsNoTracking().Where(n => n.UserId == id && n.Title.Contains("重复警情")).ToListAsync();
+            return all.Where(n => known is null || !known.Contains(n.Id)).ToList();
+        });
 
     private async Task<HashSet<Guid>> KnownAsync(string user) => (await NotesAsync(user)).Select(n => n.Id).ToHashSet();
 

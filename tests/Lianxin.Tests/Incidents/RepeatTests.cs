@@ -23,48 +23,76 @@ public sealed class RepeatPostgresTests(PostgresApp app) : RepeatTests(app), ICl
 /// transaction.</summary>
 public abstract class RepeatTests(AppFixture app)
 {
-    private sealed record Call(string Address, string? Phone, DateTimeOffset At, string? Caller = null, string Category = "dispute", bool Invalid = false);
+    private sealed record Call(
+        string Address,
+        string? Phone,
+        DateTimeOffset At,
+        string? Caller = null,
+        string Category = "dispute",
+        bool Invalid = false
+    );
 
     private static int _seq;
 
     private static string Unique(string text) => $"{text}{Interlocked.Increment(ref _seq)}{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>Adds incidents in one intake and runs the registered intake steps (or a repeat check with the given rule) on them.</summary>
-    private Task<List<Incident>> IntakeAsync(Guid placeId, RepeatOptions? rule, params Call[] calls) => app.Factory.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<LianxinDbContext>();
-        var protector = sp.GetRequiredService<PersonalDataProtector>();
-        var addresses = sp.GetRequiredService<AddressNormalizer>();
-        var list = calls.Select(c =>
+    private Task<List<Incident>> IntakeAsync(Guid placeId, RepeatOptions? rule, params Call[] calls) =>
+        app.Factory.WithScopeAsync(async sp =>
         {
-            var i = Incident.Receive(new IncidentReport
-            {
-                Number = Unique("T110-"), ReceivedAt = c.At, CategoryCode = c.Category, Address = c.Address, AddressKey = addresses.Normalize(c.Address),
-                Summary = $"{c.Address} 报警", Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid, HandlingUnitId = app.World.Stations[0].Id, Source = IncidentSource.Api,
-                CallerPhone = protector.Protect(c.Phone, PhoneNumber.Mask), CallerName = protector.Protect(c.Caller, n => n[..1] + "某"),
-            });
-            i.Place(placeId, PlacementMethod.Address);
-            return i;
-        }).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        db.Incidents.AddRange(list);
-        await db.SaveChangesAsync();
-        var steps = rule is null ? sp.GetServices<IIncidentIntakeStep>().OrderBy(s => s.Order).ToList()
-            : [new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule))];
-        foreach (var s in steps) await s.OnAddedAsync(db, list, CancellationToken.None);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return list;
-    });
+            var db = sp.GetRequiredService<LianxinDbContext>();
+            var protector = sp.GetRequiredService<PersonalDataProtector>();
+            var addresses = sp.GetRequiredService<AddressNormalizer>();
+            var list = calls
+                .Select(c =>
+                {
+                    var i = Incident.Receive(
+                        new IncidentReport
+                        {
+                            Number = Unique("T110-"),
+                            ReceivedAt = c.At,
+                            CategoryCode = c.Category,
+                            Address = c.Address,
+                            AddressKey = addresses.Normalize(c.Address),
+                            Summary = $"{c.Address} 报警",
+                            Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid,
+                            HandlingUnitId = app.World.Stations[0].Id,
+                            Source = IncidentSource.Api,
+                            CallerPhone = protector.Protect(c.Phone, PhoneNumber.Mask),
+                            CallerName = protector.Protect(c.Caller, n => n[..1] + "某"),
+                        }
+                    );
+                    i.Place(placeId, PlacementMethod.Address);
+                    return i;
+                })
+                .ToList();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Incidents.AddRange(list);
+            await db.SaveChangesAsync();
+            var steps = rule is null
+                ? sp.GetServices<IIncidentIntakeStep>().OrderBy(s => s.Order).ToList()
+                : [new RepeatCheck(sp.GetRequiredService<NotificationService>(), Options.Create(rule))];
+            foreach (var s in steps)
+                await s.OnAddedAsync(db, list, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return list;
+        });
 
-    private Task<int> NotesForAsync(string user, string titlePart) => app.Factory.WithDbAsync(db =>
-    {
-        var id = app.World.UserIds[user];
-        return db.Notifications.CountAsync(n => n.UserId == id && n.Title.Contains(titlePart));
-    });
+    private Task<int> NotesForAsync(string user, string titlePart) =>
+        app.Factory.WithDbAsync(db =>
+        {
+            var id = app.World.UserIds[user];
+            return db.Notifications.CountAsync(n => n.UserId == id && n.Title.Contains(titlePart));
+        });
 
-    private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) => app.Factory.WithDbAsync(db =>
-        db.RepeatClusters.AsNoTracking().Include(c => c.Members).Where(c => c.Members.Any(m => m.IncidentId == incidentId)).ToListAsync());
+    private Task<List<RepeatCluster>> ClustersOfAsync(Guid incidentId) =>
+        app.Factory.WithDbAsync(db =>
+            db.RepeatClusters.AsNoTracking()
+                .Include(c => c.Members)
+                .Where(c => c.Members.Any(m => m.IncidentId == incidentId))
+                .ToListAsync()
+        );
 
     private Task<Incident> IncidentAsync(Guid id) => app.Factory.WithDbAsync(db => db.Incidents.AsNoTracking().FirstAsync(i => i.Id == id));
 
@@ -124,8 +152,13 @@ public abstract class RepeatTests(AppFixture app)
     {
         var now = DateTimeOffset.UtcNow;
         var place = Unique("岗南村") + "二组";
-        var batch = await IntakeAsync(app.World.Villages[0].Id, null, new Call(place, null, now.AddHours(-2)), new Call(place, null, now.AddHours(-1)),
-            new Call(place, null, now));
+        var batch = await IntakeAsync(
+            app.World.Villages[0].Id,
+            null,
+            new Call(place, null, now.AddHours(-2)),
+            new Call(place, null, now.AddHours(-1)),
+            new Call(place, null, now)
+        );
         Assert.Equal(3, Assert.Single(await ClustersOfAsync(batch[2].Id)).IncidentCount);
         Assert.Single(await ClustersOfAsync(batch[0].Id));
 
@@ -160,7 +193,10 @@ public abstract class RepeatTests(AppFixture app)
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == cluster.Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As("resident1")).GetAsync("/api/v1/incidents/clusters")).StatusCode);
         await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/incidents/clusters?kind=Nope"), HttpStatusCode.BadRequest);
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/incidents/clusters?q={new string('x', 200)}"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/incidents/clusters?q={new string('x', 200)}"),
+            HttpStatusCode.UnprocessableEntity
+        );
     }
 
     private async Task<RepeatCluster> ClusterAsync(string prefix, string? caller1 = null, string? caller2 = null)
@@ -180,12 +216,20 @@ public abstract class RepeatTests(AppFixture app)
         var url = $"/api/v1/incidents/clusters/{cluster.Id}/focus";
 
         // The owner must be an account within the caller's scope: station 2's officer is not.
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { ownerId = app.World.UserIds["officer2"] }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { note = new string('长', 1001) }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { ownerId = app.World.UserIds["officer2"] }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { note = new string('长', 1001) }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As("auxiliary1")).PostAsJsonAsync(url, new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("officer2")).PostAsJsonAsync(url, new { })).StatusCode);
 
-        var focused = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync(url, new { ownerId = app.World.UserIds["auxiliary1"], note = "两户因噪音反复报警" }));
+        var focused = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync(url, new { ownerId = app.World.UserIds["auxiliary1"], note = "两户因噪音反复报警" })
+        );
         Assert.True(focused.GetProperty("summary").GetProperty("onFocusList").GetBoolean());
         Assert.Equal("Open", focused.GetProperty("summary").GetProperty("focusStatus").GetString());
         Assert.Equal("auxiliary1", focused.GetProperty("focusOwnerName").GetString());
@@ -194,13 +238,22 @@ public abstract class RepeatTests(AppFixture app)
 
         var version = focused.GetProperty("summary").GetProperty("version").GetInt64();
         var focusUrl = $"/api/v1/incidents/focus/{cluster.Id}";
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(focusUrl, new { status = "Following", version = version + 5 }), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(focusUrl, new { status = "Following", version = version + 5 }),
+            HttpStatusCode.Conflict
+        );
         await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(focusUrl, new { version }), HttpStatusCode.UnprocessableEntity);
         var updated = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync(focusUrl, new { status = "Following", version }));
         Assert.Equal("Following", updated.GetProperty("summary").GetProperty("focusStatus").GetString());
 
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{focusUrl}/notes", new { text = "  " }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"{focusUrl}/notes", new { text = "已约双方到警务室" }), HttpStatusCode.Created);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{focusUrl}/notes", new { text = "  " }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync($"{focusUrl}/notes", new { text = "已约双方到警务室" }),
+            HttpStatusCode.Created
+        );
         var detail = await ApiAssert.OkAsync<JsonElement>(await officer.GetAsync($"/api/v1/incidents/clusters/{cluster.Id}"));
         var notes = detail.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToList();
         Assert.Equal(["两户因噪音反复报警", "状态由「待跟进」改为「跟进中」", "已约双方到警务室"], notes);
@@ -218,7 +271,10 @@ public abstract class RepeatTests(AppFixture app)
         var cluster = await ClusterAsync("柏坡小区", "王建国", "刘秀英");
         var officer = await app.As("officer1");
         var url = $"/api/v1/incidents/clusters/{cluster.Id}/dispute";
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { title = new string('题', 101) }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(url, new { title = new string('题', 101) }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("leader2")).PostAsJsonAsync(url, new { })).StatusCode);
 
         var dispute = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync(url, new { }), HttpStatusCode.Created);
@@ -229,10 +285,14 @@ public abstract class RepeatTests(AppFixture app)
         Assert.Equal(2, parties.Count);
         Assert.Contains("报警", dispute.GetProperty("description").GetString());
 
-        var linked = await app.Factory.WithDbAsync(db => (from m in db.RepeatClusterMembers
-                                                          join i in db.Incidents on m.IncidentId equals i.Id
-                                                          where m.ClusterId == cluster.Id
-                                                          select i.DisputeId).ToListAsync());
+        var linked = await app.Factory.WithDbAsync(db =>
+            (
+                from m in db.RepeatClusterMembers
+                join i in db.Incidents on m.IncidentId equals i.Id
+                where m.ClusterId == cluster.Id
+                select i.DisputeId
+            ).ToListAsync()
+        );
         Assert.Equal(2, linked.Count);
         Assert.All(linked, d => Assert.Equal(disputeId, d));
         await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(url, new { }), HttpStatusCode.Conflict);
@@ -244,13 +304,58 @@ public abstract class RepeatTests(AppFixture app)
         var officer = await app.As("officer1");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var place = Unique("西沟采砂点");
-        object Plan(int weeks, string category = "Mining") => new { orgUnitId = app.World.Villages[0].Id, address = place, category, dealtOn = today, weeks };
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(0)), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(27)), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", new { orgUnitId = app.World.Villages[0].Id, address = place, category = "Mining", dealtOn = today.AddDays(3), weeks = 2 }), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", new { orgUnitId = app.World.Villages[1].Id, address = place, category = "Gambling", dealtOn = today, weeks = 2 })).StatusCode);
+        object Plan(int weeks, string category = "Mining") =>
+            new
+            {
+                orgUnitId = app.World.Villages[0].Id,
+                address = place,
+                category,
+                dealtOn = today,
+                weeks,
+            };
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(0)),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(27)),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/incidents/lookbacks",
+                new
+                {
+                    orgUnitId = app.World.Villages[0].Id,
+                    address = place,
+                    category = "Mining",
+                    dealtOn = today.AddDays(3),
+                    weeks = 2,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await officer.PostAsJsonAsync(
+                    "/api/v1/incidents/lookbacks",
+                    new
+                    {
+                        orgUnitId = app.World.Villages[1].Id,
+                        address = place,
+                        category = "Gambling",
+                        dealtOn = today,
+                        weeks = 2,
+                    }
+                )
+            ).StatusCode
+        );
 
-        var plan = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(3)), HttpStatusCode.Created);
+        var plan = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync("/api/v1/incidents/lookbacks", Plan(3)),
+            HttpStatusCode.Created
+        );
         var planId = plan.GetProperty("summary").GetProperty("id").GetGuid();
         var tasks = plan.GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal(3, tasks.Count);
@@ -259,33 +364,59 @@ public abstract class RepeatTests(AppFixture app)
         var second = tasks[1].GetProperty("id").GetGuid();
 
         var taskUrl = $"/api/v1/incidents/lookbacks/{planId}/tasks/{first}";
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{taskUrl}/assign", new { assigneeId = app.World.UserIds["leader2"] }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"{taskUrl}/assign", new { assigneeId = app.World.UserIds["auxiliary1"] }));
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{taskUrl}/assign", new { assigneeId = app.World.UserIds["leader2"] }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync($"{taskUrl}/assign", new { assigneeId = app.World.UserIds["auxiliary1"] })
+        );
 
         // Reminders: a day before the first week ends, its assignee hears once; the plan's maker hears for unassigned tasks.
         var before = await NotesForAsync("auxiliary1", "回头看任务");
-        var sent = await app.Factory.WithScopeAsync(sp => sp.GetServices<IReminderSource>().OfType<LookBackReminders>().Single()
-            .SendDueAsync(DateTimeOffset.UtcNow.AddDays(6.5), CancellationToken.None));
+        var sent = await app.Factory.WithScopeAsync(sp =>
+            sp.GetServices<IReminderSource>()
+                .OfType<LookBackReminders>()
+                .Single()
+                .SendDueAsync(DateTimeOffset.UtcNow.AddDays(6.5), CancellationToken.None)
+        );
         Assert.True(sent >= 1);
         Assert.Equal(before + 1, await NotesForAsync("auxiliary1", "回头看任务"));
-        await app.Factory.WithScopeAsync(sp => sp.GetServices<IReminderSource>().OfType<LookBackReminders>().Single()
-            .SendDueAsync(DateTimeOffset.UtcNow.AddDays(6.5), CancellationToken.None));
+        await app.Factory.WithScopeAsync(sp =>
+            sp.GetServices<IReminderSource>()
+                .OfType<LookBackReminders>()
+                .Single()
+                .SendDueAsync(DateTimeOffset.UtcNow.AddDays(6.5), CancellationToken.None)
+        );
         Assert.Equal(before + 1, await NotesForAsync("auxiliary1", "回头看任务"));
 
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{taskUrl}/result", new { result = "FoundAgain" }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{taskUrl}/result", new { result = "FoundAgain" }),
+            HttpStatusCode.UnprocessableEntity
+        );
         await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{taskUrl}/result", new { }), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"{taskUrl}/result", new { result = "Normal" }));
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{taskUrl}/result", new { result = "Normal" }), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{taskUrl}/result", new { result = "Normal" }),
+            HttpStatusCode.Conflict
+        );
 
         var leaderBefore = await NotesForAsync("leader1", place);
-        var done = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsJsonAsync($"/api/v1/incidents/lookbacks/{planId}/tasks/{second}/result",
-            new { result = "FoundAgain", note = "夜间又见运砂车" }));
+        var done = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/incidents/lookbacks/{planId}/tasks/{second}/result",
+                new { result = "FoundAgain", note = "夜间又见运砂车" }
+            )
+        );
         Assert.Equal(1, done.GetProperty("summary").GetProperty("foundAgain").GetInt32());
         Assert.Equal(2, done.GetProperty("summary").GetProperty("done").GetInt32());
         Assert.Equal(leaderBefore + 1, await NotesForAsync("leader1", place));
         Assert.Equal(0, await NotesForAsync("leader2", place));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("officer2")).GetAsync($"/api/v1/incidents/lookbacks/{planId}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await (await app.As("officer2")).GetAsync($"/api/v1/incidents/lookbacks/{planId}")).StatusCode
+        );
         var list = await ApiAssert.OkAsync<JsonElement>(await officer.GetAsync("/api/v1/incidents/lookbacks?open=true&pageSize=200"));
         Assert.Contains(list.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == planId);
     }
@@ -296,17 +427,29 @@ public abstract class RepeatTests(AppFixture app)
         var now = DateTimeOffset.UtcNow;
         var day = IncidentPeople.WeekStart(now);
         var flat = Unique("锦绣家园") + "5栋2单元301";
-        var atFlat = await IntakeAsync(app.World.Villages[0].Id, null, new Call(flat, null, IncidentPeople.StartOf(day).AddHours(10), Category: "public-order"));
-        var unmatched = await IntakeAsync(app.World.Villages[0].Id, null, new Call(Unique("无指令地点"), null, IncidentPeople.StartOf(day).AddHours(11), Category: "help"));
+        var atFlat = await IntakeAsync(
+            app.World.Villages[0].Id,
+            null,
+            new Call(flat, null, IncidentPeople.StartOf(day).AddHours(10), Category: "public-order")
+        );
+        var unmatched = await IntakeAsync(
+            app.World.Villages[0].Id,
+            null,
+            new Call(Unique("无指令地点"), null, IncidentPeople.StartOf(day).AddHours(11), Category: "help")
+        );
         var number = Unique("ZL-");
-        var csv = $"指令编号,日期,地址,类别,内容\n{number},{day:yyyy-MM-dd},{flat.Replace("5栋", "五号楼")},,核查该户反复报警情况\n,{day:yyyy-MM-dd},,,缺编号\n{number}-2,不是日期,,,日期错\n";
+        var csv =
+            $"指令编号,日期,地址,类别,内容\n{number},{day:yyyy-MM-dd},{flat.Replace("5栋", "五号楼")},,核查该户反复报警情况\n,{day:yyyy-MM-dd},,,缺编号\n{number}-2,不是日期,,,日期错\n";
         var officer = await app.As("officer1");
-        HttpContent Form(string text, Guid unit, string name = "directives.csv") => new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name },
-            { new StringContent(unit.ToString()), "orgUnitId" },
-        };
-        var result = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id)));
+        HttpContent Form(string text, Guid unit, string name = "directives.csv") =>
+            new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name },
+                { new StringContent(unit.ToString()), "orgUnitId" },
+            };
+        var result = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id))
+        );
         Assert.Equal(1, result.GetProperty("added").GetInt32());
         var problems = result.GetProperty("problems").EnumerateArray().ToList();
         Assert.Equal(2, problems.Count);
@@ -315,26 +458,51 @@ public abstract class RepeatTests(AppFixture app)
         Assert.Equal("日期", problems[1].GetProperty("field").GetString());
 
         // Importing the same file again adds nothing.
-        var again = await ApiAssert.OkAsync<JsonElement>(await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id)));
+        var again = await ApiAssert.OkAsync<JsonElement>(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id))
+        );
         Assert.Equal(0, again.GetProperty("added").GetInt32());
         Assert.Equal(1, again.GetProperty("alreadyThere").GetInt32());
 
-        await ApiAssert.ProblemAsync(await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id, "x.exe")), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsync("/api/v1/incidents/directives/import", Form("a,b\n1,2\n", app.World.Villages[0].Id)), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsync("/api/v1/incidents/directives/import", Form("PKnot-a-zip", app.World.Villages[0].Id, "d.xlsx")), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/incidents/directives/import", new { }), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[1].Id))).StatusCode);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id, "x.exe")),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form("a,b\n1,2\n", app.World.Villages[0].Id)),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync("/api/v1/incidents/directives/import", Form("PKnot-a-zip", app.World.Villages[0].Id, "d.xlsx")),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/incidents/directives/import", new { }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[1].Id))).StatusCode
+        );
 
-        var cmp = await ApiAssert.OkAsync<JsonElement>(await officer.GetAsync($"/api/v1/incidents/directives/comparison?week={day:yyyy-MM-dd}"));
-        var mine = cmp.GetProperty("directives").EnumerateArray().Single(d => d.GetProperty("directive").GetProperty("number").GetString() == number);
+        var cmp = await ApiAssert.OkAsync<JsonElement>(
+            await officer.GetAsync($"/api/v1/incidents/directives/comparison?week={day:yyyy-MM-dd}")
+        );
+        var mine = cmp.GetProperty("directives")
+            .EnumerateArray()
+            .Single(d => d.GetProperty("directive").GetProperty("number").GetString() == number);
         var hit = Assert.Single(mine.GetProperty("incidents").EnumerateArray());
         Assert.Equal(atFlat[0].Id, hit.GetProperty("id").GetGuid());
         Assert.True(hit.GetProperty("sameAddress").GetBoolean());
         Assert.Contains(cmp.GetProperty("unmatched").EnumerateArray(), i => i.GetProperty("id").GetGuid() == unmatched[0].Id);
         Assert.DoesNotContain(cmp.GetProperty("unmatched").EnumerateArray(), i => i.GetProperty("id").GetGuid() == atFlat[0].Id);
 
-        var station2 = await ApiAssert.OkAsync<JsonElement>(await (await app.As("officer2")).GetAsync($"/api/v1/incidents/directives/comparison?week={day:yyyy-MM-dd}"));
-        Assert.DoesNotContain(station2.GetProperty("directives").EnumerateArray(), d => d.GetProperty("directive").GetProperty("number").GetString() == number);
+        var station2 = await ApiAssert.OkAsync<JsonElement>(
+            await (await app.As("officer2")).GetAsync($"/api/v1/incidents/directives/comparison?week={day:yyyy-MM-dd}")
+        );
+        Assert.DoesNotContain(station2.GetProperty("directives").EnumerateArray(), d =>
+            d.GetProperty("directive").GetProperty("number").GetString() == number
+        );
     }
 
     [Fact]
@@ -348,15 +516,22 @@ public abstract class RepeatTests(AppFixture app)
         await IntakeAsync(app.World.Villages[0].Id, null, new Call(place, null, lastWeek.AddHours(9)));
         await IntakeAsync(app.World.Villages[0].Id, null, new Call(place, null, lastWeek.AddHours(10)));
         var before = await NotesForAsync("leader1", "上周重复警情研判");
-        await app.Factory.WithScopeAsync(sp => sp.GetServices<IReminderSource>().OfType<RepeatWeeklyDigest>().Single().SendDueAsync(monday, CancellationToken.None));
+        await app.Factory.WithScopeAsync(sp =>
+            sp.GetServices<IReminderSource>().OfType<RepeatWeeklyDigest>().Single().SendDueAsync(monday, CancellationToken.None)
+        );
         Assert.Equal(before + 1, await NotesForAsync("leader1", "上周重复警情研判"));
-        await app.Factory.WithScopeAsync(sp => sp.GetServices<IReminderSource>().OfType<RepeatWeeklyDigest>().Single().SendDueAsync(monday.AddHours(1), CancellationToken.None));
+        await app.Factory.WithScopeAsync(sp =>
+            sp.GetServices<IReminderSource>().OfType<RepeatWeeklyDigest>().Single().SendDueAsync(monday.AddHours(1), CancellationToken.None)
+        );
         Assert.Equal(before + 1, await NotesForAsync("leader1", "上周重复警情研判"));
 
-        var week = await ApiAssert.OkAsync<JsonElement>(await (await app.As("leader1")).GetAsync($"/api/v1/incidents/clusters/week?week={IncidentPeople.WeekStart(now):yyyy-MM-dd}"));
+        var week = await ApiAssert.OkAsync<JsonElement>(
+            await (await app.As("leader1")).GetAsync($"/api/v1/incidents/clusters/week?week={IncidentPeople.WeekStart(now):yyyy-MM-dd}")
+        );
         var station = week.EnumerateArray().Single(s => s.GetProperty("stationId").GetGuid() == app.World.Stations[0].Id);
         Assert.Contains(station.GetProperty("rows").EnumerateArray(), r => r.GetProperty("label").GetString() == place);
     }
+
     [Fact]
     public async Task A_week_with_more_directives_than_are_compared_says_so()
     {
@@ -365,11 +540,16 @@ public abstract class RepeatTests(AppFixture app)
         await app.Factory.WithDbAsync(async db =>
         {
             for (var n = 0; n <= DirectiveService.MaxDirectives; n++)
-                db.CommandDirectives.Add(new CommandDirective
-                {
-                    OrgUnitId = app.World.Villages[1].Id, Number = $"ZL-{monday:yyyyMMdd}-{n:0000}", IssuedOn = monday.AddDays(n % 7),
-                    Category = "赌博", Content = "查处赌博窝点",
-                });
+                db.CommandDirectives.Add(
+                    new CommandDirective
+                    {
+                        OrgUnitId = app.World.Villages[1].Id,
+                        Number = $"ZL-{monday:yyyyMMdd}-{n:0000}",
+                        IssuedOn = monday.AddDays(n % 7),
+                        Category = "赌博",
+                        Content = "查处赌博窝点",
+                    }
+                );
             db.SuppressEntityAudit = true;
             return await db.SaveChangesAsync();
         });

@@ -10,8 +10,10 @@ namespace Lianxin.Tests.Localization;
 /// same format placeholders so a value is never dropped or thrown on.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly ResourceManager Resources =
-        new("Lianxin.Web.Resources.SharedResource", typeof(Lianxin.Web.SharedResource).Assembly);
+    private static readonly ResourceManager Resources = new(
+        "Lianxin.Web.Resources.SharedResource",
+        typeof(Lianxin.Web.SharedResource).Assembly
+    );
 
     private static Dictionary<string, string> Load(CultureInfo culture)
     {

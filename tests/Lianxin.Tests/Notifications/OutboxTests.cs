@@ -37,8 +37,14 @@ internal sealed class LoopbackReceiver : IDisposable
         while (_listener.IsListening)
         {
             HttpListenerContext ctx;
-            try { ctx = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
+            try
+            {
+                ctx = await _listener.GetContextAsync();
+            }
+            catch (Exception)
+            {
+                return;
+            }
             using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             lock (Bodies)
@@ -80,21 +86,27 @@ public sealed class OutboxTests : IAsyncLifetime
         await _factory.WithScopeAsync(async sp =>
         {
             sp.GetRequiredService<Lianxin.Web.Access.CurrentUser>();
-            return await sp.GetRequiredService<NotificationService>().SendAsync(userId, "红色预警", "东峪村纠纷升级", "/disputes/1", "error",
-                [("webhook", "{\"text\":\"红色预警\"}")]);
+            return await sp.GetRequiredService<NotificationService>()
+                .SendAsync(userId, "红色预警", "东峪村纠纷升级", "/disputes/1", "error", [("webhook", "{\"text\":\"红色预警\"}")]);
         });
 
         var officer = await TestWorld.ClientAsync(_factory, "officer1");
-        var inbox = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<NotificationView>>(await officer.GetAsync("/api/v1/notifications?unreadOnly=true"));
+        var inbox = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<NotificationView>>(
+            await officer.GetAsync("/api/v1/notifications?unreadOnly=true")
+        );
         Assert.Equal("红色预警", Assert.Single(inbox.Items).Title);
         var leader = await TestWorld.ClientAsync(_factory, "leader1");
-        var other = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<NotificationView>>(await leader.GetAsync("/api/v1/notifications"));
+        var other = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<NotificationView>>(
+            await leader.GetAsync("/api/v1/notifications")
+        );
         Assert.Empty(other.Items);
 
         var dispatcher = _factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
         async Task<OutboxMessage> Pass()
         {
-            await _factory.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+            await _factory.WithDbAsync(db =>
+                db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)))
+            );
             await dispatcher.DispatchOnceAsync(CancellationToken.None);
             return await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         }
@@ -126,7 +138,8 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(now.AddSeconds(10), m.NextAttemptAt);
         m.RecordFailure("x", now);
         Assert.Equal(now.AddSeconds(20), m.NextAttemptAt);
-        for (var i = 2; i < OutboxMessage.MaxAttempts; i++) m.RecordFailure("x", now);
+        for (var i = 2; i < OutboxMessage.MaxAttempts; i++)
+            m.RecordFailure("x", now);
         Assert.NotNull(m.FailedAt);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Organization;
 using Lianxin.Tests.Support;
@@ -14,8 +13,22 @@ public sealed class ResidentApiPostgresTests(PostgresApp app) : ResidentApiTests
 
 public abstract class ResidentApiTests(AppFixture app)
 {
-    private static object NewResident(Guid unit, string name, string? id, string? phone = "13912345678", string? address = "东峪村三组12号") =>
-        new { name, idNumber = id, phone, address, orgUnitId = unit, tags = new[] { "独居老人" } };
+    private static object NewResident(
+        Guid unit,
+        string name,
+        string? id,
+        string? phone = "13912345678",
+        string? address = "东峪村三组12号"
+    ) =>
+        new
+        {
+            name,
+            idNumber = id,
+            phone,
+            address,
+            orgUnitId = unit,
+            tags = new[] { "独居老人" },
+        };
 
     private Task<int> CountResidents() => app.Factory.WithDbAsync(db => db.Residents.CountAsync());
 
@@ -25,14 +38,17 @@ public abstract class ResidentApiTests(AppFixture app)
         var officer = await app.As("officer1");
         var id = TestWorld.IdFor(1961, 501);
         var created = await ApiAssert.OkAsync<ResidentView>(
-            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "王秀英", id)), HttpStatusCode.Created);
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "王秀英", id)),
+            HttpStatusCode.Created
+        );
         Assert.Equal(id[..6] + "********" + id[^4..], created.IdNumberMasked);
         Assert.Equal("139****5678", created.PhoneMasked);
         Assert.Equal(1961, created.BirthYear);
         Assert.DoesNotContain("03-15", await (await officer.GetAsync($"/api/v1/residents/{created.Id}")).Content.ReadAsStringAsync());
 
         var found = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(
-            await officer.GetAsync($"/api/v1/residents?idNumber={id.ToLowerInvariant()}"));
+            await officer.GetAsync($"/api/v1/residents?idNumber={id.ToLowerInvariant()}")
+        );
         Assert.Equal(created.Id, Assert.Single(found.Items).Id);
 
         var raw = await app.Factory.WithDbAsync(db => db.Residents.AsNoTracking().FirstAsync(r => r.Id == created.Id));
@@ -49,7 +65,9 @@ public abstract class ResidentApiTests(AppFixture app)
         var bad = good[..17] + (good[17] == '1' ? '2' : '1');
         var before = await CountResidents();
         var problem = await ApiAssert.ProblemAsync(
-            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "错号", bad)), HttpStatusCode.UnprocessableEntity);
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "错号", bad)),
+            HttpStatusCode.UnprocessableEntity
+        );
         var message = problem.GetProperty("errors").GetProperty("idNumber")[0].GetString()!;
         Assert.Contains("校验位", message);
         Assert.Contains(good[17].ToString(), message);
@@ -61,8 +79,14 @@ public abstract class ResidentApiTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var id = TestWorld.IdFor(1975, 503);
-        await ApiAssert.OkAsync<ResidentView>(await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "甲", id)), HttpStatusCode.Created);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Villages[0].Id, "乙", id)), HttpStatusCode.Conflict);
+        await ApiAssert.OkAsync<ResidentView>(
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "甲", id)),
+            HttpStatusCode.Created
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Villages[0].Id, "乙", id)),
+            HttpStatusCode.Conflict
+        );
     }
 
     [Fact]
@@ -70,16 +94,25 @@ public abstract class ResidentApiTests(AppFixture app)
     {
         var residentId = app.World.ResidentIds["张三1"];
         var auxiliary = await app.As("auxiliary1");
-        await ApiAssert.ProblemAsync(await auxiliary.PostAsJsonAsync($"/api/v1/residents/{residentId}/reveal", new { reason = "核查" }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await auxiliary.PostAsJsonAsync($"/api/v1/residents/{residentId}/reveal", new { reason = "核查" }),
+            HttpStatusCode.Forbidden
+        );
 
         var officer = await app.As("officer1");
-        var revealed = await ApiAssert.OkAsync<RevealedResident>(await officer.PostAsJsonAsync($"/api/v1/residents/{residentId}/reveal", new { reason = "入户走访核对" }));
+        var revealed = await ApiAssert.OkAsync<RevealedResident>(
+            await officer.PostAsJsonAsync($"/api/v1/residents/{residentId}/reveal", new { reason = "入户走访核对" })
+        );
         Assert.Equal(18, revealed.IdNumber!.Length);
         Assert.StartsWith("1380000", revealed.Phone);
         Assert.Equal(revealed.IdNumber![6..14], revealed.BirthDate!.Value.ToString("yyyyMMdd"));
 
-        var line = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditAction.Reveal && a.EntityId == residentId.ToString()).OrderByDescending(a => a.Seq).FirstOrDefaultAsync());
+        var line = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditAction.Reveal && a.EntityId == residentId.ToString())
+                .OrderByDescending(a => a.Seq)
+                .FirstOrDefaultAsync()
+        );
         Assert.NotNull(line);
         Assert.Equal(app.World.UserIds["officer1"], line.UserId);
         Assert.Contains("入户走访核对", line.Summary);
@@ -90,20 +123,39 @@ public abstract class ResidentApiTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var created = await ApiAssert.OkAsync<ResidentView>(
-            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "赵六", TestWorld.IdFor(1988, 504))), HttpStatusCode.Created);
-        var first = new { name = "赵六", address = "东峪村四组1号", orgUnitId = app.World.Grids[0].Id, version = created.Version };
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "赵六", TestWorld.IdFor(1988, 504))),
+            HttpStatusCode.Created
+        );
+        var first = new
+        {
+            name = "赵六",
+            address = "东峪村四组1号",
+            orgUnitId = app.World.Grids[0].Id,
+            version = created.Version,
+        };
         var updated = await ApiAssert.OkAsync<ResidentView>(await officer.PutJsonAsync($"/api/v1/residents/{created.Id}", first));
         Assert.Equal(created.Version + 1, updated.Version);
         Assert.Equal(created.IdNumberMasked, updated.IdNumberMasked); // omitted id number is left as it was
 
-        var stale = new { name = "赵六", address = "别处", orgUnitId = app.World.Grids[0].Id, version = created.Version };
-        var problem = await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/residents/{created.Id}", stale), HttpStatusCode.Conflict);
+        var stale = new
+        {
+            name = "赵六",
+            address = "别处",
+            orgUnitId = app.World.Grids[0].Id,
+            version = created.Version,
+        };
+        var problem = await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync($"/api/v1/residents/{created.Id}", stale),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("已被他人修改", problem.GetProperty("title").GetString());
         var now = await ApiAssert.OkAsync<ResidentView>(await officer.GetAsync($"/api/v1/residents/{created.Id}"));
         Assert.Equal("东峪村四组1号", now.Address);
 
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync($"/api/v1/residents/{created.Id}", new { name = "赵六", orgUnitId = app.World.Grids[0].Id }),
-            HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PutJsonAsync($"/api/v1/residents/{created.Id}", new { name = "赵六", orgUnitId = app.World.Grids[0].Id }),
+            HttpStatusCode.UnprocessableEntity
+        );
     }
 
     [Fact]
@@ -126,7 +178,10 @@ public abstract class ResidentApiTests(AppFixture app)
         Assert.True(second.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(before + 1, await CountResidents());
 
-        await ApiAssert.ProblemAsync(await officer.SendAsync(Post(NewResident(app.World.Grids[0].Id, "别人", null))), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.SendAsync(Post(NewResident(app.World.Grids[0].Id, "别人", null))),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(before + 1, await CountResidents());
     }
 
@@ -137,12 +192,15 @@ public abstract class ResidentApiTests(AppFixture app)
         const string name = "<script>alert(1)</script>";
         const string address = "'; DROP TABLE \"Residents\"; --";
         var created = await ApiAssert.OkAsync<ResidentView>(
-            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, name, null, null, address)), HttpStatusCode.Created);
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, name, null, null, address)),
+            HttpStatusCode.Created
+        );
         var back = await ApiAssert.OkAsync<ResidentView>(await officer.GetAsync($"/api/v1/residents/{created.Id}"));
         Assert.Equal(name, back.Name);
         Assert.Equal(address, back.Address);
         var search = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(
-            await officer.GetAsync($"/api/v1/residents?q={Uri.EscapeDataString("' OR 1=1 --")}"));
+            await officer.GetAsync($"/api/v1/residents?q={Uri.EscapeDataString("' OR 1=1 --")}")
+        );
         Assert.Empty(search.Items);
         Assert.True(await CountResidents() > 0);
     }
@@ -161,7 +219,11 @@ public abstract class ResidentApiTests(AppFixture app)
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Contains("********", r["身份证号"]?.ToString() ?? "********"));
         Assert.DoesNotContain(rows, r => r["所属单位"]?.ToString() == app.World.Grids[1].Name);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.UserId == app.World.UserIds["leader1"])));
+        Assert.True(
+            await app.Factory.WithDbAsync(db =>
+                db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.UserId == app.World.UserIds["leader1"])
+            )
+        );
 
         var auxiliary = await app.As("auxiliary1");
         await ApiAssert.ProblemAsync(await auxiliary.GetAsync("/api/v1/residents/export"), HttpStatusCode.Forbidden);
@@ -172,7 +234,10 @@ public abstract class ResidentApiTests(AppFixture app)
     {
         var officer = await app.As("officer1");
         var before = await CountResidents();
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[1].Id, "越界", null)), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[1].Id, "越界", null)),
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal(before, await CountResidents());
     }
 
@@ -180,7 +245,9 @@ public abstract class ResidentApiTests(AppFixture app)
     public async Task Lists_are_paged_with_a_total_and_bounded_page_size()
     {
         var leader = await app.As("leader1");
-        var page = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(await leader.GetAsync("/api/v1/residents?page=1&pageSize=1&sort=name"));
+        var page = await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(
+            await leader.GetAsync("/api/v1/residents?page=1&pageSize=1&sort=name")
+        );
         Assert.Single(page.Items);
         Assert.True(page.Total >= 2);
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/residents?pageSize=201"), HttpStatusCode.UnprocessableEntity);

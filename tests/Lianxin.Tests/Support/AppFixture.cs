@@ -24,14 +24,17 @@ public abstract class AppFixture : IAsyncLifetime
 
     public async Task<HttpClient> As(string user)
     {
-        if (!_clients.TryGetValue(user, out var c)) _clients[user] = c = await TestWorld.ClientAsync(Factory, user);
+        if (!_clients.TryGetValue(user, out var c))
+            _clients[user] = c = await TestWorld.ClientAsync(Factory, user);
         return c;
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var c in _clients.Values) c.Dispose();
-        if (Factory is not null) await Factory.DisposeAsync();
+        foreach (var c in _clients.Values)
+            c.Dispose();
+        if (Factory is not null)
+            await Factory.DisposeAsync();
     }
 }
 

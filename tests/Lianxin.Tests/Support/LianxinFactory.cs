@@ -2,7 +2,6 @@ using Lianxin.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +18,11 @@ public class LianxinFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public LianxinFactory(DbKind kind = DbKind.Sqlite, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public LianxinFactory(
+        DbKind kind = DbKind.Sqlite,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         Database = TestDatabase.Create(kind);
         _settings = settings ?? [];
@@ -42,7 +45,8 @@ public class LianxinFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:ReferralLinkRequestsPerMinute", "100000");
         builder.UseSetting("Volunteers:Tips:LookupFailuresPerWindow", "100000");
-        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        foreach (var (k, v) in _settings)
+            builder.UseSetting(k, v);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => _services?.Invoke(s));
     }

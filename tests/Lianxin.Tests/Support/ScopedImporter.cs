@@ -1,5 +1,4 @@
 using Lianxin.Core.Access;
-using Lianxin.Core.Common;
 
 namespace Lianxin.Tests.Support;
 
@@ -10,6 +9,8 @@ public sealed class ScopedImporter(string userId, DataScope scope) : ICurrentUse
     public string? UserId => userId;
     public string UserName => "leader1";
     public string? IpAddress => null;
+
     public bool Has(string permission) => permission == Permissions.IncidentsRegister;
+
     public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
 }

@@ -2,7 +2,11 @@ using Npgsql;
 
 namespace Lianxin.Tests.Support;
 
-public enum DbKind { Sqlite, Postgres }
+public enum DbKind
+{
+    Sqlite,
+    Postgres,
+}
 
 /// <summary>A throwaway database: a temp SQLite file, or a fresh database on the PostgreSQL server that
 /// ./test.sh starts (LIANXIN_TEST_PG holds its connection string, without a database name).</summary>
@@ -31,7 +35,8 @@ public sealed class TestDatabase : IAsyncDisposable
             var file = Path.Combine(Path.GetTempPath(), $"lianxin-test-{Guid.NewGuid():N}.db");
             return new TestDatabase(kind, $"Data Source={file}", file, null);
         }
-        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests through ./test.sh");
+        var server = PostgresServer
+            ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests through ./test.sh");
         var name = $"lianxin_test_{Guid.NewGuid():N}";
         using (var conn = new NpgsqlConnection(server))
         {
@@ -48,7 +53,11 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
-                try { File.Delete(f); } catch (IOException) { }
+                try
+                {
+                    File.Delete(f);
+                }
+                catch (IOException) { }
         }
         if (_dbName is not null && PostgresServer is { } server)
         {

@@ -45,8 +45,10 @@ public sealed class TestWorld
 
     public static readonly (string User, string Role)[] CountyAccounts =
     [
-        ("bureau", BuiltInRoles.BureauLeader), ("sysadmin", BuiltInRoles.SystemAdmin),
-        ("secadmin", BuiltInRoles.SecurityAdmin), ("auditor", BuiltInRoles.Auditor),
+        ("bureau", BuiltInRoles.BureauLeader),
+        ("sysadmin", BuiltInRoles.SystemAdmin),
+        ("secadmin", BuiltInRoles.SecurityAdmin),
+        ("auditor", BuiltInRoles.Auditor),
     ];
 
     public static async Task<TestWorld> CreateAsync(LianxinFactory factory, bool mustChangePassword = false)
@@ -76,9 +78,13 @@ public sealed class TestWorld
                     var number = IdFor(1980 + seq, i * 10 + seq);
                     var r = new Resident
                     {
-                        Name = $"{name}{i + 1}", OrgUnitId = world.Grids[i].Id, Address = $"{world.Villages[i].Name}三组{seq}号",
-                        IdNumber = protector.Protect(number, CitizenId.Mask), Phone = protector.Protect($"1380000{i}{seq:000}", PhoneNumber.Mask),
-                        Gender = CitizenId.Parse(number).Gender, BirthDate = CitizenId.Parse(number).BirthDate,
+                        Name = $"{name}{i + 1}",
+                        OrgUnitId = world.Grids[i].Id,
+                        Address = $"{world.Villages[i].Name}三组{seq}号",
+                        IdNumber = protector.Protect(number, CitizenId.Mask),
+                        Phone = protector.Protect($"1380000{i}{seq:000}", PhoneNumber.Mask),
+                        Gender = CitizenId.Parse(number).Gender,
+                        BirthDate = CitizenId.Parse(number).BirthDate,
                     };
                     db.Residents.Add(r);
                     world.ResidentIds[$"{name}{i + 1}"] = r.Id;
@@ -86,7 +92,13 @@ public sealed class TestWorld
             }
             for (var i = 0; i < 2; i++)
             {
-                var m = new Member { Name = $"百户长{i + 1}", Kind = MemberKind.HouseholdHead, OrgUnitId = world.Villages[i].Id, Skills = ["mediation"] };
+                var m = new Member
+                {
+                    Name = $"百户长{i + 1}",
+                    Kind = MemberKind.HouseholdHead,
+                    OrgUnitId = world.Villages[i].Id,
+                    Skills = ["mediation"],
+                };
                 db.Members.Add(m);
                 world.MemberIds[i] = m.Id;
             }
@@ -94,12 +106,20 @@ public sealed class TestWorld
 
             for (var i = 0; i < 2; i++)
             {
-                var d = Lianxin.Core.Disputes.Dispute.Register(new Lianxin.Core.Disputes.DisputeRegistration
-                {
-                    Number = $"JF-TEST-{i + 1}", Title = $"{world.Villages[i].Name}邻里纠纷", CategoryCode = "neighbour",
-                    Description = "两家因排水沟堵塞发生口角", Source = Lianxin.Core.Disputes.DisputeSource.Screening, OrgUnitId = world.Villages[i].Id,
-                    Parties = [Lianxin.Core.Disputes.DisputeParty.Create(Lianxin.Core.Disputes.PartyRole.Applicant, "赵某")],
-                }, "seed", DateTimeOffset.UtcNow);
+                var d = Lianxin.Core.Disputes.Dispute.Register(
+                    new Lianxin.Core.Disputes.DisputeRegistration
+                    {
+                        Number = $"JF-TEST-{i + 1}",
+                        Title = $"{world.Villages[i].Name}邻里纠纷",
+                        CategoryCode = "neighbour",
+                        Description = "两家因排水沟堵塞发生口角",
+                        Source = Lianxin.Core.Disputes.DisputeSource.Screening,
+                        OrgUnitId = world.Villages[i].Id,
+                        Parties = [Lianxin.Core.Disputes.DisputeParty.Create(Lianxin.Core.Disputes.PartyRole.Applicant, "赵某")],
+                    },
+                    "seed",
+                    DateTimeOffset.UtcNow
+                );
                 db.Disputes.Add(d);
                 world.DisputeIds[i] = d.Id;
             }
@@ -108,33 +128,68 @@ public sealed class TestWorld
             var users = sp.GetRequiredService<UserManager<LianxinUser>>();
             async Task Add(string userName, string role, OrgUnit unit)
             {
-                var u = new LianxinUser { UserName = userName, DisplayName = userName, OrgUnitId = unit.Id, MustChangePassword = mustChangePassword, PasswordChangedAt = DateTimeOffset.UtcNow };
+                var u = new LianxinUser
+                {
+                    UserName = userName,
+                    DisplayName = userName,
+                    OrgUnitId = unit.Id,
+                    MustChangePassword = mustChangePassword,
+                    PasswordChangedAt = DateTimeOffset.UtcNow,
+                };
                 var r = await users.CreateAsync(u, Password);
-                if (!r.Succeeded) throw new InvalidOperationException(string.Join(";", r.Errors.Select(e => e.Description)));
+                if (!r.Succeeded)
+                    throw new InvalidOperationException(string.Join(";", r.Errors.Select(e => e.Description)));
                 await users.AddToRoleAsync(u, role);
                 world.UserIds[userName] = u.Id;
             }
             for (var i = 0; i < 2; i++)
-                foreach (var (prefix, role, unit) in StationAccounts) await Add($"{prefix}{i + 1}", role, unit(world, i));
-            foreach (var (user, role) in CountyAccounts) await Add(user, role, world.Bureau);
+                foreach (var (prefix, role, unit) in StationAccounts)
+                    await Add($"{prefix}{i + 1}", role, unit(world, i));
+            foreach (var (user, role) in CountyAccounts)
+                await Add(user, role, world.Bureau);
 
             for (var i = 0; i < 2; i++)
             {
-                var (v, _) = Lianxin.Core.Volunteers.Volunteer.Applying(world.UserIds[$"volunteer{i + 1}"], new Lianxin.Core.Volunteers.VolunteerDetails(
-                    $"义警{i + 1}", Gender.Male, protector.Protect($"1390000{i}001", PhoneNumber.Mask), ProtectedText.Empty, world.Villages[i].Id,
-                    ["first-aid", "patrol"], Lianxin.Core.Volunteers.VolunteerAvailability.Weekend), DateTimeOffset.UtcNow.AddDays(-30));
+                var (v, _) = Lianxin.Core.Volunteers.Volunteer.Applying(
+                    world.UserIds[$"volunteer{i + 1}"],
+                    new Lianxin.Core.Volunteers.VolunteerDetails(
+                        $"义警{i + 1}",
+                        Gender.Male,
+                        protector.Protect($"1390000{i}001", PhoneNumber.Mask),
+                        ProtectedText.Empty,
+                        world.Villages[i].Id,
+                        ["first-aid", "patrol"],
+                        Lianxin.Core.Volunteers.VolunteerAvailability.Weekend
+                    ),
+                    DateTimeOffset.UtcNow.AddDays(-30)
+                );
                 v.Accept(null, DateTimeOffset.UtcNow.AddDays(-29));
                 db.Volunteers.Add(v);
-                db.VolunteerStatusChanges.Add(new Lianxin.Core.Volunteers.VolunteerStatusChange
+                db.VolunteerStatusChanges.Add(
+                    new Lianxin.Core.Volunteers.VolunteerStatusChange
+                    {
+                        VolunteerId = v.Id,
+                        To = Lianxin.Core.Volunteers.VolunteerStatus.Active,
+                        At = v.JoinedAt!.Value,
+                        Reason = "测试数据",
+                    }
+                );
+                var squad = new Lianxin.Core.Volunteers.Squad
                 {
-                    VolunteerId = v.Id, To = Lianxin.Core.Volunteers.VolunteerStatus.Active, At = v.JoinedAt!.Value, Reason = "测试数据",
-                });
-                var squad = new Lianxin.Core.Volunteers.Squad { Name = $"第{i + 1}巡逻中队", TypeCode = "patrol", OrgUnitId = world.Stations[i].Id };
+                    Name = $"第{i + 1}巡逻中队",
+                    TypeCode = "patrol",
+                    OrgUnitId = world.Stations[i].Id,
+                };
                 db.Squads.Add(squad);
-                db.SquadMembers.Add(new Lianxin.Core.Volunteers.SquadMember
-                {
-                    SquadId = squad.Id, VolunteerId = v.Id, Role = Lianxin.Core.Volunteers.SquadRole.Leader, JoinedAt = v.JoinedAt!.Value,
-                });
+                db.SquadMembers.Add(
+                    new Lianxin.Core.Volunteers.SquadMember
+                    {
+                        SquadId = squad.Id,
+                        VolunteerId = v.Id,
+                        Role = Lianxin.Core.Volunteers.SquadRole.Leader,
+                        JoinedAt = v.JoinedAt!.Value,
+                    }
+                );
                 world.VolunteerIds[i] = v.Id;
                 world.SquadIds[i] = squad.Id;
             }

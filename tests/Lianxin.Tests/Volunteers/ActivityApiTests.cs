@@ -18,23 +18,47 @@ public sealed class ActivityApiPostgresTests(PostgresApp app) : ActivityApiTests
 public abstract class ActivityApiTests(AppFixture app)
 {
     private const string Base = "/api/v1/volunteers/activities";
-    private const double Lat = 36.60, Lng = 116.90;
+    private const double Lat = 36.60,
+        Lng = 116.90;
 
     private Guid Village1 => app.World.Villages[0].Id;
 
-    private static async Task<ActivityDetail> CreateAsync(HttpClient staff, Guid unit, DateTimeOffset start, int quota = 2, bool located = true,
-        string kind = "Patrol", Guid[]? squads = null, string[]? skills = null, double hours = 2)
+    private static async Task<ActivityDetail> CreateAsync(
+        HttpClient staff,
+        Guid unit,
+        DateTimeOffset start,
+        int quota = 2,
+        bool located = true,
+        string kind = "Patrol",
+        Guid[]? squads = null,
+        string[]? skills = null,
+        double hours = 2
+    )
     {
         var body = new
         {
-            orgUnitId = unit, kind, title = "东峪村夜间巡逻", place = "东峪村委会门口", description = "沿主街和小学周边巡逻",
-            lat = located ? Lat : (double?)null, lng = located ? Lng : (double?)null, startsAt = start, endsAt = start.AddHours(hours), quota,
-            skillCodes = skills ?? [], squadIds = squads ?? [], publish = true,
+            orgUnitId = unit,
+            kind,
+            title = "东峪村夜间巡逻",
+            place = "东峪村委会门口",
+            description = "沿主街和小学周边巡逻",
+            lat = located ? Lat : (double?)null,
+            lng = located ? Lng : (double?)null,
+            startsAt = start,
+            endsAt = start.AddHours(hours),
+            quota,
+            skillCodes = skills ?? [],
+            squadIds = squads ?? [],
+            publish = true,
         };
         return await ApiAssert.OkAsync<ActivityDetail>(await staff.PostAsJsonAsync(Base, body), HttpStatusCode.Created);
     }
 
-    private async Task<HttpClient> VolunteerAsync(Guid? unit = null, VolunteerStatus status = VolunteerStatus.Active, params string[] skills)
+    private async Task<HttpClient> VolunteerAsync(
+        Guid? unit = null,
+        VolunteerStatus status = VolunteerStatus.Active,
+        params string[] skills
+    )
     {
         var (name, _) = await ActivitySetup.NewVolunteerAsync(app, unit ?? app.World.Grids[0].Id, status, skills);
         return await app.As(name);
@@ -75,7 +99,10 @@ public abstract class ActivityApiTests(AppFixture app)
         Assert.Equal(SignupStatus.Cancelled, cancelled.Mine!.Status);
         var moved = await ApiAssert.OkAsync<VolunteerActivityRow>(await second.GetAsync($"{Base}/mine/{a.Summary.Id}"));
         Assert.Equal(SignupStatus.Pending, moved.Mine!.Status);
-        Assert.Equal(1, (await ApiAssert.OkAsync<VolunteerActivityRow>(await third.GetAsync($"{Base}/mine/{a.Summary.Id}"))).Mine!.WaitRank);
+        Assert.Equal(
+            1,
+            (await ApiAssert.OkAsync<VolunteerActivityRow>(await third.GetAsync($"{Base}/mine/{a.Summary.Id}"))).Mine!.WaitRank
+        );
         var secondId = moved.Mine.Id;
         var told = await app.Factory.WithDbAsync(async db =>
         {
@@ -98,7 +125,10 @@ public abstract class ActivityApiTests(AppFixture app)
         var c = await CreateAsync(officer, Village1, start.AddHours(2)); // back to back with a
         var v = await VolunteerAsync();
         await Post(v, $"{Base}/{a.Summary.Id}/signup");
-        var clash = await ApiAssert.ProblemAsync(await v.PostAsJsonAsync($"{Base}/{b.Summary.Id}/signup", new { }), HttpStatusCode.UnprocessableEntity);
+        var clash = await ApiAssert.ProblemAsync(
+            await v.PostAsJsonAsync($"{Base}/{b.Summary.Id}/signup", new { }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("时间冲突", clash.GetRawText());
         await Post(v, $"{Base}/{c.Summary.Id}/signup");
 
@@ -123,15 +153,24 @@ public abstract class ActivityApiTests(AppFixture app)
         await Staff(officer, $"{Base}/{soon.Summary.Id}/signups/{d.Signups[0].Id}/approve");
 
         // Days before the start: outside the window.
-        var early = await ApiAssert.ProblemAsync(await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { lat = Lat, lng = Lng }), HttpStatusCode.UnprocessableEntity);
+        var early = await ApiAssert.ProblemAsync(
+            await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { lat = Lat, lng = Lng }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("签到时间", early.GetRawText());
 
         // Just started: inside the window, but a kilometre away is too far.
         var now = DateTimeOffset.UtcNow;
         await ActivitySetup.ShiftAsync(app, soon.Summary.Id, now.AddMinutes(-5), now.AddHours(2));
-        var far = await ApiAssert.ProblemAsync(await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { lat = Lat + 0.01, lng = Lng }), HttpStatusCode.UnprocessableEntity);
+        var far = await ApiAssert.ProblemAsync(
+            await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { lat = Lat + 0.01, lng = Lng }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("米", far.GetRawText());
-        await ApiAssert.ProblemAsync(await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await v.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/checkin", new { }),
+            HttpStatusCode.UnprocessableEntity
+        );
         var inside = await Post(v, $"{Base}/{soon.Summary.Id}/checkin", new { lat = Lat + 0.001, lng = Lng });
         Assert.NotNull(inside.Mine!.CheckedInAt);
         var outside = await Post(v, $"{Base}/{soon.Summary.Id}/checkout", new { lat = Lat, lng = Lng + 0.001 });
@@ -151,8 +190,13 @@ public abstract class ActivityApiTests(AppFixture app)
         Assert.Equal(ActivityStatus.Finished, d.Summary.Status);
         Assert.Equal(120, d.Signups[0].MinutesCredited);
         Assert.Equal(20, d.Signups[0].PointsCredited);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/finish", new { version = d.Summary.Version }), HttpStatusCode.Conflict);
-        var credits = await app.Factory.WithDbAsync(db => db.VolunteerCredits.Where(c => c.Source == CreditSource.Activity && c.SourceId == soon.Summary.Id).ToListAsync());
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{Base}/{soon.Summary.Id}/finish", new { version = d.Summary.Version }),
+            HttpStatusCode.Conflict
+        );
+        var credits = await app.Factory.WithDbAsync(db =>
+            db.VolunteerCredits.Where(c => c.Source == CreditSource.Activity && c.SourceId == soon.Summary.Id).ToListAsync()
+        );
         Assert.Equal(120, Assert.Single(credits).Minutes);
         var hours = await ApiAssert.OkAsync<MyHours>(await v.GetAsync($"{Base}/mine/hours"));
         Assert.Equal(120, hours.TotalMinutes);
@@ -172,7 +216,10 @@ public abstract class ActivityApiTests(AppFixture app)
         var signup = d.Signups[0].Id;
         await Staff(officer, $"{Base}/{a.Summary.Id}/signups/{signup}/approve");
         await ActivitySetup.ShiftAsync(app, a.Summary.Id, now.AddHours(-5), now.AddHours(-2));
-        var self = await ApiAssert.ProblemAsync(await v.PostAsJsonAsync($"{Base}/{a.Summary.Id}/checkin", new { lat = Lat, lng = Lng }), HttpStatusCode.UnprocessableEntity);
+        var self = await ApiAssert.ProblemAsync(
+            await v.PostAsJsonAsync($"{Base}/{a.Summary.Id}/checkin", new { lat = Lat, lng = Lng }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("签到时间", self.GetRawText()); // the window closed at the end
         var tooEarly = await officer.PostAsJsonAsync($"{Base}/{a.Summary.Id}/signups/{signup}/checkin", new { at = now.AddHours(-6) });
         await ApiAssert.ProblemAsync(tooEarly, HttpStatusCode.UnprocessableEntity);
@@ -194,7 +241,10 @@ public abstract class ActivityApiTests(AppFixture app)
         var two = await VolunteerAsync();
         await Post(one, $"{Base}/{a.Summary.Id}/signup");
         await Post(two, $"{Base}/{a.Summary.Id}/signup");
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"{Base}/{a.Summary.Id}/cancel", new { version = a.Summary.Version }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"{Base}/{a.Summary.Id}/cancel", new { version = a.Summary.Version }),
+            HttpStatusCode.UnprocessableEntity
+        );
         var d = await ApiAssert.OkAsync<ActivityDetail>(await officer.GetAsync($"{Base}/{a.Summary.Id}"));
         d = await Staff(officer, $"{Base}/{a.Summary.Id}/cancel", new { reason = "暴雨预警，改期", version = d.Summary.Version });
         Assert.Equal(ActivityStatus.Cancelled, d.Summary.Status);
@@ -203,7 +253,9 @@ public abstract class ActivityApiTests(AppFixture app)
         var told = await app.Factory.WithDbAsync(async db =>
         {
             var users = await db.Volunteers.Where(v => accounts.Contains(v.Id)).Select(v => v.UserId).ToListAsync();
-            return await db.Notifications.CountAsync(n => users.Contains(n.UserId) && n.Title.StartsWith("活动取消") && n.Body!.Contains("暴雨预警"));
+            return await db.Notifications.CountAsync(n =>
+                users.Contains(n.UserId) && n.Title.StartsWith("活动取消") && n.Body!.Contains("暴雨预警")
+            );
         });
         Assert.Equal(2, told);
         await ApiAssert.ProblemAsync(await one.PostAsJsonAsync($"{Base}/{a.Summary.Id}/signup", new { }), HttpStatusCode.Conflict);
@@ -218,16 +270,30 @@ public abstract class ActivityApiTests(AppFixture app)
         await ApiAssert.ProblemAsync(await officer2.GetAsync($"{Base}/{a.Summary.Id}"), HttpStatusCode.NotFound);
         var list2 = await ApiAssert.OkAsync<PagedResult<ActivityRow>>(await officer2.GetAsync($"{Base}?pageSize=200"));
         Assert.DoesNotContain(list2.Items, r => r.Id == a.Summary.Id);
-        var across = await officer2.PostAsJsonAsync(Base, new
-        {
-            orgUnitId = Village1, kind = "Patrol", title = "越权", place = "x", startsAt = DateTimeOffset.UtcNow.AddDays(1), endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(1), quota = 1,
-        });
+        var across = await officer2.PostAsJsonAsync(
+            Base,
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "越权",
+                place = "x",
+                startsAt = DateTimeOffset.UtcNow.AddDays(1),
+                endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(1),
+                quota = 1,
+            }
+        );
         await ApiAssert.ProblemAsync(across, HttpStatusCode.Forbidden);
 
         var station2Volunteer = await VolunteerAsync(app.World.Grids[1].Id);
-        var seen = await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(await station2Volunteer.GetAsync($"{Base}/mine?pageSize=200"));
+        var seen = await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(
+            await station2Volunteer.GetAsync($"{Base}/mine?pageSize=200")
+        );
         Assert.DoesNotContain(seen.Items, r => r.Id == a.Summary.Id);
-        await ApiAssert.ProblemAsync(await station2Volunteer.PostAsJsonAsync($"{Base}/{a.Summary.Id}/signup", new { }), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await station2Volunteer.PostAsJsonAsync($"{Base}/{a.Summary.Id}/signup", new { }),
+            HttpStatusCode.NotFound
+        );
 
         // Aimed at one squad: its members see it, other volunteers of the same village do not.
         var (memberName, memberId) = await ActivitySetup.NewVolunteerAsync(app, app.World.Grids[0].Id);
@@ -235,8 +301,14 @@ public abstract class ActivityApiTests(AppFixture app)
         var aimed = await CreateAsync(officer1, Village1, DateTimeOffset.UtcNow.AddDays(13), squads: [squad]);
         var member = await app.As(memberName);
         var outsider = await VolunteerAsync();
-        Assert.Contains((await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(await member.GetAsync($"{Base}/mine?pageSize=200"))).Items, r => r.Id == aimed.Summary.Id);
-        Assert.DoesNotContain((await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(await outsider.GetAsync($"{Base}/mine?pageSize=200"))).Items, r => r.Id == aimed.Summary.Id);
+        Assert.Contains(
+            (await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(await member.GetAsync($"{Base}/mine?pageSize=200"))).Items,
+            r => r.Id == aimed.Summary.Id
+        );
+        Assert.DoesNotContain(
+            (await ApiAssert.OkAsync<PagedResult<VolunteerActivityRow>>(await outsider.GetAsync($"{Base}/mine?pageSize=200"))).Items,
+            r => r.Id == aimed.Summary.Id
+        );
         await ApiAssert.ProblemAsync(await outsider.PostAsJsonAsync($"{Base}/{aimed.Summary.Id}/signup", new { }), HttpStatusCode.NotFound);
     }
 
@@ -252,7 +324,9 @@ public abstract class ActivityApiTests(AppFixture app)
         await Post(other, $"{Base}/{a.Summary.Id}/signup");
         await app.Factory.WithDbAsync(async db =>
         {
-            var v = await db.Volunteers.FirstAsync(x => x.Id == db.ActivitySignups.Where(s => s.ActivityId == a.Summary.Id).Select(s => s.VolunteerId).First());
+            var v = await db.Volunteers.FirstAsync(x =>
+                x.Id == db.ActivitySignups.Where(s => s.ActivityId == a.Summary.Id).Select(s => s.VolunteerId).First()
+            );
             var protector = app.Factory.Services.GetRequiredService<PersonalDataProtector>();
             v.CorrectPhone(protector.Protect("13912345678", PhoneNumber.Mask));
             await db.SaveChangesAsync();
@@ -282,20 +356,117 @@ public abstract class ActivityApiTests(AppFixture app)
         var start = DateTimeOffset.UtcNow.AddDays(2);
         var cases = new object[]
         {
-            new { orgUnitId = Village1, kind = "Patrol", title = "", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(-1), quota = 1 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddDays(8), quota = 1 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 0 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1, lat = 36.6 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1, lat = 136.6, lng = 10.0 },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1, skillCodes = new[] { "no-such-skill" } },
-            new { orgUnitId = Village1, kind = "Patrol", title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1, squadIds = new[] { Guid.NewGuid() } },
-            new { orgUnitId = Village1, title = "巡逻", place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1 },
-            new { orgUnitId = Village1, kind = "Patrol", title = new string('长', 200), place = "x", startsAt = start, endsAt = start.AddHours(1), quota = 1 },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(-1),
+                quota = 1,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddDays(8),
+                quota = 1,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 0,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+                lat = 36.6,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+                lat = 136.6,
+                lng = 10.0,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+                skillCodes = new[] { "no-such-skill" },
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+                squadIds = new[] { Guid.NewGuid() },
+            },
+            new
+            {
+                orgUnitId = Village1,
+                title = "巡逻",
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+            },
+            new
+            {
+                orgUnitId = Village1,
+                kind = "Patrol",
+                title = new string('长', 200),
+                place = "x",
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                quota = 1,
+            },
         };
         foreach (var body in cases)
             await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync(Base, body), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsync(Base, new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await officer.PostAsync(Base, new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"))).StatusCode
+        );
         await ApiAssert.ProblemAsync(await officer.GetAsync($"{Base}?pageSize=1000"), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(before, await app.Factory.WithDbAsync(db => db.Activities.CountAsync()));
         var volunteer = await VolunteerAsync();
@@ -315,7 +486,8 @@ public abstract class ActivityApiTests(AppFixture app)
         await Post(leader, $"{Base}/{a.Summary.Id}/signup");
         await Post(plain, $"{Base}/{a.Summary.Id}/signup");
         var d = await ApiAssert.OkAsync<ActivityDetail>(await officer.GetAsync($"{Base}/{a.Summary.Id}"));
-        foreach (var s in d.Signups) await Staff(officer, $"{Base}/{a.Summary.Id}/signups/{s.Id}/approve");
+        foreach (var s in d.Signups)
+            await Staff(officer, $"{Base}/{a.Summary.Id}/signups/{s.Id}/approve");
 
         static MultipartFormDataContent Form(string body, params (string Name, byte[] Data)[] files)
         {
@@ -330,26 +502,49 @@ public abstract class ActivityApiTests(AppFixture app)
         }
 
         // Not before the activity is finished.
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("a.png", ActivitySetup.Png()))), HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("a.png", ActivitySetup.Png()))),
+            HttpStatusCode.Conflict
+        );
         await ActivitySetup.ShiftAsync(app, a.Summary.Id, now.AddHours(-3), now.AddHours(-1));
         d = await ApiAssert.OkAsync<ActivityDetail>(await officer.GetAsync($"{Base}/{a.Summary.Id}"));
         await Staff(officer, $"{Base}/{a.Summary.Id}/finish", new { version = d.Summary.Version });
 
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("a.png", "not a picture"u8.ToArray()))), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("a.png", "not a picture"u8.ToArray()))),
+            HttpStatusCode.UnprocessableEntity
+        );
         var big = ActivitySetup.Png((int)Lianxin.Core.Volunteers.PhotoStore.MaxBytes + 1);
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("big.png", big))), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("", ("a.png", ActivitySetup.Png()))), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await plain.PostAsync($"{Base}/{a.Summary.Id}/report", Form("我也来写", ("a.png", ActivitySetup.Png()))), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("巡逻顺利", ("big.png", big))),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("", ("a.png", ActivitySetup.Png()))),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await plain.PostAsync($"{Base}/{a.Summary.Id}/report", Form("我也来写", ("a.png", ActivitySetup.Png()))),
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.FeedPosts.CountAsync(p => p.ActivityId == a.Summary.Id)));
 
-        var report = await ApiAssert.OkAsync<ReportView>(await leader.PostAsync($"{Base}/{a.Summary.Id}/report",
-            Form("两小时巡逻，劝离深夜逗留青少年 3 人", ("one.png", ActivitySetup.Png()), ("two.png", ActivitySetup.Png(80)))), HttpStatusCode.Created);
+        var report = await ApiAssert.OkAsync<ReportView>(
+            await leader.PostAsync(
+                $"{Base}/{a.Summary.Id}/report",
+                Form("两小时巡逻，劝离深夜逗留青少年 3 人", ("one.png", ActivitySetup.Png()), ("two.png", ActivitySetup.Png(80)))
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Equal(2, report.PhotoIds.Count);
         var post = await app.Factory.WithDbAsync(db => db.FeedPosts.AsNoTracking().FirstAsync(p => p.Id == report.PostId));
         Assert.Equal(FeedPostKind.ActivityReport, post.Kind);
         Assert.Equal(a.Summary.Id, post.ActivityId);
         Assert.Equal(Village1, post.OrgUnitId);
-        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.Photos.CountAsync(p => p.OwnerKind == PhotoOwner.FeedPost && p.OwnerId == post.Id)));
+        Assert.Equal(
+            2,
+            await app.Factory.WithDbAsync(db => db.Photos.CountAsync(p => p.OwnerKind == PhotoOwner.FeedPost && p.OwnerId == post.Id))
+        );
         await ApiAssert.ProblemAsync(await officer.PostAsync($"{Base}/{a.Summary.Id}/report", Form("再写一篇")), HttpStatusCode.Conflict);
 
         var photo = await plain.GetAsync($"{Base}/{a.Summary.Id}/photos/{report.PhotoIds[0]}");
@@ -357,7 +552,10 @@ public abstract class ActivityApiTests(AppFixture app)
         Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
         var station2 = await VolunteerAsync(app.World.Grids[1].Id);
         Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"{Base}/{a.Summary.Id}/photos/{report.PhotoIds[0]}")).StatusCode);
-        Assert.Equal(report.PostId, (await ApiAssert.OkAsync<ActivityDetail>(await officer.GetAsync($"{Base}/{a.Summary.Id}"))).ReportPostId);
+        Assert.Equal(
+            report.PostId,
+            (await ApiAssert.OkAsync<ActivityDetail>(await officer.GetAsync($"{Base}/{a.Summary.Id}"))).ReportPostId
+        );
     }
 
     [Fact]
@@ -372,22 +570,35 @@ public abstract class ActivityApiTests(AppFixture app)
         await Staff(officer, $"{Base}/{a.Summary.Id}/signups/{d.Signups[0].Id}/approve");
         await ActivitySetup.ShiftAsync(app, a.Summary.Id, now.AddMinutes(90), now.AddHours(3));
 
-        async Task<int> SweepAsync(DateTimeOffset at) => await app.Factory.WithScopeAsync(async sp =>
-        {
-            var total = 0;
-            foreach (var source in sp.GetServices<IReminderSource>().OfType<ActivityReminders>()) total += await source.SendDueAsync(at, CancellationToken.None);
-            return total;
-        });
-        var account = app.World.UserIds.GetValueOrDefault(name) ?? await app.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
+        async Task<int> SweepAsync(DateTimeOffset at) =>
+            await app.Factory.WithScopeAsync(async sp =>
+            {
+                var total = 0;
+                foreach (var source in sp.GetServices<IReminderSource>().OfType<ActivityReminders>())
+                    total += await source.SendDueAsync(at, CancellationToken.None);
+                return total;
+            });
+        var account = app.World.UserIds.GetValueOrDefault(name)
+            ?? await app.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
         Assert.True(await SweepAsync(now) >= 1);
         await SweepAsync(now.AddMinutes(1));
-        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == account && n.Title.StartsWith("活动即将开始"))));
+        Assert.Equal(
+            1,
+            await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == account && n.Title.StartsWith("活动即将开始")))
+        );
 
         var organiser = app.World.UserIds["officer1"];
         var later = now.AddHours(3 + 13);
         await SweepAsync(later);
         await SweepAsync(later.AddMinutes(5));
-        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == organiser && n.Link == $"/volunteers/activities/{a.Summary.Id}" && n.Title.StartsWith("活动未结束"))));
+        Assert.Equal(
+            1,
+            await app.Factory.WithDbAsync(db =>
+                db.Notifications.CountAsync(n =>
+                    n.UserId == organiser && n.Link == $"/volunteers/activities/{a.Summary.Id}" && n.Title.StartsWith("活动未结束")
+                )
+            )
+        );
     }
 
     [Fact]
@@ -396,15 +607,21 @@ public abstract class ActivityApiTests(AppFixture app)
         var leader = await app.As("leader1");
         var a = await CreateAsync(leader, app.World.Stations[0].Id, DateTimeOffset.UtcNow.AddDays(21), kind: "SchoolGuard");
         var day = ChinaTime.Day(a.Summary.StartsAt);
-        var page = await ApiAssert.OkAsync<PagedResult<ActivityRow>>(await leader.GetAsync($"{Base}?kind=SchoolGuard&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&pageSize=5"));
+        var page = await ApiAssert.OkAsync<PagedResult<ActivityRow>>(
+            await leader.GetAsync($"{Base}?kind=SchoolGuard&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&pageSize=5")
+        );
         Assert.Contains(page.Items, r => r.Id == a.Summary.Id);
         Assert.All(page.Items, r => Assert.Equal(ActivityKind.SchoolGuard, r.Kind));
-        var none = await ApiAssert.OkAsync<PagedResult<ActivityRow>>(await leader.GetAsync($"{Base}?kind=SchoolGuard&status=Cancelled&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}"));
+        var none = await ApiAssert.OkAsync<PagedResult<ActivityRow>>(
+            await leader.GetAsync($"{Base}?kind=SchoolGuard&status=Cancelled&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}")
+        );
         Assert.DoesNotContain(none.Items, r => r.Id == a.Summary.Id);
         var file = await leader.GetAsync($"{Base}/export?kind=SchoolGuard");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "export" && e.EntityType == nameof(Activity))));
+        Assert.True(
+            await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "export" && e.EntityType == nameof(Activity)))
+        );
         var officer = await app.As("officer1"); // community officers have no export right
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"{Base}/export")).StatusCode);
     }

@@ -6,17 +6,32 @@ public sealed class ActivityRulesTests
 {
     private static readonly DateTimeOffset Nine = new(2026, 5, 1, 1, 0, 0, TimeSpan.Zero); // 09:00 China time
 
-    private static Activity Patrol(int quota = 3) => new() { Kind = ActivityKind.Patrol, StartsAt = Nine, EndsAt = Nine.AddHours(2), Quota = quota };
+    private static Activity Patrol(int quota = 3) =>
+        new()
+        {
+            Kind = ActivityKind.Patrol,
+            StartsAt = Nine,
+            EndsAt = Nine.AddHours(2),
+            Quota = quota,
+        };
 
     /// <summary>A sign-up brought to a state through its own steps.</summary>
     private static ActivitySignup S(SignupStatus status, int? position = null, int minute = 0)
     {
         var at = Nine.AddDays(-1).AddMinutes(minute);
-        var s = ActivitySignup.SignUp(Guid.Empty, Guid.Empty, status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending,
-            position, at);
-        if (status == SignupStatus.Approved) s.Approve(null, at);
-        if (status == SignupStatus.Cancelled) s.Cancel("本人取消");
-        if (status == SignupStatus.Declined) s.Decline("名额已满", null, at);
+        var s = ActivitySignup.SignUp(
+            Guid.Empty,
+            Guid.Empty,
+            status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending,
+            position,
+            at
+        );
+        if (status == SignupStatus.Approved)
+            s.Approve(null, at);
+        if (status == SignupStatus.Cancelled)
+            s.Cancel("本人取消");
+        if (status == SignupStatus.Declined)
+            s.Decline("名额已满", null, at);
         return s;
     }
 
@@ -64,7 +79,12 @@ public sealed class ActivityRulesTests
     [Fact]
     public void Points_follow_the_hourly_rate_of_the_kind_and_a_bonus_for_taking_part()
     {
-        var rules = new PointsOptions { PerHour = 10, PerHourByKind = { [ActivityKind.SchoolGuard] = 15 }, BonusByKind = { [ActivityKind.Search] = 20 } };
+        var rules = new PointsOptions
+        {
+            PerHour = 10,
+            PerHourByKind = { [ActivityKind.SchoolGuard] = 15 },
+            BonusByKind = { [ActivityKind.Search] = 20 },
+        };
         Assert.Equal(20, ActivityRules.Points(ActivityKind.Patrol, 120, rules));
         Assert.Equal(15, ActivityRules.Points(ActivityKind.Patrol, 90, rules));
         Assert.Equal(8, ActivityRules.Points(ActivityKind.Patrol, 45, rules)); // 7.5 rounds up

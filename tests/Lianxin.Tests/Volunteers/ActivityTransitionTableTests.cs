@@ -29,17 +29,27 @@ public class ActivityTransitionTableTests
     {
         var data = new TheoryData<ActivityStatus, ActivityAction>();
         foreach (var status in Enum.GetValues<ActivityStatus>())
-            foreach (var action in Enum.GetValues<ActivityAction>())
-                data.Add(status, action);
+        foreach (var action in Enum.GetValues<ActivityAction>())
+            data.Add(status, action);
         return data;
     }
 
     private static Activity In(ActivityStatus status)
     {
-        var a = new Activity { Title = "夜间巡逻", Place = "村委会", StartsAt = Start, EndsAt = Start.AddHours(2), Quota = 5 };
-        if (status != ActivityStatus.Draft) a.Publish(Start.AddDays(-3));
-        if (status == ActivityStatus.Finished) a.Finish(Start.AddHours(3));
-        if (status == ActivityStatus.Cancelled) a.Cancel("天气原因", Start.AddDays(-1));
+        var a = new Activity
+        {
+            Title = "夜间巡逻",
+            Place = "村委会",
+            StartsAt = Start,
+            EndsAt = Start.AddHours(2),
+            Quota = 5,
+        };
+        if (status != ActivityStatus.Draft)
+            a.Publish(Start.AddDays(-3));
+        if (status == ActivityStatus.Finished)
+            a.Finish(Start.AddHours(3));
+        if (status == ActivityStatus.Cancelled)
+            a.Cancel("天气原因", Start.AddDays(-1));
         Assert.Equal(status, a.Status);
         return a;
     }
@@ -49,11 +59,21 @@ public class ActivityTransitionTableTests
     {
         switch (action)
         {
-            case ActivityAction.Edit: a.RequireEditable(Start.AddDays(-1)); break;
-            case ActivityAction.Publish: a.Publish(Start.AddDays(-2)); break;
-            case ActivityAction.Cancel: a.Cancel("人手不足", Start.AddHours(-5)); break;
-            case ActivityAction.Finish: a.Finish(Start.AddHours(2)); break;
-            default: a.Require(action); break;
+            case ActivityAction.Edit:
+                a.RequireEditable(Start.AddDays(-1));
+                break;
+            case ActivityAction.Publish:
+                a.Publish(Start.AddDays(-2));
+                break;
+            case ActivityAction.Cancel:
+                a.Cancel("人手不足", Start.AddHours(-5));
+                break;
+            case ActivityAction.Finish:
+                a.Finish(Start.AddHours(2));
+                break;
+            default:
+                a.Require(action);
+                break;
         }
     }
 
@@ -72,8 +92,10 @@ public class ActivityTransitionTableTests
         var refused = Assert.Throws<ConflictException>(() => Do(a, action));
         Assert.Equal(ActivityTransitions.RefusalMessage(from, action), refused.Message);
         var offered = Expected.Keys.Where(k => k.Item1 == from).Select(k => k.Item2.Label()).ToList();
-        Assert.Equal($"活动当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
-            refused.Message);
+        Assert.Equal(
+            $"活动当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
+            refused.Message
+        );
         Assert.Equal(from, a.Status);
     }
 
@@ -83,7 +105,10 @@ public class ActivityTransitionTableTests
         var late = In(ActivityStatus.Draft);
         Assert.Equal("活动已过结束时间，不能发布", Assert.Throws<ConflictException>(() => late.Publish(Start.AddHours(2))).Message);
         var early = In(ActivityStatus.Published);
-        Assert.Equal("活动还没开始，不能结束；不再举行请取消", Assert.Throws<ConflictException>(() => early.Finish(Start.AddMinutes(-1))).Message);
+        Assert.Equal(
+            "活动还没开始，不能结束；不再举行请取消",
+            Assert.Throws<ConflictException>(() => early.Finish(Start.AddMinutes(-1))).Message
+        );
         Assert.Equal("活动已开始，不能再修改", Assert.Throws<ConflictException>(() => early.RequireEditable(Start)).Message);
         In(ActivityStatus.Draft).RequireEditable(Start.AddDays(1)); // a draft has no start to pass
         Assert.Throws<ValidationFailedException>(() => early.Cancel(" ", Start.AddDays(-1)));

@@ -22,17 +22,32 @@ public abstract partial class HonourApiTests(AppFixture app)
     private static partial Regex CertificateNumber();
 
     private async Task<TrainingDetail> TrainingAsync(HttpClient c, Guid unit, decimal hours = 2.5m, string title = "急救技能培训") =>
-        await ApiAssert.OkAsync<TrainingDetail>(await c.PostAsJsonAsync("/api/v1/volunteers/trainings", new
-        {
-            orgUnitId = unit, title, topic = "心肺复苏和止血包扎", trainer = "县红十字会李老师", place = "派出所会议室",
-            startsAt = DateTimeOffset.UtcNow.AddHours(-3), hours,
-        }), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<TrainingDetail>(
+            await c.PostAsJsonAsync(
+                "/api/v1/volunteers/trainings",
+                new
+                {
+                    orgUnitId = unit,
+                    title,
+                    topic = "心肺复苏和止血包扎",
+                    trainer = "县红十字会李老师",
+                    place = "派出所会议室",
+                    startsAt = DateTimeOffset.UtcNow.AddHours(-3),
+                    hours,
+                }
+            ),
+            HttpStatusCode.Created
+        );
 
     private static async Task<TrainingDetail> RecordAsync(HttpClient c, Guid session, params object[] items) =>
-        await ApiAssert.OkAsync<TrainingDetail>(await c.PostAsJsonAsync($"/api/v1/volunteers/trainings/{session}/attendance", new { items }));
+        await ApiAssert.OkAsync<TrainingDetail>(
+            await c.PostAsJsonAsync($"/api/v1/volunteers/trainings/{session}/attendance", new { items })
+        );
 
     private Task<List<VolunteerCredit>> TrainingCreditsAsync(Guid session) =>
-        app.Factory.WithDbAsync(db => db.VolunteerCredits.AsNoTracking().Where(c => c.Source == CreditSource.Training && c.SourceId == session).ToListAsync());
+        app.Factory.WithDbAsync(db =>
+            db.VolunteerCredits.AsNoTracking().Where(c => c.Source == CreditSource.Training && c.SourceId == session).ToListAsync()
+        );
 
     [Fact]
     public async Task Attendance_credits_hours_once_per_volunteer_and_passing_issues_a_unique_certificate()
@@ -47,11 +62,23 @@ public abstract partial class HonourApiTests(AppFixture app)
         Assert.Equal(2.5m, t.Summary.Hours);
         Assert.Equal(3, t.Summary.Points);
 
-        var roster = await ApiAssert.OkAsync<PagedResult<RosterRow>>(await officer.GetAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/roster?pageSize=50"));
+        var roster = await ApiAssert.OkAsync<PagedResult<RosterRow>>(
+            await officer.GetAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/roster?pageSize=50")
+        );
         Assert.Equal([a, b, c], roster.Items.Select(r => r.VolunteerId).Order());
 
-        var d = await RecordAsync(officer, t.Summary.Id,
-            new { volunteerId = a, attended = true, passed = true }, new { volunteerId = b, attended = true }, new { volunteerId = c, attended = false });
+        var d = await RecordAsync(
+            officer,
+            t.Summary.Id,
+            new
+            {
+                volunteerId = a,
+                attended = true,
+                passed = true,
+            },
+            new { volunteerId = b, attended = true },
+            new { volunteerId = c, attended = false }
+        );
         var certificate = d.Attendance.Single(x => x.VolunteerId == a).CertificateNumber;
         Assert.Matches(CertificateNumber(), certificate);
         Assert.StartsWith($"义警培训-{ThisYear}-", certificate);
@@ -63,10 +90,29 @@ public abstract partial class HonourApiTests(AppFixture app)
         Assert.All(credits, x => Assert.Equal((150, 3), (x.Minutes, x.Points)));
 
         // The same list again changes nothing; then b passes too and gets a number of its own.
-        await RecordAsync(officer, t.Summary.Id,
-            new { volunteerId = a, attended = true, passed = true }, new { volunteerId = b, attended = true }, new { volunteerId = c, attended = false });
+        await RecordAsync(
+            officer,
+            t.Summary.Id,
+            new
+            {
+                volunteerId = a,
+                attended = true,
+                passed = true,
+            },
+            new { volunteerId = b, attended = true },
+            new { volunteerId = c, attended = false }
+        );
         Assert.Equal(2, (await TrainingCreditsAsync(t.Summary.Id)).Count);
-        d = await RecordAsync(officer, t.Summary.Id, new { volunteerId = b, attended = true, passed = true });
+        d = await RecordAsync(
+            officer,
+            t.Summary.Id,
+            new
+            {
+                volunteerId = b,
+                attended = true,
+                passed = true,
+            }
+        );
         var second = d.Attendance.Single(x => x.VolunteerId == b).CertificateNumber;
         Assert.Matches(CertificateNumber(), second);
         Assert.NotEqual(certificate, second);
@@ -78,13 +124,26 @@ public abstract partial class HonourApiTests(AppFixture app)
 
         // Numbers are unique across sessions.
         var t2 = await TrainingAsync(officer, village.Id, 1, "防诈宣传培训");
-        var d2 = await RecordAsync(officer, t2.Summary.Id, new { volunteerId = c, attended = true, passed = true });
+        var d2 = await RecordAsync(
+            officer,
+            t2.Summary.Id,
+            new
+            {
+                volunteerId = c,
+                attended = true,
+                passed = true,
+            }
+        );
         var third = d2.Attendance.Single().CertificateNumber;
         Assert.NotEqual(second, third);
-        var numbers = await app.Factory.WithDbAsync(db => db.TrainingAttendances.Where(x => x.CertificateNumber != null).Select(x => x.CertificateNumber).ToListAsync());
+        var numbers = await app.Factory.WithDbAsync(db =>
+            db.TrainingAttendances.Where(x => x.CertificateNumber != null).Select(x => x.CertificateNumber).ToListAsync()
+        );
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
 
-        var ranking = await ApiAssert.OkAsync<RankingResult>(await officer.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&year={ThisYear}"));
+        var ranking = await ApiAssert.OkAsync<RankingResult>(
+            await officer.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&year={ThisYear}")
+        );
         Assert.Equal([b, c], ranking.Page.Items.Select(r => r.VolunteerId));
         Assert.Equal("乙**", ranking.Page.Items[0].Name);
     }
@@ -95,13 +154,24 @@ public abstract partial class HonourApiTests(AppFixture app)
         var me = await HonourSetup.VolunteerOfAccountAsync(app.Factory, app.World, "volunteer1");
         var officer = await app.As("officer1");
         var t = await TrainingAsync(officer, app.World.Villages[0].Id, 2, "搜救技能培训");
-        await RecordAsync(officer, t.Summary.Id, new { volunteerId = me, attended = true, passed = true });
+        await RecordAsync(
+            officer,
+            t.Summary.Id,
+            new
+            {
+                volunteerId = me,
+                attended = true,
+                passed = true,
+            }
+        );
         var volunteer = await app.As("volunteer1");
         var mine = await ApiAssert.OkAsync<List<MyTraining>>(await volunteer.GetAsync("/api/v1/volunteers/trainings/mine"));
         var row = Assert.Single(mine, m => m.SessionId == t.Summary.Id);
         Assert.True(row.Passed);
         Assert.Matches(CertificateNumber(), row.CertificateNumber);
-        var other = await ApiAssert.OkAsync<List<MyTraining>>(await (await app.As("volunteer2")).GetAsync("/api/v1/volunteers/trainings/mine"));
+        var other = await ApiAssert.OkAsync<List<MyTraining>>(
+            await (await app.As("volunteer2")).GetAsync("/api/v1/volunteers/trainings/mine")
+        );
         Assert.DoesNotContain(other, m => m.SessionId == t.Summary.Id);
 
         var page = await volunteer.GetAsync("/m/volunteer/honours");
@@ -116,15 +186,49 @@ public abstract partial class HonourApiTests(AppFixture app)
     {
         var volunteer = await app.As("volunteer1");
         var unit = app.World.Villages[0].Id;
-        foreach (var url in new[] { "/api/v1/volunteers/trainings", $"/api/v1/volunteers/ranking?year={ThisYear}", "/api/v1/volunteers/figures",
-                     "/api/v1/volunteers/ranking/export", "/api/v1/volunteers/figures/export" })
+        foreach (
+            var url in new[]
+            {
+                "/api/v1/volunteers/trainings",
+                $"/api/v1/volunteers/ranking?year={ThisYear}",
+                "/api/v1/volunteers/figures",
+                "/api/v1/volunteers/ranking/export",
+                "/api/v1/volunteers/figures/export",
+            }
+        )
             await ApiAssert.ProblemAsync(await volunteer.GetAsync(url), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/volunteers/trainings",
-            new { orgUnitId = unit, title = "自封培训", startsAt = DateTimeOffset.UtcNow, hours = 1 }), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await volunteer.PostAsJsonAsync(
+                "/api/v1/volunteers/trainings",
+                new
+                {
+                    orgUnitId = unit,
+                    title = "自封培训",
+                    startsAt = DateTimeOffset.UtcNow,
+                    hours = 1,
+                }
+            ),
+            HttpStatusCode.Forbidden
+        );
         var me = await HonourSetup.VolunteerOfAccountAsync(app.Factory, app.World, "volunteer1");
-        await ApiAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/volunteers/credits",
-            new { volunteerId = me, hours = 100, reason = "给自己加时长" }), HttpStatusCode.Forbidden);
-        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.VolunteerCredits.CountAsync(c => c.VolunteerId == me && c.Source == CreditSource.Adjustment)));
+        await ApiAssert.ProblemAsync(
+            await volunteer.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = me,
+                    hours = 100,
+                    reason = "给自己加时长",
+                }
+            ),
+            HttpStatusCode.Forbidden
+        );
+        Assert.Equal(
+            0,
+            await app.Factory.WithDbAsync(db =>
+                db.VolunteerCredits.CountAsync(c => c.VolunteerId == me && c.Source == CreditSource.Adjustment)
+            )
+        );
         var print = await volunteer.GetAsync($"/volunteers/{me}/honour/{ThisYear}");
         Assert.NotEqual(HttpStatusCode.OK, print.StatusCode);
     }
@@ -137,41 +241,129 @@ public abstract partial class HonourApiTests(AppFixture app)
         var before = await app.Factory.WithDbAsync(db => db.TrainingSessions.CountAsync());
         foreach (var hours in new[] { 0m, -2m, 24.5m })
         {
-            var p = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/trainings",
-                new { orgUnitId = unit, title = "时长不对的培训", startsAt = DateTimeOffset.UtcNow, hours }), HttpStatusCode.UnprocessableEntity);
+            var p = await ApiAssert.ProblemAsync(
+                await officer.PostAsJsonAsync(
+                    "/api/v1/volunteers/trainings",
+                    new
+                    {
+                        orgUnitId = unit,
+                        title = "时长不对的培训",
+                        startsAt = DateTimeOffset.UtcNow,
+                        hours,
+                    }
+                ),
+                HttpStatusCode.UnprocessableEntity
+            );
             Assert.Contains("hours", p.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         }
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/trainings",
-            new { orgUnitId = unit, title = "", startsAt = DateTimeOffset.UtcNow, hours = 2 }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/trainings",
-            new { orgUnitId = unit, title = new string('长', 300), startsAt = DateTimeOffset.UtcNow, hours = 2 }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/volunteers/trainings",
+                new
+                {
+                    orgUnitId = unit,
+                    title = "",
+                    startsAt = DateTimeOffset.UtcNow,
+                    hours = 2,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/volunteers/trainings",
+                new
+                {
+                    orgUnitId = unit,
+                    title = new string('长', 300),
+                    startsAt = DateTimeOffset.UtcNow,
+                    hours = 2,
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(before, await app.Factory.WithDbAsync(db => db.TrainingSessions.CountAsync()));
 
         var v = await HonourSetup.VolunteerAsync(app.Factory, unit, "丁义警");
-        var noReason = await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/credits", new { volunteerId = v, hours = 3 }),
-            HttpStatusCode.UnprocessableEntity);
+        var noReason = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/volunteers/credits", new { volunteerId = v, hours = 3 }),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Contains("reason", noReason.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/credits", new { volunteerId = v, hours = 0, points = 0, reason = "无" }),
-            HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync("/api/v1/volunteers/credits", new { volunteerId = v, hours = 5000, reason = "太多" }),
-            HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = v,
+                    hours = 0,
+                    points = 0,
+                    reason = "无",
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = v,
+                    hours = 5000,
+                    reason = "太多",
+                }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.VolunteerCredits.CountAsync(c => c.VolunteerId == v)));
 
         await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/volunteers/ranking?year=1999"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/volunteers/ranking?year={ThisYear + 1}"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/volunteers/ranking?year={ThisYear + 1}"),
+            HttpStatusCode.UnprocessableEntity
+        );
         await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/volunteers/ranking?by=7"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/volunteers/ranking?pageSize=1000"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/volunteers/figures?from=2026-05-01&to=2026-04-01"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/volunteers/figures?from=1990-01-01&to=2026-04-01"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync("/api/v1/volunteers/ranking?pageSize=1000"),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync("/api/v1/volunteers/figures?from=2026-05-01&to=2026-04-01"),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync("/api/v1/volunteers/figures?from=1990-01-01&to=2026-04-01"),
+            HttpStatusCode.UnprocessableEntity
+        );
 
         var t = await TrainingAsync(officer, unit, 1, "考核口径培训");
-        var passedAbsent = await officer.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
-            new { items = new[] { new { volunteerId = v, attended = false, passed = true } } });
+        var passedAbsent = await officer.PostAsJsonAsync(
+            $"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
+            new
+            {
+                items = new[]
+                {
+                    new
+                    {
+                        volunteerId = v,
+                        attended = false,
+                        passed = true,
+                    },
+                },
+            }
+        );
         await ApiAssert.ProblemAsync(passedAbsent, HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
-            new { items = Array.Empty<object>() }), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
-            new { items = new[] { new { volunteerId = v, attended = true }, new { volunteerId = v, attended = true } } }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance", new { items = Array.Empty<object>() }),
+            HttpStatusCode.UnprocessableEntity
+        );
+        await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
+                new { items = new[] { new { volunteerId = v, attended = true }, new { volunteerId = v, attended = true } } }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.TrainingAttendances.CountAsync(a => a.SessionId == t.Summary.Id)));
     }
 
@@ -184,39 +376,87 @@ public abstract partial class HonourApiTests(AppFixture app)
         var theirs = await HonourSetup.VolunteerAsync(app.Factory, village2.Id, "外所义警");
         var activity = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await HonourSetup.CreditsAsync(app.Factory,
-        [
-            HonourSetup.Credit(mine, village.Id, CreditSource.Activity, now, 60, 1, activity),
-            HonourSetup.Credit(theirs, village2.Id, CreditSource.Activity, now, 6000, 100, activity),
-            // Credited while the other station's volunteer was briefly recorded here: still theirs, not counted here.
-            HonourSetup.Credit(theirs, village.Id, CreditSource.Tip, now, 0, 50, Guid.NewGuid()),
-        ]);
+        await HonourSetup.CreditsAsync(
+            app.Factory,
+            [
+                HonourSetup.Credit(mine, village.Id, CreditSource.Activity, now, 60, 1, activity),
+                HonourSetup.Credit(theirs, village2.Id, CreditSource.Activity, now, 6000, 100, activity),
+                // Credited while the other station's volunteer was briefly recorded here: still theirs, not counted here.
+                HonourSetup.Credit(theirs, village.Id, CreditSource.Tip, now, 0, 50, Guid.NewGuid()),
+            ]
+        );
         var leader = await app.As("leader1");
         var ranking = await ApiAssert.OkAsync<RankingResult>(await leader.GetAsync("/api/v1/volunteers/ranking?pageSize=200"));
         Assert.DoesNotContain(ranking.Page.Items, r => r.VolunteerId == theirs);
         Assert.Contains(ranking.Page.Items, r => r.VolunteerId == mine);
-        var figures = await ApiAssert.OkAsync<VolunteerFigures>(await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village.Id}"));
+        var figures = await ApiAssert.OkAsync<VolunteerFigures>(
+            await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village.Id}")
+        );
         Assert.Equal((1, 60L, 1L, 0), (figures.Total.Activities, figures.Total.Minutes, figures.Total.Points, figures.Total.TipsCredited));
-        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village2.Id}"), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village2.Id}"), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village2.Id}"),
+            HttpStatusCode.Forbidden
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village2.Id}"),
+            HttpStatusCode.Forbidden
+        );
         var all = await ApiAssert.OkAsync<VolunteerFigures>(await leader.GetAsync("/api/v1/volunteers/figures"));
         Assert.DoesNotContain(all.Units, u => u.Id == village2.Id || u.Id == app.World.Stations[1].Id);
 
-        await ApiAssert.ProblemAsync(await leader.PostAsJsonAsync("/api/v1/volunteers/trainings",
-            new { orgUnitId = village2.Id, title = "越界培训", startsAt = DateTimeOffset.UtcNow, hours = 1 }), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await leader.PostAsJsonAsync("/api/v1/volunteers/credits", new { volunteerId = theirs, hours = 1, reason = "越界" }),
-            HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsJsonAsync(
+                "/api/v1/volunteers/trainings",
+                new
+                {
+                    orgUnitId = village2.Id,
+                    title = "越界培训",
+                    startsAt = DateTimeOffset.UtcNow,
+                    hours = 1,
+                }
+            ),
+            HttpStatusCode.Forbidden
+        );
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = theirs,
+                    hours = 1,
+                    reason = "越界",
+                }
+            ),
+            HttpStatusCode.NotFound
+        );
         await ApiAssert.ProblemAsync(await leader.GetAsync($"/api/v1/volunteers/credits?volunteerId={theirs}"), HttpStatusCode.NotFound);
         var t = await TrainingAsync(leader, village.Id, 1, "本所培训");
-        await ApiAssert.ProblemAsync(await leader.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
-            new { items = new[] { new { volunteerId = theirs, attended = true } } }), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(
+            await leader.PostAsJsonAsync(
+                $"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
+                new { items = new[] { new { volunteerId = theirs, attended = true } } }
+            ),
+            HttpStatusCode.UnprocessableEntity
+        );
         var leader2 = await app.As("leader2");
         await ApiAssert.ProblemAsync(await leader2.GetAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}"), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await leader2.PostAsJsonAsync($"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
-            new { items = new[] { new { volunteerId = theirs, attended = true } } }), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(
+            await leader2.PostAsJsonAsync(
+                $"/api/v1/volunteers/trainings/{t.Summary.Id}/attendance",
+                new { items = new[] { new { volunteerId = theirs, attended = true } } }
+            ),
+            HttpStatusCode.NotFound
+        );
         var page = await leader2.GetAsync($"/volunteers/{mine}/honour/{ThisYear}");
         Assert.DoesNotContain("本所义警", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.VolunteerCredits.CountAsync(c => c.VolunteerId == theirs && c.Source != CreditSource.Activity && c.Source != CreditSource.Tip)));
+        Assert.Equal(
+            0,
+            await app.Factory.WithDbAsync(db =>
+                db.VolunteerCredits.CountAsync(c =>
+                    c.VolunteerId == theirs && c.Source != CreditSource.Activity && c.Source != CreditSource.Tip
+                )
+            )
+        );
     }
 
     [Fact]
@@ -229,25 +469,38 @@ public abstract partial class HonourApiTests(AppFixture app)
         {
             var v = await HonourSetup.VolunteerAsync(app.Factory, grid.Id, name + "义警");
             ids.Add(v);
-            await HonourSetup.CreditsAsync(app.Factory, [HonourSetup.Credit(v, grid.Id, CreditSource.Activity, at, minutes, points, Guid.NewGuid())]);
+            await HonourSetup.CreditsAsync(
+                app.Factory,
+                [HonourSetup.Credit(v, grid.Id, CreditSource.Activity, at, minutes, points, Guid.NewGuid())]
+            );
         }
         // A credit of last year does not count this year.
-        await HonourSetup.CreditsAsync(app.Factory, [HonourSetup.Credit(ids[3], grid.Id, CreditSource.Activity, at.AddYears(-1), 6000, 0, Guid.NewGuid())]);
+        await HonourSetup.CreditsAsync(
+            app.Factory,
+            [HonourSetup.Credit(ids[3], grid.Id, CreditSource.Activity, at.AddYears(-1), 6000, 0, Guid.NewGuid())]
+        );
         var leader = await app.As("leader1");
-        var byHours = await ApiAssert.OkAsync<RankingResult>(await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&by=Hours"));
+        var byHours = await ApiAssert.OkAsync<RankingResult>(
+            await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&by=Hours")
+        );
         Assert.Equal(4, byHours.Page.Total);
         Assert.Equal([1, 2, 2, 4], byHours.Page.Items.Select(r => r.Rank));
         Assert.Equal(ids[1], byHours.Page.Items[0].VolunteerId);
         Assert.Equal(ids[3], byHours.Page.Items[3].VolunteerId);
         Assert.Equal(10m, byHours.Page.Items[0].Hours);
-        var byPoints = await ApiAssert.OkAsync<RankingResult>(await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&by=Points&page=2&pageSize=2"));
+        var byPoints = await ApiAssert.OkAsync<RankingResult>(
+            await leader.GetAsync($"/api/v1/volunteers/ranking?orgUnitId={village.Id}&by=Points&page=2&pageSize=2")
+        );
         Assert.Equal(4, byPoints.Page.Total);
         Assert.Equal([3, 3], byPoints.Page.Items.Select(r => r.Rank));
         Assert.All(byPoints.Page.Items, r => Assert.EndsWith("**", r.Name));
 
         var before = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "export"));
         var officer = await app.As("officer1");
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}"), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(
+            await officer.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}"),
+            HttpStatusCode.Forbidden
+        );
         var file = await leader.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
@@ -262,16 +515,41 @@ public abstract partial class HonourApiTests(AppFixture app)
         var (village, _) = await HonourSetup.VillageAsync(app.Factory, app.World, 0);
         var v = await HonourSetup.VolunteerAsync(app.Factory, village.Id, "王小明");
         var leader = await app.As("leader1");
-        var credit = await ApiAssert.OkAsync<CreditView>(await leader.PostAsJsonAsync("/api/v1/volunteers/credits",
-            new { volunteerId = v, hours = 12.5, points = 20, reason = "补录 3 月份夜间巡逻时长" }), HttpStatusCode.Created);
+        var credit = await ApiAssert.OkAsync<CreditView>(
+            await leader.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = v,
+                    hours = 12.5,
+                    points = 20,
+                    reason = "补录 3 月份夜间巡逻时长",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Equal((CreditSource.Adjustment, 750, 20), (credit.Source, credit.Minutes, credit.Points));
-        var audit = await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(VolunteerCredit) && a.EntityId == credit.Id.ToString()).Select(a => a.Summary).ToListAsync());
+        var audit = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(VolunteerCredit) && a.EntityId == credit.Id.ToString())
+                .Select(a => a.Summary)
+                .ToListAsync()
+        );
         Assert.Contains(audit, s => s!.Contains("补录 3 月份夜间巡逻时长"));
         var ledger = await ApiAssert.OkAsync<PagedResult<CreditView>>(await leader.GetAsync($"/api/v1/volunteers/credits?volunteerId={v}"));
         Assert.Equal(credit.Id, Assert.Single(ledger.Items).Id);
-        await ApiAssert.OkAsync<CreditView>(await leader.PostAsJsonAsync("/api/v1/volunteers/credits",
-            new { volunteerId = v, hours = -2.5, reason = "重复登记的时长扣回" }), HttpStatusCode.Created);
+        await ApiAssert.OkAsync<CreditView>(
+            await leader.PostAsJsonAsync(
+                "/api/v1/volunteers/credits",
+                new
+                {
+                    volunteerId = v,
+                    hours = -2.5,
+                    reason = "重复登记的时长扣回",
+                }
+            ),
+            HttpStatusCode.Created
+        );
 
         var page = await leader.GetAsync($"/volunteers/{v}/honour/{ThisYear}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -281,7 +559,9 @@ public abstract partial class HonourApiTests(AppFixture app)
         Assert.Contains("第1派出所", html);
         Assert.Contains("10", html); // 12.5 − 2.5 hours
         Assert.Contains("data-testid=\"honour-rank\"", html);
-        var printed = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "print" && a.EntityId == v.ToString()));
+        var printed = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(a => a.Action == "print" && a.EntityId == v.ToString())
+        );
         Assert.Equal(1, printed);
         var none = await leader.GetAsync($"/volunteers/{v}/honour/{ThisYear - 1}");
         Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
@@ -325,8 +605,19 @@ public abstract partial class HonourApiTests(AppFixture app)
                 var at = now.AddDays(-rng.Next(0, 420)).AddMinutes(-rng.Next(1, 600));
                 // 格丙 works hard all year: well over 96 hours in the window.
                 var minutes = p.Id == people[5].Id ? 300 : rng.Next(0, 240);
-                credits.Add(HonourSetup.Credit(p.Id, p.Unit, source, at, minutes, rng.Next(-2, 10),
-                    source is CreditSource.Activity ? activities[rng.Next(activities.Length)] : source is CreditSource.Adjustment ? null : Guid.NewGuid()));
+                credits.Add(
+                    HonourSetup.Credit(
+                        p.Id,
+                        p.Unit,
+                        source,
+                        at,
+                        minutes,
+                        rng.Next(-2, 10),
+                        source is CreditSource.Activity ? activities[rng.Next(activities.Length)]
+                            : source is CreditSource.Adjustment ? null
+                            : Guid.NewGuid()
+                    )
+                );
             }
         }
         credits.Add(HonourSetup.Credit(outsider, app.World.Villages[1].Id, CreditSource.Activity, now.AddDays(-1), 600, 10, activities[0]));
@@ -338,22 +629,34 @@ public abstract partial class HonourApiTests(AppFixture app)
             var ids = list.Select(p => p.Id).ToHashSet();
             var inPeriod = credits.Where(c => ids.Contains(c.VolunteerId) && c.At >= period.Start && c.At < period.End).ToList();
             var registered = list.Where(p => p.Status is VolunteerStatus.Active or VolunteerStatus.Suspended).ToList();
-            var active = registered.Count(p => credits.Where(c => c.VolunteerId == p.Id && c.At >= windowStart && c.At < period.End).Sum(c => c.Minutes) >= 96 * 60);
-            return new VolunteerFigureSet(registered.Count, active, list.Count(p => p.Joined >= period.Start && p.Joined < period.End),
-                inPeriod.Sum(c => (long)c.Minutes), inPeriod.Sum(c => (long)c.Points),
+            var active = registered.Count(p =>
+                credits.Where(c => c.VolunteerId == p.Id && c.At >= windowStart && c.At < period.End).Sum(c => c.Minutes) >= 96 * 60
+            );
+            return new VolunteerFigureSet(
+                registered.Count,
+                active,
+                list.Count(p => p.Joined >= period.Start && p.Joined < period.End),
+                inPeriod.Sum(c => (long)c.Minutes),
+                inPeriod.Sum(c => (long)c.Points),
                 inPeriod.Where(c => c.Source == CreditSource.Activity).Select(c => c.SourceId).Distinct().Count(),
-                inPeriod.Count(c => c.Source == CreditSource.Activity), inPeriod.Count(c => c.Source == CreditSource.Training),
-                inPeriod.Count(c => c.Source == CreditSource.Tip));
+                inPeriod.Count(c => c.Source == CreditSource.Activity),
+                inPeriod.Count(c => c.Source == CreditSource.Training),
+                inPeriod.Count(c => c.Source == CreditSource.Tip)
+            );
         }
 
         var leader = await app.As("leader1");
-        var f = await ApiAssert.OkAsync<VolunteerFigures>(await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village.Id}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        var f = await ApiAssert.OkAsync<VolunteerFigures>(
+            await leader.GetAsync($"/api/v1/volunteers/figures?orgUnitId={village.Id}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")
+        );
         Assert.Equal(Expected(people), f.Total);
         Assert.True(f.Total.Active >= 1);
         Assert.Equal(Expected(people.Where(p => p.Unit == village.Id)), Assert.Single(f.Units, u => u.Id == village.Id).Figures);
         Assert.Equal(Expected(people.Where(p => p.Unit == grid.Id)), Assert.Single(f.Units, u => u.Id == grid.Id).Figures);
-        Assert.Equal(Expected(people.Where(p => p.Id == people[0].Id || p.Id == people[3].Id || p.Id == people[4].Id)),
-            Assert.Single(f.Squads, s => s.Id == squad).Figures);
+        Assert.Equal(
+            Expected(people.Where(p => p.Id == people[0].Id || p.Id == people[3].Id || p.Id == people[4].Id)),
+            Assert.Single(f.Squads, s => s.Id == squad).Figures
+        );
         Assert.Contains("96 小时", f.ActiveDefinition);
     }
 

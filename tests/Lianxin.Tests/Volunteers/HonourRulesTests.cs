@@ -16,10 +16,15 @@ public sealed class HonourRulesTests
     public void By_hours_the_points_break_a_tie_and_equals_share_a_rank_with_the_next_rank_skipped()
     {
         var ranked = HonourRanking.Rank(
-        [
-            new VolunteerTotal(A, 600, 10), new VolunteerTotal(B, 600, 30), new VolunteerTotal(C, 600, 10),
-            new VolunteerTotal(D, 120, 99), new VolunteerTotal(E, 0, 0),
-        ], RankingOrder.Hours);
+            [
+                new VolunteerTotal(A, 600, 10),
+                new VolunteerTotal(B, 600, 30),
+                new VolunteerTotal(C, 600, 10),
+                new VolunteerTotal(D, 120, 99),
+                new VolunteerTotal(E, 0, 0),
+            ],
+            RankingOrder.Hours
+        );
         Assert.Equal([B, A, C, D], ranked.Select(r => r.Total.VolunteerId));
         Assert.Equal([1, 2, 2, 4], ranked.Select(r => r.Rank));
     }
@@ -28,9 +33,9 @@ public sealed class HonourRulesTests
     public void By_points_the_hours_break_a_tie()
     {
         var ranked = HonourRanking.Rank(
-        [
-            new VolunteerTotal(A, 600, 10), new VolunteerTotal(B, 60, 30), new VolunteerTotal(C, 120, 30), new VolunteerTotal(D, 0, 5),
-        ], RankingOrder.Points);
+            [new VolunteerTotal(A, 600, 10), new VolunteerTotal(B, 60, 30), new VolunteerTotal(C, 120, 30), new VolunteerTotal(D, 0, 5)],
+            RankingOrder.Points
+        );
         Assert.Equal([C, B, A, D], ranked.Select(r => r.Total.VolunteerId));
         Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
     }
@@ -38,7 +43,10 @@ public sealed class HonourRulesTests
     [Fact]
     public void Volunteers_with_nothing_or_less_than_nothing_are_not_ranked()
     {
-        var ranked = HonourRanking.Rank([new VolunteerTotal(A, 0, 0), new VolunteerTotal(B, -60, -5), new VolunteerTotal(C, 0, 1)], RankingOrder.Hours);
+        var ranked = HonourRanking.Rank(
+            [new VolunteerTotal(A, 0, 0), new VolunteerTotal(B, -60, -5), new VolunteerTotal(C, 0, 1)],
+            RankingOrder.Hours
+        );
         Assert.Equal([C], ranked.Select(r => r.Total.VolunteerId));
     }
 

@@ -28,17 +28,20 @@ public class OpinionTransitionTableTests
     {
         var data = new TheoryData<OpinionState, OpinionAction>();
         foreach (var state in Enum.GetValues<OpinionState>())
-            foreach (var action in Enum.GetValues<OpinionAction>())
-                data.Add(state, action);
+        foreach (var action in Enum.GetValues<OpinionAction>())
+            data.Add(state, action);
         return data;
     }
 
     private static FeedPost In(OpinionState state)
     {
         var post = FeedPost.Write(Guid.NewGuid(), FeedPostKind.Opinion, "居民", "路灯", "北门没有路灯");
-        if (state is OpinionState.Assigned) post.Assign("officer-a");
-        if (state is OpinionState.Answered or OpinionState.Closed) post.AnswerWith("已报修", "officer-a", T0);
-        if (state is OpinionState.Closed) post.Close(null, T0.AddDays(1));
+        if (state is OpinionState.Assigned)
+            post.Assign("officer-a");
+        if (state is OpinionState.Answered or OpinionState.Closed)
+            post.AnswerWith("已报修", "officer-a", T0);
+        if (state is OpinionState.Closed)
+            post.Close(null, T0.AddDays(1));
         Assert.Equal(state, post.State);
         return post;
     }
@@ -47,9 +50,15 @@ public class OpinionTransitionTableTests
     {
         switch (action)
         {
-            case OpinionAction.Assign: post.Assign("officer-b"); break;
-            case OpinionAction.Answer: post.AnswerWith("已安装", "officer-b", T0.AddDays(2)); break;
-            case OpinionAction.Close: post.Close("已安装，已办结", T0.AddDays(3)); break;
+            case OpinionAction.Assign:
+                post.Assign("officer-b");
+                break;
+            case OpinionAction.Answer:
+                post.AnswerWith("已安装", "officer-b", T0.AddDays(2));
+                break;
+            case OpinionAction.Close:
+                post.Close("已安装，已办结", T0.AddDays(3));
+                break;
         }
     }
 
@@ -68,8 +77,10 @@ public class OpinionTransitionTableTests
         var refused = Assert.Throws<ConflictException>(() => Do(post, action));
         Assert.Equal(OpinionTransitions.RefusalMessage(from, action), refused.Message);
         var offered = Expected.Keys.Where(k => k.Item1 == from).Select(k => k.Item2.Label()).ToList();
-        Assert.Equal($"该社情民意当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
-            refused.Message);
+        Assert.Equal(
+            $"该社情民意当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
+            refused.Message
+        );
         Assert.Equal(from, post.State);
     }
 
@@ -100,9 +111,15 @@ public class OpinionTransitionTableTests
     {
         var post = In(OpinionState.Open);
         post.Hide(" 引流信息 ", "moderator", T0);
-        Assert.Equal((true, "引流信息", "moderator", (DateTimeOffset?)T0), (post.Hidden, post.HiddenReason, post.HiddenById, post.HiddenAt));
+        Assert.Equal(
+            (true, "引流信息", "moderator", (DateTimeOffset?)T0),
+            (post.Hidden, post.HiddenReason, post.HiddenById, post.HiddenAt)
+        );
         post.Show();
-        Assert.Equal((false, (string?)null, (string?)null, (DateTimeOffset?)null), (post.Hidden, post.HiddenReason, post.HiddenById, post.HiddenAt));
+        Assert.Equal(
+            (false, (string?)null, (string?)null, (DateTimeOffset?)null),
+            (post.Hidden, post.HiddenReason, post.HiddenById, post.HiddenAt)
+        );
         Assert.Throws<ValidationFailedException>(() => post.Hide("", "moderator", T0));
     }
 }

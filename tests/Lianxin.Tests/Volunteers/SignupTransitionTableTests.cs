@@ -31,18 +31,26 @@ public class SignupTransitionTableTests
     {
         var data = new TheoryData<SignupStatus, SignupAction>();
         foreach (var status in Enum.GetValues<SignupStatus>())
-            foreach (var action in Enum.GetValues<SignupAction>())
-                data.Add(status, action);
+        foreach (var action in Enum.GetValues<SignupAction>())
+            data.Add(status, action);
         return data;
     }
 
     private static ActivitySignup In(SignupStatus status)
     {
-        var s = ActivitySignup.SignUp(Guid.NewGuid(), Guid.NewGuid(), status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending,
-            status == SignupStatus.Waitlisted ? 1 : null, T0);
-        if (status == SignupStatus.Approved) s.Approve("organiser", T0.AddHours(1));
-        if (status == SignupStatus.Declined) s.Decline("名额已满", "organiser", T0.AddHours(1));
-        if (status == SignupStatus.Cancelled) s.Cancel("本人取消");
+        var s = ActivitySignup.SignUp(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            status == SignupStatus.Waitlisted ? SignupStatus.Waitlisted : SignupStatus.Pending,
+            status == SignupStatus.Waitlisted ? 1 : null,
+            T0
+        );
+        if (status == SignupStatus.Approved)
+            s.Approve("organiser", T0.AddHours(1));
+        if (status == SignupStatus.Declined)
+            s.Decline("名额已满", "organiser", T0.AddHours(1));
+        if (status == SignupStatus.Cancelled)
+            s.Cancel("本人取消");
         Assert.Equal(status, s.Status);
         return s;
     }
@@ -52,17 +60,32 @@ public class SignupTransitionTableTests
     {
         switch (action)
         {
-            case SignupAction.Approve: s.Approve("organiser", T0.AddHours(2)); break;
-            case SignupAction.Decline: s.Decline("另有安排", "organiser", T0.AddHours(2)); break;
-            case SignupAction.Cancel: s.Cancel("本人取消"); break;
-            case SignupAction.MoveUp: s.MoveUp(); break;
-            case SignupAction.CheckIn: s.CheckIn(T0.AddDays(1), CheckMethod.Organizer); break;
+            case SignupAction.Approve:
+                s.Approve("organiser", T0.AddHours(2));
+                break;
+            case SignupAction.Decline:
+                s.Decline("另有安排", "organiser", T0.AddHours(2));
+                break;
+            case SignupAction.Cancel:
+                s.Cancel("本人取消");
+                break;
+            case SignupAction.MoveUp:
+                s.MoveUp();
+                break;
+            case SignupAction.CheckIn:
+                s.CheckIn(T0.AddDays(1), CheckMethod.Organizer);
+                break;
             case SignupAction.CheckOut:
-                if (s.Status == SignupStatus.Approved) s.CheckIn(T0.AddDays(1), CheckMethod.Organizer);
+                if (s.Status == SignupStatus.Approved)
+                    s.CheckIn(T0.AddDays(1), CheckMethod.Organizer);
                 s.CheckOut(T0.AddDays(1).AddHours(2), CheckMethod.Self, 36.6, 116.9);
                 break;
-            case SignupAction.Credit: s.Credit(120, 10); break;
-            case SignupAction.SignUpAgain: s.SignUpAgain(SignupStatus.Pending, null, T0.AddHours(3)); break;
+            case SignupAction.Credit:
+                s.Credit(120, 10);
+                break;
+            case SignupAction.SignUpAgain:
+                s.SignUpAgain(SignupStatus.Pending, null, T0.AddHours(3));
+                break;
         }
     }
 
@@ -81,8 +104,10 @@ public class SignupTransitionTableTests
         var refused = Assert.Throws<ConflictException>(() => Do(s, action));
         Assert.Equal(SignupTransitions.RefusalMessage(from, action), refused.Message);
         var offered = Expected.Keys.Where(k => k.Item1 == from).Select(k => k.Item2.Label()).ToList();
-        Assert.Equal($"报名当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
-            refused.Message);
+        Assert.Equal(
+            $"报名当前为“{from.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
+            refused.Message
+        );
         Assert.Equal(from, s.Status);
     }
 
@@ -94,7 +119,10 @@ public class SignupTransitionTableTests
         s.CheckIn(T0.AddDays(1), CheckMethod.Self, 36.6, 116.9);
         Assert.Throws<ConflictException>(() => s.CheckIn(T0.AddDays(1), CheckMethod.Organizer));
         Assert.Throws<ValidationFailedException>(() => s.CheckOut(T0.AddHours(23), CheckMethod.Organizer));
-        Assert.Equal("已签到的义警不能改为未通过", Assert.Throws<ConflictException>(() => s.Decline("迟到", "organiser", T0.AddDays(1))).Message);
+        Assert.Equal(
+            "已签到的义警不能改为未通过",
+            Assert.Throws<ConflictException>(() => s.Decline("迟到", "organiser", T0.AddDays(1))).Message
+        );
         s.CheckOut(T0.AddDays(1).AddHours(1), CheckMethod.Organizer);
         Assert.Throws<ConflictException>(() => s.CheckOut(T0.AddDays(1).AddHours(2), CheckMethod.Organizer));
         Assert.Equal((CheckMethod.Self, 36.6, CheckMethod.Organizer), (s.CheckInMethod, s.CheckInLat!.Value, s.CheckOutMethod));
@@ -109,6 +137,8 @@ public class SignupTransitionTableTests
         Assert.Equal((SignupStatus.Waitlisted, (int?)3, (string?)null, T0.AddHours(5)), (s.Status, s.WaitPosition, s.Reason, s.SignedUpAt));
         s.MoveUp();
         Assert.Null(s.WaitPosition);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ActivitySignup.SignUp(Guid.NewGuid(), Guid.NewGuid(), SignupStatus.Approved, null, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ActivitySignup.SignUp(Guid.NewGuid(), Guid.NewGuid(), SignupStatus.Approved, null, T0)
+        );
     }
 }

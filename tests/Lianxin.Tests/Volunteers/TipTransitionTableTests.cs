@@ -25,16 +25,22 @@ public class TipTransitionTableTests
     {
         var data = new TheoryData<TipStatus, TipAction>();
         foreach (var status in Enum.GetValues<TipStatus>())
-            foreach (var action in Enum.GetValues<TipAction>())
-                data.Add(status, action);
+        foreach (var action in Enum.GetValues<TipAction>())
+            data.Add(status, action);
         return data;
     }
 
     /// <summary>A tip brought to a state through its own methods.</summary>
     private static Tip In(TipStatus status)
     {
-        var tip = Tip.Named("XS-2026-00001", new TipContent(Guid.NewGuid(), "hazard", "村口", null, null, "电线垂地"), "u1", null, "张三",
-            fromVolunteer: false);
+        var tip = Tip.Named(
+            "XS-2026-00001",
+            new TipContent(Guid.NewGuid(), "hazard", "村口", null, null, "电线垂地"),
+            "u1",
+            null,
+            "张三",
+            fromVolunteer: false
+        );
         switch (status)
         {
             case TipStatus.Checking:
@@ -59,11 +65,21 @@ public class TipTransitionTableTests
     {
         switch (action)
         {
-            case TipAction.AddPhoto: tip.Require(TipAction.AddPhoto); break;
-            case TipAction.StartChecking: tip.StartChecking("officer", "去看看", T0.AddDays(1)); break;
-            case TipAction.Dismiss: tip.Dismiss("重复线索", "officer", T0.AddDays(1)); break;
-            case TipAction.Act: tip.Act(TipOutcome.Other, "已处置", new TipLinks(), "officer", T0.AddDays(1)); break;
-            case TipAction.Close: tip.Close("已办结", T0.AddDays(2)); break;
+            case TipAction.AddPhoto:
+                tip.Require(TipAction.AddPhoto);
+                break;
+            case TipAction.StartChecking:
+                tip.StartChecking("officer", "去看看", T0.AddDays(1));
+                break;
+            case TipAction.Dismiss:
+                tip.Dismiss("重复线索", "officer", T0.AddDays(1));
+                break;
+            case TipAction.Act:
+                tip.Act(TipOutcome.Other, "已处置", new TipLinks(), "officer", T0.AddDays(1));
+                break;
+            case TipAction.Close:
+                tip.Close("已办结", T0.AddDays(2));
+                break;
         }
     }
 
@@ -82,7 +98,8 @@ public class TipTransitionTableTests
         var refused = Assert.Throws<ConflictException>(() => Do(tip, action));
         Assert.Equal(TipTransitions.RefusalMessage(from, action), refused.Message);
         Assert.Equal(from, tip.Status);
-        if (action == TipAction.AddPhoto) Assert.Equal("线索已在处理，不能再添加照片", refused.Message);
+        if (action == TipAction.AddPhoto)
+            Assert.Equal("线索已在处理，不能再添加照片", refused.Message);
         else
         {
             Assert.StartsWith($"线索当前为“{from.Label()}”，不能{action.Label()}。当前可以：", refused.Message);
@@ -112,7 +129,9 @@ public class TipTransitionTableTests
         Assert.Null(tip.SenderUserId);
         Assert.Null(tip.SenderName);
         Assert.Equal(Tip.AnonymousCreator, tip.CreatedById);
-        Assert.Throws<ArgumentException>(() => Tip.Anonymous("XS-2026-00003", new TipContent(Guid.NewGuid(), "drugs", null, null, null, "x"), "a", "b"));
+        Assert.Throws<ArgumentException>(() =>
+            Tip.Anonymous("XS-2026-00003", new TipContent(Guid.NewGuid(), "drugs", null, null, null, "x"), "a", "b")
+        );
     }
 
     [Fact]

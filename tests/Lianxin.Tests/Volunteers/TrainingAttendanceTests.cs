@@ -13,10 +13,10 @@ public class TrainingAttendanceTests
     {
         var data = new TheoryData<bool, bool, bool, bool>();
         foreach (var a1 in new[] { false, true })
-            foreach (var p1 in new[] { false, true })
-                foreach (var a2 in new[] { false, true })
-                    foreach (var p2 in new[] { false, true })
-                        data.Add(a1, p1, a2, p2);
+        foreach (var p1 in new[] { false, true })
+        foreach (var a2 in new[] { false, true })
+        foreach (var p2 in new[] { false, true })
+            data.Add(a1, p1, a2, p2);
         return data;
     }
 
@@ -27,7 +27,8 @@ public class TrainingAttendanceTests
         var record = TrainingAttendance.Of(Guid.NewGuid(), Guid.NewGuid());
         var issue1 = record.Record(attended1, passed1, "leader", T0);
         Assert.Equal(attended1 && passed1, issue1);
-        if (issue1) record.IssueCertificate("义警培训-2026-000001", T0);
+        if (issue1)
+            record.IssueCertificate("义警培训-2026-000001", T0);
 
         var issue2 = record.Record(attended2, passed2, "leader2", T0.AddDays(1));
         Assert.Equal(attended2, record.Attended);
@@ -41,6 +42,7 @@ public class TrainingAttendanceTests
             record.IssueCertificate("义警培训-2026-000002", T0.AddDays(1));
             Assert.Equal(T0.AddDays(1), record.CertificateIssuedAt);
         }
-        else Assert.Throws<ConflictException>(() => record.IssueCertificate("义警培训-2026-000003", T0.AddDays(2)));
+        else
+            Assert.Throws<ConflictException>(() => record.IssueCertificate("义警培训-2026-000003", T0.AddDays(2)));
     }
 }

@@ -24,8 +24,8 @@ public class VolunteerStatusRulesTests
     {
         var data = new TheoryData<VolunteerStatus?, VolunteerAction>();
         foreach (var from in Enum.GetValues<VolunteerStatus>().Cast<VolunteerStatus?>().Prepend(null))
-            foreach (var action in Enum.GetValues<VolunteerAction>())
-                data.Add(from, action);
+        foreach (var action in Enum.GetValues<VolunteerAction>())
+            data.Add(from, action);
         return data;
     }
 
@@ -34,7 +34,8 @@ public class VolunteerStatusRulesTests
     public void Each_action_from_each_status_goes_where_the_table_says_or_is_refused(VolunteerStatus? from, VolunteerAction action)
     {
         var next = VolunteerStatusRules.Next(from, action);
-        if (Expected.TryGetValue((from, action), out var to)) Assert.Equal(to, next);
+        if (Expected.TryGetValue((from, action), out var to))
+            Assert.Equal(to, next);
         else
         {
             Assert.Null(next);
@@ -47,20 +48,30 @@ public class VolunteerStatusRulesTests
     public void The_record_takes_each_step_the_table_allows_and_refuses_the_rest(VolunteerStatus? from, VolunteerAction action)
     {
         var at = new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
-        var details = new VolunteerDetails("张三", Gender.Male, ProtectedText.Empty, ProtectedText.Empty, Guid.NewGuid(), [], VolunteerAvailability.None);
+        var details = new VolunteerDetails(
+            "张三",
+            Gender.Male,
+            ProtectedText.Empty,
+            ProtectedText.Empty,
+            Guid.NewGuid(),
+            [],
+            VolunteerAvailability.None
+        );
         Assert.Equal(Expected.ContainsKey((from, action)), VolunteerStatusRules.IsAllowed(from, action));
         if (from is null)
         {
             // No record yet: only applying makes one.
-            if (action != VolunteerAction.Apply) return;
+            if (action != VolunteerAction.Apply)
+                return;
             var (created, first) = Volunteer.Applying("u1", details, at);
             Assert.Equal((null, VolunteerStatus.Applicant, at), (first.From, created.Status, created.AppliedAt));
             return;
         }
         var v = VolunteerTestData.InStatus(Guid.NewGuid(), "张三", from.Value, at.AddDays(-10), at.AddDays(-5));
-        VolunteerStatusChange Do() => action == VolunteerAction.Apply
-            ? v.Reapply(details, "u1", at)
-            : v.Change(action, VolunteerStatusRules.NeedsReason(action) ? "原因" : null, "staff", at);
+        VolunteerStatusChange Do() =>
+            action == VolunteerAction.Apply
+                ? v.Reapply(details, "u1", at)
+                : v.Change(action, VolunteerStatusRules.NeedsReason(action) ? "原因" : null, "staff", at);
         if (Expected.TryGetValue((from, action), out var to))
         {
             var change = Do();
@@ -79,8 +90,10 @@ public class VolunteerStatusRulesTests
             var refused = Assert.Throws<ConflictException>(Do);
             Assert.Equal(VolunteerStatusRules.RefusalMessage(from, action), refused.Message);
             var offered = VolunteerStatusRules.StaffActions(from.Value).Select(a => a.Label()).ToList();
-            Assert.Equal($"该义警当前为“{from.Value.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
-                refused.Message);
+            Assert.Equal(
+                $"该义警当前为“{from.Value.Label()}”，不能{action.Label()}。当前可以：{(offered.Count == 0 ? "无" : string.Join("、", offered))}。",
+                refused.Message
+            );
         }
         Assert.Equal(from, v.Status);
     }
@@ -111,8 +124,10 @@ public class VolunteerStatusRulesTests
     [Fact]
     public void Decline_suspend_and_retire_need_a_reason_the_others_do_not()
     {
-        Assert.Equal([VolunteerAction.Decline, VolunteerAction.Suspend, VolunteerAction.Retire],
-            Enum.GetValues<VolunteerAction>().Where(VolunteerStatusRules.NeedsReason).ToArray());
+        Assert.Equal(
+            [VolunteerAction.Decline, VolunteerAction.Suspend, VolunteerAction.Retire],
+            Enum.GetValues<VolunteerAction>().Where(VolunteerStatusRules.NeedsReason).ToArray()
+        );
     }
 
     [Fact]
@@ -122,7 +137,10 @@ public class VolunteerStatusRulesTests
         {
             var offered = VolunteerStatusRules.StaffActions(s);
             Assert.DoesNotContain(VolunteerAction.Apply, offered);
-            Assert.Equal(Expected.Keys.Where(k => k.Item1 == s && k.Item2 != VolunteerAction.Apply).Select(k => k.Item2).Order(), offered.Order());
+            Assert.Equal(
+                Expected.Keys.Where(k => k.Item1 == s && k.Item2 != VolunteerAction.Apply).Select(k => k.Item2).Order(),
+                offered.Order()
+            );
             Assert.Equal(Expected.Keys.Where(k => k.Item1 == s).Select(k => k.Item2).Order(), VolunteerStatusRules.Allowed(s).Order());
         }
         var refusal = VolunteerStatusRules.RefusalMessage(VolunteerStatus.Active, VolunteerAction.Accept);

@@ -9,12 +9,24 @@ public static class VolunteerTestData
 {
     /// <summary>Applied at <paramref name="appliedAt"/>; accepted at <paramref name="joinedAt"/> (or when applied) unless the
     /// status is an applicant's or a declined one; then suspended, retired or declined.</summary>
-    public static Volunteer InStatus(Guid unitId, string name, VolunteerStatus status, DateTimeOffset appliedAt, DateTimeOffset? joinedAt = null,
-        string? userId = null, Gender gender = Gender.Unknown, ProtectedText? phone = null, List<string>? skills = null,
-        VolunteerAvailability availability = VolunteerAvailability.None)
+    public static Volunteer InStatus(
+        Guid unitId,
+        string name,
+        VolunteerStatus status,
+        DateTimeOffset appliedAt,
+        DateTimeOffset? joinedAt = null,
+        string? userId = null,
+        Gender gender = Gender.Unknown,
+        ProtectedText? phone = null,
+        List<string>? skills = null,
+        VolunteerAvailability availability = VolunteerAvailability.None
+    )
     {
-        var (v, _) = Volunteer.Applying(userId,
-            new VolunteerDetails(name, gender, phone ?? ProtectedText.Empty, ProtectedText.Empty, unitId, skills ?? [], availability), appliedAt);
+        var (v, _) = Volunteer.Applying(
+            userId,
+            new VolunteerDetails(name, gender, phone ?? ProtectedText.Empty, ProtectedText.Empty, unitId, skills ?? [], availability),
+            appliedAt
+        );
         var joined = joinedAt ?? appliedAt;
         switch (status)
         {
@@ -23,8 +35,10 @@ public static class VolunteerTestData
                 break;
             case VolunteerStatus.Active or VolunteerStatus.Suspended or VolunteerStatus.Retired:
                 v.Accept(null, joined);
-                if (status == VolunteerStatus.Suspended) v.Suspend("测试数据", null, joined);
-                if (status == VolunteerStatus.Retired) v.Retire("测试数据", null, joined);
+                if (status == VolunteerStatus.Suspended)
+                    v.Suspend("测试数据", null, joined);
+                if (status == VolunteerStatus.Retired)
+                    v.Retire("测试数据", null, joined);
                 break;
         }
         Assert.Equal(status, v.Status);
@@ -39,8 +53,13 @@ public static class VolunteerTestData
         foreach (var action in path)
         {
             if (action == VolunteerAction.Apply)
-                v.Reapply(new VolunteerDetails(v.Name, v.Gender, v.Phone, v.IdNumber, v.OrgUnitId, v.Skills, v.Availability, v.Statement), null, at);
-            else v.Change(action, VolunteerStatusRules.NeedsReason(action) ? "测试数据" : null, null, at);
+                v.Reapply(
+                    new VolunteerDetails(v.Name, v.Gender, v.Phone, v.IdNumber, v.OrgUnitId, v.Skills, v.Availability, v.Statement),
+                    null,
+                    at
+                );
+            else
+                v.Change(action, VolunteerStatusRules.NeedsReason(action) ? "测试数据" : null, null, at);
         }
     }
 
@@ -50,9 +69,11 @@ public static class VolunteerTestData
         var queue = new Queue<VolunteerStatus>([from]);
         while (queue.TryDequeue(out var s))
         {
-            if (s == to) return seen[s];
+            if (s == to)
+                return seen[s];
             foreach (var action in VolunteerStatusRules.Allowed(s))
-                if (VolunteerStatusRules.Next(s, action) is { } next && seen.TryAdd(next, [.. seen[s], action])) queue.Enqueue(next);
+                if (VolunteerStatusRules.Next(s, action) is { } next && seen.TryAdd(next, [.. seen[s], action]))
+                    queue.Enqueue(next);
         }
         return null;
     }

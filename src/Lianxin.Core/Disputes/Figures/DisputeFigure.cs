@@ -27,6 +27,7 @@ public enum DisputeFigure
 
     /// <summary>Numerator of the recurrence rate: resolved in the period and reopened by a recurrence afterwards.</summary>
     Recurred,
+
     /// <summary>司法确认：a court confirmed the dispute's mediation agreement in the period.</summary>
     Confirmed,
 }

@@ -23,7 +23,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         var period = ChinaPeriod.Of(from, to, db.Now);
         var (scope, unit) = await ScopeAsync(orgUnitId, ct);
         var previousPeriod = period.YearEarlier();
-        DisputeFigureSet current, previous;
+        DisputeFigureSet current,
+            previous;
         if (scope.OwnRecordsOf is not null)
         {
             var scoped = Scoped(scope, unit);
@@ -59,7 +60,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
     private async Task<(DataScope Scope, Organization.OrgUnit? Unit)> ScopeAsync(Guid? orgUnitId, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        if (orgUnitId is not { } id) return (scope, null);
+        if (orgUnitId is not { } id)
+            return (scope, null);
         var unit = await db.UnitInScopeAsync(scope, id, ct);
         return (scope, unit);
     }
@@ -70,11 +72,17 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         return unit is null ? q : q.Where(new DataScope(false, [unit.Path], [], null).Filter<Dispute>());
     }
 
-    private async Task<(DisputeFigureSet Current, DisputeFigureSet Previous)> CountTalliedAsync(DataScope scope, Organization.OrgUnit? unit,
-        ChinaPeriod current, ChinaPeriod previous, CancellationToken ct)
+    private async Task<(DisputeFigureSet Current, DisputeFigureSet Previous)> CountTalliedAsync(
+        DataScope scope,
+        Organization.OrgUnit? unit,
+        ChinaPeriod current,
+        ChinaPeriod previous,
+        CancellationToken ct
+    )
     {
         var units = db.OrgUnits.AsNoTracking().Where(scope.UnitFilter());
-        if (unit is not null) units = units.Where(new DataScope(false, [unit.Path], [], null).UnitFilter());
+        if (unit is not null)
+            units = units.Where(new DataScope(false, [unit.Path], [], null).UnitFilter());
         var unitIds = units.Select(u => u.Id);
 
         // The disputes the tallies hold only the registration of, with the steps the figures read. Any
@@ -85,12 +93,29 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         // or the second referral that put it here).
         var steps = await Scoped(scope, unit)
             .Where(d => d.CountedFromTimeline && d.RegisteredAt < until)
-            .SelectMany(d => d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures),
-                (d, e) => new { d.Id, d.RegisteredAt, e.Kind, e.At, e.ToStatus, e.ToLevel })
+            .SelectMany(
+                d => d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures),
+                (d, e) =>
+                    new
+                    {
+                        d.Id,
+                        d.RegisteredAt,
+                        e.Kind,
+                        e.At,
+                        e.ToStatus,
+                        e.ToLevel,
+                    }
+            )
             .ToListAsync(ct);
-        var timelines = steps.GroupBy(s => s.Id)
-            .Select(g => (g.First().RegisteredAt, Events: (IReadOnlyList<DisputeEvent>)g.OrderBy(e => e.At)
-                .Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel)).ToList()))
+        var timelines = steps
+            .GroupBy(s => s.Id)
+            .Select(g =>
+                (
+                    g.First().RegisteredAt,
+                    Events: (IReadOnlyList<DisputeEvent>)
+                        g.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel)).ToList()
+                )
+            )
             .ToList();
 
         return (await SetAsync(current), await SetAsync(previous));
@@ -98,7 +123,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         async Task<DisputeFigureSet> SetAsync(ChinaPeriod period)
         {
             var (from, to) = (period.From, period.To);
-            var sum = await db.DisputeTallies.AsNoTracking()
+            var sum = await db
+                .DisputeTallies.AsNoTracking()
                 .Where(t => t.Day >= from && t.Day <= to && unitIds.Contains(t.OrgUnitId))
                 .GroupBy(_ => 1)
                 .Select(g => new
@@ -129,21 +155,36 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             {
                 var tally = DisputeFigureRules.Tally(registeredAt, events, period);
                 // Their registrations are in the tallies already.
-                foreach (var figure in tally.Figures.Where(f => f != DisputeFigure.Accepted)) counts[figure]++;
+                foreach (var figure in tally.Figures.Where(f => f != DisputeFigure.Accepted))
+                    counts[figure]++;
                 milliseconds += tally.MillisecondsToResolve ?? 0;
             }
             // The ledger's rule for confirmations, asked from the agreements' side: the period's few
             // confirmations, each checked against the scope.
             var scoped = Scoped(scope, unit);
-            var confirmed = await db.MediationAgreements.AsNoTracking()
+            var confirmed = await db
+                .MediationAgreements.AsNoTracking()
                 .Where(a => a.JudicialResult == JudicialResult.Confirmed && a.JudicialDecidedOn >= from && a.JudicialDecidedOn <= to)
                 .Where(a => scoped.Any(d => d.Id == a.DisputeId))
-                .Select(a => a.DisputeId).Distinct().CountAsync(ct);
+                .Select(a => a.DisputeId)
+                .Distinct()
+                .CountAsync(ct);
             var resolved = counts[DisputeFigure.Resolved];
-            double? averageDays = resolved == 0 ? null : Math.Round(TimeSpan.FromMilliseconds((double)milliseconds / resolved).TotalDays, 1);
-            return new DisputeFigureSet(period, counts[DisputeFigure.Accepted], resolved, counts[DisputeFigure.AcceptedResolved],
-                counts[DisputeFigure.WithinGroup], counts[DisputeFigure.WithinVillage], counts[DisputeFigure.WithinTown],
-                counts[DisputeFigure.Referred], counts[DisputeFigure.Recurred], averageDays, confirmed);
+            double? averageDays =
+                resolved == 0 ? null : Math.Round(TimeSpan.FromMilliseconds((double)milliseconds / resolved).TotalDays, 1);
+            return new DisputeFigureSet(
+                period,
+                counts[DisputeFigure.Accepted],
+                resolved,
+                counts[DisputeFigure.AcceptedResolved],
+                counts[DisputeFigure.WithinGroup],
+                counts[DisputeFigure.WithinVillage],
+                counts[DisputeFigure.WithinTown],
+                counts[DisputeFigure.Referred],
+                counts[DisputeFigure.Recurred],
+                averageDays,
+                confirmed
+            );
         }
     }
 
@@ -163,18 +204,37 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
         {
             var start = period.Start;
             var end = period.End;
-            var spans = await scoped.Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all, agreements))
+            var spans = await scoped
+                .Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all, agreements))
                 .Select(d => new
                 {
                     d.RegisteredAt,
-                    ResolvedAt = d.Events.Where(e => (e.Kind == DisputeEventKind.Resolved
-                        || (e.Kind == DisputeEventKind.ReferralResultReported && e.ToStatus == DisputeStatus.Resolved)) && e.At >= start && e.At < end).Max(e => e.At),
+                    ResolvedAt = d
+                        .Events.Where(e =>
+                            (
+                                e.Kind == DisputeEventKind.Resolved
+                                || (e.Kind == DisputeEventKind.ReferralResultReported && e.ToStatus == DisputeStatus.Resolved)
+                            )
+                            && e.At >= start
+                            && e.At < end
+                        )
+                        .Max(e => e.At),
                 })
                 .ToListAsync(ct);
             averageDays = spans.Count == 0 ? null : Math.Round(spans.Average(s => (s.ResolvedAt - s.RegisteredAt).TotalDays), 1);
         }
-        return new DisputeFigureSet(period, counts[DisputeFigure.Accepted], counts[DisputeFigure.Resolved], counts[DisputeFigure.AcceptedResolved],
-            counts[DisputeFigure.WithinGroup], counts[DisputeFigure.WithinVillage], counts[DisputeFigure.WithinTown],
-            counts[DisputeFigure.Referred], counts[DisputeFigure.Recurred], averageDays, counts[DisputeFigure.Confirmed]);
+        return new DisputeFigureSet(
+            period,
+            counts[DisputeFigure.Accepted],
+            counts[DisputeFigure.Resolved],
+            counts[DisputeFigure.AcceptedResolved],
+            counts[DisputeFigure.WithinGroup],
+            counts[DisputeFigure.WithinVillage],
+            counts[DisputeFigure.WithinTown],
+            counts[DisputeFigure.Referred],
+            counts[DisputeFigure.Recurred],
+            averageDays,
+            counts[DisputeFigure.Confirmed]
+        );
     }
 }

@@ -1,10 +1,22 @@
 using Lianxin.Core.Common;
+
 namespace Lianxin.Core.Disputes.Figures;
 
 /// <summary>The dispute figures of one unit (with everything below it) for one period. Counts are
 /// numbers of disputes; the rates and shares are fractions (0–1), null when their base is zero.</summary>
-public sealed record DisputeFigureSet(ChinaPeriod Period, int Accepted, int Resolved, int AcceptedResolved, int WithinGroup,
-    int WithinVillage, int WithinTown, int Referred, int Recurred, double? AverageDaysToResolve, int Confirmed = 0)
+public sealed record DisputeFigureSet(
+    ChinaPeriod Period,
+    int Accepted,
+    int Resolved,
+    int AcceptedResolved,
+    int WithinGroup,
+    int WithinVillage,
+    int WithinTown,
+    int Referred,
+    int Recurred,
+    double? AverageDaysToResolve,
+    int Confirmed = 0
+)
 {
     public double? ResolutionRate => Ratio(AcceptedResolved, Accepted);
     public double? WithinGroupShare => Ratio(WithinGroup, Resolved);
@@ -12,26 +24,20 @@ public sealed record DisputeFigureSet(ChinaPeriod Period, int Accepted, int Reso
     public double? WithinTownShare => Ratio(WithinTown, Resolved);
     public double? RecurrenceRate => Ratio(Recurred, Resolved);
 
-    public int Count(DisputeFigure figure) => figure switch
-    {
-        DisputeFigure.Accepted => Accepted,
-        DisputeFigure.Resolved => Resolved,
-        DisputeFigure.AcceptedResolved => AcceptedResolved,
-        DisputeFigure.WithinGroup => WithinGroup,
-        DisputeFigure.WithinVillage => WithinVillage,
-        DisputeFigure.WithinTown => WithinTown,
-        DisputeFigure.Referred => Referred,
-        DisputeFigure.Recurred => Recurred,
-        DisputeFigure.Confirmed => Confirmed,
-        _ => throw new ArgumentOutOfRangeException(nameof(figure)),
-    };
+    public int Count(DisputeFigure figure) =>
+        figure switch
+        {
+            DisputeFigure.Accepted => Accepted,
+            DisputeFigure.Resolved => Resolved,
+            DisputeFigure.AcceptedResolved => AcceptedResolved,
+            DisputeFigure.WithinGroup => WithinGroup,
+            DisputeFigure.WithinVillage => WithinVillage,
+            DisputeFigure.WithinTown => WithinTown,
+            DisputeFigure.Referred => Referred,
+            DisputeFigure.Recurred => Recurred,
+            DisputeFigure.Confirmed => Confirmed,
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
-
-/// <summary>One figure's name and its definition as shown on screen.</summary>
-public sealed record DisputeFigureDefinition(string Key, string Label, string Definition);
-
-/// <summary>The figures for a period and for the same period a year earlier, with the definitions.</summary>
-public sealed record DisputeFigures(Guid? OrgUnitId, string UnitName, DisputeFigureSet Current, DisputeFigureSet PreviousYear,
-    IReadOnlyList<DisputeFigureDefinition> Definitions);

@@ -31,8 +31,15 @@ public sealed class DisputeTally
 
     public OrgUnit? OrgUnit { get; private set; }
 
-    internal bool IsZero => Accepted == 0 && AcceptedResolved == 0 && Resolved == 0 && ResolvedLevel1 == 0 && ResolvedLevel2 == 0
-        && ResolvedLevel3 == 0 && Referred == 0 && MillisecondsToResolve == 0;
+    internal bool IsZero =>
+        Accepted == 0
+        && AcceptedResolved == 0
+        && Resolved == 0
+        && ResolvedLevel1 == 0
+        && ResolvedLevel2 == 0
+        && ResolvedLevel3 == 0
+        && Referred == 0
+        && MillisecondsToResolve == 0;
 
     internal void Add(DisputeTally other, int sign)
     {

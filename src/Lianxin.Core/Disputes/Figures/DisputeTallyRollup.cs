@@ -26,7 +26,8 @@ public static class DisputeTallyRollup
         DisputeTally At(DateTimeOffset instant)
         {
             var day = ChinaTime.Day(instant);
-            if (!result.TryGetValue(day, out var tally)) result[day] = tally = new DisputeTally { OrgUnitId = orgUnitId, Day = day };
+            if (!result.TryGetValue(day, out var tally))
+                result[day] = tally = new DisputeTally { OrgUnitId = orgUnitId, Day = day };
             return tally;
         }
 
@@ -36,10 +37,14 @@ public static class DisputeTallyRollup
         var referrals = 0;
         foreach (var e in events)
         {
-            if (e.Kind == DisputeEventKind.Reopened) return [.. result.Values];
-            if (e.Kind == DisputeEventKind.Referred && ++referrals > 1) return [.. result.Values];
-            if (e.Kind == DisputeEventKind.Referred) referral = e;
-            if (DisputeFigureRules.IsResolution(e.Kind, e.ToStatus)) resolution = e;
+            if (e.Kind == DisputeEventKind.Reopened)
+                return [.. result.Values];
+            if (e.Kind == DisputeEventKind.Referred && ++referrals > 1)
+                return [.. result.Values];
+            if (e.Kind == DisputeEventKind.Referred)
+                referral = e;
+            if (DisputeFigureRules.IsResolution(e.Kind, e.ToStatus))
+                resolution = e;
         }
         if (resolution is not null)
         {
@@ -50,14 +55,21 @@ public static class DisputeTallyRollup
             {
                 switch (resolution.ToLevel)
                 {
-                    case MediationLevel.HouseholdHead: day.ResolvedLevel1++; break;
-                    case MediationLevel.Village: day.ResolvedLevel2++; break;
-                    case MediationLevel.PoliceOffice: day.ResolvedLevel3++; break;
+                    case MediationLevel.HouseholdHead:
+                        day.ResolvedLevel1++;
+                        break;
+                    case MediationLevel.Village:
+                        day.ResolvedLevel2++;
+                        break;
+                    case MediationLevel.PoliceOffice:
+                        day.ResolvedLevel3++;
+                        break;
                 }
             }
             At(registeredAt).AcceptedResolved++;
         }
-        if (referral is not null) At(referral.At).Referred++;
+        if (referral is not null)
+            At(referral.At).Referred++;
         return [.. result.Values];
     }
 
@@ -78,15 +90,28 @@ public static class DisputeTallyRollup
                     Apply(Contribution(dispute.OrgUnitId, dispute.RegisteredAt, dispute.Events), +1);
                     break;
                 case EntityState.Deleted:
-                    Apply(Contribution(Original(entry, d => d.OrgUnitId), Original(entry, d => d.RegisteredAt),
-                        dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)), -1);
+                    Apply(
+                        Contribution(
+                            Original(entry, d => d.OrgUnitId),
+                            Original(entry, d => d.RegisteredAt),
+                            dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)
+                        ),
+                        -1
+                    );
                     break;
                 case EntityState.Modified or EntityState.Unchanged:
                     var grew = dispute.Events.Any(e => tracker.Context.Entry(e).State == EntityState.Added);
                     var moved = entry.Property(d => d.OrgUnitId).IsModified || entry.Property(d => d.RegisteredAt).IsModified;
-                    if (!grew && !moved) break;
-                    Apply(Contribution(Original(entry, d => d.OrgUnitId), Original(entry, d => d.RegisteredAt),
-                        dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)), -1);
+                    if (!grew && !moved)
+                        break;
+                    Apply(
+                        Contribution(
+                            Original(entry, d => d.OrgUnitId),
+                            Original(entry, d => d.RegisteredAt),
+                            dispute.Events.Where(e => tracker.Context.Entry(e).State != EntityState.Added)
+                        ),
+                        -1
+                    );
                     Apply(Contribution(dispute.OrgUnitId, dispute.RegisteredAt, dispute.Events), +1);
                     break;
             }
@@ -135,16 +160,28 @@ public static class DisputeTallyRollup
             if (db.IsPostgres)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RebuildLockKey})", ct);
             var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == RollupName, ct);
-            if (onlyIfStale && state?.Version == Version) return false;
+            if (onlyIfStale && state?.Version == Version)
+                return false;
             await db.DisputeTallies.ExecuteDeleteAsync(ct);
             var totals = new Dictionary<(Guid, DateOnly), DisputeTally>();
-            var disputes = db.Disputes.AsNoTracking().IgnoreAutoIncludes()
+            var disputes = db
+                .Disputes.AsNoTracking()
+                .IgnoreAutoIncludes()
                 .Select(d => new
                 {
                     d.OrgUnitId,
                     d.RegisteredAt,
-                    Events = d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures)
-                        .Select(e => new { e.Kind, e.At, e.ToStatus, e.ToLevel }).ToList(),
+                    Events = d
+                        .Events.AsQueryable()
+                        .Where(DisputeFigureRules.ReadByFigures)
+                        .Select(e => new
+                        {
+                            e.Kind,
+                            e.At,
+                            e.ToStatus,
+                            e.ToLevel,
+                        })
+                        .ToList(),
                 })
                 .AsAsyncEnumerable();
             await foreach (var d in disputes.WithCancellation(ct))
@@ -154,17 +191,20 @@ public static class DisputeTallyRollup
             }
             var rows = totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList();
             await writer.WriteAsync(db, rows, ct);
-            if (state is null) db.RollupStates.Add(state = new RollupState { Name = RollupName });
+            if (state is null)
+                db.RollupStates.Add(state = new RollupState { Name = RollupName });
             state.Version = Version;
             state.BuiltAt = db.Now;
             state.Rows = rows.Count;
             await db.SaveChangesAsync(ct);
-            if (own is not null) await own.CommitAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
             return true;
         }
         finally
         {
-            if (own is not null) await own.DisposeAsync();
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 

@@ -8,13 +8,14 @@ public sealed class CaseOptions
 
     public CaseLimitDays CaseLimitDays { get; set; } = new();
 
-    public int LimitFor(CaseKind kind) => kind switch
-    {
-        CaseKind.Simple => CaseLimitDays.Simple,
-        CaseKind.General => CaseLimitDays.General,
-        CaseKind.Complex => CaseLimitDays.Complex,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public int LimitFor(CaseKind kind) =>
+        kind switch
+        {
+            CaseKind.Simple => CaseLimitDays.Simple,
+            CaseKind.General => CaseLimitDays.General,
+            CaseKind.Complex => CaseLimitDays.Complex,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
 
     /// <summary>Refuses limits a station could not work with, at start-up.</summary>
     public IEnumerable<string> Problems()
@@ -25,11 +26,4 @@ public sealed class CaseOptions
         if (l.Simple > l.General || l.General > l.Complex)
             yield return "Incidents:CaseLimitDays 须满足 Simple ≤ General ≤ Complex";
     }
-}
-
-public sealed class CaseLimitDays
-{
-    public int Simple { get; set; } = 1;
-    public int General { get; set; } = 3;
-    public int Complex { get; set; } = 7;
 }

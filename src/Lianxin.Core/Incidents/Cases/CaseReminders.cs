@@ -1,7 +1,6 @@
-using Lianxin.Core.Common;
 using Lianxin.Core.Access;
+using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,28 +18,43 @@ public sealed class CaseReminders(LianxinDbContext db, NotificationService notif
         _leaders.Clear();
         var sent = 0;
         // Overdue first: a case found overdue gets that notice only, not a warning as well.
-        var overdue = await db.PublicSecurityCases
-            .Where(c => c.Status == CaseStatus.Open && c.OverdueNotifiedAt == null && c.DueAt <= now)
-            .OrderBy(c => c.DueAt).Take(Batch).ToListAsync(ct);
+        var overdue = await db
+            .PublicSecurityCases.Where(c => c.Status == CaseStatus.Open && c.OverdueNotifiedAt == null && c.DueAt <= now)
+            .OrderBy(c => c.DueAt)
+            .Take(Batch)
+            .ToListAsync(ct);
         foreach (var c in overdue)
         {
             c.MarkOverdueNotified(now);
-            sent += await NotifyAsync(c, $"治安案件已超期：{c.Title}",
-                $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）的 {c.LimitDays} 天办理时限已于 {China(c.DueAt)} 届满，请督促尽快办结。", "error", ct);
+            sent += await NotifyAsync(
+                c,
+                $"治安案件已超期：{c.Title}",
+                $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）的 {c.LimitDays} 天办理时限已于 {China(c.DueAt)} 届满，请督促尽快办结。",
+                "error",
+                ct
+            );
         }
-        var nearing = await db.PublicSecurityCases
-            .Where(c => c.Status == CaseStatus.Open && c.WarnedAt == null && c.WarnAt <= now && c.DueAt > now)
-            .OrderBy(c => c.WarnAt).Take(Batch).ToListAsync(ct);
+        var nearing = await db
+            .PublicSecurityCases.Where(c => c.Status == CaseStatus.Open && c.WarnedAt == null && c.WarnAt <= now && c.DueAt > now)
+            .OrderBy(c => c.WarnAt)
+            .Take(Batch)
+            .ToListAsync(ct);
         foreach (var c in nearing)
         {
             c.MarkWarned(now);
-            sent += await NotifyAsync(c, $"治安案件临期：{c.Title}",
-                $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）已用去 75% 的办理时限，将于 {China(c.DueAt)} 届满。", "warning", ct);
+            sent += await NotifyAsync(
+                c,
+                $"治安案件临期：{c.Title}",
+                $"{c.Kind.Label()} {c.Number}（办案民警 {c.HandlingOfficer}）已用去 75% 的办理时限，将于 {China(c.DueAt)} 届满。",
+                "warning",
+                ct
+            );
         }
         return sent;
     }
 
-    private static string China(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string China(DateTimeOffset at) =>
+        at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<int> NotifyAsync(PublicSecurityCase c, string title, string body, string severity, CancellationToken ct)
     {

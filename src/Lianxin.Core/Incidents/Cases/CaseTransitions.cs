@@ -4,12 +4,13 @@ namespace Lianxin.Core.Incidents.Cases;
 /// every action here first, and the refusal names what is allowed instead, so the table and the messages agree.</summary>
 public static class CaseTransitions
 {
-    public static IReadOnlyList<CaseAction> Allowed(CaseStatus status) => status switch
-    {
-        CaseStatus.Open => [CaseAction.Conclude, CaseAction.Warn, CaseAction.NotifyOverdue],
-        // A concluded case is over: no second conclusion, and no reminders about a deadline that no longer runs.
-        _ => [],
-    };
+    public static IReadOnlyList<CaseAction> Allowed(CaseStatus status) =>
+        status switch
+        {
+            CaseStatus.Open => [CaseAction.Conclude, CaseAction.Warn, CaseAction.NotifyOverdue],
+            // A concluded case is over: no second conclusion, and no reminders about a deadline that no longer runs.
+            _ => [],
+        };
 
     public static bool IsAllowed(CaseStatus status, CaseAction action) => Allowed(status).Contains(action);
 

@@ -5,20 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianxin.Core.Incidents.Cases;
 
-/// <summary>How much work a public-security case needs, which sets its time limit (治安案件"1、3、7日"办理机制).</summary>
-public enum CaseKind
-{
-    Simple = 1,  // 简易案件: 1 day
-    General = 2, // 一般案件: 3 days
-    Complex = 3, // 复杂案件: 7 days
-}
-
-public enum CaseStatus
-{
-    Open = 1,      // 办理中
-    Concluded = 2, // 已办结
-}
-
 /// <summary>A public-security case (治安案件) handled within its limit: registered (optionally from an incident),
 /// handled by an officer, concluded with a written conclusion.
 ///
@@ -64,14 +50,33 @@ public sealed class PublicSecurityCase : Entity, IScoped
 
     private PublicSecurityCase() { }
 
-    public static PublicSecurityCase Register(string number, string title, CaseKind kind, int limitDays, Guid orgUnitId, Guid? incidentId,
-        string? handlingOfficerId, string handlingOfficer, string? summary, DateTimeOffset at)
+    public static PublicSecurityCase Register(
+        string number,
+        string title,
+        CaseKind kind,
+        int limitDays,
+        Guid orgUnitId,
+        Guid? incidentId,
+        string? handlingOfficerId,
+        string handlingOfficer,
+        string? summary,
+        DateTimeOffset at
+    )
     {
-        if (limitDays < 1) throw new ValidationFailedException("kind", "办理时限须至少 1 天");
+        if (limitDays < 1)
+            throw new ValidationFailedException("kind", "办理时限须至少 1 天");
         var c = new PublicSecurityCase
         {
-            Number = number, Title = title, Kind = kind, LimitDays = limitDays, OrgUnitId = orgUnitId, IncidentId = incidentId,
-            HandlingOfficerId = handlingOfficerId, HandlingOfficer = handlingOfficer, Summary = summary, RegisteredAt = at,
+            Number = number,
+            Title = title,
+            Kind = kind,
+            LimitDays = limitDays,
+            OrgUnitId = orgUnitId,
+            IncidentId = incidentId,
+            HandlingOfficerId = handlingOfficerId,
+            HandlingOfficer = handlingOfficer,
+            Summary = summary,
+            RegisteredAt = at,
         };
         var span = TimeSpan.FromDays(limitDays);
         c.DueAt = at + span;
@@ -98,7 +103,8 @@ public sealed class PublicSecurityCase : Entity, IScoped
     public void Conclude(string conclusion, DateTimeOffset at)
     {
         Require(CaseAction.Conclude);
-        if (string.IsNullOrWhiteSpace(conclusion)) throw new ValidationFailedException("conclusion", "请填写办结情况");
+        if (string.IsNullOrWhiteSpace(conclusion))
+            throw new ValidationFailedException("conclusion", "请填写办结情况");
         Status = CaseStatus.Concluded;
         Conclusion = conclusion.Trim();
         ConcludedAt = at;
@@ -122,26 +128,9 @@ public sealed class PublicSecurityCase : Entity, IScoped
 
     private void Require(CaseAction action)
     {
-        if (!CaseTransitions.IsAllowed(Status, action)) throw new ConflictException(CaseTransitions.RefusalMessage(Status, action));
+        if (!CaseTransitions.IsAllowed(Status, action))
+            throw new ConflictException(CaseTransitions.RefusalMessage(Status, action));
     }
-}
-
-public static class CaseLabels
-{
-    public static string Label(this CaseKind k) => k switch
-    {
-        CaseKind.Simple => "简易案件",
-        CaseKind.General => "一般案件",
-        CaseKind.Complex => "复杂案件",
-        _ => k.ToString(),
-    };
-
-    public static string Label(this CaseStatus s) => s switch
-    {
-        CaseStatus.Open => "办理中",
-        CaseStatus.Concluded => "已办结",
-        _ => s.ToString(),
-    };
 }
 
 internal sealed class PublicSecurityCaseConfiguration : IEntityTypeConfiguration<PublicSecurityCase>

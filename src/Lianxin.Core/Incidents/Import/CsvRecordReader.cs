@@ -17,14 +17,16 @@ public sealed class CsvRecordReader(TextReader reader)
     {
         _record.Clear();
         _field.Clear();
-        if (!Fill()) return null;
+        if (!Fill())
+            return null;
         var quoted = false;
         var wasQuoted = false;
         while (true)
         {
             if (_pos >= _len && !Fill())
             {
-                if (quoted || _record.Count > 0 || _field.Length > 0 || wasQuoted) _record.Add(_field.ToString());
+                if (quoted || _record.Count > 0 || _field.Length > 0 || wasQuoted)
+                    _record.Add(_field.ToString());
                 return [.. _record];
             }
             var c = _buffer[_pos++];
@@ -32,11 +34,21 @@ public sealed class CsvRecordReader(TextReader reader)
             {
                 if (c == '"')
                 {
-                    if (_pos >= _len && !Fill()) { quoted = false; continue; }
-                    if (_buffer[_pos] == '"') { _field.Append('"'); _pos++; }
-                    else quoted = false;
+                    if (_pos >= _len && !Fill())
+                    {
+                        quoted = false;
+                        continue;
+                    }
+                    if (_buffer[_pos] == '"')
+                    {
+                        _field.Append('"');
+                        _pos++;
+                    }
+                    else
+                        quoted = false;
                 }
-                else _field.Append(c);
+                else
+                    _field.Append(c);
                 continue;
             }
             switch (c)
@@ -50,7 +62,8 @@ public sealed class CsvRecordReader(TextReader reader)
                     wasQuoted = false;
                     break;
                 case '\r':
-                    if ((_pos < _len || Fill()) && _buffer[_pos] == '\n') _pos++;
+                    if ((_pos < _len || Fill()) && _buffer[_pos] == '\n')
+                        _pos++;
                     return End();
                 case '\n':
                     return End();
@@ -62,7 +75,8 @@ public sealed class CsvRecordReader(TextReader reader)
 
         string[] End()
         {
-            if (_record.Count == 0 && _field.Length == 0 && !wasQuoted) return [];
+            if (_record.Count == 0 && _field.Length == 0 && !wasQuoted)
+                return [];
             _record.Add(_field.ToString());
             return [.. _record];
         }
@@ -70,7 +84,8 @@ public sealed class CsvRecordReader(TextReader reader)
 
     private bool Fill()
     {
-        if (_pos < _len) return true;
+        if (_pos < _len)
+            return true;
         _len = reader.Read(_buffer, 0, _buffer.Length);
         _pos = 0;
         return _len > 0;
@@ -79,7 +94,8 @@ public sealed class CsvRecordReader(TextReader reader)
     /// <summary>A field as CSV: quoted when it holds a comma, quote or line break.</summary>
     public static string Quote(string? value)
     {
-        if (string.IsNullOrEmpty(value)) return "";
+        if (string.IsNullOrEmpty(value))
+            return "";
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

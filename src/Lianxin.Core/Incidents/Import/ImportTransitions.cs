@@ -4,11 +4,12 @@ namespace Lianxin.Core.Incidents.Import;
 /// versions left it) may be run again, completed or given up; a done or failed batch is final.</summary>
 public static class ImportTransitions
 {
-    public static IReadOnlyList<ImportAction> Allowed(IncidentImportStatus status) => status switch
-    {
-        IncidentImportStatus.Reading or IncidentImportStatus.Staged => [ImportAction.Run, ImportAction.Complete, ImportAction.GiveUp],
-        _ => [],
-    };
+    public static IReadOnlyList<ImportAction> Allowed(IncidentImportStatus status) =>
+        status switch
+        {
+            IncidentImportStatus.Reading or IncidentImportStatus.Staged => [ImportAction.Run, ImportAction.Complete, ImportAction.GiveUp],
+            _ => [],
+        };
 
     public static bool IsAllowed(IncidentImportStatus status, ImportAction action) => Allowed(status).Contains(action);
 

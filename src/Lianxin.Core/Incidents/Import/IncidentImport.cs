@@ -47,12 +47,30 @@ public sealed class IncidentImport : Entity, IScoped
     private IncidentImport() { }
 
     /// <summary>A batch for a file just received: unfinished (<see cref="IncidentImportStatus.Reading"/>) until its run commits.</summary>
-    public static IncidentImport Start(string fileName, long sizeBytes, string sha256, ImportFileFormat format, string? encoding,
-        string importedById, string importedByName, Guid orgUnitId, DateTimeOffset at) => new()
-    {
-        FileName = fileName, SizeBytes = sizeBytes, Sha256 = sha256, Format = format, Encoding = encoding, ImportedById = importedById,
-        ImportedByName = importedByName, OrgUnitId = orgUnitId, StartedAt = at, Status = IncidentImportStatus.Reading,
-    };
+    public static IncidentImport Start(
+        string fileName,
+        long sizeBytes,
+        string sha256,
+        ImportFileFormat format,
+        string? encoding,
+        string importedById,
+        string importedByName,
+        Guid orgUnitId,
+        DateTimeOffset at
+    ) =>
+        new()
+        {
+            FileName = fileName,
+            SizeBytes = sizeBytes,
+            Sha256 = sha256,
+            Format = format,
+            Encoding = encoding,
+            ImportedById = importedById,
+            ImportedByName = importedByName,
+            OrgUnitId = orgUnitId,
+            StartedAt = at,
+            Status = IncidentImportStatus.Reading,
+        };
 
     public IReadOnlyList<ImportAction> AllowedActions => ImportTransitions.Allowed(Status);
 
@@ -76,43 +94,7 @@ public sealed class IncidentImport : Entity, IScoped
 
     private void Require(ImportAction action)
     {
-        if (!ImportTransitions.IsAllowed(Status, action)) throw new ConflictException(ImportTransitions.RefusalMessage(Status, action));
+        if (!ImportTransitions.IsAllowed(Status, action))
+            throw new ConflictException(ImportTransitions.RefusalMessage(Status, action));
     }
-}
-
-public enum ImportFileFormat
-{
-    Csv = 1,
-    Xlsx = 2,
-}
-
-public enum IncidentImportStatus
-{
-    Reading = 1, // being imported, or interrupted before it committed (nothing of it is stored then)
-    Staged = 2,  // left by earlier versions, which staged rows first; run again from its file like Reading
-    Done = 3,    // incidents added, counts final
-    Failed = 4,  // the file could not be read as a whole (Failure says why)
-}
-
-/// <summary>One reason a row was refused: row number as the spreadsheet shows it (the header is row 1),
-/// the column, the value as given (phone numbers masked) and the reason in Chinese.</summary>
-public sealed class IncidentImportError
-{
-    public Guid BatchId { get; set; }
-    public int Seq { get; set; }
-    public int RowNumber { get; set; }
-    public string Field { get; set; } = "";
-    public string? Value { get; set; }
-    public string Reason { get; set; } = "";
-}
-
-public static class IncidentImportLabels
-{
-    public static string Label(this IncidentImportStatus s) => s switch
-    {
-        IncidentImportStatus.Reading or IncidentImportStatus.Staged => "未完成",
-        IncidentImportStatus.Done => "已完成",
-        IncidentImportStatus.Failed => "失败",
-        _ => s.ToString(),
-    };
 }

@@ -12,57 +12,23 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Incidents.Import;
 
-public sealed class IncidentImportOptions
-{
-    public const string Section = "Incidents:Import";
-
-    /// <summary>Largest file accepted: 300 MB holds a million rows of a 110 export with full summaries (the
-    /// bench's million-row file is 219 MB).</summary>
-    public long MaxBytes { get; set; } = 300L * 1024 * 1024;
-
-    /// <summary>Errors kept for the report; beyond this only the count grows.</summary>
-    public int MaxStoredErrors { get; set; } = 10_000;
-
-    /// <summary>Rows checked, placed and bulk-written at a time (the next block is checked while one is written).</summary>
-    public int BlockRows { get; set; } = 10_000;
-
-    /// <summary>Added incidents handed to the intake steps at a time; unset, the measured best of each database
-    /// (<see cref="IntakeChunkFor"/>).</summary>
-    public int? IntakeChunk { get; set; }
-
-    /// <summary>At a million rows a whole block (10,000) at a time made PostgreSQL's intake steps 17 % faster than
-    /// 2,000, and SQLite's 18 % slower (bench/README.md).</summary>
-    public int IntakeChunkFor(bool postgres) => IntakeChunk is int n and > 0 ? n : postgres ? 10_000 : 2_000;
-
-    /// <summary>Where an upload is kept until its batch is done, so an interrupted import can be run again
-    /// (by the button, the API or at start-up) without sending the file again. Relative to the working directory.</summary>
-    public string WorkDirectory { get; set; } = "data/imports";
-}
-
-/// <summary>A file larger than the import accepts: 413.</summary>
-public sealed class PayloadTooLargeException(string message) : DomainException(message);
-
-public sealed record IncidentImportView(Guid Id, string FileName, long SizeBytes, string Sha256, ImportFileFormat Format, string? Encoding,
-    string ImportedByName, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, IncidentImportStatus Status, int Rows, int Valid, int Stored,
-    int Duplicates, int Invalid, string? Failure)
-{
-    public string StatusLabel => Status.Label();
-
-    public static IncidentImportView From(IncidentImport b) => new(b.Id, b.FileName, b.SizeBytes, b.Sha256, b.Format, b.Encoding,
-        b.ImportedByName, b.StartedAt, b.FinishedAt, b.Status, b.Rows, b.Valid, b.Stored, b.Duplicates, b.Invalid, b.Failure);
-}
-
-public sealed record IncidentImportErrorView(int Row, string Field, string? Value, string Reason);
-
 /// <summary>Imports 110 incidents from a CSV (UTF-8 or GB18030) or .xlsx file. The upload is kept on disk until its
 /// batch is done. Every row is checked; in ONE transaction the valid rows whose 110 number is not stored yet are
 /// placed, bulk-written to the incident table block by block (binary COPY on PostgreSQL), handed to the intake
 /// steps (statistics, repeat check), and the batch is marked done. So an import either adds everything it should
 /// or nothing: sending the same file again adds nothing, and an import interrupted anywhere is run again from the
 /// kept file (or the file sent again) without losing or doubling a row.</summary>
-public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses,
-    IBulkWriter bulk, IDatabaseErrors databaseErrors, IEnumerable<IIncidentIntakeStep> steps, IOptions<IncidentImportOptions> options,
-    IncidentPlacer? placer = null)
+public sealed class IncidentImportService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    AddressNormalizer addresses,
+    IBulkWriter bulk,
+    IDatabaseErrors databaseErrors,
+    IEnumerable<IIncidentIntakeStep> steps,
+    IOptions<IncidentImportOptions> options,
+    IncidentPlacer? placer = null
+)
 {
     static IncidentImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -80,7 +46,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
         if (_phaseStart != 0)
-            lock (Phases) Phases[name] = Phases.GetValueOrDefault(name) + System.Diagnostics.Stopwatch.GetElapsedTime(_phaseStart, now);
+            lock (Phases)
+                Phases[name] = Phases.GetValueOrDefault(name) + System.Diagnostics.Stopwatch.GetElapsedTime(_phaseStart, now);
         _phaseStart = now;
     }
 
@@ -88,7 +55,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// reading thread, so its phases overlap the others).</summary>
     private void WriterPhase(string name, System.Diagnostics.Stopwatch clock)
     {
-        lock (Phases) Phases[name] = Phases.GetValueOrDefault(name) + clock.Elapsed;
+        lock (Phases)
+            Phases[name] = Phases.GetValueOrDefault(name) + clock.Elapsed;
         clock.Restart();
     }
 
@@ -98,13 +66,20 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// <summary>Called inside the import's transaction just before it commits (tests use it to fail there).</summary>
     internal Func<IncidentImport, Task>? BeforeCommit { get; set; }
 
-    public async Task<IncidentImportView> ImportAsync(string? fileName, Stream content, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<IncidentImportView> ImportAsync(
+        string? fileName,
+        Stream content,
+        IProgress<int>? progress = null,
+        CancellationToken ct = default
+    )
     {
         ArgumentNullException.ThrowIfNull(content);
         user.Demand(Permissions.IncidentsRegister);
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        if (name.Length == 0) throw new ValidationFailedException("file", "请选择要导入的文件");
-        if (name.Length > TextLimits.Title) name = name[^TextLimits.Title..];
+        if (name.Length == 0)
+            throw new ValidationFailedException("file", "请选择要导入的文件");
+        if (name.Length > TextLimits.Title)
+            name = name[^TextLimits.Title..];
         var format = Path.GetExtension(name).ToLowerInvariant() switch
         {
             ".csv" => ImportFileFormat.Csv,
@@ -123,30 +98,49 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             Phase("start");
             var (size, sha, utf8) = await SpoolAsync(content, temp, ct);
             Phase("spool");
-            if (size == 0) throw new ValidationFailedException("file", "文件是空的");
+            if (size == 0)
+                throw new ValidationFailedException("file", "文件是空的");
             var encoding = CheckContent(temp, format, utf8);
             var header = ReadHeader(temp, format, encoding);
             Phase("header");
-            var missing = IncidentImportTemplate.Columns.Where(c => c.Required && !header.Contains(c.Header)).Select(c => c.Header).ToList();
+            var missing = IncidentImportTemplate
+                .Columns.Where(c => c.Required && !header.Contains(c.Header))
+                .Select(c => c.Header)
+                .ToList();
             if (missing.Count > 0)
                 throw new ValidationFailedException("file", $"文件缺少必填列：{string.Join("、", missing)}。请使用警情导入模板");
             if (IncidentImportTemplate.PartyHeadersBeyondMax(header) is { Count: > 0 } beyond)
-                throw new ValidationFailedException("file",
-                    $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），请删去或合并这些列：{string.Join("、", beyond.Take(10))}");
+                throw new ValidationFailedException(
+                    "file",
+                    $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），请删去或合并这些列：{string.Join("、", beyond.Take(10))}"
+                );
             if (IncidentImportTemplate.PartyHeadersTwice(header) is { Count: > 0 } twice)
-                throw new ValidationFailedException("file",
-                    $"当事人列重复（不带序号的当事人列即当事人1）：{string.Join("；", twice.Take(10))}。请每名当事人的每一项只留一列");
+                throw new ValidationFailedException(
+                    "file",
+                    $"当事人列重复（不带序号的当事人列即当事人1）：{string.Join("；", twice.Take(10))}。请每名当事人的每一项只留一列"
+                );
 
             // The same file sent again while its batch is unfinished runs that batch again.
             var scope = await user.GetScopeAsync(ct);
-            var batch = await db.Set<IncidentImport>().AsNoTracking().Where(scope.Filter<IncidentImport>())
+            var batch = await db.Set<IncidentImport>()
+                .AsNoTracking()
+                .Where(scope.Filter<IncidentImport>())
                 .Where(b => b.Sha256 == sha && (b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged))
-                .OrderBy(b => b.StartedAt).FirstOrDefaultAsync(ct);
+                .OrderBy(b => b.StartedAt)
+                .FirstOrDefaultAsync(ct);
             if (batch is null)
             {
-                batch = IncidentImport.Start(name, size, sha, format, encoding?.WebName.ToUpperInvariant(), user.UserId ?? "",
+                batch = IncidentImport.Start(
+                    name,
+                    size,
+                    sha,
+                    format,
+                    encoding?.WebName.ToUpperInvariant(),
+                    user.UserId ?? "",
                     user.UserName,
-                    unitId, db.Now);
+                    unitId,
+                    db.Now
+                );
                 db.Add(batch);
                 await db.SaveChangesAsync(ct);
                 db.Entry(batch).State = EntityState.Detached;
@@ -165,19 +159,26 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     {
         user.Demand(Permissions.IncidentsRegister);
         var batch = await FindAsync(id, ct);
-        if (!batch.Status.IsUnfinished()) return IncidentImportView.From(batch);
+        if (!batch.Status.IsUnfinished())
+            return IncidentImportView.From(batch);
         if (!File.Exists(KeptFile(id)))
             throw new ConflictException("服务器上已没有该批次的原文件，请重新上传同一文件以继续导入（已入库的警情不会重复）");
         return await RunAsync(id, null, ct);
     }
 
     /// <summary>Unfinished batches whose file is kept on this server, oldest first: what start-up runs again.</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string ImportedById)>> UnfinishedWithFileAsync(LianxinDbContext db, IncidentImportOptions options,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<(Guid Id, string ImportedById)>> UnfinishedWithFileAsync(
+        LianxinDbContext db,
+        IncidentImportOptions options,
+        CancellationToken ct
+    )
     {
-        var open = await db.Set<IncidentImport>().AsNoTracking()
+        var open = await db.Set<IncidentImport>()
+            .AsNoTracking()
             .Where(b => b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged)
-            .OrderBy(b => b.StartedAt).Select(b => new { b.Id, b.ImportedById }).ToListAsync(ct);
+            .OrderBy(b => b.StartedAt)
+            .Select(b => new { b.Id, b.ImportedById })
+            .ToListAsync(ct);
         return open.Where(b => File.Exists(KeptFile(options, b.Id))).Select(b => (b.Id, b.ImportedById)).ToList();
     }
 
@@ -190,7 +191,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     /// again). Returns the number of files removed.</summary>
     public static async Task<int> TidyWorkDirectoryAsync(LianxinDbContext db, IncidentImportOptions options, CancellationToken ct)
     {
-        if (!Directory.Exists(options.WorkDirectory)) return 0;
+        if (!Directory.Exists(options.WorkDirectory))
+            return 0;
         var now = db.Now;
         var removed = 0;
         foreach (var path in Directory.EnumerateFiles(options.WorkDirectory))
@@ -199,17 +201,27 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             var age = now - new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
             if (name.StartsWith("upload-", StringComparison.Ordinal))
             {
-                if (age > TimeSpan.FromDays(1)) { File.Delete(path); removed++; }
+                if (age > TimeSpan.FromDays(1))
+                {
+                    File.Delete(path);
+                    removed++;
+                }
                 continue;
             }
-            if (!name.EndsWith(KeptSuffix, StringComparison.Ordinal) || !Guid.TryParseExact(name[..^KeptSuffix.Length], "N", out var id)) continue;
+            if (!name.EndsWith(KeptSuffix, StringComparison.Ordinal) || !Guid.TryParseExact(name[..^KeptSuffix.Length], "N", out var id))
+                continue;
             // A file of a batch this database does not know is left alone (another installation may share the directory).
-            if (await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } batch) continue;
+            if (await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } batch)
+                continue;
             var unfinished = batch.Status.IsUnfinished();
-            if (unfinished && now - batch.StartedAt <= KeepUnfinished) continue;
+            if (unfinished && now - batch.StartedAt <= KeepUnfinished)
+                continue;
             if (unfinished)
             {
-                batch.GiveUp($"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件", now);
+                batch.GiveUp(
+                    $"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件",
+                    now
+                );
                 await db.SaveChangesAsync(ct);
             }
             File.Delete(path);
@@ -221,7 +233,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     private const string KeptSuffix = ".upload";
 
     /// <summary>Where a batch's upload is kept until the batch is done.</summary>
-    public static string KeptFile(IncidentImportOptions options, Guid batchId) => Path.Combine(options.WorkDirectory, $"{batchId:N}{KeptSuffix}");
+    public static string KeptFile(IncidentImportOptions options, Guid batchId) =>
+        Path.Combine(options.WorkDirectory, $"{batchId:N}{KeptSuffix}");
 
     private string KeptFile(Guid batchId) => KeptFile(Options, batchId);
 
@@ -230,8 +243,9 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         user.Demand(Permissions.IncidentsRegister);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Set<IncidentImport>().AsNoTracking().Where(scope.Filter<IncidentImport>());
-        return (await q.OrderByDescending(b => b.StartedAt).ThenByDescending(b => b.Id).ToPageAsync(page, ct))
-            .Select(IncidentImportView.From);
+        return (await q.OrderByDescending(b => b.StartedAt).ThenByDescending(b => b.Id).ToPageAsync(page, ct)).Select(
+            IncidentImportView.From
+        );
     }
 
     public async Task<IncidentImportView> GetAsync(Guid id, CancellationToken ct = default)
@@ -245,17 +259,24 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         user.Demand(Permissions.IncidentsRegister);
         await FindAsync(id, ct);
         var q = db.Set<IncidentImportError>().AsNoTracking().Where(e => e.BatchId == id);
-        return await q.OrderBy(e => e.Seq).ToPageAsync(page, cut => cut
-            .Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason)), ct);
+        return await q.OrderBy(e => e.Seq)
+            .ToPageAsync(page, cut => cut.Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason)), ct);
     }
 
     /// <summary>Every stored error of a batch, for the downloadable report.</summary>
-    public async Task<(IncidentImportView Batch, IReadOnlyList<IncidentImportErrorView> Errors)> ErrorReportAsync(Guid id, CancellationToken ct = default)
+    public async Task<(IncidentImportView Batch, IReadOnlyList<IncidentImportErrorView> Errors)> ErrorReportAsync(
+        Guid id,
+        CancellationToken ct = default
+    )
     {
         user.Demand(Permissions.IncidentsRegister);
         var batch = await FindAsync(id, ct);
-        var errors = await db.Set<IncidentImportError>().AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Seq)
-            .Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason)).ToListAsync(ct);
+        var errors = await db.Set<IncidentImportError>()
+            .AsNoTracking()
+            .Where(e => e.BatchId == id)
+            .OrderBy(e => e.Seq)
+            .Select(e => new IncidentImportErrorView(e.RowNumber, e.Field, e.Value, e.Reason))
+            .ToListAsync(ct);
         return (IncidentImportView.From(batch), errors);
     }
 
@@ -287,16 +308,28 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 sha.AppendData(buffer, 0, n);
                 if (utf8)
                 {
-                    try { decoder.GetChars(buffer, 0, n, chars, 0, flush: false); }
-                    catch (DecoderFallbackException) { utf8 = false; }
+                    try
+                    {
+                        decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
+                    }
+                    catch (DecoderFallbackException)
+                    {
+                        utf8 = false;
+                    }
                 }
                 await file.WriteAsync(buffer.AsMemory(0, n), ct);
             }
         }
         if (utf8)
         {
-            try { decoder.GetChars([], 0, 0, chars, 0, flush: true); }
-            catch (DecoderFallbackException) { utf8 = false; }
+            try
+            {
+                decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            }
+            catch (DecoderFallbackException)
+            {
+                utf8 = false;
+            }
         }
         return (size, Convert.ToHexStringLower(sha.GetHashAndReset()), utf8);
     }
@@ -307,11 +340,13 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     {
         var head = new byte[4096];
         int n;
-        using (var f = File.OpenRead(path)) n = f.Read(head, 0, head.Length);
+        using (var f = File.OpenRead(path))
+            n = f.Read(head, 0, head.Length);
         var zip = n >= 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
         if (format == ImportFileFormat.Xlsx)
         {
-            if (!zip) throw new ValidationFailedException("file", "文件内容不是 Excel（.xlsx）表格，请另存为 .xlsx 或 .csv 后再导入");
+            if (!zip)
+                throw new ValidationFailedException("file", "文件内容不是 Excel（.xlsx）表格，请另存为 .xlsx 或 .csv 后再导入");
             return null;
         }
         if (zip || head.AsSpan(0, n).Contains((byte)0))
@@ -322,7 +357,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
     private static HashSet<string> ReadHeader(string path, ImportFileFormat format, Encoding? encoding)
     {
         using var rows = OpenRows(path, format, encoding).GetEnumerator();
-        if (!rows.MoveNext()) return [];
+        if (!rows.MoveNext())
+            return [];
         return rows.Current.Header.Keys.ToHashSet();
     }
 
@@ -342,7 +378,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             using var text = new StreamReader(path, encoding!, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var reader = new CsvRecordReader(text);
             var first = reader.Read();
-            if (first is null) yield break;
+            if (first is null)
+                yield break;
             var header = HeaderIndex(first);
             var number = 1;
             string[]? record;
@@ -356,7 +393,13 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         {
             Dictionary<string, int>? header = null;
             var number = 0;
-            foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+            foreach (
+                IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(
+                    path,
+                    useHeaderRow: false,
+                    excelType: MiniExcelLibs.ExcelType.XLSX
+                )
+            )
             {
                 number++;
                 var cells = row.Values.Select(CellText).ToArray();
@@ -376,19 +419,21 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         for (var i = 0; i < cells.Count; i++)
         {
             var h = (cells[i] ?? "").Trim().TrimStart('\uFEFF').Trim('*', ' ', '\t');
-            if (h.Length > 0) map.TryAdd(h, i);
+            if (h.Length > 0)
+                map.TryAdd(h, i);
         }
         return map;
     }
 
-    private static string? CellText(object? v) => v switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        double d => d.ToString("0.############", CultureInfo.InvariantCulture),
-        bool b => b ? "是" : "否",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-    };
+    private static string? CellText(object? v) =>
+        v switch
+        {
+            null => null,
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            double d => d.ToString("0.############", CultureInfo.InvariantCulture),
+            bool b => b ? "是" : "否",
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+        };
 
     /// <summary>The import proper, in one transaction (retried when another intake path stored one of the file's
     /// numbers between the check and the write). Rows are read and checked in blocks on every core while the
@@ -408,18 +453,21 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                     await using var tx = await db.Database.BeginTransactionAsync(ct);
                     // SQLite's default page cache (2 MB) is far smaller than the incident table's indexes, so each
                     // random key (address, phone, number) would go to the file; the import's connection gets more.
-                    if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync(SqliteLargeCache, ct);
+                    if (!db.IsPostgres)
+                        await db.Database.ExecuteSqlRawAsync(SqliteLargeCache, ct);
                     try
                     {
                         if (await RunOnceAsync(batchId, progress, ct) is { } batch)
                         {
-                            if (BeforeCommit is not null) await BeforeCommit(batch);
+                            if (BeforeCommit is not null)
+                                await BeforeCommit(batch);
                             await tx.CommitAsync(ct);
                         }
                     }
                     finally
                     {
-                        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+                        if (!db.IsPostgres)
+                            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
                     }
                 });
                 break;
@@ -431,7 +479,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         }
         db.ChangeTracker.Clear();
         var done = await db.Set<IncidentImport>().AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
-        if (done.Status == IncidentImportStatus.Done) File.Delete(KeptFile(batchId));
+        if (done.Status == IncidentImportStatus.Done)
+            File.Delete(KeptFile(batchId));
         return IncidentImportView.From(done);
     }
 
@@ -443,7 +492,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         var claimed = await db.Set<IncidentImport>()
             .Where(b => b.Id == batchId && (b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged))
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, IncidentImportStatus.Reading), ct);
-        if (claimed == 0) return null;
+        if (claimed == 0)
+            return null;
         var batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
         await DeleteOfBatchAsync<IncidentImportError>(batch.Id, ct);
         Phase("claim");
@@ -457,7 +507,11 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
         var registered = steps.OrderBy(s => s.Order).ToList();
         var errors = new List<IncidentImportError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int rows = 0, valid = 0, invalid = 0, stored = 0, blocks = 0;
+        int rows = 0,
+            valid = 0,
+            invalid = 0,
+            stored = 0,
+            blocks = 0;
         var block = new List<SourceRow>(Options.BlockRows);
         Task writing = Task.CompletedTask;
 
@@ -466,12 +520,14 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             var results = new Incident?[block.Count];
             var found = new List<RowError>?[block.Count];
             Phase("read");
-            if (block.Count > 0) partyColumns ??= IncidentImportTemplate.PartyGroupsOf(block[0].Header.Keys);
+            if (block.Count > 0)
+                partyColumns ??= IncidentImportTemplate.PartyGroupsOf(block[0].Header.Keys);
             Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
                 var rowErrors = new List<RowError>(0);
                 results[i] = checker.Check(block[i].Number, block[i].Get, batchId, rowErrors, partyColumns);
-                if (results[i] is null) found[i] = rowErrors;
+                if (results[i] is null)
+                    found[i] = rowErrors;
             });
             var checkedRows = new List<Incident>(block.Count);
             for (var i = 0; i < block.Count; i++)
@@ -481,17 +537,26 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                     invalid++;
                     foreach (var error in found[i]!)
                     {
-                        if (errors.Count >= Options.MaxStoredErrors) break;
-                        errors.Add(new IncidentImportError
-                        {
-                            BatchId = batchId, Seq = errors.Count + 1, RowNumber = block[i].Number, Field = error.Field, Value = error.Value, Reason = error.Reason,
-                        });
+                        if (errors.Count >= Options.MaxStoredErrors)
+                            break;
+                        errors.Add(
+                            new IncidentImportError
+                            {
+                                BatchId = batchId,
+                                Seq = errors.Count + 1,
+                                RowNumber = block[i].Number,
+                                Field = error.Field,
+                                Value = error.Value,
+                                Reason = error.Reason,
+                            }
+                        );
                     }
                     continue;
                 }
                 valid++;
                 // A number repeated within the file is stored once; the repeats count as duplicates.
-                if (seen.Add(incident.Number)) checkedRows.Add(incident);
+                if (seen.Add(incident.Number))
+                    checkedRows.Add(incident);
             }
             block.Clear();
             Phase("check");
@@ -507,17 +572,20 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             await Task.Yield();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // Placed before they are written, so each incident is stored, and counted, at its place.
-            if (placer is not null) await placer.PlaceManyAsync(incidents, ct);
+            if (placer is not null)
+                await placer.PlaceManyAsync(incidents, ct);
             WriterPhase("writer: placement", clock);
             // Only numbers not stored yet are written (a file sent again adds nothing).
             var fresh = (await bulk.WriteNewAsync(db, plan, incidents, nameof(Incident.Number), ct)).Cast<Incident>().ToList();
             WriterPhase("writer: bulk write", clock);
-            if (fresh.Count == 0) return;
+            if (fresh.Count == 0)
+                return;
             stored += fresh.Count;
             // The parties of the incidents just stored, and only theirs: a number already stored keeps the parties it
             // has. Written before the intake steps, so the repeat check finds them as it finds those of earlier incidents.
             var parties = new List<object>();
-            foreach (var incident in fresh) parties.AddRange(incident.Parties);
+            foreach (var incident in fresh)
+                parties.AddRange(incident.Parties);
             if (parties.Count > 0)
             {
                 await bulk.WriteAsync(db, partyPlan, parties, ct);
@@ -534,7 +602,8 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
                 }
                 WriterPhase("writer: intake steps", clock);
             }
-            if (++blocks == 1 && AfterFirstBlock is not null) await AfterFirstBlock(batch);
+            if (++blocks == 1 && AfterFirstBlock is not null)
+                await AfterFirstBlock(batch);
         }
 
         try
@@ -542,28 +611,40 @@ public sealed class IncidentImportService(LianxinDbContext db, ICurrentUser user
             foreach (var source in OpenRows(KeptFile(batchId), batch.Format, encoding))
             {
                 ct.ThrowIfCancellationRequested();
-                if (source.IsBlank) continue;
+                if (source.IsBlank)
+                    continue;
                 rows++;
                 block.Add(source);
-                if (block.Count >= Options.BlockRows) await CheckBlockAsync();
+                if (block.Count >= Options.BlockRows)
+                    await CheckBlockAsync();
             }
             await CheckBlockAsync();
         }
         finally
         {
             // Never leave the writer running on the context when reading fails.
-            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await writing.ContinueWith(
+                _ => { },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default
+            );
         }
         await writing;
         Phase("wait for writes");
         db.ChangeTracker.Clear();
         // One summary per officer for the whole file, not one per part.
-        if (registered.Count > 0) await IncidentIntake.FinishPartsAsync(db, registered, ct);
+        if (registered.Count > 0)
+            await IncidentIntake.FinishPartsAsync(db, registered, ct);
         await bulk.WriteAsync(db, BulkInsertPlan.For<IncidentImportError>(db), errors, ct);
         batch = await db.Set<IncidentImport>().FirstAsync(b => b.Id == batchId, ct);
         batch.Complete(rows, valid, invalid, stored, db.Now);
-        db.Audit(Audit.AuditAction.Import, nameof(Incident), batch.Id.ToString(),
-            $"导入警情文件“{batch.FileName}”：{batch.Rows} 行，新增 {stored} 条，重复 {batch.Duplicates} 条，有误 {batch.Invalid} 行");
+        db.Audit(
+            Audit.AuditAction.Import,
+            nameof(Incident),
+            batch.Id.ToString(),
+            $"导入警情文件“{batch.FileName}”：{batch.Rows} 行，新增 {stored} 条，重复 {batch.Duplicates} 条，有误 {batch.Invalid} 行"
+        );
         await db.SaveChangesAsync(ct);
         progress?.Report(rows);
         Phase("finish");

@@ -1,9 +1,5 @@
 namespace Lianxin.Core.Incidents.Import;
 
-/// <summary>One column of the import file: its Chinese header (as 110 systems export it), whether a row
-/// needs it, and what goes in it.</summary>
-public sealed record ImportColumn(string Header, bool Required, string Description, string Example);
-
 /// <summary>The columns of the incident import file, in template order. Headers are matched by name, so
 /// the columns may come in any order and extra columns are ignored.
 ///
@@ -65,19 +61,32 @@ public static class IncidentImportTemplate
     /// <summary>Other ways exports write the part of a party header after its number, by field.</summary>
     private static readonly Dictionary<string, string> PartySuffixes = new(StringComparer.Ordinal)
     {
-        [PartyRole] = PartyRole, ["角色"] = PartyRole, ["人员身份"] = PartyRole,
+        [PartyRole] = PartyRole,
+        ["角色"] = PartyRole,
+        ["人员身份"] = PartyRole,
         [PartyName] = PartyName,
-        [PartyIdNumber] = PartyIdNumber, ["身份证号码"] = PartyIdNumber, ["身份证"] = PartyIdNumber, ["公民身份号码"] = PartyIdNumber,
-        [PartyPhone] = PartyPhone, ["电话"] = PartyPhone, ["手机号"] = PartyPhone, ["联系方式"] = PartyPhone,
+        [PartyIdNumber] = PartyIdNumber,
+        ["身份证号码"] = PartyIdNumber,
+        ["身份证"] = PartyIdNumber,
+        ["公民身份号码"] = PartyIdNumber,
+        [PartyPhone] = PartyPhone,
+        ["电话"] = PartyPhone,
+        ["手机号"] = PartyPhone,
+        ["联系方式"] = PartyPhone,
     };
 
     /// <summary>The words a file may use for a party's role, and the role each means.</summary>
-    public static readonly IReadOnlyDictionary<string, IncidentPartyRole> PartyRoles = new Dictionary<string, IncidentPartyRole>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, IncidentPartyRole> PartyRoles = new Dictionary<string, IncidentPartyRole>(
+        StringComparer.Ordinal
+    )
     {
         ["当事人"] = IncidentPartyRole.Party,
-        ["嫌疑人"] = IncidentPartyRole.Suspect, ["违法嫌疑人"] = IncidentPartyRole.Suspect, ["犯罪嫌疑人"] = IncidentPartyRole.Suspect,
+        ["嫌疑人"] = IncidentPartyRole.Suspect,
+        ["违法嫌疑人"] = IncidentPartyRole.Suspect,
+        ["犯罪嫌疑人"] = IncidentPartyRole.Suspect,
         ["违法犯罪嫌疑人"] = IncidentPartyRole.Suspect,
-        ["受害人"] = IncidentPartyRole.Victim, ["被害人"] = IncidentPartyRole.Victim,
+        ["受害人"] = IncidentPartyRole.Victim,
+        ["被害人"] = IncidentPartyRole.Victim,
         ["证人"] = IncidentPartyRole.Witness,
     };
 
@@ -92,18 +101,38 @@ public static class IncidentImportTemplate
     private static IEnumerable<ImportColumn> PartyGroup(int n)
     {
         var first = n == 1;
-        yield return new(PartyHeader(n, PartyRole), false, first
-            ? "第 1 名当事人的身份：当事人 / 嫌疑人 / 受害人 / 证人，空为当事人。同一行最多填 5 名当事人（当事人1 至 当事人5），不涉及当事人可整组留空或删去这些列"
-            : $"第 {n} 名当事人的身份，填法同当事人1", first ? "当事人" : n == 2 ? "受害人" : "");
-        yield return new(PartyHeader(n, PartyName), false, first
-            ? "当事人姓名，加密保存；姓名、身份证号、联系电话至少填一项"
-            : $"第 {n} 名当事人的姓名", first ? "张某某" : n == 2 ? "李某某" : "");
-        yield return new(PartyHeader(n, PartyIdNumber), false, first
-            ? "18 位居民身份证号（校验位须正确），加密保存；同一人 30 天内多次涉警归为“同一当事人”重复警情。在 Excel 中填写请先把此列设为“文本”格式"
-            : $"第 {n} 名当事人的身份证号", first ? "330102199001011234" : "");
-        yield return new(PartyHeader(n, PartyPhone), false, first
-            ? "手机号或带区号的固定电话，加密保存；未填身份证号时按电话识别同一当事人"
-            : $"第 {n} 名当事人的联系电话", first ? "13900005678" : "");
+        yield return new(
+            PartyHeader(n, PartyRole),
+            false,
+            first
+                ? "第 1 名当事人的身份：当事人 / 嫌疑人 / 受害人 / 证人，空为当事人。同一行最多填 5 名当事人（当事人1 至 当事人5），不涉及当事人可整组留空或删去这些列"
+                : $"第 {n} 名当事人的身份，填法同当事人1",
+            first ? "当事人"
+                : n == 2 ? "受害人"
+                : ""
+        );
+        yield return new(
+            PartyHeader(n, PartyName),
+            false,
+            first ? "当事人姓名，加密保存；姓名、身份证号、联系电话至少填一项" : $"第 {n} 名当事人的姓名",
+            first ? "张某某"
+                : n == 2 ? "李某某"
+                : ""
+        );
+        yield return new(
+            PartyHeader(n, PartyIdNumber),
+            false,
+            first
+                ? "18 位居民身份证号（校验位须正确），加密保存；同一人 30 天内多次涉警归为“同一当事人”重复警情。在 Excel 中填写请先把此列设为“文本”格式"
+                : $"第 {n} 名当事人的身份证号",
+            first ? "330102199001011234" : ""
+        );
+        yield return new(
+            PartyHeader(n, PartyPhone),
+            false,
+            first ? "手机号或带区号的固定电话，加密保存；未填身份证号时按电话识别同一当事人" : $"第 {n} 名当事人的联系电话",
+            first ? "13900005678" : ""
+        );
     }
 
     /// <summary>Where one party's cells are in a file: the headers as the file writes them (null when the file has no
@@ -120,7 +149,8 @@ public static class IncidentImportTemplate
         var groups = new SortedDictionary<int, PartyGroupColumns>();
         foreach (var (number, field, text) in PartyHeaders(header))
         {
-            if (number > MaxParties) continue;
+            if (number > MaxParties)
+                continue;
             var g = groups.TryGetValue(number, out var found) ? found : new PartyGroupColumns(number, null, null, null, null);
             groups[number] = field switch
             {
@@ -140,27 +170,43 @@ public static class IncidentImportTemplate
     /// <summary>Party columns that name the same cell of the same party (当事人姓名 and 当事人1姓名, or 当事人2电话 and
     /// 当事人2联系电话), which the import refuses rather than pick one: each entry lists the columns of one cell.</summary>
     public static IReadOnlyList<string> PartyHeadersTwice(IEnumerable<string> header) =>
-        [.. PartyHeaders(header).GroupBy(h => (h.Number, h.Field)).Where(g => g.Count() > 1).Select(g => string.Join(" 与 ", g.Select(h => h.Text)))];
+        [
+            .. PartyHeaders(header)
+                .GroupBy(h => (h.Number, h.Field))
+                .Where(g => g.Count() > 1)
+                .Select(g => string.Join(" 与 ", g.Select(h => h.Text))),
+        ];
 
     private static IEnumerable<(int Number, string Field, string Text)> PartyHeaders(IEnumerable<string> header)
     {
         foreach (var text in header)
         {
-            if (!text.StartsWith(PartyPrefix, StringComparison.Ordinal)) continue;
+            if (!text.StartsWith(PartyPrefix, StringComparison.Ordinal))
+                continue;
             var digits = 0;
-            while (PartyPrefix.Length + digits < text.Length && char.IsAsciiDigit(text[PartyPrefix.Length + digits])) digits++;
-            if (digits > 3) continue;
-            if (!PartySuffixes.TryGetValue(text[(PartyPrefix.Length + digits)..].Trim(), out var field)) continue;
+            while (PartyPrefix.Length + digits < text.Length && char.IsAsciiDigit(text[PartyPrefix.Length + digits]))
+                digits++;
+            if (digits > 3)
+                continue;
+            if (!PartySuffixes.TryGetValue(text[(PartyPrefix.Length + digits)..].Trim(), out var field))
+                continue;
             // A file with one party often leaves out the number (当事人姓名): that is 当事人1.
-            yield return (digits == 0 ? 1 : int.Parse(text.AsSpan(PartyPrefix.Length, digits), System.Globalization.CultureInfo.InvariantCulture), field, text);
+            yield return (
+                digits == 0 ? 1 : int.Parse(text.AsSpan(PartyPrefix.Length, digits), System.Globalization.CultureInfo.InvariantCulture),
+                field,
+                text
+            );
         }
     }
 
     /// <summary>The template as CSV (UTF-8 with BOM so Excel opens it in Chinese): the header and one example row.</summary>
     public static byte[] Csv()
     {
-        var text = string.Join(",", TemplateColumns.Select(c => CsvRecordReader.Quote(c.Header))) + "\r\n"
-            + string.Join(",", TemplateColumns.Select(c => CsvRecordReader.Quote(c.Example))) + "\r\n";
+        var text =
+            string.Join(",", TemplateColumns.Select(c => CsvRecordReader.Quote(c.Header)))
+            + "\r\n"
+            + string.Join(",", TemplateColumns.Select(c => CsvRecordReader.Quote(c.Example)))
+            + "\r\n";
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
     }
 

@@ -20,20 +20,6 @@ public sealed class DirectiveImportReport : Entity, IScoped
     public List<DirectiveImportProblem> Problems { get; set; } = [];
 }
 
-/// <summary>One reason a directive row was refused, in the order found.</summary>
-public sealed class DirectiveImportProblem
-{
-    public Guid ReportId { get; set; }
-    public int Seq { get; set; }
-    public int Row { get; set; }
-    public string Field { get; set; } = "";
-    public string Reason { get; set; } = "";
-}
-
-/// <summary>What a stored report says about its import.</summary>
-public sealed record DirectiveImportReportView(Guid Id, string FileName, DateTimeOffset ImportedAt, int Lines, int Added, int AlreadyThere,
-    int ProblemCount, string? OrgUnitName);
-
 internal sealed class DirectiveImportReportConfiguration : IEntityTypeConfiguration<DirectiveImportReport>
 {
     public void Configure(EntityTypeBuilder<DirectiveImportReport> b)

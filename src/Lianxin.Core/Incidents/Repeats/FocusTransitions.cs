@@ -8,13 +8,14 @@ public static class FocusTransitions
 {
     private static readonly FocusAction[] OnList = [FocusAction.ChangeOwner, FocusAction.ChangeStatus, FocusAction.AddNote];
 
-    public static IReadOnlyList<FocusAction> Allowed(FocusStatus? status) => status switch
-    {
-        null => [FocusAction.AddToFocus],
-        FocusStatus.Settled => [.. OnList, FocusAction.GrowAgain],
-        FocusStatus.Open or FocusStatus.Following => OnList,
-        _ => [],
-    };
+    public static IReadOnlyList<FocusAction> Allowed(FocusStatus? status) =>
+        status switch
+        {
+            null => [FocusAction.AddToFocus],
+            FocusStatus.Settled => [.. OnList, FocusAction.GrowAgain],
+            FocusStatus.Open or FocusStatus.Following => OnList,
+            _ => [],
+        };
 
     public static bool IsAllowed(FocusStatus? status, FocusAction action) => Allowed(status).Contains(action);
 

@@ -6,44 +6,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Incidents.Repeats;
 
-/// <summary>A new look-back plan. TasksPerWeek (1–3) alternates patrols and spot checks, a patrol first.</summary>
-public sealed record LookBackInput(Guid? OrgUnitId, string? Address, LookBackCategory? Category, DateOnly? DealtOn, int? Weeks,
-    int? TasksPerWeek = 1, string? AssigneeId = null, string? Note = null);
-
-public sealed record TaskAssignInput(string? AssigneeId);
-
-public sealed record TaskResultInput(LookBackResult? Result, string? Note);
-
-public sealed record LookBackFilter(Guid? OrgUnitId = null, LookBackCategory? Category = null, bool? Open = null);
-
-public sealed record LookBackRow(Guid Id, string Address, LookBackCategory Category, Guid OrgUnitId, string? OrgUnitName, DateOnly DealtOn,
-    int Weeks, int Tasks, int Done, int FoundAgain)
-{
-    public string CategoryLabel => Category.Label();
-}
-
-public sealed record LookBackTaskView(Guid Id, int Week, LookBackTaskKind Kind, DateTimeOffset DueAt, string? AssigneeId, string? AssigneeName,
-    LookBackResult? Result, string? ResultNote, DateTimeOffset? DoneAt, string? DoneByName)
-{
-    public string KindLabel => Kind.Label();
-    public string? ResultLabel => Result?.Label();
-}
-
-public sealed record LookBackDetail(LookBackRow Summary, string? Note, IReadOnlyList<LookBackTaskView> Tasks);
-
-public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, AddressNormalizer addresses, RepeatService repeats,
-    NotificationService notifications)
+public sealed class LookBackService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    AddressNormalizer addresses,
+    RepeatService repeats,
+    NotificationService notifications
+)
 {
     public async Task<PagedResult<LookBackRow>> ListAsync(LookBackFilter f, PageRequest page, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
         var q = (await ScopedAsync(ct)).AsNoTracking().IgnoreAutoIncludes();
-        if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
-        if (f.Category is { } c) q = q.Where(p => p.Category == c);
-        if (f.Open is { } open) q = open ? q.Where(p => p.Tasks.Any(t => t.DoneAt == null)) : q.Where(p => p.Tasks.All(t => t.DoneAt != null));
-        return await q.OrderByDescending(p => p.DealtOn).ThenBy(p => p.Id).ToPageAsync(page, cut => cut
-            .Select(p => new LookBackRow(p.Id, p.Address, p.Category, p.OrgUnitId, p.OrgUnit!.Name, p.DealtOn, p.Weeks, p.Tasks.Count,
-                p.Tasks.Count(t => t.DoneAt != null), p.Tasks.Count(t => t.Result == LookBackResult.FoundAgain))), ct);
+        if (f.OrgUnitId is { } unit)
+            q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        if (f.Category is { } c)
+            q = q.Where(p => p.Category == c);
+        if (f.Open is { } open)
+            q = open ? q.Where(p => p.Tasks.Any(t => t.DoneAt == null)) : q.Where(p => p.Tasks.All(t => t.DoneAt != null));
+        return await q.OrderByDescending(p => p.DealtOn)
+            .ThenBy(p => p.Id)
+            .ToPageAsync(
+                page,
+                cut =>
+                    cut.Select(p => new LookBackRow(
+                        p.Id,
+                        p.Address,
+                        p.Category,
+                        p.OrgUnitId,
+                        p.OrgUnit!.Name,
+                        p.DealtOn,
+                        p.Weeks,
+                        p.Tasks.Count,
+                        p.Tasks.Count(t => t.DoneAt != null),
+                        p.Tasks.Count(t => t.Result == LookBackResult.FoundAgain)
+                    )),
+                ct
+            );
     }
 
     public async Task<LookBackDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -53,11 +52,34 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
             ?? throw new NotFoundException();
         var people = p.Tasks.SelectMany(t => new[] { t.AssigneeId, t.DoneById }).Where(x => x is not null).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var tasks = p.Tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Kind).Select(t => new LookBackTaskView(t.Id, t.Week, t.Kind, t.DueAt, t.AssigneeId,
-            t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.Result, t.ResultNote, t.DoneAt,
-            t.DoneById is null ? null : names.GetValueOrDefault(t.DoneById))).ToList();
-        var row = new LookBackRow(p.Id, p.Address, p.Category, p.OrgUnitId, p.OrgUnit?.Name, p.DealtOn, p.Weeks, tasks.Count,
-            tasks.Count(t => t.DoneAt is not null), tasks.Count(t => t.Result == LookBackResult.FoundAgain));
+        var tasks = p
+            .Tasks.OrderBy(t => t.DueAt)
+            .ThenBy(t => t.Kind)
+            .Select(t => new LookBackTaskView(
+                t.Id,
+                t.Week,
+                t.Kind,
+                t.DueAt,
+                t.AssigneeId,
+                t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId),
+                t.Result,
+                t.ResultNote,
+                t.DoneAt,
+                t.DoneById is null ? null : names.GetValueOrDefault(t.DoneById)
+            ))
+            .ToList();
+        var row = new LookBackRow(
+            p.Id,
+            p.Address,
+            p.Category,
+            p.OrgUnitId,
+            p.OrgUnit?.Name,
+            p.DealtOn,
+            p.Weeks,
+            tasks.Count,
+            tasks.Count(t => t.DoneAt is not null),
+            tasks.Count(t => t.Result == LookBackResult.FoundAgain)
+        );
         return new LookBackDetail(row, p.Note, tasks);
     }
 
@@ -66,28 +88,44 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         user.Demand(Permissions.IncidentsAnalyse);
         var checks = new Checks();
         var address = Checks.Clean(input.Address);
-        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择所在单位");
-        if (address is null) checks.Add("address", "请填写地点");
-        else if (address.Length > TextLimits.Address) checks.Add("address", $"地点不能超过 {TextLimits.Address} 字");
-        if (input.Category is not { } category || !Enum.IsDefined(category)) checks.Add("category", "请选择违法活动类别（赌博、非法采矿或其他）");
-        if (input.DealtOn is null) checks.Add("dealtOn", "请填写查处日期");
-        if (input.Weeks is not (>= 1 and <= 26)) checks.Add("weeks", "回头看周数须在 1 到 26 之间");
-        if (input.TasksPerWeek is not (null or (>= 1 and <= 3))) checks.Add("tasksPerWeek", "每周任务数须在 1 到 3 之间");
+        if (input.OrgUnitId is null)
+            checks.Add("orgUnitId", "请选择所在单位");
+        if (address is null)
+            checks.Add("address", "请填写地点");
+        else if (address.Length > TextLimits.Address)
+            checks.Add("address", $"地点不能超过 {TextLimits.Address} 字");
+        if (input.Category is not { } category || !Enum.IsDefined(category))
+            checks.Add("category", "请选择违法活动类别（赌博、非法采矿或其他）");
+        if (input.DealtOn is null)
+            checks.Add("dealtOn", "请填写查处日期");
+        if (input.Weeks is not (>= 1 and <= 26))
+            checks.Add("weeks", "回头看周数须在 1 到 26 之间");
+        if (input.TasksPerWeek is not (null or (>= 1 and <= 3)))
+            checks.Add("tasksPerWeek", "每周任务数须在 1 到 3 之间");
         var note = Checks.Clean(input.Note);
-        if (note is { Length: > 1000 }) checks.Add("note", "备注不能超过 1000 字");
+        if (note is { Length: > 1000 })
+            checks.Add("note", "备注不能超过 1000 字");
         checks.ThrowIfAny();
         var today = ChinaTime.Day(db.Now);
-        if (input.DealtOn!.Value > today) throw new ValidationFailedException("dealtOn", "查处日期不能晚于今天");
-        if (input.DealtOn.Value < today.AddYears(-1)) throw new ValidationFailedException("dealtOn", "查处日期不能早于一年前");
+        if (input.DealtOn!.Value > today)
+            throw new ValidationFailedException("dealtOn", "查处日期不能晚于今天");
+        if (input.DealtOn.Value < today.AddYears(-1))
+            throw new ValidationFailedException("dealtOn", "查处日期不能早于一年前");
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.UnitInScopeAsync(scope, input.OrgUnitId!.Value, ct);
         string? assignee = null;
-        if (Checks.Clean(input.AssigneeId) is { } who) assignee = (await repeats.OwnerAsync(who, ct)).Id;
+        if (Checks.Clean(input.AssigneeId) is { } who)
+            assignee = (await repeats.OwnerAsync(who, ct)).Id;
 
         var plan = new LookBackPlan
         {
-            OrgUnitId = unit.Id, Address = address!, AddressKey = addresses.KeyOrEmpty(address), Category = input.Category!.Value,
-            DealtOn = input.DealtOn.Value, Weeks = input.Weeks!.Value, Note = note,
+            OrgUnitId = unit.Id,
+            Address = address!,
+            AddressKey = addresses.KeyOrEmpty(address),
+            Category = input.Category!.Value,
+            DealtOn = input.DealtOn.Value,
+            Weeks = input.Weeks!.Value,
+            Note = note,
         };
         var perWeek = input.TasksPerWeek ?? 1;
         var k = 0;
@@ -113,25 +151,39 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
         task.Assign(assignee);
         await db.SaveChangesAsync(ct);
         if (assignee != user.UserId)
-            await notifications.SendAsync(assignee, $"回头看任务：{plan.Address}",
+            await notifications.SendAsync(
+                assignee,
+                $"回头看任务：{plan.Address}",
                 $"第 {task.Week} 周{task.Kind.Label()}，请于 {task.DueAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd} 前完成并登记结果。",
-                $"/incidents/lookbacks?open={plan.Id}", "info", ct: ct);
+                $"/incidents/lookbacks?open={plan.Id}",
+                "info",
+                ct: ct
+            );
     }
 
     public async Task RecordAsync(Guid planId, Guid taskId, TaskResultInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
-        if (input.Result is not { } result || !Enum.IsDefined(result)) throw new ValidationFailedException("result", "请选择结果（正常或发现反弹）");
+        if (input.Result is not { } result || !Enum.IsDefined(result))
+            throw new ValidationFailedException("result", "请选择结果（正常或发现反弹）");
         var note = Checks.Clean(input.Note);
-        if (note is { Length: > 1000 }) throw new ValidationFailedException("note", "情况说明不能超过 1000 字");
-        if (result == LookBackResult.FoundAgain && note is null) throw new ValidationFailedException("note", "发现反弹时请写明情况");
+        if (note is { Length: > 1000 })
+            throw new ValidationFailedException("note", "情况说明不能超过 1000 字");
+        if (result == LookBackResult.FoundAgain && note is null)
+            throw new ValidationFailedException("note", "发现反弹时请写明情况");
         var (plan, task) = await TaskAsync(planId, taskId, ct);
         task.RecordResult(result, note, user.UserId, db.Now);
         await db.SaveChangesAsync(ct);
         if (result == LookBackResult.FoundAgain)
             foreach (var leader in await IncidentPeople.AboveWithRoleAsync(db, plan.OrgUnitId, BuiltInRoles.StationLeader, ct))
-                await notifications.SendAsync(leader, $"回头看发现反弹：{plan.Address}",
-                    $"{plan.Category.Label()}查处后第 {task.Week} 周{task.Kind.Label()}发现反弹：{note}", $"/incidents/lookbacks?open={plan.Id}", "error", ct: ct);
+                await notifications.SendAsync(
+                    leader,
+                    $"回头看发现反弹：{plan.Address}",
+                    $"{plan.Category.Label()}查处后第 {task.Week} 周{task.Kind.Label()}发现反弹：{note}",
+                    $"/incidents/lookbacks?open={plan.Id}",
+                    "error",
+                    ct: ct
+                );
     }
 
     private async Task<(LookBackPlan Plan, LookBackTask Task)> TaskAsync(Guid planId, Guid taskId, CancellationToken ct)
@@ -143,71 +195,4 @@ public sealed class LookBackService(LianxinDbContext db, ICurrentUser user, Addr
 
     private async Task<IQueryable<LookBackPlan>> ScopedAsync(CancellationToken ct) =>
         db.LookBackPlans.Where((await user.GetScopeAsync(ct)).Filter<LookBackPlan>());
-
-}
-
-/// <summary>Look-back tasks coming due within a day (or overdue) remind their assignee, or whoever made
-/// the plan while nobody is assigned; once per task.</summary>
-public sealed class LookBackReminders(LianxinDbContext db, NotificationService notifications) : IReminderSource
-{
-    private const int Batch = 200;
-
-    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var dueBefore = now.AddHours(24);
-        var tasks = await db.LookBackTasks.Where(t => t.DoneAt == null && t.RemindedAt == null && t.DueAt <= dueBefore)
-            .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
-        if (tasks.Count == 0) return 0;
-        var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.LookBackPlans.AsNoTracking().IgnoreAutoIncludes().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var sent = 0;
-        foreach (var t in tasks)
-        {
-            t.MarkReminded(now);
-            var plan = plans[t.PlanId];
-            var to = t.AssigneeId ?? plan.CreatedById;
-            if (to is null) continue;
-            var late = now > t.DueAt;
-            await notifications.SendAsync(to, late ? $"回头看任务已逾期：{plan.Address}" : $"回头看任务提醒：{plan.Address}",
-                $"{plan.Category.Label()}查处后第 {t.Week} 周{t.Kind.Label()}，应于 {t.DueAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd} 前完成并登记结果。",
-                $"/incidents/lookbacks?open={plan.Id}", late ? "warning" : "info", ct: ct);
-            sent++;
-        }
-        await db.SaveChangesAsync(ct);
-        return sent;
-    }
-}
-
-/// <summary>The weekly repeated-incident analysis: on Monday, each station's leaders get last week's
-/// clusters (how many places and callers, how many incidents), once per station and week.</summary>
-public sealed class RepeatWeeklyDigest(LianxinDbContext db, NotificationService notifications) : IReminderSource
-{
-    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var lastWeek = IncidentPeople.WeekStart(now).AddDays(-7);
-        var from = IncidentPeople.StartOf(lastWeek);
-        var to = from.AddDays(7);
-        var clusters = await db.RepeatClusters.AsNoTracking().Where(c => c.LastAt >= from && c.LastAt < to)
-            .Select(c => new { c.OrgUnitId, c.OrgUnit!.Path, c.IncidentCount }).ToListAsync(ct);
-        if (clusters.Count == 0) return 0;
-        var sentAlready = await db.RepeatDigests.AsNoTracking().Where(d => d.WeekStart == lastWeek).Select(d => d.StationId).ToListAsync(ct);
-        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Organization.OrgUnitKind.Station && !u.IsRetired)
-            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
-        var sent = 0;
-        foreach (var s in stations.Where(s => !sentAlready.Contains(s.Id)))
-        {
-            var mine = clusters.Where(c => c.OrgUnitId == s.Id || c.Path.StartsWith(s.Path, StringComparison.Ordinal)).ToList();
-            if (mine.Count == 0) continue;
-            db.RepeatDigests.Add(new RepeatDigest { StationId = s.Id, WeekStart = lastWeek, SentAt = now });
-            foreach (var leader in await IncidentPeople.AboveWithRoleAsync(db, s.Id, BuiltInRoles.StationLeader, ct))
-            {
-                await notifications.SendAsync(leader, $"上周重复警情研判：{s.Name}",
-                    $"{lastWeek:MM-dd} 至 {lastWeek.AddDays(6):MM-dd} 共 {mine.Count} 处重复警情、涉及 {mine.Sum(c => c.IncidentCount)} 起警情，请研判是否纳入重点关注。",
-                    $"/incidents/clusters?week={lastWeek:yyyy-MM-dd}", "info", ct: ct);
-                sent++;
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        return sent;
-    }
 }

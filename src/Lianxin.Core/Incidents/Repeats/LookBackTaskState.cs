@@ -4,15 +4,5 @@ namespace Lianxin.Core.Incidents.Repeats;
 public enum LookBackTaskState
 {
     Pending = 1, // 待完成
-    Done = 2,    // 已登记结果
-}
-
-public static class LookBackTaskStates
-{
-    public static string Label(this LookBackTaskState s) => s switch
-    {
-        LookBackTaskState.Pending => "待完成",
-        LookBackTaskState.Done => "已登记结果",
-        _ => s.ToString(),
-    };
+    Done = 2, // 已登记结果
 }

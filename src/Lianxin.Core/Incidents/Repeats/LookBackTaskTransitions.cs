@@ -4,11 +4,12 @@ namespace Lianxin.Core.Incidents.Repeats;
 /// given its result; once the result is in, it is the record of what was found and stays as it is.</summary>
 public static class LookBackTaskTransitions
 {
-    public static IReadOnlyList<LookBackTaskAction> Allowed(LookBackTaskState state) => state switch
-    {
-        LookBackTaskState.Pending => [LookBackTaskAction.Assign, LookBackTaskAction.RecordResult, LookBackTaskAction.Remind],
-        _ => [],
-    };
+    public static IReadOnlyList<LookBackTaskAction> Allowed(LookBackTaskState state) =>
+        state switch
+        {
+            LookBackTaskState.Pending => [LookBackTaskAction.Assign, LookBackTaskAction.RecordResult, LookBackTaskAction.Remind],
+            _ => [],
+        };
 
     public static bool IsAllowed(LookBackTaskState state, LookBackTaskAction action) => Allowed(state).Contains(action);
 

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Organization;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,8 @@ namespace Lianxin.Core.Incidents.Repeats;
 /// received-time order, so incidents of the same intake that repeat each other are found as if they had come one
 /// by one. Flagged incidents' community officers are told: per incident, or in one summary each when the intake
 /// flagged more than <see cref="RepeatOptions.DigestAbove"/>.</summary>
-public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options, IBulkWriter? bulk = null) : IIncidentIntakeStep
+public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options, IBulkWriter? bulk = null)
+    : IIncidentIntakeStep
 {
     public int Order => 20;
 
@@ -29,7 +29,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>Longest key list one statement carries; a longer one is read in parts.</summary>
     public const int KeysPerRead = 5000;
 
-    public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => CheckAsync(db, added, null, null, ct);
+    public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) =>
+        CheckAsync(db, added, null, null, ct);
 
     /// <summary>Notices of an intake that comes in parts, sent when its last part is in; tied to the intake's
     /// transaction, so a run that failed and is run again starts with none.</summary>
@@ -38,13 +39,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     public Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
-        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx)) _parts = parts = (tx, new Notices());
+        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx))
+            _parts = parts = (tx, new Notices());
         return CheckAsync(db, added, null, parts.Notices, ct);
     }
 
     public async Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct)
     {
-        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction)) return;
+        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction))
+            return;
         _parts = null;
         await SendAsync(parts.Notices, options.Value, ct);
     }
@@ -57,41 +60,73 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// of the people named only now (<paramref name="newPhones"/>), on their party keys: had those people been named from
     /// the start, those calls would have joined their clusters on intake. Call inside a transaction, after saving the
     /// parties.</summary>
-    public async Task OnPartiesAddedAsync(LianxinDbContext db, Incident incident, IReadOnlyCollection<string> newPhones, CancellationToken ct)
+    public async Task OnPartiesAddedAsync(
+        LianxinDbContext db,
+        Incident incident,
+        IReadOnlyCollection<string> newPhones,
+        CancellationToken ct
+    )
     {
         await CheckAsync(db, [incident], RepeatClusterKind.Party, null, ct);
-        if (newPhones.Count == 0 || incident.Validity == IncidentValidity.Invalid) return;
+        if (newPhones.Count == 0 || incident.Validity == IncidentValidity.Invalid)
+            return;
         var phones = newPhones.Distinct(StringComparer.Ordinal).ToArray();
         var from = incident.ReceivedAt.ToUniversalTime();
         var until = from + TimeSpan.FromDays(options.Value.WindowDays);
-        var later = await db.Incidents.Include(i => i.Parties)
-            .Where(i => i.CallerPhoneHash != null && EF.Parameter(phones).Contains(i.CallerPhoneHash) && i.ReceivedAt > from && i.ReceivedAt <= until
-                && i.Validity != IncidentValidity.Invalid && i.Id != incident.Id)
-            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Take(LaterCallsMax).ToListAsync(ct);
-        if (later.Count > 0) await CheckAsync(db, later, RepeatClusterKind.Party, null, ct);
+        var later = await db
+            .Incidents.Include(i => i.Parties)
+            .Where(i =>
+                i.CallerPhoneHash != null
+                && EF.Parameter(phones).Contains(i.CallerPhoneHash)
+                && i.ReceivedAt > from
+                && i.ReceivedAt <= until
+                && i.Validity != IncidentValidity.Invalid
+                && i.Id != incident.Id
+            )
+            .OrderBy(i => i.ReceivedAt)
+            .ThenBy(i => i.Id)
+            .Take(LaterCallsMax)
+            .ToListAsync(ct);
+        if (later.Count > 0)
+            await CheckAsync(db, later, RepeatClusterKind.Party, null, ct);
     }
 
     /// <summary>The check; the officers are told at once, or, for a part of a larger intake, the notices are added to
     /// <paramref name="collecting"/> and sent after the last part.</summary>
-    private async Task CheckAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatClusterKind? only, Notices? collecting, CancellationToken ct)
+    private async Task CheckAsync(
+        LianxinDbContext db,
+        IReadOnlyList<Incident> added,
+        RepeatClusterKind? only,
+        Notices? collecting,
+        CancellationToken ct
+    )
     {
         var rule = options.Value;
         var touched = await ClusterAsync(db, added, rule, ct, only);
-        if (touched.Count == 0) return;
+        if (touched.Count == 0)
+            return;
         // The incidents that joined a cluster now (a cluster's earlier members were flagged when they joined). Earlier
         // incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
         var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
         var local = new HashSet<Guid>();
         foreach (var i in db.Incidents.Local)
-            if (flag.Contains(i.Id)) { i.FlagRepeat(); local.Add(i.Id); }
+            if (flag.Contains(i.Id))
+            {
+                i.FlagRepeat();
+                local.Add(i.Id);
+            }
         var stored = flag.Where(id => !local.Contains(id)).ToList();
-        if (bulk is not null && added.Count > BulkWriteAbove) await WriteAddedAsync(db, bulk, ct);
+        if (bulk is not null && added.Count > BulkWriteAbove)
+            await WriteAddedAsync(db, bulk, ct);
         await db.SaveChangesAsync(ct);
         foreach (var part in stored.Chunk(KeysPerRead))
-            await db.Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat).ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
+            await db
+                .Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
         var notices = collecting ?? new Notices();
         await CollectAsync(db, added, touched, rule, notices, ct);
-        if (collecting is null) await SendAsync(notices, rule, ct);
+        if (collecting is null)
+            await SendAsync(notices, rule, ct);
     }
 
     /// <summary>Writes the clusters opened and the members added (tracked as added) in bulk, then marks them stored,
@@ -108,7 +143,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             e.State = EntityState.Unchanged;
             e.OriginalValues.SetValues(e.CurrentValues);
         }
-        foreach (var e in members) e.State = EntityState.Unchanged;
+        foreach (var e in members)
+            e.State = EntityState.Unchanged;
     }
 
     /// <summary>A cluster an incident of this intake joined (or opened).</summary>
@@ -141,12 +177,21 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
     /// rule is met puts them into the open cluster of that key or a new one (added to the context, not saved).
     /// Returns the clusters joined, per incident, address before phone.</summary>
-    public static async Task<IReadOnlyList<Touch>> ClusterAsync(LianxinDbContext db, IReadOnlyList<Incident> added, RepeatOptions rule, CancellationToken ct,
-        RepeatClusterKind? only = null)
+    public static async Task<IReadOnlyList<Touch>> ClusterAsync(
+        LianxinDbContext db,
+        IReadOnlyList<Incident> added,
+        RepeatOptions rule,
+        CancellationToken ct,
+        RepeatClusterKind? only = null
+    )
     {
-        var incoming = added.Where(i => i.Validity != IncidentValidity.Invalid && KeysOf(i).Any())
-            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToList();
-        if (incoming.Count == 0) return [];
+        var incoming = added
+            .Where(i => i.Validity != IncidentValidity.Invalid && KeysOf(i).Any())
+            .OrderBy(i => i.ReceivedAt)
+            .ThenBy(i => i.Id)
+            .ToList();
+        if (incoming.Count == 0)
+            return [];
         var window = TimeSpan.FromDays(rule.WindowDays);
         var (earlier, named) = await EarlierAsync(db, incoming, window, ct);
 
@@ -160,29 +205,39 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var calledAs = named.TryGetValue(incident.Id, out var n) ? n : [];
             foreach (var (kind, key) in KeysOf(incident).Concat(calledAs.Select(c => (RepeatClusterKind.Party, c.PersonKey))).Distinct())
             {
-                if (only is { } k && kind != k) continue;
-                if (!earlier.TryGetValue((kind, key), out var rows)) continue;
+                if (only is { } k && kind != k)
+                    continue;
+                if (!earlier.TryGetValue((kind, key), out var rows))
+                    continue;
                 // A person is also the caller of an earlier incident whose phone is the party's (A calls about B, then B about A).
                 var parties = kind == RepeatClusterKind.Party ? incident.Parties.Where(p => p.PersonKey == key).ToList() : [];
                 var caller = kind == RepeatClusterKind.Party ? calledAs.FirstOrDefault(c => c.PersonKey == key) : null;
                 var phones = parties.Select(p => p.PhoneHash).OfType<string>();
-                if (caller is not null) phones = phones.Append(incident.CallerPhoneHash!);
+                if (caller is not null)
+                    phones = phones.Append(incident.CallerPhoneHash!);
                 foreach (var phone in phones.Distinct())
                     if (earlier.TryGetValue((RepeatClusterKind.Phone, phone), out var byCaller))
-                        rows = rows.Concat(byCaller).DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
+                        rows = rows.Concat(byCaller)
+                            .DistinctBy(r => r.Id)
+                            .OrderByDescending(r => r.ReceivedAt)
+                            .ThenByDescending(r => r.Id)
+                            .ToList();
                 // Newest first: the same choice as a read of the window ordered by time and cut at the cap.
                 var list = new List<Earlier>();
                 foreach (var row in rows)
                 {
-                    if (row.ReceivedAt > at || row.Id == incident.Id) continue;
-                    if (row.ReceivedAt < since || list.Count == RepeatOptions.MaxEarlier) break;
+                    if (row.ReceivedAt > at || row.Id == incident.Id)
+                        continue;
+                    if (row.ReceivedAt < since || list.Count == RepeatOptions.MaxEarlier)
+                        break;
                     list.Add(row);
                 }
                 if (list.Count + 1 >= rule.MinCount)
                     hits.Add(new Hit(incident, kind, key, list, parties.Select(PartyLabel).FirstOrDefault() ?? caller?.Label));
             }
         }
-        if (hits.Count == 0) return [];
+        if (hits.Count == 0)
+            return [];
 
         var (open, members) = await OpenClustersAsync(db, hits, incoming.Count > BulkWriteAbove, window, ct);
         var touched = new List<Touch>(hits.Count);
@@ -192,7 +247,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var candidates = open.TryGetValue((hit.Kind, hit.Key), out var found) ? found : open[(hit.Kind, hit.Key)] = [];
             var cluster = candidates.Where(c => c.LastAt >= since).MaxBy(c => c.LastAt);
             var joined = Join(db, hit, cluster, members);
-            if (cluster is null) candidates.Add(joined);
+            if (cluster is null)
+                candidates.Add(joined);
             touched.Add(new Touch(joined, hit.Incident));
         }
         return touched;
@@ -200,19 +256,24 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
     private static IEnumerable<(RepeatClusterKind Kind, string Key)> KeysOf(Incident incident)
     {
-        if (!string.IsNullOrEmpty(incident.AddressKey)) yield return (RepeatClusterKind.Address, incident.AddressKey);
-        if (!string.IsNullOrEmpty(incident.CallerPhoneHash)) yield return (RepeatClusterKind.Phone, incident.CallerPhoneHash);
+        if (!string.IsNullOrEmpty(incident.AddressKey))
+            yield return (RepeatClusterKind.Address, incident.AddressKey);
+        if (!string.IsNullOrEmpty(incident.CallerPhoneHash))
+            yield return (RepeatClusterKind.Phone, incident.CallerPhoneHash);
         foreach (var key in incident.Parties.Select(p => p.PersonKey).Where(k => !string.IsNullOrEmpty(k)).Distinct())
             yield return (RepeatClusterKind.Party, key!);
     }
 
     /// <summary>The keys whose earlier incidents the check reads: the incident's own, and its parties' phones as callers.</summary>
     private static IEnumerable<(RepeatClusterKind Kind, string Key)> ReadKeysOf(Incident incident) =>
-        KeysOf(incident).Concat(incident.Parties.Where(p => p.PersonKey is not null && p.PhoneHash is not null)
-            .Select(p => (RepeatClusterKind.Phone, p.PhoneHash!)));
+        KeysOf(incident)
+            .Concat(
+                incident
+                    .Parties.Where(p => p.PersonKey is not null && p.PhoneHash is not null)
+                    .Select(p => (RepeatClusterKind.Phone, p.PhoneHash!))
+            );
 
-    private static string PartyLabel(IncidentParty p) =>
-        $"当事人 {p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked}";
+    private static string PartyLabel(IncidentParty p) => $"当事人 {p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked}";
 
     /// <summary>Valid incidents sharing an address key, a caller or a party with the intake, received from the window
     /// before its earliest incident to its latest (the intake's own incidents, saved already, among them), per key
@@ -221,14 +282,28 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// only when some caller was named). Of those
     /// received before a key's first incident in the intake only the newest <see cref="RepeatOptions.MaxEarlier"/> can
     /// ever be chosen, so only those are kept.</summary>
-    private static async Task<(Dictionary<(RepeatClusterKind, string), List<Earlier>> ByKey, Dictionary<Guid, List<Named>> Named)> EarlierAsync(
-        LianxinDbContext db, List<Incident> incoming, TimeSpan window, CancellationToken ct)
+    private static async Task<(
+        Dictionary<(RepeatClusterKind, string), List<Earlier>> ByKey,
+        Dictionary<Guid, List<Named>> Named
+    )> EarlierAsync(LianxinDbContext db, List<Incident> incoming, TimeSpan window, CancellationToken ct)
     {
         var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
         var until = incoming[^1].ReceivedAt.ToUniversalTime();
         var addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
-        var phones = incoming.SelectMany(ReadKeysOf).Where(k => k.Kind == RepeatClusterKind.Phone).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
-        var people = incoming.SelectMany(KeysOf).Where(k => k.Kind == RepeatClusterKind.Party).Select(k => k.Key).Distinct().Chunk(KeysPerRead).ToList();
+        var phones = incoming
+            .SelectMany(ReadKeysOf)
+            .Where(k => k.Kind == RepeatClusterKind.Phone)
+            .Select(k => k.Key)
+            .Distinct()
+            .Chunk(KeysPerRead)
+            .ToList();
+        var people = incoming
+            .SelectMany(KeysOf)
+            .Where(k => k.Kind == RepeatClusterKind.Party)
+            .Select(k => k.Key)
+            .Distinct()
+            .Chunk(KeysPerRead)
+            .ToList();
         var callers = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
         var rows = new List<Earlier>();
         // One incident without parties (an entry by hand, a call from the 110 system): the same read as a compiled query,
@@ -238,11 +313,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         {
             var (address, phone) = (single.AddressKey, single.CallerPhoneHash);
             var reads = OneReads.Of(db);
-            var one = string.IsNullOrEmpty(address) ? reads.OnePhone(db, phone!, since, until)
+            var one =
+                string.IsNullOrEmpty(address) ? reads.OnePhone(db, phone!, since, until)
                 : string.IsNullOrEmpty(phone) ? reads.OneAddress(db, address, since, until)
                 : reads.OneAddressAndPhone(db, address, phone, since, until);
-            await foreach (var row in one.WithCancellation(ct)) rows.Add(row);
-            addresses = []; phones = []; people = []; callers = [];
+            await foreach (var row in one.WithCancellation(ct))
+                rows.Add(row);
+            addresses = [];
+            phones = [];
+            people = [];
+            callers = [];
         }
         for (var part = 0; part < new[] { addresses.Count, phones.Count, people.Count, callers.Count }.Max(); part++)
         {
@@ -250,15 +330,27 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             if (part < addresses.Count)
             {
                 var keys = addresses[part];
-                query = db.Incidents.AsNoTracking()
-                    .Where(x => EF.Parameter(keys).Contains(x.AddressKey) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                query = db
+                    .Incidents.AsNoTracking()
+                    .Where(x =>
+                        EF.Parameter(keys).Contains(x.AddressKey)
+                        && x.ReceivedAt >= since
+                        && x.ReceivedAt <= until
+                        && x.Validity != IncidentValidity.Invalid
+                    )
                     .Select(AsEarlier);
             }
             if (part < phones.Count)
             {
                 var keys = phones[part];
-                var byPhone = db.Incidents.AsNoTracking()
-                    .Where(x => EF.Parameter(keys).Contains(x.CallerPhoneHash) && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+                var byPhone = db
+                    .Incidents.AsNoTracking()
+                    .Where(x =>
+                        EF.Parameter(keys).Contains(x.CallerPhoneHash)
+                        && x.ReceivedAt >= since
+                        && x.ReceivedAt <= until
+                        && x.Validity != IncidentValidity.Invalid
+                    )
                     .Select(AsEarlier);
                 query = query is null ? byPhone : query.Concat(byPhone);
             }
@@ -272,9 +364,17 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 // Where the callers were named as parties (by phone, in the window): who, when and as what. Most callers
                 // never were, so this is one index probe each; the other incidents naming those people are read after.
                 var keys = callers[part];
-                var byCalled = db.IncidentParties.AsNoTracking()
-                    .Where(p => EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
-                    .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming);
+                var byCalled = db
+                    .IncidentParties.AsNoTracking()
+                    .Where(p =>
+                        EF.Parameter(keys).Contains(p.PhoneHash) && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null
+                    )
+                    .Join(
+                        db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid),
+                        p => p.IncidentId,
+                        x => x.Id,
+                        AsNaming
+                    );
                 query = query is null ? byCalled : query.Concat(byCalled);
             }
             rows.AddRange(await query!.ToListAsync(ct));
@@ -282,8 +382,11 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         // The people some caller was named as, not already read as parties of the intake: every incident naming them in
         // the window fills their cluster (a second read only when a caller was named, which is rare).
         var read = people.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
-        var discovered = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null).Select(r => r.PersonKey!)
-            .Where(k => !read.Contains(k)).Distinct(StringComparer.Ordinal).ToList();
+        var discovered = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null)
+            .Select(r => r.PersonKey!)
+            .Where(k => !read.Contains(k))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         foreach (var part in discovered.Chunk(KeysPerRead))
             rows.AddRange(await ByPerson(part).ToListAsync(ct));
 
@@ -291,28 +394,44 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         // incident's own window, as taking the incidents one by one would find; the newest naming gives the label.
         var links = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null)
             .GroupBy(r => r.PartyPhoneHash!)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ThenBy(r => r.PartyMasked, StringComparer.Ordinal).ToList());
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                    g.OrderByDescending(r => r.ReceivedAt)
+                        .ThenByDescending(r => r.Id)
+                        .ThenBy(r => r.PartyMasked, StringComparer.Ordinal)
+                        .ToList()
+            );
         var named = new Dictionary<Guid, List<Named>>();
         var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>();
         foreach (var incident in incoming)
         {
             foreach (var key in ReadKeysOf(incident))
                 first.TryAdd(key, incident.ReceivedAt);
-            if (incident.CallerPhoneHash is not { } caller || !links.TryGetValue(caller, out var namings)) continue;
+            if (incident.CallerPhoneHash is not { } caller || !links.TryGetValue(caller, out var namings))
+                continue;
             var from = incident.ReceivedAt - window;
-            var persons = namings.Where(r => r.ReceivedAt <= incident.ReceivedAt && r.ReceivedAt >= from && r.Id != incident.Id)
-                .GroupBy(r => r.PersonKey!).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Named(g.Key, g.First().PartyMasked is { } masked ? $"当事人 {masked}" : null)).ToList();
-            if (persons.Count == 0) continue;
+            var persons = namings
+                .Where(r => r.ReceivedAt <= incident.ReceivedAt && r.ReceivedAt >= from && r.Id != incident.Id)
+                .GroupBy(r => r.PersonKey!)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Named(g.Key, g.First().PartyMasked is { } masked ? $"当事人 {masked}" : null))
+                .ToList();
+            if (persons.Count == 0)
+                continue;
             named[incident.Id] = persons;
-            foreach (var person in persons) first.TryAdd((RepeatClusterKind.Party, person.PersonKey), incident.ReceivedAt);
+            foreach (var person in persons)
+                first.TryAdd((RepeatClusterKind.Party, person.PersonKey), incident.ReceivedAt);
         }
         var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>();
         foreach (var row in rows)
         {
-            if (row.AddressKey is { Length: > 0 } a && first.ContainsKey((RepeatClusterKind.Address, a))) Add((RepeatClusterKind.Address, a), row);
-            if (row.CallerPhoneHash is { Length: > 0 } p && first.ContainsKey((RepeatClusterKind.Phone, p))) Add((RepeatClusterKind.Phone, p), row);
-            if (row.PersonKey is { Length: > 0 } k && first.ContainsKey((RepeatClusterKind.Party, k))) Add((RepeatClusterKind.Party, k), row);
+            if (row.AddressKey is { Length: > 0 } a && first.ContainsKey((RepeatClusterKind.Address, a)))
+                Add((RepeatClusterKind.Address, a), row);
+            if (row.CallerPhoneHash is { Length: > 0 } p && first.ContainsKey((RepeatClusterKind.Phone, p)))
+                Add((RepeatClusterKind.Phone, p), row);
+            if (row.PersonKey is { Length: > 0 } k && first.ContainsKey((RepeatClusterKind.Party, k)))
+                Add((RepeatClusterKind.Party, k), row);
         }
         foreach (var (key, list) in byKey)
         {
@@ -321,18 +440,26 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var before = 0;
             list.Clear();
             foreach (var row in distinct)
-                if (row.ReceivedAt >= start || ++before <= RepeatOptions.MaxEarlier) list.Add(row);
+                if (row.ReceivedAt >= start || ++before <= RepeatOptions.MaxEarlier)
+                    list.Add(row);
         }
         return (byKey, named);
 
         IQueryable<Earlier> ByPerson(string[] keys) =>
-            db.IncidentParties.AsNoTracking()
+            db
+                .IncidentParties.AsNoTracking()
                 .Where(p => EF.Parameter(keys).Contains(p.PersonKey) && p.ReceivedAt >= since && p.ReceivedAt <= until)
-                .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsPartyOf);
+                .Join(
+                    db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid),
+                    p => p.IncidentId,
+                    x => x.Id,
+                    AsPartyOf
+                );
 
         void Add((RepeatClusterKind, string) key, Earlier row)
         {
-            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+            if (!byKey.TryGetValue(key, out var list))
+                byKey[key] = list = [];
             list.Add(row);
         }
     }
@@ -340,69 +467,157 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>An earlier incident read by its address or its caller.</summary>
     private static readonly Expression<Func<Incident, Earlier>> AsEarlier = x => new Earlier
     {
-        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-        PersonKey = null, PartyPhoneHash = null, PartyMasked = null,
+        Id = x.Id,
+        ReceivedAt = x.ReceivedAt,
+        AddressKey = x.AddressKey,
+        CallerPhoneHash = x.CallerPhoneHash,
+        Address = x.Address,
+        PersonKey = null,
+        PartyPhoneHash = null,
+        PartyMasked = null,
     };
 
     /// <summary>An earlier incident read through a person it names.</summary>
-    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsPartyOf = (p, x) => new Earlier
-    {
-        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-        PersonKey = p.PersonKey, PartyPhoneHash = null, PartyMasked = null,
-    };
+    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsPartyOf = (p, x) =>
+        new Earlier
+        {
+            Id = x.Id,
+            ReceivedAt = x.ReceivedAt,
+            AddressKey = x.AddressKey,
+            CallerPhoneHash = x.CallerPhoneHash,
+            Address = x.Address,
+            PersonKey = p.PersonKey,
+            PartyPhoneHash = null,
+            PartyMasked = null,
+        };
 
     /// <summary>An earlier incident that named a caller's phone as a party: who, with that phone, and as what label.</summary>
-    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsNaming = (p, x) => new Earlier
-    {
-        Id = x.Id, ReceivedAt = x.ReceivedAt, AddressKey = x.AddressKey, CallerPhoneHash = x.CallerPhoneHash, Address = x.Address,
-        PersonKey = p.PersonKey, PartyPhoneHash = p.PhoneHash, PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
-    };
+    private static readonly Expression<Func<IncidentParty, Incident, Earlier>> AsNaming = (p, x) =>
+        new Earlier
+        {
+            Id = x.Id,
+            ReceivedAt = x.ReceivedAt,
+            AddressKey = x.AddressKey,
+            CallerPhoneHash = x.CallerPhoneHash,
+            Address = x.Address,
+            PersonKey = p.PersonKey,
+            PartyPhoneHash = p.PhoneHash,
+            PartyMasked = p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked,
+        };
 
     /// <summary>The reads of one incident's keys as compiled queries, so the statements are not rebuilt from their
     /// expression trees on every call. A compiled query is bound to the model it first ran with, so there is one set per
     /// model (the app has one; the tests run both databases in one process).</summary>
     private sealed class OneReads
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, OneReads> ByModel = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+            Microsoft.EntityFrameworkCore.Metadata.IModel,
+            OneReads
+        > ByModel = new();
 
         public static OneReads Of(LianxinDbContext db) => ByModel.GetValue(db.Model, _ => new OneReads());
 
         // The three reads of one incident without parties: the same branches as the general read with one key each.
         public readonly Func<LianxinDbContext, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OneAddress =
-            EF.CompileAsyncQuery((LianxinDbContext db, string address, DateTimeOffset since, DateTimeOffset until) =>
-                db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(AsEarlier));
+            EF.CompileAsyncQuery(
+                (LianxinDbContext db, string address, DateTimeOffset since, DateTimeOffset until) =>
+                    db
+                        .Incidents.AsNoTracking()
+                        .Where(x =>
+                            x.AddressKey == address
+                            && x.ReceivedAt >= since
+                            && x.ReceivedAt <= until
+                            && x.Validity != IncidentValidity.Invalid
+                        )
+                        .Select(AsEarlier)
+            );
 
         public readonly Func<LianxinDbContext, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OnePhone =
-            EF.CompileAsyncQuery((LianxinDbContext db, string phone, DateTimeOffset since, DateTimeOffset until) =>
-                db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                    .Select(AsEarlier)
-                    .Concat(db.IncidentParties.AsNoTracking()
-                        .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
-                        .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming)));
+            EF.CompileAsyncQuery(
+                (LianxinDbContext db, string phone, DateTimeOffset since, DateTimeOffset until) =>
+                    db
+                        .Incidents.AsNoTracking()
+                        .Where(x =>
+                            x.CallerPhoneHash == phone
+                            && x.ReceivedAt >= since
+                            && x.ReceivedAt <= until
+                            && x.Validity != IncidentValidity.Invalid
+                        )
+                        .Select(AsEarlier)
+                        .Concat(
+                            db.IncidentParties.AsNoTracking()
+                                .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
+                                .Join(
+                                    db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid),
+                                    p => p.IncidentId,
+                                    x => x.Id,
+                                    AsNaming
+                                )
+                        )
+            );
 
-        public readonly Func<LianxinDbContext, string, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Earlier>> OneAddressAndPhone =
-            EF.CompileAsyncQuery((LianxinDbContext db, string address, string phone, DateTimeOffset since, DateTimeOffset until) =>
-                db.Incidents.AsNoTracking().Where(x => x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
+        public readonly Func<
+            LianxinDbContext,
+            string,
+            string,
+            DateTimeOffset,
+            DateTimeOffset,
+            IAsyncEnumerable<Earlier>
+        > OneAddressAndPhone = EF.CompileAsyncQuery(
+            (LianxinDbContext db, string address, string phone, DateTimeOffset since, DateTimeOffset until) =>
+                db
+                    .Incidents.AsNoTracking()
+                    .Where(x =>
+                        x.AddressKey == address && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid
+                    )
                     .Select(AsEarlier)
-                    .Concat(db.Incidents.AsNoTracking().Where(x => x.CallerPhoneHash == phone && x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid)
-                        .Select(AsEarlier))
-                    .Concat(db.IncidentParties.AsNoTracking()
-                        .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
-                        .Join(db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid), p => p.IncidentId, x => x.Id, AsNaming)));
+                    .Concat(
+                        db.Incidents.AsNoTracking()
+                            .Where(x =>
+                                x.CallerPhoneHash == phone
+                                && x.ReceivedAt >= since
+                                && x.ReceivedAt <= until
+                                && x.Validity != IncidentValidity.Invalid
+                            )
+                            .Select(AsEarlier)
+                    )
+                    .Concat(
+                        db.IncidentParties.AsNoTracking()
+                            .Where(p => p.PhoneHash == phone && p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
+                            .Join(
+                                db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid),
+                                p => p.IncidentId,
+                                x => x.Id,
+                                AsNaming
+                            )
+                    )
+        );
 
         /// <summary>The open clusters of at most two keys, with their members, tracked.</summary>
-        public readonly Func<LianxinDbContext, RepeatClusterKind, string, RepeatClusterKind, string, DateTimeOffset, IAsyncEnumerable<RepeatCluster>> OpenOf =
-            EF.CompileAsyncQuery((LianxinDbContext db, RepeatClusterKind k1, string key1, RepeatClusterKind k2, string key2, DateTimeOffset since) =>
-                db.RepeatClusters.Include(c => c.Members).Where(c => ((c.Kind == k1 && c.Key == key1) || (c.Kind == k2 && c.Key == key2)) && c.LastAt >= since));
+        public readonly Func<
+            LianxinDbContext,
+            RepeatClusterKind,
+            string,
+            RepeatClusterKind,
+            string,
+            DateTimeOffset,
+            IAsyncEnumerable<RepeatCluster>
+        > OpenOf = EF.CompileAsyncQuery(
+            (LianxinDbContext db, RepeatClusterKind k1, string key1, RepeatClusterKind k2, string key2, DateTimeOffset since) =>
+                db
+                    .RepeatClusters.Include(c => c.Members)
+                    .Where(c => ((c.Kind == k1 && c.Key == key1) || (c.Kind == k2 && c.Key == key2)) && c.LastAt >= since)
+        );
     }
 
     /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
     /// opened earlier in this same intake that are not saved yet; and the incidents each already holds. The clusters
     /// are tracked (the intake extends them). For a large intake their members are not: a cluster of a troubled
     /// household holds hundreds, each part would compare them all again, and only their ids are needed.</summary>
-    private static async Task<(Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> Open, Dictionary<Guid, HashSet<Guid>> Members)> OpenClustersAsync(
-        LianxinDbContext db, List<Hit> hits, bool large, TimeSpan window, CancellationToken ct)
+    private static async Task<(
+        Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> Open,
+        Dictionary<Guid, HashSet<Guid>> Members
+    )> OpenClustersAsync(LianxinDbContext db, List<Hit> hits, bool large, TimeSpan window, CancellationToken ct)
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
@@ -415,32 +630,47 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var (k1, key1) = pairs[0];
             var (k2, key2) = pairs[^1];
             await foreach (var _ in OneReads.Of(db).OpenOf(db, k1, key1, k2, key2, since).WithCancellation(ct)) { }
-            addresses = []; phones = []; people = [];
+            addresses = [];
+            phones = [];
+            people = [];
         }
         for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
         {
             var a = part < addresses.Count ? addresses[part] : [];
             var p = part < phones.Count ? phones[part] : [];
             var m = part < people.Count ? people[part] : [];
-            var query = db.RepeatClusters
-                .Where(c => ((c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key)) || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
-                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))) && c.LastAt >= since);
+            var query = db.RepeatClusters.Where(c =>
+                (
+                    (c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key))
+                    || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
+                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))
+                )
+                && c.LastAt >= since
+            );
             // A small intake (one incident by hand or from the API) takes the members with the clusters, in the same
             // round trip; a large one reads only their ids below.
             await (large ? query : query.Include(c => c.Members)).LoadAsync(ct);
         }
         var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
-        var open = db.RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
-            .GroupBy(c => (c.Kind, c.Key)).ToDictionary(g => g.Key, g => g.ToList());
+        var open = db
+            .RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
+            .GroupBy(c => (c.Kind, c.Key))
+            .ToDictionary(g => g.Key, g => g.ToList());
 
         // Members: those stored (read as ids), and those added in this context and not saved yet.
         var members = open.Values.SelectMany(l => l).ToDictionary(c => c.Id, c => c.Members.Select(x => x.IncidentId).ToHashSet());
-        var stored = !large ? [] : open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
+        var stored = !large
+            ? []
+            : open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
         foreach (var part in stored.Chunk(KeysPerRead))
         {
-            var rows = await db.RepeatClusterMembers.AsNoTracking().Where(x => EF.Parameter(part).Contains(x.ClusterId))
-                .Select(x => new { x.ClusterId, x.IncidentId }).ToListAsync(ct);
-            foreach (var row in rows) members[row.ClusterId].Add(row.IncidentId);
+            var rows = await db
+                .RepeatClusterMembers.AsNoTracking()
+                .Where(x => EF.Parameter(part).Contains(x.ClusterId))
+                .Select(x => new { x.ClusterId, x.IncidentId })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+                members[row.ClusterId].Add(row.IncidentId);
         }
         return (open, members);
     }
@@ -456,9 +686,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         {
             var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
             var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
-            cluster = RepeatCluster.Open(hit.Kind, hit.Key, Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address,
-                incident.CallerPhoneMasked),
-                incident.OrgUnitId, incident.CategoryCode, firstAt, at);
+            cluster = RepeatCluster.Open(
+                hit.Kind,
+                hit.Key,
+                Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+                incident.OrgUnitId,
+                incident.CategoryCode,
+                firstAt,
+                at
+            );
             db.RepeatClusters.Add(cluster);
             members[cluster.Id] = [];
         }
@@ -466,7 +702,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         var held = members[cluster.Id];
         foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
         {
-            if (!held.Add(member.Id)) continue;
+            if (!held.Add(member.Id))
+                continue;
             cluster.Take(member.Id, member.ReceivedAt);
         }
         cluster.Counted(held.Count);
@@ -488,8 +725,14 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// <summary>The community officers over each flagged incident's place are to be told: one message per officer and
     /// incident however many clusters it joined; when more than <see cref="RepeatOptions.DigestAbove"/> of the
     /// intake's incidents were flagged, one summary per officer of those in their places and their clusters instead.</summary>
-    private static async Task CollectAsync(LianxinDbContext db, IReadOnlyList<Incident> added, IReadOnlyList<Touch> touched, RepeatOptions rule,
-        Notices notices, CancellationToken ct)
+    private static async Task CollectAsync(
+        LianxinDbContext db,
+        IReadOnlyList<Incident> added,
+        IReadOnlyList<Touch> touched,
+        RepeatOptions rule,
+        Notices notices,
+        CancellationToken ct
+    )
     {
         async Task<List<string>> OfficersAsync(Guid unit)
         {
@@ -500,29 +743,40 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
         // The intake's incidents each cluster holds: the one that joined and those of the intake it took in as earlier ones.
         var mine = added.Select(i => i.Id).ToHashSet();
-        var clusters = touched.Select(t => t.Cluster).Distinct()
-            .Select(c => (Cluster: c, Incidents: c.Members.Select(m => m.IncidentId).Where(mine.Contains).ToList())).ToList();
+        var clusters = touched
+            .Select(t => t.Cluster)
+            .Distinct()
+            .Select(c => (Cluster: c, Incidents: c.Members.Select(m => m.IncidentId).Where(mine.Contains).ToList()))
+            .ToList();
         foreach (var (cluster, incidents) in clusters)
         {
             notices.Flagged.UnionWith(incidents);
             foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
             {
-                if (!notices.ByOfficer.TryGetValue(officer, out var theirs)) notices.ByOfficer[officer] = theirs = ([], []);
+                if (!notices.ByOfficer.TryGetValue(officer, out var theirs))
+                    notices.ByOfficer[officer] = theirs = ([], []);
                 theirs.Incidents.UnionWith(incidents);
                 theirs.Clusters.Add(cluster.Id);
             }
         }
         // Past the digest threshold only the summary is sent: the messages per incident are no longer kept.
-        if (notices.Flagged.Count > rule.DigestAbove) notices.PerIncident = null;
-        if (notices.PerIncident is not { } perIncident) return;
+        if (notices.Flagged.Count > rule.DigestAbove)
+            notices.PerIncident = null;
+        if (notices.PerIncident is not { } perIncident)
+            return;
         foreach (var group in touched.GroupBy(t => t.Incident.Id))
         {
             var (cluster, incident) = group.First();
             var why = string.Join("、", group.Select(g => $"{g.Cluster.Kind.Label()}第 {g.Cluster.IncidentCount} 次"));
             foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
-                perIncident.Add((officer, $"重复警情：{cluster.Label}",
-                    $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
-                    $"/incidents/clusters?open={cluster.Id}"));
+                perIncident.Add(
+                    (
+                        officer,
+                        $"重复警情：{cluster.Label}",
+                        $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
+                        $"/incidents/clusters?open={cluster.Id}"
+                    )
+                );
         }
     }
 
@@ -535,10 +789,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             return;
         }
         foreach (var (officer, theirs) in notices.ByOfficer)
-            await notifications.SendAsync(officer, $"重复警情汇总：本次新增 {theirs.Incidents.Count} 起重复警情",
-                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警人或同一当事人 {rule.MinCount} 次及以上），" +
-                $"涉及 {theirs.Clusters.Count} 组重复警情，请到重复警情页逐组研判是否纳入重点关注或转为纠纷化解。",
-                "/incidents/clusters", "warning", ct: ct);
+            await notifications.SendAsync(
+                officer,
+                $"重复警情汇总：本次新增 {theirs.Incidents.Count} 起重复警情",
+                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警人或同一当事人 {rule.MinCount} 次及以上），"
+                    + $"涉及 {theirs.Clusters.Count} 组重复警情，请到重复警情页逐组研判是否纳入重点关注或转为纠纷化解。",
+                "/incidents/clusters",
+                "warning",
+                ct: ct
+            );
     }
 
     private static string Label(RepeatClusterKind kind, string? address, string? maskedPhone)
@@ -550,20 +809,4 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         };
         return text.Length > Common.TextLimits.Address ? text[..Common.TextLimits.Address] : text;
     }
-}
-
-/// <summary>Who works over a place: active accounts with a role in the unit or any unit above it.</summary>
-public static class IncidentPeople
-{
-    public static Task<List<string>> AboveWithRoleAsync(LianxinDbContext db, Guid unitId, string role, CancellationToken ct) =>
-        AccountsOver.IdsWithRoleAsync(db, unitId, role, ct);
-
-    /// <summary>Monday 00:00 (China time) of the week holding <paramref name="at"/>, as a date.</summary>
-    public static DateOnly WeekStart(DateTimeOffset at)
-    {
-        var day = ChinaTime.Day(at);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
-
-    public static DateTimeOffset StartOf(DateOnly day) => ChinaTime.StartUtc(day);
 }

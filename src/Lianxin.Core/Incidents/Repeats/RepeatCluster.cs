@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianxin.Core.Incidents.Repeats;
 
-/// <summary>What ties the incidents of a cluster together.</summary>
-public enum RepeatClusterKind
-{
-    Address = 1, // the same normalised address (同一地址)
-    Phone = 2,   // the same caller (同一报警电话)
-    Party = 3,   // the same dispute party (同一当事人)
-}
-
-/// <summary>Where a cluster on the focus list (重点关注) stands.</summary>
-public enum FocusStatus
-{
-    Open = 1,      // 待跟进
-    Following = 2, // 跟进中
-    Settled = 3,   // 已化解
-}
-
 /// <summary>Repeated incidents (重复警情): incidents that share an address, a caller or a party, at least
 /// <see cref="RepeatOptions.MinCount"/> of them within <see cref="RepeatOptions.WindowDays"/> days. A cluster
 /// stays open for new incidents while the newest lies within the window; after a quiet spell the next
@@ -55,19 +39,34 @@ public sealed class RepeatCluster : Entity, IScoped
     private RepeatCluster() { }
 
     /// <summary>A cluster opened by the repeat check, spanning its first incidents' times; members join by <see cref="Take"/>.</summary>
-    public static RepeatCluster Open(RepeatClusterKind kind, string key, string label, Guid orgUnitId, string? categoryCode,
-        DateTimeOffset firstAt, DateTimeOffset lastAt) => new()
-    {
-        Kind = kind, Key = key, Label = label, OrgUnitId = orgUnitId, CategoryCode = categoryCode,
-        FirstAt = firstAt.ToUniversalTime(), LastAt = lastAt.ToUniversalTime(),
-    };
+    public static RepeatCluster Open(
+        RepeatClusterKind kind,
+        string key,
+        string label,
+        Guid orgUnitId,
+        string? categoryCode,
+        DateTimeOffset firstAt,
+        DateTimeOffset lastAt
+    ) =>
+        new()
+        {
+            Kind = kind,
+            Key = key,
+            Label = label,
+            OrgUnitId = orgUnitId,
+            CategoryCode = categoryCode,
+            FirstAt = firstAt.ToUniversalTime(),
+            LastAt = lastAt.ToUniversalTime(),
+        };
 
     /// <summary>Adds an incident as a member (to be inserted) and widens the cluster's time span to hold it.</summary>
     public void Take(Guid incidentId, DateTimeOffset receivedAt)
     {
         Members.Add(new RepeatClusterMember { ClusterId = Id, IncidentId = incidentId });
-        if (receivedAt < FirstAt) FirstAt = receivedAt.ToUniversalTime();
-        if (receivedAt > LastAt) LastAt = receivedAt.ToUniversalTime();
+        if (receivedAt < FirstAt)
+            FirstAt = receivedAt.ToUniversalTime();
+        if (receivedAt > LastAt)
+            LastAt = receivedAt.ToUniversalTime();
     }
 
     /// <summary>Sets how many incidents the cluster holds, stored and new. A cluster that grew after it was settled is
@@ -75,7 +74,8 @@ public sealed class RepeatCluster : Entity, IScoped
     public void Counted(int incidents)
     {
         IncidentCount = incidents;
-        if (FocusTransitions.IsAllowed(FocusStatus, FocusAction.GrowAgain)) FocusStatus = Repeats.FocusStatus.Open;
+        if (FocusTransitions.IsAllowed(FocusStatus, FocusAction.GrowAgain))
+            FocusStatus = Repeats.FocusStatus.Open;
     }
 
     public IReadOnlyList<FocusAction> AllowedActions => FocusTransitions.Allowed(FocusStatus);
@@ -98,7 +98,8 @@ public sealed class RepeatCluster : Entity, IScoped
     public void ChangeStatus(FocusStatus status)
     {
         Require(FocusAction.ChangeStatus);
-        if (!Enum.IsDefined(status)) throw new ValidationFailedException("status", "状态无效");
+        if (!Enum.IsDefined(status))
+            throw new ValidationFailedException("status", "状态无效");
         FocusStatus = status;
     }
 
@@ -108,7 +109,8 @@ public sealed class RepeatCluster : Entity, IScoped
     /// <summary>Records the dispute opened from the cluster; a cluster is turned into a dispute once.</summary>
     public void LinkDispute(Guid disputeId)
     {
-        if (DisputeId is not null) throw new ConflictException("该重复警情已转为纠纷");
+        if (DisputeId is not null)
+            throw new ConflictException("该重复警情已转为纠纷");
         DisputeId = disputeId;
     }
 
@@ -117,50 +119,6 @@ public sealed class RepeatCluster : Entity, IScoped
         if (!FocusTransitions.IsAllowed(FocusStatus, action))
             throw new ConflictException(FocusTransitions.RefusalMessage(FocusStatus, action));
     }
-}
-
-public sealed class RepeatClusterMember
-{
-    public Guid ClusterId { get; init; }
-    public Guid IncidentId { get; init; }
-}
-
-/// <summary>A note on a focus-list cluster; notes are only ever added, never changed.</summary>
-public sealed class FocusNote
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid ClusterId { get; init; }
-    public DateTimeOffset At { get; init; }
-    public string ById { get; init; } = "";
-    public string ByName { get; init; } = "";
-    public string Text { get; init; } = "";
-}
-
-/// <summary>Records that a station's weekly repeated-incident digest went out, so it goes out once.</summary>
-public sealed class RepeatDigest
-{
-    public Guid StationId { get; init; }
-    public DateOnly WeekStart { get; init; }
-    public DateTimeOffset SentAt { get; init; }
-}
-
-public static class RepeatLabels
-{
-    public static string Label(this RepeatClusterKind k) => k switch
-    {
-        RepeatClusterKind.Address => "同一地址",
-        RepeatClusterKind.Phone => "同一报警人",
-        RepeatClusterKind.Party => "同一当事人",
-        _ => k.ToString(),
-    };
-
-    public static string Label(this FocusStatus s) => s switch
-    {
-        FocusStatus.Open => "待跟进",
-        FocusStatus.Following => "跟进中",
-        FocusStatus.Settled => "已化解",
-        _ => s.ToString(),
-    };
 }
 
 internal sealed class RepeatClusterConfiguration : IEntityTypeConfiguration<RepeatCluster>
@@ -172,7 +130,12 @@ internal sealed class RepeatClusterConfiguration : IEntityTypeConfiguration<Repe
         b.Property(x => x.CategoryCode).HasMaxLength(TextLimits.Code);
         b.Property(x => x.FocusOwnerId).HasMaxLength(64);
         // The intake check finds the open cluster of a key; the pages list a unit's clusters newest first.
-        b.HasIndex(x => new { x.Kind, x.Key, x.LastAt });
+        b.HasIndex(x => new
+        {
+            x.Kind,
+            x.Key,
+            x.LastAt,
+        });
         b.HasIndex(x => new { x.OrgUnitId, x.LastAt });
         b.HasIndex(x => new { x.OnFocusList, x.LastAt });
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -23,8 +23,11 @@ public sealed class RepeatOptions
 
     public IEnumerable<string> Problems()
     {
-        if (RepeatMinCount is < 2 or > 20) yield return "Incidents:RepeatMinCount 须在 2 到 20 之间";
-        if (RepeatWindowDays is < 1 or > 365) yield return "Incidents:RepeatWindowDays 须在 1 到 365 之间";
-        if (RepeatDigestAbove is < 1 or > 100_000) yield return "Incidents:RepeatDigestAbove 须在 1 到 100000 之间";
+        if (RepeatMinCount is < 2 or > 20)
+            yield return "Incidents:RepeatMinCount 须在 2 到 20 之间";
+        if (RepeatWindowDays is < 1 or > 365)
+            yield return "Incidents:RepeatWindowDays 须在 1 到 365 之间";
+        if (RepeatDigestAbove is < 1 or > 100_000)
+            yield return "Incidents:RepeatDigestAbove 须在 1 到 100000 之间";
     }
 }

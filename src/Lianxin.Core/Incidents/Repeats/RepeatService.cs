@@ -8,42 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Incidents.Repeats;
 
-/// <summary>Cluster list filters; From/To are China dates on the cluster's newest incident (inclusive).</summary>
-public sealed record ClusterFilter(RepeatClusterKind? Kind = null, Guid? OrgUnitId = null, DateOnly? From = null, DateOnly? To = null,
-    bool? Focus = null, FocusStatus? Status = null, string? Q = null, int? MinCount = null);
-
-public sealed record ClusterRow(Guid Id, RepeatClusterKind Kind, string Label, Guid OrgUnitId, string? OrgUnitName, DateTimeOffset FirstAt,
-    DateTimeOffset LastAt, int IncidentCount, string? CategoryCode, bool OnFocusList, FocusStatus? FocusStatus, string? FocusOwnerId,
-    Guid? DisputeId, long Version)
-{
-    public string KindLabel => Kind.Label();
-    public string? StatusLabel => FocusStatus?.Label();
-}
-
-public sealed record ClusterIncident(Guid Id, string Number, DateTimeOffset ReceivedAt, string CategoryCode, string? CategoryName,
-    string? Address, string? CallerMasked, string Summary, Guid? DisputeId);
-
-public sealed record FocusNoteView(Guid Id, DateTimeOffset At, string ByName, string Text);
-
-public sealed record ClusterDetail(ClusterRow Summary, string? FocusOwnerName, IReadOnlyList<ClusterIncident> Incidents, IReadOnlyList<FocusNoteView> Notes);
-
-/// <summary>Putting a cluster on the focus list: who follows it and an optional first note.</summary>
-public sealed record FocusInput(string? OwnerId, string? Note);
-
-/// <summary>Changing owner or status of a focus-list cluster; version as read.</summary>
-public sealed record FocusUpdate(string? OwnerId, FocusStatus? Status, long? Version);
-
-public sealed record NoteInput(string? Text);
-
-/// <summary>Opening a dispute from a cluster; title and category may be left to the defaults.</summary>
-public sealed record ClusterDisputeInput(string? Title, string? CategoryCode);
-
-public sealed record StationWeek(Guid StationId, string StationName, int Clusters, int Incidents, IReadOnlyList<ClusterRow> Rows);
-
 /// <summary>Repeated-incident clusters as officers work them: listed within scope, put on the focus list
 /// with an owner, status and notes, and turned into a dispute in one step.</summary>
-public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, DisputeService disputes, PersonalDataProtector protector,
-    NotificationService notifications)
+public sealed class RepeatService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    DisputeService disputes,
+    PersonalDataProtector protector,
+    NotificationService notifications
+)
 {
     private const int MaxIncidents = 200;
 
@@ -56,23 +29,60 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     public async Task<ClusterDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
-        var c = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).Include(x => x.Notes)
-            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        var incidents = await (from m in db.RepeatClusterMembers
-                               join i in db.Incidents on m.IncidentId equals i.Id
-                               where m.ClusterId == id
-                               orderby i.ReceivedAt
-                               select new { i.Id, i.Number, i.ReceivedAt, i.CategoryCode, i.Address, i.CallerPhoneMasked, i.Summary, i.DisputeId })
-            .AsNoTracking().Take(MaxIncidents).ToListAsync(ct);
+        var c = await (await ScopedAsync(ct))
+            .AsNoTracking()
+            .Include(x => x.OrgUnit)
+            .Include(x => x.Notes)
+            .FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
+        var incidents = await (
+            from m in db.RepeatClusterMembers
+            join i in db.Incidents on m.IncidentId equals i.Id
+            where m.ClusterId == id
+            orderby i.ReceivedAt
+            select new
+            {
+                i.Id,
+                i.Number,
+                i.ReceivedAt,
+                i.CategoryCode,
+                i.Address,
+                i.CallerPhoneMasked,
+                i.Summary,
+                i.DisputeId,
+            }
+        )
+            .AsNoTracking()
+            .Take(MaxIncidents)
+            .ToListAsync(ct);
         var codes = incidents.Select(i => i.CategoryCode).Distinct().ToList();
-        var names = await db.DictionaryItems.AsNoTracking().Where(d => d.Category == "incident-category" && codes.Contains(d.Code))
-            .Select(d => new { d.Code, d.Name }).ToListAsync(ct);
+        var names = await db
+            .DictionaryItems.AsNoTracking()
+            .Where(d => d.Category == "incident-category" && codes.Contains(d.Code))
+            .Select(d => new { d.Code, d.Name })
+            .ToListAsync(ct);
         var nameOf = names.GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Name);
-        var owner = c.FocusOwnerId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == c.FocusOwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return new ClusterDetail(Row(c), owner,
-            incidents.Select(i => new ClusterIncident(i.Id, i.Number, i.ReceivedAt, i.CategoryCode, nameOf.GetValueOrDefault(i.CategoryCode), i.Address,
-                i.CallerPhoneMasked, i.Summary, i.DisputeId)).ToList(),
-            c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList());
+        var owner = c.FocusOwnerId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == c.FocusOwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new ClusterDetail(
+            Row(c),
+            owner,
+            incidents
+                .Select(i => new ClusterIncident(
+                    i.Id,
+                    i.Number,
+                    i.ReceivedAt,
+                    i.CategoryCode,
+                    nameOf.GetValueOrDefault(i.CategoryCode),
+                    i.Address,
+                    i.CallerPhoneMasked,
+                    i.Summary,
+                    i.DisputeId
+                ))
+                .ToList(),
+            c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList()
+        );
     }
 
     /// <summary>Most clusters the weekly view reads (the largest first); a page showing this many says the rest are left out.</summary>
@@ -82,11 +92,25 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     public async Task<IReadOnlyList<StationWeek>> WeekAsync(DateOnly? week, CancellationToken ct = default)
     {
         var start = IncidentPeople.WeekStart(IncidentPeople.StartOf(week ?? IncidentPeople.WeekStart(db.Now)));
-        var rows = await Project((await QueryAsync(new ClusterFilter(From: start, To: start.AddDays(6)), ct))
-            .OrderByDescending(c => c.IncidentCount).ThenByDescending(c => c.LastAt).Take(MaxWeekClusters)).ToListAsync(ct);
+        var rows = await Project(
+                (await QueryAsync(new ClusterFilter(From: start, To: start.AddDays(6)), ct))
+                    .OrderByDescending(c => c.IncidentCount)
+                    .ThenByDescending(c => c.LastAt)
+                    .Take(MaxWeekClusters)
+            )
+            .ToListAsync(ct);
         var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
-        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Organization.OrgUnitKind.Station).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        var stations = await db
+            .OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == Organization.OrgUnitKind.Station)
+            .Select(u => new
+            {
+                u.Id,
+                u.Name,
+                u.Path,
+            })
+            .ToListAsync(ct);
         string? StationOf(Guid unit)
         {
             var path = units.First(u => u.Id == unit).Path;
@@ -96,9 +120,16 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
             .Select(g =>
             {
                 var station = g.Key is null ? null : stations.First(s => s.Id.ToString() == g.Key);
-                return new StationWeek(station?.Id ?? Guid.Empty, station?.Name ?? "其他单位", g.Count(), g.Sum(r => r.IncidentCount), g.ToList());
+                return new StationWeek(
+                    station?.Id ?? Guid.Empty,
+                    station?.Name ?? "其他单位",
+                    g.Count(),
+                    g.Sum(r => r.IncidentCount),
+                    g.ToList()
+                );
             })
-            .OrderByDescending(s => s.Clusters).ToList();
+            .OrderByDescending(s => s.Clusters)
+            .ToList();
     }
 
     public async Task<RepeatCluster> FocusAsync(Guid id, FocusInput input, CancellationToken ct = default)
@@ -112,16 +143,24 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         await AddNoteAsync(c, note ?? $"加入重点关注，责任人 {owner.DisplayName}", ct);
         await db.SaveChangesAsync(ct);
         if (owner.Id != user.UserId)
-            await notifications.SendAsync(owner.Id, $"重点关注：{c.Label}", $"您被指定为该重复警情（{c.IncidentCount} 起）的跟进责任人。",
-                $"/incidents/focus?open={c.Id}", "info", ct: ct);
+            await notifications.SendAsync(
+                owner.Id,
+                $"重点关注：{c.Label}",
+                $"您被指定为该重复警情（{c.IncidentCount} 起）的跟进责任人。",
+                $"/incidents/focus?open={c.Id}",
+                "info",
+                ct: ct
+            );
         return c;
     }
 
     public async Task<RepeatCluster> UpdateFocusAsync(Guid id, FocusUpdate input, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
-        if (input.OwnerId is null && input.Status is null) throw new ValidationFailedException("status", "请选择新的状态或责任人");
-        if (input.Status is { } s && !Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
+        if (input.OwnerId is null && input.Status is null)
+            throw new ValidationFailedException("status", "请选择新的状态或责任人");
+        if (input.Status is { } s && !Enum.IsDefined(s))
+            throw new ValidationFailedException("status", "状态无效");
         var c = await LoadAsync(id, ct);
         Refuse(c, input.Status is null ? FocusAction.ChangeOwner : FocusAction.ChangeStatus);
         Concurrency.Expect(db, c, input.Version);
@@ -137,7 +176,8 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
             changes.Add($"状态由「{c.FocusStatus?.Label()}」改为「{status.Label()}」");
             c.ChangeStatus(status);
         }
-        if (changes.Count > 0) await AddNoteAsync(c, string.Join("；", changes), ct);
+        if (changes.Count > 0)
+            await AddNoteAsync(c, string.Join("；", changes), ct);
         await db.SaveChangesAsync(ct);
         return c;
     }
@@ -163,28 +203,49 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         user.Demand(Permissions.IncidentsAnalyse);
         user.Demand(Permissions.DisputesRegister);
         var title = Checks.Clean(input.Title);
-        if (title is { Length: > 100 }) throw new ValidationFailedException("title", "标题不能超过 100 字");
+        if (title is { Length: > 100 })
+            throw new ValidationFailedException("title", "标题不能超过 100 字");
         var c = await LoadAsync(id, ct);
-        if (c.DisputeId is not null) throw new ConflictException("该重复警情已转为纠纷");
-        var incidents = await (from m in db.RepeatClusterMembers
-                               join i in db.Incidents on m.IncidentId equals i.Id
-                               where m.ClusterId == id
-                               orderby i.ReceivedAt
-                               select i).Take(MaxIncidents).ToListAsync(ct);
-        var description = string.Join("\n", incidents.Select(i =>
-            $"{i.ReceivedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}"));
+        if (c.DisputeId is not null)
+            throw new ConflictException("该重复警情已转为纠纷");
+        var incidents = await (
+            from m in db.RepeatClusterMembers
+            join i in db.Incidents on m.IncidentId equals i.Id
+            where m.ClusterId == id
+            orderby i.ReceivedAt
+            select i
+        )
+            .Take(MaxIncidents)
+            .ToListAsync(ct);
+        var description = string.Join(
+            "\n",
+            incidents.Select(i => $"{i.ReceivedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}")
+        );
         description = $"由重复警情（{c.Kind.Label()}，{incidents.Count} 起）转入。\n{description}";
-        if (description.Length > TextLimits.Text) description = description[..(TextLimits.Text - 1)] + "…";
+        if (description.Length > TextLimits.Text)
+            description = description[..(TextLimits.Text - 1)] + "…";
         var parties = await PartiesOfAsync(incidents, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
         var category = Checks.Clean(input.CategoryCode) ?? (c.Kind == RepeatClusterKind.Address ? "neighbour" : "other");
-        var dispute = await disputes.RegisterAsync(new DisputeInput(title ?? $"重复警情：{c.Label}", category, description,
-            DisputeSource.Incident110, c.OrgUnitId, incidents.Select(i => i.Address).FirstOrDefault(a => a is not null) ?? c.Label, parties), ct);
-        foreach (var i in incidents) i.TakeDispute(dispute.Id);
+        var dispute = await disputes.RegisterAsync(
+            new DisputeInput(
+                title ?? $"重复警情：{c.Label}",
+                category,
+                description,
+                DisputeSource.Incident110,
+                c.OrgUnitId,
+                incidents.Select(i => i.Address).FirstOrDefault(a => a is not null) ?? c.Label,
+                parties
+            ),
+            ct
+        );
+        foreach (var i in incidents)
+            i.TakeDispute(dispute.Id);
         c.LinkDispute(dispute.Id);
-        if (c.OnFocusList) await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
+        if (c.OnFocusList)
+            await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
         db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -197,25 +258,32 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     private async Task<List<PartyInput>> PartiesOfAsync(List<Incident> incidents, CancellationToken ct)
     {
         var ids = incidents.Select(i => i.Id).ToList();
-        var named = await db.IncidentParties.AsNoTracking()
+        var named = await db
+            .IncidentParties.AsNoTracking()
             .Where(p => ids.Contains(p.IncidentId) && p.Role != IncidentPartyRole.Witness)
-            .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Position).ToListAsync(ct);
+            .OrderBy(p => p.ReceivedAt)
+            .ThenBy(p => p.Position)
+            .ToListAsync(ct);
         var people = new List<(string Name, string? IdHash, string? PhoneHash)>();
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in named)
         {
             var name = protector.Reveal(p.Name)?.Trim();
-            if (string.IsNullOrEmpty(name)) continue;
-            if (p.PersonKey is { } key ? !seenKeys.Add(key) : seenNames.Contains(name)) continue;
+            if (string.IsNullOrEmpty(name))
+                continue;
+            if (p.PersonKey is { } key ? !seenKeys.Add(key) : seenNames.Contains(name))
+                continue;
             seenNames.Add(name);
             people.Add((name, p.IdNumberHash, p.PhoneHash));
         }
         foreach (var i in incidents)
         {
             var name = protector.Reveal(i.CallerName)?.Trim();
-            if (string.IsNullOrEmpty(name) || seenNames.Contains(name)) continue;
-            if (i.CallerPhoneHash is { } phone && named.Any(p => p.PhoneHash == phone)) continue;
+            if (string.IsNullOrEmpty(name) || seenNames.Contains(name))
+                continue;
+            if (i.CallerPhoneHash is { } phone && named.Any(p => p.PhoneHash == phone))
+                continue;
             seenNames.Add(name);
             people.Add((name, null, i.CallerPhoneHash));
         }
@@ -224,17 +292,35 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         var scope = await user.GetScopeAsync(ct);
         var idHashes = people.Select(p => p.IdHash).OfType<string>().Distinct().ToList();
         var phoneHashes = people.Select(p => p.PhoneHash).OfType<string>().Distinct().ToList();
-        var residents = idHashes.Count + phoneHashes.Count == 0 ? [] : await db.Residents.AsNoTracking().Where(scope.Filter<Resident>())
-            .Where(r => (r.IdNumberHash != null && idHashes.Contains(r.IdNumberHash)) || (r.PhoneHash != null && phoneHashes.Contains(r.PhoneHash)))
-            .Select(r => new { r.Id, r.IdNumberHash, r.PhoneHash }).ToListAsync(ct);
-        return people.Select((p, k) =>
-        {
-            // The ID number decides; a phone only when it points at one resident.
-            var byId = p.IdHash is null ? null : residents.FirstOrDefault(r => r.IdNumberHash == p.IdHash);
-            var byPhone = p.PhoneHash is null ? [] : residents.Where(r => r.PhoneHash == p.PhoneHash).Take(2).ToList();
-            var resident = byId?.Id ?? (byPhone.Count == 1 ? byPhone[0].Id : null);
-            return new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, p.Name, resident, null);
-        }).ToList();
+        var residents =
+            idHashes.Count + phoneHashes.Count == 0
+                ? []
+                : await db
+                    .Residents.AsNoTracking()
+                    .Where(scope.Filter<Resident>())
+                    .Where(r =>
+                        (r.IdNumberHash != null && idHashes.Contains(r.IdNumberHash))
+                        || (r.PhoneHash != null && phoneHashes.Contains(r.PhoneHash))
+                    )
+                    .Select(r => new
+                    {
+                        r.Id,
+                        r.IdNumberHash,
+                        r.PhoneHash,
+                    })
+                    .ToListAsync(ct);
+        return people
+            .Select(
+                (p, k) =>
+                {
+                    // The ID number decides; a phone only when it points at one resident.
+                    var byId = p.IdHash is null ? null : residents.FirstOrDefault(r => r.IdNumberHash == p.IdHash);
+                    var byPhone = p.PhoneHash is null ? [] : residents.Where(r => r.PhoneHash == p.PhoneHash).Take(2).ToList();
+                    var resident = byId?.Id ?? (byPhone.Count == 1 ? byPhone[0].Id : null);
+                    return new PartyInput(k == 0 ? PartyRole.Applicant : PartyRole.Respondent, p.Name, resident, null);
+                }
+            )
+            .ToList();
     }
 
     /// <summary>Accounts that may own a focus-list cluster or a look-back task: active, in the caller's scope.</summary>
@@ -242,18 +328,21 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     {
         user.Demand(Permissions.IncidentsAnalyse);
         var text = Checks.Clean(q);
-        if (text is { Length: > TextLimits.Name }) throw new ValidationFailedException("q", "搜索词过长");
+        if (text is { Length: > TextLimits.Name })
+            throw new ValidationFailedException("q", "搜索词过长");
         var scope = await user.GetScopeAsync(ct);
         var units = db.OrgUnits.Where(scope.UnitFilter()).Select(u => u.Id);
         var query = db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value));
-        if (text is not null) query = query.Where(u => u.DisplayName.Contains(text) || u.UserName!.Contains(text));
+        if (text is not null)
+            query = query.Where(u => u.DisplayName.Contains(text) || u.UserName!.Contains(text));
         return await query.OrderBy(u => u.DisplayName).Take(50).Select(u => new AssigneeChoice(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
     internal async Task<LianxinUser> OwnerAsync(string? id, CancellationToken ct)
     {
         var ownerId = Checks.Clean(id) ?? throw new ValidationFailedException("ownerId", "请选择责任人");
-        if (ownerId.Length > 64) throw new ValidationFailedException("ownerId", "责任人无效");
+        if (ownerId.Length > 64)
+            throw new ValidationFailedException("ownerId", "责任人无效");
         var owner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == ownerId && !u.IsDisabled, ct);
         var unit = owner?.OrgUnitId is { } unitId ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct) : null;
         if (owner is null || unit is null || !(await user.GetScopeAsync(ct)).Covers(unit))
@@ -265,7 +354,14 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     {
         var me = user.UserId ?? "system";
         var name = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName;
-        var note = new FocusNote { ClusterId = c.Id, At = db.Now, ById = me, ByName = name, Text = text };
+        var note = new FocusNote
+        {
+            ClusterId = c.Id,
+            At = db.Now,
+            ById = me,
+            ByName = name,
+            Text = text,
+        };
         db.FocusNotes.Add(note);
         c.UpdatedAt = db.Now;
         db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
@@ -282,8 +378,10 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
     private static string? CleanNote(string? text, bool required)
     {
         var note = Checks.Clean(text);
-        if (note is null && required) throw new ValidationFailedException("text", "请填写跟进记录");
-        if (note is { Length: > 1000 }) throw new ValidationFailedException(required ? "text" : "note", "跟进记录不能超过 1000 字");
+        if (note is null && required)
+            throw new ValidationFailedException("text", "请填写跟进记录");
+        if (note is { Length: > 1000 })
+            throw new ValidationFailedException(required ? "text" : "note", "跟进记录不能超过 1000 字");
         return note;
     }
 
@@ -299,34 +397,76 @@ public sealed class RepeatService(LianxinDbContext db, ICurrentUser user, Disput
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (f.Kind is { } k)
         {
-            if (!Enum.IsDefined(k)) throw new ValidationFailedException("kind", "聚类方式无效");
+            if (!Enum.IsDefined(k))
+                throw new ValidationFailedException("kind", "聚类方式无效");
             q = q.Where(c => c.Kind == k);
         }
-        if (f.OrgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
-        if (f.From is { } from) { var at = IncidentPeople.StartOf(from); q = q.Where(c => c.LastAt >= at); }
-        if (f.To is { } to) { var at = IncidentPeople.StartOf(to.AddDays(1)); q = q.Where(c => c.LastAt < at); }
-        if (f.From is { } a && f.To is { } b && b < a) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
-        if (f.Focus is { } focus) q = q.Where(c => c.OnFocusList == focus);
-        if (f.Status is { } s) q = q.Where(c => c.FocusStatus == s);
+        if (f.OrgUnitId is { } unit)
+            q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        if (f.From is { } from)
+        {
+            var at = IncidentPeople.StartOf(from);
+            q = q.Where(c => c.LastAt >= at);
+        }
+        if (f.To is { } to)
+        {
+            var at = IncidentPeople.StartOf(to.AddDays(1));
+            q = q.Where(c => c.LastAt < at);
+        }
+        if (f.From is { } a && f.To is { } b && b < a)
+            throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.Focus is { } focus)
+            q = q.Where(c => c.OnFocusList == focus);
+        if (f.Status is { } s)
+            q = q.Where(c => c.FocusStatus == s);
         if (f.MinCount is { } n)
         {
-            if (n is < 1 or > 10000) throw new ValidationFailedException("minCount", "起数须在 1 到 10000 之间");
+            if (n is < 1 or > 10000)
+                throw new ValidationFailedException("minCount", "起数须在 1 到 10000 之间");
             q = q.Where(c => c.IncidentCount >= n);
         }
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(c => c.Label.Contains(text));
         }
         return q;
     }
 
     private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) =>
-        q.Select(c => new ClusterRow(c.Id, c.Kind, c.Label, c.OrgUnitId, c.OrgUnit!.Name, c.FirstAt, c.LastAt, c.IncidentCount, c.CategoryCode,
-            c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.DisputeId, c.Version));
+        q.Select(c => new ClusterRow(
+            c.Id,
+            c.Kind,
+            c.Label,
+            c.OrgUnitId,
+            c.OrgUnit!.Name,
+            c.FirstAt,
+            c.LastAt,
+            c.IncidentCount,
+            c.CategoryCode,
+            c.OnFocusList,
+            c.FocusStatus,
+            c.FocusOwnerId,
+            c.DisputeId,
+            c.Version
+        ));
 
-    private static ClusterRow Row(RepeatCluster c) => new(c.Id, c.Kind, c.Label, c.OrgUnitId, c.OrgUnit?.Name, c.FirstAt, c.LastAt,
-        c.IncidentCount, c.CategoryCode, c.OnFocusList, c.FocusStatus, c.FocusOwnerId, c.DisputeId, c.Version);
+    private static ClusterRow Row(RepeatCluster c) =>
+        new(
+            c.Id,
+            c.Kind,
+            c.Label,
+            c.OrgUnitId,
+            c.OrgUnit?.Name,
+            c.FirstAt,
+            c.LastAt,
+            c.IncidentCount,
+            c.CategoryCode,
+            c.OnFocusList,
+            c.FocusStatus,
+            c.FocusOwnerId,
+            c.DisputeId,
+            c.Version
+        );
 }
-
-public sealed record AssigneeChoice(string Id, string DisplayName);

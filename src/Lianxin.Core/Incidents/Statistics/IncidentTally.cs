@@ -4,13 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianxin.Core.Incidents.Statistics;
 
-/// <summary>How long a period one <see cref="IncidentTally"/> row covers.</summary>
-public enum IncidentTallySpan
-{
-    Day = 1,   // one China calendar day
-    Month = 2, // one China calendar month; Day is its first day
-}
-
 /// <summary>Incident counts of one unit (the incident's scope unit, <see cref="Incident.OrgUnitId"/>), one top-level
 /// category and one China calendar day or month, kept current in the same transaction as every save that adds,
 /// moves or reclassifies an incident (<see cref="IncidentTallyRollup"/>).
@@ -79,10 +72,21 @@ internal sealed class IncidentTallyConfiguration : IEntityTypeConfiguration<Inci
     public void Configure(EntityTypeBuilder<IncidentTally> b)
     {
         b.ToTable("IncidentTallies");
-        b.HasKey(x => new { x.OrgUnitId, x.Span, x.Day, x.CategoryCode });
+        b.HasKey(x => new
+        {
+            x.OrgUnitId,
+            x.Span,
+            x.Day,
+            x.CategoryCode,
+        });
         b.Property(x => x.CategoryCode).HasMaxLength(Common.TextLimits.Code);
         // Statistics read a span's rows over a range of days across the units in scope.
-        b.HasIndex(x => new { x.Span, x.Day, x.OrgUnitId });
+        b.HasIndex(x => new
+        {
+            x.Span,
+            x.Day,
+            x.OrgUnitId,
+        });
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

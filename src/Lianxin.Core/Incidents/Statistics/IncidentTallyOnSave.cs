@@ -10,7 +10,8 @@ internal sealed class IncidentTallyOnSave : ISaveRollup
     {
         var added = new List<Guid>();
         var changes = IncidentTallyRollup.PendingChanges(db.ChangeTracker, added);
-        if (changes.Count == 0) return null;
+        if (changes.Count == 0)
+            return null;
         return async ct =>
         {
             await IncidentTallyRollup.ApplyAsync(db, changes, ct);

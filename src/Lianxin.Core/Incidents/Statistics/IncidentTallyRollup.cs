@@ -1,22 +1,9 @@
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
-using Lianxin.Core.Disputes.Figures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Lianxin.Core.Incidents.Statistics;
-
-/// <summary>What one incident adds to the statistics: everything the tallies count about it.</summary>
-public readonly record struct IncidentFact(Guid OrgUnitId, DateTimeOffset ReceivedAt, string CategoryCode, IncidentValidity Validity, bool Preventable)
-{
-    public static IncidentFact Of(Incident i) => new(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable);
-
-    /// <summary>The China calendar day it was received on.</summary>
-    public DateOnly Day => ChinaTime.Day(ReceivedAt);
-
-    /// <summary>The hour of day (China time) it was received in.</summary>
-    public int Hour => ReceivedAt.ToOffset(ChinaTime.Offset).Hour;
-}
 
 /// <summary>Keeps <see cref="IncidentTally"/> rows current, so statistics never scan the incidents.
 ///
@@ -68,9 +55,44 @@ public static class IncidentTallyRollup
         (t, n) => t.H23 += n,
     ];
 
-    public static readonly IReadOnlyList<Func<IncidentTally, int>> Hours = [t => t.H00, t => t.H01, t => t.H02, t => t.H03, t => t.H04, t => t.H05, t => t.H06, t => t.H07, t => t.H08, t => t.H09, t => t.H10, t => t.H11, t => t.H12, t => t.H13, t => t.H14, t => t.H15, t => t.H16, t => t.H17, t => t.H18, t => t.H19, t => t.H20, t => t.H21, t => t.H22, t => t.H23];
+    public static readonly IReadOnlyList<Func<IncidentTally, int>> Hours =
+    [
+        t => t.H00,
+        t => t.H01,
+        t => t.H02,
+        t => t.H03,
+        t => t.H04,
+        t => t.H05,
+        t => t.H06,
+        t => t.H07,
+        t => t.H08,
+        t => t.H09,
+        t => t.H10,
+        t => t.H11,
+        t => t.H12,
+        t => t.H13,
+        t => t.H14,
+        t => t.H15,
+        t => t.H16,
+        t => t.H17,
+        t => t.H18,
+        t => t.H19,
+        t => t.H20,
+        t => t.H21,
+        t => t.H22,
+        t => t.H23,
+    ];
 
-    public static readonly IReadOnlyList<Func<IncidentTally, int>> Weekdays = [t => t.Mon, t => t.Tue, t => t.Wed, t => t.Thu, t => t.Fri, t => t.Sat, t => t.Sun];
+    public static readonly IReadOnlyList<Func<IncidentTally, int>> Weekdays =
+    [
+        t => t.Mon,
+        t => t.Tue,
+        t => t.Wed,
+        t => t.Thu,
+        t => t.Fri,
+        t => t.Sat,
+        t => t.Sun,
+    ];
 
     /// <summary>The month row's key day for a day.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
@@ -81,21 +103,42 @@ public static class IncidentTallyRollup
         t.Total += sign;
         switch (f.Validity)
         {
-            case IncidentValidity.Valid: t.Valid += sign; break;
-            case IncidentValidity.Repeat: t.Repeat += sign; break;
-            case IncidentValidity.Invalid: t.Invalid += sign; break;
+            case IncidentValidity.Valid:
+                t.Valid += sign;
+                break;
+            case IncidentValidity.Repeat:
+                t.Repeat += sign;
+                break;
+            case IncidentValidity.Invalid:
+                t.Invalid += sign;
+                break;
         }
-        if (f.Preventable) t.Preventable += sign;
+        if (f.Preventable)
+            t.Preventable += sign;
         HourAdd[f.Hour](t, sign);
         switch (f.Day.DayOfWeek)
         {
-            case DayOfWeek.Monday: t.Mon += sign; break;
-            case DayOfWeek.Tuesday: t.Tue += sign; break;
-            case DayOfWeek.Wednesday: t.Wed += sign; break;
-            case DayOfWeek.Thursday: t.Thu += sign; break;
-            case DayOfWeek.Friday: t.Fri += sign; break;
-            case DayOfWeek.Saturday: t.Sat += sign; break;
-            case DayOfWeek.Sunday: t.Sun += sign; break;
+            case DayOfWeek.Monday:
+                t.Mon += sign;
+                break;
+            case DayOfWeek.Tuesday:
+                t.Tue += sign;
+                break;
+            case DayOfWeek.Wednesday:
+                t.Wed += sign;
+                break;
+            case DayOfWeek.Thursday:
+                t.Thu += sign;
+                break;
+            case DayOfWeek.Friday:
+                t.Fri += sign;
+                break;
+            case DayOfWeek.Saturday:
+                t.Sat += sign;
+                break;
+            case DayOfWeek.Sunday:
+                t.Sun += sign;
+                break;
         }
     }
 
@@ -140,9 +183,43 @@ public static class IncidentTallyRollup
         t.Sun += sign * o.Sun;
     }
 
-    public static bool IsZero(IncidentTally t) => t.Total == 0 && t.Valid == 0 && t.Repeat == 0 && t.Invalid == 0 && t.Preventable == 0
-        && t.Mon == 0 && t.Tue == 0 && t.Wed == 0 && t.Thu == 0 && t.Fri == 0 && t.Sat == 0 && t.Sun == 0
-        && t.H00 == 0 && t.H01 == 0 && t.H02 == 0 && t.H03 == 0 && t.H04 == 0 && t.H05 == 0 && t.H06 == 0 && t.H07 == 0 && t.H08 == 0 && t.H09 == 0 && t.H10 == 0 && t.H11 == 0 && t.H12 == 0 && t.H13 == 0 && t.H14 == 0 && t.H15 == 0 && t.H16 == 0 && t.H17 == 0 && t.H18 == 0 && t.H19 == 0 && t.H20 == 0 && t.H21 == 0 && t.H22 == 0 && t.H23 == 0;
+    public static bool IsZero(IncidentTally t) =>
+        t.Total == 0
+        && t.Valid == 0
+        && t.Repeat == 0
+        && t.Invalid == 0
+        && t.Preventable == 0
+        && t.Mon == 0
+        && t.Tue == 0
+        && t.Wed == 0
+        && t.Thu == 0
+        && t.Fri == 0
+        && t.Sat == 0
+        && t.Sun == 0
+        && t.H00 == 0
+        && t.H01 == 0
+        && t.H02 == 0
+        && t.H03 == 0
+        && t.H04 == 0
+        && t.H05 == 0
+        && t.H06 == 0
+        && t.H07 == 0
+        && t.H08 == 0
+        && t.H09 == 0
+        && t.H10 == 0
+        && t.H11 == 0
+        && t.H12 == 0
+        && t.H13 == 0
+        && t.H14 == 0
+        && t.H15 == 0
+        && t.H16 == 0
+        && t.H17 == 0
+        && t.H18 == 0
+        && t.H19 == 0
+        && t.H20 == 0
+        && t.H21 == 0
+        && t.H22 == 0
+        && t.H23 == 0;
 
     /// <summary>Accumulates facts into day and month rows.</summary>
     public sealed class Accumulator
@@ -159,7 +236,13 @@ public static class IncidentTallyRollup
         private IncidentTally Row(Guid unit, IncidentTallySpan span, DateOnly day, string category)
         {
             if (!_rows.TryGetValue((unit, span, day, category), out var t))
-                _rows[(unit, span, day, category)] = t = new IncidentTally { OrgUnitId = unit, Span = span, Day = day, CategoryCode = category };
+                _rows[(unit, span, day, category)] = t = new IncidentTally
+                {
+                    OrgUnitId = unit,
+                    Span = span,
+                    Day = day,
+                    CategoryCode = category,
+                };
             return t;
         }
 
@@ -167,10 +250,14 @@ public static class IncidentTallyRollup
 
         /// <summary>The non-zero rows in key order, so two transactions touching the same rows lock them in the same order.</summary>
         public List<IncidentTally> Rows() =>
-        [
-            .. _rows.Values.Where(t => !IsZero(t))
-                .OrderBy(t => t.OrgUnitId).ThenBy(t => t.Span).ThenBy(t => t.Day).ThenBy(t => t.CategoryCode, StringComparer.Ordinal),
-        ];
+            [
+                .. _rows
+                    .Values.Where(t => !IsZero(t))
+                    .OrderBy(t => t.OrgUnitId)
+                    .ThenBy(t => t.Span)
+                    .ThenBy(t => t.Day)
+                    .ThenBy(t => t.CategoryCode, StringComparer.Ordinal),
+            ];
     }
 
     /// <summary>The changes the pending save makes: for each incident added, deleted or changed in a counted
@@ -193,7 +280,8 @@ public static class IncidentTallyRollup
                 case EntityState.Modified:
                     var before = Original(entry);
                     var after = IncidentFact.Of(entry.Entity);
-                    if (before == after) break;
+                    if (before == after)
+                        break;
                     deltas.Add(before, -1);
                     deltas.Add(after, +1);
                     break;
@@ -202,17 +290,27 @@ public static class IncidentTallyRollup
         return deltas.Rows();
     }
 
-    private static IncidentFact Original(EntityEntry<Incident> e) => new(
-        e.Property(i => i.OrgUnitId).OriginalValue, e.Property(i => i.ReceivedAt).OriginalValue, e.Property(i => i.CategoryCode).OriginalValue,
-        e.Property(i => i.Validity).OriginalValue, e.Property(i => i.Preventable).OriginalValue);
+    private static IncidentFact Original(EntityEntry<Incident> e) =>
+        new(
+            e.Property(i => i.OrgUnitId).OriginalValue,
+            e.Property(i => i.ReceivedAt).OriginalValue,
+            e.Property(i => i.CategoryCode).OriginalValue,
+            e.Property(i => i.Validity).OriginalValue,
+            e.Property(i => i.Preventable).OriginalValue
+        );
 
     /// <summary>Adds the changes to the stored rows, each as one INSERT … ON CONFLICT DO UPDATE that adds to the
     /// counts in place (the same statement on SQLite and PostgreSQL), inside the caller's transaction.</summary>
     public static async Task ApplyAsync(LianxinDbContext db, IReadOnlyList<IncidentTally> changes, CancellationToken ct)
     {
-        if (changes.Count == 0) return;
-        await RollupUpsert.AddAsync(db, changes,
-            [nameof(IncidentTally.OrgUnitId), nameof(IncidentTally.Span), nameof(IncidentTally.Day), nameof(IncidentTally.CategoryCode)], ct);
+        if (changes.Count == 0)
+            return;
+        await RollupUpsert.AddAsync(
+            db,
+            changes,
+            [nameof(IncidentTally.OrgUnitId), nameof(IncidentTally.Span), nameof(IncidentTally.Day), nameof(IncidentTally.CategoryCode)],
+            ct
+        );
     }
 
     /// <summary>Recomputes every row from the incidents, replacing what is stored, and records the version.
@@ -233,91 +331,41 @@ public static class IncidentTallyRollup
             if (db.IsPostgres)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RebuildLockKey})", ct);
             var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == RollupName, ct);
-            if (onlyIfStale && state?.Version == Version) return false;
+            if (onlyIfStale && state?.Version == Version)
+                return false;
             await db.IncidentTallies.ExecuteDeleteAsync(ct);
             var totals = new Accumulator();
-            var incidents = db.Incidents.AsNoTracking()
-                .Select(i => new { i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable })
+            var incidents = db
+                .Incidents.AsNoTracking()
+                .Select(i => new
+                {
+                    i.OrgUnitId,
+                    i.ReceivedAt,
+                    i.CategoryCode,
+                    i.Validity,
+                    i.Preventable,
+                })
                 .AsAsyncEnumerable();
             await foreach (var i in incidents.WithCancellation(ct))
                 totals.Add(new IncidentFact(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable), +1);
             var rows = totals.Rows();
             await writer.WriteAsync(db, rows, ct);
-            if (state is null) db.RollupStates.Add(state = new RollupState { Name = RollupName });
+            if (state is null)
+                db.RollupStates.Add(state = new RollupState { Name = RollupName });
             state.Version = Version;
             state.BuiltAt = db.Now;
             state.Rows = rows.Count;
             await db.SaveChangesAsync(ct);
-            if (own is not null) await own.CommitAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
             return true;
         }
         finally
         {
-            if (own is not null) await own.DisposeAsync();
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 
     private const long RebuildLockKey = 0x4C78496E6354; // "LxIncT"
-}
-
-/// <summary>Counts, on every intake, the incidents the intake stored without a tracked save (bulk paths); those
-/// saved through the context were counted by its save already (see <see cref="IncidentTallyRollup"/>).
-/// An intake that comes in parts (a file) adds its counts up in memory and writes them once, after its last part:
-/// a million incidents touch a few thousand rows, and every part would otherwise write most of them again. The
-/// counts are tied to the intake's transaction, so a run that failed and is run again starts from nothing.</summary>
-public sealed class IncidentTallyIntakeStep : IIncidentIntakeStep
-{
-    /// <summary>Rows held for an intake in parts before they are written early (memory stays bounded however long
-    /// the file's period).</summary>
-    public const int HeldRowsMax = 200_000;
-
-    /// <summary>First: the statistics are part of storing the incident, before any check that reacts to it.</summary>
-    public int Order => 0;
-
-    private (object Transaction, IncidentTallyRollup.Accumulator Rows)? _parts;
-
-    public async Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
-    {
-        var rows = new IncidentTallyRollup.Accumulator();
-        Count(db, added, rows);
-        var changes = rows.Rows();
-        if (changes.Count == 0) return;
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            await IncidentTallyRollup.ApplyAsync(db, changes, ct);
-            if (own is not null) await own.CommitAsync(ct);
-        }
-        finally
-        {
-            if (own is not null) await own.DisposeAsync();
-        }
-    }
-
-    public async Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
-    {
-        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
-        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx)) _parts = parts = (tx, new IncidentTallyRollup.Accumulator());
-        Count(db, added, parts.Rows);
-        if (parts.Rows.Count < HeldRowsMax) return;
-        _parts = (tx, new IncidentTallyRollup.Accumulator());
-        await IncidentTallyRollup.ApplyAsync(db, parts.Rows.Rows(), ct);
-    }
-
-    public async Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct)
-    {
-        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction)) return;
-        _parts = null;
-        await IncidentTallyRollup.ApplyAsync(db, parts.Rows.Rows(), ct);
-    }
-
-    private static void Count(LianxinDbContext db, IReadOnlyList<Incident> added, IncidentTallyRollup.Accumulator rows)
-    {
-        foreach (var i in added)
-        {
-            if (db.TalliedIncidents.Contains(i.Id)) continue;
-            rows.Add(IncidentFact.Of(i), +1);
-            db.TalliedIncidents.Add(i.Id);
-        }
-    }
 }

@@ -16,9 +16,13 @@ public static class ActivityRules
     {
         var list = signups.ToList();
         var free = quota - list.Count(s => s.Holds);
-        if (free <= 0) return [];
+        if (free <= 0)
+            return [];
         return list.Where(s => s.Status == SignupStatus.Waitlisted)
-            .OrderBy(s => s.WaitPosition ?? int.MaxValue).ThenBy(s => s.SignedUpAt).Take(free).ToList();
+            .OrderBy(s => s.WaitPosition ?? int.MaxValue)
+            .ThenBy(s => s.SignedUpAt)
+            .Take(free)
+            .ToList();
     }
 
     /// <summary>Whether a check-in at <paramref name="at"/> is inside the window: from <paramref name="window"/> before the start until the end.</summary>
@@ -32,10 +36,13 @@ public static class ActivityRules
     /// minutes. No check-in, nothing; no check-out, until the end.</summary>
     public static int Minutes(Activity a, DateTimeOffset? checkedIn, DateTimeOffset? checkedOut)
     {
-        if (checkedIn is not { } from) return 0;
+        if (checkedIn is not { } from)
+            return 0;
         var to = checkedOut ?? a.EndsAt;
-        if (from < a.StartsAt) from = a.StartsAt;
-        if (to > a.EndsAt) to = a.EndsAt;
+        if (from < a.StartsAt)
+            from = a.StartsAt;
+        if (to > a.EndsAt)
+            to = a.EndsAt;
         return to <= from ? 0 : (int)Math.Floor((to - from).TotalMinutes);
     }
 
@@ -43,7 +50,8 @@ public static class ActivityRules
     /// general one) for the time, rounded to the nearest point, plus the kind's bonus when any time counted.</summary>
     public static int Points(ActivityKind kind, int minutes, PointsOptions rules)
     {
-        if (minutes <= 0) return 0;
+        if (minutes <= 0)
+            return 0;
         var rate = rules.PerHourByKind.TryGetValue(kind, out var own) ? own : rules.PerHour;
         var bonus = rules.BonusByKind.TryGetValue(kind, out var b) ? b : 0;
         return (int)Math.Round(minutes / 60.0 * rate, MidpointRounding.AwayFromZero) + bonus;
@@ -56,7 +64,8 @@ public static class ActivityRules
         static double Rad(double d) => d * Math.PI / 180;
         var dLat = Rad(lat2 - lat1);
         var dLng = Rad(lng2 - lng1);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
+        var h =
+            Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
         return 2 * earth * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }

@@ -11,8 +11,13 @@ namespace Lianxin.Core.Volunteers.Activities;
 /// <summary>Volunteer activities as staff run them: published, edited, cancelled, sign-ups decided,
 /// volunteers checked in and out, finished with hours and points credited — all within the caller's scope.
 /// What a volunteer does on the phone is in <see cref="VolunteerActivityService"/>.</summary>
-public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, NotificationService notifications,
-    IOptions<ActivityOptions> options, IOptions<PointsOptions> points)
+public sealed class ActivityService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    NotificationService notifications,
+    IOptions<ActivityOptions> options,
+    IOptions<PointsOptions> points
+)
 {
     public const int MaxQuota = 1000;
     private static readonly TimeSpan MaxLength = TimeSpan.FromDays(7);
@@ -22,7 +27,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         user.Demand(Permissions.VolunteersManage);
         var a = new Activity { OrganizerId = user.UserId ?? "system", OrganizerName = await NameOfAsync(user.UserId, ct) };
         await ApplyAsync(a, input, isNew: true, ct);
-        if (input.Publish) a.Publish(db.Now);
+        if (input.Publish)
+            a.Publish(db.Now);
         db.Activities.Add(a);
         await db.SaveChangesAsync(ct);
         return a;
@@ -37,7 +43,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         await ApplyAsync(a, input, isNew: false, ct);
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
         MoveUp(promoted);
-        if (input.Publish && a.Status == ActivityStatus.Draft) a.Publish(db.Now);
+        if (input.Publish && a.Status == ActivityStatus.Draft)
+            a.Publish(db.Now);
         await db.SaveChangesAsync(ct);
         await TellPromotedAsync(a, promoted, ct);
         return a;
@@ -58,16 +65,24 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     {
         user.Demand(Permissions.VolunteersManage);
         var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写取消原因，报名的义警会收到");
-        if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"取消原因不能超过 {TextLimits.Text} 个字");
+        if (reason.Length > TextLimits.Text)
+            throw new ValidationFailedException("reason", $"取消原因不能超过 {TextLimits.Text} 个字");
         var a = await LoadAsync(id, ct);
         Concurrency.Expect(db, a, input.Version);
         a.Cancel(reason, db.Now);
         var told = a.Signups.Where(s => s.Holds || s.Status == SignupStatus.Waitlisted).ToList();
-        foreach (var s in told) s.Cancel("活动取消：" + reason);
+        foreach (var s in told)
+            s.Cancel("活动取消：" + reason);
         await db.SaveChangesAsync(ct);
         foreach (var userId in await AccountsOfAsync(told.Select(s => s.VolunteerId), ct))
-            await notifications.SendAsync(userId, $"活动取消：{a.Title}",
-                $"原定 {Show(a.StartsAt)} 的「{a.Title}」已取消。原因：{reason}", "/m/volunteer/activities", "warning", ct: ct);
+            await notifications.SendAsync(
+                userId,
+                $"活动取消：{a.Title}",
+                $"原定 {Show(a.StartsAt)} 的「{a.Title}」已取消。原因：{reason}",
+                "/m/volunteer/activities",
+                "warning",
+                ct: ct
+            );
         return a;
     }
 
@@ -77,13 +92,20 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var a = await LoadAsync(id, ct);
         var s = Signup(a, signupId);
         OpenForSignups(a);
-        if (s.Status == SignupStatus.Approved) throw new ConflictException("该报名已通过");
+        if (s.Status == SignupStatus.Approved)
+            throw new ConflictException("该报名已通过");
         if (s.Status == SignupStatus.Waitlisted && a.Signups.Count(x => x.Holds) >= a.Quota)
             throw new ConflictException("名额已满，候补的义警须等有人取消才能通过");
         s.Approve(user.UserId, db.Now);
         Touch(a);
         await db.SaveChangesAsync(ct);
-        await TellAsync(s, $"报名已通过：{a.Title}", $"请于 {Show(a.StartsAt)} 到「{a.Place}」参加{a.Kind.Label()}活动，到场后签到。", "success", ct);
+        await TellAsync(
+            s,
+            $"报名已通过：{a.Title}",
+            $"请于 {Show(a.StartsAt)} 到「{a.Place}」参加{a.Kind.Label()}活动，到场后签到。",
+            "success",
+            ct
+        );
         return a;
     }
 
@@ -94,7 +116,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var s = Signup(a, signupId);
         OpenForSignups(a);
         var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写未通过的原因，义警会收到");
-        if (reason.Length > TextLimits.Text) throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
+        if (reason.Length > TextLimits.Text)
+            throw new ValidationFailedException("reason", $"原因不能超过 {TextLimits.Text} 个字");
         s.Decline(reason, user.UserId, db.Now);
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
         MoveUp(promoted);
@@ -114,8 +137,10 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var at = RecordedAt(input);
         a.Require(ActivityAction.CheckInOut);
         s.Require(SignupAction.CheckIn);
-        if (s.CheckedInAt is not null) throw new ConflictException("该义警已签到");
-        if (!ActivityRules.CheckInOpen(a, at, Window)) throw OutsideWindow("签到", a);
+        if (s.CheckedInAt is not null)
+            throw new ConflictException("该义警已签到");
+        if (!ActivityRules.CheckInOpen(a, at, Window))
+            throw OutsideWindow("签到", a);
         s.CheckIn(at, CheckMethod.Organizer);
         Touch(a);
         await db.SaveChangesAsync(ct);
@@ -129,10 +154,14 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var s = Signup(a, signupId);
         var at = RecordedAt(input);
         a.Require(ActivityAction.CheckInOut);
-        if (s.CheckedInAt is null) throw new ConflictException("该义警还没有签到");
-        if (s.CheckedOutAt is not null) throw new ConflictException("该义警已签退");
-        if (at < s.CheckedInAt) throw new ValidationFailedException("at", "签退时间不能早于签到时间");
-        if (!ActivityRules.CheckOutOpen(a, at, Window)) throw OutsideWindow("签退", a);
+        if (s.CheckedInAt is null)
+            throw new ConflictException("该义警还没有签到");
+        if (s.CheckedOutAt is not null)
+            throw new ConflictException("该义警已签退");
+        if (at < s.CheckedInAt)
+            throw new ValidationFailedException("at", "签退时间不能早于签到时间");
+        if (!ActivityRules.CheckOutOpen(a, at, Window))
+            throw OutsideWindow("签退", a);
         s.CheckOut(at, CheckMethod.Organizer);
         Touch(a);
         await db.SaveChangesAsync(ct);
@@ -161,21 +190,29 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var approved = a.Signups.Where(s => s.Status == SignupStatus.Approved).ToList();
         var ids = approved.Select(s => s.VolunteerId).ToList();
         var units = await db.Volunteers.Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.OrgUnitId, ct);
-        var existing = await db.VolunteerCredits.Where(c => c.Source == CreditSource.Activity && c.SourceId == a.Id)
+        var existing = await db
+            .VolunteerCredits.Where(c => c.Source == CreditSource.Activity && c.SourceId == a.Id)
             .ToDictionaryAsync(c => c.VolunteerId, ct);
         var at = a.EndsAt < now ? a.EndsAt : now;
         var result = new List<(ActivitySignup, int, int)>();
         foreach (var s in approved)
         {
             // Never checked out: out at the end (or now, if earlier); never before the check-in itself.
-            if (s.CheckedInAt is { } inAt && s.CheckedOutAt is null) s.CheckOut(at < inAt ? inAt : at, CheckMethod.Organizer);
+            if (s.CheckedInAt is { } inAt && s.CheckedOutAt is null)
+                s.CheckOut(at < inAt ? inAt : at, CheckMethod.Organizer);
             var minutes = ActivityRules.Minutes(a, s.CheckedInAt, s.CheckedOutAt);
             var pts = ActivityRules.Points(a.Kind, minutes, rules);
             s.Credit(minutes, pts);
-            if (minutes <= 0 && !existing.ContainsKey(s.VolunteerId)) continue;
+            if (minutes <= 0 && !existing.ContainsKey(s.VolunteerId))
+                continue;
             if (!existing.TryGetValue(s.VolunteerId, out var credit))
             {
-                credit = new VolunteerCredit { VolunteerId = s.VolunteerId, Source = CreditSource.Activity, SourceId = a.Id };
+                credit = new VolunteerCredit
+                {
+                    VolunteerId = s.VolunteerId,
+                    Source = CreditSource.Activity,
+                    SourceId = a.Id,
+                };
                 db.VolunteerCredits.Add(credit);
             }
             credit.OrgUnitId = units.GetValueOrDefault(s.VolunteerId, a.OrgUnitId);
@@ -184,7 +221,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
             credit.At = at;
             credit.ById = user.UserId;
             credit.Reason = $"{a.Kind.Label()}：{a.Title}";
-            if (minutes > 0) result.Add((s, minutes, pts));
+            if (minutes > 0)
+                result.Add((s, minutes, pts));
         }
         return result;
     }
@@ -192,23 +230,78 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     public async Task<ActivityDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);
-        var a = await (await ScopedAsync(ct)).AsNoTracking().AsSplitQuery().Include(x => x.OrgUnit).Include(x => x.TargetSquads)
-            .Include(x => x.Signups).ThenInclude(s => s.Volunteer).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var a = await (await ScopedAsync(ct))
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(x => x.OrgUnit)
+            .Include(x => x.TargetSquads)
+            .Include(x => x.Signups)
+                .ThenInclude(s => s.Volunteer)
+            .FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
         return await DetailAsync(a, ct);
     }
 
     private async Task<ActivityDetail> DetailAsync(Activity a, CancellationToken ct)
     {
         var squadIds = a.TargetSquads.Select(s => s.SquadId).ToList();
-        var squads = await db.Squads.AsNoTracking().Where(s => squadIds.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new SquadRef(s.Id, s.Name)).ToListAsync(ct);
+        var squads = await db
+            .Squads.AsNoTracking()
+            .Where(s => squadIds.Contains(s.Id))
+            .OrderBy(s => s.Name)
+            .Select(s => new SquadRef(s.Id, s.Name))
+            .ToListAsync(ct);
         var waiting = WaitRanks(a.Signups);
-        var signups = a.Signups.OrderBy(s => s.Status == SignupStatus.Waitlisted ? 1 : 0).ThenBy(s => s.WaitPosition).ThenBy(s => s.SignedUpAt)
-            .Select(s => new SignupView(s.Id, s.VolunteerId, s.Volunteer?.Name ?? "", s.Volunteer?.PhoneMasked, s.Status, waiting.GetValueOrDefault(s.Id),
-                s.SignedUpAt, s.Reason, s.CheckedInAt, s.CheckInMethod, s.CheckedOutAt, s.CheckOutMethod, s.MinutesCredited, s.PointsCredited)).ToList();
-        var row = new ActivityRow(a.Id, a.Kind, a.Title, a.Place, a.StartsAt, a.EndsAt, a.Quota, a.Status, a.OrgUnitId, a.OrgUnit?.Name, a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved), a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted), a.Version);
-        return new ActivityDetail(row, a.Description, a.Lat, a.Lng, a.SkillCodes, squads, a.CancelReason, a.FinishedAt, a.ReportPostId, signups);
+        var signups = a
+            .Signups.OrderBy(s => s.Status == SignupStatus.Waitlisted ? 1 : 0)
+            .ThenBy(s => s.WaitPosition)
+            .ThenBy(s => s.SignedUpAt)
+            .Select(s => new SignupView(
+                s.Id,
+                s.VolunteerId,
+                s.Volunteer?.Name ?? "",
+                s.Volunteer?.PhoneMasked,
+                s.Status,
+                waiting.GetValueOrDefault(s.Id),
+                s.SignedUpAt,
+                s.Reason,
+                s.CheckedInAt,
+                s.CheckInMethod,
+                s.CheckedOutAt,
+                s.CheckOutMethod,
+                s.MinutesCredited,
+                s.PointsCredited
+            ))
+            .ToList();
+        var row = new ActivityRow(
+            a.Id,
+            a.Kind,
+            a.Title,
+            a.Place,
+            a.StartsAt,
+            a.EndsAt,
+            a.Quota,
+            a.Status,
+            a.OrgUnitId,
+            a.OrgUnit?.Name,
+            a.OrganizerName,
+            a.Signups.Count(s => s.Status == SignupStatus.Approved),
+            a.Signups.Count(s => s.Status == SignupStatus.Pending),
+            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
+            a.Version
+        );
+        return new ActivityDetail(
+            row,
+            a.Description,
+            a.Lat,
+            a.Lng,
+            a.SkillCodes,
+            squads,
+            a.CancelReason,
+            a.FinishedAt,
+            a.ReportPostId,
+            signups
+        );
     }
 
     public async Task<PagedResult<ActivityRow>> ListAsync(ActivityFilter f, PageRequest page, CancellationToken ct = default)
@@ -217,8 +310,9 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         // The page's ids first, then their rows with the sign-up counts: counted for twenty activities, not
         // for every activity the sort passes over.
         var ids = await q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).ToPageAsync(page, cut => cut.Select(a => a.Id), ct);
-        var rows = (await Project(db.Activities.AsNoTracking().Where(a => ids.Items.Contains(a.Id))).ToListAsync(ct))
-            .ToDictionary(r => r.Id);
+        var rows = (await Project(db.Activities.AsNoTracking().Where(a => ids.Items.Contains(a.Id))).ToListAsync(ct)).ToDictionary(r =>
+            r.Id
+        );
         return ids.Select(id => rows[id]);
     }
 
@@ -233,8 +327,14 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         foreach (var chunk in ids.Chunk(500))
         {
             var part = chunk.ToList();
-            foreach (var m in await db.ActivitySignups.AsNoTracking().Where(s => part.Contains(s.ActivityId) && s.MinutesCredited != null)
-                         .GroupBy(s => s.ActivityId).Select(g => new { g.Key, Sum = g.Sum(s => s.MinutesCredited!.Value) }).ToListAsync(ct))
+            foreach (
+                var m in await db
+                    .ActivitySignups.AsNoTracking()
+                    .Where(s => part.Contains(s.ActivityId) && s.MinutesCredited != null)
+                    .GroupBy(s => s.ActivityId)
+                    .Select(g => new { g.Key, Sum = g.Sum(s => s.MinutesCredited!.Value) })
+                    .ToListAsync(ct)
+            )
                 minutes[m.Key] = m.Sum;
         }
         db.Audit(Audit.AuditAction.Export, nameof(Activity), null, $"导出义警活动台账 {rows.Count} 条");
@@ -248,17 +348,20 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(a => a.Title.Contains(text) || a.Place.Contains(text));
         }
         if (f.Status is { } s)
         {
-            if (!Enum.IsDefined(s)) throw new ValidationFailedException("status", "状态无效");
+            if (!Enum.IsDefined(s))
+                throw new ValidationFailedException("status", "状态无效");
             q = q.Where(a => a.Status == s);
         }
         if (f.Kind is { } k)
         {
-            if (!Enum.IsDefined(k)) throw new ValidationFailedException("kind", "活动类型无效");
+            if (!Enum.IsDefined(k))
+                throw new ValidationFailedException("kind", "活动类型无效");
             q = q.Where(a => a.Kind == k);
         }
         if (f.From is { } from)
@@ -271,15 +374,31 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
             var end = ChinaTime.StartUtc(to.AddDays(1));
             q = q.Where(a => a.StartsAt < end);
         }
-        if (f.From is { } x && f.To is { } y && y < x) throw new ValidationFailedException("to", "结束日期不能早于开始日期");
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.From is { } x && f.To is { } y && y < x)
+            throw new ValidationFailedException("to", "结束日期不能早于开始日期");
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 
     private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) =>
-        q.Select(a => new ActivityRow(a.Id, a.Kind, a.Title, a.Place, a.StartsAt, a.EndsAt, a.Quota, a.Status, a.OrgUnitId, a.OrgUnit!.Name, a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved), a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted), a.Version));
+        q.Select(a => new ActivityRow(
+            a.Id,
+            a.Kind,
+            a.Title,
+            a.Place,
+            a.StartsAt,
+            a.EndsAt,
+            a.Quota,
+            a.Status,
+            a.OrgUnitId,
+            a.OrgUnit!.Name,
+            a.OrganizerName,
+            a.Signups.Count(s => s.Status == SignupStatus.Approved),
+            a.Signups.Count(s => s.Status == SignupStatus.Pending),
+            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
+            a.Version
+        ));
 
     private async Task ApplyAsync(Activity a, ActivityInput input, bool isNew, CancellationToken ct)
     {
@@ -287,40 +406,64 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
             .Required("title", input.Title, "活动名称", TextLimits.Title)
             .Required("place", input.Place, "集合地点", TextLimits.Address)
             .Optional("description", input.Description, "活动说明", TextLimits.Text);
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) checks.Add("kind", "请选择活动类型");
-        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择发布单位");
-        if (input.StartsAt is null) checks.Add("startsAt", "请填写开始时间");
-        if (input.EndsAt is null) checks.Add("endsAt", "请填写结束时间");
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+            checks.Add("kind", "请选择活动类型");
+        if (input.OrgUnitId is null)
+            checks.Add("orgUnitId", "请选择发布单位");
+        if (input.StartsAt is null)
+            checks.Add("startsAt", "请填写开始时间");
+        if (input.EndsAt is null)
+            checks.Add("endsAt", "请填写结束时间");
         if (input.StartsAt is { } s && input.EndsAt is { } e)
         {
-            if (e <= s) checks.Add("endsAt", "结束时间须晚于开始时间");
-            else if (e - s > MaxLength) checks.Add("endsAt", "一次活动不能超过 7 天，长期任务请分次发布");
-            if (isNew && e < db.Now.AddDays(-1)) checks.Add("endsAt", "不能发布已过去一天以上的活动");
+            if (e <= s)
+                checks.Add("endsAt", "结束时间须晚于开始时间");
+            else if (e - s > MaxLength)
+                checks.Add("endsAt", "一次活动不能超过 7 天，长期任务请分次发布");
+            if (isNew && e < db.Now.AddDays(-1))
+                checks.Add("endsAt", "不能发布已过去一天以上的活动");
         }
-        if (input.Quota is not { } quota || quota < 1 || quota > MaxQuota) checks.Add("quota", $"名额须在 1 到 {MaxQuota} 之间");
-        if ((input.Lat is null) != (input.Lng is null)) checks.Add("lat", "集合点的经度和纬度须同时填写");
-        if (input.Lat is < -90 or > 90) checks.Add("lat", "纬度须在 -90 到 90 之间");
-        if (input.Lng is < -180 or > 180) checks.Add("lng", "经度须在 -180 到 180 之间");
-        if (input.SkillCodes is { Count: > 20 }) checks.Add("skillCodes", "所需技能不能超过 20 项");
-        if (input.SquadIds is { Count: > 50 }) checks.Add("squadIds", "面向中队不能超过 50 个");
+        if (input.Quota is not { } quota || quota < 1 || quota > MaxQuota)
+            checks.Add("quota", $"名额须在 1 到 {MaxQuota} 之间");
+        if ((input.Lat is null) != (input.Lng is null))
+            checks.Add("lat", "集合点的经度和纬度须同时填写");
+        if (input.Lat is < -90 or > 90)
+            checks.Add("lat", "纬度须在 -90 到 90 之间");
+        if (input.Lng is < -180 or > 180)
+            checks.Add("lng", "经度须在 -180 到 180 之间");
+        if (input.SkillCodes is { Count: > 20 })
+            checks.Add("skillCodes", "所需技能不能超过 20 项");
+        if (input.SquadIds is { Count: > 50 })
+            checks.Add("squadIds", "面向中队不能超过 50 个");
         checks.ThrowIfAny();
 
         var holding = a.Signups.Count(x => x.Holds);
-        if (!isNew && input.Quota!.Value < holding) throw new ValidationFailedException("quota", $"已有 {holding} 人报名占用名额，名额不能少于此数");
+        if (!isNew && input.Quota!.Value < holding)
+            throw new ValidationFailedException("quota", $"已有 {holding} 人报名占用名额，名额不能少于此数");
         var unit = await UnitInScopeAsync(input.OrgUnitId!.Value, ct);
         var skills = (input.SkillCodes ?? []).Select(Checks.Clean).OfType<string>().Distinct().ToList();
         if (skills.Count > 0)
         {
-            var known = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == VolunteerDictionaries.Skill && i.IsActive && skills.Contains(i.Code))
-                .Select(i => i.Code).ToListAsync(ct);
-            if (skills.Except(known).FirstOrDefault() is { } bad) throw new ValidationFailedException("skillCodes", $"技能「{bad}」不在义警技能字典中");
+            var known = await db
+                .DictionaryItems.AsNoTracking()
+                .Where(i => i.Category == VolunteerDictionaries.Skill && i.IsActive && skills.Contains(i.Code))
+                .Select(i => i.Code)
+                .ToListAsync(ct);
+            if (skills.Except(known).FirstOrDefault() is { } bad)
+                throw new ValidationFailedException("skillCodes", $"技能「{bad}」不在义警技能字典中");
         }
         var squadIds = (input.SquadIds ?? []).Distinct().ToList();
         if (squadIds.Count > 0)
         {
             var scope = await user.GetScopeAsync(ct);
-            var found = await db.Squads.AsNoTracking().Where(scope.Filter<Squad>()).Where(q => squadIds.Contains(q.Id) && q.IsActive).Select(q => q.Id).ToListAsync(ct);
-            if (found.Count != squadIds.Count) throw new ValidationFailedException("squadIds", "所选中队不存在、已停用或不在您的管辖范围内");
+            var found = await db
+                .Squads.AsNoTracking()
+                .Where(scope.Filter<Squad>())
+                .Where(q => squadIds.Contains(q.Id) && q.IsActive)
+                .Select(q => q.Id)
+                .ToListAsync(ct);
+            if (found.Count != squadIds.Count)
+                throw new ValidationFailedException("squadIds", "所选中队不存在、已停用或不在您的管辖范围内");
         }
 
         a.OrgUnitId = unit.Id;
@@ -335,11 +478,13 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
         a.Quota = input.Quota!.Value;
         a.SkillCodes = skills;
         var keep = a.TargetSquads.Where(t => squadIds.Contains(t.SquadId)).ToList();
-        foreach (var gone in a.TargetSquads.Except(keep).ToList()) a.TargetSquads.Remove(gone);
+        foreach (var gone in a.TargetSquads.Except(keep).ToList())
+            a.TargetSquads.Remove(gone);
         foreach (var add in squadIds.Where(id => keep.All(k => k.SquadId != id)))
         {
             var target = new ActivitySquad { ActivityId = a.Id, SquadId = add };
-            if (!isNew) db.ActivitySquads.Add(target);
+            if (!isNew)
+                db.ActivitySquads.Add(target);
             a.TargetSquads.Add(target);
         }
         a.OpenToAll = squadIds.Count == 0;
@@ -347,7 +492,8 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
 
     private void MoveUp(IEnumerable<ActivitySignup> promoted)
     {
-        foreach (var s in promoted) s.MoveUp();
+        foreach (var s in promoted)
+            s.MoveUp();
     }
 
     private async Task TellPromotedAsync(Activity a, IEnumerable<ActivitySignup> promoted, CancellationToken ct)
@@ -373,20 +519,27 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     private DateTimeOffset RecordedAt(CheckInput input)
     {
         var now = db.Now;
-        if (input.At is not { } at) return now;
-        if (at > now.AddMinutes(1)) throw new ValidationFailedException("at", "不能登记将来的签到、签退时间");
+        if (input.At is not { } at)
+            return now;
+        if (at > now.AddMinutes(1))
+            throw new ValidationFailedException("at", "不能登记将来的签到、签退时间");
         return at.ToUniversalTime();
     }
 
     private ValidationFailedException OutsideWindow(string what, Activity a) => Outside(what, a, options.Value.CheckWindowMinutes);
 
-    internal static ValidationFailedException Outside(string what, Activity a, int window) => new("at", what == "签到"
-        ? $"不在签到时间内：开始前 {window} 分钟（{Show(a.StartsAt.AddMinutes(-window))}）至结束（{Show(a.EndsAt)}）可以签到"
-        : $"不在签退时间内：开始（{Show(a.StartsAt)}）至结束后 {window} 分钟（{Show(a.EndsAt.AddMinutes(window))}）可以签退");
+    internal static ValidationFailedException Outside(string what, Activity a, int window) =>
+        new(
+            "at",
+            what == "签到"
+                ? $"不在签到时间内：开始前 {window} 分钟（{Show(a.StartsAt.AddMinutes(-window))}）至结束（{Show(a.EndsAt)}）可以签到"
+                : $"不在签退时间内：开始（{Show(a.StartsAt)}）至结束后 {window} 分钟（{Show(a.EndsAt.AddMinutes(window))}）可以签退"
+        );
 
     internal static string Show(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("M月d日 HH:mm");
 
-    private static ActivitySignup Signup(Activity a, Guid signupId) => a.Signups.FirstOrDefault(s => s.Id == signupId) ?? throw new NotFoundException("报名记录不存在");
+    private static ActivitySignup Signup(Activity a, Guid signupId) =>
+        a.Signups.FirstOrDefault(s => s.Id == signupId) ?? throw new NotFoundException("报名记录不存在");
 
     private void OpenForSignups(Activity a)
     {
@@ -398,11 +551,19 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     private void Touch(Activity a) => db.Entry(a).Property(x => x.UpdatedAt).IsModified = true;
 
     internal static Dictionary<Guid, int> WaitRanks(IEnumerable<ActivitySignup> signups) =>
-        signups.Where(s => s.Status == SignupStatus.Waitlisted).OrderBy(s => s.WaitPosition ?? int.MaxValue).ThenBy(s => s.SignedUpAt)
-            .Select((s, i) => (s.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
+        signups
+            .Where(s => s.Status == SignupStatus.Waitlisted)
+            .OrderBy(s => s.WaitPosition ?? int.MaxValue)
+            .ThenBy(s => s.SignedUpAt)
+            .Select((s, i) => (s.Id, i + 1))
+            .ToDictionary(x => x.Id, x => x.Item2);
 
     private async Task<Activity> LoadAsync(Guid id, CancellationToken ct) =>
-        await (await ScopedAsync(ct)).Include(a => a.Signups).Include(a => a.TargetSquads).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
+        await (await ScopedAsync(ct))
+            .Include(a => a.Signups)
+            .Include(a => a.TargetSquads)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, ct)
         ?? throw new NotFoundException();
 
     private async Task<IQueryable<Activity>> ScopedAsync(CancellationToken ct) =>
@@ -412,10 +573,13 @@ public sealed class ActivityService(LianxinDbContext db, ICurrentUser user, Noti
     {
         var scope = await user.GetScopeAsync(ct);
         var unit = await db.UnitInScopeAsync(scope, unitId, ct);
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "发布单位已撤销");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "发布单位已撤销");
         return unit;
     }
 
     private async Task<string> NameOfAsync(string? userId, CancellationToken ct) =>
-        userId is null ? "系统" : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        userId is null
+            ? "系统"
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
 }

@@ -5,16 +5,24 @@ namespace Lianxin.Core.Volunteers.Activities;
 /// time (not after the start, not before it) are checked by the activity's methods after the table.</summary>
 public static class ActivityTransitions
 {
-    public static IReadOnlyList<ActivityAction> Allowed(ActivityStatus status) => status switch
-    {
-        // A draft can already collect decisions on sign-ups carried over from an earlier publication.
-        ActivityStatus.Draft => [ActivityAction.Edit, ActivityAction.Publish, ActivityAction.Cancel, ActivityAction.HandleSignups],
-        ActivityStatus.Published => [ActivityAction.Edit, ActivityAction.Cancel, ActivityAction.Finish, ActivityAction.HandleSignups,
-            ActivityAction.SignUp, ActivityAction.CheckInOut],
-        // The report is written once the hours are credited.
-        ActivityStatus.Finished => [ActivityAction.WriteReport],
-        _ => [],
-    };
+    public static IReadOnlyList<ActivityAction> Allowed(ActivityStatus status) =>
+        status switch
+        {
+            // A draft can already collect decisions on sign-ups carried over from an earlier publication.
+            ActivityStatus.Draft => [ActivityAction.Edit, ActivityAction.Publish, ActivityAction.Cancel, ActivityAction.HandleSignups],
+            ActivityStatus.Published =>
+            [
+                ActivityAction.Edit,
+                ActivityAction.Cancel,
+                ActivityAction.Finish,
+                ActivityAction.HandleSignups,
+                ActivityAction.SignUp,
+                ActivityAction.CheckInOut,
+            ],
+            // The report is written once the hours are credited.
+            ActivityStatus.Finished => [ActivityAction.WriteReport],
+            _ => [],
+        };
 
     public static bool IsAllowed(ActivityStatus status, ActivityAction action) => Allowed(status).Contains(action);
 

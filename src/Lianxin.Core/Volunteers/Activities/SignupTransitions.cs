@@ -5,16 +5,24 @@ namespace Lianxin.Core.Volunteers.Activities;
 /// <see cref="ActivityRules"/>.</summary>
 public static class SignupTransitions
 {
-    public static IReadOnlyList<SignupAction> Allowed(SignupStatus status) => status switch
-    {
-        SignupStatus.Pending => [SignupAction.Approve, SignupAction.Decline, SignupAction.Cancel],
-        // Approving from the wait list needs a free place: checked by the caller, who knows the quota.
-        SignupStatus.Waitlisted => [SignupAction.Approve, SignupAction.Decline, SignupAction.Cancel, SignupAction.MoveUp],
-        SignupStatus.Approved => [SignupAction.Decline, SignupAction.Cancel, SignupAction.CheckIn, SignupAction.CheckOut, SignupAction.Credit],
-        // Whoever cancelled may sign up again; a declined volunteer may not.
-        SignupStatus.Cancelled => [SignupAction.SignUpAgain],
-        _ => [],
-    };
+    public static IReadOnlyList<SignupAction> Allowed(SignupStatus status) =>
+        status switch
+        {
+            SignupStatus.Pending => [SignupAction.Approve, SignupAction.Decline, SignupAction.Cancel],
+            // Approving from the wait list needs a free place: checked by the caller, who knows the quota.
+            SignupStatus.Waitlisted => [SignupAction.Approve, SignupAction.Decline, SignupAction.Cancel, SignupAction.MoveUp],
+            SignupStatus.Approved =>
+            [
+                SignupAction.Decline,
+                SignupAction.Cancel,
+                SignupAction.CheckIn,
+                SignupAction.CheckOut,
+                SignupAction.Credit,
+            ],
+            // Whoever cancelled may sign up again; a declined volunteer may not.
+            SignupStatus.Cancelled => [SignupAction.SignUpAgain],
+            _ => [],
+        };
 
     public static bool IsAllowed(SignupStatus status, SignupAction action) => Allowed(status).Contains(action);
 

@@ -3,9 +3,7 @@ namespace Lianxin.Core.Volunteers.Feed;
 /// <summary>A comment on a feed post. Hidden by moderation, it vanishes for everyone but moderators and its author.</summary>
 public sealed class FeedComment
 {
-    private FeedComment()
-    {
-    }
+    private FeedComment() { }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid PostId { get; private set; }
@@ -22,27 +20,25 @@ public sealed class FeedComment
 
     public static FeedComment Write(Guid postId, string authorUserId, string authorName, string body, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(body)) throw new Common.ValidationFailedException("body", "请填写评论内容");
-        return new FeedComment { PostId = postId, AuthorUserId = authorUserId, AuthorName = authorName, Body = body.Trim(), CreatedAt = at };
+        if (string.IsNullOrWhiteSpace(body))
+            throw new Common.ValidationFailedException("body", "请填写评论内容");
+        return new FeedComment
+        {
+            PostId = postId,
+            AuthorUserId = authorUserId,
+            AuthorName = authorName,
+            Body = body.Trim(),
+            CreatedAt = at,
+        };
     }
 
     /// <summary>Moderation, as for a post: hiding again replaces the reason; showing clears who, why and when.</summary>
     public void Hide(string reason, string? by, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new Common.ValidationFailedException("reason", "请填写隐藏理由");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new Common.ValidationFailedException("reason", "请填写隐藏理由");
         (Hidden, HiddenReason, HiddenById, HiddenAt) = (true, reason.Trim(), by, at);
     }
 
     public void Show() => (Hidden, HiddenReason, HiddenById, HiddenAt) = (false, null, null, null);
-}
-
-/// <summary>One like: at most one per account and post (a unique index keeps it so under races too).</summary>
-// A like says nothing worth a log line; comments and their hiding are audited.
-[Audit.NotAudited]
-public sealed class FeedLike
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid PostId { get; set; }
-    public string UserId { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
 }

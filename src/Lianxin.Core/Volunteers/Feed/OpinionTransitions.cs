@@ -6,11 +6,12 @@ public static class OpinionTransitions
 {
     private static readonly OpinionAction[] Handling = [OpinionAction.Assign, OpinionAction.Answer, OpinionAction.Close];
 
-    public static IReadOnlyList<OpinionAction> Allowed(OpinionState state) => state switch
-    {
-        OpinionState.Open or OpinionState.Assigned or OpinionState.Answered => Handling,
-        _ => [],
-    };
+    public static IReadOnlyList<OpinionAction> Allowed(OpinionState state) =>
+        state switch
+        {
+            OpinionState.Open or OpinionState.Assigned or OpinionState.Answered => Handling,
+            _ => [],
+        };
 
     public static bool IsAllowed(OpinionState state, OpinionAction action) => Allowed(state).Contains(action);
 

@@ -31,8 +31,10 @@ public sealed class ActiveVolunteerRule
 
     public IEnumerable<string> Problems()
     {
-        if (MinHoursPerMonth <= 0 || MinHoursPerMonth > 200) yield return "MinHoursPerMonth 须大于 0 且不超过 200";
-        if (Months < 1 || Months > 36) yield return "Months 须在 1 到 36 之间";
+        if (MinHoursPerMonth <= 0 || MinHoursPerMonth > 200)
+            yield return "MinHoursPerMonth 须大于 0 且不超过 200";
+        if (Months < 1 || Months > 36)
+            yield return "Months 须在 1 到 36 之间";
     }
 
     /// <summary>The window's bounds in UTC, [start, end).</summary>

@@ -1,16 +1,5 @@
 namespace Lianxin.Core.Volunteers.Honours;
 
-public enum RankingOrder
-{
-    Hours = 1,  // 按服务时长
-    Points = 2, // 按积分
-}
-
-/// <summary>A volunteer's totals for a year, summed from the credit ledger.</summary>
-public sealed record VolunteerTotal(Guid VolunteerId, long Minutes, long Points);
-
-public sealed record RankedTotal(int Rank, VolunteerTotal Total);
-
 /// <summary>The yearly ranking: by hours (then points) or by points (then hours), highest first. Volunteers
 /// equal on both share a rank and the next rank is skipped (1, 1, 3), as in a sports table; among equals the
 /// listing order is stable (by record). Volunteers with nothing credited are not ranked.</summary>
@@ -18,8 +7,11 @@ public static class HonourRanking
 {
     public static IReadOnlyList<RankedTotal> Rank(IEnumerable<VolunteerTotal> totals, RankingOrder by)
     {
-        var ordered = totals.Where(t => t.Minutes > 0 || t.Points > 0)
-            .OrderByDescending(t => Primary(t, by)).ThenByDescending(t => Secondary(t, by)).ThenBy(t => t.VolunteerId)
+        var ordered = totals
+            .Where(t => t.Minutes > 0 || t.Points > 0)
+            .OrderByDescending(t => Primary(t, by))
+            .ThenByDescending(t => Secondary(t, by))
+            .ThenBy(t => t.VolunteerId)
             .ToList();
         var ranked = new List<RankedTotal>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)

@@ -6,41 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Volunteers.Honours;
 
-public sealed record TrainingInput(Guid? OrgUnitId, string? Title, string? Topic, string? Trainer, string? Place, DateTimeOffset? StartsAt,
-    decimal? Hours, int? Points);
-
-/// <summary>A correction of a session: everything the create takes, plus the version the editor saw.</summary>
-public sealed record TrainingUpdateInput(Guid? OrgUnitId, string? Title, string? Topic, string? Trainer, string? Place, DateTimeOffset? StartsAt,
-    decimal? Hours, int? Points, long? Version);
-
-public sealed record TrainingFilter(string? Q = null, Guid? OrgUnitId = null, int? Year = null);
-
-public sealed record TrainingRow(Guid Id, string Title, string? Topic, string? Trainer, string? Place, DateTimeOffset StartsAt, int Minutes,
-    int Points, Guid OrgUnitId, string? OrgUnitName, int AttendedCount, int PassedCount, long Version)
-{
-    public decimal Hours => HoursRule.ToHours(Minutes);
-}
-
-public sealed record AttendanceView(Guid VolunteerId, string VolunteerName, string? UnitName, bool Attended, bool Passed,
-    string? CertificateNumber, DateTimeOffset RecordedAt);
-
-public sealed record TrainingDetail(TrainingRow Summary, IReadOnlyList<AttendanceView> Attendance);
-
-/// <summary>One line of a bulk attendance record: attended (出席) and passed (考核合格, which needs attendance).</summary>
-public sealed record AttendanceItem(Guid? VolunteerId, bool? Attended, bool? Passed);
-
-public sealed record AttendanceInput(List<AttendanceItem>? Items);
-
-/// <summary>A volunteer who could attend a session, with what is recorded for them so far.</summary>
-public sealed record RosterRow(Guid VolunteerId, string Name, string? UnitName, VolunteerStatus Status, bool? Attended, bool Passed, string? CertificateNumber);
-
-/// <summary>A session as the volunteer who attended it sees it on the phone.</summary>
-public sealed record MyTraining(Guid SessionId, string Title, string? Topic, string? Trainer, string? Place, DateTimeOffset StartsAt, int Minutes,
-    bool Attended, bool Passed, string? CertificateNumber, string? UnitName)
-{
-    public decimal Hours => HoursRule.ToHours(Minutes);
-}
-
 /// <summary>Training sessions and their attendance. Attending credits the session's hours and points to
 /// the volunteer's ledger once per session (recording again changes nothing; recording absence takes the
 /// credit back); passing issues a numbered certificate.</summary>
@@ -76,18 +41,34 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     public async Task<TrainingSession> UpdateAsync(Guid id, TrainingUpdateInput input, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersManage);
-        var minutes = Validate(new TrainingInput(input.OrgUnitId, input.Title, input.Topic, input.Trainer, input.Place, input.StartsAt, input.Hours, input.Points));
-        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        var minutes = Validate(
+            new TrainingInput(
+                input.OrgUnitId,
+                input.Title,
+                input.Topic,
+                input.Trainer,
+                input.Place,
+                input.StartsAt,
+                input.Hours,
+                input.Points
+            )
+        );
+        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException();
         Concurrency.Expect(db, session, input.Version);
         var startsAt = input.StartsAt!.Value.ToUniversalTime();
         var points = input.Points ?? DefaultPoints(minutes);
         var recorded = await db.TrainingAttendances.AnyAsync(a => a.SessionId == id, ct);
         if (input.OrgUnitId != session.OrgUnitId)
         {
-            if (recorded) throw new ConflictException("本次培训已登记出席，不能更换举办单位（已登记的义警可能不在新单位范围内）；如确需更换，请先把出席改为未出席");
+            if (recorded)
+                throw new ConflictException(
+                    "本次培训已登记出席，不能更换举办单位（已登记的义警可能不在新单位范围内）；如确需更换，请先把出席改为未出席"
+                );
             session.OrgUnitId = (await UnitInScopeAsync(input.OrgUnitId!.Value, ct)).Id;
         }
-        if (recorded && startsAt > db.Now) throw new ConflictException("本次培训已登记出席，培训时间不能改到将来");
+        if (recorded && startsAt > db.Now)
+            throw new ConflictException("本次培训已登记出席，培训时间不能改到将来");
 
         var (oldMinutes, oldPoints, oldTitle) = (session.Minutes, session.Points, session.Title);
         session.Title = input.Title!.Trim();
@@ -103,7 +84,8 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         var adjusted = 0;
         foreach (var credit in credits)
         {
-            if (credit.Minutes != minutes || credit.Points != points) adjusted++;
+            if (credit.Minutes != minutes || credit.Points != points)
+                adjusted++;
             credit.Minutes = minutes;
             credit.Points = points;
             credit.At = startsAt;
@@ -111,8 +93,11 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         }
         var what = oldTitle == session.Title ? $"修改培训：{session.Title}" : $"修改培训：{oldTitle} → {session.Title}";
         if (oldMinutes != minutes || oldPoints != points)
-            what += FormattableString.Invariant($"；时长 {HoursRule.ToHours(oldMinutes):0.#} → {HoursRule.ToHours(minutes):0.#} 小时，积分 {oldPoints} → {points}");
-        if (adjusted > 0) what += $"；已记入的 {adjusted} 人时长和积分随之调整";
+            what += FormattableString.Invariant(
+                $"；时长 {HoursRule.ToHours(oldMinutes):0.#} → {HoursRule.ToHours(minutes):0.#} 小时，积分 {oldPoints} → {points}"
+            );
+        if (adjusted > 0)
+            what += $"；已记入的 {adjusted} 人时长和积分随之调整";
         db.Audit(Audit.AuditAction.Update, nameof(TrainingSession), id.ToString(), what);
         await db.SaveChangesAsync(ct);
         return session;
@@ -125,11 +110,15 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             .Optional("topic", input.Topic, "培训内容", TextLimits.Text)
             .Optional("trainer", input.Trainer, "授课人", TextLimits.Name)
             .Optional("place", input.Place, "培训地点", TextLimits.Address);
-        if (input.OrgUnitId is null) checks.Add("orgUnitId", "请选择举办单位");
-        if (input.StartsAt is null) checks.Add("startsAt", "请填写培训时间");
-        else if (input.StartsAt.Value.Year < 2000 || input.StartsAt.Value > db.Now.AddYears(1)) checks.Add("startsAt", "培训时间须在 2000 年以后、一年以内");
+        if (input.OrgUnitId is null)
+            checks.Add("orgUnitId", "请选择举办单位");
+        if (input.StartsAt is null)
+            checks.Add("startsAt", "请填写培训时间");
+        else if (input.StartsAt.Value.Year < 2000 || input.StartsAt.Value > db.Now.AddYears(1))
+            checks.Add("startsAt", "培训时间须在 2000 年以后、一年以内");
         var minutes = HoursRule.ToMinutes(input.Hours, checks, "hours", TrainingSession.MaxMinutes);
-        if (input.Points is { } p && (p < 0 || p > TrainingSession.MaxPoints)) checks.Add("points", $"积分须在 0 到 {TrainingSession.MaxPoints} 之间");
+        if (input.Points is { } p && (p < 0 || p > TrainingSession.MaxPoints))
+            checks.Add("points", $"积分须在 0 到 {TrainingSession.MaxPoints} 之间");
         checks.ThrowIfAny();
         return minutes;
     }
@@ -141,11 +130,15 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     {
         user.Demand(Permissions.VolunteersRead);
         var q = await ScopedAsync(ct);
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Title) throw new ValidationFailedException("q", "搜索词过长");
-            q = q.Where(s => s.Title.Contains(text) || (s.Trainer != null && s.Trainer.Contains(text)) || (s.Topic != null && s.Topic.Contains(text)));
+            if (text.Length > TextLimits.Title)
+                throw new ValidationFailedException("q", "搜索词过长");
+            q = q.Where(s =>
+                s.Title.Contains(text) || (s.Trainer != null && s.Trainer.Contains(text)) || (s.Topic != null && s.Topic.Contains(text))
+            );
         }
         if (f.Year is { } year)
         {
@@ -159,10 +152,20 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     {
         user.Demand(Permissions.VolunteersRead);
         var row = await Project((await ScopedAsync(ct)).Where(s => s.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var attendance = await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id)
-            .OrderBy(a => a.Volunteer!.Name).ThenBy(a => a.VolunteerId)
-            .Select(a => new AttendanceView(a.VolunteerId, a.Volunteer!.Name, a.Volunteer.OrgUnit!.Name, a.Attended, a.Passed,
-                a.Passed ? a.CertificateNumber : null, a.RecordedAt))
+        var attendance = await db
+            .TrainingAttendances.AsNoTracking()
+            .Where(a => a.SessionId == id)
+            .OrderBy(a => a.Volunteer!.Name)
+            .ThenBy(a => a.VolunteerId)
+            .Select(a => new AttendanceView(
+                a.VolunteerId,
+                a.Volunteer!.Name,
+                a.Volunteer.OrgUnit!.Name,
+                a.Attended,
+                a.Passed,
+                a.Passed ? a.CertificateNumber : null,
+                a.RecordedAt
+            ))
             .ToListAsync(ct);
         return new TrainingDetail(row, attendance);
     }
@@ -172,22 +175,46 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     public async Task<PagedResult<RosterRow>> RosterAsync(Guid id, string? q, PageRequest page, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersManage);
-        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException();
         var vols = await EligibleAsync(session, ct);
         if (Checks.Clean(q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             vols = vols.Where(v => v.Name.Contains(text));
         }
-        var rows = await vols.OrderBy(v => v.Name).ThenBy(v => v.Id)
-            .ToPageAsync(page, cut => cut.Select(v => new { v.Id, v.Name, Unit = v.OrgUnit!.Name, v.Status }), ct);
+        var rows = await vols.OrderBy(v => v.Name)
+            .ThenBy(v => v.Id)
+            .ToPageAsync(
+                page,
+                cut =>
+                    cut.Select(v => new
+                    {
+                        v.Id,
+                        v.Name,
+                        Unit = v.OrgUnit!.Name,
+                        v.Status,
+                    }),
+                ct
+            );
         var ids = rows.Items.Select(r => r.Id).ToList();
-        var records = await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id && ids.Contains(a.VolunteerId))
+        var records = await db
+            .TrainingAttendances.AsNoTracking()
+            .Where(a => a.SessionId == id && ids.Contains(a.VolunteerId))
             .ToDictionaryAsync(a => a.VolunteerId, ct);
         return rows.Select(r =>
         {
             var record = records.GetValueOrDefault(r.Id);
-            return new RosterRow(r.Id, r.Name, r.Unit, r.Status, record?.Attended, record?.Passed ?? false, record is { Passed: true } ? record.CertificateNumber : null);
+            return new RosterRow(
+                r.Id,
+                r.Name,
+                r.Unit,
+                r.Status,
+                record?.Attended,
+                record?.Passed ?? false,
+                record is { Passed: true } ? record.CertificateNumber : null
+            );
         });
     }
 
@@ -198,16 +225,22 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         user.Demand(Permissions.VolunteersManage);
         var items = input.Items ?? [];
         var checks = new Checks();
-        if (items.Count == 0) checks.Add("items", "请至少选择一名义警");
-        if (items.Count > MaxAttendancePerRequest) checks.Add("items", $"一次最多登记 {MaxAttendancePerRequest} 人");
+        if (items.Count == 0)
+            checks.Add("items", "请至少选择一名义警");
+        if (items.Count > MaxAttendancePerRequest)
+            checks.Add("items", $"一次最多登记 {MaxAttendancePerRequest} 人");
         for (var i = 0; i < items.Count && checks.Ok; i++)
         {
             var item = items[i];
-            if (item.VolunteerId is null) checks.Add($"items[{i}].volunteerId", "请指定义警");
-            if (item.Attended is null) checks.Add($"items[{i}].attended", "请填写是否出席");
-            if (item.Passed == true && item.Attended == false) checks.Add($"items[{i}].passed", "未出席的义警不能记为考核合格");
+            if (item.VolunteerId is null)
+                checks.Add($"items[{i}].volunteerId", "请指定义警");
+            if (item.Attended is null)
+                checks.Add($"items[{i}].attended", "请填写是否出席");
+            if (item.Passed == true && item.Attended == false)
+                checks.Add($"items[{i}].passed", "未出席的义警不能记为考核合格");
         }
-        if (checks.Ok && items.Select(x => x.VolunteerId).Distinct().Count() != items.Count) checks.Add("items", "同一义警不能重复登记");
+        if (checks.Ok && items.Select(x => x.VolunteerId).Distinct().Count() != items.Count)
+            checks.Add("items", "同一义警不能重复登记");
         checks.ThrowIfAny();
 
         for (var attempt = 0; ; attempt++)
@@ -228,19 +261,32 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
 
     private async Task RecordOnceAsync(Guid id, List<AttendanceItem> items, CancellationToken ct)
     {
-        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException();
         var now = db.Now;
-        if (session.StartsAt > now) throw new ConflictException("培训尚未开始，开始后才能登记出席情况");
+        if (session.StartsAt > now)
+            throw new ConflictException("培训尚未开始，开始后才能登记出席情况");
         var ids = items.Select(x => x.VolunteerId!.Value).ToList();
-        var volunteers = await (await EligibleAsync(session, ct)).Where(v => ids.Contains(v.Id))
-            .Select(v => new { v.Id, v.OrgUnitId, v.Name }).ToDictionaryAsync(v => v.Id, ct);
+        var volunteers = await (await EligibleAsync(session, ct))
+            .Where(v => ids.Contains(v.Id))
+            .Select(v => new
+            {
+                v.Id,
+                v.OrgUnitId,
+                v.Name,
+            })
+            .ToDictionaryAsync(v => v.Id, ct);
         var missing = new Checks();
         for (var i = 0; i < items.Count; i++)
-            if (!volunteers.ContainsKey(ids[i])) missing.Add($"items[{i}].volunteerId", "义警不存在、未入队或不在本次培训的单位范围内");
+            if (!volunteers.ContainsKey(ids[i]))
+                missing.Add($"items[{i}].volunteerId", "义警不存在、未入队或不在本次培训的单位范围内");
         missing.ThrowIfAny();
 
-        var records = await db.TrainingAttendances.Where(a => a.SessionId == id && ids.Contains(a.VolunteerId)).ToDictionaryAsync(a => a.VolunteerId, ct);
-        var credits = await db.VolunteerCredits.Where(c => c.Source == CreditSource.Training && c.SourceId == id && ids.Contains(c.VolunteerId))
+        var records = await db
+            .TrainingAttendances.Where(a => a.SessionId == id && ids.Contains(a.VolunteerId))
+            .ToDictionaryAsync(a => a.VolunteerId, ct);
+        var credits = await db
+            .VolunteerCredits.Where(c => c.Source == CreditSource.Training && c.SourceId == id && ids.Contains(c.VolunteerId))
             .ToListAsync(ct);
         var by = user.UserId;
         var year = ChinaTime.Day(session.StartsAt).Year;
@@ -269,7 +315,12 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
                 var credit = mine.FirstOrDefault();
                 if (credit is null)
                 {
-                    credit = new VolunteerCredit { VolunteerId = vid, Source = CreditSource.Training, SourceId = id };
+                    credit = new VolunteerCredit
+                    {
+                        VolunteerId = vid,
+                        Source = CreditSource.Training,
+                        SourceId = id,
+                    };
                     db.VolunteerCredits.Add(credit);
                 }
                 credit.OrgUnitId = volunteers[vid].OrgUnitId;
@@ -287,38 +338,64 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         }
         // The session's version moves with its attendance, so two people recording at once cannot both win.
         db.Entry(session).Property(x => x.UpdatedAt).IsModified = true;
-        db.Audit(Audit.AuditAction.Update, nameof(TrainingSession), id.ToString(),
-            $"登记培训出席：{session.Title}，{items.Count(x => x.Attended == true)} 人出席，{items.Count(x => x.Passed == true)} 人合格");
+        db.Audit(
+            Audit.AuditAction.Update,
+            nameof(TrainingSession),
+            id.ToString(),
+            $"登记培训出席：{session.Title}，{items.Count(x => x.Attended == true)} 人出席，{items.Count(x => x.Passed == true)} 人合格"
+        );
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The trainings of the signed-in volunteer (their own record only), newest first.</summary>
     public async Task<IReadOnlyList<MyTraining>> MineAsync(CancellationToken ct = default)
     {
-        if (user.UserId is not { } uid) throw new ForbiddenException();
+        if (user.UserId is not { } uid)
+            throw new ForbiddenException();
         var volunteerId = await db.Volunteers.AsNoTracking().Where(v => v.UserId == uid).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
-        if (volunteerId is null) return [];
-        return await (from a in db.TrainingAttendances.AsNoTracking()
-                      join s in db.TrainingSessions.AsNoTracking() on a.SessionId equals s.Id
-                      where a.VolunteerId == volunteerId
-                      orderby s.StartsAt descending
-                      select new MyTraining(s.Id, s.Title, s.Topic, s.Trainer, s.Place, s.StartsAt, s.Minutes, a.Attended, a.Passed,
-                          a.Passed ? a.CertificateNumber : null, s.OrgUnit!.Name))
-            .Take(200).ToListAsync(ct);
+        if (volunteerId is null)
+            return [];
+        return await (
+            from a in db.TrainingAttendances.AsNoTracking()
+            join s in db.TrainingSessions.AsNoTracking() on a.SessionId equals s.Id
+            where a.VolunteerId == volunteerId
+            orderby s.StartsAt descending
+            select new MyTraining(
+                s.Id,
+                s.Title,
+                s.Topic,
+                s.Trainer,
+                s.Place,
+                s.StartsAt,
+                s.Minutes,
+                a.Attended,
+                a.Passed,
+                a.Passed ? a.CertificateNumber : null,
+                s.OrgUnit!.Name
+            )
+        )
+            .Take(200)
+            .ToListAsync(ct);
     }
 
     private async Task<int> NextCertificateSeqAsync(int year, CancellationToken ct)
     {
         var prefix = TrainingAttendance.CertificateNumberFor(year, 0)[..^6];
-        var last = await db.TrainingAttendances.AsNoTracking().Where(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix))
-            .OrderByDescending(a => a.CertificateNumber).Select(a => a.CertificateNumber).FirstOrDefaultAsync(ct);
+        var last = await db
+            .TrainingAttendances.AsNoTracking()
+            .Where(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix))
+            .OrderByDescending(a => a.CertificateNumber)
+            .Select(a => a.CertificateNumber)
+            .FirstOrDefaultAsync(ct);
         return last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
     }
 
     private async Task<IQueryable<Volunteer>> EligibleAsync(TrainingSession session, CancellationToken ct)
     {
         var scope = await user.GetScopeAsync(ct);
-        return db.Volunteers.AsNoTracking().Where(scope.Filter<Volunteer>())
+        return db
+            .Volunteers.AsNoTracking()
+            .Where(scope.Filter<Volunteer>())
             .Where(new DataScope(false, [session.OrgUnit!.Path], [], null).Filter<Volunteer>())
             .Where(v => v.Status == VolunteerStatus.Active || v.Status == VolunteerStatus.Suspended || v.Status == VolunteerStatus.Retired);
     }
@@ -336,10 +413,22 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
     }
 
     private IQueryable<TrainingRow> Project(IQueryable<TrainingSession> q) =>
-        q.AsNoTracking().Select(s => new TrainingRow(s.Id, s.Title, s.Topic, s.Trainer, s.Place, s.StartsAt, s.Minutes, s.Points,
-            s.OrgUnitId, s.OrgUnit!.Name,
-            db.TrainingAttendances.Count(a => a.SessionId == s.Id && a.Attended),
-            db.TrainingAttendances.Count(a => a.SessionId == s.Id && a.Passed), s.Version));
+        q.AsNoTracking()
+            .Select(s => new TrainingRow(
+                s.Id,
+                s.Title,
+                s.Topic,
+                s.Trainer,
+                s.Place,
+                s.StartsAt,
+                s.Minutes,
+                s.Points,
+                s.OrgUnitId,
+                s.OrgUnit!.Name,
+                db.TrainingAttendances.Count(a => a.SessionId == s.Id && a.Attended),
+                db.TrainingAttendances.Count(a => a.SessionId == s.Id && a.Passed),
+                s.Version
+            ));
 
     private static string Trim(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -12,9 +12,7 @@ public sealed class Tip : Entity, IScoped
 {
     public const string AnonymousCreator = "anonymous";
 
-    private Tip()
-    {
-    }
+    private Tip() { }
 
     /// <summary>XS-2026-00001, per China year.</summary>
     public string Number { get; private set; } = "";
@@ -68,8 +66,14 @@ public sealed class Tip : Entity, IScoped
     public IReadOnlyList<TipAction> AllowedActions => TipTransitions.Allowed(Status);
 
     /// <summary>A tip with its sender named (an active volunteer's counts as a volunteer's tip).</summary>
-    public static Tip Named(string number, TipContent content, string? senderUserId, Guid? senderVolunteerId, string senderName,
-        bool fromVolunteer)
+    public static Tip Named(
+        string number,
+        TipContent content,
+        string? senderUserId,
+        Guid? senderVolunteerId,
+        string senderName,
+        bool fromVolunteer
+    )
     {
         var tip = New(number, content);
         tip.SenderKind = fromVolunteer ? TipSenderKind.Volunteer : TipSenderKind.Resident;
@@ -97,12 +101,19 @@ public sealed class Tip : Entity, IScoped
 
     private static Tip New(string number, TipContent content)
     {
-        if (string.IsNullOrWhiteSpace(content.CategoryCode)) throw new ValidationFailedException("categoryCode", "请选择线索类别");
-        if (string.IsNullOrWhiteSpace(content.Body)) throw new ValidationFailedException("body", "请填写线索内容");
+        if (string.IsNullOrWhiteSpace(content.CategoryCode))
+            throw new ValidationFailedException("categoryCode", "请选择线索类别");
+        if (string.IsNullOrWhiteSpace(content.Body))
+            throw new ValidationFailedException("body", "请填写线索内容");
         return new Tip
         {
-            Number = number, OrgUnitId = content.OrgUnitId, CategoryCode = content.CategoryCode, Address = content.Address,
-            Longitude = content.Longitude, Latitude = content.Latitude, Body = content.Body.Trim(),
+            Number = number,
+            OrgUnitId = content.OrgUnitId,
+            CategoryCode = content.CategoryCode,
+            Address = content.Address,
+            Longitude = content.Longitude,
+            Latitude = content.Latitude,
+            Body = content.Body.Trim(),
         };
     }
 
@@ -113,7 +124,8 @@ public sealed class Tip : Entity, IScoped
     /// an action (an incident for <see cref="TipAction.Act"/>) asks first.</summary>
     public void Require(TipAction action)
     {
-        if (!TipTransitions.IsAllowed(Status, action)) throw new ConflictException(TipTransitions.RefusalMessage(Status, action));
+        if (!TipTransitions.IsAllowed(Status, action))
+            throw new ConflictException(TipTransitions.RefusalMessage(Status, action));
     }
 
     /// <summary>Triage: the tip is taken up for checking.</summary>
@@ -129,7 +141,8 @@ public sealed class Tip : Entity, IScoped
     public void Dismiss(string reason, string? by, DateTimeOffset at)
     {
         Require(TipAction.Dismiss);
-        if (string.IsNullOrWhiteSpace(reason)) throw new ValidationFailedException("reason", "请填写不予采纳的理由");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ValidationFailedException("reason", "请填写不予采纳的理由");
         Status = TipStatus.Dismissed;
         DismissReason = reason.Trim();
         HandlerId ??= by;
@@ -140,7 +153,8 @@ public sealed class Tip : Entity, IScoped
     public void Act(TipOutcome outcome, string? outcomeText, TipLinks links, string? by, DateTimeOffset at)
     {
         Require(TipAction.Act);
-        if (!Enum.IsDefined(outcome)) throw new ValidationFailedException("outcome", "请选择处置方式");
+        if (!Enum.IsDefined(outcome))
+            throw new ValidationFailedException("outcome", "请选择处置方式");
         IncidentId = links.IncidentId;
         CaseId = links.CaseId;
         DisputeId = links.DisputeId;
@@ -155,64 +169,10 @@ public sealed class Tip : Entity, IScoped
     public void Close(string feedback, DateTimeOffset at)
     {
         Require(TipAction.Close);
-        if (string.IsNullOrWhiteSpace(feedback)) throw new ValidationFailedException("feedback", "请填写反馈内容");
+        if (string.IsNullOrWhiteSpace(feedback))
+            throw new ValidationFailedException("feedback", "请填写反馈内容");
         Status = TipStatus.Closed;
         Feedback = feedback.Trim();
         ClosedAt = at;
     }
-}
-
-/// <summary>What a tip says and where, as sent.</summary>
-public sealed record TipContent(Guid OrgUnitId, string CategoryCode, string? Address, double? Longitude, double? Latitude, string Body);
-
-/// <summary>The record a tip was turned into, when it was (an incident, a case or a dispute).</summary>
-public sealed record TipLinks(Guid? IncidentId = null, Guid? CaseId = null, Guid? DisputeId = null);
-
-public enum TipSenderKind
-{
-    Volunteer = 1, // 义警
-    Resident = 2,  // 群众
-}
-
-public enum TipStatus
-{
-    Received = 1,  // 待研判
-    Checking = 2,  // 核查中
-    ActedOn = 3,   // 已处置
-    Closed = 4,    // 已反馈
-    Dismissed = 5, // 不予采纳
-}
-
-public enum TipOutcome
-{
-    Incident = 1,   // 转为警情
-    Case = 2,       // 立为治安案件
-    Dispute = 3,    // 转为矛盾纠纷
-    HazardFixed = 4, // 隐患已整改
-    Other = 5,      // 其他处置
-}
-
-public static class TipLabels
-{
-    public static string Label(this TipStatus s) => s switch
-    {
-        TipStatus.Received => "待研判",
-        TipStatus.Checking => "核查中",
-        TipStatus.ActedOn => "已处置",
-        TipStatus.Closed => "已反馈",
-        TipStatus.Dismissed => "不予采纳",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this TipOutcome o) => o switch
-    {
-        TipOutcome.Incident => "已转为警情处置",
-        TipOutcome.Case => "已立为治安案件",
-        TipOutcome.Dispute => "已转为矛盾纠纷调处",
-        TipOutcome.HazardFixed => "安全隐患已整改",
-        TipOutcome.Other => "已处置",
-        _ => o.ToString(),
-    };
-
-    public static string Label(this TipSenderKind k) => k == TipSenderKind.Volunteer ? "义警" : "群众";
 }

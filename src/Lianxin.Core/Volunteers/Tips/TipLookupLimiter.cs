@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Lianxin.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Volunteers.Tips;
@@ -28,7 +27,8 @@ public sealed class TipLookupLimiter(TimeProvider clock, IOptions<TipOptions> op
     public void RecordFailure(string? address)
     {
         var w = Current(address);
-        lock (w) w.Failures++;
+        lock (w)
+            w.Failures++;
     }
 
     private Window Current(string? address)
@@ -37,7 +37,8 @@ public sealed class TipLookupLimiter(TimeProvider clock, IOptions<TipOptions> op
         var span = TimeSpan.FromMinutes(options.Value.LookupWindowMinutes);
         if (_windows.Count > 10_000)
             foreach (var (k, old) in _windows)
-                if (now - old.Start >= span) _windows.TryRemove(k, out _);
+                if (now - old.Start >= span)
+                    _windows.TryRemove(k, out _);
         var w = _windows.GetOrAdd(address ?? "unknown", _ => new Window { Start = now });
         lock (w)
         {
@@ -50,6 +51,3 @@ public sealed class TipLookupLimiter(TimeProvider clock, IOptions<TipOptions> op
         return w;
     }
 }
-
-/// <summary>Too many tries in a short time: 429.</summary>
-public sealed class TooManyRequestsException(string message) : DomainException(message);

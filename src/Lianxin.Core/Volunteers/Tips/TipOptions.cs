@@ -15,8 +15,11 @@ public sealed class TipOptions
 
     public IEnumerable<string> Problems()
     {
-        if (PointsPerTip is < 0 or > 1000) yield return "PointsPerTip 须在 0 到 1000 之间";
-        if (LookupFailuresPerWindow is < 1 or > 1_000_000) yield return "LookupFailuresPerWindow 须在 1 到 1000000 之间";
-        if (LookupWindowMinutes is < 1 or > 1440) yield return "LookupWindowMinutes 须在 1 到 1440 之间";
+        if (PointsPerTip is < 0 or > 1000)
+            yield return "PointsPerTip 须在 0 到 1000 之间";
+        if (LookupFailuresPerWindow is < 1 or > 1_000_000)
+            yield return "LookupFailuresPerWindow 须在 1 到 1000000 之间";
+        if (LookupWindowMinutes is < 1 or > 1440)
+            yield return "LookupWindowMinutes 须在 1 到 1440 之间";
     }
 }

@@ -14,69 +14,22 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Volunteers.Tips;
 
-/// <summary>What a tipster sends. <see cref="OrgUnitId"/> may be left out by a signed-in sender (their own unit is used).</summary>
-public sealed record TipInput(string? CategoryCode, Guid? OrgUnitId, string? Address, double? Longitude, double? Latitude, string? Body,
-    bool Anonymous = false);
-
-/// <summary>A photo handed in with a tip from the phone page.</summary>
-public sealed record PhotoUpload(string FileName, Stream Content);
-
-/// <summary>What the sender gets back. <see cref="QueryCode"/> is given once, only to a sender without an account.</summary>
-public sealed record TipSubmitted(Guid Id, string Number, string? QueryCode);
-
-/// <summary>What the tipster may see of their tip: their own words and the outcome, nothing of the handling.</summary>
-public sealed record TipOutcomeView(Guid Id, string Number, string CategoryCode, string? CategoryName, string? Address, string Body,
-    DateTimeOffset SentAt, string State, bool Finished, string? Outcome, string? Feedback, string? DismissReason, DateTimeOffset? ClosedAt,
-    bool Anonymous);
-
-public sealed record TipFilter(string? Q = null, TipStatus? Status = null, string? Category = null, Guid? OrgUnitId = null,
-    TipOutcome? Outcome = null, TipSenderKind? SenderKind = null, DateOnly? From = null, DateOnly? To = null);
-
-/// <summary>A tip in the handlers' list. <see cref="Sender"/> is "匿名" or the kind and the name masked; the full name
-/// only comes through the audited reveal.</summary>
-public sealed record TipRow(Guid Id, string Number, TipStatus Status, string CategoryCode, Guid OrgUnitId, string? OrgUnitName, string? Address,
-    string Body, TipSenderKind SenderKind, bool IsAnonymous, string Sender, DateTimeOffset CreatedAt, TipOutcome? Outcome, DateTimeOffset? ClosedAt,
-    long Version)
-{
-    public string StatusLabel => Status.Label();
-    public string? OutcomeLabel => Outcome?.Label();
-
-    public static string SenderOf(bool anonymous, TipSenderKind kind, string? name) =>
-        anonymous ? "匿名" : $"{kind.Label()} {PersonName.Mask(name ?? "")}";
-}
-
-public sealed record TipDetail(TipRow Summary, string? CategoryName, double? Longitude, double? Latitude, string? HandlerId, string? HandlerName,
-    string? CheckNote, Guid? IncidentId, Guid? CaseId, Guid? DisputeId, string? OutcomeText, DateTimeOffset? ActedAt, string? Feedback,
-    string? DismissReason, IReadOnlyList<Guid> PhotoIds, bool CanRevealSender);
-
-public sealed record RevealedSender(Guid TipId, string Name, string? Phone, TipSenderKind Kind);
-
-/// <summary>A step on a tip. Check: optional note. Dismiss: reason. Act: outcome, and for Incident/Case/Dispute the
-/// record to create (fields left out are filled from the tip). Close: the feedback told to the tipster.</summary>
-public sealed record TipStepInput(long? Version, string? Note = null, string? Reason = null, TipOutcome? Outcome = null, string? OutcomeText = null,
-    string? Feedback = null, TipIncidentInput? Incident = null, TipCaseInput? Case = null, TipDisputeInput? Dispute = null);
-
-public sealed record TipIncidentInput(string? Number, string? CategoryCode, string? TypeCode, string? Summary, Guid? HandlingUnitId, string? HandlingOfficer,
-    string? SubtypeCode = null);
-
-public sealed record TipCaseInput(string? Number, string? Title, CaseKind? Kind, string? HandlingOfficerId, string? HandlingOfficer, string? Summary);
-
-public sealed record TipDisputeInput(string? Title, string? CategoryCode, string? Description, List<PartyInput>? Parties);
-
-/// <summary>Tips by unit in a period, and what came of them ("cases solved from tips").</summary>
-public sealed record TipFigures(DateOnly From, DateOnly To, int Received, int Open, int ActedOn, int Dismissed, int ToIncident, int ToCase,
-    int ToDispute, int HazardsFixed, int OtherOutcome, int FromVolunteers, int Anonymous, IReadOnlyList<TipUnitFigures> Units);
-
-public sealed record TipUnitFigures(Guid OrgUnitId, string UnitName, int Received, int ActedOn, int Dismissed, int ToIncident, int ToCase, int ToDispute,
-    int HazardsFixed);
-
 /// <summary>Tips (线索) from volunteers and residents: sending (anonymously too), the tipster's own view and the
 /// query-code lookup, and the handlers' queue: triage, checking, acting on it (creating an incident, a case or a
 /// dispute linked to it), telling the outcome back, or dismissing it. The sender's identity reaches only handlers
 /// with <see cref="Permissions.TipsHandle"/> in scope, masked, and in full only through an audited reveal.</summary>
-public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, PhotoStore photos,
-    NotificationService notifications, IncidentService incidents, CaseService cases, DisputeService disputes, IOptions<TipOptions> options,
-    TipLookupLimiter limiter)
+public sealed class TipService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    PhotoStore photos,
+    NotificationService notifications,
+    IncidentService incidents,
+    CaseService cases,
+    DisputeService disputes,
+    IOptions<TipOptions> options,
+    TipLookupLimiter limiter
+)
 {
     public const string CategoryDictionary = "tip-category";
     public const int MaxPhotos = PhotoStore.MaxPerOwner;
@@ -90,25 +43,36 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<TipSubmitted> SendAsync(TipInput input, IReadOnlyList<PhotoUpload>? uploads = null, CancellationToken ct = default)
     {
         var me = await Participant.LoadAsync(db, user.UserId, ct);
-        if (user.UserId is not null && me is null) throw new ForbiddenException("账号不可用");
+        if (user.UserId is not null && me is null)
+            throw new ForbiddenException("账号不可用");
         var anonymous = me is null || input.Anonymous;
         var checks = new Checks()
             .Required("body", input.Body, "线索内容", TextLimits.Text)
             .Optional("address", input.Address, "地点", TextLimits.Address);
-        if (input.Longitude is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon))) checks.Add("longitude", "经度须在 -180 到 180 之间");
-        if (input.Latitude is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat))) checks.Add("latitude", "纬度须在 -90 到 90 之间");
-        if ((input.Longitude is null) != (input.Latitude is null)) checks.Add("longitude", "经纬度须同时填写");
-        if (uploads is { Count: > MaxPhotos }) checks.Add("photo", $"最多上传 {MaxPhotos} 张照片");
+        if (input.Longitude is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon)))
+            checks.Add("longitude", "经度须在 -180 到 180 之间");
+        if (input.Latitude is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat)))
+            checks.Add("latitude", "纬度须在 -90 到 90 之间");
+        if ((input.Longitude is null) != (input.Latitude is null))
+            checks.Add("longitude", "经纬度须同时填写");
+        if (uploads is { Count: > MaxPhotos })
+            checks.Add("photo", $"最多上传 {MaxPhotos} 张照片");
         var category = Checks.Clean(input.CategoryCode);
-        if (category is null) checks.Add("categoryCode", "请选择线索类别");
-        else if (category.Length > TextLimits.Code || !await db.DictionaryItems.AnyAsync(i => i.Category == CategoryDictionary && i.Code == category && i.IsActive, ct))
+        if (category is null)
+            checks.Add("categoryCode", "请选择线索类别");
+        else if (
+            category.Length > TextLimits.Code
+            || !await db.DictionaryItems.AnyAsync(i => i.Category == CategoryDictionary && i.Code == category && i.IsActive, ct)
+        )
             checks.Add("categoryCode", "线索类别不在字典中");
         var unitId = input.OrgUnitId ?? me?.HomeUnitId;
-        if (unitId is null) checks.Add("orgUnitId", "请选择线索发生地所在单位");
+        if (unitId is null)
+            checks.Add("orgUnitId", "请选择线索发生地所在单位");
         checks.ThrowIfAny();
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
             ?? throw new ValidationFailedException("orgUnitId", "所选单位不存在");
-        if (unit.IsRetired) throw new ValidationFailedException("orgUnitId", "所选单位已撤销");
+        if (unit.IsRetired)
+            throw new ValidationFailedException("orgUnitId", "所选单位已撤销");
 
         var now = db.Now;
         var content = new TipContent(unit.Id, category!, Checks.Clean(input.Address), input.Longitude, input.Latitude, input.Body!);
@@ -118,14 +82,16 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         if (anonymous)
         {
             // Nothing that names the sender is kept, not even as the creator of the row.
-            if (me is not null) tip = Tip.Anonymous(number, content, OwnerKeyOf(me.UserId), null);
+            if (me is not null)
+                tip = Tip.Anonymous(number, content, OwnerKeyOf(me.UserId), null);
             else
             {
                 code = NewCode();
                 tip = Tip.Anonymous(number, content, null, LookupKeyOf(code));
             }
         }
-        else tip = Tip.Named(number, content, me!.UserId, me.VolunteerId, me.ShownName, me.IsActiveVolunteer);
+        else
+            tip = Tip.Named(number, content, me!.UserId, me.VolunteerId, me.ShownName, me.IsActiveVolunteer);
         db.Tips.Add(tip);
         try
         {
@@ -182,16 +148,26 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     /// <summary>Units a tip may be sent about, for the phone page's picker: stations, communities and villages.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitsAsync(CancellationToken ct = default)
     {
-        var rows = await db.OrgUnits.AsNoTracking()
+        var rows = await db
+            .OrgUnits.AsNoTracking()
             .Where(u => !u.IsRetired && (u.Kind == OrgUnitKind.Station || u.Kind == OrgUnitKind.Community || u.Kind == OrgUnitKind.Village))
-            .OrderBy(u => u.Path.Length).ThenBy(u => u.Name).Take(500).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+            .OrderBy(u => u.Path.Length)
+            .ThenBy(u => u.Name)
+            .Take(500)
+            .Select(u => new { u.Id, u.Name })
+            .ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
     public async Task<IReadOnlyList<(string Code, string Name)>> CategoriesAsync(CancellationToken ct = default)
     {
-        var rows = await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary && i.IsActive)
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code).Select(i => new { i.Code, i.Name }).ToListAsync(ct);
+        var rows = await db
+            .DictionaryItems.AsNoTracking()
+            .Where(i => i.Category == CategoryDictionary && i.IsActive)
+            .OrderBy(i => i.SortOrder)
+            .ThenBy(i => i.Code)
+            .Select(i => new { i.Code, i.Name })
+            .ToListAsync(ct);
         return rows.Select(r => (r.Code, r.Name)).ToList();
     }
 
@@ -252,12 +228,31 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     public async Task<TipDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.TipsHandle);
-        var t = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var t = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException();
         var names = await CategoryNamesAsync(ct);
-        var handler = t.HandlerId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == t.HandlerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var handler = t.HandlerId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == t.HandlerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var photoIds = (await photos.ListAsync(PhotoOwner.Tip, t.Id, ct)).Select(p => p.Id).ToList();
-        return new TipDetail(Row(t), names.GetValueOrDefault(t.CategoryCode), t.Longitude, t.Latitude, t.HandlerId, handler, t.CheckNote,
-            t.IncidentId, t.CaseId, t.DisputeId, t.OutcomeText, t.ActedAt, t.Feedback, t.DismissReason, photoIds, !t.IsAnonymous);
+        return new TipDetail(
+            Row(t),
+            names.GetValueOrDefault(t.CategoryCode),
+            t.Longitude,
+            t.Latitude,
+            t.HandlerId,
+            handler,
+            t.CheckNote,
+            t.IncidentId,
+            t.CaseId,
+            t.DisputeId,
+            t.OutcomeText,
+            t.ActedAt,
+            t.Feedback,
+            t.DismissReason,
+            photoIds,
+            !t.IsAnonymous
+        );
     }
 
     /// <summary>The sender in full, for a handler in scope; always audited. An anonymous tip has nobody to reveal.</summary>
@@ -266,12 +261,14 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         user.Demand(Permissions.TipsHandle);
         var why = Checks.RevealReason(reason);
         var t = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        if (t.IsAnonymous || t.SenderUserId is null) throw new ValidationFailedException("tip", "匿名线索不记录举报人，无可查看的信息");
+        if (t.IsAnonymous || t.SenderUserId is null)
+            throw new ValidationFailedException("tip", "匿名线索不记录举报人，无可查看的信息");
         string? phone = null;
         if (t.SenderVolunteerId is { } vid)
         {
             var v = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == vid, ct);
-            if (v is not null) phone = protector.Reveal(v.Phone);
+            if (v is not null)
+                phone = protector.Reveal(v.Phone);
         }
         phone ??= await db.Users.AsNoTracking().Where(u => u.Id == t.SenderUserId).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
         db.Audit(AuditAction.Reveal, nameof(Tip), t.Id.ToString(), $"查看线索 {t.Number} 的举报人" + (why is null ? "" : $"，事由：{why}"));
@@ -309,44 +306,84 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         var t = await ForStepAsync(id, input, ct);
         // Asked before the incident, case or dispute is made, so a refused step leaves nothing behind.
         t.Require(TipAction.Act);
-        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome)) throw new ValidationFailedException("outcome", "请选择处置方式");
+        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+            throw new ValidationFailedException("outcome", "请选择处置方式");
         var checks = new Checks().Optional("outcomeText", input.OutcomeText, "处置情况", TextLimits.Text);
         if (outcome is TipOutcome.HazardFixed or TipOutcome.Other && Checks.Clean(input.OutcomeText) is null)
             checks.Add("outcomeText", outcome == TipOutcome.HazardFixed ? "请填写整改情况（如：安全隐患已整改）" : "请填写处置情况");
         checks.ThrowIfAny();
         var summary = Trim($"群众线索 {t.Number}：{t.Body}", TextLimits.Text);
-        Guid? incidentId = null, caseId = null, disputeId = null;
+        Guid? incidentId = null,
+            caseId = null,
+            disputeId = null;
         switch (outcome)
         {
             case TipOutcome.Incident:
             {
                 var i = input.Incident ?? new TipIncidentInput(null, null, null, null, null, null);
-                var created = await incidents.CreateAsync(new IncidentInput(Checks.Clean(i.Number) ?? t.Number, db.Now, i.CategoryCode, i.TypeCode, i.SubtypeCode,
-                    null, null, t.Address, t.Longitude, t.Latitude, Checks.Clean(i.Summary) ?? summary, null,
-                    i.HandlingUnitId ?? await StationOfAsync(t.OrgUnitId, ct), i.HandlingOfficer), ct);
+                var created = await incidents.CreateAsync(
+                    new IncidentInput(
+                        Checks.Clean(i.Number) ?? t.Number,
+                        db.Now,
+                        i.CategoryCode,
+                        i.TypeCode,
+                        i.SubtypeCode,
+                        null,
+                        null,
+                        t.Address,
+                        t.Longitude,
+                        t.Latitude,
+                        Checks.Clean(i.Summary) ?? summary,
+                        null,
+                        i.HandlingUnitId ?? await StationOfAsync(t.OrgUnitId, ct),
+                        i.HandlingOfficer
+                    ),
+                    ct
+                );
                 incidentId = created.Id;
                 break;
             }
             case TipOutcome.Case:
             {
                 var c = input.Case ?? new TipCaseInput(null, null, null, null, null, null);
-                var created = await cases.RegisterAsync(new CaseInput(Checks.Clean(c.Number) ?? "AJ-" + t.Number, Checks.Clean(c.Title) ?? $"线索 {t.Number} 立案",
-                    c.Kind, t.OrgUnitId, null, Checks.Clean(c.HandlingOfficerId) ?? (Checks.Clean(c.HandlingOfficer) is null ? user.UserId : null),
-                    c.HandlingOfficer, Checks.Clean(c.Summary) ?? summary), ct);
+                var created = await cases.RegisterAsync(
+                    new CaseInput(
+                        Checks.Clean(c.Number) ?? "AJ-" + t.Number,
+                        Checks.Clean(c.Title) ?? $"线索 {t.Number} 立案",
+                        c.Kind,
+                        t.OrgUnitId,
+                        null,
+                        Checks.Clean(c.HandlingOfficerId) ?? (Checks.Clean(c.HandlingOfficer) is null ? user.UserId : null),
+                        c.HandlingOfficer,
+                        Checks.Clean(c.Summary) ?? summary
+                    ),
+                    ct
+                );
                 caseId = created.Id;
                 break;
             }
             case TipOutcome.Dispute:
             {
                 var d = input.Dispute ?? new TipDisputeInput(null, null, null, null);
-                var created = await disputes.RegisterAsync(new DisputeInput(Checks.Clean(d.Title) ?? $"线索 {t.Number} 反映的纠纷", d.CategoryCode,
-                    Checks.Clean(d.Description) ?? summary, DisputeSource.Other, t.OrgUnitId, t.Address, d.Parties), ct);
+                var created = await disputes.RegisterAsync(
+                    new DisputeInput(
+                        Checks.Clean(d.Title) ?? $"线索 {t.Number} 反映的纠纷",
+                        d.CategoryCode,
+                        Checks.Clean(d.Description) ?? summary,
+                        DisputeSource.Other,
+                        t.OrgUnitId,
+                        t.Address,
+                        d.Parties
+                    ),
+                    ct
+                );
                 disputeId = created.Id;
                 break;
             }
         }
         // The other services save (and on a clash may clear) this context: take the tip again if it was let go.
-        if (db.Entry(t).State == EntityState.Detached) t = await db.Tips.FirstAsync(x => x.Id == id, ct);
+        if (db.Entry(t).State == EntityState.Detached)
+            t = await db.Tips.FirstAsync(x => x.Id == id, ct);
         t.Act(outcome, Checks.Clean(input.OutcomeText), new TipLinks(incidentId, caseId, disputeId), user.UserId, db.Now);
         await CreditAsync(t, ct);
         await db.SaveChangesAsync(ct);
@@ -368,9 +405,11 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     /// <summary>A photo of a tip, for a handler in scope or the tip's own sender.</summary>
     public async Task<(Photo Photo, byte[] Data)> PhotoAsync(Guid id, Guid photoId, CancellationToken ct = default)
     {
-        var visible = user.Has(Permissions.TipsHandle) && await (await ScopedAsync(ct)).AnyAsync(t => t.Id == id, ct)
+        var visible =
+            user.Has(Permissions.TipsHandle) && await (await ScopedAsync(ct)).AnyAsync(t => t.Id == id, ct)
             || await OwnTipQuery().AnyAsync(t => t.Id == id, ct);
-        if (!visible) throw new NotFoundException();
+        if (!visible)
+            throw new NotFoundException();
         var found = await photos.ReadAsync(PhotoOwner.Tip, id, photoId, ct) ?? throw new NotFoundException();
         db.Audit(AuditAction.Reveal, nameof(Photo), photoId.ToString(), "查看线索照片");
         await db.SaveChangesAsync(ct);
@@ -386,27 +425,62 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         user.Demand(Permissions.VolunteersRead);
         var period = ChinaPeriod.Of(from, to, db.Now);
         var q = db.Tips.AsNoTracking().Where((await user.GetScopeAsync(ct)).Filter<Tip>());
-        if (orgUnitId is { } unit) q = await DataScope.UnderUnitAsync(q, db, unit, ct);
+        if (orgUnitId is { } unit)
+            q = await DataScope.UnderUnitAsync(q, db, unit, ct);
         var (lo, hi) = (period.Start, period.End);
         q = q.Where(t => t.CreatedAt >= lo && t.CreatedAt < hi);
-        var rows = await q.GroupBy(t => new { t.OrgUnitId, t.Status, t.Outcome, t.SenderKind, t.IsAnonymous })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.Status, g.Key.Outcome, g.Key.SenderKind, g.Key.IsAnonymous, Count = g.Count() }).ToListAsync(ct);
+        var rows = await q.GroupBy(t => new
+            {
+                t.OrgUnitId,
+                t.Status,
+                t.Outcome,
+                t.SenderKind,
+                t.IsAnonymous,
+            })
+            .Select(g => new
+            {
+                g.Key.OrgUnitId,
+                g.Key.Status,
+                g.Key.Outcome,
+                g.Key.SenderKind,
+                g.Key.IsAnonymous,
+                Count = g.Count(),
+            })
+            .ToListAsync(ct);
         var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
         var unitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         static bool Acted(TipStatus s) => s is TipStatus.ActedOn or TipStatus.Closed;
-        var units = rows.GroupBy(r => r.OrgUnitId).Select(g => new TipUnitFigures(g.Key, unitNames.GetValueOrDefault(g.Key) ?? "",
-                g.Sum(r => r.Count), g.Where(r => Acted(r.Status)).Sum(r => r.Count), g.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
-                g.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
-                g.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count), g.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count)))
-            .OrderByDescending(u => u.Received).ThenBy(u => u.UnitName).ToList();
-        return new TipFigures(period.From, period.To, rows.Sum(r => r.Count),
+        var units = rows.GroupBy(r => r.OrgUnitId)
+            .Select(g => new TipUnitFigures(
+                g.Key,
+                unitNames.GetValueOrDefault(g.Key) ?? "",
+                g.Sum(r => r.Count),
+                g.Where(r => Acted(r.Status)).Sum(r => r.Count),
+                g.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count),
+                g.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count)
+            ))
+            .OrderByDescending(u => u.Received)
+            .ThenBy(u => u.UnitName)
+            .ToList();
+        return new TipFigures(
+            period.From,
+            period.To,
+            rows.Sum(r => r.Count),
             rows.Where(r => r.Status is TipStatus.Received or TipStatus.Checking).Sum(r => r.Count),
-            rows.Where(r => Acted(r.Status)).Sum(r => r.Count), rows.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
-            rows.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count), rows.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
-            rows.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count), rows.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count),
+            rows.Where(r => Acted(r.Status)).Sum(r => r.Count),
+            rows.Where(r => r.Status == TipStatus.Dismissed).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Incident).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Case).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.Dispute).Sum(r => r.Count),
+            rows.Where(r => r.Outcome == TipOutcome.HazardFixed).Sum(r => r.Count),
             rows.Where(r => r.Outcome == TipOutcome.Other).Sum(r => r.Count),
-            rows.Where(r => r.SenderKind == TipSenderKind.Volunteer && !r.IsAnonymous).Sum(r => r.Count), rows.Where(r => r.IsAnonymous).Sum(r => r.Count),
-            units);
+            rows.Where(r => r.SenderKind == TipSenderKind.Volunteer && !r.IsAnonymous).Sum(r => r.Count),
+            rows.Where(r => r.IsAnonymous).Sum(r => r.Count),
+            units
+        );
     }
 
     // ---------- Helpers ----------
@@ -432,16 +506,30 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (Checks.Clean(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name) throw new ValidationFailedException("q", "搜索词过长");
+            if (text.Length > TextLimits.Name)
+                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(t => t.Number.Contains(text) || t.Body.Contains(text) || (t.Address != null && t.Address.Contains(text)));
         }
-        if (f.Status is { } s) q = q.Where(t => t.Status == s);
-        if (Checks.Clean(f.Category) is { } c) q = q.Where(t => t.CategoryCode == c);
-        if (f.Outcome is { } o) q = q.Where(t => t.Outcome == o);
-        if (f.SenderKind is { } k) q = q.Where(t => t.SenderKind == k && !t.IsAnonymous);
-        if (f.From is { } from) { var lo = StartOf(from); q = q.Where(t => t.CreatedAt >= lo); }
-        if (f.To is { } to) { var hi = StartOf(to.AddDays(1)); q = q.Where(t => t.CreatedAt < hi); }
-        if (f.OrgUnitId is { } unitId) q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
+        if (f.Status is { } s)
+            q = q.Where(t => t.Status == s);
+        if (Checks.Clean(f.Category) is { } c)
+            q = q.Where(t => t.CategoryCode == c);
+        if (f.Outcome is { } o)
+            q = q.Where(t => t.Outcome == o);
+        if (f.SenderKind is { } k)
+            q = q.Where(t => t.SenderKind == k && !t.IsAnonymous);
+        if (f.From is { } from)
+        {
+            var lo = StartOf(from);
+            q = q.Where(t => t.CreatedAt >= lo);
+        }
+        if (f.To is { } to)
+        {
+            var hi = StartOf(to.AddDays(1));
+            q = q.Where(t => t.CreatedAt < hi);
+        }
+        if (f.OrgUnitId is { } unitId)
+            q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
         return q;
     }
 
@@ -454,11 +542,42 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     }
 
     private static IQueryable<TipRow> Project(IQueryable<Tip> q) =>
-        q.Select(t => new TipRow(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit!.Name, t.Address, t.Body, t.SenderKind, t.IsAnonymous,
-            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version));
+        q.Select(t => new TipRow(
+            t.Id,
+            t.Number,
+            t.Status,
+            t.CategoryCode,
+            t.OrgUnitId,
+            t.OrgUnit!.Name,
+            t.Address,
+            t.Body,
+            t.SenderKind,
+            t.IsAnonymous,
+            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName),
+            t.CreatedAt,
+            t.Outcome,
+            t.ClosedAt,
+            t.Version
+        ));
 
-    private static TipRow Row(Tip t) => new(t.Id, t.Number, t.Status, t.CategoryCode, t.OrgUnitId, t.OrgUnit?.Name, t.Address, t.Body, t.SenderKind,
-        t.IsAnonymous, TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName), t.CreatedAt, t.Outcome, t.ClosedAt, t.Version);
+    private static TipRow Row(Tip t) =>
+        new(
+            t.Id,
+            t.Number,
+            t.Status,
+            t.CategoryCode,
+            t.OrgUnitId,
+            t.OrgUnit?.Name,
+            t.Address,
+            t.Body,
+            t.SenderKind,
+            t.IsAnonymous,
+            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName),
+            t.CreatedAt,
+            t.Outcome,
+            t.ClosedAt,
+            t.Version
+        );
 
     private static TipOutcomeView OutcomeOf(Tip t, IReadOnlyDictionary<string, string> names)
     {
@@ -470,25 +589,53 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
             _ => "处理中",
         };
         var finished = t.Status is TipStatus.Closed or TipStatus.Dismissed;
-        return new TipOutcomeView(t.Id, t.Number, t.CategoryCode, names.GetValueOrDefault(t.CategoryCode), t.Address, t.Body, t.CreatedAt, state, finished,
-            t.Status == TipStatus.Closed ? t.Outcome?.Label() : null, t.Status == TipStatus.Closed ? t.Feedback : null,
-            t.Status == TipStatus.Dismissed ? t.DismissReason : null, finished ? t.ClosedAt : null, t.IsAnonymous);
+        return new TipOutcomeView(
+            t.Id,
+            t.Number,
+            t.CategoryCode,
+            names.GetValueOrDefault(t.CategoryCode),
+            t.Address,
+            t.Body,
+            t.CreatedAt,
+            state,
+            finished,
+            t.Status == TipStatus.Closed ? t.Outcome?.Label() : null,
+            t.Status == TipStatus.Closed ? t.Feedback : null,
+            t.Status == TipStatus.Dismissed ? t.DismissReason : null,
+            finished ? t.ClosedAt : null,
+            t.IsAnonymous
+        );
     }
 
     private async Task<Dictionary<string, string>> CategoryNamesAsync(CancellationToken ct) =>
-        await db.DictionaryItems.AsNoTracking().Where(i => i.Category == CategoryDictionary).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+        await db
+            .DictionaryItems.AsNoTracking()
+            .Where(i => i.Category == CategoryDictionary)
+            .ToDictionaryAsync(i => i.Code, i => i.Name, ct);
 
     private async Task CreditAsync(Tip t, CancellationToken ct)
     {
-        if (t.SenderVolunteerId is not { } vid || t.IsAnonymous) return;
-        if (await db.VolunteerCredits.AnyAsync(c => c.Source == CreditSource.Tip && c.SourceId == t.Id && c.VolunteerId == vid, ct)) return;
+        if (t.SenderVolunteerId is not { } vid || t.IsAnonymous)
+            return;
+        if (await db.VolunteerCredits.AnyAsync(c => c.Source == CreditSource.Tip && c.SourceId == t.Id && c.VolunteerId == vid, ct))
+            return;
         var unit = await db.Volunteers.Where(v => v.Id == vid).Select(v => (Guid?)v.OrgUnitId).FirstOrDefaultAsync(ct);
-        if (unit is null) return;
-        db.VolunteerCredits.Add(new VolunteerCredit
-        {
-            VolunteerId = vid, OrgUnitId = unit.Value, Source = CreditSource.Tip, SourceId = t.Id, Minutes = 0, Points = options.Value.PointsPerTip,
-            Reason = $"线索 {t.Number} 被采纳", At = db.Now, ById = user.UserId,
-        });
+        if (unit is null)
+            return;
+        db.VolunteerCredits.Add(
+            new VolunteerCredit
+            {
+                VolunteerId = vid,
+                OrgUnitId = unit.Value,
+                Source = CreditSource.Tip,
+                SourceId = t.Id,
+                Minutes = 0,
+                Points = options.Value.PointsPerTip,
+                Reason = $"线索 {t.Number} 被采纳",
+                At = db.Now,
+                ById = user.UserId,
+            }
+        );
     }
 
     /// <summary>The sender hears the outcome: a named sender with a link to the tip; an anonymous signed-in sender
@@ -497,7 +644,14 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     {
         var title = t.Status == TipStatus.Dismissed ? "您提交的线索未被采纳" : "您提交的线索已办结";
         if (t.SenderUserId is { } sender)
-            await notifications.SendAsync(sender, title, $"线索 {t.Number}：请查看处理结果。", $"/m/volunteer/tips?id={t.Id}", "info", ct: ct);
+            await notifications.SendAsync(
+                sender,
+                title,
+                $"线索 {t.Number}：请查看处理结果。",
+                $"/m/volunteer/tips?id={t.Id}",
+                "info",
+                ct: ct
+            );
         // An anonymous sender is not notified: which account holds the owner key is not stored anywhere. They see
         // the outcome in their own list (signed in) or with their query code.
     }
@@ -526,7 +680,8 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     private static string NewCode()
     {
         var chars = new char[CodeLength];
-        for (var i = 0; i < chars.Length; i++) chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
         return new string(chars);
     }
 
@@ -536,13 +691,21 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     /// <summary>Upper case, separators dropped, the letters people confuse read as the digits they look like; null when it cannot be a code.</summary>
     public static string? NormalizeCode(string? code)
     {
-        if (code is null || code.Length > 64) return null;
+        if (code is null || code.Length > 64)
+            return null;
         var chars = new List<char>(CodeLength);
         foreach (var ch in code.ToUpperInvariant())
         {
-            if (ch is '-' or ' ') continue;
-            var c = ch switch { 'O' => '0', 'I' or 'L' => '1', _ => ch };
-            if (!CodeAlphabet.Contains(c)) return null;
+            if (ch is '-' or ' ')
+                continue;
+            var c = ch switch
+            {
+                'O' => '0',
+                'I' or 'L' => '1',
+                _ => ch,
+            };
+            if (!CodeAlphabet.Contains(c))
+                return null;
             chars.Add(c);
         }
         return chars.Count == CodeLength ? new string([.. chars]) : null;
@@ -552,15 +715,21 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
     {
         foreach (var e in db.ChangeTracker.Entries().ToList())
         {
-            if (e.State != EntityState.Added) continue;
-            if (e.Entity is Tip t && t.Id == tipId || e.Entity is Photo p && p.OwnerId == tipId || e.Entity is PhotoContent) e.State = EntityState.Detached;
+            if (e.State != EntityState.Added)
+                continue;
+            if (e.Entity is Tip t && t.Id == tipId || e.Entity is Photo p && p.OwnerId == tipId || e.Entity is PhotoContent)
+                e.State = EntityState.Detached;
         }
     }
 
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"XS-{ChinaTime.Day(now).Year}-";
-        var last = await db.Tips.Where(t => t.Number.StartsWith(prefix)).OrderByDescending(t => t.Number).Select(t => t.Number).FirstOrDefaultAsync(ct);
+        var last = await db
+            .Tips.Where(t => t.Number.StartsWith(prefix))
+            .OrderByDescending(t => t.Number)
+            .Select(t => t.Number)
+            .FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return $"{prefix}{next:D5}";
     }
@@ -577,7 +746,8 @@ public sealed class TipService(LianxinDbContext db, ICurrentUser user, PersonalD
             catch (DbUpdateException) when (attempt < 5)
             {
                 t.Renumber(await NextNumberAsync(db.Now, ct));
-                if (t.IsAnonymous) db.AuditAnonymous(AuditAction.Create, nameof(Tip), t.Id.ToString(), $"匿名线索 {t.Number}");
+                if (t.IsAnonymous)
+                    db.AuditAnonymous(AuditAction.Create, nameof(Tip), t.Id.ToString(), $"匿名线索 {t.Number}");
             }
         }
     }

@@ -7,7 +7,12 @@ public static class LianxinTheme
     /// <summary>Police blue, with a font stack that prefers the CJK fonts found on office PCs and phones.</summary>
     public static readonly MudTheme Theme = new()
     {
-        PaletteLight = new PaletteLight { Primary = "#1f4e9c", Secondary = "#c62828", AppbarBackground = "#1f4e9c" },
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e9c",
+            Secondary = "#c62828",
+            AppbarBackground = "#1f4e9c",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography

@@ -12,13 +12,26 @@ namespace Lianxin.Web.Components.Shared;
 /// from the domain becomes a message on screen instead of a broken page.</summary>
 public abstract class StaffPage : ComponentBase
 {
-    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
-    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
-    [Inject] protected IDialogService Dialogs { get; set; } = default!;
-    [Inject] protected NavigationManager Nav { get; set; } = default!;
-    [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
-    [Inject] private CurrentUser CircuitUser { get; set; } = default!;
-    [CascadingParameter] protected Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject]
+    protected IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    protected IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Nav { get; set; } = default!;
+
+    [Inject]
+    protected IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CircuitUser { get; set; } = default!;
+
+    [CascadingParameter]
+    protected Task<AuthenticationState> AuthState { get; set; } = default!;
 
     protected System.Security.Claims.ClaimsPrincipal User { get; private set; } = new();
 
@@ -31,9 +44,11 @@ public abstract class StaffPage : ComponentBase
     protected bool Can(string permission) => User.HasClaim(Lianxin.Core.Access.Permissions.ClaimType, permission);
 
     /// <summary>Runs work against a service; returns default and shows the reason if it is refused.</summary>
-    protected async Task<T?> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    protected async Task<T?> Run<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull
     {
-        if (User.Identity?.IsAuthenticated != true) User = (await AuthState).User;
+        if (User.Identity?.IsAuthenticated != true)
+            User = (await AuthState).User;
         await using var scope = Scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(User, CircuitUser.IpAddress);
         try
@@ -55,6 +70,11 @@ public abstract class StaffPage : ComponentBase
         return default;
     }
 
-    protected async Task<bool> Run<TService>(Func<TService, Task> work) where TService : notnull =>
-        await Run<TService, bool>(async s => { await work(s); return true; });
+    protected async Task<bool> Run<TService>(Func<TService, Task> work)
+        where TService : notnull =>
+        await Run<TService, bool>(async s =>
+        {
+            await work(s);
+            return true;
+        });
 }

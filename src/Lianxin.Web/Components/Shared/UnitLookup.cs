@@ -5,19 +5,31 @@ using Lianxin.Web.Access;
 
 namespace Lianxin.Web.Components.Shared;
 
-public sealed record UnitRef(Guid Id, string Name);
-
 /// <summary>Org-unit look-ups for dialogs, which run outside a <see cref="StaffPage"/> but must still act as
 /// the signed-in user so the data scope applies.</summary>
 public static class UnitLookup
 {
-    public static async Task<IEnumerable<OrgUnitSummary>> SearchAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, string text,
-        CancellationToken ct)
+    public static async Task<IEnumerable<OrgUnitSummary>> SearchAsync(
+        IServiceScopeFactory scopes,
+        ClaimsPrincipal user,
+        string text,
+        CancellationToken ct
+    )
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(user, null);
-        try { return (await scope.ServiceProvider.GetRequiredService<OrgUnitService>().SearchAsync(text, null, null, false, new PageRequest(1, 20), ct)).Items; }
-        catch (DomainException) { return []; }
+        try
+        {
+            return (
+                await scope
+                    .ServiceProvider.GetRequiredService<OrgUnitService>()
+                    .SearchAsync(text, null, null, false, new PageRequest(1, 20), ct)
+            ).Items;
+        }
+        catch (DomainException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Names for stored unit ids; an id the user can no longer see shows as such rather than vanishing.</summary>

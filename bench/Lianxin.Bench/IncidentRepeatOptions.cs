@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Lianxin.Bench;
+
+public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, string? Postgres, int Iterations, int Warmup)
+{
+    public static IncidentRepeatOptions Parse(ReadOnlySpan<string> args)
+    {
+        int incidents = 5_000_000,
+            iterations = 2000,
+            warmup = 200;
+        string? data = null,
+            pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Length)
+                throw new ArgumentException($"{name} needs a value");
+            var value = args[++i];
+            switch (name)
+            {
+                case "--incidents":
+                    incidents = Number(name, value, 1000, 50_000_000);
+                    break;
+                case "--data":
+                    data = value;
+                    break;
+                case "--pg":
+                    pg = value;
+                    break;
+                case "--iterations":
+                    iterations = Number(name, value, 10, 1_000_000);
+                    break;
+                case "--warmup":
+                    warmup = Number(name, value, 0, 100_000);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {name}");
+            }
+        }
+        var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
+        return new IncidentRepeatOptions(incidents, lookup.DataDirectory, pg, iterations, warmup);
+    }
+
+    private static int Number(string name, string value, int min, int max) =>
+        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+        && n >= min
+        && n <= max
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
+}

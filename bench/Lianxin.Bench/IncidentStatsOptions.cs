@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Lianxin.Bench;
+
+public sealed record IncidentStatsOptions(
+    int Incidents,
+    int Residents,
+    string DataDirectory,
+    string? Postgres,
+    int Iterations,
+    int DirectIterations
+)
+{
+    public static IncidentStatsOptions Parse(ReadOnlySpan<string> args)
+    {
+        int incidents = 5_000_000,
+            residents = 2_000,
+            iterations = 20,
+            direct = 3;
+        string? data = null,
+            pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Length)
+                throw new ArgumentException($"{name} needs a value");
+            var value = args[++i];
+            switch (name)
+            {
+                case "--incidents":
+                    incidents = Number(name, value, 1_000, 20_000_000);
+                    break;
+                case "--residents":
+                    residents = Number(name, value, 0, 2_000_000);
+                    break;
+                case "--data":
+                    data = value;
+                    break;
+                case "--pg":
+                    pg = value;
+                    break;
+                case "--iterations":
+                    iterations = Number(name, value, 1, 10_000);
+                    break;
+                case "--direct-iterations":
+                    direct = Number(name, value, 1, 100);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {name}");
+            }
+        }
+        var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
+        return new IncidentStatsOptions(incidents, residents, lookup.DataDirectory, pg, iterations, direct);
+    }
+
+    private static int Number(string name, string value, int min, int max) =>
+        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+        && n >= min
+        && n <= max
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
+}

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record AttachmentFile(AttachmentView Meta, byte[] Data);

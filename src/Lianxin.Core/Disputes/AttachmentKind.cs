@@ -1,0 +1,7 @@
+namespace Lianxin.Core.Disputes;
+
+public enum AttachmentKind
+{
+    Photo = 1,
+    Document = 2,
+}

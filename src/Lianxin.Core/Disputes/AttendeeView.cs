@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record AttendeeView(string Name, Guid? PartyId, string? Note);

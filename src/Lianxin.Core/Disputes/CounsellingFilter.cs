@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record CounsellingFilter(Guid? DisputeId = null, Guid? ResidentId = null);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record ReferralResultInput(ReferralOutcome? Outcome, string? ResultText, string? ReceiverName, long? Version = null);

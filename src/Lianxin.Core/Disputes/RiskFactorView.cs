@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record RiskFactorView(string Factor, int Points, string Reason);

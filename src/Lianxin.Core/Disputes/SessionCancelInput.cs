@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Disputes;
+
+public sealed record SessionCancelInput(string? Reason, long? Version);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents.Import;
+
+public sealed record IncidentImportErrorView(int Row, string Field, string? Value, string Reason);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents;
+
+public sealed record IncidentBatchInput(List<IncidentInput?>? Items);

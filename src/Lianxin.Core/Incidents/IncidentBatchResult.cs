@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents;
+
+public sealed record IncidentBatchResult(int Created, int Duplicates, int Invalid, IReadOnlyList<IncidentIntakeResult> Items);

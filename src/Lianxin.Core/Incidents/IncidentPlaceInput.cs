@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents;
+
+public sealed record IncidentPlaceInput(Guid? OrgUnitId, long? Version);

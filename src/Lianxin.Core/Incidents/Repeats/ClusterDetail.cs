@@ -1,0 +1,8 @@
+namespace Lianxin.Core.Incidents.Repeats;
+
+public sealed record ClusterDetail(
+    ClusterRow Summary,
+    string? FocusOwnerName,
+    IReadOnlyList<ClusterIncident> Incidents,
+    IReadOnlyList<FocusNoteView> Notes
+);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents.Repeats;
+
+public sealed record LookBackDetail(LookBackRow Summary, string? Note, IReadOnlyList<LookBackTaskView> Tasks);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents.Repeats;
+
+public sealed record TaskResultInput(LookBackResult? Result, string? Note);

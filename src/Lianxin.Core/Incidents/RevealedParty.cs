@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Incidents;
+
+public sealed record RevealedParty(Guid Id, IncidentPartyRole Role, string? Name, string? IdNumber, string? Phone);

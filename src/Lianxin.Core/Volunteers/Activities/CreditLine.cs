@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers.Activities;
+
+public sealed record CreditLine(Guid? ActivityId, string? Title, DateTimeOffset At, int Minutes, int Points);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers.Activities;
+
+public sealed record MyHours(int TotalMinutes, int TotalPoints, int Activities, IReadOnlyList<CreditLine> Recent);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers.Activities;
+
+public sealed record SquadRef(Guid Id, string Name);

@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers.Feed;
+
+public sealed record FeedCommentInput(string? Body);

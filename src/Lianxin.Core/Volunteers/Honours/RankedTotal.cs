@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers.Honours;
+
+public sealed record RankedTotal(int Rank, VolunteerTotal Total);

@@ -1,0 +1,7 @@
+namespace Lianxin.Core.Volunteers;
+
+public sealed class PhotoContent
+{
+    public Guid Id { get; set; }
+    public byte[] Data { get; set; } = [];
+}

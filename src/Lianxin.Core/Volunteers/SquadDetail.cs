@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers;
+
+public sealed record SquadDetail(SquadRow Summary, string? Description, IReadOnlyList<SquadMemberView> Members);

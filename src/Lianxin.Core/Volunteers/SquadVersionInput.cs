@@ -1,0 +1,3 @@
+namespace Lianxin.Core.Volunteers;
+
+public sealed record SquadVersionInput(long? Version);

@@ -1,0 +1,3 @@
+namespace Lianxin.Web.Components.Shared;
+
+public sealed record UnitRef(Guid Id, string Name);

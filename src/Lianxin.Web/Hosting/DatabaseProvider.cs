@@ -1,0 +1,7 @@
+namespace Lianxin.Web.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,3 @@
+namespace Lianxin.Web.Organization;
+
+public sealed record MoveRequest(Guid? ParentId, long? Version);
