@@ -45,12 +45,27 @@ public sealed partial class SourceFileRulesTests
         var files = Files("src", ".cs").ToList();
         Assert.NotEmpty(files);
         var crowded = files
-            .Select(f => (File: Path.GetRelativePath(Root, f), Types: TopLevelPublicType().Matches(File.ReadAllText(f))
-                .Select(m => m.Groups["name"].Value).Distinct().ToList()))
+            .Select(f =>
+                (
+                    File: Path.GetRelativePath(Root, f),
+                    Types: TopLevelPublicType().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value).Distinct().ToList()
+                )
+            )
             .Where(x => x.Types.Count > 1)
             .Select(x => $"{x.File}: {string.Join(", ", x.Types)}")
             .ToList();
         Assert.True(crowded.Count == 0, "Files with more than one public type:\n" + string.Join("\n", crowded));
+    }
+
+    [Fact]
+    public void A_file_with_a_public_type_is_named_after_it()
+    {
+        var misnamed = Files("src", ".cs")
+            .Select(f => (File: f, Types: TopLevelPublicType().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value).ToList()))
+            .Where(x => x.Types.Count > 0 && !x.Types.Contains(Path.GetFileNameWithoutExtension(x.File).Split('.')[0]))
+            .Select(x => $"{Path.GetRelativePath(Root, x.File)}: {string.Join(", ", x.Types)}")
+            .ToList();
+        Assert.True(misnamed.Count == 0, "Files not named after their public type:\n" + string.Join("\n", misnamed));
     }
 
     [Fact]
@@ -70,7 +85,8 @@ public sealed partial class SourceFileRulesTests
     public void The_rules_see_a_crowded_file()
     {
         // The pattern must find both types of a two-type file, or the first test could pass by finding none.
-        const string Sample = "namespace X;\n\npublic sealed record A(int B);\n\npublic static class C\n{\n    public enum Nested { D }\n}\n";
+        const string Sample =
+            "namespace X;\n\npublic sealed record A(int B);\n\npublic static class C\n{\n    public enum Nested { D }\n}\n";
         Assert.Equal(["A", "C"], TopLevelPublicType().Matches(Sample).Select(m => m.Groups["name"].Value));
     }
 }

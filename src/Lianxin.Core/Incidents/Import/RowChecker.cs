@@ -7,9 +7,6 @@ using T = Lianxin.Core.Incidents.Import.IncidentImportTemplate;
 
 namespace Lianxin.Core.Incidents.Import;
 
-/// <summary>A reason one cell of a row was refused.</summary>
-public sealed record RowError(string Field, string? Value, string Reason);
-
 /// <summary>Checks one row of an import file against the template's rules and, when it passes, turns it into an
 /// incident ready to store (caller encrypted with a blind index, address key computed, created by the importer
 /// in the batch). The category dictionary and the units (with the importer's scope) are read once per file.</summary>

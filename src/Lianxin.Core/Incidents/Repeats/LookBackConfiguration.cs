@@ -4,14 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianxin.Core.Incidents.Repeats;
 
-/// <summary>What was dealt with at the place a look-back watches.</summary>
-public enum LookBackCategory
-{
-    Gambling = 1, // 赌博
-    Mining = 2, // 非法采矿
-    Other = 3, // 其他违法活动
-}
-
 internal sealed class LookBackPlanConfiguration : IEntityTypeConfiguration<LookBackPlan>
 {
     public void Configure(EntityTypeBuilder<LookBackPlan> b)
