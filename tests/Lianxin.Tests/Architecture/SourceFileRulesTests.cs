@@ -45,8 +45,12 @@ public sealed partial class SourceFileRulesTests
         var files = Files("src", ".cs").ToList();
         Assert.NotEmpty(files);
         var crowded = files
-            .Select(f => (File: Path.GetRelativePath(Root, f), Types: TopLevelPublicType().Matches(File.ReadAllText(f))
-                .Select(m => m.Groups["name"].Value).Distinct().ToList()))
+            .Select(f =>
+                (
+                    File: Path.GetRelativePath(Root, f),
+                    Types: TopLevelPublicType().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value).Distinct().ToList()
+                )
+            )
             .Where(x => x.Types.Count > 1)
             .Select(x => $"{x.File}: {string.Join(", ", x.Types)}")
             .ToList();
@@ -70,7 +74,8 @@ public sealed partial class SourceFileRulesTests
     public void The_rules_see_a_crowded_file()
     {
         // The pattern must find both types of a two-type file, or the first test could pass by finding none.
-        const string Sample = "namespace X;\n\npublic sealed record A(int B);\n\npublic static class C\n{\n    public enum Nested { D }\n}\n";
+        const string Sample =
+            "namespace X;\n\npublic sealed record A(int B);\n\npublic static class C\n{\n    public enum Nested { D }\n}\n";
         Assert.Equal(["A", "C"], TopLevelPublicType().Matches(Sample).Select(m => m.Groups["name"].Value));
     }
 }
