@@ -169,7 +169,8 @@ internal sealed class BenchDatabase
             clock.Restart();
             var cases = DemoDisputes.Build(county, disputes, disputesUntil);
             Console.WriteLine(
-                $"  built {cases.Count:N0} disputes ({cases.Sum(d => d.Events.Count):N0} timeline events) in {clock.Elapsed.TotalSeconds:F1} s"
+                $"  built {cases.Count:N0} disputes ({cases.Sum(d => d.Events.Count):N0} timeline events) "
+                    + $"in {clock.Elapsed.TotalSeconds:F1} s"
             );
             clock.Restart();
             await using var db = NewContext();

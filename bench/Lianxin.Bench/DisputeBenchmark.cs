@@ -132,7 +132,8 @@ public static class DisputeBenchmark
         }
         Console.WriteLine(
             $"{database.Name}: tallied figures equal the direct count for {year} and {year - 1} "
-                + $"(accepted {tallied.Current.Accepted:N0}, resolved {tallied.Current.Resolved:N0}, average {tallied.Current.AverageDaysToResolve} days)."
+                + $"(accepted {tallied.Current.Accepted:N0}, resolved {tallied.Current.Resolved:N0}, "
+                + $"average {tallied.Current.AverageDaysToResolve} days)."
         );
         foreach (var op in ops)
         {

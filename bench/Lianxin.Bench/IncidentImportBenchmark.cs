@@ -77,7 +77,8 @@ internal static class IncidentImportBenchmark
 {
     private const string PlainColumns =
         "number text, received_at {0}, category text, type text, subtype text, caller_name text, caller_phone text, "
-        + "address text, longitude {1}, latitude {1}, summary text, disposition text, unit_code text, officer text, preventable text, validity text";
+        + "address text, longitude {1}, latitude {1}, summary text, disposition text, unit_code text, officer text, "
+        + "preventable text, validity text";
 
     /// <summary>The keys of the incident table that have a counterpart among the file's columns.</summary>
     private static readonly string[] Keys =
@@ -202,7 +203,8 @@ internal static class IncidentImportBenchmark
                 + $"({rows / keyed:N0} rows/s); import {ours:0.00} s ({rows / ours:N0} rows/s)"
         );
         Console.WriteLine(
-            $"   import rate / keyed {loader} rate = {keyed / ours:0.00}; import rate / bare {loader} rate = {bare / ours:0.00} (target >= 0.50)"
+            $"   import rate / keyed {loader} rate = {keyed / ours:0.00}; "
+                + $"import rate / bare {loader} rate = {bare / ours:0.00} (target >= 0.50)"
         );
         Console.WriteLine();
     }
@@ -259,7 +261,8 @@ internal static class IncidentImportBenchmark
             {
                 phone = $"13{random.Next(100_000_000, 999_999_999)}";
                 flat =
-                    $"{places[random.Next(places.Length)]}{random.Next(1, 201)}号楼{random.Next(1, 7)}单元{random.Next(1, 34)}0{random.Next(1, 5)}";
+                    $"{places[random.Next(places.Length)]}{random.Next(1, 201)}号楼"
+                    + $"{random.Next(1, 7)}单元{random.Next(1, 34)}0{random.Next(1, 5)}";
             }
             w.Write($"J{i:D12},{at:yyyy-MM-dd HH:mm:ss},{k.Cat},{k.Type},{k.Sub},");
             w.Write($"{surnames[random.Next(surnames.Length)]}{given[random.Next(given.Length)]},{phone},");
@@ -307,7 +310,8 @@ internal static class IncidentImportBenchmark
         await conn.OpenAsync();
         await using (
             var table = new NpgsqlCommand(
-                $"CREATE TABLE plain_incidents ({string.Format(CultureInfo.InvariantCulture, PlainColumns, "timestamp", "double precision")})",
+                $"CREATE TABLE plain_incidents ("
+                    + $"{string.Format(CultureInfo.InvariantCulture, PlainColumns, "timestamp", "double precision")})",
                 conn
             )
         )
@@ -329,7 +333,8 @@ internal static class IncidentImportBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         await using var count = new NpgsqlCommand("SELECT count(*) FROM plain_incidents", conn);
         Console.WriteLine(
-            $"PostgreSQL COPY into the {(keyed ? "keyed" : "bare")} table: {(long)(await count.ExecuteScalarAsync())!:N0} rows in {seconds:0.00} s"
+            $"PostgreSQL COPY into the {(keyed ? "keyed" : "bare")} table: "
+                + $"{(long)(await count.ExecuteScalarAsync())!:N0} rows in {seconds:0.00} s"
         );
         return seconds;
     }
@@ -446,7 +451,8 @@ internal static class IncidentImportBenchmark
         var flagged = await context.Incidents.CountAsync(i => i.FlaggedRepeat);
         var placed = await context.Incidents.CountAsync(i => i.PlaceId != null);
         Console.WriteLine(
-            $"Lianxin import into {name}{(withIntake ? "" : " WITHOUT placement, statistics or repeat check")}: {result.Stored:N0} stored ({stored:N0} in the table, {placed:N0} placed, {flagged:N0} flagged as repeats), "
+            $"Lianxin import into {name}{(withIntake ? "" : " WITHOUT placement, statistics or repeat check")}: "
+                + $"{result.Stored:N0} stored ({stored:N0} in the table, {placed:N0} placed, {flagged:N0} flagged as repeats), "
                 + $"{result.Invalid} invalid, {result.Duplicates} duplicates, in {seconds:0.00} s"
         );
         Console.WriteLine(

@@ -90,7 +90,8 @@ public static class IncidentRepeatBenchmark
 
         Console.WriteLine();
         Console.WriteLine(
-            $"{engine}, {options.Incidents:N0} incidents, {bytes / (1024.0 * 1024):N0} MiB on disk; rule {rule.MinCount}+ within {rule.WindowDays} days; "
+            $"{engine}, {options.Incidents:N0} incidents, {bytes / (1024.0 * 1024):N0} MiB on disk; "
+                + $"rule {rule.MinCount}+ within {rule.WindowDays} days; "
                 + $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores"
         );
 
@@ -160,9 +161,8 @@ public static class IncidentRepeatBenchmark
         Console.WriteLine(
             $"{"(b) repeat check for one new incident", -52} {b.Count, 6} {b.Median, 10:F0} {b.P95, 10:F0} {b.Median / a.Median, 7:F2}"
         );
-        Console.WriteLine(
-            $"{$"(c) set-based check, per incident of a {ImportChunk:N0} chunk", -52} {c.Count, 6} {c.Median, 10:F1} {c.P95, 10:F1} {c.Median / a.Median, 7:F2}"
-        );
+        var setBased = $"(c) set-based check, per incident of a {ImportChunk:N0} chunk";
+        Console.WriteLine($"{setBased, -52} {c.Count, 6} {c.Median, 10:F1} {c.P95, 10:F1} {c.Median / a.Median, 7:F2}");
         Console.WriteLine(
             $"    (b): {repeats:N0} of {b.Count:N0} new incidents met the rule and so also read the open clusters; "
                 + $"(c): {chunkRepeats:N0} of {c.Count * ImportChunk:N0} met it, medians over {c.Count} chunks of {ImportChunk:N0}"
@@ -203,7 +203,8 @@ public static class IncidentRepeatBenchmark
         for (var i = 0; i < flats; i++)
         {
             var estate =
-                $"{Syllables[random.Next(Syllables.Length)]}{Syllables[random.Next(Syllables.Length)]}{Estates[random.Next(Estates.Length)]}";
+                $"{Syllables[random.Next(Syllables.Length)]}{Syllables[random.Next(Syllables.Length)]}"
+                + $"{Estates[random.Next(Estates.Length)]}";
             addresses[i] = random.Next(3) switch
             {
                 0 => $"{estate}{random.Next(1, 31)}号楼{random.Next(1, 7)}单元{random.Next(1, 19)}0{random.Next(1, 5)}",

@@ -77,10 +77,12 @@ public static class IncidentStatsBenchmark
         var d = Stats.Of(scanned);
         Console.WriteLine();
         Console.WriteLine(
-            $"{engine}, {bytes / 1024.0 / 1024.0:N0} MiB on disk; {options.Incidents:N0} incidents over {LastDay.AddYears(-2).AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd}; {tallyRows:N0} tally rows."
+            $"{engine}, {bytes / 1024.0 / 1024.0:N0} MiB on disk; {options.Incidents:N0} incidents "
+                + $"over {LastDay.AddYears(-2).AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd}; {tallyRows:N0} tally rows."
         );
         Console.WriteLine(
-            $"A year's statistics for the county ({year.From:yyyy-MM-dd}..{year.To:yyyy-MM-dd}: {fromTallies.Counts.Total:N0} incidents; by category, unit × category, hour, weekday, validity, preventable, year on year, previous period)."
+            $"A year's statistics for the county ({year.From:yyyy-MM-dd}..{year.To:yyyy-MM-dd}: {fromTallies.Counts.Total:N0} incidents; "
+                + "by category, unit × category, hour, weekday, validity, preventable, year on year, previous period)."
         );
         Console.WriteLine($"  results agree: {(agree ? "yes" : "NO")}");
         Console.WriteLine($"  {"", -40} {"runs", 5} {"median ms", 12} {"p95 ms", 10}");

@@ -75,7 +75,8 @@ public static class LookupBenchmark
         Console.WriteLine();
         Console.WriteLine(
             $"{engine}, {options.Residents:N0} residents, {bytes / (1024.0 * 1024):N0} MiB on disk; "
-                + $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"
+                + $".NET {Environment.Version}, {Environment.ProcessorCount} logical cores, "
+                + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}"
         );
         Console.WriteLine(
             $"Looking up {targets.Count:N0} distinct residents of {station.Name} ({station.Code}), each once, in random order."

@@ -85,12 +85,14 @@ public static class VolunteerFiguresBenchmark
         Console.WriteLine();
         foreach (var name in medians.Keys.Select(k => k.Item2).Distinct())
             Console.WriteLine(
-                $"{name}: {options.Volunteers:N0} volunteers take {medians[(options.Volunteers, name)] / medians[(options.Baseline, name)]:F1}× "
+                $"{name}: {options.Volunteers:N0} volunteers take "
+                    + $"{medians[(options.Volunteers, name)] / medians[(options.Baseline, name)]:F1}× "
                     + $"the time of {options.Baseline:N0} ({(double)options.Volunteers / options.Baseline:F0}× the data)"
             );
     }
 
-    /// <summary>Volunteers spread over the county's villages and grids, a squad per village, and a year of credits; made once per database.</summary>
+    /// <summary>Volunteers spread over the county's villages and grids, a squad per village, and a year of credits; made
+    /// once per database.</summary>
     private static async Task LoadAsync(BenchDatabase database, int volunteers)
     {
         await using var db = database.NewContext();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lianxin.Core.Data;
 
 /// <summary>Adds changes to a roll-up table (dispute or incident tallies) in place: INSERT … ON CONFLICT DO
-/// UPDATE adding every non-key column to the stored one, the same statement on SQLite and PostgreSQL, so two transactions adding to one row never lose each other's counts.
+/// UPDATE adding every non-key column to the stored one, the same statement on SQLite and PostgreSQL, so two
+/// transactions adding to one row never lose each other's counts.
 /// Values are converted and parameters typed by the EF model (<see cref="BulkInsertPlan"/>).</summary>
 public static class RollupUpsert
 {

@@ -27,7 +27,8 @@ public sealed class ReferralReminders(LianxinDbContext db, NotificationService n
             await notifications.SendAsync(
                 r.Dispute!.RegisteredById,
                 $"移交逾期未签收：{r.Dispute.Title}",
-                $"纠纷 {r.Dispute.Number} 移交{r.ReceiverOrganization}后，应于 {r.AcknowledgeDueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm} 前签收，至今未签收，请联系接收单位。",
+                $"纠纷 {r.Dispute.Number} 移交{r.ReceiverOrganization}后，"
+                    + $"应于 {r.AcknowledgeDueAt.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm} 前签收，至今未签收，请联系接收单位。",
                 $"/disputes/{r.DisputeId}",
                 "warning",
                 ct: ct

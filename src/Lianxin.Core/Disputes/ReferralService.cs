@@ -66,7 +66,8 @@ public sealed class ReferralService(
             .Events.Where(e => e.Kind is DisputeEventKind.MediationStarted or DisputeEventKind.Escalated or DisputeEventKind.AttemptFailed)
             .OrderBy(e => e.At)
             .Select(e =>
-                $"{e.At.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} {(e.Kind == DisputeEventKind.AttemptFailed ? "调解未成" : "开展调解")}（{e.ToLevel?.Label()}）{(e.Reason is null ? "" : "：" + e.Reason)}"
+                $"{e.At.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd} {(e.Kind == DisputeEventKind.AttemptFailed ? "调解未成" : "开展调解")}"
+                + $"（{e.ToLevel?.Label()}）{(e.Reason is null ? "" : "：" + e.Reason)}"
             )
             .ToList();
         return new ReferralDraft(facts, reason, steps.Count == 0 ? null : Fit(string.Join("\n", steps)), d.Version);
@@ -158,7 +159,8 @@ public sealed class ReferralService(
             Audit.AuditAction.LinkIssued,
             nameof(Referral),
             r.Id.ToString(),
-            $"为纠纷 {d.Number} 签发移交链接，接收单位：{r.ReceiverOrganization}，有效期至 {r.LinkExpiresAt!.Value.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm}"
+            $"为纠纷 {d.Number} 签发移交链接，接收单位：{r.ReceiverOrganization}，"
+                + $"有效期至 {r.LinkExpiresAt!.Value.ToOffset(DisputeTimeLimits.ChinaOffset):yyyy-MM-dd HH:mm}"
         );
         await db.SaveChangesAsync(ct);
         return new ReferralLink(token, r.LinkExpiresAt.Value);

@@ -67,7 +67,8 @@ public sealed class Incident : Entity, IScoped
     public IncidentSource Source { get; private set; }
     public Guid? ImportBatchId { get; private set; }
 
-    /// <summary>The people named in it (当事人), entered by hand, sent by the 110 system or read from the party columns of an import file.</summary>
+    /// <summary>The people named in it (当事人), entered by hand, sent by the 110 system or read from the party columns
+    /// of an import file.</summary>
     public List<IncidentParty> Parties { get; private set; } = [];
 
     public ProtectedText CallerName

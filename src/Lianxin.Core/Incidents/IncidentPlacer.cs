@@ -90,7 +90,8 @@ public sealed class IncidentPlacer(LianxinDbContext db)
     private IQueryable<Resident> ResidentsUnder(string root) =>
         db.Residents.Where(r => r.OrgUnit!.Path.StartsWith(root) && !r.OrgUnit.IsRetired);
 
-    /// <summary>The path of the station above (or at) the handling unit; the handling unit's own path when no station is above it.</summary>
+    /// <summary>The path of the station above (or at) the handling unit; the handling unit's own path when no station
+    /// is above it.</summary>
     private async Task<string?> RootPathAsync(Guid handlingUnitId, CancellationToken ct)
     {
         if (_roots.TryGetValue(handlingUnitId, out var known))

@@ -18,7 +18,8 @@ namespace Lianxin.Core.Upkeep;
 ///
 /// Every table is read in key order in chunks (never a whole table), and each chunk's changed rows are
 /// written in their own transaction by one statement that carries the chunk's (id, old address, old key, new key)
-/// rows (<c>unnest</c> of arrays on PostgreSQL, a <c>VALUES</c> list on SQLite), so a start that is interrupted leaves finished chunks done and the
+/// rows (<c>unnest</c> of arrays on PostgreSQL, a <c>VALUES</c> list on SQLite), so a start that is interrupted
+/// leaves finished chunks done and the
 /// version unrecorded: the next start reads everything again and writes only what is still old. A row is
 /// written only when its key changes, and only while its address is still the one the key was computed
 /// from, so an edit saved meanwhile by a running node is never overwritten.

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Api;
 
@@ -48,10 +49,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var result = await next(context);
         if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok and IValueHttpResult v)
         {
-            var json = JsonSerializer.Serialize(
-                v.Value,
-                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions
-            );
+            var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+            var json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
             db.ChangeTracker.Clear();
             db.IdempotencyRecords.Add(
                 new IdempotencyRecord

@@ -47,7 +47,8 @@ public static class DemoSeeder
                 AuditAction.Import,
                 "DemoCounty",
                 null,
-                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情",
+                $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、"
+                    + $"{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情",
                 userName: "系统（演示数据）"
             );
             await db.SaveChangesAsync(ct);

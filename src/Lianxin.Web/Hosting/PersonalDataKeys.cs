@@ -20,7 +20,8 @@ public static class PersonalDataKeys
         // others unable to read or find anyone, so the keys must be configured.
         if (DatabaseSetup.Provider(config) == DatabaseProvider.Postgres)
             throw new InvalidOperationException(
-                "With Database:Provider=Postgres, set PersonalData:EncryptionKey and PersonalData:BlindIndexKey (base64 of 32 bytes each, e.g. `openssl rand -base64 32`) on every node."
+                "With Database:Provider=Postgres, set PersonalData:EncryptionKey and PersonalData:BlindIndexKey "
+                    + "(base64 of 32 bytes each, e.g. `openssl rand -base64 32`) on every node."
             );
 
         var file = config["PersonalData:KeyFile"] is { Length: > 0 } f ? f : "data/personal-data-keys.json";

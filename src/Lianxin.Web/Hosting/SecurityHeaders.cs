@@ -15,7 +15,8 @@ public static class SecurityHeaders
                 : "";
         var csp =
             "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            + $"img-src 'self' data: blob:{tiles}; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            + $"img-src 'self' data: blob:{tiles}; connect-src 'self' ws: wss:; font-src 'self' data:; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
         return app.Use(
             async (ctx, next) =>
             {

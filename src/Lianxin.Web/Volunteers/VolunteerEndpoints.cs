@@ -239,12 +239,27 @@ public static class VolunteerEndpoints
             .Where(i => i.Category is VolunteerDictionaries.Skill or VolunteerDictionaries.AssistantKind)
             .ToDictionary(i => (i.Category, i.Code), i => i.Name);
         string Skill(string code) => names.GetValueOrDefault((VolunteerDictionaries.Skill, code), code);
-        return await ExcelExport.FileAsync(rows, "义警名册", ("姓名", r => r.Name), ("性别", r => r.Gender switch
-                {
-                    Gender.Male => "男",
-                    Gender.Female => "女",
-                    _ => "",
-                }), ("电话", r => r.PhoneMasked), ("所在单位", r => r.OrgUnitName), ("状态", r => r.StatusLabel), ("特长", r => string.Join("、", r.Skills.Select(Skill))), ("可服务时间", r => r.Availability.Label()), ("警务助理", r => r.AssistantKindCode is { } k ? names.GetValueOrDefault((VolunteerDictionaries.AssistantKind, k), k) : ""), ("申请时间", r => r.AppliedAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd")), ("加入时间", r => r.JoinedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd")));
+        static string GenderLabel(Gender g) =>
+            g switch
+            {
+                Gender.Male => "男",
+                Gender.Female => "女",
+                _ => "",
+            };
+        (string Header, Func<VolunteerRow, object?> Value)[] columns =
+        [
+            ("姓名", r => r.Name),
+            ("性别", r => GenderLabel(r.Gender)),
+            ("电话", r => r.PhoneMasked),
+            ("所在单位", r => r.OrgUnitName),
+            ("状态", r => r.StatusLabel),
+            ("特长", r => string.Join("、", r.Skills.Select(Skill))),
+            ("可服务时间", r => r.Availability.Label()),
+            ("警务助理", r => r.AssistantKindCode is { } k ? names.GetValueOrDefault((VolunteerDictionaries.AssistantKind, k), k) : ""),
+            ("申请时间", r => r.AppliedAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd")),
+            ("加入时间", r => r.JoinedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd")),
+        ];
+        return await ExcelExport.FileAsync(rows, "义警名册", columns);
     }
 
     private static async Task<Ok<PagedResult<SquadRow>>> ListSquads(

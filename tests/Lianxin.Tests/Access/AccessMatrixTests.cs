@@ -431,7 +431,8 @@ public abstract class AccessMatrixTests(AppFixture app)
             return (post.Value, tip.Value);
         });
 
-    /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something to reach.</summary>
+    /// <summary>Station 2's dispute is brought to mediation with a draft agreement, so the agreement routes have something
+    /// to reach.</summary>
     private Task<bool> AgreementOnStation2DisputeAsync(TestWorld w) =>
         app.Factory.WithScopeAsync(async sp =>
         {

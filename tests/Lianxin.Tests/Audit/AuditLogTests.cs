@@ -69,7 +69,8 @@ public abstract class AuditLogTests(AppFixture app)
             await db.Database.ExecuteSqlRawAsync(
                 postgres
                     ? "ALTER TABLE \"AuditEntries\" ENABLE TRIGGER \"AuditEntries_append_only\""
-                    : "CREATE TRIGGER \"AuditEntries_no_update\" BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only'); END;"
+                    : "CREATE TRIGGER \"AuditEntries_no_update\" BEFORE UPDATE ON \"AuditEntries\" "
+                        + "BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only'); END;"
             );
             return n;
         });

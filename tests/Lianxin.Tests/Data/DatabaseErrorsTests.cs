@@ -75,9 +75,10 @@ public abstract class DatabaseErrorsTests(AppFixture app)
             db.RollupStates.Add(new RollupState { Name = name, BuiltAt = DateTimeOffset.UtcNow });
             return db.SaveChangesAsync();
         });
+        var now = DateTimeOffset.UtcNow;
         var (error, _) = await FailureOfAsync(db =>
             db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({name}, 0, {DateTimeOffset.UtcNow}, 0)"
+                $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({name}, 0, {now}, 0)"
             )
         );
         Assert.IsAssignableFrom<System.Data.Common.DbException>(error);

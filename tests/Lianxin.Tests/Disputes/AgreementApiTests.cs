@@ -110,7 +110,8 @@ public abstract class AgreementApiTests(AppFixture app)
         Assert.Equal("程某赔偿 300 元", a.AgreedContent);
         Assert.NotNull(a.Parties[0].IdNumberMasked);
         await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10), a.Version - 1)), HttpStatusCode.Conflict);
-        await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))), HttpStatusCode.UnprocessableEntity); // no version
+        // no version
+        await ApiAssert.ProblemAsync(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))), HttpStatusCode.UnprocessableEntity);
 
         a = await ApiAssert.OkAsync<AgreementView>(
             await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version, judicialChosen = true })

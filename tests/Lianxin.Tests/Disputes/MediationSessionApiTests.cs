@@ -479,7 +479,8 @@ public abstract class MediationSessionApiTests(AppFixture app)
             ),
             HttpStatusCode.Created
         );
-        Assert.Equal(((string?)null, d.Summary.Number, "张三1"), (created.Summary, created.DisputeNumber, created.ResidentName)); // not kept for retries
+        // not kept for retries
+        Assert.Equal(((string?)null, d.Summary.Number, "张三1"), (created.Summary, created.DisputeNumber, created.ResidentName));
         var read = await ApiAssert.OkAsync<CounsellingView>(await officer.GetAsync($"/api/v1/counselling/{created.Id}"));
         Assert.Equal((notes, false), (read.Summary, read.SummaryHidden));
 

@@ -241,7 +241,8 @@ public abstract class CaseApiTests(CaseApp app)
         var today = ChinaTime.Day(app.Clock.GetUtcNow());
         var figures = await ApiAssert.OkAsync<CaseFigures>(
             await fresh.GetAsync(
-                $"/api/v1/incidents/cases/figures?from={today.AddDays(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}&orgUnitId={app.World.Districts[0].Id}"
+                $"/api/v1/incidents/cases/figures?from={today.AddDays(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}"
+                    + $"&orgUnitId={app.World.Districts[0].Id}"
             )
         );
         Assert.True(figures.Registered >= 2);

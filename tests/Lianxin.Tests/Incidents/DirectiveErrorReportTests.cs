@@ -27,7 +27,8 @@ public abstract class DirectiveErrorReportTests(AppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var csv =
-            $"指令编号,日期,地址,类别,内容\nZL-{tag},2026-11-23,东港豪庭3栋,,核查\n,2026-11-23,,,缺编号\nZL-{tag}-2,不是日期,,,\"日期错, 内容有逗号\"\nZL-{tag}-3,2026-11-24,,,\n";
+            $"指令编号,日期,地址,类别,内容\nZL-{tag},2026-11-23,东港豪庭3栋,,核查\n,2026-11-23,,,缺编号\n"
+            + $"ZL-{tag}-2,不是日期,,,\"日期错, 内容有逗号\"\nZL-{tag}-3,2026-11-24,,,\n";
         var officer = await app.As("officer1");
         var result = await ApiAssert.OkAsync<JsonElement>(
             await officer.PostAsync("/api/v1/incidents/directives/import", Form(csv, app.World.Villages[0].Id, "第47周指令.csv"))

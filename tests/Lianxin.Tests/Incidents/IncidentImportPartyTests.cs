@@ -32,7 +32,8 @@ public abstract class IncidentImportPartyTests(AppFixture app)
     private static string NewIdNumber()
     {
         var body =
-            $"330102{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+            $"330102{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}"
+            + $"1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 

@@ -355,8 +355,9 @@ public abstract class IncidentImportTests(AppFixture app)
             {
                 if (++runs > 1)
                     return;
+                var now = DateTimeOffset.UtcNow;
                 await s.Db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({taken}, 0, {DateTimeOffset.UtcNow}, 0)"
+                    $"INSERT INTO \"RollupStates\" (\"Name\", \"Version\", \"BuiltAt\", \"Rows\") VALUES ({taken}, 0, {now}, 0)"
                 );
             };
             return s.ImportAsync("retry.csv", new MemoryStream(Utf8(Csv(Row(p, 1), Row(p, 2)))));

@@ -25,7 +25,8 @@ public abstract class IncidentPartyTests(AppFixture app)
     private static string NewIdNumber()
     {
         var body =
-            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}"
+            + $"1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 

@@ -87,7 +87,8 @@ public abstract class IncidentPlaceManyTests(IncidentApp app)
             (New(s1, A("7栋门口")), w.Villages[0].Id, PlacementMethod.Address), // a leading part
             (New(s1, A("8栋")), null, null), // another station's resident
             (New(w.Villages[1].Id, A("8栋")), w.Grids[1].Id, PlacementMethod.Address), // ... found by that station
-            (New(w.Stations[1].Id, A("8栋"), lng: 114.05, lat: 38.05), w.Grids[1].Id, PlacementMethod.Address), // station 1's boundary does not count
+            // station 1's boundary does not count
+            (New(w.Stations[1].Id, A("8栋"), lng: 114.05, lat: 38.05), w.Grids[1].Id, PlacementMethod.Address),
             (New(s1, "无人登记的地址8号"), null, null),
             (New(s1, "三组"), null, null), // too short to match
             (New(s1), null, null),

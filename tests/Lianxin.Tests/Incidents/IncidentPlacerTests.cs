@@ -18,7 +18,8 @@ public sealed class IncidentPlacerTests
         Assert.True(withHole.Covers(Points.CreatePoint(new Coordinate(0, 5)))); // on the edge counts as inside
 
         var multi = IncidentPlacer.Parse(
-            """{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,6],[5,5]]]]}}"""
+            """{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":"""
+                + """[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,6],[5,5]]]]}}"""
         )!;
         Assert.True(multi.Covers(Points.CreatePoint(new Coordinate(5.5, 5.5))));
         Assert.False(multi.Covers(Points.CreatePoint(new Coordinate(3, 3))));

@@ -154,10 +154,18 @@ public abstract class RepeatBatchTests(AppFixture app)
                 .ToListAsync();
             var shape = clusters
                 .Select(c =>
-                    $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] "
-                    + $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} "
-                    + $"label={c.Kind switch { RepeatClusterKind.Address => Array.IndexOf(run.Addresses, c.Label).ToString(), RepeatClusterKind.Party => c.Label, _ => "phone" }} org={c.OrgUnitId}"
-                )
+                {
+                    var label = c.Kind switch
+                    {
+                        RepeatClusterKind.Address => Array.IndexOf(run.Addresses, c.Label).ToString(),
+                        RepeatClusterKind.Party => c.Label,
+                        _ => "phone",
+                    };
+                    return $"{c.Kind} {keyOf[(c.Kind, c.Key)]} [{string.Join(",", c.Members.Select(m => position[m.IncidentId]).Order())}] "
+                        + $"{c.FirstAt.ToUnixTimeSeconds()}-{c.LastAt.ToUnixTimeSeconds()} "
+                        + $"n={c.IncidentCount} focus={c.OnFocusList}/{c.FocusStatus} "
+                        + $"label={label} org={c.OrgUnitId}";
+                })
                 .Order()
                 .ToList();
             shape.Add("flagged " + string.Join(",", flags.Where(f => f.FlaggedRepeat).Select(f => position[f.Id]).Order()));
@@ -186,7 +194,8 @@ public abstract class RepeatBatchTests(AppFixture app)
     private static string NewIdNumber()
     {
         var body =
-            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
+            $"110105{Random.Shared.Next(1950, 2005)}0{Random.Shared.Next(1, 10)}"
+            + $"1{Random.Shared.Next(0, 10)}{Random.Shared.Next(100, 1000)}";
         return body + CitizenId.ComputeCheckChar(body);
     }
 

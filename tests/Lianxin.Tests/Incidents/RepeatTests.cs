@@ -36,7 +36,8 @@ public abstract class RepeatTests(AppFixture app)
 
     private static string Unique(string text) => $"{text}{Interlocked.Increment(ref _seq)}{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>Adds incidents in one intake and runs the registered intake steps (or a repeat check with the given rule) on them.</summary>
+    /// <summary>Adds incidents in one intake and runs the registered intake steps (or a repeat check with the given rule)
+    /// on them.</summary>
     private Task<List<Incident>> IntakeAsync(Guid placeId, RepeatOptions? rule, params Call[] calls) =>
         app.Factory.WithScopeAsync(async sp =>
         {
@@ -439,7 +440,8 @@ public abstract class RepeatTests(AppFixture app)
         );
         var number = Unique("ZL-");
         var csv =
-            $"指令编号,日期,地址,类别,内容\n{number},{day:yyyy-MM-dd},{flat.Replace("5栋", "五号楼")},,核查该户反复报警情况\n,{day:yyyy-MM-dd},,,缺编号\n{number}-2,不是日期,,,日期错\n";
+            $"指令编号,日期,地址,类别,内容\n{number},{day:yyyy-MM-dd},{flat.Replace("5栋", "五号楼")},,核查该户反复报警情况\n"
+            + $",{day:yyyy-MM-dd},,,缺编号\n{number}-2,不是日期,,,日期错\n";
         var officer = await app.As("officer1");
         HttpContent Form(string text, Guid unit, string name = "directives.csv") =>
             new MultipartFormDataContent

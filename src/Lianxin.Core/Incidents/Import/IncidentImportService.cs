@@ -112,7 +112,8 @@ public sealed class IncidentImportService(
             if (IncidentImportTemplate.PartyHeadersBeyondMax(header) is { Count: > 0 } beyond)
                 throw new ValidationFailedException(
                     "file",
-                    $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），请删去或合并这些列：{string.Join("、", beyond.Take(10))}"
+                    $"每行最多填 {IncidentImportTemplate.MaxParties} 名当事人（当事人1 至 当事人{IncidentImportTemplate.MaxParties}），"
+                        + $"请删去或合并这些列：{string.Join("、", beyond.Take(10))}"
                 );
             if (IncidentImportTemplate.PartyHeadersTwice(header) is { Count: > 0 } twice)
                 throw new ValidationFailedException(

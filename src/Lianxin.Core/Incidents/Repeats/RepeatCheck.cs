@@ -773,7 +773,8 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     (
                         officer,
                         $"重复警情：{cluster.Label}",
-                        $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
+                        $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）"
+                            + $"为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
                         $"/incidents/clusters?open={cluster.Id}"
                     )
                 );

@@ -194,8 +194,8 @@ public sealed class RepeatService(
     }
 
     /// <summary>一键转纠纷: registers a dispute from the cluster (source 110, description from its incidents,
-    /// parties from the people named in its incidents and from the callers whose names are known, unit from the place) and links the incidents to it,
-    /// all in one transaction.</summary>
+    /// parties from the people named in its incidents and from the callers whose names are known, unit from the place)
+    /// and links the incidents to it, all in one transaction.</summary>
     public const int MaxDisputeParties = 10;
 
     public async Task<Dispute> OpenDisputeAsync(Guid id, ClusterDisputeInput input, CancellationToken ct = default)

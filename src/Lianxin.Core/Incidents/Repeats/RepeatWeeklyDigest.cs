@@ -61,7 +61,8 @@ public sealed class RepeatWeeklyDigest(LianxinDbContext db, NotificationService 
                 await notifications.SendAsync(
                     leader,
                     $"上周重复警情研判：{s.Name}",
-                    $"{lastWeek:MM-dd} 至 {lastWeek.AddDays(6):MM-dd} 共 {mine.Count} 处重复警情、涉及 {mine.Sum(c => c.IncidentCount)} 起警情，请研判是否纳入重点关注。",
+                    $"{lastWeek:MM-dd} 至 {lastWeek.AddDays(6):MM-dd} 共 {mine.Count} 处重复警情、"
+                        + $"涉及 {mine.Sum(c => c.IncidentCount)} 起警情，请研判是否纳入重点关注。",
                     $"/incidents/clusters?week={lastWeek:yyyy-MM-dd}",
                     "info",
                     ct: ct

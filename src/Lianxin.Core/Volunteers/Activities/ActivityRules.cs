@@ -25,10 +25,12 @@ public static class ActivityRules
             .ToList();
     }
 
-    /// <summary>Whether a check-in at <paramref name="at"/> is inside the window: from <paramref name="window"/> before the start until the end.</summary>
+    /// <summary>Whether a check-in at <paramref name="at"/> is inside the window: from <paramref name="window"/> before
+    /// the start until the end.</summary>
     public static bool CheckInOpen(Activity a, DateTimeOffset at, TimeSpan window) => at >= a.StartsAt - window && at <= a.EndsAt;
 
-    /// <summary>Whether a check-out at <paramref name="at"/> is inside the window: from the start until <paramref name="window"/> after the end.</summary>
+    /// <summary>Whether a check-out at <paramref name="at"/> is inside the window: from the start until
+    /// <paramref name="window"/> after the end.</summary>
     public static bool CheckOutOpen(Activity a, DateTimeOffset at, TimeSpan window) => at >= a.StartsAt && at <= a.EndsAt + window;
 
     /// <summary>Minutes credited for one volunteer: the time between check-in and check-out, counted only

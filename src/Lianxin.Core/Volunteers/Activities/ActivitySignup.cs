@@ -41,7 +41,8 @@ public sealed class ActivitySignup : Entity
 
     public IReadOnlyList<SignupAction> AllowedActions => SignupTransitions.Allowed(Status);
 
-    /// <summary>A first sign-up, placed by <see cref="ActivityRules.Place"/>: pending, or waiting at <paramref name="waitPosition"/>.</summary>
+    /// <summary>A first sign-up, placed by <see cref="ActivityRules.Place"/>: pending, or waiting at
+    /// <paramref name="waitPosition"/>.</summary>
     public static ActivitySignup SignUp(Guid activityId, Guid volunteerId, SignupStatus placed, int? waitPosition, DateTimeOffset at)
     {
         var s = new ActivitySignup { ActivityId = activityId, VolunteerId = volunteerId };

@@ -90,7 +90,8 @@ public sealed class VolunteerActivityService(
         if (mine is null)
         {
             mine = ActivitySignup.SignUp(a.Id, v.Id, status, position, now);
-            db.ActivitySignups.Add(mine); // added explicitly: a new row with its id already set would otherwise be taken for an existing one
+            // added explicitly: a new row with its id already set would otherwise be taken for an existing one
+            db.ActivitySignups.Add(mine);
             a.Signups.Add(mine);
         }
         else

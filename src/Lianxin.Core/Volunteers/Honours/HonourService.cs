@@ -147,7 +147,8 @@ public sealed class HonourService(LianxinDbContext db, ICurrentUser user)
             AuditAction.Create,
             nameof(VolunteerCredit),
             credit.Id.ToString(),
-            $"人工调整 {PersonName.Mask(v.Name)} 的时长 {HoursRule.ToHours(credit.Minutes):+0.#;-0.#;0} 小时、积分 {credit.Points:+0;-0;0}：{credit.Reason}"
+            $"人工调整 {PersonName.Mask(v.Name)} 的时长 {HoursRule.ToHours(credit.Minutes):+0.#;-0.#;0} 小时、"
+                + $"积分 {credit.Points:+0;-0;0}：{credit.Reason}"
         );
         await db.SaveChangesAsync(ct);
         return View(credit);

@@ -688,7 +688,8 @@ public sealed class TipService(
     /// <summary>The code as shown to the sender: groups of four.</summary>
     public static string FormatCode(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
 
-    /// <summary>Upper case, separators dropped, the letters people confuse read as the digits they look like; null when it cannot be a code.</summary>
+    /// <summary>Upper case, separators dropped, the letters people confuse read as the digits they look like; null when
+    /// it cannot be a code.</summary>
     public static string? NormalizeCode(string? code)
     {
         if (code is null || code.Length > 64)
