@@ -218,9 +218,7 @@ public sealed class DisputeService(
         user.Demand(Permissions.DisputesMediate);
         var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var text = Checks.Clean(q);
-        if (text is { Length: > TextLimits.Name })
-            throw new ValidationFailedException("q", "搜索词过长");
+        var text = Checks.SearchTerm(q);
         var query = AssigneeQuery(d.OrgUnit!);
         if (text is not null)
             query = query.Where(x => x.DisplayName.Contains(text) || x.UserName!.Contains(text));
@@ -310,10 +308,8 @@ public sealed class DisputeService(
     {
         user.Demand(Permissions.DisputesRead);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(d => d.Title.Contains(text) || d.Number.Contains(text) || (d.Address != null && d.Address.Contains(text)));
         }
         if (f.Status is { } s)

@@ -97,10 +97,8 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         user.Demand(Permissions.MembersRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Members.AsNoTracking().Where(scope.Filter<Member>());
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(m => m.Name.Contains(text) || (m.Organization != null && m.Organization.Contains(text)));
         }
         if (f.Kind is { } kind)

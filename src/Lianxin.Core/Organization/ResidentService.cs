@@ -140,10 +140,8 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             var hash = protector.BlindIndex(parsed.Normalized!);
             q = q.Where(r => r.PhoneHash == hash);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(r => r.Name.Contains(text) || (r.Address != null && r.Address.Contains(text)));
         }
         if (f.OrgUnitId is { } unitId)

@@ -624,10 +624,8 @@ public sealed class VolunteerService(
                 throw new ValidationFailedException("status", "状态无效");
             q = q.Where(v => v.Status == s);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             var phone = PhoneNumber.Parse(text);
             if (phone.IsValid)
             {

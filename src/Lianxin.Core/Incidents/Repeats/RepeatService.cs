@@ -327,9 +327,7 @@ public sealed class RepeatService(
     public async Task<IReadOnlyList<AssigneeChoice>> OwnersAsync(string? q, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
-        var text = Checks.Clean(q);
-        if (text is { Length: > TextLimits.Name })
-            throw new ValidationFailedException("q", "搜索词过长");
+        var text = Checks.SearchTerm(q);
         var scope = await user.GetScopeAsync(ct);
         var units = db.OrgUnits.Where(scope.UnitFilter()).Select(u => u.Id);
         var query = db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value));
@@ -425,10 +423,8 @@ public sealed class RepeatService(
                 throw new ValidationFailedException("minCount", "起数须在 1 到 10000 之间");
             q = q.Where(c => c.IncidentCount >= n);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(c => c.Label.Contains(text));
         }
         return q;

@@ -346,10 +346,8 @@ public sealed class ActivityService(
     {
         user.Demand(Permissions.VolunteersRead);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(a => a.Title.Contains(text) || a.Place.Contains(text));
         }
         if (f.Status is { } s)

@@ -504,10 +504,8 @@ public sealed class TipService(
     {
         user.Demand(Permissions.TipsHandle);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(t => t.Number.Contains(text) || t.Body.Contains(text) || (t.Address != null && t.Address.Contains(text)));
         }
         if (f.Status is { } s)
