@@ -623,13 +623,7 @@ public sealed class IncidentService(
         var scope = await user.GetScopeAsync(ct);
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Incident),
-            x.Id.ToString(),
-            $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Incident), x.Id.ToString(), $"查看警情 {x.Number} 报警人的完整姓名和电话", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedCaller(x.Id, x.Number, protector.Reveal(x.CallerName), protector.Reveal(x.CallerPhone));
     }
@@ -643,12 +637,11 @@ public sealed class IncidentService(
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();
         var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position).ToListAsync(ct);
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
+        db.AuditReveal(
             nameof(Incident),
             x.Id.ToString(),
-            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话" + (why is null ? "" : $"；事由：{why}")
+            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话",
+            reason
         );
         await db.SaveChangesAsync(ct);
         return parties

@@ -45,13 +45,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var scope = await user.GetScopeAsync(ct);
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Resident),
-            r.Id.ToString(),
-            $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone), r.BirthDate);
     }

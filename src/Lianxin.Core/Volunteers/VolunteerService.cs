@@ -289,13 +289,7 @@ public sealed class VolunteerService(
     {
         user.Demand(Permissions.VolunteersManage);
         var v = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Volunteer),
-            v.Id.ToString(),
-            $"查看义警 {v.Name} 的完整电话和身份证号" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Volunteer), v.Id.ToString(), $"查看义警 {v.Name} 的完整电话和身份证号", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedVolunteer(v.Id, v.Name, protector.Reveal(v.Phone), protector.Reveal(v.IdNumber));
     }
