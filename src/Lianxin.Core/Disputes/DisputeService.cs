@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -358,41 +359,30 @@ public sealed class DisputeService(
     private async Task<IQueryable<Dispute>> ScopedAsync(CancellationToken ct) =>
         db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
 
-    private static IQueryable<DisputeRow> Project(IQueryable<Dispute> q) =>
-        q.Select(d => new DisputeRow(
-            d.Id,
-            d.Number,
-            d.Title,
-            d.CategoryCode,
-            d.Source,
-            d.Status,
-            d.Level,
-            d.Risk,
-            d.OrgUnitId,
-            d.OrgUnit!.Name,
-            d.RegisteredAt,
-            d.LimitStartedAt,
-            d.EndedAt,
-            d.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Dispute, DisputeRow>> AsRow = d => new DisputeRow(
+        d.Id,
+        d.Number,
+        d.Title,
+        d.CategoryCode,
+        d.Source,
+        d.Status,
+        d.Level,
+        d.Risk,
+        d.OrgUnitId,
+        d.OrgUnit == null ? null : d.OrgUnit.Name,
+        d.RegisteredAt,
+        d.LimitStartedAt,
+        d.EndedAt,
+        d.Version
+    );
 
-    private static DisputeRow Row(Dispute d) =>
-        new(
-            d.Id,
-            d.Number,
-            d.Title,
-            d.CategoryCode,
-            d.Source,
-            d.Status,
-            d.Level,
-            d.Risk,
-            d.OrgUnitId,
-            d.OrgUnit?.Name,
-            d.RegisteredAt,
-            d.LimitStartedAt,
-            d.EndedAt,
-            d.Version
-        );
+    private static readonly Func<Dispute, DisputeRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<DisputeRow> Project(IQueryable<Dispute> q) => q.Select(AsRow);
+
+    private static DisputeRow Row(Dispute d) => ToRow(d);
 
     private async Task<List<DisputeParty>> PartiesAsync(List<PartyInput> inputs, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
@@ -714,47 +715,33 @@ public sealed class IncidentService(
         return text.Length == 0 ? "全部" : text;
     }
 
-    private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) =>
-        q.Select(x => new IncidentRow(
-            x.Id,
-            x.Number,
-            x.ReceivedAt,
-            x.CategoryCode,
-            x.TypeCode,
-            x.SubtypeCode,
-            x.Address,
-            x.Summary,
-            x.PlaceId,
-            x.OrgUnitId,
-            x.OrgUnit!.Name,
-            x.HandlingOfficer,
-            x.Validity,
-            x.Preventable,
-            x.FlaggedRepeat,
-            x.Source,
-            x.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Incident, IncidentRow>> AsRow = x => new IncidentRow(
+        x.Id,
+        x.Number,
+        x.ReceivedAt,
+        x.CategoryCode,
+        x.TypeCode,
+        x.SubtypeCode,
+        x.Address,
+        x.Summary,
+        x.PlaceId,
+        x.OrgUnitId,
+        x.OrgUnit == null ? null : x.OrgUnit.Name,
+        x.HandlingOfficer,
+        x.Validity,
+        x.Preventable,
+        x.FlaggedRepeat,
+        x.Source,
+        x.Version
+    );
 
-    private static IncidentRow Row(Incident x) =>
-        new(
-            x.Id,
-            x.Number,
-            x.ReceivedAt,
-            x.CategoryCode,
-            x.TypeCode,
-            x.SubtypeCode,
-            x.Address,
-            x.Summary,
-            x.PlaceId,
-            x.OrgUnitId,
-            x.OrgUnit?.Name,
-            x.HandlingOfficer,
-            x.Validity,
-            x.Preventable,
-            x.FlaggedRepeat,
-            x.Source,
-            x.Version
-        );
+    private static readonly Func<Incident, IncidentRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) => q.Select(AsRow);
+
+    private static IncidentRow Row(Incident x) => ToRow(x);
 
     /// <summary>Field errors of one item, kept rather than thrown so a batch can report every item.</summary>
     private sealed class FieldErrors

@@ -173,25 +173,7 @@ public sealed class SquadService(LianxinDbContext db, ICurrentUser user)
         {
             query = query.Where(v => v.Name.Contains(text));
         }
-        return await query
-            .OrderBy(v => v.Name)
-            .Take(50)
-            .Select(v => new VolunteerRow(
-                v.Id,
-                v.Name,
-                v.Gender,
-                v.PhoneMasked,
-                v.OrgUnitId,
-                v.OrgUnit!.Name,
-                v.Skills,
-                v.Availability,
-                v.Status,
-                v.AppliedAt,
-                v.JoinedAt,
-                v.AssistantKindCode,
-                v.Version
-            ))
-            .ToListAsync(ct);
+        return await VolunteerService.Project(query.OrderBy(v => v.Name).Take(50)).ToListAsync(ct);
     }
 
     private async Task<(Squad, SquadMember)> MemberAsync(Guid squadId, Guid memberId, CancellationToken ct)

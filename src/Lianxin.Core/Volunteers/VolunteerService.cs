@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
@@ -649,39 +650,30 @@ public sealed class VolunteerService(
     private async Task<IQueryable<Volunteer>> ScopedAsync(CancellationToken ct) =>
         db.Volunteers.Where((await user.GetScopeAsync(ct)).Filter<Volunteer>());
 
-    private static IQueryable<VolunteerRow> Project(IQueryable<Volunteer> q) =>
-        q.Select(v => new VolunteerRow(
-            v.Id,
-            v.Name,
-            v.Gender,
-            v.PhoneMasked,
-            v.OrgUnitId,
-            v.OrgUnit!.Name,
-            v.Skills,
-            v.Availability,
-            v.Status,
-            v.AppliedAt,
-            v.JoinedAt,
-            v.AssistantKindCode,
-            v.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Volunteer, VolunteerRow>> AsRow = v => new VolunteerRow(
+        v.Id,
+        v.Name,
+        v.Gender,
+        v.PhoneMasked,
+        v.OrgUnitId,
+        v.OrgUnit == null ? null : v.OrgUnit.Name,
+        v.Skills,
+        v.Availability,
+        v.Status,
+        v.AppliedAt,
+        v.JoinedAt,
+        v.AssistantKindCode,
+        v.Version
+    );
 
-    private static VolunteerRow Row(Volunteer v) =>
-        new(
-            v.Id,
-            v.Name,
-            v.Gender,
-            v.PhoneMasked,
-            v.OrgUnitId,
-            v.OrgUnit?.Name,
-            v.Skills,
-            v.Availability,
-            v.Status,
-            v.AppliedAt,
-            v.JoinedAt,
-            v.AssistantKindCode,
-            v.Version
-        );
+    private static readonly Func<Volunteer, VolunteerRow> ToRow = AsRow.Compile();
+
+    /// <summary>Volunteers as list rows; the squad's candidate list shows the same row.</summary>
+    internal static IQueryable<VolunteerRow> Project(IQueryable<Volunteer> q) => q.Select(AsRow);
+
+    private static VolunteerRow Row(Volunteer v) => ToRow(v);
 
     private async Task<IReadOnlyList<VolunteerSquadView>> SquadsOfAsync(Guid volunteerId, CancellationToken ct) =>
         await (

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -430,39 +431,28 @@ public sealed class RepeatService(
         return q;
     }
 
-    private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) =>
-        q.Select(c => new ClusterRow(
-            c.Id,
-            c.Kind,
-            c.Label,
-            c.OrgUnitId,
-            c.OrgUnit!.Name,
-            c.FirstAt,
-            c.LastAt,
-            c.IncidentCount,
-            c.CategoryCode,
-            c.OnFocusList,
-            c.FocusStatus,
-            c.FocusOwnerId,
-            c.DisputeId,
-            c.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<RepeatCluster, ClusterRow>> AsRow = c => new ClusterRow(
+        c.Id,
+        c.Kind,
+        c.Label,
+        c.OrgUnitId,
+        c.OrgUnit == null ? null : c.OrgUnit.Name,
+        c.FirstAt,
+        c.LastAt,
+        c.IncidentCount,
+        c.CategoryCode,
+        c.OnFocusList,
+        c.FocusStatus,
+        c.FocusOwnerId,
+        c.DisputeId,
+        c.Version
+    );
 
-    private static ClusterRow Row(RepeatCluster c) =>
-        new(
-            c.Id,
-            c.Kind,
-            c.Label,
-            c.OrgUnitId,
-            c.OrgUnit?.Name,
-            c.FirstAt,
-            c.LastAt,
-            c.IncidentCount,
-            c.CategoryCode,
-            c.OnFocusList,
-            c.FocusStatus,
-            c.FocusOwnerId,
-            c.DisputeId,
-            c.Version
-        );
+    private static readonly Func<RepeatCluster, ClusterRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) => q.Select(AsRow);
+
+    private static ClusterRow Row(RepeatCluster c) => ToRow(c);
 }
