@@ -311,19 +311,7 @@ public sealed class VolunteerService(
             c.Add("phone", "请填写电话号码（本人日后用手机申请时据此关联）");
         else if (!phone.IsValid)
             c.Add("phone", phone.Error ?? "电话号码无效");
-        CitizenIdResult? id = null;
-        if (Checks.Clean(input.IdNumber) is { } idText)
-        {
-            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid)
-                c.Add("idNumber", id.Error ?? "身份证号无效");
-        }
-        if (input.Gender is { } g && !Enum.IsDefined(g))
-            c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
-            c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills })
-            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        var id = CheckPerson(c, input.IdNumber, input.Gender, input.Availability, input.Skills);
         if (input.OrgUnitId is null)
             c.Add("orgUnitId", "请选择所在村（社区）");
         c.ThrowIfAny();
@@ -524,6 +512,32 @@ public sealed class VolunteerService(
             );
     }
 
+    /// <summary>The personal fields a staff registration and an application share, checked alike; the parsed ID
+    /// number (null when none was given) is returned for the caller to store.</summary>
+    private CitizenIdResult? CheckPerson(
+        Checks c,
+        string? idNumber,
+        Gender? gender,
+        VolunteerAvailability? availability,
+        List<string>? skills
+    )
+    {
+        CitizenIdResult? id = null;
+        if (Checks.Clean(idNumber) is { } idText)
+        {
+            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
+            if (!id.IsValid)
+                c.Add("idNumber", id.Error ?? "身份证号无效");
+        }
+        if (gender is { } g && !Enum.IsDefined(g))
+            c.Add("gender", "性别无效");
+        if (availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
+            c.Add("availability", "可服务时间无效");
+        if (skills is { Count: > MaxSkills })
+            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        return id;
+    }
+
     private (CitizenIdResult? Id, PhoneNumberResult Phone) ValidateApplication(VolunteerApplication input)
     {
         var c = new Checks()
@@ -532,19 +546,7 @@ public sealed class VolunteerService(
         var phone = PhoneNumber.Parse(input.Phone);
         if (!phone.IsValid)
             c.Add("phone", phone.Error ?? "电话号码无效");
-        CitizenIdResult? id = null;
-        if (Checks.Clean(input.IdNumber) is { } idText)
-        {
-            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid)
-                c.Add("idNumber", id.Error ?? "身份证号无效");
-        }
-        if (input.Gender is { } g && !Enum.IsDefined(g))
-            c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
-            c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills })
-            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        var id = CheckPerson(c, input.IdNumber, input.Gender, input.Availability, input.Skills);
         c.ThrowIfAny();
         return (id, phone);
     }
