@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -259,23 +260,7 @@ public sealed class ActivityService(
                 s.PointsCredited
             ))
             .ToList();
-        var row = new ActivityRow(
-            a.Id,
-            a.Kind,
-            a.Title,
-            a.Place,
-            a.StartsAt,
-            a.EndsAt,
-            a.Quota,
-            a.Status,
-            a.OrgUnitId,
-            a.OrgUnit?.Name,
-            a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved),
-            a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
-            a.Version
-        );
+        var row = ToRow(a);
         return new ActivityDetail(
             row,
             a.Description,
@@ -365,24 +350,29 @@ public sealed class ActivityService(
         return q;
     }
 
-    private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) =>
-        q.Select(a => new ActivityRow(
-            a.Id,
-            a.Kind,
-            a.Title,
-            a.Place,
-            a.StartsAt,
-            a.EndsAt,
-            a.Quota,
-            a.Status,
-            a.OrgUnitId,
-            a.OrgUnit!.Name,
-            a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved),
-            a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
-            a.Version
-        ));
+    // One projection for queries and for a loaded activity, so a list row and the detail's row cannot drift apart;
+    // the unit's name is null-safe because a loaded activity may come without its unit.
+    private static readonly Expression<Func<Activity, ActivityRow>> AsRow = a => new ActivityRow(
+        a.Id,
+        a.Kind,
+        a.Title,
+        a.Place,
+        a.StartsAt,
+        a.EndsAt,
+        a.Quota,
+        a.Status,
+        a.OrgUnitId,
+        a.OrgUnit == null ? null : a.OrgUnit.Name,
+        a.OrganizerName,
+        a.Signups.Count(s => s.Status == SignupStatus.Approved),
+        a.Signups.Count(s => s.Status == SignupStatus.Pending),
+        a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
+        a.Version
+    );
+
+    private static readonly Func<Activity, ActivityRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) => q.Select(AsRow);
 
     private async Task ApplyAsync(Activity a, ActivityInput input, bool isNew, CancellationToken ct)
     {
