@@ -53,6 +53,16 @@ public sealed class Checks
         return why;
     }
 
+    /// <summary>A list's search words, cleaned (null when blank); longer than <paramref name="maxLength"/> is refused
+    /// as field "q", so every list answers an over-long search the same way.</summary>
+    public static string? SearchTerm(string? value, int maxLength = TextLimits.Name)
+    {
+        var text = Clean(value);
+        if (text is not null && text.Length > maxLength)
+            throw new ValidationFailedException("q", "搜索词过长");
+        return text;
+    }
+
     /// <summary>Trims and turns blank into null, for optional text.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

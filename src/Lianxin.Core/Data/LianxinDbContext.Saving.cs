@@ -67,6 +67,14 @@ public sealed partial class LianxinDbContext
         nameof(IdentityUser.NormalizedEmail),
     ];
 
+    /// <summary>Queues the audit line of a reveal of personal data in full: what was seen, and the reason the
+    /// person gave (checked by <see cref="Checks.RevealReason"/>) when they gave one.</summary>
+    public void AuditReveal(string entityType, string entityId, string what, string? reason)
+    {
+        var why = Checks.RevealReason(reason);
+        Audit(AuditAction.Reveal, entityType, entityId, what + (why is null ? "" : $"；事由：{why}"));
+    }
+
     /// <summary>Queues an audit line (sign-in, reveal, export, …) written with the next save.</summary>
     public void Audit(
         string action,

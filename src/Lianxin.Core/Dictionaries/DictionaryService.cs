@@ -64,27 +64,12 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
             .ToHashSet();
         var order = 0;
         var added = 0;
-        foreach (var (category, code, name) in DictionaryDefaults.Items)
+        // Every default takes its place in the order, present or not, so a later default keeps its order.
+        void AddMissing(string category, string code, string name, string? parent)
         {
             order += 10;
             if (existing.Contains((category, code)))
-                continue;
-            db.DictionaryItems.Add(
-                new DictionaryItem
-                {
-                    Category = category,
-                    Code = code,
-                    Name = name,
-                    SortOrder = order,
-                }
-            );
-            added++;
-        }
-        foreach (var (category, code, name, parent) in DictionaryDefaults.ChildItems)
-        {
-            order += 10;
-            if (existing.Contains((category, code)))
-                continue;
+                return;
             db.DictionaryItems.Add(
                 new DictionaryItem
                 {
@@ -97,6 +82,10 @@ public sealed class DictionaryService(LianxinDbContext db, ICurrentUser user)
             );
             added++;
         }
+        foreach (var (category, code, name) in DictionaryDefaults.Items)
+            AddMissing(category, code, name, null);
+        foreach (var (category, code, name, parent) in DictionaryDefaults.ChildItems)
+            AddMissing(category, code, name, parent);
         if (added == 0)
             return;
         // One summary line instead of one per default entry.

@@ -112,10 +112,8 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         var dispute = await DisputeAsync(disputeId, ct);
         var scope = await user.GetScopeAsync(ct);
         var query = db.Members.AsNoTracking().Where(scope.Filter<Member>()).Where(m => m.IsActive);
-        if (Checks.Clean(q) is { } text)
+        if (Checks.SearchTerm(q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             query = query.Where(m => m.Name.Contains(text) || (m.Organization != null && m.Organization.Contains(text)));
         }
         if (kind is { } k)

@@ -6,31 +6,26 @@ namespace Lianxin.Core.Incidents;
 /// the save that added the incidents, so no path can skip the statistics or the repeat check.</summary>
 public static class IncidentIntake
 {
-    public static async Task RunStepsAsync(
+    public static Task RunStepsAsync(
         LianxinDbContext db,
         IEnumerable<IIncidentIntakeStep> steps,
         IReadOnlyList<Incident> added,
         CancellationToken ct
-    )
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(steps);
-        ArgumentNullException.ThrowIfNull(added);
-        if (added.Count == 0)
-            return;
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Intake steps run inside the transaction that added the incidents.");
-        foreach (var step in steps.OrderBy(s => s.Order))
-            await step.OnAddedAsync(db, added, ct);
-        // Whatever a step tracked but did not save yet goes in with the same transaction.
-        await db.SaveChangesAsync(ct);
-    }
+    ) => RunAsync(db, steps, added, (step, ct) => step.OnAddedAsync(db, added, ct), ct);
 
     /// <summary>One part of an intake that comes in parts; call <see cref="FinishPartsAsync"/> after the last.</summary>
-    public static async Task RunPartAsync(
+    public static Task RunPartAsync(
         LianxinDbContext db,
         IEnumerable<IIncidentIntakeStep> steps,
         IReadOnlyList<Incident> added,
+        CancellationToken ct
+    ) => RunAsync(db, steps, added, (step, ct) => step.OnPartAddedAsync(db, added, ct), ct);
+
+    private static async Task RunAsync(
+        LianxinDbContext db,
+        IEnumerable<IIncidentIntakeStep> steps,
+        IReadOnlyList<Incident> added,
+        Func<IIncidentIntakeStep, CancellationToken, Task> run,
         CancellationToken ct
     )
     {
@@ -42,7 +37,8 @@ public static class IncidentIntake
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Intake steps run inside the transaction that added the incidents.");
         foreach (var step in steps.OrderBy(s => s.Order))
-            await step.OnPartAddedAsync(db, added, ct);
+            await run(step, ct);
+        // Whatever a step tracked but did not save yet goes in with the same transaction.
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
@@ -623,13 +624,7 @@ public sealed class IncidentService(
         var scope = await user.GetScopeAsync(ct);
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Incident),
-            x.Id.ToString(),
-            $"查看警情 {x.Number} 报警人的完整姓名和电话" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Incident), x.Id.ToString(), $"查看警情 {x.Number} 报警人的完整姓名和电话", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedCaller(x.Id, x.Number, protector.Reveal(x.CallerName), protector.Reveal(x.CallerPhone));
     }
@@ -643,12 +638,11 @@ public sealed class IncidentService(
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();
         var parties = await db.IncidentParties.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.Position).ToListAsync(ct);
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
+        db.AuditReveal(
             nameof(Incident),
             x.Id.ToString(),
-            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话" + (why is null ? "" : $"；事由：{why}")
+            $"查看警情 {x.Number} 当事人（{parties.Count} 人）的完整姓名、身份证号和电话",
+            reason
         );
         await db.SaveChangesAsync(ct);
         return parties
@@ -721,47 +715,33 @@ public sealed class IncidentService(
         return text.Length == 0 ? "全部" : text;
     }
 
-    private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) =>
-        q.Select(x => new IncidentRow(
-            x.Id,
-            x.Number,
-            x.ReceivedAt,
-            x.CategoryCode,
-            x.TypeCode,
-            x.SubtypeCode,
-            x.Address,
-            x.Summary,
-            x.PlaceId,
-            x.OrgUnitId,
-            x.OrgUnit!.Name,
-            x.HandlingOfficer,
-            x.Validity,
-            x.Preventable,
-            x.FlaggedRepeat,
-            x.Source,
-            x.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Incident, IncidentRow>> AsRow = x => new IncidentRow(
+        x.Id,
+        x.Number,
+        x.ReceivedAt,
+        x.CategoryCode,
+        x.TypeCode,
+        x.SubtypeCode,
+        x.Address,
+        x.Summary,
+        x.PlaceId,
+        x.OrgUnitId,
+        x.OrgUnit == null ? null : x.OrgUnit.Name,
+        x.HandlingOfficer,
+        x.Validity,
+        x.Preventable,
+        x.FlaggedRepeat,
+        x.Source,
+        x.Version
+    );
 
-    private static IncidentRow Row(Incident x) =>
-        new(
-            x.Id,
-            x.Number,
-            x.ReceivedAt,
-            x.CategoryCode,
-            x.TypeCode,
-            x.SubtypeCode,
-            x.Address,
-            x.Summary,
-            x.PlaceId,
-            x.OrgUnitId,
-            x.OrgUnit?.Name,
-            x.HandlingOfficer,
-            x.Validity,
-            x.Preventable,
-            x.FlaggedRepeat,
-            x.Source,
-            x.Version
-        );
+    private static readonly Func<Incident, IncidentRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<IncidentRow> Project(IQueryable<Incident> q) => q.Select(AsRow);
+
+    private static IncidentRow Row(Incident x) => ToRow(x);
 
     /// <summary>Field errors of one item, kept rather than thrown so a batch can report every item.</summary>
     private sealed class FieldErrors

@@ -38,13 +38,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         var scope = await user.GetScopeAsync(ct);
         var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            Audit.AuditAction.Reveal,
-            nameof(Member),
-            m.Id.ToString(),
-            $"查看 {m.Name} 的完整电话" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Member), m.Id.ToString(), $"查看 {m.Name} 的完整电话", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedMember(m.Id, m.Name, protector.Reveal(m.Phone));
     }
@@ -97,10 +91,8 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
         user.Demand(Permissions.MembersRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Members.AsNoTracking().Where(scope.Filter<Member>());
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(m => m.Name.Contains(text) || (m.Organization != null && m.Organization.Contains(text)));
         }
         if (f.Kind is { } kind)

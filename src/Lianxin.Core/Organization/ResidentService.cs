@@ -45,13 +45,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         var scope = await user.GetScopeAsync(ct);
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Resident),
-            r.Id.ToString(),
-            $"查看 {r.Name} 的完整身份证号和电话" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Resident), r.Id.ToString(), $"查看 {r.Name} 的完整身份证号和电话", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedResident(r.Id, r.Name, protector.Reveal(r.IdNumber), protector.Reveal(r.Phone), r.BirthDate);
     }
@@ -140,10 +134,8 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             var hash = protector.BlindIndex(parsed.Normalized!);
             q = q.Where(r => r.PhoneHash == hash);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(r => r.Name.Contains(text) || (r.Address != null && r.Address.Contains(text)));
         }
         if (f.OrgUnitId is { } unitId)

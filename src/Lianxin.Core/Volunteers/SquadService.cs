@@ -17,10 +17,8 @@ public sealed class SquadService(LianxinDbContext db, ICurrentUser user)
     {
         user.Demand(Permissions.VolunteersRead);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(s => s.Name.Contains(text) || (s.PartnerName != null && s.PartnerName.Contains(text)));
         }
         if (Checks.Clean(f.Type) is { } type)
@@ -171,31 +169,11 @@ public sealed class SquadService(LianxinDbContext db, ICurrentUser user)
             .Volunteers.AsNoTracking()
             .Where(scope.Filter<Volunteer>())
             .Where(v => v.Status == VolunteerStatus.Active && !db.SquadMembers.Any(m => m.SquadId == squadId && m.VolunteerId == v.Id));
-        if (Checks.Clean(q) is { } text)
+        if (Checks.SearchTerm(q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             query = query.Where(v => v.Name.Contains(text));
         }
-        return await query
-            .OrderBy(v => v.Name)
-            .Take(50)
-            .Select(v => new VolunteerRow(
-                v.Id,
-                v.Name,
-                v.Gender,
-                v.PhoneMasked,
-                v.OrgUnitId,
-                v.OrgUnit!.Name,
-                v.Skills,
-                v.Availability,
-                v.Status,
-                v.AppliedAt,
-                v.JoinedAt,
-                v.AssistantKindCode,
-                v.Version
-            ))
-            .ToListAsync(ct);
+        return await VolunteerService.Project(query.OrderBy(v => v.Name).Take(50)).ToListAsync(ct);
     }
 
     private async Task<(Squad, SquadMember)> MemberAsync(Guid squadId, Guid memberId, CancellationToken ct)

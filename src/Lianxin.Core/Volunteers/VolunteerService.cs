@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
@@ -289,13 +290,7 @@ public sealed class VolunteerService(
     {
         user.Demand(Permissions.VolunteersManage);
         var v = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        var why = Checks.RevealReason(reason);
-        db.Audit(
-            AuditAction.Reveal,
-            nameof(Volunteer),
-            v.Id.ToString(),
-            $"查看义警 {v.Name} 的完整电话和身份证号" + (why is null ? "" : $"；事由：{why}")
-        );
+        db.AuditReveal(nameof(Volunteer), v.Id.ToString(), $"查看义警 {v.Name} 的完整电话和身份证号", reason);
         await db.SaveChangesAsync(ct);
         return new RevealedVolunteer(v.Id, v.Name, protector.Reveal(v.Phone), protector.Reveal(v.IdNumber));
     }
@@ -316,19 +311,7 @@ public sealed class VolunteerService(
             c.Add("phone", "请填写电话号码（本人日后用手机申请时据此关联）");
         else if (!phone.IsValid)
             c.Add("phone", phone.Error ?? "电话号码无效");
-        CitizenIdResult? id = null;
-        if (Checks.Clean(input.IdNumber) is { } idText)
-        {
-            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid)
-                c.Add("idNumber", id.Error ?? "身份证号无效");
-        }
-        if (input.Gender is { } g && !Enum.IsDefined(g))
-            c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
-            c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills })
-            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        var id = CheckPerson(c, input.IdNumber, input.Gender, input.Availability, input.Skills);
         if (input.OrgUnitId is null)
             c.Add("orgUnitId", "请选择所在村（社区）");
         c.ThrowIfAny();
@@ -529,6 +512,32 @@ public sealed class VolunteerService(
             );
     }
 
+    /// <summary>The personal fields a staff registration and an application share, checked alike; the parsed ID
+    /// number (null when none was given) is returned for the caller to store.</summary>
+    private CitizenIdResult? CheckPerson(
+        Checks c,
+        string? idNumber,
+        Gender? gender,
+        VolunteerAvailability? availability,
+        List<string>? skills
+    )
+    {
+        CitizenIdResult? id = null;
+        if (Checks.Clean(idNumber) is { } idText)
+        {
+            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
+            if (!id.IsValid)
+                c.Add("idNumber", id.Error ?? "身份证号无效");
+        }
+        if (gender is { } g && !Enum.IsDefined(g))
+            c.Add("gender", "性别无效");
+        if (availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
+            c.Add("availability", "可服务时间无效");
+        if (skills is { Count: > MaxSkills })
+            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        return id;
+    }
+
     private (CitizenIdResult? Id, PhoneNumberResult Phone) ValidateApplication(VolunteerApplication input)
     {
         var c = new Checks()
@@ -537,19 +546,7 @@ public sealed class VolunteerService(
         var phone = PhoneNumber.Parse(input.Phone);
         if (!phone.IsValid)
             c.Add("phone", phone.Error ?? "电话号码无效");
-        CitizenIdResult? id = null;
-        if (Checks.Clean(input.IdNumber) is { } idText)
-        {
-            id = CitizenId.Parse(idText, ChinaTime.Day(db.Now));
-            if (!id.IsValid)
-                c.Add("idNumber", id.Error ?? "身份证号无效");
-        }
-        if (input.Gender is { } g && !Enum.IsDefined(g))
-            c.Add("gender", "性别无效");
-        if (input.Availability is { } a && (a & ~VolunteerStatusRules.AllAvailability) != 0)
-            c.Add("availability", "可服务时间无效");
-        if (input.Skills is { Count: > MaxSkills })
-            c.Add("skills", $"特长最多选 {MaxSkills} 项");
+        var id = CheckPerson(c, input.IdNumber, input.Gender, input.Availability, input.Skills);
         c.ThrowIfAny();
         return (id, phone);
     }
@@ -624,10 +621,8 @@ public sealed class VolunteerService(
                 throw new ValidationFailedException("status", "状态无效");
             q = q.Where(v => v.Status == s);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             var phone = PhoneNumber.Parse(text);
             if (phone.IsValid)
             {
@@ -657,39 +652,30 @@ public sealed class VolunteerService(
     private async Task<IQueryable<Volunteer>> ScopedAsync(CancellationToken ct) =>
         db.Volunteers.Where((await user.GetScopeAsync(ct)).Filter<Volunteer>());
 
-    private static IQueryable<VolunteerRow> Project(IQueryable<Volunteer> q) =>
-        q.Select(v => new VolunteerRow(
-            v.Id,
-            v.Name,
-            v.Gender,
-            v.PhoneMasked,
-            v.OrgUnitId,
-            v.OrgUnit!.Name,
-            v.Skills,
-            v.Availability,
-            v.Status,
-            v.AppliedAt,
-            v.JoinedAt,
-            v.AssistantKindCode,
-            v.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Volunteer, VolunteerRow>> AsRow = v => new VolunteerRow(
+        v.Id,
+        v.Name,
+        v.Gender,
+        v.PhoneMasked,
+        v.OrgUnitId,
+        v.OrgUnit == null ? null : v.OrgUnit.Name,
+        v.Skills,
+        v.Availability,
+        v.Status,
+        v.AppliedAt,
+        v.JoinedAt,
+        v.AssistantKindCode,
+        v.Version
+    );
 
-    private static VolunteerRow Row(Volunteer v) =>
-        new(
-            v.Id,
-            v.Name,
-            v.Gender,
-            v.PhoneMasked,
-            v.OrgUnitId,
-            v.OrgUnit?.Name,
-            v.Skills,
-            v.Availability,
-            v.Status,
-            v.AppliedAt,
-            v.JoinedAt,
-            v.AssistantKindCode,
-            v.Version
-        );
+    private static readonly Func<Volunteer, VolunteerRow> ToRow = AsRow.Compile();
+
+    /// <summary>Volunteers as list rows; the squad's candidate list shows the same row.</summary>
+    internal static IQueryable<VolunteerRow> Project(IQueryable<Volunteer> q) => q.Select(AsRow);
+
+    private static VolunteerRow Row(Volunteer v) => ToRow(v);
 
     private async Task<IReadOnlyList<VolunteerSquadView>> SquadsOfAsync(Guid volunteerId, CancellationToken ct) =>
         await (

@@ -152,61 +152,46 @@ public static class DisputeTallyRollup
     public static Task<bool> EnsureCurrentAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default) =>
         RebuildAsync(db, writer, onlyIfStale: true, ct);
 
-    private static async Task<bool> RebuildAsync(LianxinDbContext db, IBulkWriter writer, bool onlyIfStale, CancellationToken ct)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RebuildLockKey})", ct);
-            var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == RollupName, ct);
-            if (onlyIfStale && state?.Version == Version)
-                return false;
-            await db.DisputeTallies.ExecuteDeleteAsync(ct);
-            var totals = new Dictionary<(Guid, DateOnly), DisputeTally>();
-            var disputes = db
-                .Disputes.AsNoTracking()
-                .IgnoreAutoIncludes()
-                .Select(d => new
-                {
-                    d.OrgUnitId,
-                    d.RegisteredAt,
-                    Events = d
-                        .Events.AsQueryable()
-                        .Where(DisputeFigureRules.ReadByFigures)
-                        .Select(e => new
-                        {
-                            e.Kind,
-                            e.At,
-                            e.ToStatus,
-                            e.ToLevel,
-                        })
-                        .ToList(),
-                })
-                .AsAsyncEnumerable();
-            await foreach (var d in disputes.WithCancellation(ct))
+    private static Task<bool> RebuildAsync(LianxinDbContext db, IBulkWriter writer, bool onlyIfStale, CancellationToken ct) =>
+        RollupRebuild.RunAsync<DisputeTally>(
+            db,
+            writer,
+            RollupName,
+            Version,
+            RebuildLockKey,
+            onlyIfStale,
+            async ct =>
             {
-                var events = d.Events.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel));
-                AddTo(totals, Contribution(d.OrgUnitId, d.RegisteredAt, events), +1);
-            }
-            var rows = totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList();
-            await writer.WriteAsync(db, rows, ct);
-            if (state is null)
-                db.RollupStates.Add(state = new RollupState { Name = RollupName });
-            state.Version = Version;
-            state.BuiltAt = db.Now;
-            state.Rows = rows.Count;
-            await db.SaveChangesAsync(ct);
-            if (own is not null)
-                await own.CommitAsync(ct);
-            return true;
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-        }
-    }
+                var totals = new Dictionary<(Guid, DateOnly), DisputeTally>();
+                var disputes = db
+                    .Disputes.AsNoTracking()
+                    .IgnoreAutoIncludes()
+                    .Select(d => new
+                    {
+                        d.OrgUnitId,
+                        d.RegisteredAt,
+                        Events = d
+                            .Events.AsQueryable()
+                            .Where(DisputeFigureRules.ReadByFigures)
+                            .Select(e => new
+                            {
+                                e.Kind,
+                                e.At,
+                                e.ToStatus,
+                                e.ToLevel,
+                            })
+                            .ToList(),
+                    })
+                    .AsAsyncEnumerable();
+                await foreach (var d in disputes.WithCancellation(ct))
+                {
+                    var events = d.Events.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel));
+                    AddTo(totals, Contribution(d.OrgUnitId, d.RegisteredAt, events), +1);
+                }
+                return totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList();
+            },
+            ct
+        );
 
     private const long RebuildLockKey = 0x4C78546C6C79; // "LxTlly"
 }

@@ -175,10 +175,8 @@ public sealed class CaseService(LianxinDbContext db, ICurrentUser user, IOptions
         user.Demand(Permissions.IncidentsRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.PublicSecurityCases.AsNoTracking().Where(scope.Filter<PublicSecurityCase>());
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(c => c.Number.Contains(text) || c.Title.Contains(text) || c.HandlingOfficer.Contains(text));
         }
         if (f.Status is { } s)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -327,9 +328,7 @@ public sealed class RepeatService(
     public async Task<IReadOnlyList<AssigneeChoice>> OwnersAsync(string? q, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsAnalyse);
-        var text = Checks.Clean(q);
-        if (text is { Length: > TextLimits.Name })
-            throw new ValidationFailedException("q", "搜索词过长");
+        var text = Checks.SearchTerm(q);
         var scope = await user.GetScopeAsync(ct);
         var units = db.OrgUnits.Where(scope.UnitFilter()).Select(u => u.Id);
         var query = db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value));
@@ -425,48 +424,35 @@ public sealed class RepeatService(
                 throw new ValidationFailedException("minCount", "起数须在 1 到 10000 之间");
             q = q.Where(c => c.IncidentCount >= n);
         }
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(c => c.Label.Contains(text));
         }
         return q;
     }
 
-    private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) =>
-        q.Select(c => new ClusterRow(
-            c.Id,
-            c.Kind,
-            c.Label,
-            c.OrgUnitId,
-            c.OrgUnit!.Name,
-            c.FirstAt,
-            c.LastAt,
-            c.IncidentCount,
-            c.CategoryCode,
-            c.OnFocusList,
-            c.FocusStatus,
-            c.FocusOwnerId,
-            c.DisputeId,
-            c.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a single row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<RepeatCluster, ClusterRow>> AsRow = c => new ClusterRow(
+        c.Id,
+        c.Kind,
+        c.Label,
+        c.OrgUnitId,
+        c.OrgUnit == null ? null : c.OrgUnit.Name,
+        c.FirstAt,
+        c.LastAt,
+        c.IncidentCount,
+        c.CategoryCode,
+        c.OnFocusList,
+        c.FocusStatus,
+        c.FocusOwnerId,
+        c.DisputeId,
+        c.Version
+    );
 
-    private static ClusterRow Row(RepeatCluster c) =>
-        new(
-            c.Id,
-            c.Kind,
-            c.Label,
-            c.OrgUnitId,
-            c.OrgUnit?.Name,
-            c.FirstAt,
-            c.LastAt,
-            c.IncidentCount,
-            c.CategoryCode,
-            c.OnFocusList,
-            c.FocusStatus,
-            c.FocusOwnerId,
-            c.DisputeId,
-            c.Version
-        );
+    private static readonly Func<RepeatCluster, ClusterRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<ClusterRow> Project(IQueryable<RepeatCluster> q) => q.Select(AsRow);
+
+    private static ClusterRow Row(RepeatCluster c) => ToRow(c);
 }

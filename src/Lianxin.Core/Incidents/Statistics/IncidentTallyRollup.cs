@@ -323,49 +323,34 @@ public static class IncidentTallyRollup
     public static Task<bool> EnsureCurrentAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct = default) =>
         RebuildAsync(db, writer, onlyIfStale: true, ct);
 
-    private static async Task<bool> RebuildAsync(LianxinDbContext db, IBulkWriter writer, bool onlyIfStale, CancellationToken ct)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RebuildLockKey})", ct);
-            var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == RollupName, ct);
-            if (onlyIfStale && state?.Version == Version)
-                return false;
-            await db.IncidentTallies.ExecuteDeleteAsync(ct);
-            var totals = new Accumulator();
-            var incidents = db
-                .Incidents.AsNoTracking()
-                .Select(i => new
-                {
-                    i.OrgUnitId,
-                    i.ReceivedAt,
-                    i.CategoryCode,
-                    i.Validity,
-                    i.Preventable,
-                })
-                .AsAsyncEnumerable();
-            await foreach (var i in incidents.WithCancellation(ct))
-                totals.Add(new IncidentFact(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable), +1);
-            var rows = totals.Rows();
-            await writer.WriteAsync(db, rows, ct);
-            if (state is null)
-                db.RollupStates.Add(state = new RollupState { Name = RollupName });
-            state.Version = Version;
-            state.BuiltAt = db.Now;
-            state.Rows = rows.Count;
-            await db.SaveChangesAsync(ct);
-            if (own is not null)
-                await own.CommitAsync(ct);
-            return true;
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-        }
-    }
+    private static Task<bool> RebuildAsync(LianxinDbContext db, IBulkWriter writer, bool onlyIfStale, CancellationToken ct) =>
+        RollupRebuild.RunAsync<IncidentTally>(
+            db,
+            writer,
+            RollupName,
+            Version,
+            RebuildLockKey,
+            onlyIfStale,
+            async ct =>
+            {
+                var totals = new Accumulator();
+                var incidents = db
+                    .Incidents.AsNoTracking()
+                    .Select(i => new
+                    {
+                        i.OrgUnitId,
+                        i.ReceivedAt,
+                        i.CategoryCode,
+                        i.Validity,
+                        i.Preventable,
+                    })
+                    .AsAsyncEnumerable();
+                await foreach (var i in incidents.WithCancellation(ct))
+                    totals.Add(new IncidentFact(i.OrgUnitId, i.ReceivedAt, i.CategoryCode, i.Validity, i.Preventable), +1);
+                return totals.Rows();
+            },
+            ct
+        );
 
     private const long RebuildLockKey = 0x4C78496E6354; // "LxIncT"
 }

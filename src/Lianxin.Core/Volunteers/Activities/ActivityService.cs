@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
@@ -36,9 +37,7 @@ public sealed class ActivityService(
 
     public async Task<Activity> UpdateAsync(Guid id, ActivityInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        Concurrency.Expect(db, a, input.Version);
+        var a = await ToManageAsync(id, input.Version, ct);
         a.RequireEditable(db.Now);
         await ApplyAsync(a, input, isNew: false, ct);
         var promoted = ActivityRules.Promote(a.Signups, a.Quota);
@@ -52,9 +51,7 @@ public sealed class ActivityService(
 
     public async Task<Activity> PublishAsync(Guid id, VersionInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        Concurrency.Expect(db, a, input.Version);
+        var a = await ToManageAsync(id, input.Version, ct);
         a.Publish(db.Now);
         await db.SaveChangesAsync(ct);
         return a;
@@ -88,9 +85,7 @@ public sealed class ActivityService(
 
     public async Task<Activity> ApproveAsync(Guid id, Guid signupId, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        var s = Signup(a, signupId);
+        var (a, s) = await SignupToHandleAsync(id, signupId, ct);
         OpenForSignups(a);
         if (s.Status == SignupStatus.Approved)
             throw new ConflictException("该报名已通过");
@@ -111,9 +106,7 @@ public sealed class ActivityService(
 
     public async Task<Activity> DeclineAsync(Guid id, Guid signupId, ReasonInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        var s = Signup(a, signupId);
+        var (a, s) = await SignupToHandleAsync(id, signupId, ct);
         OpenForSignups(a);
         var reason = Checks.Clean(input.Reason) ?? throw new ValidationFailedException("reason", "请填写未通过的原因，义警会收到");
         if (reason.Length > TextLimits.Text)
@@ -131,9 +124,7 @@ public sealed class ActivityService(
     /// <summary>The organiser confirms a volunteer arrived (at <see cref="CheckInput.At"/> when recorded afterwards, else now).</summary>
     public async Task<Activity> CheckInAsync(Guid id, Guid signupId, CheckInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        var s = Signup(a, signupId);
+        var (a, s) = await SignupToHandleAsync(id, signupId, ct);
         var at = RecordedAt(input);
         a.Require(ActivityAction.CheckInOut);
         s.Require(SignupAction.CheckIn);
@@ -149,9 +140,7 @@ public sealed class ActivityService(
 
     public async Task<Activity> CheckOutAsync(Guid id, Guid signupId, CheckInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        var s = Signup(a, signupId);
+        var (a, s) = await SignupToHandleAsync(id, signupId, ct);
         var at = RecordedAt(input);
         a.Require(ActivityAction.CheckInOut);
         if (s.CheckedInAt is null)
@@ -172,9 +161,7 @@ public sealed class ActivityService(
     /// volunteer and activity (a repeated credit updates that row, never adds a second).</summary>
     public async Task<Activity> FinishAsync(Guid id, VersionInput input, CancellationToken ct = default)
     {
-        user.Demand(Permissions.VolunteersManage);
-        var a = await LoadAsync(id, ct);
-        Concurrency.Expect(db, a, input.Version);
+        var a = await ToManageAsync(id, input.Version, ct);
         var now = db.Now;
         a.Finish(now);
         var credited = await CreditAsync(a, now, ct);
@@ -273,23 +260,7 @@ public sealed class ActivityService(
                 s.PointsCredited
             ))
             .ToList();
-        var row = new ActivityRow(
-            a.Id,
-            a.Kind,
-            a.Title,
-            a.Place,
-            a.StartsAt,
-            a.EndsAt,
-            a.Quota,
-            a.Status,
-            a.OrgUnitId,
-            a.OrgUnit?.Name,
-            a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved),
-            a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
-            a.Version
-        );
+        var row = ToRow(a);
         return new ActivityDetail(
             row,
             a.Description,
@@ -346,10 +317,8 @@ public sealed class ActivityService(
     {
         user.Demand(Permissions.VolunteersRead);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(a => a.Title.Contains(text) || a.Place.Contains(text));
         }
         if (f.Status is { } s)
@@ -381,24 +350,29 @@ public sealed class ActivityService(
         return q;
     }
 
-    private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) =>
-        q.Select(a => new ActivityRow(
-            a.Id,
-            a.Kind,
-            a.Title,
-            a.Place,
-            a.StartsAt,
-            a.EndsAt,
-            a.Quota,
-            a.Status,
-            a.OrgUnitId,
-            a.OrgUnit!.Name,
-            a.OrganizerName,
-            a.Signups.Count(s => s.Status == SignupStatus.Approved),
-            a.Signups.Count(s => s.Status == SignupStatus.Pending),
-            a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
-            a.Version
-        ));
+    // One projection for queries and for a loaded activity, so a list row and the detail's row cannot drift apart;
+    // the unit's name is null-safe because a loaded activity may come without its unit.
+    private static readonly Expression<Func<Activity, ActivityRow>> AsRow = a => new ActivityRow(
+        a.Id,
+        a.Kind,
+        a.Title,
+        a.Place,
+        a.StartsAt,
+        a.EndsAt,
+        a.Quota,
+        a.Status,
+        a.OrgUnitId,
+        a.OrgUnit == null ? null : a.OrgUnit.Name,
+        a.OrganizerName,
+        a.Signups.Count(s => s.Status == SignupStatus.Approved),
+        a.Signups.Count(s => s.Status == SignupStatus.Pending),
+        a.Signups.Count(s => s.Status == SignupStatus.Waitlisted),
+        a.Version
+    );
+
+    private static readonly Func<Activity, ActivityRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<ActivityRow> Project(IQueryable<Activity> q) => q.Select(AsRow);
 
     private async Task ApplyAsync(Activity a, ActivityInput input, bool isNew, CancellationToken ct)
     {
@@ -537,6 +511,23 @@ public sealed class ActivityService(
         );
 
     internal static string Show(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("M月d日 HH:mm");
+
+    /// <summary>The activity an organiser changes, at the version the organiser saw.</summary>
+    private async Task<Activity> ToManageAsync(Guid id, long? version, CancellationToken ct)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        Concurrency.Expect(db, a, version);
+        return a;
+    }
+
+    /// <summary>The activity and the one sign-up of it an organiser decides on or checks in or out.</summary>
+    private async Task<(Activity, ActivitySignup)> SignupToHandleAsync(Guid id, Guid signupId, CancellationToken ct)
+    {
+        user.Demand(Permissions.VolunteersManage);
+        var a = await LoadAsync(id, ct);
+        return (a, Signup(a, signupId));
+    }
 
     private static ActivitySignup Signup(Activity a, Guid signupId) =>
         a.Signups.FirstOrDefault(s => s.Id == signupId) ?? throw new NotFoundException("报名记录不存在");

@@ -132,10 +132,8 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         var q = await ScopedAsync(ct);
         if (f.OrgUnitId is { } unitId)
             q = await DataScope.UnderUnitAsync(q, db, unitId, ct);
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q, TextLimits.Title) is { } text)
         {
-            if (text.Length > TextLimits.Title)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(s =>
                 s.Title.Contains(text) || (s.Trainer != null && s.Trainer.Contains(text)) || (s.Topic != null && s.Topic.Contains(text))
             );
@@ -178,10 +176,8 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
         var session = await (await ScopedAsync(ct)).Include(s => s.OrgUnit).FirstOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new NotFoundException();
         var vols = await EligibleAsync(session, ct);
-        if (Checks.Clean(q) is { } text)
+        if (Checks.SearchTerm(q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             vols = vols.Where(v => v.Name.Contains(text));
         }
         var rows = await vols.OrderBy(v => v.Name)

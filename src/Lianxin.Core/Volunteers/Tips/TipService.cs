@@ -279,8 +279,7 @@ public sealed class TipService(
     /// <summary>Triage: the tip is taken up for checking by the caller.</summary>
     public async Task<Tip> StartCheckingAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
-        var t = await ForStepAsync(id, input, ct);
-        t.Require(TipAction.StartChecking);
+        var t = await ForStepAsync(id, input, TipAction.StartChecking, ct);
         new Checks().Optional("note", input.Note, "核查说明", TextLimits.Text).ThrowIfAny();
         t.StartChecking(user.UserId, Checks.Clean(input.Note), db.Now);
         await db.SaveChangesAsync(ct);
@@ -289,12 +288,10 @@ public sealed class TipService(
 
     public async Task<Tip> DismissAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
-        var t = await ForStepAsync(id, input, ct);
-        t.Require(TipAction.Dismiss);
+        var t = await ForStepAsync(id, input, TipAction.Dismiss, ct);
         new Checks().Required("reason", input.Reason, "不予采纳的理由", TextLimits.Text).ThrowIfAny();
         t.Dismiss(input.Reason!, user.UserId, db.Now);
-        await db.SaveChangesAsync(ct);
-        await TellSenderAsync(t, ct);
+        await SaveAndTellAsync(t, ct);
         return t;
     }
 
@@ -303,9 +300,7 @@ public sealed class TipService(
     /// A volunteer sender is credited once.</summary>
     public async Task<Tip> ActAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
-        var t = await ForStepAsync(id, input, ct);
-        // Asked before the incident, case or dispute is made, so a refused step leaves nothing behind.
-        t.Require(TipAction.Act);
+        var t = await ForStepAsync(id, input, TipAction.Act, ct);
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
             throw new ValidationFailedException("outcome", "请选择处置方式");
         var checks = new Checks().Optional("outcomeText", input.OutcomeText, "处置情况", TextLimits.Text);
@@ -393,12 +388,10 @@ public sealed class TipService(
     /// <summary>Tells the tipster the outcome and closes the tip.</summary>
     public async Task<Tip> CloseAsync(Guid id, TipStepInput input, CancellationToken ct = default)
     {
-        var t = await ForStepAsync(id, input, ct);
-        t.Require(TipAction.Close);
+        var t = await ForStepAsync(id, input, TipAction.Close, ct);
         new Checks().Required("feedback", input.Feedback, "反馈内容", TextLimits.Text).ThrowIfAny();
         t.Close(input.Feedback!, db.Now);
-        await db.SaveChangesAsync(ct);
-        await TellSenderAsync(t, ct);
+        await SaveAndTellAsync(t, ct);
         return t;
     }
 
@@ -504,10 +497,8 @@ public sealed class TipService(
     {
         user.Demand(Permissions.TipsHandle);
         var q = (await ScopedAsync(ct)).AsNoTracking();
-        if (Checks.Clean(f.Q) is { } text)
+        if (Checks.SearchTerm(f.Q) is { } text)
         {
-            if (text.Length > TextLimits.Name)
-                throw new ValidationFailedException("q", "搜索词过长");
             q = q.Where(t => t.Number.Contains(text) || t.Body.Contains(text) || (t.Address != null && t.Address.Contains(text)));
         }
         if (f.Status is { } s)
@@ -533,11 +524,14 @@ public sealed class TipService(
         return q;
     }
 
-    private async Task<Tip> ForStepAsync(Guid id, TipStepInput input, CancellationToken ct)
+    /// <summary>The tip a handler's step acts on, at the version the handler saw, refused when the step does
+    /// not apply to its state; asked before anything is made or changed, so a refused step leaves nothing behind.</summary>
+    private async Task<Tip> ForStepAsync(Guid id, TipStepInput input, TipAction action, CancellationToken ct)
     {
         user.Demand(Permissions.TipsHandle);
         var t = await (await ScopedAsync(ct)).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         Concurrency.Expect(db, t, input.Version);
+        t.Require(action);
         return t;
     }
 
@@ -636,6 +630,14 @@ public sealed class TipService(
                 ById = user.UserId,
             }
         );
+    }
+
+    /// <summary>Saves a step that ends the handling, then tells the sender (after the save, so a refused save
+    /// tells no one).</summary>
+    private async Task SaveAndTellAsync(Tip t, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await TellSenderAsync(t, ct);
     }
 
     /// <summary>The sender hears the outcome: a named sender with a link to the tip; an anonymous signed-in sender
