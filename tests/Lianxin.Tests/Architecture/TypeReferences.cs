@@ -98,12 +98,9 @@ public static class TypeReferences
                 case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
                     var token = BitConverter.ToInt32(il, i);
                     i += 4;
-                    MemberInfo? member = null;
-                    try
-                    {
-                        member = method.Module.ResolveMember(token, typeArgs, methodArgs);
-                    }
-                    catch (ArgumentException) { }
+                    // Resolved in the method's own generic context; a token that cannot be resolved throws and
+                    // fails the test, since a reference the rules cannot see would let a broken rule pass.
+                    var member = method.Module.ResolveMember(token, typeArgs, methodArgs);
                     switch (member)
                     {
                         case Type t:
