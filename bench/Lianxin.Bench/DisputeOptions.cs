@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lianxin.Bench;
 
 public sealed record DisputeOptions(
@@ -21,22 +19,18 @@ public sealed record DisputeOptions(
             warmup = 5;
         string? data = null,
             pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in BenchArgs.Pairs(args))
         {
-            var name = args[i];
-            if (i + 1 >= args.Length)
-                throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
             switch (name)
             {
                 case "--disputes":
-                    disputes = Number(name, value, 1, 2_000_000);
+                    disputes = BenchArgs.Number(name, value, 1, 2_000_000);
                     break;
                 case "--baseline":
-                    baseline = Number(name, value, 1, 2_000_000);
+                    baseline = BenchArgs.Number(name, value, 1, 2_000_000);
                     break;
                 case "--residents":
-                    residents = Number(name, value, 0, 2_000_000);
+                    residents = BenchArgs.Number(name, value, 0, 2_000_000);
                     break;
                 case "--data":
                     data = value;
@@ -45,13 +39,13 @@ public sealed record DisputeOptions(
                     pg = value;
                     break;
                 case "--iterations":
-                    iterations = Number(name, value, Rounds, 100_000);
+                    iterations = BenchArgs.Number(name, value, Rounds, 100_000);
                     break;
                 case "--warmup":
-                    warmup = Number(name, value, 0, 10_000);
+                    warmup = BenchArgs.Number(name, value, 0, 10_000);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {name}");
+                    throw BenchArgs.Unknown(name);
             }
         }
         var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
@@ -59,11 +53,4 @@ public sealed record DisputeOptions(
     }
 
     private const int Rounds = 5;
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-        && n >= min
-        && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lianxin.Bench;
 
 public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, string? Postgres, int Iterations, int Warmup)
@@ -11,16 +9,12 @@ public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, 
             warmup = 200;
         string? data = null,
             pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in BenchArgs.Pairs(args))
         {
-            var name = args[i];
-            if (i + 1 >= args.Length)
-                throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
             switch (name)
             {
                 case "--incidents":
-                    incidents = Number(name, value, 1000, 50_000_000);
+                    incidents = BenchArgs.Number(name, value, 1000, 50_000_000);
                     break;
                 case "--data":
                     data = value;
@@ -29,23 +23,16 @@ public sealed record IncidentRepeatOptions(int Incidents, string DataDirectory, 
                     pg = value;
                     break;
                 case "--iterations":
-                    iterations = Number(name, value, 10, 1_000_000);
+                    iterations = BenchArgs.Number(name, value, 10, 1_000_000);
                     break;
                 case "--warmup":
-                    warmup = Number(name, value, 0, 100_000);
+                    warmup = BenchArgs.Number(name, value, 0, 100_000);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {name}");
+                    throw BenchArgs.Unknown(name);
             }
         }
         var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
         return new IncidentRepeatOptions(incidents, lookup.DataDirectory, pg, iterations, warmup);
     }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-        && n >= min
-        && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lianxin.Bench;
 
 public sealed record IncidentStatsOptions(
@@ -19,19 +17,15 @@ public sealed record IncidentStatsOptions(
             direct = 3;
         string? data = null,
             pg = Environment.GetEnvironmentVariable("LIANXIN_BENCH_PG") is { Length: > 0 } env ? env : null;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in BenchArgs.Pairs(args))
         {
-            var name = args[i];
-            if (i + 1 >= args.Length)
-                throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
             switch (name)
             {
                 case "--incidents":
-                    incidents = Number(name, value, 1_000, 20_000_000);
+                    incidents = BenchArgs.Number(name, value, 1_000, 20_000_000);
                     break;
                 case "--residents":
-                    residents = Number(name, value, 0, 2_000_000);
+                    residents = BenchArgs.Number(name, value, 0, 2_000_000);
                     break;
                 case "--data":
                     data = value;
@@ -40,23 +34,16 @@ public sealed record IncidentStatsOptions(
                     pg = value;
                     break;
                 case "--iterations":
-                    iterations = Number(name, value, 1, 10_000);
+                    iterations = BenchArgs.Number(name, value, 1, 10_000);
                     break;
                 case "--direct-iterations":
-                    direct = Number(name, value, 1, 100);
+                    direct = BenchArgs.Number(name, value, 1, 100);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {name}");
+                    throw BenchArgs.Unknown(name);
             }
         }
         var lookup = LookupOptions.Parse(data is null ? [] : ["--data", data]);
         return new IncidentStatsOptions(incidents, residents, lookup.DataDirectory, pg, iterations, direct);
     }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-        && n >= min
-        && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }

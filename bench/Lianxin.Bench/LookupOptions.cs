@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lianxin.Bench;
 
 public sealed record LookupOptions(
@@ -21,16 +19,12 @@ public sealed record LookupOptions(
             seed = 7;
         string? data = null,
             pg = null;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in BenchArgs.Pairs(args))
         {
-            var name = args[i];
-            if (i + 1 >= args.Length)
-                throw new ArgumentException($"{name} needs a value");
-            var value = args[++i];
             switch (name)
             {
                 case "--residents":
-                    residents = Number(name, value, 1, 2_000_000);
+                    residents = BenchArgs.Number(name, value, 1, 2_000_000);
                     break;
                 case "--data":
                     data = value;
@@ -39,19 +33,19 @@ public sealed record LookupOptions(
                     pg = value;
                     break;
                 case "--iterations":
-                    iterations = Number(name, value, 1, 1_000_000);
+                    iterations = BenchArgs.Number(name, value, 1, 1_000_000);
                     break;
                 case "--warmup":
-                    warmup = Number(name, value, 0, 1_000_000);
+                    warmup = BenchArgs.Number(name, value, 0, 1_000_000);
                     break;
                 case "--scan-iterations":
-                    scanIterations = Number(name, value, 0, 100_000);
+                    scanIterations = BenchArgs.Number(name, value, 0, 100_000);
                     break;
                 case "--seed":
-                    seed = Number(name, value, int.MinValue, int.MaxValue);
+                    seed = BenchArgs.Number(name, value, int.MinValue, int.MaxValue);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {name}");
+                    throw BenchArgs.Unknown(name);
             }
         }
         return new LookupOptions(residents, Path.GetFullPath(data ?? DefaultDataDirectory()), pg, iterations, warmup, scanIterations, seed);
@@ -68,11 +62,4 @@ public sealed record LookupOptions(
         }
         return Path.Combine("bench", ".data");
     }
-
-    private static int Number(string name, string value, int min, int max) =>
-        int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-        && n >= min
-        && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
 }
