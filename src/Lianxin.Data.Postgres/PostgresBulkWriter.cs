@@ -11,18 +11,6 @@ namespace Lianxin.Data.Postgres;
 /// COPY joins the caller's transaction if one is open, and is atomic on its own otherwise.</summary>
 public sealed partial class PostgresBulkWriter : IBulkWriter
 {
-    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-            return;
-        var plan = BulkInsertPlan.For<T>(db);
-        BulkInsertPlan.StampAdded(rows, db.Now);
-        await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
-    }
-
     public async Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);

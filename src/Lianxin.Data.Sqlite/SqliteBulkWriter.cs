@@ -10,18 +10,6 @@ namespace Lianxin.Data.Sqlite;
 /// inside a single transaction, which avoids a journal sync per row.</summary>
 public sealed class SqliteBulkWriter : IBulkWriter
 {
-    public async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-            return;
-        var plan = BulkInsertPlan.For<T>(db);
-        BulkInsertPlan.StampAdded(rows, db.Now);
-        await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
-    }
-
     public Task WriteAsync(LianxinDbContext db, BulkInsertPlan plan, IReadOnlyList<object> rows, CancellationToken ct = default) =>
         InsertAsync(db, plan, rows, null, ct);
 

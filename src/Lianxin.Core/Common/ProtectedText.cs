@@ -10,5 +10,14 @@ public sealed record ProtectedText
     public string? Hash { get; init; }
     public string? Masked { get; init; }
 
+    /// <summary>The stored value from a record's three columns (cipher, blind index, mask).</summary>
+    public static ProtectedText Of(byte[]? cipher, string? hash, string? masked) =>
+        new()
+        {
+            Cipher = cipher,
+            Hash = hash,
+            Masked = masked,
+        };
+
     public bool HasValue => Cipher is { Length: > 0 };
 }

@@ -5,8 +5,18 @@ namespace Lianxin.Core.Data;
 /// added entities; no audit lines are written, so the caller records one summary line.</summary>
 public interface IBulkWriter
 {
-    Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
-        where T : class;
+    /// <summary>Inserts entities of one mapped type, stamped as SaveChanges stamps added entities.</summary>
+    async Task WriteAsync<T>(LianxinDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+            return;
+        var plan = BulkInsertPlan.For<T>(db);
+        BulkInsertPlan.StampAdded(rows, db.Now);
+        await WriteAsync(db, plan, rows.Cast<object>().ToList(), ct);
+    }
 
     /// <summary>Inserts rows by a prepared plan (e.g. <see cref="BulkInsertPlan.ForOwned"/>); the rows are
     /// whatever the plan's columns read.</summary>

@@ -27,13 +27,7 @@ public sealed class Referral : Entity, Audit.IAuditNamed
 
     public ProtectedText ContactPhone
     {
-        get =>
-            new()
-            {
-                Cipher = ContactPhoneCipher,
-                Hash = ContactPhoneHash,
-                Masked = ContactPhoneMasked,
-            };
+        get => ProtectedText.Of(ContactPhoneCipher, ContactPhoneHash, ContactPhoneMasked);
         private set => (ContactPhoneCipher, ContactPhoneHash, ContactPhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 

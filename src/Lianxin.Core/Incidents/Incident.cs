@@ -79,13 +79,7 @@ public sealed class Incident : Entity, IScoped
 
     public ProtectedText CallerPhone
     {
-        get =>
-            new()
-            {
-                Cipher = CallerPhoneCipher,
-                Hash = CallerPhoneHash,
-                Masked = CallerPhoneMasked,
-            };
+        get => ProtectedText.Of(CallerPhoneCipher, CallerPhoneHash, CallerPhoneMasked);
         private set => (CallerPhoneCipher, CallerPhoneHash, CallerPhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 

@@ -36,25 +36,13 @@ public sealed class IncidentParty
 
     public ProtectedText IdNumber
     {
-        get =>
-            new()
-            {
-                Cipher = IdNumberCipher,
-                Hash = IdNumberHash,
-                Masked = IdNumberMasked,
-            };
+        get => ProtectedText.Of(IdNumberCipher, IdNumberHash, IdNumberMasked);
         set => (IdNumberCipher, IdNumberHash, IdNumberMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
     public ProtectedText Phone
     {
-        get =>
-            new()
-            {
-                Cipher = PhoneCipher,
-                Hash = PhoneHash,
-                Masked = PhoneMasked,
-            };
+        get => ProtectedText.Of(PhoneCipher, PhoneHash, PhoneMasked);
         set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 

@@ -27,13 +27,7 @@ public sealed class Member : Entity, IScoped
 
     public ProtectedText Phone
     {
-        get =>
-            new()
-            {
-                Cipher = PhoneCipher,
-                Hash = PhoneHash,
-                Masked = PhoneMasked,
-            };
+        get => ProtectedText.Of(PhoneCipher, PhoneHash, PhoneMasked);
         set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
     public string? UserId { get; set; }

@@ -25,13 +25,7 @@ public sealed class Volunteer : Entity, IScoped
 
     public ProtectedText Phone
     {
-        get =>
-            new()
-            {
-                Cipher = PhoneCipher,
-                Hash = PhoneHash,
-                Masked = PhoneMasked,
-            };
+        get => ProtectedText.Of(PhoneCipher, PhoneHash, PhoneMasked);
         private set => (PhoneCipher, PhoneHash, PhoneMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
@@ -41,13 +35,7 @@ public sealed class Volunteer : Entity, IScoped
 
     public ProtectedText IdNumber
     {
-        get =>
-            new()
-            {
-                Cipher = IdNumberCipher,
-                Hash = IdNumberHash,
-                Masked = IdNumberMasked,
-            };
+        get => ProtectedText.Of(IdNumberCipher, IdNumberHash, IdNumberMasked);
         private set => (IdNumberCipher, IdNumberHash, IdNumberMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 

@@ -172,19 +172,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             var resolved = counts[DisputeFigure.Resolved];
             double? averageDays =
                 resolved == 0 ? null : Math.Round(TimeSpan.FromMilliseconds((double)milliseconds / resolved).TotalDays, 1);
-            return new DisputeFigureSet(
-                period,
-                counts[DisputeFigure.Accepted],
-                resolved,
-                counts[DisputeFigure.AcceptedResolved],
-                counts[DisputeFigure.WithinGroup],
-                counts[DisputeFigure.WithinVillage],
-                counts[DisputeFigure.WithinTown],
-                counts[DisputeFigure.Referred],
-                counts[DisputeFigure.Recurred],
-                averageDays,
-                confirmed
-            );
+            counts[DisputeFigure.Confirmed] = confirmed;
+            return DisputeFigureSet.Of(period, counts, averageDays);
         }
     }
 
@@ -223,18 +212,6 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                 .ToListAsync(ct);
             averageDays = spans.Count == 0 ? null : Math.Round(spans.Average(s => (s.ResolvedAt - s.RegisteredAt).TotalDays), 1);
         }
-        return new DisputeFigureSet(
-            period,
-            counts[DisputeFigure.Accepted],
-            counts[DisputeFigure.Resolved],
-            counts[DisputeFigure.AcceptedResolved],
-            counts[DisputeFigure.WithinGroup],
-            counts[DisputeFigure.WithinVillage],
-            counts[DisputeFigure.WithinTown],
-            counts[DisputeFigure.Referred],
-            counts[DisputeFigure.Recurred],
-            averageDays,
-            counts[DisputeFigure.Confirmed]
-        );
+        return DisputeFigureSet.Of(period, counts, averageDays);
     }
 }

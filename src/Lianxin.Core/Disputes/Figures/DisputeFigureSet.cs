@@ -18,6 +18,26 @@ public sealed record DisputeFigureSet(
     int Confirmed = 0
 )
 {
+    /// <summary>The set from a count per figure (a figure missing from the counts is zero): the inverse of
+    /// <see cref="Count"/>, so the ways of counting build their result in one place.</summary>
+    public static DisputeFigureSet Of(ChinaPeriod period, IReadOnlyDictionary<DisputeFigure, int> counts, double? averageDaysToResolve)
+    {
+        int C(DisputeFigure f) => counts.GetValueOrDefault(f);
+        return new(
+            period,
+            C(DisputeFigure.Accepted),
+            C(DisputeFigure.Resolved),
+            C(DisputeFigure.AcceptedResolved),
+            C(DisputeFigure.WithinGroup),
+            C(DisputeFigure.WithinVillage),
+            C(DisputeFigure.WithinTown),
+            C(DisputeFigure.Referred),
+            C(DisputeFigure.Recurred),
+            averageDaysToResolve,
+            C(DisputeFigure.Confirmed)
+        );
+    }
+
     public double? ResolutionRate => Ratio(AcceptedResolved, Accepted);
     public double? WithinGroupShare => Ratio(WithinGroup, Resolved);
     public double? WithinVillageShare => Ratio(WithinVillage, Resolved);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
@@ -236,7 +237,7 @@ public sealed class TipService(
             : await db.Users.AsNoTracking().Where(u => u.Id == t.HandlerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var photoIds = (await photos.ListAsync(PhotoOwner.Tip, t.Id, ct)).Select(p => p.Id).ToList();
         return new TipDetail(
-            Row(t),
+            ToRow(t),
             names.GetValueOrDefault(t.CategoryCode),
             t.Longitude,
             t.Latitude,
@@ -535,43 +536,29 @@ public sealed class TipService(
         return t;
     }
 
-    private static IQueryable<TipRow> Project(IQueryable<Tip> q) =>
-        q.Select(t => new TipRow(
-            t.Id,
-            t.Number,
-            t.Status,
-            t.CategoryCode,
-            t.OrgUnitId,
-            t.OrgUnit!.Name,
-            t.Address,
-            t.Body,
-            t.SenderKind,
-            t.IsAnonymous,
-            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName),
-            t.CreatedAt,
-            t.Outcome,
-            t.ClosedAt,
-            t.Version
-        ));
+    // One projection for queries and for loaded entities, so a list row and a detail's row cannot drift apart;
+    // the unit's name is null-safe because a loaded entity may come without its unit.
+    private static readonly Expression<Func<Tip, TipRow>> AsRow = t => new TipRow(
+        t.Id,
+        t.Number,
+        t.Status,
+        t.CategoryCode,
+        t.OrgUnitId,
+        t.OrgUnit == null ? null : t.OrgUnit.Name,
+        t.Address,
+        t.Body,
+        t.SenderKind,
+        t.IsAnonymous,
+        TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName),
+        t.CreatedAt,
+        t.Outcome,
+        t.ClosedAt,
+        t.Version
+    );
 
-    private static TipRow Row(Tip t) =>
-        new(
-            t.Id,
-            t.Number,
-            t.Status,
-            t.CategoryCode,
-            t.OrgUnitId,
-            t.OrgUnit?.Name,
-            t.Address,
-            t.Body,
-            t.SenderKind,
-            t.IsAnonymous,
-            TipRow.SenderOf(t.IsAnonymous, t.SenderKind, t.SenderName),
-            t.CreatedAt,
-            t.Outcome,
-            t.ClosedAt,
-            t.Version
-        );
+    private static readonly Func<Tip, TipRow> ToRow = AsRow.Compile();
+
+    private static IQueryable<TipRow> Project(IQueryable<Tip> q) => q.Select(AsRow);
 
     private static TipOutcomeView OutcomeOf(Tip t, IReadOnlyDictionary<string, string> names)
     {
