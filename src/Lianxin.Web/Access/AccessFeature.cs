@@ -1,5 +1,6 @@
 using Lianxin.Core.Access;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor;
 
@@ -11,6 +12,7 @@ public static class AccessFeature
 {
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
+        services.AddFeatureText<AccessText>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

@@ -1,5 +1,6 @@
 using Lianxin.Core.Access;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Audit;
@@ -10,6 +11,7 @@ public static class AuditFeature
 {
     public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration config)
     {
+        services.AddFeatureText<AuditText>();
         services.AddScoped<AuditQueryService>();
         services.AddOptions<AuditOptions>().Bind(config.GetSection("Audit"));
         services.AddNavigation(

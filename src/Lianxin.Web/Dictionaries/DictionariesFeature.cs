@@ -1,6 +1,7 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Dictionaries;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Dictionaries;
@@ -10,6 +11,7 @@ public static class DictionariesFeature
 {
     public static IServiceCollection AddDictionaries(this IServiceCollection services)
     {
+        services.AddFeatureText<DictionariesText>();
         services.AddScoped<DictionaryService>();
         services.AddNavigation(
             new NavEntry("/dictionaries", "NavDictionaries", Icons.Material.Filled.List, NavOrder.Dictionaries)

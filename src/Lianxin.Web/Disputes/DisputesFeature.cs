@@ -5,6 +5,7 @@ using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Notifications;
 using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Hosting;
+using Lianxin.Web.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using MudBlazor;
 
@@ -15,6 +16,7 @@ public static class DisputesFeature
 {
     public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration config)
     {
+        services.AddFeatureText<DisputesText>();
         services.AddScoped<DisputeService>();
         services
             .AddOptions<DisputeOptions>()

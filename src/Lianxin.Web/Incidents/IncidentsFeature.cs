@@ -6,6 +6,7 @@ using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Core.Incidents.Statistics;
 using Lianxin.Core.Notifications;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Incidents;
@@ -15,6 +16,7 @@ public static class IncidentsFeature
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration config)
     {
+        services.AddFeatureText<IncidentsText>();
         services.AddScoped<IncidentPlacer>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentImportService>();

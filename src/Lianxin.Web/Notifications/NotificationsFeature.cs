@@ -1,5 +1,6 @@
 using Lianxin.Core.Notifications;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Notifications;
@@ -9,6 +10,7 @@ public static class NotificationsFeature
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
     {
+        services.AddFeatureText<NotificationsText>();
         services.AddScoped<NotificationService>();
         services.AddScoped<InboxSignal>();
         services.AddSingleton<INotificationPusher, SignalRNotificationPusher>();

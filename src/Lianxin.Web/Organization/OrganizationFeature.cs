@@ -1,6 +1,7 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Organization;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Organization;
@@ -10,6 +11,7 @@ public static class OrganizationFeature
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services)
     {
+        services.AddFeatureText<OrganizationText>();
         services.AddScoped<OrgUnitService>();
         services.AddScoped<HomeStatsService>();
         services.AddScoped<MemberService>();

@@ -7,6 +7,7 @@ using Lianxin.Core.Volunteers.Figures;
 using Lianxin.Core.Volunteers.Honours;
 using Lianxin.Core.Volunteers.Tips;
 using Lianxin.Web.Components.Layout;
+using Lianxin.Web.Localization;
 using MudBlazor;
 
 namespace Lianxin.Web.Volunteers;
@@ -17,6 +18,7 @@ public static class VolunteersFeature
 {
     public static IServiceCollection AddVolunteers(this IServiceCollection services, IConfiguration config)
     {
+        services.AddFeatureText<VolunteersText>();
         services.AddScoped<PhotoStore>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<SquadService>();
