@@ -18,6 +18,9 @@ public static class AuditAction
     public const string ReceiverReply = "receiver-reply";
     public const string Print = "print";
 
+    /// <summary>A signed-in user was refused something their rights or scope do not cover.</summary>
+    public const string Refused = "refused";
+
     public static string Label(string action) =>
         action switch
         {
@@ -36,6 +39,7 @@ public static class AuditAction
             LinkIssued => "签发外部链接",
             ReceiverReply => "接收单位反馈",
             Print => "打印",
+            Refused => "越权被拒",
             _ => action,
         };
 }

@@ -170,7 +170,7 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
     {
         user.Demand(Permissions.DisputesRead);
         if (fullIdNumbers)
-            user.Demand(Permissions.PeopleReveal);
+            user.DemandReveal();
         var d = await DisputeAsync(disputeId, tracked: false, ct);
         var a = await CurrentAsync(d.Id, tracked: false, ct) ?? throw new NotFoundException("该纠纷还没有调解协议");
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == d.OrgUnitId).Select(u => u.Name).FirstAsync(ct);

@@ -620,7 +620,7 @@ public sealed class IncidentService(
     public async Task<RevealedCaller> RevealCallerAsync(Guid id, string? reason, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
-        user.Demand(Permissions.PeopleReveal);
+        user.DemandReveal();
         var scope = await user.GetScopeAsync(ct);
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();
@@ -633,7 +633,7 @@ public sealed class IncidentService(
     public async Task<IReadOnlyList<RevealedParty>> RevealPartiesAsync(Guid id, string? reason, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsRead);
-        user.Demand(Permissions.PeopleReveal);
+        user.DemandReveal();
         var scope = await user.GetScopeAsync(ct);
         var x = await db.Incidents.AsNoTracking().Where(scope.Filter<Incident>()).FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException();

@@ -33,7 +33,7 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
     /// <summary>Shows the full phone to a permitted user, and records that they saw it.</summary>
     public async Task<RevealedMember> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
     {
-        user.Demand(Permissions.PeopleReveal);
+        user.DemandReveal();
         user.Demand(Permissions.MembersRead);
         var scope = await user.GetScopeAsync(ct);
         var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == id, ct)

@@ -41,7 +41,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     /// <summary>Shows the full ID number and phone to a permitted user, and records that they saw them.</summary>
     public async Task<RevealedResident> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
     {
-        user.Demand(Permissions.PeopleReveal);
+        user.DemandReveal();
         var scope = await user.GetScopeAsync(ct);
         var r = await db.Residents.AsNoTracking().Where(scope.Filter<Resident>()).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();

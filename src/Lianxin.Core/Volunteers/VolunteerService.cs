@@ -289,6 +289,7 @@ public sealed class VolunteerService(
     public async Task<RevealedVolunteer> RevealAsync(Guid id, string? reason, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersManage);
+        user.DemandReveal();
         var v = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         db.AuditReveal(nameof(Volunteer), v.Id.ToString(), $"查看义警 {v.Name} 的完整电话和身份证号", reason);
         await db.SaveChangesAsync(ct);

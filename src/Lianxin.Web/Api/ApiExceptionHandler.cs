@@ -1,5 +1,6 @@
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,12 @@ namespace Lianxin.Web.Api;
 
 /// <summary>Turns refusals from the domain and bad request bodies into problem details: a clear 4xx,
 /// never a 500 for something the caller can fix.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDatabaseErrors databaseErrors, ILogger<ApiExceptionHandler> log)
-    : IExceptionHandler
+public sealed class ApiExceptionHandler(
+    IProblemDetailsService problems,
+    IDatabaseErrors databaseErrors,
+    RefusalAudit refusals,
+    ILogger<ApiExceptionHandler> log
+) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
@@ -32,6 +37,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IDataba
             return false;
         if (status >= 500)
             log.LogError(exception, "Request failed");
+        if (exception is ForbiddenException)
+            await refusals.RecordAsync(
+                ctx.User,
+                ctx.Connection.RemoteIpAddress?.ToString(),
+                RefusalAudit.Target(ctx),
+                exception.Message,
+                ct
+            );
         ctx.Response.StatusCode = status;
         var details = errors is null
             ? new ProblemDetails { Status = status, Title = title }

@@ -142,6 +142,8 @@ public static class LianxinHost
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<RefusalAudit>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddAccess();
         // Per-address ceiling on sign-in attempts, on top of the per-account lockout: slows password spraying
         // across many accounts from one place. Features add their own policies to the same limiter.
@@ -255,7 +257,7 @@ public static class LianxinHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("连心 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<DateBoundsFilter>();
         api.MapAccess();
         api.MapOrganization();
         api.MapDictionaries();

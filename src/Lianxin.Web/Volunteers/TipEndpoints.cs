@@ -61,6 +61,7 @@ public static class TipEndpoints
             .ProducesRecordProblems()
             .WithSummary("线索详情（举报人脱敏）");
         g.MapPost("/{id:guid}/sender/reveal", Reveal)
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
             .RequireAuthorization(handle)
             .WithName("RevealTipSender")
             .ProducesQueryProblems()

@@ -89,6 +89,7 @@ public static class VolunteerEndpoints
                 "修改义警资料：特长、可服务时间、所在单位、警务助理类别（字典 assistant-kind，空为非警务助理）、备注；须带 version"
             );
         g.MapPost("/{id:guid}/reveal", Reveal)
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.PeopleReveal))
             .RequireAuthorization(manage)
             .WithName("RevealVolunteer")
             .ProducesQueryProblems()

@@ -252,7 +252,7 @@ public sealed class TipService(
             t.Feedback,
             t.DismissReason,
             photoIds,
-            !t.IsAnonymous
+            !t.IsAnonymous && user.CanReveal()
         );
     }
 
@@ -260,6 +260,7 @@ public sealed class TipService(
     public async Task<RevealedSender> RevealSenderAsync(Guid id, string? reason, CancellationToken ct = default)
     {
         user.Demand(Permissions.TipsHandle);
+        user.DemandReveal();
         var why = Checks.RevealReason(reason);
         var t = await (await ScopedAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         if (t.IsAnonymous || t.SenderUserId is null)

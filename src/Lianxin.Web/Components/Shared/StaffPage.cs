@@ -30,6 +30,9 @@ public abstract class StaffPage : ComponentBase
     [Inject]
     private CurrentUser CircuitUser { get; set; } = default!;
 
+    [Inject]
+    private RefusalAudit Refusals { get; set; } = default!;
+
     [CascadingParameter]
     protected Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -58,6 +61,11 @@ public abstract class StaffPage : ComponentBase
         catch (ValidationFailedException v)
         {
             Snackbar.Add(string.Join("；", v.Errors.SelectMany(e => e.Value)), Severity.Warning);
+        }
+        catch (ForbiddenException f)
+        {
+            await Refusals.RecordAsync(User, CircuitUser.IpAddress, $"页面 {Nav.ToBaseRelativePath(Nav.Uri).Split('?')[0]}", f.Message);
+            Snackbar.Add(f.Message, Severity.Warning);
         }
         catch (DomainException d)
         {
