@@ -28,7 +28,17 @@ public static class BuiltInRoles
             BureauLeader,
             "县局领导",
             ScopeKind.OwnUnitAndBelow,
-            [PlacesRead, PeopleRead, MembersRead, DisputesRead, IncidentsRead, IncidentsExport, VolunteersRead]
+            [
+                PlacesRead,
+                PeopleRead,
+                MembersRead,
+                DisputesRead,
+                IncidentsRead,
+                IncidentsExport,
+                VolunteersRead,
+                // The county's own dictionary entries, which every station uses.
+                DictionariesManage,
+            ]
         ),
         new(
             StationLeader,

@@ -123,6 +123,8 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
             b.Property(x => x.ParentCode).HasMaxLength(TextLimits.Code);
             b.Property(x => x.Name).HasMaxLength(TextLimits.Name);
             b.HasIndex(x => new { x.Category, x.Code }).IsUnique();
+            b.HasIndex(x => x.OrgUnitId);
+            b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AuditEntry>(b =>

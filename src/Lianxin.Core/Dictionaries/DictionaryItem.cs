@@ -13,4 +13,8 @@ public sealed class DictionaryItem : Entity
     public string? ParentCode { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Null for an entry every station uses (kept by the county's administrators); else the unit whose
+    /// own entry this is, seen by the people of that unit and those above it.</summary>
+    public Guid? OrgUnitId { get; set; }
 }

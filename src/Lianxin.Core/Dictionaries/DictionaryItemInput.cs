@@ -7,5 +7,6 @@ public sealed record DictionaryItemInput(
     string? ParentCode,
     int SortOrder,
     bool IsActive = true,
-    long? Version = null
+    long? Version = null,
+    Guid? OrgUnitId = null
 );

@@ -310,6 +310,9 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("OrgUnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ParentCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -325,6 +328,8 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Category", "Code")
                         .IsUnique();
@@ -3330,6 +3335,14 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.CounsellingSession", b =>

@@ -304,6 +304,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParentCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -319,6 +322,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Category", "Code")
                         .IsUnique();
@@ -3318,6 +3323,14 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
+                {
+                    b.HasOne("Lianxin.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Lianxin.Core.Disputes.CounsellingSession", b =>

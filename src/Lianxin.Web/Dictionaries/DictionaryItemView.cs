@@ -11,7 +11,8 @@ public sealed record DictionaryItemView(
     string? ParentCode,
     int SortOrder,
     bool IsActive,
-    long Version
+    long Version,
+    Guid? OrgUnitId
 )
 {
     public static DictionaryItemView From(DictionaryItem i) =>
@@ -24,6 +25,7 @@ public sealed record DictionaryItemView(
             i.ParentCode,
             i.SortOrder,
             i.IsActive,
-            i.Version
+            i.Version,
+            i.OrgUnitId
         );
 }

@@ -46,6 +46,8 @@ public static class LianxinHost
     {
         var services = builder.Services;
         var config = builder.Configuration;
+        // No "Server: Kestrel" on responses: what runs the app is nobody else's business.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
 
         // Data
@@ -250,6 +252,7 @@ public static class LianxinHost
         app.UseAuthentication();
         app.UseMiddleware<BearerRevalidation>();
         app.UseMiddleware<PasswordChangeGate>();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
