@@ -1,5 +1,7 @@
 using Lianxin.Core.Access;
 using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Lianxin.BrowserTests;
@@ -27,13 +29,35 @@ public sealed class SignInTests(BrowserFixture app)
         for (var i = 1; i <= 5; i++)
         {
             await app.SignInAsync(page, user, $"wrong-password-{i}");
-            await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+            // The answer an unknown account gets: neither tries left nor the lock is told to a guesser.
+            await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误");
         }
-        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("锁定");
         await app.SignInAsync(page, user, TestWorld.Password);
-        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("锁定");
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await BrowserFixture.ShotAsync(page, "lockout");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_open_console_tab_stops_working_at_its_next_click_once_its_session_has_ended()
+    {
+        var user = await app.NewAccountAsync("tabtest", BuiltInRoles.StationLeader, app.World.Stations[0].Id, mustChange: false);
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, user);
+        await BrowserFixture.OpenAsync(page, "/places");
+        await Expect(page.GetByTestId("tree-label").First).ToBeVisibleAsync();
+
+        // Ended elsewhere (a password change on another device, an administrator disabling the account):
+        // the tab's live connection makes no HTTP request that a cookie check could refuse.
+        await app.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>();
+            var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).FirstAsync();
+            return await sp.GetRequiredService<Lianxin.Web.Access.UserSessions>().EndAllAsync(id, "test");
+        });
+        await page.GetByTestId("tree-toggle").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await page.Context.CloseAsync();
     }
 

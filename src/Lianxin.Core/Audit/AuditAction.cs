@@ -7,6 +7,9 @@ public static class AuditAction
     public const string SignOut = "sign-out";
     public const string LockedOut = "locked-out";
     public const string PasswordChanged = "password-changed";
+    public const string SessionsEnded = "sessions-ended";
+    public const string SessionRefused = "session-refused";
+    public const string TokenRefreshed = "token-refreshed";
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";
@@ -29,6 +32,9 @@ public static class AuditAction
             SignOut => "退出",
             LockedOut => "账号锁定",
             PasswordChanged => "修改密码",
+            SessionsEnded => "会话失效",
+            SessionRefused => "拒绝已失效的会话",
+            TokenRefreshed => "令牌续期",
             Create => "新增",
             Update => "修改",
             Delete => "删除",

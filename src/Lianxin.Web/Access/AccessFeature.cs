@@ -20,6 +20,8 @@ public static class AccessFeature
         services.AddScoped<UserAdminService>();
         services.AddScoped<RoleAdminService>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddScoped<UserSessions>();
         services.AddNavigation(
             new NavEntry("/admin/users", "NavUsers", Icons.Material.Filled.ManageAccounts, NavOrder.Users)
             {

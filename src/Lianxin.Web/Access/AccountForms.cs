@@ -42,10 +42,7 @@ public static class AccountForms
 
     private static async Task<IResult> Logout(ClaimsPrincipal user, SignInService signIn, [FromForm] string? mobile)
     {
-        var name = user.FindFirstValue(LianxinClaims.DisplayName) is { Length: > 0 } d
-            ? $"{d}（{user.Identity?.Name}）"
-            : user.Identity?.Name;
-        await signIn.SignOutAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), name);
+        await signIn.SignOutAsync(user);
         return Results.Redirect(mobile == "1" ? "/m/login" : "/account/login");
     }
 
@@ -63,7 +60,7 @@ public static class AccountForms
         var user = await users.GetUserAsync(principal);
         if (user is null)
             return Results.Redirect("/account/login");
-        var errors = await signIn.ChangePasswordAsync(user, currentPassword, newPassword, confirmPassword);
+        var errors = await signIn.ChangePasswordAsync(user, currentPassword, newPassword, confirmPassword, UserSessions.IdOf(principal));
         if (errors.Count > 0)
             return Results.Redirect($"{page}?error={Uri.EscapeDataString(string.Join("；", errors))}");
         await signIn.RefreshAfterPasswordChangeAsync(user, principal);

@@ -8,4 +8,10 @@ public static class LianxinClaims
 
     /// <summary>UTC ticks of the password sign-in; carried through refreshes so the absolute lifetime holds.</summary>
     public const string SignedInAt = "lx:signed_in";
+
+    /// <summary>The server-side session (<see cref="Lianxin.Core.Access.UserSession"/>) this cookie or token belongs to.</summary>
+    public const string SessionId = "lx:sid";
+
+    /// <summary>A bearer session's refresh generation at the time the token was issued.</summary>
+    public const string RefreshGeneration = "lx:rgen";
 }

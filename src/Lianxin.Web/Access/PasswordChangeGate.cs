@@ -11,6 +11,7 @@ public sealed class PasswordChangeGate(RequestDelegate next)
         "/account/login",
         "/api/v1/auth/change-password",
         "/api/v1/auth/me",
+        "/api/v1/auth/sign-out",
         "/_framework",
         "/_content",
         "/_blazor",

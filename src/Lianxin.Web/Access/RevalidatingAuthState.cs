@@ -11,32 +11,64 @@ namespace Lianxin.Web.Access;
 
 /// <summary>An open console tab makes no HTTP requests, so the cookie checks never run for it. Every
 /// minute this re-checks the circuit's user: still there, not disabled, rights unchanged (security
-/// stamp) and within the absolute session lifetime; otherwise the tab is signed out.</summary>
+/// stamp), session not ended and within the absolute session lifetime; otherwise the tab is signed out.
+/// Between those checks, every event the tab sends first asks whether its session is still live
+/// (<see cref="EndIfSessionEndedAsync"/>, called by <see cref="CurrentUserCircuitHandler"/>), so a tab whose
+/// session was ended elsewhere stops working at its next click.</summary>
 public sealed class RevalidatingAuthState(
     ILoggerFactory loggers,
     IServiceScopeFactory scopes,
+    SessionRegistry registry,
     IOptions<IdentityOptions> identity,
     SecurityOptions security,
     TimeProvider time
 ) : RevalidatingServerAuthenticationStateProvider(loggers)
 {
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LianxinUser>>();
-        return await StillValidAsync(users, state.User, identity.Value, security, time.GetUtcNow());
+        var sessions = scope.ServiceProvider.GetRequiredService<UserSessions>();
+        return await StillValidAsync(users, sessions, state.User, identity.Value, security, time.GetUtcNow());
+    }
+
+    /// <summary>Signs the tab out if its session has ended; cheap when this node knows the session is live.
+    /// Returns whether the tab is still signed in.</summary>
+    public async Task<bool> EndIfSessionEndedAsync()
+    {
+        var user = (await GetAuthenticationStateAsync()).User;
+        if (user.Identity?.IsAuthenticated != true)
+            return false;
+        if (
+            UserSessions.IdOf(user) is { } id
+            && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            && registry.KnownLive(id, userId)
+        )
+            return true;
+        await using var scope = scopes.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<UserSessions>();
+        if (await sessions.IsLiveAsync(user))
+            return true;
+        await sessions.AuditRefusalAsync(user, "已打开的页面");
+        SetAuthenticationState(Task.FromResult(SignedOut));
+        return false;
     }
 
     public static async Task<bool> StillValidAsync(
         UserManager<LianxinUser> users,
+        UserSessions sessions,
         ClaimsPrincipal principal,
         IdentityOptions identity,
         SecurityOptions security,
         DateTimeOffset now
     )
     {
+        if (!await sessions.IsLiveAsync(principal))
+            return false;
         var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDisabled)
             return false;

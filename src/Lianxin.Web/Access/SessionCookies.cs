@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Lianxin.Web.Access;
 
 /// <summary>The staff sign-in cookie: idle timeout by sliding expiry, an absolute lifetime counted from
-/// sign-in, 401/403 instead of redirects for API calls.</summary>
+/// sign-in, its server-side session asked about on every request (so a cookie kept from before a sign-out
+/// is refused at once), 401/403 instead of redirects for API calls.</summary>
 public static class SessionCookies
 {
     public static void Configure(CookieAuthenticationOptions o, SecurityOptions security)
@@ -25,8 +26,16 @@ public static class SessionCookies
             OnValidatePrincipal = async ctx =>
             {
                 var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                if (ctx.Principal is { } principal && RevalidatingAuthState.PastAbsoluteLifetime(principal, security, now))
+                if (ctx.Principal is not { } principal || RevalidatingAuthState.PastAbsoluteLifetime(principal, security, now))
                 {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                var sessions = ctx.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+                if (!await sessions.IsLiveAsync(principal, ctx.HttpContext.RequestAborted))
+                {
+                    await sessions.AuditRefusalAsync(principal, "网页", ctx.HttpContext.RequestAborted);
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,13 @@ namespace Lianxin.Web.Access;
 /// <summary>Accounts, run by the system administrator: create, edit, disable, unlock, reset password.
 /// Which roles an account holds is assigned here too, but the roles' rights are the security
 /// administrator's (<see cref="RoleAdminService"/>), and no account may hold two separated duties.</summary>
-public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbContext db, ICurrentUser me, TimeProvider time)
+public sealed class UserAdminService(
+    UserManager<LianxinUser> users,
+    UserSessions sessions,
+    LianxinDbContext db,
+    ICurrentUser me,
+    TimeProvider time
+)
 {
     public async Task<PagedResult<UserView>> ListAsync(
         string? q,
@@ -91,6 +98,8 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
             Check(await users.AddToRolesAsync(user, add), "roles");
         if (remove.Count > 0 || add.Count > 0 || input.IsDisabled)
             await users.UpdateSecurityStampAsync(user);
+        if (input.IsDisabled)
+            await EndSessionsAsync(user, UserSessions.AccountDisabled, "账号已停用", ct);
         return await GetAsync(id, ct);
     }
 
@@ -105,7 +114,18 @@ public sealed class UserAdminService(UserManager<LianxinUser> users, LianxinDbCo
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        await EndSessionsAsync(user, UserSessions.PasswordReset, "密码已重置", ct);
         return password;
+    }
+
+    /// <summary>Ends every session of the account at once (its cookies, tokens and refresh tokens), audited.</summary>
+    private async Task EndSessionsAsync(LianxinUser user, string reason, string why, CancellationToken ct)
+    {
+        var ended = await sessions.EndAllAsync(user.Id, reason, ct: ct);
+        if (ended == 0)
+            return;
+        db.Audit(AuditAction.SessionsEnded, nameof(LianxinUser), user.Id, $"{why}，账号 {user.UserName} 的 {ended} 个会话已结束");
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task UnlockAsync(string id, CancellationToken ct = default)

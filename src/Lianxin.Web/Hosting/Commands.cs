@@ -134,6 +134,7 @@ public static class Commands
                 await users.UpdateAsync(user);
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.UpdateSecurityStampAsync(user);
+                await sp.GetRequiredService<Access.UserSessions>().EndAllAsync(user.Id, Access.UserSessions.PasswordReset);
                 Console.WriteLine($"{user.UserName} 的一次性密码：{password}（首次登录须修改）");
                 return 0;
             }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Hosting;
 
-/// <summary>Once a day: removes audit lines past the retention period (never under 180 days) and
-/// stored idempotent responses older than a day (a client retries within minutes, not days).</summary>
+/// <summary>Once a day: removes audit lines past the retention period (never under 180 days), stored
+/// idempotent responses older than a day (a client retries within minutes, not days) and sign-in sessions
+/// that reached their absolute end more than a day ago (their sign-ins and sign-outs stay in the audit log).</summary>
 public sealed class HousekeepingJob(
     IServiceProvider services,
     IOptions<AuditOptions> options,
@@ -43,5 +44,7 @@ public sealed class HousekeepingJob(
             log.LogInformation("Purged {Count} audit lines older than {Cutoff}", removed, cutoff);
         var stale = now - IdempotencyWindow;
         await db.IdempotencyRecords.Where(r => r.CreatedAt < stale).ExecuteDeleteAsync(ct);
+        var ended = now.AddDays(-1);
+        await db.UserSessions.Where(s => s.ExpiresAt < ended).ExecuteDeleteAsync(ct);
     }
 }

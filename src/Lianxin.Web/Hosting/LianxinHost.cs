@@ -88,23 +88,27 @@ public static class LianxinHost
             })
             .AddRoles<LianxinRole>()
             .AddEntityFrameworkStores<LianxinDbContext>()
+            .AddUserManager<LianxinUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<LianxinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
-            // A refreshed principal keeps the time of the original sign-in, so the absolute lifetime cannot be reset.
+            // A refreshed principal keeps the time of the original sign-in, so the absolute lifetime cannot be reset,
+            // and its server-side session, so it can still be ended.
             o.OnRefreshingPrincipal = ctx =>
             {
-                if (
-                    ctx.CurrentPrincipal?.FindFirst(LianxinClaims.SignedInAt) is { } at
-                    && ctx.NewPrincipal?.Identity is ClaimsIdentity id
-                    && !id.HasClaim(c => c.Type == LianxinClaims.SignedInAt)
-                )
-                    id.AddClaim(new Claim(at.Type, at.Value));
+                foreach (var type in new[] { LianxinClaims.SignedInAt, LianxinClaims.SessionId })
+                    if (
+                        ctx.CurrentPrincipal?.FindFirst(type) is { } kept
+                        && ctx.NewPrincipal?.Identity is ClaimsIdentity id
+                        && !id.HasClaim(c => c.Type == type)
+                    )
+                        id.AddClaim(new Claim(kept.Type, kept.Value));
                 return Task.CompletedTask;
             };
         });

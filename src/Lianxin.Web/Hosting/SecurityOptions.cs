@@ -12,6 +12,11 @@ public sealed class SecurityOptions
     public int AbsoluteSessionHours { get; set; } = 12;
     public int BearerTokenMinutes { get; set; } = 60;
 
+    /// <summary>How long a node may trust its own answer that a session is live before asking the database
+    /// again. Revocation on the same node takes effect at once; other nodes follow within this time. 0 asks
+    /// the database on every request.</summary>
+    public int SessionCacheSeconds { get; set; } = 10;
+
     /// <summary>Sign-in attempts (page or API, any account) accepted per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
 

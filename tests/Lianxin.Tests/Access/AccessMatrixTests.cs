@@ -43,6 +43,26 @@ public abstract class AccessMatrixTests(AppFixture app)
         call.Route.EndsWith("/auth/token", StringComparison.Ordinal)
         || call.Route.EndsWith("/auth/change-password", StringComparison.Ordinal);
 
+    /// <summary>Sign-out ends the session it is sent with, so it is sent with a session of its own
+    /// (<see cref="OwnSessionAsync"/>), and the account's other calls keep theirs.</summary>
+    internal static bool EndsSession(Call call) => call.Route.EndsWith("/auth/sign-out", StringComparison.Ordinal);
+
+    /// <summary>A fresh bearer session of <paramref name="user"/>; null when the account can no longer sign in
+    /// (the matrix reset its password on the way).</summary>
+    internal static async Task<HttpClient?> OwnSessionAsync(AppFixture fixture, string user)
+    {
+        var client = fixture.Factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = TestWorld.Password });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            client.Dispose();
+            return null;
+        }
+        var token = await response.Content.ReadFromJsonAsync<TestWorld.TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
+        return client;
+    }
+
     private async Task<List<Call>> CallsAsync()
     {
         var w = app.World;
@@ -606,11 +626,16 @@ public abstract class AccessMatrixTests(AppFixture app)
             {
                 if (Skipped(call))
                     continue;
+                using var own = EndsSession(call) ? await OwnSessionAsync(app, user) : null;
+                if (EndsSession(call) && own is null)
+                    continue;
                 using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
                 if (call.Body is not null)
                     request.Content = JsonContent.Create(call.Body);
-                using var response = await client.SendAsync(request);
+                using var response = await (own ?? client).SendAsync(request);
                 var status = (int)response.StatusCode;
+                if (own is not null && (status != 204 || (await own.GetAsync("/api/v1/auth/me")).StatusCode != HttpStatusCode.Unauthorized))
+                    failures.Add($"{user} {call.Method} {call.Url} → {status}, and the session it ended must be refused after");
                 if (status >= 500)
                     failures.Add($"{user} {call.Method} {call.Url} → {status}");
                 if (local && call.TargetsStation2 && status is >= 200 and < 300)

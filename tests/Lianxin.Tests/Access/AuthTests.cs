@@ -8,31 +8,131 @@ namespace Lianxin.Tests.Access;
 
 public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         using var client = app.Factory.CreateClient();
-        for (var i = 1; i <= 4; i++)
-            await ApiAssert.ProblemAsync(
+        for (var i = 1; i <= 5; i++)
+        {
+            var wrong = await ApiAssert.ProblemAsync(
                 await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-" + i }),
                 HttpStatusCode.Unauthorized
             );
-        var fifth = await ApiAssert.ProblemAsync(
-            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = "wrong-5" }),
-            HttpStatusCode.Unauthorized
+            Assert.Equal("用户名或密码错误", wrong.GetProperty("title").GetString());
+        }
+        Assert.True(
+            await app.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "mediator2").Select(u => u.LockoutEnd).FirstAsync())
+                > DateTimeOffset.UtcNow.AddMinutes(14)
         );
-        Assert.Contains("锁定", fifth.GetProperty("title").GetString());
+        // Locked: the right password is refused too, with the answer a wrong one gets (a guesser learns nothing).
         var right = await ApiAssert.ProblemAsync(
             await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator2", password = TestWorld.Password }),
             HttpStatusCode.Unauthorized
         );
-        Assert.Contains("锁定", right.GetProperty("title").GetString());
+        Assert.Equal("用户名或密码错误", right.GetProperty("title").GetString());
 
         var lines = await app.Factory.WithDbAsync(db =>
             db.AuditEntries.AsNoTracking().Where(a => a.UserId == app.World.UserIds["mediator2"]).Select(a => a.Action).ToListAsync()
         );
         Assert.True(lines.Count(a => a == AuditAction.SignInFailed) >= 4);
-        Assert.Contains(AuditAction.LockedOut, lines);
+        Assert.Equal(2, lines.Count(a => a == AuditAction.LockedOut));
+    }
+
+    [Fact]
+    public async Task Unknown_and_real_accounts_get_identical_answers_to_repeated_wrong_passwords_and_to_the_lock()
+    {
+        using var client = app.Factory.CreateClient();
+        async Task<string> Answer(object body, string url = "/api/v1/auth/token")
+        {
+            var response = await client.PostAsJsonAsync(url, body);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            json.Remove("traceId"); // differs per request, not per account
+            return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} {json.ToJsonString(Readable)}";
+        }
+        for (var i = 1; i <= 7; i++)
+        {
+            var real = await Answer(new { userName = "informant2", password = "wrong-" + i });
+            var unknown = await Answer(new { userName = "no-such-officer", password = "wrong-" + i });
+            Assert.Equal(unknown, real);
+            Assert.Contains("用户名或密码错误", real);
+            Assert.DoesNotContain("再错", real);
+            Assert.DoesNotContain("锁定", real);
+        }
+        // The lock took effect: the right password is refused, answered as for an account that does not exist.
+        Assert.Equal(
+            await Answer(new { userName = "no-such-officer", password = TestWorld.Password }),
+            await Answer(new { userName = "informant2", password = TestWorld.Password })
+        );
+        Assert.Equal(
+            await Answer(
+                new
+                {
+                    userName = "no-such-officer",
+                    currentPassword = TestWorld.Password,
+                    newPassword = "Another-Good-Pass-9",
+                },
+                "/api/v1/auth/change-password"
+            ),
+            await Answer(
+                new
+                {
+                    userName = "informant2",
+                    currentPassword = TestWorld.Password,
+                    newPassword = "Another-Good-Pass-9",
+                },
+                "/api/v1/auth/change-password"
+            )
+        );
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_answers_alike_for_unknown_and_real_accounts_and_still_locks()
+    {
+        using var browser = app.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
+        var token = System
+            .Text.RegularExpressions.Regex.Match(
+                await browser.GetStringAsync("/account/login"),
+                "name=\"__RequestVerificationToken\" value=\"([^\"]+)\""
+            )
+            .Groups[1]
+            .Value;
+        async Task<string> Answer(string user, string password)
+        {
+            var response = await browser.PostAsync(
+                "/account/login",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["userName"] = user,
+                        ["password"] = password,
+                        ["__RequestVerificationToken"] = token,
+                        ["returnUrl"] = "/",
+                    }
+                )
+            );
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var q = location.IndexOf('?');
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(q < 0 ? "" : location[q..]);
+            return $"{(int)response.StatusCode} {(q < 0 ? location : location[..q])} {query["error"]}";
+        }
+        for (var i = 1; i <= 6; i++)
+        {
+            var real = await Answer("informant1", "wrong-" + i);
+            Assert.Equal(await Answer("no-such-officer", "wrong-" + i), real);
+            Assert.EndsWith("用户名或密码错误", real);
+        }
+        Assert.Equal(await Answer("no-such-officer", TestWorld.Password), await Answer("informant1", TestWorld.Password));
+        Assert.True(
+            await app.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "informant1").Select(u => u.LockoutEnd).FirstAsync())
+                > DateTimeOffset.UtcNow
+        );
     }
 
     [Fact]

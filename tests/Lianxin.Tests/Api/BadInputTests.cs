@@ -57,6 +57,17 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
             parentId = w.Villages[0].Id,
         };
 
+    /// <summary>Refresh requests that are not JSON, mistyped, or carry a token nobody issued (forged, huge).</summary>
+    public static readonly TheoryData<string> RefreshBodies = new()
+    {
+        "not json at all",
+        "{\"refreshToken\": 12}",
+        "{}",
+        "{\"refreshToken\": \"not-a-token\"}",
+        "{\"refreshToken\": \"CfDJ8" + new string('A', 300) + "\"}",
+        "{\"refreshToken\": \"" + new string('A', 20_000) + "\"}",
+    };
+
     private static string HugeBody() => "{\"name\":\"" + new string('a', 40_000_000) + "\"}";
 
     /// <summary>One bad request of these tests: who sends it, and the route template it reaches (null when none
@@ -72,6 +83,8 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         yield return new("officer1", "POST", "/api/v1/residents", () => Raw(HugeBody()), "/api/v1/residents/");
         yield return new("officer1", "POST", "/api/v1/residents", () => JsonContent.Create(InvalidResident(w)), "/api/v1/residents/");
         yield return new("leader1", "POST", "/api/v1/org-units", () => JsonContent.Create(UnknownKindUnit(w)), "/api/v1/org-units/");
+        foreach (var body in RefreshBodies)
+            yield return new("officer1", "POST", "/api/v1/auth/refresh", () => Raw(body), "/api/v1/auth/refresh");
         foreach (var url in BadUrls)
         {
             var u = url;
@@ -138,6 +151,36 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("idNumber", out _));
         Assert.True(errors.TryGetProperty("phone", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(RefreshBodies))]
+    public async Task A_malformed_refresh_request_or_a_forged_refresh_token_is_a_4xx_problem(string body)
+    {
+        using var anonymous = app.Factory.CreateClient();
+        var response = await anonymous.PostAsync("/api/v1/auth/refresh", Raw(body));
+        var expected = body.StartsWith('{') && !body.Contains(": 12") ? HttpStatusCode.Unauthorized : HttpStatusCode.BadRequest;
+        await ApiAssert.ProblemAsync(response, expected);
+    }
+
+    [Fact]
+    public async Task An_access_token_is_no_refresh_token_and_a_forged_bearer_cannot_sign_out()
+    {
+        using var anonymous = app.Factory.CreateClient();
+        var token = await (
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "mediator1", password = TestWorld.Password })
+        ).Content.ReadFromJsonAsync<TestWorld.TokenResponse>();
+        await ApiAssert.ProblemAsync(
+            await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token!.AccessToken }),
+            HttpStatusCode.Unauthorized
+        );
+        using var forged = app.Factory.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken[..^4] + "AAAA");
+        await ApiAssert.ProblemAsync(await forged.PostAsync("/api/v1/auth/sign-out", null), HttpStatusCode.Unauthorized);
+        // Neither ended the real session.
+        using var real = app.Factory.CreateClient();
+        real.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace Lianxin.Web.Access;
+
+public sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Lianxin.Web.Hosting;
+
+namespace Lianxin.Web.Access;
+
+/// <summary>This node's short memory of which sessions were live when last asked, so that a request does not
+/// read the database every time (<see cref="SecurityOptions.SessionCacheSeconds"/>). Revoking forgets at once,
+/// and an answer read from the database while a revocation was under way is never remembered: every
+/// revocation moves <see cref="Epoch"/> on, and an answer read before that is dropped.</summary>
+public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
+{
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<Guid, (string UserId, DateTimeOffset Until)> _live = new();
+    private readonly ConcurrentDictionary<Guid, byte> _refusedOnce = new();
+    private long _epoch;
+
+    /// <summary>Read before asking the database; handed back to <see cref="RememberLive"/>.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    public bool KnownLive(Guid sessionId, string userId) =>
+        _live.TryGetValue(sessionId, out var e) && e.UserId == userId && e.Until > time.GetUtcNow();
+
+    public void RememberLive(Guid sessionId, string userId, long epochBefore)
+    {
+        if (security.SessionCacheSeconds <= 0 || epochBefore != Epoch)
+            return;
+        if (_live.Count >= MaxRemembered)
+            _live.Clear();
+        _live[sessionId] = (userId, time.GetUtcNow().AddSeconds(security.SessionCacheSeconds));
+        // A revocation that finished between the read above and this write must not be undone by it.
+        if (epochBefore != Epoch)
+            _live.TryRemove(sessionId, out _);
+    }
+
+    /// <summary>Called after the revocation is stored.</summary>
+    public void Forget(Guid sessionId)
+    {
+        Interlocked.Increment(ref _epoch);
+        _live.TryRemove(sessionId, out _);
+    }
+
+    /// <summary>Called after the revocation of all of an account's sessions is stored.</summary>
+    public void ForgetUser(string userId)
+    {
+        Interlocked.Increment(ref _epoch);
+        foreach (var (id, entry) in _live)
+            if (entry.UserId == userId)
+                _live.TryRemove(id, out _);
+    }
+
+    /// <summary>True the first time a dead session is refused on this node, so a replayed cookie or token is
+    /// audited once rather than on every request.</summary>
+    public bool FirstRefusal(Guid sessionId)
+    {
+        if (_refusedOnce.Count >= MaxRemembered)
+            _refusedOnce.Clear();
+        return _refusedOnce.TryAdd(sessionId, 0);
+    }
+}
