@@ -31,8 +31,9 @@ public static class InsertIfAbsent
                 parameter.Value = column.ProviderValue(row) ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
+            var values = string.Join(", ", names);
             command.CommandText =
-                $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({string.Join(", ", names)}) ON CONFLICT DO NOTHING";
+                $"INSERT INTO {plan.DelimitedTable} ({plan.DelimitedColumnList}) VALUES ({values}) ON CONFLICT DO NOTHING";
             return await command.ExecuteNonQueryAsync(ct) == 1;
         }
         finally
