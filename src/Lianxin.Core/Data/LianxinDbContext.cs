@@ -40,6 +40,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Disputes.Referral> Referrals => Set<Disputes.Referral>();
     public DbSet<Disputes.Figures.DisputeTally> DisputeTallies => Set<Disputes.Figures.DisputeTally>();
     public DbSet<RollupState> RollupStates => Set<RollupState>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentLink> IncidentLinks => Set<Incidents.IncidentLink>();
     public DbSet<Incidents.IncidentParty> IncidentParties => Set<Incidents.IncidentParty>();
@@ -158,6 +159,12 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
         });
 
         builder.Entity<RollupState>(b =>
+        {
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(TextLimits.Code);
+        });
+
+        builder.Entity<NumberSequence>(b =>
         {
             b.HasKey(x => x.Name);
             b.Property(x => x.Name).HasMaxLength(TextLimits.Code);

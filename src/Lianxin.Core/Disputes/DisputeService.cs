@@ -473,21 +473,15 @@ public sealed class DisputeService(
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
-    /// <summary>Ledger numbers run per year in the China calendar: JF-2026-00001.</summary>
+    /// <summary>Ledger numbers run per year in the China calendar: JF-2026-00001, from the year's counter.</summary>
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"JF-{now.ToOffset(ChinaTime.Offset).Year}-";
-        var last = await db
-            .Disputes.Where(d => d.Number.StartsWith(prefix))
-            .OrderByDescending(d => d.Number)
-            .Select(d => d.Number)
-            .FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{next:D5}";
+        return (await RecordNumbers.NextAsync(db, prefix, db.Disputes.Select(d => d.Number), 5, 1, ct))[0];
     }
 
-    /// <summary>Two registrations at the same moment may pick the same number; the unique index refuses
-    /// the second, which then takes the next one.</summary>
+    /// <summary>The counter never hands out one number twice; a number stored without it (the demo) that the
+    /// unique index refuses is passed over for the next.</summary>
     private async Task SaveWithNumberRetryAsync(Dispute d, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)

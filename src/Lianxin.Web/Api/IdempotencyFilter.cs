@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,13 +12,26 @@ namespace Lianxin.Web.Api;
 
 /// <summary>Creates (POST) carrying an Idempotency-Key run once per user and key: a retry with the same
 /// body gets the first response again; the same key with another body is a 422. Put only on creates
-/// whose response holds nothing secret (<see cref="IdempotencyExtensions.Idempotent"/>): the response is stored.</summary>
+/// whose response holds nothing secret (<see cref="IdempotencyExtensions.Idempotent"/>): the response is stored.
+/// The key is claimed before the create runs (a row inserted only if absent), so requests sent at the same moment
+/// with one key wait for the first and replay its response instead of creating again. A create that fails frees
+/// its claim for the retry; a claim whose process stopped expires after <see cref="Lease"/>.</summary>
 public sealed class IdempotencyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>How long a claim holds without a stored response; past it, the next attempt takes the key over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a request waits for another with the same key before it is told to retry later (409).</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Headers[Header] is not { Count: > 0 } values)
             return await next(context);
@@ -31,49 +45,122 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var route = http.Request.Path.Value ?? "";
         var bodyHash = HashArguments(context.Arguments, route);
         var db = http.RequestServices.GetRequiredService<LianxinDbContext>();
-        var prior = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key);
-        if (prior is not null)
+        var ct = http.RequestAborted;
+        var waited = Stopwatch.StartNew();
+        Guid token;
+        while (true)
         {
+            var prior = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+            if (prior is null)
+            {
+                token = Guid.NewGuid();
+                var claim = new IdempotencyRecord
+                {
+                    Key = key,
+                    UserId = userId,
+                    Route = route,
+                    RequestHash = bodyHash,
+                    CreatedAt = db.Now,
+                    ClaimedUntil = db.Now + Lease,
+                    ClaimToken = token,
+                };
+                if (await InsertIfAbsent.RowAsync(db, claim, ct))
+                    break;
+                continue; // another request claimed it between the read and the insert: read its claim
+            }
             if (prior.RequestHash != bodyHash || prior.Route != route)
                 return Results.Problem(
                     title: "Idempotency-Key 已用于另一个请求",
                     detail: "同一个键只能用于内容相同的重试。",
                     statusCode: 422
                 );
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            if (prior.Location is not null)
-                http.Response.Headers.Location = prior.Location;
-            return Results.Text(prior.ResponseBody ?? "", "application/json", Encoding.UTF8, prior.StatusCode);
+            if (prior.ClaimedUntil is null)
+                return Replay(http, prior);
+            if (prior.ClaimedUntil < db.Now)
+            {
+                token = Guid.NewGuid();
+                if (await TakeOverAsync(db, prior, token, ct))
+                    break;
+                continue;
+            }
+            if (waited.Elapsed > Wait)
+                return Results.Problem(
+                    title: "同一请求仍在处理中",
+                    detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。",
+                    statusCode: 409
+                );
+            await Task.Delay(Poll, ct);
         }
 
-        var result = await next(context);
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok and IValueHttpResult v)
+        object? result;
+        try
         {
-            var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
-            var json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
-            db.ChangeTracker.Clear();
-            db.IdempotencyRecords.Add(
-                new IdempotencyRecord
-                {
-                    Key = key,
-                    UserId = userId,
-                    Route = route,
-                    RequestHash = bodyHash,
-                    StatusCode = ok.StatusCode ?? 200,
-                    ResponseBody = json,
-                    Location = LocationOf(result),
-                    CreatedAt = db.Now,
-                }
-            );
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException)
-            { /* a concurrent retry stored it first; both saw the same create */
-            }
+            result = await next(context);
         }
+        catch
+        {
+            await ReleaseAsync(db, userId, key, token);
+            throw;
+        }
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
+        {
+            string? json = null;
+            if (result is IValueHttpResult v)
+            {
+                var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+                json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
+            }
+            var status = ok.StatusCode ?? 200;
+            var location = LocationOf(result);
+            // Stored even when the client has gone: the create is done, and its retry must get this answer.
+            await db
+                .IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token)
+                .ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(r => r.StatusCode, status)
+                            .SetProperty(r => r.ResponseBody, json)
+                            .SetProperty(r => r.Location, location)
+                            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
+                            .SetProperty(r => r.ClaimToken, (Guid?)null),
+                    CancellationToken.None
+                );
+        }
+        else
+            await ReleaseAsync(db, userId, key, token);
         return result;
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord prior)
+    {
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (prior.Location is not null)
+            http.Response.Headers.Location = prior.Location;
+        return prior.ResponseBody is null
+            ? Results.StatusCode(prior.StatusCode)
+            : Results.Text(prior.ResponseBody, "application/json", Encoding.UTF8, prior.StatusCode);
+    }
+
+    /// <summary>Takes over a claim whose attempt ran past its lease (its process stopped): only one taker wins.</summary>
+    private static async Task<bool> TakeOverAsync(LianxinDbContext db, IdempotencyRecord stale, Guid token, CancellationToken ct)
+    {
+        var until = db.Now + Lease;
+        var taken = await db
+            .IdempotencyRecords.Where(r => r.UserId == stale.UserId && r.Key == stale.Key && r.ClaimToken == stale.ClaimToken)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, token).SetProperty(r => r.ClaimedUntil, until), ct);
+        return taken == 1;
+    }
+
+    /// <summary>Frees the key after a create that did not happen (refused, failed, cancelled), so a retry runs it
+    /// again. Should this fail too, the claim still expires with its lease.</summary>
+    private static async Task ReleaseAsync(LianxinDbContext db, string userId, string key, Guid token)
+    {
+        try
+        {
+            await db
+                .IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token)
+                .ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException) { }
     }
 
     private static string? LocationOf(object? result) => result?.GetType().GetProperty("Location")?.GetValue(result) as string;

@@ -286,7 +286,7 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             .ToListAsync(ct);
         var by = user.UserId;
         var year = ChinaTime.Day(session.StartsAt).Year;
-        int? nextSeq = null;
+        var certify = new List<TrainingAttendance>();
         foreach (var item in items)
         {
             var vid = item.VolunteerId!.Value;
@@ -298,11 +298,7 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
                 db.TrainingAttendances.Add(record);
             }
             if (record.Record(attended, passed, by, now))
-            {
-                nextSeq ??= await NextCertificateSeqAsync(year, ct);
-                record.IssueCertificate(TrainingAttendance.CertificateNumberFor(year, nextSeq.Value), now);
-                nextSeq++;
-            }
+                certify.Add(record);
 
             // One credit per volunteer and session, whatever was recorded before (older duplicates are folded in).
             var mine = credits.Where(c => c.VolunteerId == vid).ToList();
@@ -331,6 +327,12 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             {
                 db.VolunteerCredits.RemoveRange(mine);
             }
+        }
+        if (certify.Count > 0)
+        {
+            var numbers = await NextCertificateNumbersAsync(year, certify.Count, ct);
+            for (var i = 0; i < certify.Count; i++)
+                certify[i].IssueCertificate(numbers[i], now);
         }
         // The session's version moves with its attendance, so two people recording at once cannot both win.
         db.Entry(session).Property(x => x.UpdatedAt).IsModified = true;
@@ -374,17 +376,16 @@ public sealed class TrainingService(LianxinDbContext db, ICurrentUser user)
             .ToListAsync(ct);
     }
 
-    private async Task<int> NextCertificateSeqAsync(int year, CancellationToken ct)
-    {
-        var prefix = TrainingAttendance.CertificateNumberFor(year, 0)[..^6];
-        var last = await db
-            .TrainingAttendances.AsNoTracking()
-            .Where(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix))
-            .OrderByDescending(a => a.CertificateNumber)
-            .Select(a => a.CertificateNumber)
-            .FirstOrDefaultAsync(ct);
-        return last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-    }
+    /// <summary>Certificate numbers run per year from the year's counter, in the order of the attendance given.</summary>
+    private Task<IReadOnlyList<string>> NextCertificateNumbersAsync(int year, int count, CancellationToken ct) =>
+        RecordNumbers.NextAsync(
+            db,
+            TrainingAttendance.CertificateNumberFor(year, 0)[..^6],
+            db.TrainingAttendances.Select(a => a.CertificateNumber),
+            6,
+            count,
+            ct
+        );
 
     private async Task<IQueryable<Volunteer>> EligibleAsync(TrainingSession session, CancellationToken ct)
     {

@@ -713,16 +713,11 @@ public sealed class TipService(
         }
     }
 
+    /// <summary>Tip numbers run per year in the China calendar: XS-2026-00001, from the year's counter.</summary>
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"XS-{ChinaTime.Day(now).Year}-";
-        var last = await db
-            .Tips.Where(t => t.Number.StartsWith(prefix))
-            .OrderByDescending(t => t.Number)
-            .Select(t => t.Number)
-            .FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{next:D5}";
+        return (await RecordNumbers.NextAsync(db, prefix, db.Tips.Select(t => t.Number), 5, 1, ct))[0];
     }
 
     private async Task SaveWithNumberRetryAsync(Tip t, CancellationToken ct)
