@@ -9,4 +9,9 @@ public interface IDatabaseErrors
     /// execution strategy's retry exception), is the database refusing a row that a unique index or primary key
     /// already holds.</summary>
     bool IsUniqueViolation(Exception? error);
+
+    /// <summary>True when <paramref name="error"/>, or any exception it wraps, is the database too busy to take the
+    /// write now (another writer held the lock past the wait): nothing was written, and the same request sent again
+    /// later can succeed. The API answers it with 503 and <c>Retry-After</c>.</summary>
+    bool IsBusy(Exception? error);
 }

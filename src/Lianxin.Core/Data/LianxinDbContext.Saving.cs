@@ -10,17 +10,24 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Lianxin.Core.Data;
 
 /// <summary>Every save stamps times and versions, refuses edits to the audit log, writes one audit line
-/// per changed record, chained under a lock so the chain has exactly one order, and keeps the features'
-/// roll-ups (<see cref="ISaveRollup"/>) current in the same transaction.</summary>
+/// per changed record, chained under the database's write lock so the chain has exactly one order, and keeps the
+/// features' roll-ups (<see cref="ISaveRollup"/>) current in the same transaction.</summary>
 public sealed partial class LianxinDbContext
 {
-    private static readonly SemaphoreSlim ChainLock = new(1, 1);
     private const long PostgresChainLockKey = 0x4C69616E78696E; // "Lianxin"
     private readonly List<AuditEntry> _pendingAudit = [];
 
     /// <summary>For bulk loads (the demo seed, imports): the caller writes one summary line instead
     /// of one line per row.</summary>
     public bool SuppressEntityAudit { get; set; }
+
+    /// <summary>What this context's transactions are doing when it takes long ("导入警情"), named to the writers that
+    /// have to wait for it and are turned away (503).</summary>
+    public string? WriteActivity { get; set; }
+
+    /// <summary>How long this context's transactions wait on SQLite for the write lock another holds; unset, the
+    /// configured wait (<c>Database:WriteWaitSeconds</c>). An import, itself long, waits as long as it must.</summary>
+    public TimeSpan? WriteWait { get; set; }
 
     /// <summary>Names who acts where nobody is signed in but a person is known (a referral's receiver using
     /// a one-time link), so audit lines name them instead of "anonymous".</summary>
@@ -147,19 +154,17 @@ public sealed partial class LianxinDbContext
 
         var lines = _pendingAudit.ToList();
         _pendingAudit.Clear();
-        // On PostgreSQL the transaction-scoped advisory lock alone orders the chain, across nodes and within
-        // one: it is held to the end of the transaction and taken again freely by the same transaction, so a
-        // service that saves twice in one transaction never waits on itself. Holding an in-process lock as
-        // well would let two such transactions wait on each other (one for the semaphore, one for the
-        // advisory lock) where the database cannot see the cycle. SQLite has one writer per file and relies
-        // on the in-process lock.
-        var inProcess = !IsPostgres;
-        if (inProcess)
-            await ChainLock.WaitAsync(cancellationToken);
+        // The chain's next number is read and taken inside the save's transaction, under the database's write lock, so
+        // the chain has exactly one order. On PostgreSQL a transaction-scoped advisory lock orders the chain across
+        // nodes and within one: held to the end of the transaction and taken again freely by the same transaction, so
+        // a service that saves twice in one transaction never waits on itself. On SQLite every transaction begins with
+        // BEGIN IMMEDIATE (behind the process's write gate, SqliteWriteGate), which already makes it the file's only
+        // writer: no second lock is taken, so no writer can hold one lock while it waits for the other (an in-process
+        // chain lock taken before the write lock once let an import and the edits beside it wait on each other).
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            try
+            if (lines.Count > 0)
             {
                 if (IsPostgres)
                     await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
@@ -182,29 +187,24 @@ public sealed partial class LianxinDbContext
                     prev = line.Hash;
                 }
                 AuditEntries.AddRange(lines);
-                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                foreach (var write in rollups)
-                    await write(cancellationToken);
-                if (ownTransaction is not null)
-                    await ownTransaction.CommitAsync(cancellationToken);
-                return count;
             }
-            catch
-            {
-                foreach (var line in lines)
-                    Entry(line).State = EntityState.Detached;
-                throw;
-            }
-            finally
-            {
-                if (ownTransaction is not null)
-                    await ownTransaction.DisposeAsync();
-            }
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var write in rollups)
+                await write(cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        catch
+        {
+            foreach (var line in lines)
+                Entry(line).State = EntityState.Detached;
+            throw;
         }
         finally
         {
-            if (inProcess)
-                ChainLock.Release();
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
         }
     }
 

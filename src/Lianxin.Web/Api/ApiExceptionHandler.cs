@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Web.Access;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Api;
 
 /// <summary>Turns refusals from the domain and bad request bodies into problem details: a clear 4xx,
-/// never a 500 for something the caller can fix.</summary>
+/// never a 500 for something the caller can fix; and a database too busy to write now (a write that waited its bounded
+/// time behind an import) into 503 with <c>Retry-After</c>, nothing written, so the caller sends it again.</summary>
 public sealed class ApiExceptionHandler(
     IProblemDetailsService problems,
     IDatabaseErrors databaseErrors,
@@ -26,6 +28,7 @@ public sealed class ApiExceptionHandler(
             ForbiddenException f => (403, f.Message, null),
             ConflictException c => (409, c.Message, null),
             Lianxin.Core.Volunteers.Tips.TooManyRequestsException r => (429, r.Message, null),
+            _ when databaseErrors.IsBusy(exception) => (503, BusyMessage(exception), null),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后再试", null),
             DbUpdateException u when databaseErrors.IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "请求内容过大", null),
@@ -35,7 +38,13 @@ public sealed class ApiExceptionHandler(
         };
         if (status == 0)
             return false;
-        if (status >= 500)
+        if (status == 503)
+        {
+            log.LogWarning("Write turned away, the database is busy: {Reason}", exception.Message);
+            var after = BusyOf(exception)?.RetryAfter ?? DefaultRetryAfter;
+            ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
             log.LogError(exception, "Request failed");
         if (exception is ForbiddenException)
             await refusals.RecordAsync(
@@ -58,6 +67,20 @@ public sealed class ApiExceptionHandler(
             }
         );
     }
+
+    /// <summary>Asked of a caller turned away by a busy database that named no time (SQLite's own busy timeout, a
+    /// PostgreSQL lock timeout).</summary>
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(10);
+
+    private static DatabaseBusyException? BusyOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is DatabaseBusyException busy)
+                return busy;
+        return null;
+    }
+
+    private static string BusyMessage(Exception e) => BusyOf(e)?.Message ?? DatabaseBusyException.DefaultMessage;
 
     private static string BadRequestTitle(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j

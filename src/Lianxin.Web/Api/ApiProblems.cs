@@ -21,6 +21,9 @@ public static class ApiProblems
                 415 => "请求内容类型不受支持，请使用 application/json",
                 422 when p.Title is null or "Unprocessable Entity" => "输入有误",
                 429 => "请求过于频繁",
+                // A busy database (ApiExceptionHandler) says what holds it and asks for a retry; nothing internal is in it.
+                503 when p.Title is null or "Service Unavailable" => "系统正忙，请稍后重试",
+                503 => p.Title,
                 >= 500 => "服务器内部错误，请稍后再试",
                 _ => p.Title,
             };

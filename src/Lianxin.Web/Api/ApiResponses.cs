@@ -35,10 +35,13 @@ public static class ApiResponses
         where TBuilder : IEndpointConventionBuilder => builder.ProducesFile(ExcelExport.ContentType).ProducesQueryProblems();
 
     /// <summary>A create: its input is checked, the units it names must be in scope (404) and it may meet a
-    /// record that exists already (409).</summary>
+    /// record that exists already (409); like every write it may find the database busy with another's long write
+    /// (an import on SQLite) past its wait (503, with <c>Retry-After</c>; nothing written).</summary>
     public static TBuilder ProducesCreateProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.ProducesInputProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        builder
+            .ProducesInputProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>A change of a named record: input problems, 404 for the record, 409 for a stale version or a step
     /// its state does not allow.</summary>

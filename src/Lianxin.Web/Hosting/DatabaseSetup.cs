@@ -28,12 +28,30 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    /// <summary>How long a write waits for SQLite's write lock held by another (an import) before it is turned away
+    /// with 503: <c>Database:WriteWaitSeconds</c>, 15 unless set (1 to 600).</summary>
+    public static TimeSpan WriteWait(IConfiguration config)
+    {
+        var seconds = config.GetValue<int?>("Database:WriteWaitSeconds") ?? 15;
+        if (seconds is < 1 or > 600)
+            throw new InvalidOperationException("Database:WriteWaitSeconds must be between 1 and 600.");
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    public static void Configure(
+        DbContextOptionsBuilder options,
+        DatabaseProvider provider,
+        string connectionString,
+        Lianxin.Data.Sqlite.SqliteWriteGate? writeGate = null
+    )
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Sqlite"));
+                // Writers queue in the process for the file's single write lock, each for a bounded time (503 after).
+                if (writeGate is not null)
+                    options.AddInterceptors(writeGate);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Postgres"));

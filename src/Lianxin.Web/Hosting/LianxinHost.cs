@@ -53,7 +53,8 @@ public static class LianxinHost
         // Data
         var provider = DatabaseSetup.Provider(config);
         var connectionString = DatabaseSetup.ConnectionString(config, builder.Environment.ContentRootPath);
-        services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+        var writeGate = new Lianxin.Data.Sqlite.SqliteWriteGate(DatabaseSetup.WriteWait(config));
+        services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString, writeGate));
         services.AddSingleton(PersonalDataKeys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton<PersonalDataProtector>();
         if (provider == DatabaseProvider.Postgres)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Lianxin.Core.Access;
+using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
@@ -393,6 +394,60 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Contains("25 起", summary.Body);
         Assert.Contains("1 组", summary.Body);
         Assert.Equal(25, await app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(p) && i.FlaggedRepeat)));
+    }
+
+    [Fact]
+    public async Task A_file_forming_several_clusters_in_several_parts_writes_one_audit_line_for_its_clusters_with_the_counts()
+    {
+        var p = Prefix();
+        var street = string.Concat(Enumerable.Range(0, 4).Select(_ => "东南西北春夏秋冬梅兰竹菊山水林田"[Random.Shared.Next(16)])) + "路";
+        var before = await app.Factory.WithDbAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Seq)) ?? 0;
+        // Four addresses, twelve calls each from phones that never repeat, read ten rows at a time: four address
+        // clusters, each opened in the first part and grown in every later one.
+        var rows = Enumerable
+            .Range(1, 48)
+            .Select(n =>
+                Row(p, n, phone: $"137{Random.Shared.Next(10_000_000, 99_999_999)}", time: $"2026-11-{1 + n / 4:00} 09:{n:00}:00")
+                    .Replace($"东港豪庭{n}号楼2单元501", $"{street}{n % 4 + 1}号", StringComparison.Ordinal)
+            )
+            .ToArray();
+        var batch = await WithServiceAsync(s => s.ImportAsync("clusters.csv", new MemoryStream(Utf8(Csv(rows)))), blockRows: 10);
+        Assert.Equal(48, batch.Stored);
+        Assert.Equal(48, await app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(p) && i.FlaggedRepeat)));
+
+        var lines = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking().Where(a => a.Seq > before).OrderBy(a => a.Seq).ToListAsync()
+        );
+        var clusterLines = lines
+            .Where(a => a.EntityType is nameof(Core.Incidents.Repeats.RepeatCluster) or nameof(Core.Incidents.Repeats.RepeatClusterMember))
+            .ToList();
+        var line = Assert.Single(clusterLines);
+        Assert.Equal(AuditAction.Import, line.Action);
+        Assert.Equal("导入后重复警情聚类：新建 4 个，更新 0 个", line.Summary);
+        // Besides it, the import's own line and its batch's: a few lines for 48 incidents, whatever the number of parts.
+        Assert.Contains(lines, a => a.Action == AuditAction.Import && a.EntityType == nameof(Incident));
+        Assert.True(lines.Count <= 4, string.Join("\n", lines.Select(a => $"{a.Action} {a.EntityType} {a.Summary}")));
+        var chain = await app.Factory.WithDbAsync(db =>
+            AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable())
+        );
+        Assert.True(chain.Intact, chain.Reason);
+
+        // A second file adding to the same four clusters counts them as updated.
+        var more = Enumerable
+            .Range(49, 12)
+            .Select(n =>
+                Row(p, n, phone: $"137{Random.Shared.Next(10_000_000, 99_999_999)}", time: "2026-11-14 10:00:00")
+                    .Replace($"东港豪庭{n}号楼2单元501", $"{street}{n % 4 + 1}号", StringComparison.Ordinal)
+            )
+            .ToArray();
+        var seen = await app.Factory.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Seq));
+        await WithServiceAsync(s => s.ImportAsync("clusters-more.csv", new MemoryStream(Utf8(Csv(more)))), blockRows: 5);
+        var again = await app.Factory.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.Seq > seen && a.EntityType == nameof(Core.Incidents.Repeats.RepeatCluster))
+                .ToListAsync()
+        );
+        Assert.Equal("导入后重复警情聚类：新建 0 个，更新 4 个", Assert.Single(again).Summary);
     }
 
     [Fact]

@@ -443,6 +443,10 @@ public sealed class IncidentImportService(
     {
         // A million-row file takes minutes in one transaction; the default 30 s command timeout would abort a block.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        // On SQLite the import holds the file's write lock for its whole run: other writers queue behind it for their
+        // bounded wait and are then told what is going on (503); the import itself waits as long as another import runs.
+        db.WriteActivity = "导入警情";
+        db.WriteWait = TimeSpan.FromHours(1);
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {

@@ -49,6 +49,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction))
             return;
         _parts = null;
+        parts.Notices.AuditClusters(db);
         await SendAsync(parts.Notices, options.Value, ct);
     }
 
@@ -116,9 +117,27 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                 local.Add(i.Id);
             }
         var stored = flag.Where(id => !local.Contains(id)).ToList();
+        // Counted before the bulk write marks the opened clusters stored.
+        collecting?.CountClusters(db, touched);
         if (bulk is not null && added.Count > BulkWriteAbove)
             await WriteAddedAsync(db, bulk, ct);
-        await db.SaveChangesAsync(ct);
+        if (collecting is null)
+            await db.SaveChangesAsync(ct);
+        else
+        {
+            // A part of a larger intake (a file) writes no audit line per cluster: the intake gets one line with the counts
+            // when its last part is in, not one per cluster and part (which came to 0.7 lines per incident imported).
+            var suppressed = db.SuppressEntityAudit;
+            db.SuppressEntityAudit = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.SuppressEntityAudit = suppressed;
+            }
+        }
         foreach (var part in stored.Chunk(KeysPerRead))
             await db
                 .Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat)
@@ -720,6 +739,29 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
         /// <summary>The community officers over each unit, read once per intake (not once per part).</summary>
         public Dictionary<Guid, List<string>> OfficersOf { get; } = [];
+
+        /// <summary>Clusters the intake opened, and clusters opened before it that it added to.</summary>
+        private readonly HashSet<Guid> _opened = [];
+        private readonly HashSet<Guid> _grown = [];
+
+        public void CountClusters(LianxinDbContext db, IReadOnlyList<Touch> touched)
+        {
+            foreach (var cluster in touched.Select(t => t.Cluster).Distinct())
+                (db.Entry(cluster).State == EntityState.Added ? _opened : _grown).Add(cluster.Id);
+        }
+
+        /// <summary>Queues the intake's one audit line for its clusters, with the counts of each kind of change.</summary>
+        public void AuditClusters(LianxinDbContext db)
+        {
+            _grown.ExceptWith(_opened);
+            if (_opened.Count + _grown.Count > 0)
+                db.Audit(
+                    Audit.AuditAction.Import,
+                    nameof(RepeatCluster),
+                    null,
+                    $"导入后重复警情聚类：新建 {_opened.Count} 个，更新 {_grown.Count} 个"
+                );
+        }
     }
 
     /// <summary>The community officers over each flagged incident's place are to be told: one message per officer and
