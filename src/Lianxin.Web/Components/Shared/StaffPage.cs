@@ -1,4 +1,5 @@
 using Lianxin.Core.Common;
+using Lianxin.Core.Data;
 using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,6 +33,9 @@ public abstract class StaffPage : ComponentBase
 
     [Inject]
     private RefusalAudit Refusals { get; set; } = default!;
+
+    [Inject]
+    private IDatabaseErrors DatabaseErrors { get; set; } = default!;
 
     [CascadingParameter]
     protected Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -74,6 +78,11 @@ public abstract class StaffPage : ComponentBase
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             Snackbar.Add(L["Common_ConcurrencyConflict"].Value, Severity.Warning);
+        }
+        catch (Exception e) when (DatabaseErrors.IsBusy(e))
+        {
+            // A write that waited its bounded time behind an import: nothing was saved, and trying again later works.
+            Snackbar.Add(e is DatabaseBusyException busy ? busy.Message : L["Common_Busy"].Value, Severity.Warning);
         }
         return default;
     }
