@@ -24,6 +24,30 @@ public static class AuditAction
     /// <summary>A signed-in user was refused something their rights or scope do not cover.</summary>
     public const string Refused = "refused";
 
+    /// <summary>Every action, in the order the audit page offers them as a filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignIn,
+        SignInFailed,
+        SignOut,
+        LockedOut,
+        PasswordChanged,
+        SessionsEnded,
+        SessionRefused,
+        TokenRefreshed,
+        Refused,
+        Create,
+        Update,
+        Delete,
+        Reveal,
+        Export,
+        Import,
+        Print,
+        LinkIssued,
+        ReceiverReply,
+        Purge,
+    ];
+
     public static string Label(string action) =>
         action switch
         {

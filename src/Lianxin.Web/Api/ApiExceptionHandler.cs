@@ -46,14 +46,8 @@ public sealed class ApiExceptionHandler(
         }
         else if (status >= 500)
             log.LogError(exception, "Request failed");
-        if (exception is ForbiddenException)
-            await refusals.RecordAsync(
-                ctx.User,
-                ctx.Connection.RemoteIpAddress?.ToString(),
-                RefusalAudit.Target(ctx),
-                exception.Message,
-                ct
-            );
+        if (exception is ForbiddenException or NotFoundException)
+            await refusals.RecordAsync(ctx.User, ctx.Connection.RemoteIpAddress?.ToString(), RefusalAudit.Target(ctx), Why(exception), ct);
         ctx.Response.StatusCode = status;
         var details = errors is null
             ? new ProblemDetails { Status = status, Title = title }
@@ -81,6 +75,10 @@ public sealed class ApiExceptionHandler(
     }
 
     private static string BusyMessage(Exception e) => BusyOf(e)?.Message ?? DatabaseBusyException.DefaultMessage;
+
+    /// <summary>A 404 from a service is a record that does not exist or lies outside the caller's scope: which one
+    /// is not told to the caller, and the log names both.</summary>
+    private static string Why(Exception e) => e is NotFoundException ? $"记录不存在或不在管辖范围内：{e.Message}" : e.Message;
 
     private static string BadRequestTitle(BadHttpRequestException b) =>
         b.InnerException is System.Text.Json.JsonException j

@@ -66,7 +66,7 @@ public abstract class StaffPage : ComponentBase
         {
             Snackbar.Add(string.Join("；", v.Errors.SelectMany(e => e.Value)), Severity.Warning);
         }
-        catch (ForbiddenException f)
+        catch (Exception f) when (f is ForbiddenException or NotFoundException)
         {
             await Refusals.RecordAsync(User, CircuitUser.IpAddress, $"页面 {Nav.ToBaseRelativePath(Nav.Uri).Split('?')[0]}", f.Message);
             Snackbar.Add(f.Message, Severity.Warning);
