@@ -17,9 +17,10 @@ public sealed class AddressNormalizer
     /// The version of the rules below. Raise it with every change that gives some address a different key:
     /// keys stored under older rules are recomputed at start-up (see <c>AddressKeyRekey</c>), otherwise old
     /// records stop matching new ones. 1: first rules. 2: 小区 before a building number dropped, a bare
-    /// number after 单元 read as the flat (室).
+    /// number after 单元 read as the flat (室). 3: a leading chain of any divisions of China dropped (national
+    /// list in <c>Common/Divisions</c>; replacing that file with a newer list is a rule change too).
     /// </summary>
-    public const int RulesVersion = 2;
+    public const int RulesVersion = 3;
 
     private readonly List<(string Full, string? Short)> _prefixes = [];
 
@@ -68,6 +69,9 @@ public sealed class AddressNormalizer
     private const string PlaceCharacters = "省市县区镇乡村庄屯街路道巷里社小组号苑园城";
 
     private static readonly string[] AdministrativeSuffixes = ["街道", "省", "市", "县", "区", "镇", "乡"];
+
+    // The characters of the units a key keeps after a number, and 第: text made of nothing else is only a number.
+    private const string NumberedPartCharacters = "组号栋座室楼层巷弄队排期单元第";
 
     private const string ChineseNumerals = "零〇一二两三四五六七八九十百千";
 
@@ -143,8 +147,13 @@ public sealed class AddressNormalizer
             return string.Empty;
         }
 
-        return StripJurisdiction(NormalizeBody(address));
+        var key = NormalizeBody(address);
+        var end = Math.Max(JurisdictionEnd(key), DivisionChainEnd(key));
+        return end > 0 ? key[end..] : key;
     }
+
+    /// <summary>A division's name as a match key, so names compare against keys rather than raw text.</summary>
+    internal static string NormalizeDivisionName(string name) => NormalizeBody(name);
 
     private static string NormalizeBody(string text) => DropEstateSuffix(UnifyNumberedParts(Clean(Fold(text))));
 
@@ -463,7 +472,9 @@ public sealed class AddressNormalizer
             _ => 0,
         };
 
-    private string StripJurisdiction(string key)
+    // Where the configured jurisdiction that starts the key ends (0 when none does, or when dropping it would leave
+    // no place: an address that is nothing but the jurisdiction keeps it, rather than collapsing with blank ones).
+    private int JurisdictionEnd(string key)
     {
         var position = 0;
         var next = 0;
@@ -488,8 +499,89 @@ public sealed class AddressNormalizer
             }
         }
 
-        // An address that is nothing but the jurisdiction keeps it, rather than collapsing with blank addresses.
-        return position < key.Length ? key[position..] : key;
+        return HasPlaceFrom(key, position) ? position : 0;
+    }
+
+    // Where the leading chain of divisions of China ends: a province, a city in it, a county in that, a township in
+    // that, any of them left out ("杭州西湖区", "浙江省留下街道"). Of all the chains that start the key, the one that
+    // drops most while leaving a place. A name written without its suffix (杭州) counts only before a division that
+    // lies in it ("杭州西湖区"), never as the chain's last part: 西湖新村 is a village, not 西湖区's 新村. A full name
+    // alone must have three characters: 东区 and 城区 are names of counties, but mostly of parts of an estate.
+    private static int DivisionChainEnd(string key)
+    {
+        var end = DivisionChainEnd(key, 0, default, hasParent: false);
+        return end > 0 ? end : 0;
+    }
+
+    private static int DivisionChainEnd(string key, int at, DivisionIndex.Division parent, bool hasParent)
+    {
+        var best = -1;
+        foreach (var name in DivisionIndex.Instance.Candidates(key, at))
+        {
+            if (!key.AsSpan(at).StartsWith(name.Text, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var end = at + name.Text.Length;
+
+            // 市场 is a market, not a city: "中山市场3号" keeps its 中山.
+            if (!name.IsShort && end < key.Length && key[end - 1] == '市' && key[end] == '场')
+            {
+                continue;
+            }
+
+            foreach (var division in name.Divisions)
+            {
+                if (hasParent && !DivisionIndex.Nests(parent, division))
+                {
+                    continue;
+                }
+
+                // A street office is often written in full: 前进街道办事处.
+                var after = division.Level == 4 && key.AsSpan(end).StartsWith("办事处", StringComparison.Ordinal) ? end + 3 : end;
+                if (after > best && ClosesChain(key, name, after, hasParent))
+                {
+                    best = after;
+                }
+
+                if (division.Level < 4)
+                {
+                    best = Math.Max(best, DivisionChainEnd(key, after, division, hasParent: true));
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static bool ClosesChain(string key, DivisionIndex.Name name, int end, bool hasParent)
+    {
+        if (!HasPlaceFrom(key, end))
+        {
+            return false;
+        }
+
+        return !name.IsShort && (hasParent || name.Text.Length >= 3);
+    }
+
+    // Whether the key from here on still names a place, not just a number: "3号" or "2栋1单元" alone would match
+    // that number in every village.
+    private static bool HasPlaceFrom(string key, int start)
+    {
+        for (var i = start; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (
+                char.IsSurrogate(c)
+                || (char.IsLetter(c) && !char.IsAscii(c) && !NumberedPartCharacters.Contains(c, StringComparison.Ordinal))
+            )
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int MatchPrefix(string key, int position, (string Full, string? Short) prefix)

@@ -162,6 +162,16 @@ public static class CitizenId
     }
 
     /// <summary>
+    /// Where the number was issued, by its first six digits: "浙江省 杭州市 西湖区", or "未知地区 330199" for a code the
+    /// national list does not hold (old cards keep retired codes, so an unknown one is shown, never refused).
+    /// </summary>
+    public static string RegionName(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return DivisionNames.Of(normalized.Length >= 6 ? normalized[..6] : normalized);
+    }
+
+    /// <summary>
     /// Hides the birth date and sequence: <c>110105********002X</c>. Anything that is not 18 characters
     /// is masked completely, because a partial mask of an unknown layout could leak digits.
     /// </summary>
