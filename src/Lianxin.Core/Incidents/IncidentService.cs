@@ -694,11 +694,12 @@ public sealed class IncidentService(
     private const string None = "\u0001";
 
     /// <summary>The number or the summary containing the words, the address by its match key (or containing the
-    /// words), or a caller's or party's phone exactly, by its blind index.</summary>
+    /// words), the caller's name or a caller's or party's phone exactly, by its blind index.</summary>
     private IQueryable<Incident> Search(IQueryable<Incident> q, string text)
     {
         var key = addresses.Key(text) ?? None;
         var phone = PhoneNumber.Parse(text) is { IsValid: true, Normalized: { } normalized } ? protector.BlindIndex(normalized) : None;
+        var name = protector.BlindIndex(text);
         var parties = db.IncidentParties.AsNoTracking();
         return q.Where(x =>
             x.Number.Contains(text)
@@ -706,6 +707,7 @@ public sealed class IncidentService(
             || (x.AddressKey != null && x.AddressKey.StartsWith(key))
             || (x.Address != null && x.Address.Contains(text))
             || x.CallerPhoneHash == phone
+            || x.CallerNameHash == name
             || parties.Any(p => p.IncidentId == x.Id && p.PhoneHash == phone)
         );
     }
