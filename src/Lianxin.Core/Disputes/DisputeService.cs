@@ -311,7 +311,18 @@ public sealed class DisputeService(
         var q = (await ScopedAsync(ct)).AsNoTracking();
         if (Checks.SearchTerm(f.Q) is { } text)
         {
-            q = q.Where(d => d.Title.Contains(text) || d.Number.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+            var residents = db.Residents.AsNoTracking();
+            q = q.Where(d =>
+                d.Title.Contains(text)
+                || d.Number.Contains(text)
+                || (d.Address != null && d.Address.Contains(text))
+                || d.Description.Contains(text)
+                || d.Parties.Any(p =>
+                    (p.Name != null && p.Name.Contains(text))
+                    || (p.OrganizationName != null && p.OrganizationName.Contains(text))
+                    || (p.ResidentId != null && residents.Any(r => r.Id == p.ResidentId && r.Name.Contains(text)))
+                )
+            );
         }
         if (f.Status is { } s)
             q = q.Where(d => d.Status == s);

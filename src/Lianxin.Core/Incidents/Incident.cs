@@ -22,6 +22,9 @@ public sealed class Incident : Entity, IScoped
 
     public byte[]? CallerNameCipher { get; private set; }
     public string? CallerNameMasked { get; private set; }
+
+    /// <summary>Blind index of the caller's name as entered (trimmed), for the ledger's exact search by name.</summary>
+    public string? CallerNameHash { get; private set; }
     public byte[]? CallerPhoneCipher { get; private set; }
 
     /// <summary>Blind index of the normalised phone number: finds repeat callers without decrypting.</summary>
@@ -73,8 +76,8 @@ public sealed class Incident : Entity, IScoped
 
     public ProtectedText CallerName
     {
-        get => new() { Cipher = CallerNameCipher, Masked = CallerNameMasked };
-        private set => (CallerNameCipher, CallerNameMasked) = (value.Cipher, value.Masked);
+        get => ProtectedText.Of(CallerNameCipher, CallerNameHash, CallerNameMasked);
+        private set => (CallerNameCipher, CallerNameHash, CallerNameMasked) = (value.Cipher, value.Hash, value.Masked);
     }
 
     public ProtectedText CallerPhone

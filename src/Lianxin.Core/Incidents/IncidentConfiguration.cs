@@ -13,6 +13,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(x => x.TypeCode).HasMaxLength(TextLimits.Code);
         b.Property(x => x.SubtypeCode).HasMaxLength(TextLimits.Code);
         b.Property(x => x.CallerNameMasked).HasMaxLength(TextLimits.Name);
+        b.Property(x => x.CallerNameHash).HasMaxLength(64);
         b.Property(x => x.CallerPhoneHash).HasMaxLength(64);
         b.Property(x => x.CallerPhoneMasked).HasMaxLength(32);
         b.Property(x => x.Address).HasMaxLength(TextLimits.Address);
@@ -29,6 +30,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         // Repeat checks: the same flat or the same caller within the window.
         b.HasIndex(x => new { x.AddressKey, x.ReceivedAt });
         b.HasIndex(x => new { x.CallerPhoneHash, x.ReceivedAt });
+        b.HasIndex(x => new { x.CallerNameHash, x.ReceivedAt });
         b.HasIndex(x => x.PlaceId);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);

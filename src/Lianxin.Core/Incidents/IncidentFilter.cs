@@ -1,7 +1,8 @@
 namespace Lianxin.Core.Incidents;
 
 /// <summary>Ledger filters. From/To are China dates of the received time, both included; <see cref="Unplaced"/> is the
-/// placement queue; <see cref="Q"/> searches the 110 number.</summary>
+/// placement queue; <see cref="Q"/> searches the 110 number, the summary, the address (by its match key), the caller's name and
+/// the caller's or a party's phone (exactly, by their blind indexes).</summary>
 public sealed record IncidentFilter(
     string? Q = null,
     DateOnly? From = null,

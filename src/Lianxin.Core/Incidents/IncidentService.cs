@@ -655,12 +655,8 @@ public sealed class IncidentService(
         user.Demand(Permissions.IncidentsRead);
         var scope = await user.GetScopeAsync(ct);
         var q = db.Incidents.AsNoTracking().Where(scope.Filter<Incident>());
-        if (Checks.Clean(f.Q) is { } text)
-        {
-            if (text.Length > TextLimits.Code)
-                throw new ValidationFailedException("q", "警情编号过长");
-            q = q.Where(x => x.Number.Contains(text));
-        }
+        if (Checks.SearchTerm(f.Q) is { } text)
+            q = Search(q, text);
         if (f.From is { } from && f.To is { } to && to < from)
             throw new ValidationFailedException("to", "结束日期不能早于开始日期");
         if (f.From is { } start)
@@ -694,11 +690,33 @@ public sealed class IncidentService(
         return q;
     }
 
+    // Stands for "no key" in the search: matches no stored address key or hash (a NUL would be refused by PostgreSQL).
+    private const string None = "\u0001";
+
+    /// <summary>The number or the summary containing the words, the address by its match key (or containing the
+    /// words), the caller's name or a caller's or party's phone exactly, by its blind index.</summary>
+    private IQueryable<Incident> Search(IQueryable<Incident> q, string text)
+    {
+        var key = addresses.Key(text) ?? None;
+        var phone = PhoneNumber.Parse(text) is { IsValid: true, Normalized: { } normalized } ? protector.BlindIndex(normalized) : None;
+        var name = protector.BlindIndex(text);
+        var parties = db.IncidentParties.AsNoTracking();
+        return q.Where(x =>
+            x.Number.Contains(text)
+            || x.Summary.Contains(text)
+            || (x.AddressKey != null && x.AddressKey.StartsWith(key))
+            || (x.Address != null && x.Address.Contains(text))
+            || x.CallerPhoneHash == phone
+            || x.CallerNameHash == name
+            || parties.Any(p => p.IncidentId == x.Id && p.PhoneHash == phone)
+        );
+    }
+
     private static string Describe(IncidentFilter f)
     {
         var parts = new[]
         {
-            f.Q is null ? null : $"编号含“{f.Q}”",
+            f.Q is null ? null : $"搜索“{f.Q}”",
             f.From is null ? null : $"自 {f.From:yyyy-MM-dd}",
             f.To is null ? null : $"至 {f.To:yyyy-MM-dd}",
             f.Category is null ? null : $"类别 {f.Category}",

@@ -1343,6 +1343,10 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<byte[]>("CallerNameCipher")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("CallerNameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CallerNameMasked")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1460,6 +1464,8 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AddressKey", "ReceivedAt");
+
+                    b.HasIndex("CallerNameHash", "ReceivedAt");
 
                     b.HasIndex("CallerPhoneHash", "ReceivedAt");
 

@@ -1337,6 +1337,10 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<byte[]>("CallerNameCipher")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("CallerNameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallerNameMasked")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1454,6 +1458,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AddressKey", "ReceivedAt");
+
+                    b.HasIndex("CallerNameHash", "ReceivedAt");
 
                     b.HasIndex("CallerPhoneHash", "ReceivedAt");
 

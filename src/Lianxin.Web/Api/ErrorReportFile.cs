@@ -4,7 +4,8 @@ using Lianxin.Core.Incidents.Import;
 namespace Lianxin.Web.Api;
 
 /// <summary>The downloadable error report of an import, one line per problem under a header row: CSV in UTF-8
-/// with a BOM (so Excel reads the Chinese right), or .xlsx. Shared by every import that reports refused rows.</summary>
+/// with a BOM (so Excel reads the Chinese right), or .xlsx; text that a spreadsheet would take for a formula is made
+/// inert (<see cref="ExcelExport.Inert"/>). Shared by every import that reports refused rows.</summary>
 public static class ErrorReportFile
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
@@ -24,7 +25,9 @@ public static class ErrorReportFile
                     {
                         null => "",
                         int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        var v => CsvRecordReader.Quote(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)),
+                        var v => CsvRecordReader.Quote(
+                            ExcelExport.Inert(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                        ),
                     }
                 );
             }
@@ -40,7 +43,7 @@ public static class ErrorReportFile
         CancellationToken ct
     )
     {
-        var sheet = rows.Select(r => headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
+        var sheet = rows.Select(r => headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => ExcelExport.Cell(x.Item2))).ToList();
         if (sheet.Count == 0)
             sheet.Add(headers.ToDictionary(h => h, _ => (object?)null));
         return await ExcelExport.StreamAsync(sheet, ct);

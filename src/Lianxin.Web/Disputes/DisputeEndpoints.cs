@@ -185,15 +185,21 @@ public static class DisputeEndpoints
     private static async Task<Ok<UnitGuess>> UnitForAddress(string? address, DisputeService disputes, CancellationToken ct) =>
         TypedResults.Ok(new UnitGuess(await disputes.UnitForAddressAsync(address, ct)));
 
-    private static async Task<IResult> Export([AsParameters] DisputeFilter filter, DisputeService disputes, CancellationToken ct)
+    private static async Task<IResult> Export(
+        [AsParameters] DisputeFilter filter,
+        DisputeService disputes,
+        Lianxin.Core.Dictionaries.DictionaryService dictionaries,
+        CancellationToken ct
+    )
     {
         var rows = await disputes.ExportAsync(filter, ExcelExport.MaxRows, ct);
+        var category = await DictionaryLabels.OfAsync(dictionaries, DisputeForceService.CategoryDictionary, ct);
         return await ExcelExport.FileAsync(
             rows,
             "矛盾纠纷台账",
             ("编号", r => r.Number),
             ("标题", r => r.Title),
-            ("类别", r => r.CategoryCode),
+            ("类别", r => category(r.CategoryCode)),
             ("来源", r => r.Source.Label()),
             ("状态", r => r.StatusLabel),
             ("调解层级", r => r.LevelLabel),

@@ -135,17 +135,23 @@ public static class IncidentEndpoints
         CancellationToken ct
     ) => TypedResults.Ok(await incidents.RevealPartiesAsync(id, body?.Reason, ct));
 
-    private static async Task<IResult> Export([AsParameters] IncidentFilter filter, IncidentService incidents, CancellationToken ct)
+    private static async Task<IResult> Export(
+        [AsParameters] IncidentFilter filter,
+        IncidentService incidents,
+        Lianxin.Core.Dictionaries.DictionaryService dictionaries,
+        CancellationToken ct
+    )
     {
         var rows = await incidents.ExportAsync(filter, ExcelExport.MaxRows, ct);
+        var category = await DictionaryLabels.OfAsync(dictionaries, IncidentService.CategoryDictionary, ct);
         return await ExcelExport.FileAsync(
             rows,
             "警情台账",
             ("警情编号", r => r.Number),
             ("接警时间", r => r.ReceivedAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm")),
-            ("类别", r => r.CategoryCode),
-            ("类型", r => r.TypeCode),
-            ("细类", r => r.SubtypeCode),
+            ("类别", r => category(r.CategoryCode)),
+            ("类型", r => category(r.TypeCode)),
+            ("细类", r => category(r.SubtypeCode)),
             ("发生地址", r => r.Address),
             ("简要警情", r => r.Summary),
             ("所属单位", r => r.OrgUnitName),

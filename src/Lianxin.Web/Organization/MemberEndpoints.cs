@@ -55,9 +55,15 @@ public static class MemberEndpoints
         return TypedResults.Ok(await members.GetAsync(id, ct));
     }
 
-    private static async Task<IResult> Export([AsParameters] MemberFilter filter, MemberService members, CancellationToken ct)
+    private static async Task<IResult> Export(
+        [AsParameters] MemberFilter filter,
+        MemberService members,
+        Lianxin.Core.Dictionaries.DictionaryService dictionaries,
+        CancellationToken ct
+    )
     {
         var rows = await members.ExportAsync(filter, ExcelExport.MaxRows, ct);
+        var skill = await DictionaryLabels.OfAsync(dictionaries, "skill", ct);
         return await ExcelExport.FileAsync(
             rows,
             "人员台账",
@@ -67,7 +73,7 @@ public static class MemberEndpoints
             ("所属单位", m => m.OrgUnitName),
             ("电话", m => m.PhoneMasked),
             ("所在组织", m => m.Organization),
-            ("特长", m => string.Join("、", m.Skills)),
+            ("特长", m => string.Join("、", m.Skills.Select(skill))),
             ("状态", m => m.IsActive ? "在岗" : "停用")
         );
     }

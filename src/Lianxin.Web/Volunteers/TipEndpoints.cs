@@ -139,14 +139,20 @@ public static class TipEndpoints
         CancellationToken ct
     ) => TypedResults.Ok(await tips.ListAsync(filter, page.ToRequest(), ct));
 
-    private static async Task<IResult> Export([AsParameters] TipFilter filter, TipService tips, CancellationToken ct)
+    private static async Task<IResult> Export(
+        [AsParameters] TipFilter filter,
+        TipService tips,
+        Lianxin.Core.Dictionaries.DictionaryService dictionaries,
+        CancellationToken ct
+    )
     {
         var rows = await tips.ExportAsync(filter, ExcelExport.MaxRows, ct);
+        var category = await DictionaryLabels.OfAsync(dictionaries, TipService.CategoryDictionary, ct);
         return await ExcelExport.FileAsync(
             rows,
             "线索台账",
             ("编号", r => r.Number),
-            ("类别", r => r.CategoryCode),
+            ("类别", r => category(r.CategoryCode)),
             ("状态", r => r.StatusLabel),
             ("发生单位", r => r.OrgUnitName),
             ("地点", r => r.Address),
