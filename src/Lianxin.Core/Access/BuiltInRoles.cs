@@ -20,7 +20,9 @@ public static class BuiltInRoles
     public const string SecurityAdmin = "security-admin";
     public const string Auditor = "auditor";
 
-    public sealed record Definition(string Name, string DisplayName, ScopeKind Scope, string[] Permissions);
+    /// <param name="AddedLater">Rights of <paramref name="Permissions"/> this role was given after its feature was first
+    /// seeded: an existing station gets each once (<c>BuiltInRoleSeeder</c>), and keeps it taken away if it takes it away.</param>
+    public sealed record Definition(string Name, string DisplayName, ScopeKind Scope, string[] Permissions, string[]? AddedLater = null);
 
     public static readonly IReadOnlyList<Definition> All =
     [
@@ -90,7 +92,13 @@ public static class BuiltInRoles
                 VolunteersManage,
                 TipsHandle,
                 FeedModerate,
-            ]
+                // Community officers keep their own ledgers of their own area (the field trial).
+                PeopleExport,
+                DisputesExport,
+                IncidentsExport,
+                VolunteersExport,
+            ],
+            [PeopleExport, DisputesExport, IncidentsExport, VolunteersExport]
         ),
         new(
             Auxiliary,

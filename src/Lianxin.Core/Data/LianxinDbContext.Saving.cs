@@ -58,6 +58,9 @@ public sealed partial class LianxinDbContext
     // Features mark their own unaudited entities ([NotAudited]); looked up once per type.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> MarkedNotAudited = new();
 
+    /// <summary>Whether a save writes audit lines for records of this type.</summary>
+    public static bool IsAudited(Type type) => !IsUnaudited(type);
+
     private static bool IsUnaudited(Type type) =>
         Unaudited.Contains(type) || MarkedNotAudited.GetOrAdd(type, t => t.IsDefined(typeof(NotAuditedAttribute), inherit: false));
 

@@ -1,6 +1,7 @@
 using Lianxin.Core.Data;
 using Lianxin.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Disputes;
 
@@ -8,7 +9,8 @@ namespace Lianxin.Core.Disputes;
 /// performance deadline, a reminder before the 30 days for judicial confirmation close (when the parties
 /// chose to apply and have not), and a missed deadline marks the agreement missed and reopens the
 /// dispute. Each reminder goes once to the person who registered the dispute.</summary>
-public sealed class AgreementReminders(LianxinDbContext db, NotificationService notifications) : IReminderSource
+public sealed class AgreementReminders(LianxinDbContext db, NotificationService notifications, IOptions<DisputeOptions> options)
+    : IReminderSource
 {
     public const string SystemUser = "system";
 
@@ -17,7 +19,8 @@ public sealed class AgreementReminders(LianxinDbContext db, NotificationService 
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         now = now.ToUniversalTime(); // stored times are UTC, and PostgreSQL takes no other offset
-        var performanceHorizon = now.AddDays(MediationAgreement.PerformanceReminderDays);
+        var reminderDays = options.Value.AgreementReminderDays;
+        var performanceHorizon = now.AddDays(reminderDays);
         var judicialHorizon = now.AddDays(MediationAgreement.JudicialReminderDays);
         var candidates = await db
             .MediationAgreements.Where(a =>
@@ -63,7 +66,7 @@ public sealed class AgreementReminders(LianxinDbContext db, NotificationService 
                 );
                 handled++;
             }
-            else if (a.PerformanceReminderDue(now))
+            else if (a.PerformanceReminderDue(now, reminderDays))
             {
                 a.MarkPerformanceReminderSent(now);
                 await notifications.SendAsync(

@@ -4,12 +4,18 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Core.Disputes;
 
 /// <summary>The mediation agreement of a dispute: drafted, signed, performed and confirmed, each step
 /// within the caller's scope and noted on the dispute's timeline.</summary>
-public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector)
+public sealed class AgreementService(
+    LianxinDbContext db,
+    ICurrentUser user,
+    PersonalDataProtector protector,
+    IOptions<DisputeOptions> options
+)
 {
     /// <summary>The current agreement, or null when the dispute has none yet.</summary>
     public async Task<AgreementView?> GetAsync(Guid disputeId, CancellationToken ct = default)
@@ -17,7 +23,7 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
         user.Demand(Permissions.DisputesRead);
         var d = await DisputeAsync(disputeId, tracked: false, ct);
         var a = await CurrentAsync(d.Id, tracked: false, ct);
-        return a is null ? null : AgreementView.From(a, d, db.Now);
+        return a is null ? null : AgreementView.From(a, d, db.Now, options.Value.AgreementReminderDays);
     }
 
     /// <summary>What the edit form starts from: the current draft, or the dispute's parties with their
@@ -187,7 +193,14 @@ public sealed class AgreementService(LianxinDbContext db, ICurrentUser user, Per
             );
             await db.SaveChangesAsync(ct);
         }
-        return new AgreementPrint(AgreementView.From(a, d, db.Now), d.Number, d.Title, $"{unit}人民调解委员会", ids, fullIdNumbers);
+        return new AgreementPrint(
+            AgreementView.From(a, d, db.Now, options.Value.AgreementReminderDays),
+            d.Number,
+            d.Title,
+            $"{unit}人民调解委员会",
+            ids,
+            fullIdNumbers
+        );
     }
 
     // ---- helpers ----

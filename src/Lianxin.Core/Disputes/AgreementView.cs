@@ -36,7 +36,7 @@ public sealed record AgreementView(
 {
     public string StatusLabel => Status.Label();
 
-    public static AgreementView From(MediationAgreement a, Dispute d, DateTimeOffset now) =>
+    public static AgreementView From(MediationAgreement a, Dispute d, DateTimeOffset now, int reminderDays) =>
         new(
             a.Id,
             a.DisputeId,
@@ -54,9 +54,7 @@ public sealed record AgreementView(
             a.PerformedOn,
             a.PerformanceNote,
             a.MissedAt,
-            a.AwaitsPerformance
-                && now >= a.PerformanceDueAt.AddDays(-MediationAgreement.PerformanceReminderDays)
-                && now < a.PerformanceDueAt,
+            a.PerformanceDueSoon(now, reminderDays),
             a.IsOverdue(now),
             a.JudicialChosen,
             a.JudicialDeadline,

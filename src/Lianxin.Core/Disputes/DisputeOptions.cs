@@ -16,6 +16,10 @@ public sealed class DisputeOptions
     /// <summary>How long before a follow-up visit is due its visitor is reminded.</summary>
     public int FollowUpReminderHours { get; set; } = 24;
 
+    /// <summary>How many days before a mediation agreement's performance deadline the person who registered the
+    /// dispute is reminded to follow it up.</summary>
+    public int AgreementReminderDays { get; set; } = MediationAgreement.PerformanceReminderDays;
+
     /// <summary>How often the reminder sweep runs; 0 turns the scheduled sweep off (it can still be run by hand).</summary>
     public int ReminderSweepMinutes { get; set; } = 10;
 
@@ -32,6 +36,8 @@ public sealed class DisputeOptions
             yield return "Disputes:NearingDays 须在 0 到 27 之间";
         if (FollowUpReminderHours is < 0 or > 24 * 14)
             yield return "Disputes:FollowUpReminderHours 须在 0 到 336 之间";
+        if (AgreementReminderDays is < 1 or > 30)
+            yield return "Disputes:AgreementReminderDays 须在 1 到 30 之间";
         if (ReminderSweepMinutes is < 0 or > 24 * 60)
             yield return "Disputes:ReminderSweepMinutes 须在 0 到 1440 之间";
     }

@@ -11,6 +11,8 @@ public sealed class MediationAgreement : Entity
     public const int MaxParties = 20;
     public const int MaxMediators = 10;
     public const int JudicialWindowDays = 30;
+
+    /// <summary>The default of <c>Disputes:AgreementReminderDays</c>.</summary>
     public const int PerformanceReminderDays = 3;
     public const int JudicialReminderDays = 5;
     public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
@@ -214,11 +216,12 @@ public sealed class MediationAgreement : Entity
 
     public bool AwaitsPerformance => Status is AgreementStatus.Signed or AgreementStatus.PartlyPerformed;
 
-    public bool PerformanceReminderDue(DateTimeOffset now) =>
-        AwaitsPerformance
-        && PerformanceReminderSentAt is null
-        && now >= PerformanceDueAt.AddDays(-PerformanceReminderDays)
-        && now < PerformanceDueAt;
+    public bool PerformanceReminderDue(DateTimeOffset now, int days = PerformanceReminderDays) =>
+        PerformanceReminderSentAt is null && PerformanceDueSoon(now, days);
+
+    /// <summary>Still to be performed, and within <paramref name="days"/> of its deadline.</summary>
+    public bool PerformanceDueSoon(DateTimeOffset now, int days) =>
+        AwaitsPerformance && now >= PerformanceDueAt.AddDays(-days) && now < PerformanceDueAt;
 
     public bool IsOverdue(DateTimeOffset now) => AwaitsPerformance && now >= PerformanceDueAt;
 

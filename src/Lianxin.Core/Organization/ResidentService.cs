@@ -10,6 +10,9 @@ namespace Lianxin.Core.Organization;
 /// masked, revealed only with permission and always audited.</summary>
 public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, PersonalDataProtector protector, AddressNormalizer addresses)
 {
+    /// <summary>The answer when an ID number is already registered outside the caller's scope: it names no station and no person.</summary>
+    public const string RegisteredElsewhere = "该身份证号已在本县登记，请联系县局管理员核实";
+
     public const int MaxTags = 20;
     public const int MaxTagLength = 16;
 
@@ -88,8 +91,14 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             var hash = protector.BlindIndex(number);
             if (hash != r.IdNumberHash)
             {
-                if (await db.Residents.AnyAsync(x => x.IdNumberHash == hash && x.Id != r.Id, ct))
-                    throw new ConflictException("该身份证号已登记过，请勿重复登记（可按身份证号查找已有记录）");
+                var same = db.Residents.Where(x => x.IdNumberHash == hash && x.Id != r.Id);
+                if (await same.AnyAsync(ct))
+                    throw new ConflictException(
+                        await same.Where((await user.GetScopeAsync(ct)).Filter<Resident>()).AnyAsync(ct)
+                            ? "该身份证号已登记过，请勿重复登记（可按身份证号查找已有记录）"
+                            // Registered where the caller cannot see: say nothing of whom or which station.
+                            : RegisteredElsewhere
+                    );
                 r.IdNumber = protector.Protect(number, CitizenId.Mask);
             }
             r.BirthDate = id.BirthDate;

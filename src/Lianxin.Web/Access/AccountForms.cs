@@ -32,7 +32,7 @@ public static class AccountForms
         var page = isMobile ? "/m/login" : "/account/login";
         if (!outcome.Succeeded)
             return Results.Redirect(
-                $"{page}?error={Uri.EscapeDataString(outcome.Error ?? "登录失败")}&user={Uri.EscapeDataString(userName ?? "")}"
+                $"{page}?error={outcome.Code ?? SignInErrors.Failed}&user={Uri.EscapeDataString(userName ?? "")}"
                     + $"&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl, isMobile))}"
             );
         if (outcome.MustChangePassword)

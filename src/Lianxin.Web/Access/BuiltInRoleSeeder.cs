@@ -26,7 +26,12 @@ public static class BuiltInRoleSeeder
                 Check(await roles.CreateAsync(role));
             }
             // Defaults of features this role has not been seeded with yet (a new feature in this version).
-            var features = def.Permissions.GroupBy(Feature).Where(g => !role.SeededFeatures.Contains(g.Key)).ToList();
+            // A right given to the role later is seeded under its own name, so a station whose role already has the
+            // feature still gets it once.
+            var features = def
+                .Permissions.GroupBy(p => def.AddedLater?.Contains(p) == true ? p : Feature(p))
+                .Where(g => !role.SeededFeatures.Contains(g.Key))
+                .ToList();
             if (features.Count == 0)
                 continue;
             var held = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToHashSet();

@@ -35,7 +35,7 @@ public sealed class SignInService(
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, string scheme)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
-            return new SignInOutcome(false, "请输入用户名和密码");
+            return new SignInOutcome(false, "请输入用户名和密码", Code: SignInErrors.Required);
         var name = userName.Trim();
         if (name.Length > 64 || password.Length > 256)
             return await Fail(null, name, BadCredentials);
@@ -58,14 +58,14 @@ public sealed class SignInService(
             await db.SaveChangesAsync();
             metrics.SignIn("locked");
             // Not "locked": an unknown account never locks, so saying so would tell that this one exists.
-            return new SignInOutcome(false, BadCredentials, LockedOut: true);
+            return new SignInOutcome(false, BadCredentials, LockedOut: true, Code: SignInErrors.Credentials);
         }
         if (!check.Succeeded)
             return await Fail(user, name, BadCredentials);
 
         // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.
         if (user.IsDisabled)
-            return await Fail(user, name, "账号已停用，请联系系统管理员");
+            return await Fail(user, name, "账号已停用，请联系系统管理员", SignInErrors.Disabled);
 
         var now = time.GetUtcNow();
         if (!user.MustChangePassword && PasswordPolicyValidator.IsExpired(user, security, now))
@@ -225,7 +225,7 @@ public sealed class SignInService(
     private static string Label(LianxinUser user) =>
         string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : $"{user.DisplayName}（{user.UserName}）";
 
-    private async Task<SignInOutcome> Fail(LianxinUser? user, string name, string message)
+    private async Task<SignInOutcome> Fail(LianxinUser? user, string name, string message, string code = SignInErrors.Credentials)
     {
         db.Audit(
             AuditAction.SignInFailed,
@@ -237,6 +237,6 @@ public sealed class SignInService(
         );
         await db.SaveChangesAsync();
         metrics.SignIn("failed");
-        return new SignInOutcome(false, message);
+        return new SignInOutcome(false, message, Code: code);
     }
 }

@@ -45,16 +45,23 @@ public static class DatabaseSetup
         Lianxin.Data.Sqlite.SqliteWriteGate? writeGate = null
     )
     {
+        // A dispute carries three owned collections (parties, timeline, follow-ups), an agreement and a session theirs,
+        // and every query of them loads them all: joined in one statement they multiply into rows parties × events ×
+        // visits (EF's MultipleCollectionIncludeWarning). Each collection is read by its own statement instead.
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Sqlite"));
+                options.UseSqlite(connectionString, o =>
+                    o.MigrationsAssembly("Lianxin.Data.Sqlite").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                );
                 // Writers queue in the process for the file's single write lock, each for a bounded time (503 after).
                 if (writeGate is not null)
                     options.AddInterceptors(writeGate);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Lianxin.Data.Postgres"));
+                options.UseNpgsql(connectionString, o =>
+                    o.MigrationsAssembly("Lianxin.Data.Postgres").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                );
                 break;
         }
     }

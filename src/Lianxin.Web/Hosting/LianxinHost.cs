@@ -36,11 +36,24 @@ public static class LianxinHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (DefaultUrl(builder.Configuration) is { } url)
+            builder.WebHost.UseUrls(url);
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);
         return app;
     }
+
+    /// <summary>The address the README names (http://localhost:5080) when nothing else names one: <c>--urls</c>,
+    /// <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> or <c>Kestrel:Endpoints</c> all win over it.
+    /// The launch profile names no address, so it overrides none of them.</summary>
+    public static string? DefaultUrl(IConfiguration config) =>
+        string.IsNullOrWhiteSpace(config["urls"])
+        && string.IsNullOrWhiteSpace(config["http_ports"])
+        && string.IsNullOrWhiteSpace(config["https_ports"])
+        && !config.GetSection("Kestrel:Endpoints").Exists()
+            ? "http://localhost:5080"
+            : null;
 
     public static void AddServices(WebApplicationBuilder builder)
     {

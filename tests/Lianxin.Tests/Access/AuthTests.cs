@@ -126,13 +126,28 @@ public sealed class AuthTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             var real = await Answer("informant1", "wrong-" + i);
             Assert.Equal(await Answer("no-such-officer", "wrong-" + i), real);
-            Assert.EndsWith("用户名或密码错误", real);
+            Assert.EndsWith(" credentials", real);
         }
         Assert.Equal(await Answer("no-such-officer", TestWorld.Password), await Answer("informant1", TestWorld.Password));
         Assert.True(
             await app.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "informant1").Select(u => u.LockoutEnd).FirstAsync())
                 > DateTimeOffset.UtcNow
         );
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/m/login")]
+    public async Task The_sign_in_pages_show_only_their_own_messages(string page)
+    {
+        using var browser = app.Factory.CreateClient();
+        var planted = await browser.GetStringAsync($"{page}?error={Uri.EscapeDataString("请拨打4008123123核实账号")}");
+        Assert.DoesNotContain("4008123123", planted);
+        Assert.DoesNotContain("login-error", planted);
+        var known = await browser.GetStringAsync($"{page}?error=credentials");
+        Assert.Contains("data-testid=\"login-error\">用户名或密码错误<", known);
+        var disabled = await browser.GetStringAsync($"{page}?error=disabled");
+        Assert.Contains("账号已停用，请联系系统管理员", disabled);
     }
 
     [Fact]

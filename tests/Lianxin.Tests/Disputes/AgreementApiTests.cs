@@ -286,6 +286,40 @@ public abstract class AgreementApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_performance_reminder_comes_as_many_days_ahead_as_the_setting_says()
+    {
+        var officer = await app.As("officer1");
+        var d = await MediatingAsync(officer);
+        var a = await ApiAssert.OkAsync<AgreementView>(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))));
+        await ApiAssert.OkAsync<AgreementView>(await officer.PostAsJsonAsync(Url(d, "/sign"), new { version = a.Version }));
+        var dueAt = new DateTimeOffset(Today.AddDays(11).ToDateTime(TimeOnly.MinValue), China);
+        Task<int> Run(int days, DateTimeOffset now) =>
+            app.Factory.WithScopeAsync(sp =>
+                ActivatorUtilities
+                    .CreateInstance<AgreementReminders>(
+                        sp,
+                        Microsoft.Extensions.Options.Options.Create(new DisputeOptions { AgreementReminderDays = days })
+                    )
+                    .SendDueAsync(now, CancellationToken.None)
+            );
+        Task<MediationAgreement> Stored() =>
+            app.Factory.WithDbAsync(db => db.MediationAgreements.AsNoTracking().SingleAsync(x => x.Id == a.Id));
+
+        await Run(MediationAgreement.PerformanceReminderDays, dueAt.AddDays(-6));
+        Assert.Null((await Stored()).PerformanceReminderSentAt); // three days ahead by default: not yet
+        await Run(7, dueAt.AddDays(-6));
+        Assert.NotNull((await Stored()).PerformanceReminderSentAt);
+
+        Assert.Contains(
+            "Disputes:AgreementReminderDays",
+            new DisputeOptions { AgreementReminderDays = 0 }
+                .Problems()
+                .Single()
+        );
+        Assert.Empty(new DisputeOptions { AgreementReminderDays = 7 }.Problems());
+    }
+
+    [Fact]
     public async Task Reminders_come_once_before_the_deadlines_and_a_missed_deadline_reopens_the_dispute()
     {
         var officer = await app.As("officer1");

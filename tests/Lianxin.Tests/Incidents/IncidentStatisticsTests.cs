@@ -336,9 +336,9 @@ public abstract class IncidentStatisticsTests(AppFixture app)
         Assert.Equal(app.World.UserIds["leader1"], line.UserId);
         Assert.Contains("导出警情统计", line.Summary);
 
-        // An officer may read the statistics but not export them; another station's unit is refused.
+        // An auxiliary may read the statistics but not export them; another station's unit is refused.
         await ApiAssert.ProblemAsync(
-            await (await app.As("officer1")).GetAsync("/api/v1/incidents/statistics/export"),
+            await (await app.As("auxiliary1")).GetAsync("/api/v1/incidents/statistics/export"),
             HttpStatusCode.Forbidden
         );
         await ApiAssert.ProblemAsync(

@@ -58,6 +58,35 @@ public abstract class ResidentApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_duplicate_id_number_from_another_station_names_no_station_and_no_person()
+    {
+        var id = TestWorld.IdFor(1958, 511);
+        await ApiAssert.OkAsync<ResidentView>(
+            await (await app.As("leader2")).PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[1].Id, "西峪李桂兰", id)),
+            HttpStatusCode.Created
+        );
+        var officer = await app.As("officer1");
+        var problem = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "东峪重号", id)),
+            HttpStatusCode.Conflict
+        );
+        Assert.Equal("该身份证号已在本县登记，请联系县局管理员核实", problem.GetProperty("title").GetString());
+        var text = problem.GetRawText();
+        Assert.DoesNotContain("李桂兰", text);
+        Assert.DoesNotContain(app.World.Stations[1].Name, text);
+        Assert.DoesNotContain(app.World.Grids[1].Name, text);
+
+        // Within the caller's own area the record can be looked up, and the answer says so.
+        var own = TestWorld.IdFor(1958, 512);
+        await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "东峪甲", own));
+        var again = await ApiAssert.ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/residents", NewResident(app.World.Grids[0].Id, "东峪乙", own)),
+            HttpStatusCode.Conflict
+        );
+        Assert.Contains("请勿重复登记", again.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Wrong_check_character_is_refused_with_the_expected_one_and_nothing_is_written()
     {
         var officer = await app.As("officer1");

@@ -622,7 +622,9 @@ public abstract class ActivityApiTests(AppFixture app)
         Assert.True(
             await app.Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "export" && e.EntityType == nameof(Activity)))
         );
-        var officer = await app.As("officer1"); // community officers have no export right
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"{Base}/export")).StatusCode);
+        var officer = await app.As("officer1"); // community officers keep their own area's ledger
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"{Base}/export")).StatusCode);
+        var auxiliary = await app.As("auxiliary1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auxiliary.GetAsync($"{Base}/export")).StatusCode);
     }
 }

@@ -496,9 +496,9 @@ public abstract partial class HonourApiTests(AppFixture app)
         Assert.All(byPoints.Page.Items, r => Assert.EndsWith("**", r.Name));
 
         var before = await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "export"));
-        var officer = await app.As("officer1");
+        var auxiliary = await app.As("auxiliary1");
         await ApiAssert.ProblemAsync(
-            await officer.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}"),
+            await auxiliary.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}"),
             HttpStatusCode.Forbidden
         );
         var file = await leader.GetAsync($"/api/v1/volunteers/ranking/export?orgUnitId={village.Id}");
