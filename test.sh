@@ -10,7 +10,8 @@ log() { printf '== %s\n' "$*"; }
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-{ command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; } || need+=(fonts-noto-cjk fontconfig)
+# grep without -q reads all of fc-list's output: with pipefail, an early exit would fail the pipe (SIGPIPE) and reinstall.
+{ command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; } || need+=(fonts-noto-cjk fontconfig)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "missing packages: ${need[*]} (install them, or run as root)"; exit 1; fi
   log "installing ${need[*]}"
