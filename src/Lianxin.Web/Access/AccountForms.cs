@@ -53,7 +53,8 @@ public static class AccountForms
         [FromForm] string? mobile,
         ClaimsPrincipal principal,
         UserManager<LianxinUser> users,
-        SignInService signIn
+        SignInService signIn,
+        Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection
     )
     {
         var page = mobile == "1" ? "/m/change-password" : "/account/change-password";
@@ -62,7 +63,7 @@ public static class AccountForms
             return Results.Redirect("/account/login");
         var errors = await signIn.ChangePasswordAsync(user, currentPassword, newPassword, confirmPassword, UserSessions.IdOf(principal));
         if (errors.Count > 0)
-            return Results.Redirect($"{page}?error={Uri.EscapeDataString(string.Join("；", errors))}");
+            return Results.Redirect($"{page}?error={Uri.EscapeDataString(FormErrors.Seal(protection, errors))}");
         await signIn.RefreshAfterPasswordChangeAsync(user, principal);
         return Results.Redirect(mobile == "1" ? "/m/profile?changed=1" : "/?passwordChanged=1");
     }
