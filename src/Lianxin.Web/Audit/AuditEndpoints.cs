@@ -34,8 +34,15 @@ public static class AuditEndpoints
     private static async Task<Ok<AuditChain.VerifyResult>> Verify(AuditQueryService audit, CancellationToken ct) =>
         TypedResults.Ok(await audit.VerifyAsync(ct));
 
-    private static async Task<IResult> Export([AsParameters] AuditFilter filter, AuditQueryService audit, CancellationToken ct)
+    private static async Task<IResult> Export(
+        [AsParameters] AuditFilter filter,
+        AuditQueryService audit,
+        Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text,
+        CancellationToken ct
+    )
     {
+        // The record type as the audit page names it; a type without a name keeps its stored one.
+        string? TypeName(string? type) => AuditEntityTypes.KeyOf(type) is { } key ? text[key].Value : type;
         var rows = await audit.ExportAsync(filter, ExcelExport.MaxRows, ct);
         return await ExcelExport.FileAsync(
             rows,
@@ -45,7 +52,7 @@ public static class AuditEndpoints
             ("用户", a => a.UserName),
             ("来源地址", a => a.IpAddress),
             ("动作", a => a.ActionLabel),
-            ("对象类型", a => a.EntityType),
+            ("对象类型", a => TypeName(a.EntityType)),
             ("对象", a => a.EntityId),
             ("说明", a => a.Summary),
             ("变更", a => a.Changes)

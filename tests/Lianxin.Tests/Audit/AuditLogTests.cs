@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Lianxin.Core.Audit;
 using Lianxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Lianxin.Tests.Audit;
 
@@ -111,6 +112,15 @@ public abstract class AuditLogTests(AppFixture app)
         Assert.All(page.Items, l => Assert.Equal(AuditAction.Export, l.Action));
         var file = await auditor.GetAsync("/api/v1/audit/export?action=sign-in");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        // Record types are named as the audit page names them, not by their code names.
+        var exported = await auditor.GetAsync("/api/v1/audit/export?action=export");
+        var types = new MemoryStream(await exported.Content.ReadAsByteArrayAsync())
+            .Query(useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>()
+            .Select(r => r["对象类型"]?.ToString())
+            .ToList();
+        Assert.Contains("群众", types);
+        Assert.DoesNotContain("Resident", types);
         Assert.True(
             await app.Factory.WithDbAsync(db =>
                 db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.UserId == app.World.UserIds["auditor"])
