@@ -1,43 +1,18 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Lianxin.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Lianxin.Tests.Access;
 
 /// <summary>The change-password pages show only the reasons their own form post sealed, never text put in the
 /// address by someone else.</summary>
-public sealed partial class ChangePasswordMessagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class ChangePasswordMessagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    private async Task<HttpClient> CookieClientAsync(string user)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/login");
-        var response = await client.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["userName"] = user,
-                    ["password"] = TestWorld.Password,
-                    ["__RequestVerificationToken"] = TokenField().Match(form).Groups[1].Value,
-                    ["returnUrl"] = "/",
-                }
-            )
-        );
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     [Theory]
     [InlineData("/account/change-password", "0")]
     [InlineData("/m/change-password", "1")]
     public async Task Planted_text_is_not_shown_and_the_real_reason_is(string page, string mobile)
     {
-        var client = await CookieClientAsync("mediator1");
+        var client = await CookieSignIn.ClientAsync(app.Factory, "mediator1");
         var planted = await client.GetStringAsync($"{page}?error={Uri.EscapeDataString("账号异常，请拨打4008123123核实")}");
         Assert.DoesNotContain("4008123123", planted);
         Assert.DoesNotContain("change-error", planted);
@@ -52,7 +27,7 @@ public sealed partial class ChangePasswordMessagesTests(SqliteApp app) : IClassF
                     ["newPassword"] = "Another-Pass-2026!",
                     ["confirmPassword"] = "Different-Pass-2026!",
                     ["mobile"] = mobile,
-                    ["__RequestVerificationToken"] = TokenField().Match(form).Groups[1].Value,
+                    ["__RequestVerificationToken"] = CookieSignIn.TokenField().Match(form).Groups[1].Value,
                 }
             )
         );

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Lianxin.Core.Audit;
 using Lianxin.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Tests.Access;
@@ -12,32 +10,9 @@ namespace Lianxin.Tests.Access;
 /// <summary>A page of another site cannot make a signed-in browser change anything through the API: multipart
 /// uploads and bodyless posts included. Requests from the app's own pages, and clients with a bearer token,
 /// are unaffected.</summary>
-public sealed partial class CrossSiteTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class CrossSiteTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string Evil = "https://evil.example";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    private async Task<HttpClient> CookieClientAsync(string user)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/login");
-        var response = await client.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["userName"] = user,
-                    ["password"] = TestWorld.Password,
-                    ["__RequestVerificationToken"] = TokenField().Match(form).Groups[1].Value,
-                    ["returnUrl"] = "/",
-                }
-            )
-        );
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 
     private static HttpRequestMessage Post(string url, HttpContent? body, string? origin = null, string? fetchSite = null)
     {
@@ -71,7 +46,7 @@ public sealed partial class CrossSiteTests(SqliteApp app) : IClassFixture<Sqlite
     [MemberData(nameof(Forged))]
     public async Task A_cross_site_post_with_the_cookie_is_refused_and_changes_nothing(string? origin, string? fetchSite)
     {
-        var leader = await CookieClientAsync("leader1");
+        var leader = await CookieSignIn.ClientAsync(app.Factory, "leader1");
         var imports = await app.Factory.WithDbAsync(db => db.IncidentImports.CountAsync());
 
         var upload = await leader.SendAsync(Post("/api/v1/incidents/imports", ImportFile(), origin, fetchSite));
@@ -81,7 +56,7 @@ public sealed partial class CrossSiteTests(SqliteApp app) : IClassFixture<Sqlite
             await leader.SendAsync(Post("/api/v1/notifications/read-all", null, origin, fetchSite)),
             HttpStatusCode.Forbidden
         );
-        var admin = await CookieClientAsync("sysadmin");
+        var admin = await CookieSignIn.ClientAsync(app.Factory, "sysadmin");
         await ApiAssert.ProblemAsync(
             await admin.SendAsync(Post($"/api/v1/users/{app.World.UserIds["officer1"]}/unlock", null, origin, fetchSite)),
             HttpStatusCode.Forbidden
@@ -99,7 +74,7 @@ public sealed partial class CrossSiteTests(SqliteApp app) : IClassFixture<Sqlite
     [Fact]
     public async Task The_apps_own_pages_and_bearer_clients_are_unaffected()
     {
-        var leader = await CookieClientAsync("leader1");
+        var leader = await CookieSignIn.ClientAsync(app.Factory, "leader1");
         var self = leader.BaseAddress!.GetLeftPart(UriPartial.Authority);
         Assert.Equal(HttpStatusCode.NoContent, (await leader.SendAsync(Post("/api/v1/notifications/read-all", null, self))).StatusCode);
         Assert.Equal(

@@ -57,7 +57,11 @@ public sealed class TestDatabase : IAsyncDisposable
                 {
                     File.Delete(f);
                 }
-                catch (IOException) { }
+                catch (IOException e)
+                {
+                    // Clean-up only: a file still held open stays in the temp folder; say so rather than hide it.
+                    Console.Error.WriteLine($"Test database file left behind: {f} ({e.Message})");
+                }
         }
         if (_dbName is not null && PostgresServer is { } server)
         {
