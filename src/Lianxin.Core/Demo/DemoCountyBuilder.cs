@@ -113,6 +113,9 @@ internal sealed class DemoCountyBuilder
             AddDistrictStaff(district, places);
         foreach (var place in _places)
             AddPlaceHelpers(place);
+        // Added last so that the rest of the county stays as it was before they were.
+        foreach (var place in _places)
+            AddPlaceHead(place);
 
         return new DemoCountyData(_units, _residents, _members, bureau, stations);
     }
@@ -460,6 +463,22 @@ internal sealed class DemoCountyBuilder
         var auxiliaries = 2 + _rng.Next(2);
         for (var i = 0; i < auxiliaries; i++)
             AddMember(MemberKind.Auxiliary, district, Staff(22, 45, 0.7), Pick(AuxiliarySkills, 1 + _rng.Next(2)), served: served);
+    }
+
+    /// <summary>The head of the village or community committee (村/社区"两委"负责人): the "村干部" a land or homestead dispute
+    /// calls in, registered as a "1+8+N" partner of its committee.</summary>
+    private void AddPlaceHead(Place place)
+    {
+        var name = place.Unit.Name;
+        AddMember(
+            MemberKind.Partner,
+            place.Unit,
+            Local(place, 38, 62),
+            Pick(CadreSkills, 2),
+            organization: place.IsVillage ? $"{name}村民委员会" : $"{name}居民委员会",
+            note: place.IsVillage ? "村党支部书记、村委会主任" : "社区党委书记、居委会主任",
+            served: [place.Unit.Id]
+        );
     }
 
     private void AddPlaceHelpers(Place place)

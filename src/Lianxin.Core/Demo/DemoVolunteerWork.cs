@@ -53,6 +53,7 @@ public static class DemoVolunteerWork
         string Description
     );
 
+    // Patrols, school guards and event security take their title, place and day from Fit: these are the defaults.
     private static readonly Plan[] Finished =
     [
         new(
@@ -152,12 +153,34 @@ public static class DemoVolunteerWork
         ),
     ];
 
-    private static readonly string[] NoticeTitles = ["关于春节期间加强夜间巡逻的通知", "义警服装和装备领取通知"];
-    private static readonly string[] NoticeBodies =
-    [
-        "春节前后外出务工人员返乡、走亲访友多，请各中队按排班参加夜间巡逻，遇到可疑情况及时报告值班民警，不要单独处置。",
-        "新入队的义警请于本周六上午到派出所一楼领取反光背心、袖标和手电，领取时带好本人手机以便登记。",
-    ];
+    private const string KitNoticeTitle = "义警服装和装备领取通知";
+    private const string KitNoticeBody = "新入队的义警请于本周六上午到派出所一楼领取反光背心、袖标和手电，领取时带好本人手机以便登记。";
+
+    /// <summary>A plan as it would be held around <paramref name="today"/>: seasonal titles and places from
+    /// <see cref="DemoSeasons"/>, school guards on school days, the weekend patrol on the coming Saturday.</summary>
+    private static Plan Fit(Plan p, DateOnly today)
+    {
+        switch (p.Kind)
+        {
+            case ActivityKind.Patrol when p.Day < 0:
+                return p with { Title = DemoSeasons.NightPatrol(today.AddDays(p.Day)) };
+            case ActivityKind.Patrol:
+                return p with { Day = DemoSeasons.DaysToSaturday(today) };
+            case ActivityKind.SchoolGuard:
+            {
+                var day = DemoSeasons.ToWeekday(today, p.Day);
+                var w = DemoSeasons.SchoolGuard(today.AddDays(day));
+                return p with { Day = day, Title = w.Title, Place = w.Place, Description = w.Description };
+            }
+            case ActivityKind.EventSecurity:
+            {
+                var w = DemoSeasons.EventSecurity(today.AddDays(p.Day));
+                return p with { Title = w.Title, Place = w.Place, Description = w.Description };
+            }
+            default:
+                return p;
+        }
+    }
 
     /// <summary>Builds the records in memory (nothing saved); <paramref name="volunteers"/> is what
     /// <see cref="DemoVolunteers.Build"/> made for the same station.</summary>
@@ -272,7 +295,7 @@ public static class DemoVolunteerWork
         // Finished activities: approved volunteers checked in and out by the organiser (some late, some leaving
         // early, one not turning up), then credited as finishing does it.
         var first = true;
-        foreach (var p in Finished)
+        foreach (var p in Finished.Select(p => Fit(p, today)))
         {
             var a = NewActivity(p, ActivityStatus.Finished);
             var crowd = Crowd(p, Math.Min(p.Quota, 5 + rng.Next(0, 3)) + 1);
@@ -334,7 +357,7 @@ public static class DemoVolunteerWork
         }
 
         // Published activities still to come: places taken (approved and awaiting approval) and, where full, a wait list.
-        foreach (var p in Upcoming)
+        foreach (var p in Upcoming.Select(p => Fit(p, today)))
         {
             var a = NewActivity(p, ActivityStatus.Published);
             var full = p.Kind == ActivityKind.Patrol;
@@ -350,12 +373,13 @@ public static class DemoVolunteerWork
             }
         }
 
-        // A draft not yet published and one called off.
+        // A draft not yet published and one called off, each in words that suit the season.
+        var talk = DemoSeasons.SafetyTalk(today.AddDays(12));
         NewActivity(
             new Plan(
                 ActivityKind.Publicity,
-                "防溺水安全宣传",
-                "西沟水库大坝",
+                talk.Title,
+                talk.Place,
                 12,
                 9,
                 0,
@@ -363,7 +387,7 @@ public static class DemoVolunteerWork
                 8,
                 "publicity",
                 ["publicity", "swimming"],
-                "暑期前在水库周边设点宣传，检查警示牌和救生圈。"
+                talk.Description
             ),
             ActivityStatus.Draft
         );
@@ -383,7 +407,7 @@ public static class DemoVolunteerWork
             ),
             ActivityStatus.Cancelled
         );
-        off.Cancel("寒潮大风预警，本次巡逻取消，另行通知", off.StartsAt.AddHours(-6));
+        off.Cancel(DemoSeasons.WeatherCancellation(today.AddDays(-2)), off.StartsAt.AddHours(-6));
         foreach (var (v, i) in Crowd(Finished[0] with { SquadType = "joint-defence" }, 3).Select((v, i) => (v, i)))
             SignUp(off, v, SignupStatus.Cancelled, i, cancelReason: "活动已取消");
 
@@ -471,9 +495,11 @@ public static class DemoVolunteerWork
         var tips = BuildTips(county, protector, now, accounts, own, pointsPerTip, credits);
 
         // The feed: the station's notices, residents' opinions in each state (one hidden by moderation), comments and likes.
-        for (var i = 0; i < NoticeTitles.Length; i++)
+        var patrolNotice = DemoSeasons.PatrolNotice(ChinaTime.Day(now.AddDays(-30)));
+        (string Title, string Body)[] notices = [patrolNotice, (KitNoticeTitle, KitNoticeBody)];
+        for (var i = 0; i < notices.Length; i++)
         {
-            var notice = FeedPost.Write(station.Station.Id, FeedPostKind.Notice, station.Station.Name, NoticeTitles[i], NoticeBodies[i]);
+            var notice = FeedPost.Write(station.Station.Id, FeedPostKind.Notice, station.Station.Name, notices[i].Title, notices[i].Body);
             notice.CreatedAt = now.AddDays(-30 + i * 20);
             notice.CreatedById = accounts.LeaderId;
             posts.Add(notice);

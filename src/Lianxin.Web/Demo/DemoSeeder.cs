@@ -19,7 +19,8 @@ public static class DemoSeeder
         int residents = 80_000,
         CancellationToken ct = default,
         int disputes = DemoDisputes.DefaultCount,
-        int incidentCount = DemoIncidents.DefaultCount
+        int incidentCount = DemoIncidents.DefaultCount,
+        IProgress<string>? progress = null
     )
     {
         var db = services.GetRequiredService<LianxinDbContext>();
@@ -27,25 +28,30 @@ public static class DemoSeeder
             throw new InvalidOperationException("数据库中已有辖区数据，演示数据只能写入空库。");
         var protector = services.GetRequiredService<PersonalDataProtector>();
         var bulk = services.GetRequiredService<IBulkWriter>();
+        progress?.Report($"生成辖区、人员和 {residents:N0} 名群众");
         var county = DemoCounty.Build(protector, residents);
         var time = services.GetRequiredService<TimeProvider>();
+        progress?.Report($"生成 {disputes:N0} 件矛盾纠纷和 {incidentCount:N0} 起警情");
         var cases = DemoDisputes.Build(county, disputes, time.GetUtcNow());
         var incidents = DemoIncidents.Build(county, protector, incidentCount, time.GetUtcNow());
 
         db.SuppressEntityAudit = true;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            progress?.Report("写入数据库：单位、人员、群众");
             await bulk.WriteAsync(db, county.Units, ct);
             await bulk.WriteAsync(db, county.Members, ct);
             await bulk.WriteAsync(db, county.Residents, ct);
+            progress?.Report("写入数据库：矛盾纠纷及其统计");
             await bulk.WriteWithOwnedAsync(db, cases, ct);
             // The bulk path does not pass through the save that keeps the tallies; count them once here.
             await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
+            progress?.Report("写入数据库：警情及其统计");
             await bulk.WriteAsync(db, incidents, ct);
             await Core.Incidents.Statistics.IncidentTallyRollup.RebuildAsync(db, bulk, ct);
             db.Audit(
                 AuditAction.Import,
-                "DemoCounty",
+                DemoAuditType,
                 null,
                 $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、"
                     + $"{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情",
@@ -75,6 +81,7 @@ public static class DemoSeeder
             ("secadmin", "安全管理员", BuiltInRoles.SecurityAdmin, county.Bureau),
             ("auditor", "审计员", BuiltInRoles.Auditor, county.Bureau),
         };
+        progress?.Report("创建各角色账号");
         var users = services.GetRequiredService<UserManager<LianxinUser>>();
         var accounts = new List<DemoAccount>();
         foreach (var (userName, name, role, unit) in plan)
@@ -92,6 +99,7 @@ public static class DemoSeeder
             Check(await users.AddToRoleAsync(user, role));
             accounts.Add(new DemoAccount(userName, name, BuiltInRoles.All.First(r => r.Name == role).DisplayName, unit.Name, password));
         }
+        progress?.Report("写入义警、中队、活动、线索和培训");
         var volunteers = await SeedVolunteersAsync(
             db,
             county,
@@ -101,8 +109,54 @@ public static class DemoSeeder
             ct
         );
         await SeedVolunteerWorkAsync(services, db, county, protector, time.GetUtcNow(), volunteers, ct);
+        progress?.Report("登记治安案件");
+        await SeedCasesAsync(services, db, county, incidents, time.GetUtcNow(), ct);
         return accounts;
     }
+
+    /// <summary>Public-security cases from the demo community officer's recent incidents, handled by that officer.</summary>
+    private static async Task SeedCasesAsync(
+        IServiceProvider services,
+        LianxinDbContext db,
+        DemoCountyData county,
+        IReadOnlyList<Core.Incidents.Incident> incidents,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        var officer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "officer", ct);
+        var district = county.Stations[0].PoliceDistrict.Id;
+        var parents = county.Units.ToDictionary(u => u.Id, u => u.ParentId);
+        bool InDistrict(Guid id)
+        {
+            for (Guid? u = id; u is { } at; u = parents.GetValueOrDefault(at))
+                if (at == district)
+                    return true;
+            return false;
+        }
+        var units = county.Units.Where(u => InDistrict(u.Id)).Select(u => u.Id).ToHashSet();
+        var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Incidents.Cases.CaseOptions>>().Value;
+        var cases = DemoCases.Build(incidents, units, now, officer?.Id, officer?.DisplayName ?? "李警官", limits.CaseLimitDays);
+        db.SuppressEntityAudit = true;
+        try
+        {
+            db.PublicSecurityCases.AddRange(cases);
+            db.Audit(AuditAction.Import, "DemoCases", null, $"生成演示治安案件 {cases.Count} 起", userName: "系统（演示数据）");
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Whether the database was filled by <see cref="SeedAsync"/>: its audit log holds the line the demo county's
+    /// import writes. `seed demo --reset` empties only such a database, never one a station has worked in.</summary>
+    public static Task<bool> IsDemoDatabaseAsync(LianxinDbContext db, CancellationToken ct = default) =>
+        db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Import && a.EntityType == DemoAuditType, ct);
+
+    private const string DemoAuditType = "DemoCounty";
 
     /// <summary>The demo station's volunteers and squads; the demo volunteer account gets its own active record.</summary>
     private static async Task<DemoVolunteers.Data> SeedVolunteersAsync(

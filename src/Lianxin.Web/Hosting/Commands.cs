@@ -11,13 +11,17 @@ public static class Commands
 {
     private static readonly string[] Names = ["seed", "migrate", "audit", "account", "help"];
 
+    private const string ResetSwitch = "--reset";
+
     public static bool IsCommand(string arg) => Names.Contains(arg);
 
     public static async Task<int> RunAsync(string[] args)
     {
         // Positional words come first ("account grant NAME ROLE"); the rest is configuration.
         var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        var rest = args.Skip(words.Length).ToArray();
+        // "--reset" is a switch of `seed demo`, not a setting: the configuration reader would want a value after it.
+        var resetDemo = args.Contains(ResetSwitch);
+        var rest = args.Skip(words.Length).Where(a => a != ResetSwitch).ToArray();
         var builder = WebApplication.CreateBuilder(rest);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         LianxinHost.AddServices(builder);
@@ -38,6 +42,17 @@ public static class Commands
                 return 0;
             case ("seed", "demo"):
             {
+                if (resetDemo && await db.OrgUnits.AnyAsync())
+                {
+                    if (!await DemoSeeder.IsDemoDatabaseAsync(db))
+                    {
+                        Console.Error.WriteLine("数据库中的数据不是演示数据命令生成的，不能用 --reset 清空。请确认连接的数据库。");
+                        return 1;
+                    }
+                    Console.WriteLine($"清空演示数据库（{db.Database.ProviderName}）……");
+                    await db.Database.EnsureDeletedAsync();
+                    db.ChangeTracker.Clear();
+                }
                 await DatabaseSetup.MigrateAsync(
                     db,
                     sp.GetRequiredService<IBulkWriter>(),
@@ -45,11 +60,19 @@ public static class Commands
                 );
                 await Access.BuiltInRoleSeeder.EnsureAsync(sp);
                 await Core.Dictionaries.DictionaryService.SeedDefaultsAsync(db);
-                var residents = int.TryParse(app.Configuration["residents"], out var n) && n > 0 ? n : 80_000;
+                var residents = Count(app.Configuration["residents"], 80_000, 10_000_000);
+                var disputes = Count(app.Configuration["disputes"], Core.Demo.DemoDisputes.DefaultCount, 1_000_000);
+                var incidents = Count(app.Configuration["incidents"], Core.Demo.DemoIncidents.DefaultCount, 10_000_000);
                 var started = DateTime.UtcNow;
                 try
                 {
-                    var accounts = await DemoSeeder.SeedAsync(sp, residents);
+                    var accounts = await DemoSeeder.SeedAsync(
+                        sp,
+                        residents,
+                        disputes: disputes,
+                        incidentCount: incidents,
+                        progress: new StepPrinter(started)
+                    );
                     Console.WriteLine(
                         $"演示县已生成（{(DateTime.UtcNow - started).TotalSeconds:F0} 秒）。各角色账号如下，首次登录须修改密码："
                     );
@@ -62,6 +85,7 @@ public static class Commands
                 catch (InvalidOperationException e)
                 {
                     Console.Error.WriteLine(e.Message);
+                    Console.Error.WriteLine("要重新生成演示数据，请运行 seed demo --reset（只清空由演示命令生成的数据库）。");
                     return 1;
                 }
             }
@@ -149,7 +173,8 @@ public static class Commands
                 Console.WriteLine(
                     """
                     用法：dotnet run --project src/Lianxin.Web -- <命令>
-                      seed demo       在空库中生成演示县（--residents=80000 可改人数）并打印各角色账号
+                      seed demo       在空库中生成演示县并打印各角色账号（--residents=80000 --disputes=3000 --incidents=20000 可改数量）；
+                                      --reset 先清空由演示命令生成的数据库再重新生成
                       migrate         把数据库迁移到最新版本
                       audit verify    校验审计日志哈希链，报告第一处断裂
                       audit purge     清理超过保留期（至少 180 天）的审计日志
@@ -161,5 +186,15 @@ public static class Commands
                 );
                 return args[0] == "help" ? 0 : 1;
         }
+    }
+
+    /// <summary>A positive count from the command line within its bound, else the default.</summary>
+    private static int Count(string? value, int fallback, int max) => int.TryParse(value, out var n) && n > 0 ? Math.Min(n, max) : fallback;
+
+    /// <summary>Prints each step of a long command as it starts, with the seconds since the command began (synchronously,
+    /// unlike <see cref="Progress{T}"/>, which would post the lines out of order).</summary>
+    private sealed class StepPrinter(DateTime started) : IProgress<string>
+    {
+        public void Report(string value) => Console.WriteLine($"[{(DateTime.UtcNow - started).TotalSeconds, 4:F0} 秒] {value}……");
     }
 }

@@ -234,4 +234,23 @@ public sealed class DemoCountyTests
     }
 
     private static IEnumerable<OrgUnit> Children(DemoCountyData data, OrgUnit parent) => data.Units.Where(u => u.ParentId == parent.Id);
+
+    [Fact]
+    public void Every_village_and_community_has_its_committee_head_among_the_partners()
+    {
+        var data = DemoCounty.Build(DemoTestSupport.Protector(), residents: 2_000);
+        var places = data.Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community).ToList();
+        Assert.NotEmpty(places);
+        foreach (var place in places)
+        {
+            var heads = data
+                .Members.Where(m => m.Kind == MemberKind.Partner && m.OrgUnitId == place.Id && m.Organization!.EndsWith("委员会"))
+                .ToList();
+            var head = Assert.Single(heads);
+            Assert.Contains(place.Kind == OrgUnitKind.Village ? "村委会主任" : "居委会主任", head.Note);
+            Assert.Equal([place.Id], head.ServedUnitIds);
+        }
+        // The "村干部" a land dispute suggests (a partner whose organisation names a village) now exists.
+        Assert.Contains(data.Members, m => m.Kind == MemberKind.Partner && m.Organization!.Contains('村'));
+    }
 }

@@ -18,11 +18,15 @@ public class DemoVolunteerWorkTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
 
-    private static (DemoVolunteers.Data Volunteers, DemoVolunteerWork.Data Work) Build(int seed = DemoCounty.DefaultSeed)
+    private static (DemoVolunteers.Data Volunteers, DemoVolunteerWork.Data Work) Build(
+        int seed = DemoCounty.DefaultSeed,
+        DateTimeOffset? at = null
+    )
     {
+        var now = at ?? Now;
         var protector = DemoTestSupport.Protector();
         var county = DemoCounty.Build(protector, residents: 500);
-        var volunteers = DemoVolunteers.Build(county, protector, Now, "volunteer-account");
+        var volunteers = DemoVolunteers.Build(county, protector, now, "volunteer-account");
         var accounts = new DemoVolunteerWork.Accounts(
             "officer-account",
             "李警官",
@@ -32,7 +36,50 @@ public class DemoVolunteerWorkTests
             "孙群众",
             ["volunteer-account", "resident-account", "officer-account", "leader-account"]
         );
-        return (volunteers, DemoVolunteerWork.Build(county, volunteers, protector, Now, accounts, new PointsOptions(), 10, seed));
+        return (volunteers, DemoVolunteerWork.Build(county, volunteers, protector, now, accounts, new PointsOptions(), 10, seed));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Activity_names_and_notices_fit_the_days_they_fall_on_whenever_the_demo_is_seeded(int month)
+    {
+        // Seeded on the 7th of each month: titles that name a festival, a term or a season must match their own day.
+        var at = new DateTimeOffset(2026, month, 7, 2, 0, 0, TimeSpan.Zero);
+        var (_, work) = Build(at: at);
+        foreach (var a in work.Activities)
+        {
+            var day = ChinaTime.Day(a.StartsAt);
+            var what = $"{a.Title}（{day:yyyy-MM-dd}）";
+            if (a.Title.Contains("春节", StringComparison.Ordinal) || a.Title.Contains("元宵", StringComparison.Ordinal))
+                Assert.True(day.Month is 1 or 2, what);
+            if (a.Title.Contains("开学", StringComparison.Ordinal))
+                Assert.True(day.Month is 3 or 9 && day.Day <= 10, what);
+            if (a.Title.Contains("防溺水", StringComparison.Ordinal))
+                Assert.True(day.Month is >= 5 and <= 8, what);
+            if (a.Title.Contains("周末", StringComparison.Ordinal))
+                Assert.True(day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, what);
+            if (a.Kind == ActivityKind.SchoolGuard && !a.Title.Contains("假期", StringComparison.Ordinal))
+                Assert.True(day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), what);
+            if (a.CancelReason?.Contains("寒潮", StringComparison.Ordinal) == true)
+                Assert.True(day.Month is >= 11 or <= 3, what);
+            if (a.Status == ActivityStatus.Finished)
+                Assert.True(a.EndsAt < at, what);
+            else if (a.Status != ActivityStatus.Cancelled)
+                Assert.True(a.StartsAt > at, what);
+        }
+        foreach (var post in work.Posts.Where(p => p.Title?.Contains("春节", StringComparison.Ordinal) == true))
+            Assert.True(ChinaTime.Day(post.CreatedAt).Month is 12 or 1 or 2, post.Title);
     }
 
     [Fact]
