@@ -47,8 +47,7 @@ public sealed class ActivityEditTests(BrowserFixture app)
         await page.GetByTestId("act-new").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
         await Input(page, "act-title").FillAsync(title);
-        await Input(page, "act-unit").FillAsync("东峪村");
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东峪村" }).First.ClickAsync();
+        await BrowserFixture.ChooseAsync(page, Input(page, "act-unit"), "东峪村");
         await Input(page, "act-place").FillAsync("东峪小学校门口");
         await Input(page, "act-start").FillAsync(Local(start));
         await Input(page, "act-end").FillAsync(Local(start.AddHours(1)));

@@ -121,6 +121,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>Types into an autocomplete and picks the option, again if the list re-rendered under the click and
+    /// the field did not take the value (a search that returns while the option is being clicked replaces it).</summary>
+    public static async Task ChooseAsync(IPage page, ILocator input, string option)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(option);
+            var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
+            await item.ClickAsync();
+            try
+            {
+                await Assertions
+                    .Expect(input)
+                    .ToHaveValueAsync(
+                        new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option)),
+                        new() { Timeout = 3_000 }
+                    );
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
+
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ShotsDir, name + ".png"), FullPage = true });
 

@@ -21,8 +21,7 @@ public sealed class RegistryGapTests(BrowserFixture app)
         await page.GetByTestId("vol-register").ClickAsync();
         await page.GetByTestId("vol-new-name").FillAsync("孙德福");
         await page.GetByTestId("vol-new-phone").FillAsync(phone);
-        await page.GetByTestId("vol-new-unit").FillAsync(village.Name);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = village.Name }).First.ClickAsync();
+        await BrowserFixture.ChooseAsync(page, page.GetByTestId("vol-new-unit"), village.Name);
         await page.GetByTestId("vol-new-note").FillAsync("不用智能手机，巡逻由村委会通知");
         await BrowserFixture.ShotAsync(page, "registry-register-dialog");
         await page.GetByTestId("vol-new-save").ClickAsync();
@@ -44,8 +43,7 @@ public sealed class RegistryGapTests(BrowserFixture app)
         await page.GetByTestId("vol-register").ClickAsync();
         await page.GetByTestId("vol-new-name").FillAsync("孙德福");
         await page.GetByTestId("vol-new-phone").FillAsync(phone);
-        await page.GetByTestId("vol-new-unit").FillAsync(village.Name);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = village.Name }).First.ClickAsync();
+        await BrowserFixture.ChooseAsync(page, page.GetByTestId("vol-new-unit"), village.Name);
         await page.GetByTestId("vol-new-save").ClickAsync();
         await Expect(page.GetByText("该电话号码已在本所义警名册中").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("vol-new-name")).ToHaveValueAsync("孙德福");

@@ -7,7 +7,8 @@ namespace Lianxin.Web.Hosting;
 
 /// <summary>Once a day: removes audit lines past the retention period (never under 180 days), stored
 /// idempotent responses older than a day (a client retries within minutes, not days) and sign-in sessions
-/// that reached their absolute end more than a day ago (their sign-ins and sign-outs stay in the audit log).</summary>
+/// that reached their absolute end more than a day ago (their sign-ins and sign-outs stay in the audit log); and gives
+/// incidents stored before the caller-name index existed their index (the first run after an upgrade does them all).</summary>
 public sealed class HousekeepingJob(
     IServiceProvider services,
     IOptions<AuditOptions> options,
@@ -46,5 +47,12 @@ public sealed class HousekeepingJob(
         await db.IdempotencyRecords.Where(r => r.CreatedAt < stale).ExecuteDeleteAsync(ct);
         var ended = now.AddDays(-1);
         await db.UserSessions.Where(s => s.ExpiresAt < ended).ExecuteDeleteAsync(ct);
+        var indexed = await Core.Upkeep.CallerNameIndexFill.RunAsync(
+            db,
+            scope.ServiceProvider.GetRequiredService<Core.Common.PersonalDataProtector>(),
+            ct: ct
+        );
+        if (indexed > 0)
+            log.LogInformation("Indexed the caller names of {Count} incidents stored before the index existed", indexed);
     }
 }

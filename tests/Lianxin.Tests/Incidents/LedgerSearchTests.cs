@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Core.Common;
+using Lianxin.Core.Data;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Incidents;
+using Lianxin.Core.Upkeep;
 using Lianxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Incidents;
 
@@ -74,6 +78,36 @@ public abstract class LedgerSearchTests(AppFixture app)
             await leader.GetAsync($"/api/v1/incidents/export?q={new string('村', TextLimits.Name + 1)}"),
             HttpStatusCode.UnprocessableEntity
         );
+    }
+
+    [Fact]
+    public async Task Incidents_stored_before_the_caller_name_index_get_it_and_are_then_found_by_name()
+    {
+        var leader = await app.As("leader1");
+        var caller = "闵" + Token();
+        var old = await IncidentAsync(leader, "东峪村一组8号", caller, "139 0014 0001", "邻居因排水沟争吵");
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
+            // As stored before the index existed.
+            await db
+                .Incidents.Where(i => i.Id == old.Summary.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.CallerNameHash, (string?)null));
+        }
+        Assert.DoesNotContain(old.Summary.Id, await FindAsync(leader, "/api/v1/incidents", caller));
+        var version = old.Summary.Version;
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+            Assert.True(await CallerNameIndexFill.RunAsync(db, protector, chunk: 2) >= 1);
+            // A second run finds nothing left.
+            Assert.Equal(0, await CallerNameIndexFill.RunAsync(db, protector, chunk: 2));
+        }
+        Assert.Contains(old.Summary.Id, await FindAsync(leader, "/api/v1/incidents", caller));
+        var again = await ApiAssert.OkAsync<IncidentDetail>(await leader.GetAsync($"/api/v1/incidents/{old.Summary.Id}"));
+        Assert.Equal(version, again.Summary.Version);
     }
 
     [Fact]
