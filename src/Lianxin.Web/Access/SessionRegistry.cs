@@ -14,6 +14,10 @@ public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
     private readonly ConcurrentDictionary<Guid, byte> _refusedOnce = new();
     private long _epoch;
 
+    /// <summary>Raised after a session (or all of an account's) was ended on this node, so that what holds a
+    /// connection open under it can let go at once.</summary>
+    public event Action? Ended;
+
     /// <summary>Read before asking the database; handed back to <see cref="RememberLive"/>.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
@@ -30,6 +34,7 @@ public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
         // A revocation that finished between the read above and this write must not be undone by it.
         if (epochBefore != Epoch)
             _live.TryRemove(sessionId, out _);
+        Ended?.Invoke();
     }
 
     /// <summary>Called after the revocation is stored.</summary>
@@ -46,6 +51,7 @@ public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
         foreach (var (id, entry) in _live)
             if (entry.UserId == userId)
                 _live.TryRemove(id, out _);
+        Ended?.Invoke();
     }
 
     /// <summary>True the first time a dead session is refused on this node, so a replayed cookie or token is

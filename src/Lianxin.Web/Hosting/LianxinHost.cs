@@ -136,6 +136,7 @@ public static class LianxinHost
             .AddPolicyScheme(AuthScheme, "Cookie or bearer", o =>
                 o.ForwardDefaultSelector = ctx =>
                     ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query.ContainsKey("access_token"))
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme
             )

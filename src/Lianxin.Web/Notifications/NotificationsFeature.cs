@@ -18,6 +18,9 @@ public static class NotificationsFeature
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IOutboxChannel, WebhookChannel>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<HubSessionSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionSweep>());
         services.AddNavigation(new NavEntry("/notifications", "NavInbox", Icons.Material.Filled.Notifications, NavOrder.Notifications));
         return services;
     }
