@@ -27,7 +27,8 @@ public sealed partial class PrintTests(BrowserFixture app)
                 range.selectNodeContents(node);
                 for (const r of range.getClientRects()) {
                     if (r.width > 0 && (r.right > limit + 1 || r.left < -1)) {
-                        out.push('text "' + node.textContent.trim().slice(0, 24) + '" spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+                        const text = node.textContent.trim().slice(0, 24);
+                        out.push('text "' + text + '" spans ' + Math.round(r.left) + '..' + Math.round(r.right));
                         break;
                     }
                 }
