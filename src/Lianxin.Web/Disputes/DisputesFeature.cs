@@ -25,6 +25,7 @@ public static class DisputesFeature
             .ValidateOnStart();
         services.AddScoped<IReminderSource, DisputeReminders>();
         services.AddScoped<DisputeAttachmentService>();
+        services.AddScoped<DisputePrintService>();
         services.AddScoped<MediationSessionService>();
         services.AddScoped<CounsellingService>();
         services.AddScoped<DisputeForceService>();

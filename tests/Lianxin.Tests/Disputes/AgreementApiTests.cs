@@ -406,7 +406,7 @@ public abstract class AgreementApiTests(AppFixture app)
         Assert.Contains("老李、百户长1", html);
         Assert.Contains("东峪村人民调解委员会（盖章）", html);
         Assert.Contains("年　　月　　日", html); // not yet signed: a blank date line
-        Assert.Contains("agreement-print.css", html);
+        Assert.Contains("dispute-print.css", html);
         Assert.DoesNotContain("mud-drawer", html); // no console around the document
 
         var disputePage = WebUtility.HtmlDecode(await (await officer.GetAsync($"/disputes/{d.Summary.Id}")).Content.ReadAsStringAsync());
