@@ -360,7 +360,8 @@ public sealed class DisputeService(
                     f.Figure ?? Figures.DisputeFigure.Accepted,
                     period,
                     db.Disputes.AsNoTracking(),
-                    db.MediationAgreements.AsNoTracking()
+                    db.MediationAgreements.AsNoTracking(),
+                    db.Referrals.AsNoTracking()
                 )
             );
         }

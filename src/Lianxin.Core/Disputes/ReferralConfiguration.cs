@@ -33,5 +33,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasIndex(x => x.DisputeId);
         b.HasIndex(x => x.LinkTokenHash).IsUnique();
         b.HasIndex(x => new { x.ResultAt, x.AcknowledgeDueAt });
+        // The figures count the acknowledgements of a period.
+        b.HasIndex(x => x.AcknowledgedAt);
     }
 }

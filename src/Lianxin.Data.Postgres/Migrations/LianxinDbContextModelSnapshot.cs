@@ -761,6 +761,9 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<int>("ResolvedLevel3")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ResolvedLevel4")
+                        .HasColumnType("integer");
+
                     b.HasKey("OrgUnitId", "Day");
 
                     b.HasIndex("Day", "OrgUnitId");
@@ -1099,6 +1102,8 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
 
                     b.HasIndex("DisputeId");
 

@@ -755,6 +755,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<int>("ResolvedLevel3")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ResolvedLevel4")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OrgUnitId", "Day");
 
                     b.HasIndex("Day", "OrgUnitId");
@@ -1093,6 +1096,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
 
                     b.HasIndex("DisputeId");
 

@@ -3,6 +3,7 @@ using Lianxin.Core.Access;
 using Lianxin.Core.Disputes;
 using Lianxin.Core.Disputes.Figures;
 using Lianxin.Core.Notifications;
+using Lianxin.Core.Work;
 using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Hosting;
 using Lianxin.Web.Localization;
@@ -24,6 +25,7 @@ public static class DisputesFeature
             .Validate(o => !o.Problems().Any(), "纠纷设置（Disputes 配置节）有误：检查 FollowUpDays、MediationMonths、NearingDays 等取值")
             .ValidateOnStart();
         services.AddScoped<IReminderSource, DisputeReminders>();
+        services.AddScoped<IWorkItemSource, DisputeWorkItems>();
         services.AddScoped<DisputeAttachmentService>();
         services.AddScoped<DisputePrintService>();
         services.AddScoped<MediationSessionService>();

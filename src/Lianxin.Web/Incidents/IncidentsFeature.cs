@@ -5,6 +5,7 @@ using Lianxin.Core.Incidents.Import;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Core.Incidents.Statistics;
 using Lianxin.Core.Notifications;
+using Lianxin.Core.Work;
 using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Localization;
 using MudBlazor;
@@ -34,6 +35,8 @@ public static class IncidentsFeature
             .ValidateOnStart();
         services.AddScoped<CaseService>();
         services.AddScoped<IReminderSource, CaseReminders>();
+        services.AddScoped<IWorkItemSource, CaseWorkItems>();
+        services.AddScoped<IWorkItemSource, RepeatWorkItems>();
         // Repeated incidents, focus list, directives, look-backs
         services
             .AddOptions<RepeatOptions>()

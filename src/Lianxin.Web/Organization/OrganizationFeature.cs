@@ -1,5 +1,6 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Organization;
+using Lianxin.Core.Work;
 using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Localization;
 using MudBlazor;
@@ -14,6 +15,7 @@ public static class OrganizationFeature
         services.AddFeatureText<OrganizationText>();
         services.AddScoped<OrgUnitService>();
         services.AddScoped<HomeStatsService>();
+        services.AddScoped<WorkService>();
         services.AddScoped<MemberService>();
         services.AddScoped<ResidentService>();
         services.AddNavigation(
@@ -36,6 +38,7 @@ public static class OrganizationFeature
         api.MapOrgUnitApi();
         api.MapMemberApi();
         api.MapResidentApi();
+        api.MapWorkApi();
         return api;
     }
 }

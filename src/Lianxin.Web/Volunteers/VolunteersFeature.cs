@@ -6,6 +6,7 @@ using Lianxin.Core.Volunteers.Feed;
 using Lianxin.Core.Volunteers.Figures;
 using Lianxin.Core.Volunteers.Honours;
 using Lianxin.Core.Volunteers.Tips;
+using Lianxin.Core.Work;
 using Lianxin.Web.Components.Layout;
 using Lianxin.Web.Localization;
 using MudBlazor;
@@ -24,6 +25,7 @@ public static class VolunteersFeature
         services.AddScoped<SquadService>();
         services.AddScoped<FeedService>();
         services.AddScoped<TipService>();
+        services.AddScoped<IWorkItemSource, VolunteerWorkItems>();
         services.AddSingleton<TipLookupLimiter>();
         services
             .AddOptions<TipOptions>()

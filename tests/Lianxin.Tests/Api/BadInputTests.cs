@@ -30,6 +30,25 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/v1/org-units?kind=Palace",
     };
 
+    /// <summary>Query values of the wrong type on routes that are not lists, with the route each reaches.</summary>
+    private static readonly (string Url, string Route)[] BadQueryRows =
+    [
+        ("/api/v1/work/today?top=abc", "/api/v1/work/today"),
+        ("/api/v1/work/today?orgUnitId=not-a-guid", "/api/v1/work/today"),
+        ("/api/v1/work/today?top=99999999999", "/api/v1/work/today"),
+    ];
+
+    public static TheoryData<string, string> BadQueries
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (url, route) in BadQueryRows)
+                data.Add(url, route);
+            return data;
+        }
+    }
+
     private static object OversizedResident(TestWorld w) =>
         new
         {
@@ -92,6 +111,17 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
             var route = u.Contains('?') ? u[..u.IndexOf('?')] + "/" : null;
             yield return new("leader1", "GET", u, () => null, route);
         }
+        foreach (var (url, route) in BadQueryRows)
+            yield return new("leader1", "GET", url, () => null, route);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadQueries))]
+    public async Task Mistyped_query_values_are_a_400_problem(string url, string route)
+    {
+        var leader = await app.As("leader1");
+        await ApiAssert.ProblemAsync(await leader.GetAsync(url), HttpStatusCode.BadRequest);
+        Assert.StartsWith(route, url, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -20,6 +20,7 @@ public sealed class LayerRules(string root, IReadOnlySet<string> platform, IRead
             "Audit",
             "Dictionaries",
             "Notifications",
+            "Work",
         },
         new HashSet<string>(StringComparer.Ordinal) { "Demo", "Upkeep" },
         "Common"

@@ -166,6 +166,11 @@ internal static class FigureCases
         [DisputeFigure.Referred] = 1, // E
         [DisputeFigure.Recurred] = 2, // F G
         [DisputeFigure.Confirmed] = 0, // agreements are counted in the agreement tests
+        [DisputeFigure.ResolvedAtLevel1] = 4, // A G J M
+        [DisputeFigure.ResolvedAtLevel2] = 2, // B F
+        [DisputeFigure.ResolvedAtLevel3] = 1, // C
+        [DisputeFigure.ResolvedAtLevel4] = 1, // D
+        [DisputeFigure.ReferralAcknowledged] = 0, // E has no receiver's record; counted in the referral flow tests
     };
 
     /// <summary>Station 1 in 2024: J and K registered, K resolved at level 2, J resolved later (2025).</summary>
@@ -180,6 +185,11 @@ internal static class FigureCases
         [DisputeFigure.Referred] = 0,
         [DisputeFigure.Recurred] = 0,
         [DisputeFigure.Confirmed] = 0,
+        [DisputeFigure.ResolvedAtLevel1] = 0,
+        [DisputeFigure.ResolvedAtLevel2] = 1,
+        [DisputeFigure.ResolvedAtLevel3] = 0,
+        [DisputeFigure.ResolvedAtLevel4] = 0,
+        [DisputeFigure.ReferralAcknowledged] = 0,
     };
 }
 

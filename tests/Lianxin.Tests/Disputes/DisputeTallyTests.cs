@@ -87,6 +87,32 @@ public abstract class DisputeTallyTests(AppFixture app)
             });
         }
 
+        // Escalating to the county centre is rare in random histories: a few disputes resolved there for certain.
+        await app.Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var at = new DateTimeOffset(2024, 3, 1, 9, 0, 0, DisputeTestData.China).AddDays(97 * i).ToUniversalTime();
+                var d = Dispute.Register(
+                    DisputeTestData.Form() with
+                    {
+                        Number = $"JF-TLY-C{i}-{Guid.NewGuid().ToString("N")[..6]}",
+                        OrgUnitId = units[i % units.Length],
+                    },
+                    By,
+                    at
+                );
+                d.Triage(DisputeJurisdiction.PoliceSimple, By, at);
+                d.StartMediation(MediationLevel.PoliceOffice, By, at.AddDays(1));
+                d.Escalate(MediationLevel.County, By, at.AddDays(5), "联调未成");
+                d.Resolve(By, at.AddDays(20 + i));
+                db.Disputes.Add(d);
+                ids.Add(d.Id);
+            }
+            await db.SaveChangesAsync();
+            return true;
+        });
+
         var histories = await app.Factory.WithDbAsync(db =>
             db.Disputes.AsNoTracking()
                 .Where(d => ids.Contains(d.Id))
@@ -126,6 +152,8 @@ public abstract class DisputeTallyTests(AppFixture app)
             (new DataScope(false, [], [app.World.Grids[0].Id, app.World.Villages[1].Id], null), null),
         };
         var compared = 0;
+        var atLevel4 = 0;
+        var acknowledged = 0;
         foreach (var (scope, unit) in scopes)
         {
             foreach (var period in periods)
@@ -143,9 +171,12 @@ public abstract class DisputeTallyTests(AppFixture app)
                     );
                 Assert.Equal(direct.AverageDaysToResolve, tallied.AverageDaysToResolve);
                 compared += direct.Resolved;
+                atLevel4 += direct.ResolvedAtLevel4;
+                acknowledged += direct.ReferralAcknowledged;
             }
         }
         Assert.True(compared > 50, $"the comparison should cover many resolutions, saw {compared}");
+        Assert.True(atLevel4 > 0 && acknowledged > 0, $"level 4 resolutions {atLevel4}, acknowledged referrals {acknowledged}");
 
         // What the saves kept equals what a rebuild counts from the timelines.
         var kept = await Rows();
@@ -298,6 +329,7 @@ public abstract class DisputeTallyTests(AppFixture app)
             int L1,
             int L2,
             int L3,
+            int L4,
             int Referred,
             long Ms
         )>
@@ -314,11 +346,12 @@ public abstract class DisputeTallyTests(AppFixture app)
                         t.ResolvedLevel1,
                         t.ResolvedLevel2,
                         t.ResolvedLevel3,
+                        t.ResolvedLevel4,
                         t.Referred,
                         t.MillisecondsToResolve
                     )
                 )
-                .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0L))
+                .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0, 0L))
                 .OrderBy(t => t.OrgUnitId)
                 .ThenBy(t => t.Day)
                 .ToList()

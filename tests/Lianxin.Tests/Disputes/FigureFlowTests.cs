@@ -158,10 +158,67 @@ public abstract class FigureFlowTests(AppFixture app)
         Assert.Contains(d.Summary.Id, await LedgerAsync(officer, DisputeFigure.Referred));
         Assert.DoesNotContain(d.Summary.Id, await LedgerAsync(officer, DisputeFigure.WithinGroup));
         Assert.DoesNotContain(d.Summary.Id, await LedgerAsync(officer, DisputeFigure.WithinTown));
+        // Its result acknowledged the referral at the same time; a receiver's resolution is at no level.
+        Assert.Contains(d.Summary.Id, await LedgerAsync(officer, DisputeFigure.ReferralAcknowledged));
+        foreach (var level in Enum.GetValues<MediationLevel>())
+            Assert.DoesNotContain(d.Summary.Id, await LedgerAsync(officer, DisputeFigureRules.AtLevel(level)));
         var figures = await ApiAssert.OkAsync<DisputeFigures>(
             await officer.GetAsync($"/api/v1/disputes/figures?orgUnitId={app.World.Villages[0].Id}&{Period}")
         );
         Assert.Equal(figures.Current.Resolved, (await LedgerAsync(officer, DisputeFigure.Resolved)).Count);
         Assert.Equal(figures.Current.WithinTown, (await LedgerAsync(officer, DisputeFigure.WithinTown)).Count);
+        Assert.Equal(figures.Current.ReferralAcknowledged, (await LedgerAsync(officer, DisputeFigure.ReferralAcknowledged)).Count);
+    }
+
+    [Fact]
+    public async Task A_referral_acknowledged_by_its_receiver_is_counted_once_and_a_county_resolution_at_level_four()
+    {
+        var officer = await app.As("officer1");
+        var unit = app.World.Villages[0].Id;
+        var before = await ApiAssert.OkAsync<DisputeFigures>(await officer.GetAsync($"/api/v1/disputes/figures?orgUnitId={unit}&{Period}"));
+        var d = await TriagedAsync(officer, "院墙纠纷（移交签收）");
+        var r = await ApiAssert.OkAsync<ReferralView>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals",
+                new
+                {
+                    receiverKind = "JudicialOffice",
+                    receiverOrganization = "东峪镇司法所",
+                    facts = "两家为院墙争执",
+                    reason = "需司法所调处",
+                    version = d.Summary.Version,
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        d = await ApiAssert.OkAsync<DisputeDetail>(await officer.GetAsync($"/api/v1/disputes/{d.Summary.Id}"));
+        await ApiAssert.OkAsync<ReferralView>(
+            await officer.PostAsJsonAsync(
+                $"/api/v1/disputes/{d.Summary.Id}/referrals/{r.Id}/acknowledge",
+                new { receiverName = "司法所赵某", version = d.Summary.Version }
+            )
+        );
+        var county = await TriagedAsync(officer, "院墙纠纷（县级化解）");
+        county = await Act(
+            officer,
+            county,
+            new
+            {
+                action = "StartMediation",
+                level = "County",
+                version = county.Summary.Version,
+            }
+        );
+        await Act(officer, county, new { action = "Resolve", version = county.Summary.Version });
+
+        var after = await ApiAssert.OkAsync<DisputeFigures>(await officer.GetAsync($"/api/v1/disputes/figures?orgUnitId={unit}&{Period}"));
+        Assert.Equal(before.Current.ReferralAcknowledged + 1, after.Current.ReferralAcknowledged);
+        Assert.Equal(before.Current.ResolvedAtLevel4 + 1, after.Current.ResolvedAtLevel4);
+        Assert.Contains(d.Summary.Id, await LedgerAsync(officer, DisputeFigure.ReferralAcknowledged));
+        Assert.Contains(county.Summary.Id, await LedgerAsync(officer, DisputeFigure.ResolvedAtLevel4));
+        Assert.DoesNotContain(county.Summary.Id, await LedgerAsync(officer, DisputeFigure.WithinTown));
+        Assert.Equal(after.Current.ResolvedAtLevel4, (await LedgerAsync(officer, DisputeFigure.ResolvedAtLevel4)).Count);
+        Assert.Contains(after.Definitions, x => x.Key == "ReferralAcknowledged" && x.Definition.Contains("签收"));
+        Assert.Contains(after.Definitions, x => x.Key == "ResolvedAtLevel4" && x.Definition.Contains("县级"));
     }
 }

@@ -30,4 +30,20 @@ public enum DisputeFigure
 
     /// <summary>司法确认：a court confirmed the dispute's mediation agreement in the period.</summary>
     Confirmed,
+
+    /// <summary>一级化解：resolved in the period, at level 1 at the highest (the same disputes as <see cref="WithinGroup"/>).</summary>
+    ResolvedAtLevel1,
+
+    /// <summary>二级化解：resolved in the period, at level 2 at the highest.</summary>
+    ResolvedAtLevel2,
+
+    /// <summary>三级化解：resolved in the period, at level 3 at the highest.</summary>
+    ResolvedAtLevel3,
+
+    /// <summary>四级化解：resolved in the period, at level 4 (the county centre) at the highest.</summary>
+    ResolvedAtLevel4,
+
+    /// <summary>移交签收：a referral's receiver acknowledged it in the period (a result reported without an
+    /// acknowledgement acknowledges it at the same time).</summary>
+    ReferralAcknowledged,
 }

@@ -25,7 +25,8 @@ public static class DisputeFigureRules
         DisputeFigure figure,
         ChinaPeriod period,
         IQueryable<Dispute> all,
-        IQueryable<MediationAgreement> agreements
+        IQueryable<MediationAgreement> agreements,
+        IQueryable<Referral> referrals
     )
     {
         var start = period.Start;
@@ -66,9 +67,18 @@ public static class DisputeFigureRules
                     .Where(a => a.JudicialResult == JudicialResult.Confirmed && a.JudicialDecidedOn >= from && a.JudicialDecidedOn <= to)
                     .Select(a => a.DisputeId)
             ),
+            DisputeFigure.ResolvedAtLevel1 => ResolvedAt(all, resolvedIn, MediationLevel.HouseholdHead, start, end),
+            DisputeFigure.ResolvedAtLevel2 => ResolvedAt(all, resolvedIn, MediationLevel.Village, start, end),
+            DisputeFigure.ResolvedAtLevel3 => ResolvedAt(all, resolvedIn, MediationLevel.PoliceOffice, start, end),
+            DisputeFigure.ResolvedAtLevel4 => ResolvedAt(all, resolvedIn, MediationLevel.County, start, end),
+            DisputeFigure.ReferralAcknowledged => Acknowledged(
+                referrals.Where(r => r.AcknowledgedAt >= start && r.AcknowledgedAt < end).Select(r => r.DisputeId)
+            ),
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
     }
+
+    private static Expression<Func<Dispute, bool>> Acknowledged(IQueryable<Guid> acknowledgedIn) => d => acknowledgedIn.Contains(d.Id);
 
     private static Expression<Func<Dispute, bool>> Referred(IQueryable<Guid> referredIn) => d => referredIn.Contains(d.Id);
 
@@ -131,6 +141,24 @@ public static class DisputeFigureRules
         return d => resolvedIn.Contains(d.Id) && !above.Contains(d.Id);
     }
 
+    /// <summary>Resolved in the period with <paramref name="level"/> the highest level of the period's resolutions:
+    /// within that level and not within the one below it. A resolution by a referral's receiver, or one with
+    /// no level, is at no level.</summary>
+    private static Expression<Func<Dispute, bool>> ResolvedAt(
+        IQueryable<Dispute> all,
+        IQueryable<Guid> resolvedIn,
+        MediationLevel level,
+        DateTimeOffset start,
+        DateTimeOffset end
+    )
+    {
+        if (level == MediationLevel.HouseholdHead)
+            return ResolvedAtMost(all, resolvedIn, level, start, end);
+        var above = ResolvedIn(all, start, end, level);
+        var aboveBelow = ResolvedIn(all, start, end, level - 1);
+        return d => resolvedIn.Contains(d.Id) && !above.Contains(d.Id) && aboveBelow.Contains(d.Id);
+    }
+
     /// <summary>A step that ends the dispute resolved: a mediation's resolution, or a referral's receiver
     /// reporting it resolved.</summary>
     public static bool IsResolution(DisputeEventKind kind, DisputeStatus toStatus) =>
@@ -138,7 +166,8 @@ public static class DisputeFigureRules
 
     /// <summary>The same rules as <see cref="Selection"/>, for one dispute whose timeline is in memory: which
     /// figures of <paramref name="period"/> count it, and the days from registration to its last resolution
-    /// in the period. <see cref="DisputeFigure.Confirmed"/> reads the agreements and is not answered here.
+    /// in the period. <see cref="DisputeFigure.Confirmed"/> reads the agreements and
+    /// <see cref="DisputeFigure.ReferralAcknowledged"/> the referrals; neither is answered here.
     /// The figures use this for the few disputes the daily tallies cannot count (reopened, or referred twice).</summary>
     public static DisputeTallyResult Tally(DateTimeOffset registeredAt, IReadOnlyList<DisputeEvent> events, ChinaPeriod period)
     {
@@ -168,6 +197,11 @@ public static class DisputeFigureRules
             hits.Add(DisputeFigure.WithinVillage);
         if (WithinAtMost(MediationLevel.PoliceOffice))
             hits.Add(DisputeFigure.WithinTown);
+        foreach (var level in Enum.GetValues<MediationLevel>())
+        {
+            if (WithinAtMost(level) && (level == MediationLevel.HouseholdHead || !WithinAtMost(level - 1)))
+                hits.Add(AtLevel(level));
+        }
         if (events.Any(e => e.Kind == DisputeEventKind.Referred && In(e.At)))
             hits.Add(DisputeFigure.Referred);
         if (resolvedIn.Any(e => ReopenedAfter(e.At)))
@@ -175,6 +209,17 @@ public static class DisputeFigureRules
         long? time = resolved ? (resolvedIn.Max(e => e.At) - registeredAt).Ticks / TimeSpan.TicksPerMillisecond : null;
         return new DisputeTallyResult(hits, time);
     }
+
+    /// <summary>The figure that counts the disputes resolved at <paramref name="level"/>.</summary>
+    public static DisputeFigure AtLevel(MediationLevel level) =>
+        level switch
+        {
+            MediationLevel.HouseholdHead => DisputeFigure.ResolvedAtLevel1,
+            MediationLevel.Village => DisputeFigure.ResolvedAtLevel2,
+            MediationLevel.PoliceOffice => DisputeFigure.ResolvedAtLevel3,
+            MediationLevel.County => DisputeFigure.ResolvedAtLevel4,
+            _ => throw new ArgumentOutOfRangeException(nameof(level)),
+        };
 
     /// <summary>The definition shown beside each figure, in Chinese.</summary>
     public static string Definition(DisputeFigure figure) =>
@@ -192,6 +237,15 @@ public static class DisputeFigureRules
             DisputeFigure.Referred => "移交：统计期内通过警调衔接移交司法所、法院等单位的纠纷件数。",
             DisputeFigure.Recurred => "复发：统计期内化解、之后（截至目前）因复发被重启的纠纷件数。",
             DisputeFigure.Confirmed => "司法确认：调解协议在统计期内经人民法院司法确认有效的纠纷件数（以法院确认日期计）。",
+            DisputeFigure.ResolvedAtLevel1 =>
+                "一级化解：统计期内化解的纠纷中，在一级（百户长/治保会初调）化解的件数；期内多次化解的按最高层级计。",
+            DisputeFigure.ResolvedAtLevel2 => "二级化解：统计期内化解的纠纷中，在二级（村级复调）化解的件数；期内多次化解的按最高层级计。",
+            DisputeFigure.ResolvedAtLevel3 =>
+                "三级化解：统计期内化解的纠纷中，在三级（警务室联调/综合调解室）化解的件数；期内多次化解的按最高层级计。",
+            DisputeFigure.ResolvedAtLevel4 =>
+                "四级化解：统计期内化解的纠纷中，上交县级（县矛盾纠纷联调中心）化解的件数；经移交由其他单位化解的不计入任何层级。",
+            DisputeFigure.ReferralAcknowledged =>
+                "移交签收：统计期内接收单位签收移交的纠纷件数（以签收时间计；未签收直接反馈结果的，反馈即视为签收）。",
             _ => "",
         };
 
@@ -207,6 +261,11 @@ public static class DisputeFigureRules
             DisputeFigure.Referred => "移交",
             DisputeFigure.Recurred => "复发",
             DisputeFigure.Confirmed => "司法确认",
+            DisputeFigure.ResolvedAtLevel1 => "一级化解",
+            DisputeFigure.ResolvedAtLevel2 => "二级化解",
+            DisputeFigure.ResolvedAtLevel3 => "三级化解",
+            DisputeFigure.ResolvedAtLevel4 => "四级化解",
+            DisputeFigure.ReferralAcknowledged => "移交签收",
             _ => figure.ToString(),
         };
 

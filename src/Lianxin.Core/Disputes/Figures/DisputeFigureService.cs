@@ -135,6 +135,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                     Level1 = g.Sum(t => t.ResolvedLevel1),
                     Level2 = g.Sum(t => t.ResolvedLevel2),
                     Level3 = g.Sum(t => t.ResolvedLevel3),
+                    Level4 = g.Sum(t => t.ResolvedLevel4),
                     Referred = g.Sum(t => t.Referred),
                     Milliseconds = g.Sum(t => t.MillisecondsToResolve),
                 })
@@ -149,6 +150,10 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                 [DisputeFigure.WithinTown] = (sum?.Level1 ?? 0) + (sum?.Level2 ?? 0) + (sum?.Level3 ?? 0),
                 [DisputeFigure.Referred] = sum?.Referred ?? 0,
                 [DisputeFigure.Recurred] = 0,
+                [DisputeFigure.ResolvedAtLevel1] = sum?.Level1 ?? 0,
+                [DisputeFigure.ResolvedAtLevel2] = sum?.Level2 ?? 0,
+                [DisputeFigure.ResolvedAtLevel3] = sum?.Level3 ?? 0,
+                [DisputeFigure.ResolvedAtLevel4] = sum?.Level4 ?? 0,
             };
             var milliseconds = sum?.Milliseconds ?? 0;
             foreach (var (registeredAt, events) in timelines)
@@ -169,6 +174,16 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                 .Select(a => a.DisputeId)
                 .Distinct()
                 .CountAsync(ct);
+            // Acknowledgements are a referral's, not a timeline's step (a result can acknowledge without one):
+            // the ledger's rule, asked from the referrals' side through their (AcknowledgedAt) index.
+            var (start, end) = (period.Start, period.End);
+            counts[DisputeFigure.ReferralAcknowledged] = await db
+                .Referrals.AsNoTracking()
+                .Where(r => r.AcknowledgedAt >= start && r.AcknowledgedAt < end)
+                .Where(r => scoped.Any(d => d.Id == r.DisputeId))
+                .Select(r => r.DisputeId)
+                .Distinct()
+                .CountAsync(ct);
             var resolved = counts[DisputeFigure.Resolved];
             double? averageDays =
                 resolved == 0 ? null : Math.Round(TimeSpan.FromMilliseconds((double)milliseconds / resolved).TotalDays, 1);
@@ -181,9 +196,10 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
     {
         var all = db.Disputes.AsNoTracking();
         var agreements = db.MediationAgreements.AsNoTracking();
+        var referrals = db.Referrals.AsNoTracking();
         var counts = new Dictionary<DisputeFigure, int>();
         foreach (var figure in Counted)
-            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period, all, agreements)).CountAsync(ct);
+            counts[figure] = await scoped.Where(DisputeFigureRules.Selection(figure, period, all, agreements, referrals)).CountAsync(ct);
 
         // Time from registration to the (last) resolution in the period. Times are stored in a provider
         // form that SQL cannot subtract on every engine, so only these two instants of the resolved
@@ -194,7 +210,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             var start = period.Start;
             var end = period.End;
             var spans = await scoped
-                .Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all, agreements))
+                .Where(DisputeFigureRules.Selection(DisputeFigure.Resolved, period, all, agreements, referrals))
                 .Select(d => new
                 {
                     d.RegisteredAt,

@@ -15,7 +15,12 @@ public sealed record DisputeFigureSet(
     int Referred,
     int Recurred,
     double? AverageDaysToResolve,
-    int Confirmed = 0
+    int Confirmed = 0,
+    int ResolvedAtLevel1 = 0,
+    int ResolvedAtLevel2 = 0,
+    int ResolvedAtLevel3 = 0,
+    int ResolvedAtLevel4 = 0,
+    int ReferralAcknowledged = 0
 )
 {
     /// <summary>The set from a count per figure (a figure missing from the counts is zero): the inverse of
@@ -34,7 +39,12 @@ public sealed record DisputeFigureSet(
             C(DisputeFigure.Referred),
             C(DisputeFigure.Recurred),
             averageDaysToResolve,
-            C(DisputeFigure.Confirmed)
+            C(DisputeFigure.Confirmed),
+            C(DisputeFigure.ResolvedAtLevel1),
+            C(DisputeFigure.ResolvedAtLevel2),
+            C(DisputeFigure.ResolvedAtLevel3),
+            C(DisputeFigure.ResolvedAtLevel4),
+            C(DisputeFigure.ReferralAcknowledged)
         );
     }
 
@@ -56,6 +66,11 @@ public sealed record DisputeFigureSet(
             DisputeFigure.Referred => Referred,
             DisputeFigure.Recurred => Recurred,
             DisputeFigure.Confirmed => Confirmed,
+            DisputeFigure.ResolvedAtLevel1 => ResolvedAtLevel1,
+            DisputeFigure.ResolvedAtLevel2 => ResolvedAtLevel2,
+            DisputeFigure.ResolvedAtLevel3 => ResolvedAtLevel3,
+            DisputeFigure.ResolvedAtLevel4 => ResolvedAtLevel4,
+            DisputeFigure.ReferralAcknowledged => ReferralAcknowledged,
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
 

@@ -23,6 +23,7 @@ public sealed class DisputeTally
     public int ResolvedLevel1 { get; set; }
     public int ResolvedLevel2 { get; set; }
     public int ResolvedLevel3 { get; set; }
+    public int ResolvedLevel4 { get; set; }
     public int Referred { get; set; }
 
     /// <summary>Sum over the disputes resolved this day of the time from registration to the resolution, in
@@ -38,6 +39,7 @@ public sealed class DisputeTally
         && ResolvedLevel1 == 0
         && ResolvedLevel2 == 0
         && ResolvedLevel3 == 0
+        && ResolvedLevel4 == 0
         && Referred == 0
         && MillisecondsToResolve == 0;
 
@@ -49,6 +51,7 @@ public sealed class DisputeTally
         ResolvedLevel1 += sign * other.ResolvedLevel1;
         ResolvedLevel2 += sign * other.ResolvedLevel2;
         ResolvedLevel3 += sign * other.ResolvedLevel3;
+        ResolvedLevel4 += sign * other.ResolvedLevel4;
         Referred += sign * other.Referred;
         MillisecondsToResolve += sign * other.MillisecondsToResolve;
     }

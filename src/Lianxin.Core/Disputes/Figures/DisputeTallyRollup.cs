@@ -14,7 +14,7 @@ namespace Lianxin.Core.Disputes.Figures;
 public static class DisputeTallyRollup
 {
     /// <summary>Raise when <see cref="Contribution"/> changes, so stored tallies are rebuilt on the next start.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string RollupName = "DisputeDailyTallies";
 
@@ -63,6 +63,9 @@ public static class DisputeTallyRollup
                         break;
                     case MediationLevel.PoliceOffice:
                         day.ResolvedLevel3++;
+                        break;
+                    case MediationLevel.County:
+                        day.ResolvedLevel4++;
                         break;
                 }
             }
