@@ -232,7 +232,7 @@ public sealed class AgreementService(
 
     private async Task<Dispute> DisputeAsync(Guid id, bool tracked, CancellationToken ct)
     {
-        var q = db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
+        var q = db.Disputes.Where((await user.RecordScopeAsync(ct)).Filter<Dispute>());
         if (!tracked)
             q = q.AsNoTracking();
         return await q.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();

@@ -70,9 +70,16 @@ public sealed class DisputeService(
     public async Task<DisputeDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
-        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+        var scope = await user.GetScopeAsync(ct);
+        var d = await db
+            .Disputes.Where(scope.Filter<Dispute>())
+            .AsNoTracking()
+            .Include(x => x.OrgUnit)
+            .FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
         var now = db.Now;
+        if (user.FollowsOwnReportsOnly(scope))
+            return ForReporter(d, now);
         var risk = DisputeRiskGrader.Grade(d, await DisputeRiskGrader.HistoryAsync(db, d, ct), now);
         var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -94,6 +101,64 @@ public sealed class DisputeService(
             risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList()
         );
     }
+
+    /// <summary>A reporter's copy of the detail (the answer to their own registration): the row, their own words and
+    /// where it stands; no parties, timeline, visits or risk factors.</summary>
+    private DisputeDetail ForReporter(Dispute d, DateTimeOffset now) =>
+        new(
+            Row(d),
+            d.Description,
+            d.Address,
+            null,
+            null,
+            OtherRoutes.None,
+            d.ReopenCount,
+            d.MediationDueAt(Limits),
+            d.IsOverdue(now, Limits),
+            d.IsNearingLimit(now, Limits),
+            [],
+            [],
+            [],
+            [],
+            []
+        );
+
+    /// <summary>The disputes the caller reported (registered), newest first: status and outcome only.</summary>
+    public async Task<PagedResult<ReportedDispute>> ReportedAsync(PageRequest page, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var me = user.UserId ?? "";
+        return await db
+            .Disputes.AsNoTracking()
+            .Where(d => d.RegisteredById == me)
+            .OrderByDescending(d => d.RegisteredAt)
+            .ThenBy(d => d.Id)
+            .ToPageAsync(page, AsReported, ct);
+    }
+
+    /// <summary>One dispute the caller reported; anyone else's is a 404.</summary>
+    public async Task<ReportedDispute> ReportedAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var me = user.UserId ?? "";
+        return await AsReported(db.Disputes.AsNoTracking().Where(d => d.Id == id && d.RegisteredById == me)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+    }
+
+    // The labels are worked out on the rows read (EF runs a method in the last projection on the client).
+    private static IQueryable<ReportedDispute> AsReported(IQueryable<Dispute> q) =>
+        q.Select(d => new ReportedDispute(
+            d.Id,
+            d.Number,
+            d.Title,
+            d.Status,
+            d.Status.Label(),
+            d.OrgUnit == null ? null : d.OrgUnit.Name,
+            d.RegisteredAt,
+            d.EndedAt,
+            ReportedDispute.OutcomeOf(d.Status, d.ReferredTo),
+            d.Version
+        ));
 
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
     {

@@ -209,7 +209,8 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
 
     private async Task<Dispute> DisputeAsync(Guid id, CancellationToken ct)
     {
-        var scope = await user.GetScopeAsync(ct);
+        // Mediation records are not for someone who only follows their own reports.
+        var scope = await user.RecordScopeAsync(ct);
         return await db
             .Disputes.AsNoTracking()
             .Include(d => d.OrgUnit)

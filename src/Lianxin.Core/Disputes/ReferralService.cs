@@ -334,7 +334,7 @@ public sealed class ReferralService(
 
     private async Task<Dispute> ScopedDisputeAsync(Guid id, bool tracked, CancellationToken ct)
     {
-        var scope = await user.GetScopeAsync(ct);
+        var scope = await user.RecordScopeAsync(ct);
         var q = db.Disputes.Where(scope.Filter<Dispute>()).Include(x => x.OrgUnit);
         return await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
     }
