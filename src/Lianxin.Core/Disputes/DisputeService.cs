@@ -120,7 +120,8 @@ public sealed class DisputeService(
             [],
             [],
             [],
-            []
+            [],
+            ReportedDispute.OutcomeOf(d.Status, d.ReferredTo)
         );
 
     /// <summary>The disputes the caller reported (registered), newest first: status and outcome only.</summary>

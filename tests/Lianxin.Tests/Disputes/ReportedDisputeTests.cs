@@ -138,5 +138,13 @@ public abstract class ReportedDisputeTests(AppFixture app)
         Assert.Contains(title, page);
         Assert.Contains("处理结果：已调解化解", page);
         Assert.DoesNotContain("王大柱", page);
+
+        // So does the dispute's page, without the sections of the mediation records.
+        var desk = WebUtility.HtmlDecode(await phone.GetStringAsync($"/disputes/{d.Summary.Id}"));
+        Assert.Contains("data-testid=\"dispute-report-outcome\"", desk);
+        Assert.Contains("处理结果：已调解化解", desk);
+        Assert.DoesNotContain("data-testid=\"dispute-sessions\"", desk);
+        Assert.DoesNotContain(SessionRecord, desk);
+        Assert.DoesNotContain("王大柱", desk);
     }
 }
