@@ -120,15 +120,19 @@ public sealed class AgreementService(
         }
         if (current is not null && !current.CanBeSucceededIn(d))
             throw new ConflictException("协议已签订生效，不能再修改；纠纷因逾期未履行或复发重启后，才能重新拟订协议");
+        // The station's number is taken in the draft's transaction: a draft refused after it gives the number back.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var agreement = MediationAgreement.Draft(
             d,
             (current?.Sequence ?? 0) + 1,
             await TermsAsync(input, null, now, ct),
             user.UserId ?? "system",
-            now
+            now,
+            await AgreementNumbers.NextAsync(db, d.OrgUnitId, now, ct)
         );
         db.MediationAgreements.Add(agreement);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return agreement;
     }
 
@@ -228,7 +232,7 @@ public sealed class AgreementService(
 
     private async Task<Dispute> DisputeAsync(Guid id, bool tracked, CancellationToken ct)
     {
-        var q = db.Disputes.Where((await user.GetScopeAsync(ct)).Filter<Dispute>());
+        var q = db.Disputes.Where((await user.RecordScopeAsync(ct)).Filter<Dispute>());
         if (!tracked)
             q = q.AsNoTracking();
         return await q.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();

@@ -86,7 +86,8 @@ public sealed class CounsellingService(LianxinDbContext db, ICurrentUser user, P
             organization = input.CounsellorOrganization;
         if (input.CounsellorMemberId is { } memberId)
         {
-            var scope = await user.GetScopeAsync(ct);
+            // Partners registered at the station serve its communities too (ServedScope).
+            var scope = await user.GetServedScopeAsync(db, ct);
             var m = await db.Members.AsNoTracking().Where(scope.Filter<Member>()).FirstOrDefaultAsync(x => x.Id == memberId, ct)
                 ?? throw new ValidationFailedException("counsellorMemberId", "所选疏导人员不存在或不在您的管辖范围内");
             name = m.Name;

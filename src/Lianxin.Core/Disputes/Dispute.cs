@@ -453,9 +453,21 @@ public sealed class Dispute : Entity, IScoped
 
     /// <summary>Keeps the latest grade. Returns true when the grade has just become red, so the caller
     /// notifies the station leader once rather than on every regrading.</summary>
-    public bool RecordRisk(RiskAssessment assessment, DateTimeOffset at)
+    public bool RecordRisk(RiskAssessment assessment, DateTimeOffset at) => RecordRisk(assessment, at, null, null);
+
+    /// <summary>Records a grade. A grade that moves after the first one is noted on the timeline, with what made
+    /// the dispute be graded again (<paramref name="cause"/>) and the factors behind the new grade.</summary>
+    public bool RecordRisk(RiskAssessment assessment, DateTimeOffset at, string? by, string? cause)
     {
         var becameRed = assessment.IsRed && Risk != DisputeRisk.Red;
+        if (Risk is { } before && before != assessment.Grade && !string.IsNullOrWhiteSpace(by))
+        {
+            var factors = assessment.Factors.Count == 0 ? "无风险因素" : string.Join("；", assessment.Factors.Select(f => f.Reason));
+            var text = $"风险等级由{before.Label()}调为{assessment.Grade.Label()}（{Checks.Clean(cause) ?? "重新评估"}）：{factors}";
+            if (text.Length > TextLimits.Text)
+                text = text[..(TextLimits.Text - 1)] + "…";
+            _events.Add(new DisputeEvent(DisputeEventKind.RiskRegraded, at, by, Status, Level, Status, Level, text));
+        }
         Risk = assessment.Grade;
         RiskAssessedAt = at;
         return becameRed;

@@ -16,9 +16,10 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
     {
         user.Demand(Permissions.DisputesRead);
         await DisputeAsync(disputeId, ct);
+        var mine = await MineOnlyAsync(ct);
         var rows = await db
             .DisputeAttachments.AsNoTracking()
-            .Where(a => a.DisputeId == disputeId)
+            .Where(a => a.DisputeId == disputeId && (mine == null || a.CreatedById == mine))
             .OrderBy(a => a.CreatedAt)
             .ToListAsync(ct);
         var people = rows.Select(r => r.CreatedById).OfType<string>().Distinct().ToList();
@@ -68,7 +69,10 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
     {
         user.Demand(Permissions.DisputesRead);
         var dispute = await DisputeAsync(disputeId, ct);
-        var a = await db.DisputeAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.DisputeId == disputeId, ct)
+        var mine = await MineOnlyAsync(ct);
+        var a = await db
+            .DisputeAttachments.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Id == attachmentId && x.DisputeId == disputeId && (mine == null || x.CreatedById == mine), ct)
             ?? throw new NotFoundException("附件不存在");
         var data = await db.DisputeAttachmentContents.AsNoTracking().Where(c => c.Id == a.Id).Select(c => c.Data).FirstAsync(ct);
         db.Audit(AuditAction.Export, nameof(DisputeAttachment), a.Id.ToString(), $"下载纠纷 {dispute.Number} 的附件 {a.FileName}");
@@ -88,6 +92,11 @@ public sealed class DisputeAttachmentService(LianxinDbContext db, ICurrentUser u
         await db.SaveChangesAsync(ct);
         return View(a, new Dictionary<string, string>());
     }
+
+    /// <summary>Someone who only follows their own reports sees only the files they added (their photos), not the
+    /// station's mediation papers: their own id then, else null.</summary>
+    private async Task<string?> MineOnlyAsync(CancellationToken ct) =>
+        user.FollowsOwnReportsOnly(await user.GetScopeAsync(ct)) ? user.UserId ?? "" : null;
 
     private async Task<Dispute> DisputeAsync(Guid id, CancellationToken ct)
     {

@@ -15,5 +15,11 @@ public sealed record DisputeDetail(
     IReadOnlyList<EventView> Events,
     IReadOnlyList<FollowUpView> FollowUps,
     IReadOnlyList<DisputeAction> AllowedActions,
-    IReadOnlyList<RiskFactorView> RiskFactors
-);
+    IReadOnlyList<RiskFactorView> RiskFactors,
+    string? ReportOutcome = null
+)
+{
+    /// <summary>The caller only follows their own report (<see cref="DisputeReporters"/>): the mediation records are
+    /// not theirs to see, and <see cref="ReportOutcome"/> tells them where it stands.</summary>
+    public bool ReportOnly => ReportOutcome is not null;
+}

@@ -25,4 +25,7 @@ public enum DisputeEventKind
     // Numbered apart from the steps above: the receiver's side of a referral (警调衔接).
     ReferralAcknowledged = 30,
     ReferralResultReported = 31,
+
+    // The risk grade moved after registration (linked 110 calls, a step, a referral's answer); the state does not change.
+    RiskRegraded = 40,
 }

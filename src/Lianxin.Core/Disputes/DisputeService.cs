@@ -57,7 +57,7 @@ public sealed class DisputeService(
             now
         );
         dispute.AddressKey = addresses.KeyOrEmpty(dispute.Address);
-        var red = await GradeAsync(dispute, ct);
+        var red = await DisputeRiskGrader.GradeAsync(db, dispute, null, null, ct);
         db.Disputes.Add(dispute);
         await SaveWithNumberRetryAsync(dispute, ct);
         if (red)
@@ -70,10 +70,17 @@ public sealed class DisputeService(
     public async Task<DisputeDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
-        var d = await (await ScopedAsync(ct)).AsNoTracking().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+        var scope = await user.GetScopeAsync(ct);
+        var d = await db
+            .Disputes.Where(scope.Filter<Dispute>())
+            .AsNoTracking()
+            .Include(x => x.OrgUnit)
+            .FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
         var now = db.Now;
-        var risk = new RiskGrader().Grade(d, await HistoryAsync(d, ct), now);
+        if (user.FollowsOwnReportsOnly(scope))
+            return ForReporter(d, now);
+        var risk = DisputeRiskGrader.Grade(d, await DisputeRiskGrader.HistoryAsync(db, d, ct), now);
         var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new DisputeDetail(
@@ -94,6 +101,65 @@ public sealed class DisputeService(
             risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList()
         );
     }
+
+    /// <summary>A reporter's copy of the detail (the answer to their own registration): the row, their own words and
+    /// where it stands; no parties, timeline, visits or risk factors.</summary>
+    private DisputeDetail ForReporter(Dispute d, DateTimeOffset now) =>
+        new(
+            Row(d),
+            d.Description,
+            d.Address,
+            null,
+            null,
+            OtherRoutes.None,
+            d.ReopenCount,
+            d.MediationDueAt(Limits),
+            d.IsOverdue(now, Limits),
+            d.IsNearingLimit(now, Limits),
+            [],
+            [],
+            [],
+            [],
+            [],
+            ReportedDispute.OutcomeOf(d.Status, d.ReferredTo)
+        );
+
+    /// <summary>The disputes the caller reported (registered), newest first: status and outcome only.</summary>
+    public async Task<PagedResult<ReportedDispute>> ReportedAsync(PageRequest page, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var me = user.UserId ?? "";
+        return await db
+            .Disputes.AsNoTracking()
+            .Where(d => d.RegisteredById == me)
+            .OrderByDescending(d => d.RegisteredAt)
+            .ThenBy(d => d.Id)
+            .ToPageAsync(page, AsReported, ct);
+    }
+
+    /// <summary>One dispute the caller reported; anyone else's is a 404.</summary>
+    public async Task<ReportedDispute> ReportedAsync(Guid id, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.DisputesRead);
+        var me = user.UserId ?? "";
+        return await AsReported(db.Disputes.AsNoTracking().Where(d => d.Id == id && d.RegisteredById == me)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+    }
+
+    // The labels are worked out on the rows read (EF runs a method in the last projection on the client).
+    private static IQueryable<ReportedDispute> AsReported(IQueryable<Dispute> q) =>
+        q.Select(d => new ReportedDispute(
+            d.Id,
+            d.Number,
+            d.Title,
+            d.Status,
+            d.Status.Label(),
+            d.OrgUnit == null ? null : d.OrgUnit.Name,
+            d.RegisteredAt,
+            d.EndedAt,
+            ReportedDispute.OutcomeOf(d.Status, d.ReferredTo),
+            d.Version
+        ));
 
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
     {
@@ -179,7 +245,7 @@ public sealed class DisputeService(
             default:
                 throw new ValidationFailedException("action", "该操作请使用当事人接口");
         }
-        var becameRed = await GradeAsync(d, ct);
+        var becameRed = await DisputeRiskGrader.GradeAsync(db, d, by, action.Label(), ct);
         // Owned rows (events, follow-ups) changing must still count as a change of the dispute for the version check.
         db.Entry(d).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
@@ -255,36 +321,15 @@ public sealed class DisputeService(
         return id;
     }
 
-    private async Task<bool> GradeAsync(Dispute d, CancellationToken ct)
+    /// <summary>Regrades, in the caller's coming save, the disputes whose linked 110 incidents that save changes
+    /// (<see cref="DisputeRiskGrader.RegradeLinkedAsync"/>), and tells the station leaders of any that turned red.</summary>
+    public async Task RegradeLinkedAsync(CancellationToken ct = default)
     {
-        var assessment = new RiskGrader().Grade(d, await HistoryAsync(d, ct), db.Now);
-        return d.RecordRisk(assessment, db.Now);
+        foreach (var d in await DisputeRiskGrader.RegradeLinkedAsync(db, user.UserId, ct))
+            await NotifyLeadersAsync(d, ct);
     }
 
-    /// <summary>Earlier disputes at the same place whose mediation failed count towards the risk.</summary>
-    private async Task<RiskHistory> HistoryAsync(Dispute d, CancellationToken ct)
-    {
-        if (d.AddressKey is null)
-            return RiskHistory.None;
-        var failed = await db
-            .Disputes.AsNoTracking()
-            .CountAsync(x => x.Id != d.Id && x.AddressKey == d.AddressKey && x.Status == DisputeStatus.Failed, ct);
-        return new RiskHistory(EarlierFailedDisputes: failed);
-    }
-
-    /// <summary>A dispute turning red tells the leaders of its station at once.</summary>
-    private async Task NotifyLeadersAsync(Dispute d, CancellationToken ct)
-    {
-        foreach (var leader in await AboveWithRoleAsync(d, BuiltInRoles.StationLeader, ct))
-            await notifications.SendAsync(
-                leader,
-                $"红色预警：{d.Title}",
-                $"纠纷 {d.Number} 风险升为红色，请立即关注。",
-                $"/disputes/{d.Id}",
-                "error",
-                ct: ct
-            );
-    }
+    private Task NotifyLeadersAsync(Dispute d, CancellationToken ct) => DisputeRiskGrader.NotifyRedAsync(db, notifications, d, ct);
 
     /// <summary>Active accounts holding a role in the dispute's unit or any unit above it.</summary>
     private Task<List<string>> AboveWithRoleAsync(Dispute d, string role, CancellationToken ct) =>

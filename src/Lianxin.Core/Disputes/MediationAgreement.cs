@@ -65,7 +65,16 @@ public sealed class MediationAgreement : Entity
     /// <summary>Whether the dispute is at a stage where an agreement can be drafted or signed.</summary>
     public static bool AllowedIn(DisputeStatus status) => status is DisputeStatus.Mediating or DisputeStatus.Resolved;
 
-    public static MediationAgreement Draft(Dispute dispute, int sequence, AgreementTerms terms, string by, DateTimeOffset at)
+    /// <summary>A new draft. <paramref name="number"/> is the station's document number (<see cref="AgreementNumbers"/>);
+    /// without one (a record made outside the service) the dispute's number and the sequence stand in.</summary>
+    public static MediationAgreement Draft(
+        Dispute dispute,
+        int sequence,
+        AgreementTerms terms,
+        string by,
+        DateTimeOffset at,
+        string? number = null
+    )
     {
         RequireStage(dispute);
         var agreement = new MediationAgreement
@@ -73,7 +82,7 @@ public sealed class MediationAgreement : Entity
             DisputeId = dispute.Id,
             Sequence = sequence,
             DisputeRound = dispute.ReopenCount,
-            Number = $"{dispute.Number}-XY{sequence}",
+            Number = number ?? $"{dispute.Number}-XY{sequence}",
             Status = AgreementStatus.Draft,
             CreatedById = by,
         };

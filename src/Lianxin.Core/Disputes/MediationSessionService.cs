@@ -76,14 +76,15 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         return session;
     }
 
-    /// <summary>The forces to invite for the dispute's category, each with the members in the caller's
-    /// scope who fit it, those nearest the dispute's place first.</summary>
+    /// <summary>The forces to invite for the dispute's category, each with the members who fit it — those in the
+    /// caller's scope and those registered at the units above it, who serve it too — nearest the dispute's place
+    /// first.</summary>
     public async Task<SuggestedForcesView> SuggestAsync(Guid disputeId, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesRead);
         var dispute = await DisputeAsync(disputeId, ct);
         var forces = await DisputeForceService.ForCategoryAsync(db, dispute.CategoryCode, ct);
-        var scope = await user.GetScopeAsync(ct);
+        var scope = await user.GetServedScopeAsync(db, ct);
         var result = new List<ForceSuggestion>();
         foreach (var f in forces)
         {
@@ -100,7 +101,8 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         return new SuggestedForcesView(dispute.Id, dispute.CategoryCode, result);
     }
 
-    /// <summary>Members in the caller's scope to pick as mediators, by name or organisation and kind.</summary>
+    /// <summary>Members to pick as mediators (in the caller's scope or registered above it), by name or
+    /// organisation and kind.</summary>
     public async Task<IReadOnlyList<MemberOption>> CandidatesAsync(
         Guid disputeId,
         string? q,
@@ -110,7 +112,7 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
     {
         user.Demand(Permissions.DisputesMediate);
         var dispute = await DisputeAsync(disputeId, ct);
-        var scope = await user.GetScopeAsync(ct);
+        var scope = await user.GetServedScopeAsync(db, ct);
         var query = db.Members.AsNoTracking().Where(scope.Filter<Member>()).Where(m => m.IsActive);
         if (Checks.SearchTerm(q) is { } text)
         {
@@ -163,7 +165,7 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
         checks.ThrowIfAny();
 
         var ids = mediatorInputs.Where(m => m.MemberId is not null).Select(m => m.MemberId!.Value).Distinct().ToList();
-        var scope = await user.GetScopeAsync(ct);
+        var scope = await user.GetServedScopeAsync(db, ct);
         var members =
             ids.Count == 0
                 ? []
@@ -207,7 +209,8 @@ public sealed class MediationSessionService(LianxinDbContext db, ICurrentUser us
 
     private async Task<Dispute> DisputeAsync(Guid id, CancellationToken ct)
     {
-        var scope = await user.GetScopeAsync(ct);
+        // Mediation records are not for someone who only follows their own reports.
+        var scope = await user.RecordScopeAsync(ct);
         return await db
             .Disputes.AsNoTracking()
             .Include(d => d.OrgUnit)

@@ -92,8 +92,10 @@ public sealed class ReferralService(
         var protectedPhone = phone is null ? ProtectedText.Empty : protector.Protect(phone, PhoneNumber.Mask);
         var referral = d.ReferWithForm(form, protectedPhone, Me, now, Calendar);
         db.Referrals.Add(referral);
+        var red = await DisputeRiskGrader.GradeAsync(db, d, Me, DisputeAction.Refer.Label(), ct);
         Touch(d);
         await db.SaveChangesAsync(ct);
+        await NotifyIfRedAsync(d, red, ct);
         return referral;
     }
 
@@ -125,8 +127,10 @@ public sealed class ReferralService(
         var (d, r) = await LoadForWriteAsync(disputeId, referralId, ct);
         Concurrency.Expect(db, d, input.Version);
         d.AcknowledgeReferral(r, ReferralChannel.Staff, Me, input.ReceiverName ?? "", Me, db.Now);
+        var red = await DisputeRiskGrader.GradeAsync(db, d, Me, DisputeAction.AcknowledgeReferral.Label(), ct);
         Touch(d);
         await db.SaveChangesAsync(ct);
+        await NotifyIfRedAsync(d, red, ct);
         return r;
     }
 
@@ -141,9 +145,11 @@ public sealed class ReferralService(
         var (d, r) = await LoadForWriteAsync(disputeId, referralId, ct);
         Concurrency.Expect(db, d, input.Version);
         ApplyResult(d, r, input, ReferralChannel.Staff, Me, Me);
+        var red = await DisputeRiskGrader.GradeAsync(db, d, Me, DisputeAction.RecordReferralResult.Label(), ct);
         Touch(d);
         await db.SaveChangesAsync(ct);
         await NotifyResultAsync(d, r, ct);
+        await NotifyIfRedAsync(d, red, ct);
         return r;
     }
 
@@ -222,6 +228,7 @@ public sealed class ReferralService(
         var d = await db.Disputes.FirstAsync(x => x.Id == r.DisputeId, ct);
         db.ActorName = ReceiverActor(r, name);
         d.AcknowledgeReferral(r, ReferralChannel.Link, null, name, LinkActor, db.Now);
+        var red = await DisputeRiskGrader.GradeAsync(db, d, LinkActor, DisputeAction.AcknowledgeReferral.Label(), ct);
         Touch(d);
         db.Audit(
             Audit.AuditAction.ReceiverReply,
@@ -238,6 +245,7 @@ public sealed class ReferralService(
             "info",
             ct: ct
         );
+        await NotifyIfRedAsync(d, red, ct);
     }
 
     public async Task RecordResultByTokenAsync(string? token, ReferralResultInput input, CancellationToken ct = default)
@@ -247,6 +255,7 @@ public sealed class ReferralService(
         var d = await db.Disputes.FirstAsync(x => x.Id == r.DisputeId, ct);
         db.ActorName = ReceiverActor(r, name);
         ApplyResult(d, r, input, ReferralChannel.Link, null, LinkActor);
+        var red = await DisputeRiskGrader.GradeAsync(db, d, LinkActor, DisputeAction.RecordReferralResult.Label(), ct);
         Touch(d);
         db.Audit(
             Audit.AuditAction.ReceiverReply,
@@ -256,6 +265,7 @@ public sealed class ReferralService(
         );
         await db.SaveChangesAsync(ct);
         await NotifyResultAsync(d, r, ct);
+        await NotifyIfRedAsync(d, red, ct);
     }
 
     /// <summary>Only the SHA-256 of a token is stored; lookups hash what was presented.</summary>
@@ -324,7 +334,7 @@ public sealed class ReferralService(
 
     private async Task<Dispute> ScopedDisputeAsync(Guid id, bool tracked, CancellationToken ct)
     {
-        var scope = await user.GetScopeAsync(ct);
+        var scope = await user.RecordScopeAsync(ct);
         var q = db.Disputes.Where(scope.Filter<Dispute>()).Include(x => x.OrgUnit);
         return await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
     }
@@ -368,6 +378,12 @@ public sealed class ReferralService(
         }
         checks.ThrowIfAny();
         return normalized;
+    }
+
+    private async Task NotifyIfRedAsync(Dispute d, bool red, CancellationToken ct)
+    {
+        if (red)
+            await DisputeRiskGrader.NotifyRedAsync(db, notifications, d, ct);
     }
 
     // Owned rows changing must still count as a change of the dispute for the version check.

@@ -37,7 +37,7 @@ public sealed class RiskGrader
         Add(
             RiskFactor.RepeatedBetweenParties,
             Capped(between, w.PointsPerIncidentBetweenParties, w.MaxPointsIncidentsBetweenParties),
-            $"同一当事人之间此前已报警 {between} 次"
+            $"同一当事人之间已报警 {between} 次（本纠纷关联的 110 警情）"
         );
 
         var words = ThreatWordsIn(dispute.Description);

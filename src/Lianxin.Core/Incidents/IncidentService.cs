@@ -521,6 +521,7 @@ public sealed class IncidentService(
             input.RepeatOfId,
             input.DisputeId
         );
+        await DisputeRiskGrader.RegradeLinkedAsync(db, user.UserId, ct);
         var known = stored.Select(p => p.PersonKey).ToHashSet();
         var newPeople =
             input.Parties is not null

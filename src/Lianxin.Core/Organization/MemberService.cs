@@ -17,7 +17,8 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
     public async Task<IReadOnlyList<MemberView>> ExportAsync(MemberFilter f, int max, CancellationToken ct = default)
     {
         user.Demand(Permissions.PeopleExport);
-        var q = await QueryAsync(f, ct);
+        // The ledger one keeps is one's own scope: the partners registered above it are seen, not exported.
+        var q = await QueryAsync(f, ct, served: false);
         var rows = await Project(q.OrderBy(m => m.Kind).ThenBy(m => m.Name).Take(max)).ToListAsync(ct);
         db.Audit(Audit.AuditAction.Export, nameof(Member), null, $"导出工作人员名单 {rows.Count} 条（脱敏）");
         await db.SaveChangesAsync(ct);
@@ -86,10 +87,12 @@ public sealed class MemberService(LianxinDbContext db, ICurrentUser user, Person
             m.Phone = ProtectedText.Empty;
     }
 
-    private async Task<IQueryable<Member>> QueryAsync(MemberFilter f, CancellationToken ct)
+    /// <summary>Members in the caller's scope and, when <paramref name="served"/>, those registered at the units
+    /// above it, who serve it too (<see cref="ServedScope"/>); editing stays with the plain scope.</summary>
+    private async Task<IQueryable<Member>> QueryAsync(MemberFilter f, CancellationToken ct, bool served = true)
     {
         user.Demand(Permissions.MembersRead);
-        var scope = await user.GetScopeAsync(ct);
+        var scope = served ? await user.GetServedScopeAsync(db, ct) : await user.GetScopeAsync(ct);
         var q = db.Members.AsNoTracking().Where(scope.Filter<Member>());
         if (Checks.SearchTerm(f.Q) is { } text)
         {

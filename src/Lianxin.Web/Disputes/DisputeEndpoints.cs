@@ -27,6 +27,14 @@ public static class DisputeEndpoints
             .WithDescription(
                 "orgUnitId 省略时统计本人全部管辖范围；from、to 省略时为本年至今。每项件数可用台账接口的 figure、from、to、orgUnitId 参数打开对应纠纷。"
             );
+        g.MapGet("/reported", Reported)
+            .WithName("ListReportedDisputes")
+            .ProducesQueryProblems()
+            .WithSummary("我上报的纠纷（分页）：只有办理状态和结果，没有当事人信息和调解记录");
+        g.MapGet("/reported/{id:guid}", ReportedOne)
+            .WithName("GetReportedDispute")
+            .ProducesRecordProblems()
+            .WithSummary("我上报的一起纠纷：办理状态和结果（不是本人上报的为 404）");
         g.MapGet("/{id:guid}", Get)
             .WithName("GetDispute")
             .ProducesRecordProblems()
@@ -89,6 +97,15 @@ public static class DisputeEndpoints
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(Permissions.DisputesExport))
             .WithSummary("导出纠纷台账（Excel，记入审计日志）");
     }
+
+    private static async Task<Ok<PagedResult<ReportedDispute>>> Reported(
+        [AsParameters] PageQuery page,
+        DisputeService disputes,
+        CancellationToken ct
+    ) => TypedResults.Ok(await disputes.ReportedAsync(page.ToRequest(), ct));
+
+    private static async Task<Ok<ReportedDispute>> ReportedOne(Guid id, DisputeService disputes, CancellationToken ct) =>
+        TypedResults.Ok(await disputes.ReportedAsync(id, ct));
 
     private static async Task<Ok<PagedResult<DisputeRow>>> List(
         [AsParameters] DisputeFilter filter,

@@ -28,6 +28,8 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/v1/org-units/12345",
         "/api/v1/residents?page=abc",
         "/api/v1/org-units?kind=Palace",
+        "/api/v1/disputes/reported/not-a-guid",
+        "/api/v1/disputes/reported?page=abc",
     };
 
     /// <summary>Query values of the wrong type on routes that are not lists, with the route each reaches.</summary>

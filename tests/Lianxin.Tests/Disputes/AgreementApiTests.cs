@@ -88,6 +88,53 @@ public abstract class AgreementApiTests(AppFixture app)
     private static string Url(DisputeDetail d, string rest = "") => $"/api/v1/disputes/{d.Summary.Id}/agreement{rest}";
 
     [Fact]
+    public async Task Agreements_drafted_at_once_get_distinct_numbers_of_their_station_and_year()
+    {
+        var officer = await app.As("officer1");
+        var disputes = new List<DisputeDetail>();
+        for (var n = 0; n < 4; n++)
+            disputes.Add(await MediatingAsync(officer));
+        var drafted = await Task.WhenAll(
+            disputes.Select(async d => await ApiAssert.OkAsync<AgreementView>(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10)))))
+        );
+        var year = DateTimeOffset.UtcNow.ToOffset(China).Year;
+        var numbers = drafted.Select(a => a.Number).ToList();
+        Assert.Equal(4, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.Matches($@"^（{year}）第1调字第[1-9]\d*号$", n));
+        var sequences = numbers.Select(n => int.Parse(n[(n.IndexOf("调字第", StringComparison.Ordinal) + 3)..^1])).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 4), sequences); // one counter, no gaps between them
+    }
+
+    [Fact]
+    public async Task Each_station_numbers_its_agreements_of_a_year_on_its_own_counter()
+    {
+        // Years no other test drafts in, so each counter starts here.
+        var y1 = new DateTimeOffset(2091, 12, 31, 16, 30, 0, TimeSpan.Zero); // already 2092 in China
+        var y2 = new DateTimeOffset(2093, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        var (s1, s2) = (app.World.Villages[0].Id, app.World.Grids[1].Id);
+        var numbers = await app.Factory.WithDbAsync(async db =>
+        {
+            var list = new List<string>();
+            foreach (var (unit, at) in new[] { (s1, y1), (s1, y1), (s2, y1), (s1, y2), (s2, y1) })
+                list.Add(await AgreementNumbers.NextAsync(db, unit, at, CancellationToken.None));
+            return list;
+        });
+        Assert.Equal(
+            ["（2092）第1调字第1号", "（2092）第1调字第2号", "（2092）第2调字第1号", "（2093）第1调字第1号", "（2092）第2调字第2号"],
+            numbers
+        );
+    }
+
+    [Theory]
+    [InlineData("城关派出所", "城关")]
+    [InlineData("平川县公安局城关派出所", "城关")]
+    [InlineData("东峪警务站", "东峪")]
+    [InlineData("派出所", "派出所")]
+    [InlineData("滨河路", "滨河路")]
+    public void The_short_name_drops_the_bureau_and_the_station_word(string name, string shortName) =>
+        Assert.Equal(shortName, AgreementNumbers.ShortName(name));
+
+    [Fact]
     public async Task An_agreement_is_drafted_from_the_registry_signed_performed_and_confirmed()
     {
         var officer = await app.As("officer1");
@@ -96,7 +143,7 @@ public abstract class AgreementApiTests(AppFixture app)
 
         var a = await ApiAssert.OkAsync<AgreementView>(await officer.PutJsonAsync(Url(d), Terms(Today.AddDays(10))));
         Assert.Equal(AgreementStatus.Draft, a.Status);
-        Assert.Equal($"{d.Summary.Number}-XY1", a.Number);
+        Assert.Matches(@"^（\d{4}）第1调字第[1-9]\d*号$", a.Number);
         var zhang = a.Parties[0];
         Assert.Equal("张三1", zhang.Name);
         Assert.NotNull(zhang.IdNumberMasked); // from the residents registry

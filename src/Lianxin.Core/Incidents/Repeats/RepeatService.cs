@@ -248,6 +248,7 @@ public sealed class RepeatService(
         if (c.OnFocusList)
             await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
         db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}");
+        await disputes.RegradeLinkedAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return dispute;

@@ -217,7 +217,7 @@ public sealed class ActivityService(
     public async Task<ActivityDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersRead);
-        var a = await (await ScopedAsync(ct))
+        var a = await (await ServedAsync(ct))
             .AsNoTracking()
             .AsSplitQuery()
             .Include(x => x.OrgUnit)
@@ -291,7 +291,8 @@ public sealed class ActivityService(
     public async Task<IReadOnlyList<(ActivityRow Row, int Minutes)>> ExportAsync(ActivityFilter f, int max, CancellationToken ct = default)
     {
         user.Demand(Permissions.VolunteersExport);
-        var q = (await QueryAsync(f, ct)).OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Take(max);
+        // The ledger one keeps is one's own scope: activities registered above it are seen, not exported.
+        var q = (await QueryAsync(f, ct, served: false)).OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Take(max);
         var rows = await Project(q).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var minutes = new Dictionary<Guid, int>();
@@ -313,10 +314,10 @@ public sealed class ActivityService(
         return rows.Select(r => (r, minutes.GetValueOrDefault(r.Id))).ToList();
     }
 
-    private async Task<IQueryable<Activity>> QueryAsync(ActivityFilter f, CancellationToken ct)
+    private async Task<IQueryable<Activity>> QueryAsync(ActivityFilter f, CancellationToken ct, bool served = true)
     {
         user.Demand(Permissions.VolunteersRead);
-        var q = (await ScopedAsync(ct)).AsNoTracking();
+        var q = (served ? await ServedAsync(ct) : await ScopedAsync(ct)).AsNoTracking();
         if (Checks.SearchTerm(f.Q) is { } text)
         {
             q = q.Where(a => a.Title.Contains(text) || a.Place.Contains(text));
@@ -559,6 +560,11 @@ public sealed class ActivityService(
 
     private async Task<IQueryable<Activity>> ScopedAsync(CancellationToken ct) =>
         db.Activities.Where((await user.GetScopeAsync(ct)).Filter<Activity>());
+
+    /// <summary>For reading: the scope and the units above it, whose activities serve it too (a station's activity
+    /// is seen by its community officers); every change still goes through <see cref="ScopedAsync"/>.</summary>
+    private async Task<IQueryable<Activity>> ServedAsync(CancellationToken ct) =>
+        db.Activities.Where((await user.GetServedScopeAsync(db, ct)).Filter<Activity>());
 
     private async Task<OrgUnit> UnitInScopeAsync(Guid unitId, CancellationToken ct)
     {
