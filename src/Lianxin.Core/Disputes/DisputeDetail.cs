@@ -16,4 +16,14 @@ public sealed record DisputeDetail(
     IReadOnlyList<FollowUpView> FollowUps,
     IReadOnlyList<DisputeAction> AllowedActions,
     IReadOnlyList<RiskFactorView> RiskFactors
-);
+)
+{
+    /// <summary>The 110 incidents linked to the dispute that the viewer may open, oldest first.</summary>
+    public IReadOnlyList<DisputeIncidentView> Incidents { get; init; } = [];
+
+    /// <summary>Linked incidents outside the viewer's scope: counted, not listed.</summary>
+    public int OtherIncidents { get; init; }
+
+    /// <summary>Disputes about the same incidents (the earlier one and later ones) that the viewer may open.</summary>
+    public IReadOnlyList<RelatedDisputeView> Related { get; init; } = [];
+}

@@ -76,6 +76,9 @@ public sealed class DisputeService(
         var risk = new RiskGrader().Grade(d, await HistoryAsync(d, ct), now);
         var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var scope = await user.GetScopeAsync(ct);
+        var (incidents, otherIncidents) = await DisputeIncidents.ReadAsync(db, scope, d.Id, ct);
+        var related = await DisputeIncidents.RelatedAsync(db, scope, d, ct);
         return new DisputeDetail(
             Row(d),
             d.Description,
@@ -92,7 +95,12 @@ public sealed class DisputeService(
             d.FollowUps.OrderBy(f => f.DueAt).Select(f => FollowUpView.From(f, names)).ToList(),
             d.AllowedActions,
             risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList()
-        );
+        )
+        {
+            Incidents = incidents,
+            OtherIncidents = otherIncidents,
+            Related = related,
+        };
     }
 
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
