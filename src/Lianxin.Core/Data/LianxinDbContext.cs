@@ -50,6 +50,7 @@ public sealed partial class LianxinDbContext : IdentityDbContext<LianxinUser, Li
     public DbSet<Incidents.Cases.PublicSecurityCase> PublicSecurityCases => Set<Incidents.Cases.PublicSecurityCase>();
     public DbSet<Incidents.Repeats.RepeatCluster> RepeatClusters => Set<Incidents.Repeats.RepeatCluster>();
     public DbSet<Incidents.Repeats.RepeatClusterMember> RepeatClusterMembers => Set<Incidents.Repeats.RepeatClusterMember>();
+    public DbSet<Incidents.Repeats.RepeatClusterKey> RepeatClusterKeys => Set<Incidents.Repeats.RepeatClusterKey>();
     public DbSet<Incidents.Repeats.FocusNote> FocusNotes => Set<Incidents.Repeats.FocusNote>();
     public DbSet<Incidents.Repeats.RepeatDigest> RepeatDigests => Set<Incidents.Repeats.RepeatDigest>();
     public DbSet<Incidents.Repeats.CommandDirective> CommandDirectives => Set<Incidents.Repeats.CommandDirective>();

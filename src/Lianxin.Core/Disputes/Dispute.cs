@@ -56,6 +56,10 @@ public sealed class Dispute : Entity, IScoped
     public DisputeRisk? Risk { get; private set; }
     public DateTimeOffset? RiskAssessedAt { get; private set; }
 
+    /// <summary>An earlier dispute about the same incidents: set when a second one was opened from a repeated-incident
+    /// group whose incidents were in that one already, after the officer confirmed it. Both pages show the link.</summary>
+    public Guid? RelatedDisputeId { get; private set; }
+
     public IReadOnlyList<DisputeParty> Parties => _parties;
     public IReadOnlyList<DisputeEvent> Events => _events;
     public IReadOnlyList<FollowUp> FollowUps => _followUps;
@@ -95,6 +99,14 @@ public sealed class Dispute : Entity, IScoped
         dispute._parties.AddRange(form.Parties);
         dispute._events.Add(new DisputeEvent(DisputeEventKind.Registered, at, by, null, null, DisputeStatus.Registered, null, null));
         return dispute;
+    }
+
+    /// <summary>Links this dispute to an earlier one about the same incidents (see <see cref="RelatedDisputeId"/>).</summary>
+    public void RelateTo(Guid earlier)
+    {
+        if (earlier == Id)
+            throw new InvalidOperationException("A dispute cannot be related to itself.");
+        RelatedDisputeId = earlier;
     }
 
     public IReadOnlyList<DisputeAction> AllowedActions => DisputeTransitions.Allowed(Status, Level);

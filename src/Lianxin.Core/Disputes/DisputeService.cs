@@ -83,6 +83,8 @@ public sealed class DisputeService(
         var risk = DisputeRiskGrader.Grade(d, await DisputeRiskGrader.HistoryAsync(db, d, ct), now);
         var people = d.Events.Select(e => e.ById).Concat(d.FollowUps.Select(f => f.VisitorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var (incidents, otherIncidents) = await DisputeIncidents.ReadAsync(db, scope, d.Id, ct);
+        var related = await DisputeIncidents.RelatedAsync(db, scope, d, ct);
         return new DisputeDetail(
             Row(d),
             d.Description,
@@ -99,7 +101,12 @@ public sealed class DisputeService(
             d.FollowUps.OrderBy(f => f.DueAt).Select(f => FollowUpView.From(f, names)).ToList(),
             d.AllowedActions,
             risk.Factors.Select(f => new RiskFactorView(f.Factor.ToString(), f.Points, f.Reason)).ToList()
-        );
+        )
+        {
+            Incidents = incidents,
+            OtherIncidents = otherIncidents,
+            Related = related,
+        };
     }
 
     /// <summary>A reporter's copy of the detail (the answer to their own registration): the row, their own words and

@@ -228,6 +228,10 @@ public static class AddressKeyRekey
             ct
         );
 
+        // A group's address keys, and the address key each member joined by, are those of its incidents: taken again from
+        // the incident that brought the key (or the member's own), after the incidents above.
+        changed["group-address-keys"] = await RekeyGroupKeysAsync(db, chunk, afterChunk, ct);
+
         // Two address clusters can now share a key (one was written 东港豪庭小区3栋…, the other 东港豪庭3栋…).
         // They are left as they are: merging would have to join their focus-list owners, notes and any dispute
         // opened from either, which people decide better than a start-up step. The repeat check adds a new
@@ -246,6 +250,85 @@ public static class AddressKeyRekey
         if (shared > 0)
             log?.LogWarning("{Count} address keys are now shared by more than one repeat cluster; they were left unmerged", shared);
         return new Result(true, changed, shared);
+    }
+
+    /// <summary>Re-keys the address keys of repeated-incident groups from the incidents that brought them, and the address
+    /// key each member joined by from its incident, a chunk of groups per transaction. Two keys of one group that become
+    /// one are kept once (the first brought). Returns how many key rows changed.</summary>
+    private static async Task<int> RekeyGroupKeysAsync(LianxinDbContext db, int chunk, Func<Task>? afterChunk, CancellationToken ct)
+    {
+        const RepeatClusterKind address = RepeatClusterKind.Address;
+        var changed = 0;
+        var last = Guid.Empty;
+        while (true)
+        {
+            var ids = await db
+                .RepeatClusterMembers.AsNoTracking()
+                .Where(m => m.JoinedKind == address && m.ClusterId.CompareTo(last) > 0)
+                .Select(m => m.ClusterId)
+                .Union(db.RepeatClusterKeys.Where(k => k.Kind == address && k.ClusterId.CompareTo(last) > 0).Select(k => k.ClusterId))
+                .OrderBy(id => id)
+                .Take(chunk)
+                .ToListAsync(ct);
+            if (ids.Count == 0)
+                break;
+            var keys = await (
+                from k in db.RepeatClusterKeys
+                where k.Kind == address && ids.Contains(k.ClusterId)
+                join i in db.Incidents on k.IncidentId equals i.Id
+                where i.AddressKey != null && i.AddressKey != k.Key
+                select new { Row = k, NewKey = i.AddressKey! }
+            ).ToListAsync(ct);
+            var members = await (
+                from m in db.RepeatClusterMembers
+                where m.JoinedKind == address && ids.Contains(m.ClusterId)
+                join i in db.Incidents on m.IncidentId equals i.Id
+                where i.AddressKey != null && i.AddressKey != m.JoinedKey
+                select new { Row = m, NewKey = i.AddressKey! }
+            ).ToListAsync(ct);
+            if (keys.Count + members.Count > 0)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var m in members)
+                    db.Entry(m.Row).Property(x => x.JoinedKey).CurrentValue = m.NewKey;
+                // A key is part of its row's identity: the old rows go first, then the new ones, each held once per group.
+                var changing = keys.Select(k => k.Row.ClusterId).ToHashSet();
+                var kept = await db
+                    .RepeatClusterKeys.AsNoTracking()
+                    .Where(k => k.Kind == address && changing.Contains(k.ClusterId))
+                    .Select(k => new { k.ClusterId, k.Key })
+                    .ToListAsync(ct);
+                var held = kept.Select(k => (k.ClusterId, k.Key)).ToHashSet();
+                foreach (var k in keys)
+                {
+                    held.Remove((k.Row.ClusterId, k.Row.Key));
+                    db.RepeatClusterKeys.Remove(k.Row);
+                }
+                await db.SaveChangesAsync(ct);
+                foreach (var k in keys.OrderBy(k => k.Row.IncidentId))
+                    if (held.Add((k.Row.ClusterId, k.NewKey)))
+                        db.RepeatClusterKeys.Add(
+                            new RepeatClusterKey
+                            {
+                                ClusterId = k.Row.ClusterId,
+                                Kind = address,
+                                Key = k.NewKey,
+                                Label = k.Row.Label,
+                                IncidentId = k.Row.IncidentId,
+                            }
+                        );
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                changed += keys.Count;
+                if (afterChunk is not null)
+                    await afterChunk();
+            }
+            last = ids[^1];
+            if (ids.Count < chunk)
+                break;
+        }
+        return changed;
     }
 
     /// <summary>Pages through one table by id and writes the rows whose key changed, one transaction per chunk.

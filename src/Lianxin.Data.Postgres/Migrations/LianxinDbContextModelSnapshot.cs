@@ -563,6 +563,9 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("RelatedDisputeId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
@@ -608,6 +611,8 @@ namespace Lianxin.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("RelatedDisputeId");
 
                     b.HasIndex("Status");
 
@@ -1903,6 +1908,33 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("RepeatClusters");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterKey", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ClusterId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("RepeatClusterKeys");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterMember", b =>
                 {
                     b.Property<Guid>("ClusterId")
@@ -1910,6 +1942,13 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("JoinedKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("JoinedKind")
+                        .HasColumnType("integer");
 
                     b.HasKey("ClusterId", "IncidentId");
 
@@ -3486,6 +3525,11 @@ namespace Lianxin.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Lianxin.Core.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedDisputeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Lianxin.Core.Disputes.DisputeEvent", "Events", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3979,6 +4023,15 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterKey", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterMember", b =>
                 {
                     b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
@@ -4284,6 +4337,8 @@ namespace Lianxin.Data.Postgres.Migrations
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatCluster", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
 
                     b.Navigation("Notes");

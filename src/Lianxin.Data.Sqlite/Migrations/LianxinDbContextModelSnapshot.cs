@@ -557,6 +557,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RelatedDisputeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
@@ -602,6 +605,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("RelatedDisputeId");
 
                     b.HasIndex("Status");
 
@@ -1897,6 +1902,33 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("RepeatClusters");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterKey", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClusterId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("RepeatClusterKeys");
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterMember", b =>
                 {
                     b.Property<Guid>("ClusterId")
@@ -1904,6 +1936,13 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinedKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JoinedKind")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ClusterId", "IncidentId");
 
@@ -3474,6 +3513,11 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Lianxin.Core.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedDisputeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Lianxin.Core.Disputes.DisputeEvent", "Events", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3967,6 +4011,15 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterKey", b =>
+                {
+                    b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatClusterMember", b =>
                 {
                     b.HasOne("Lianxin.Core.Incidents.Repeats.RepeatCluster", null)
@@ -4272,6 +4325,8 @@ namespace Lianxin.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Lianxin.Core.Incidents.Repeats.RepeatCluster", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
 
                     b.Navigation("Notes");

@@ -86,5 +86,6 @@ public static class DatabaseSetup
         await Core.Disputes.Figures.DisputeTallyRollup.EnsureCurrentAsync(db, writer, ct);
         await Core.Incidents.Statistics.IncidentTallyRollup.EnsureCurrentAsync(db, writer, ct);
         await AddressKeyRekey.EnsureCurrentAsync(db, addresses, log, ct: ct);
+        await RepeatGroupUpkeep.EnsureCurrentAsync(db, log, ct);
     }
 }

@@ -38,7 +38,7 @@ public static class RepeatEndpoints
         clusters
             .MapGet("/{id:guid}", GetCluster)
             .WithName("GetRepeatCluster")
-            .WithSummary("重复警情详情：所含警情（报警人脱敏）和跟进记录")
+            .WithSummary("重复警情组详情：关联线索（类别、显示名、带入的警情）、所含警情（报警人脱敏，各自的关联方式）、相关纠纷和跟进记录")
             .ProducesRecordProblems();
         clusters
             .MapPost("/{id:guid}/focus", Focus)
@@ -53,7 +53,10 @@ public static class RepeatEndpoints
             .WithName("OpenDisputeFromCluster")
             .RequireAuthorization(analyse)
             .ProducesChangeProblems()
-            .WithSummary("一键转纠纷：以 110 警情为来源登记纠纷，说明取自各起警情，报警人为当事人，并关联全部警情（还需纠纷登记权限）");
+            .WithSummary(
+                "一键转纠纷：以 110 警情为来源登记纠纷，说明取自各起警情，报警人为当事人，并关联全部警情（还需纠纷登记权限）。"
+                    + "该组已转为纠纷或组内已有警情属于纠纷时返回 409，除非 confirmed 为 true：此时另行登记，新纠纷与原纠纷关联"
+            );
 
         var focus = api.MapGroup("/incidents/focus").WithTags("警情研判").RequireAuthorization(read).ProducesSignInProblems();
         focus.MapGet("/", ListFocus).WithName("ListFocus").ProducesQueryProblems().WithSummary("重点关注名单（分页）：按状态、单位过滤");

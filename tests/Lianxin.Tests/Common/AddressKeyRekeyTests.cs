@@ -80,6 +80,7 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
             // Two clusters of one building under its two old writings: re-keyed, they share a key and both stay.
             var other = NewIncident($"R{tag}2", "东港豪庭3栋2单元501室");
             var oldCluster = Cluster(OldFlatKey, incident);
+            oldCluster.AddKey(RepeatClusterKind.Address, OldFlatKey, incident.Address!, incident.Id);
             var newCluster = Cluster(newKey, other);
             db.AddRange(resident, unchanged, incident, other, dispute, plan, directive, oldCluster, newCluster);
             await db.SaveChangesAsync();
@@ -124,6 +125,12 @@ public abstract class AddressKeyRekeyTests(AppFixture app)
                 .Select(c => c.Key)
                 .ToListAsync();
             Assert.Equal([newKey, newKey], clusters);
+            // The group's address key and the key its member joined by follow, so a new call at the flat finds the group.
+            Assert.Equal([newKey], await db.RepeatClusterKeys.Where(k => k.ClusterId == ids.OldCluster).Select(k => k.Key).ToListAsync());
+            Assert.Equal(
+                [newKey],
+                await db.RepeatClusterMembers.Where(m => m.ClusterId == ids.OldCluster).Select(m => m.JoinedKey).ToListAsync()
+            );
             Assert.Equal(
                 normalizer.Normalize("东峪村三组9号"),
                 await db.Residents.Where(r => r.Id == ids.Unchanged).Select(r => r.AddressKey).SingleAsync()

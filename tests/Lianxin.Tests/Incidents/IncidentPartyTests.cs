@@ -77,12 +77,13 @@ public abstract class IncidentPartyTests(AppFixture app)
         app.Factory.WithDbAsync(db =>
             db.RepeatClusters.AsNoTracking()
                 .Include(c => c.Members)
+                .Include(c => c.Keys)
                 .Where(c => c.Members.Any(m => m.IncidentId == incidentId))
                 .ToListAsync()
         );
 
     [Fact]
-    public async Task The_same_person_in_different_roles_and_as_an_earlier_caller_is_one_party_cluster()
+    public async Task The_same_person_in_different_roles_and_as_an_earlier_caller_is_one_group()
     {
         var officer = await app.As("officer1");
         var idB = NewIdNumber();
@@ -163,15 +164,13 @@ public abstract class IncidentPartyTests(AppFixture app)
             ),
             HttpStatusCode.Created
         );
-        var ofThird = (await ClustersOfAsync(third.Summary.Id)).Where(c => c.Kind == RepeatClusterKind.Party).ToList();
-        var byCaller = Assert.Single(ofThird, c => c.Id != byId.Id);
-        Assert.Equal([first.Summary.Id, third.Summary.Id], byCaller.Members.Select(m => m.IncidentId).Order().ToArray());
-        Assert.Contains("王**", byCaller.Label);
-        // B calls from the phone B was named with in the first: B's cluster takes the third as well.
-        Assert.Equal(
-            [first.Summary.Id, second.Summary.Id, third.Summary.Id],
-            Assert.Single(ofThird, c => c.Id == byId.Id).Members.Select(m => m.IncidentId).Order().ToArray()
-        );
+        // One problem, one group: B's group takes the third (B calls from the phone B was named with in the first), and
+        // A, named in it by the phone A called from, joins the group as a key brought by the third.
+        var group = Assert.Single(await ClustersOfAsync(third.Summary.Id));
+        Assert.Equal(byId.Id, group.Id);
+        Assert.Equal([first.Summary.Id, second.Summary.Id, third.Summary.Id], group.Members.Select(m => m.IncidentId).Order().ToArray());
+        Assert.Contains(group.Keys, k => k.Kind == RepeatClusterKind.Party && k.Label.Contains("王**") && k.IncidentId == third.Summary.Id);
+        Assert.Equal(2, group.Keys.Count(k => k.Kind == RepeatClusterKind.Party));
 
         // Someone else with a name like B's is a different person.
         var other = await ApiAssert.OkAsync<IncidentDetail>(
@@ -188,8 +187,7 @@ public abstract class IncidentPartyTests(AppFixture app)
         var page = await ApiAssert.OkAsync<JsonElement>(await officer.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
         var ids = page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(byId.Id, ids);
-        Assert.Contains(byCaller.Id, ids);
-        Assert.All(page.GetProperty("items").EnumerateArray(), r => Assert.Equal("Party", r.GetProperty("kind").GetString()));
+        Assert.All(page.GetProperty("items").EnumerateArray(), r => Assert.Contains("同一当事人", r.GetProperty("kindLabel").GetString()));
         var station2 = await app.As("officer2");
         Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/incidents/clusters/{byId.Id}")).StatusCode);
         var theirs = await ApiAssert.OkAsync<JsonElement>(await station2.GetAsync("/api/v1/incidents/clusters?kind=Party&pageSize=200"));
@@ -203,7 +201,7 @@ public abstract class IncidentPartyTests(AppFixture app)
     /// <summary>Seed 004: 刘 downstairs and 张 upstairs call the police about each other again and again. Each call
     /// from one of them is in the cluster of that person, whether they were named in it or made it.</summary>
     [Fact]
-    public async Task Two_neighbours_calling_about_each_other_are_each_in_their_own_party_cluster()
+    public async Task Two_neighbours_calling_about_each_other_are_one_group_with_a_key_for_each()
     {
         var officer = await app.As("officer1");
         var liu = NewPhone();
@@ -253,24 +251,25 @@ public abstract class IncidentPartyTests(AppFixture app)
             ],
             6
         );
-        var ofThird = await ClustersOfAsync(third.Summary.Id);
-        var lius = Assert.Single(ofThird, c => c.Kind == RepeatClusterKind.Party && c.Id != zhangs.Id);
-        Assert.Equal(new[] { first.Summary.Id, third.Summary.Id }.Order().ToList(), Members(lius));
-        Assert.Contains("刘**", lius.Label);
-        Assert.Equal(
-            new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id }.Order().ToList(),
-            Members(Assert.Single(ofThird, c => c.Id == zhangs.Id))
+        // One quarrel, one group: 刘 (named with her phone, who made the first call) and 张's phone join 张's group.
+        var ofThird = Assert.Single(await ClustersOfAsync(third.Summary.Id));
+        Assert.Equal(zhangs.Id, ofThird.Id);
+        Assert.Equal(new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id }.Order().ToList(), Members(ofThird));
+        Assert.Contains(ofThird.Keys, k =>
+            k.Kind == RepeatClusterKind.Party && k.Label.Contains("刘**") && k.IncidentId == third.Summary.Id
         );
-        Assert.Contains(ofThird, c => c.Kind == RepeatClusterKind.Phone);
+        Assert.Contains(ofThird.Keys, k => k.Kind == RepeatClusterKind.Phone);
 
-        // 刘 calls about 张 without naming anyone: she was named with this phone, so her cluster takes it.
+        // 刘 calls about 张 without naming anyone: she was named with this phone, so the group takes it by her key.
         var fourth = await CallAsync(liu, null, 2);
-        var ofFourth = await ClustersOfAsync(fourth.Summary.Id);
+        var ofFourth = Assert.Single(await ClustersOfAsync(fourth.Summary.Id));
+        Assert.Equal(zhangs.Id, ofFourth.Id);
         Assert.Equal(
-            new[] { first.Summary.Id, third.Summary.Id, fourth.Summary.Id }.Order().ToList(),
-            Members(Assert.Single(ofFourth, c => c.Id == lius.Id))
+            new[] { first.Summary.Id, second.Summary.Id, third.Summary.Id, fourth.Summary.Id }.Order().ToList(),
+            Members(ofFourth)
         );
-        Assert.DoesNotContain(ofFourth, c => c.Id == zhangs.Id);
+        // Her phone, which made the first call, joins the group now, brought by the fourth.
+        Assert.Contains(ofFourth.Keys, k => k.Kind == RepeatClusterKind.Phone && k.IncidentId == fourth.Summary.Id);
 
         // A call from a phone someone was named with more than the window (30 days) before stays on its own.
         var quiet = NewPhone();
@@ -296,7 +295,7 @@ public abstract class IncidentPartyTests(AppFixture app)
         var first = await CallAsync(NewPhone(), 40);
         var later = await CallAsync(neighbour, 34);
         var outside = await CallAsync(neighbour, 5); // more than the window (30 days) after the first call
-        // (The two calls from the neighbour's phone are 29 days apart: a 同一报警人 cluster, no 当事人 one.)
+        // (The two calls from the neighbour's phone are 29 days apart: a 同一报警电话 group, no 当事人 key.)
         Assert.DoesNotContain(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
 
         // The officer completes the first call: the neighbour is named, with that phone.
@@ -320,11 +319,14 @@ public abstract class IncidentPartyTests(AppFixture app)
             )
         );
         Assert.Single(edited.Parties);
-        var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Kind == RepeatClusterKind.Party);
-        Assert.Equal(new[] { first.Summary.Id, later.Summary.Id }.Order(), cluster.Members.Select(m => m.IncidentId).Order());
-        Assert.Contains("郑**", cluster.Label);
-        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == later.Summary.Id))).FlaggedRepeat);
-        Assert.DoesNotContain(await ClustersOfAsync(outside.Summary.Id), c => c.Id == cluster.Id);
+        // The first call joins the neighbour's group (their two calls by phone) by the party key: one problem, one group.
+        var cluster = Assert.Single(await ClustersOfAsync(later.Summary.Id));
+        Assert.Equal(
+            new[] { first.Summary.Id, later.Summary.Id, outside.Summary.Id }.Order(),
+            cluster.Members.Select(m => m.IncidentId).Order()
+        );
+        Assert.Contains(cluster.Keys, k => k.Kind == RepeatClusterKind.Party && k.Label.Contains("郑**"));
+        Assert.True((await app.Factory.WithDbAsync(db => db.Incidents.FirstAsync(i => i.Id == first.Summary.Id))).FlaggedRepeat);
 
         // Saving the incident again with the same person re-checks nothing and adds nobody.
         var again = await ApiAssert.OkAsync<IncidentDetail>(
@@ -339,7 +341,7 @@ public abstract class IncidentPartyTests(AppFixture app)
             )
         );
         Assert.Single(again.Parties);
-        Assert.Equal(2, Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Id == cluster.Id).Members.Count);
+        Assert.Equal(3, Assert.Single(await ClustersOfAsync(later.Summary.Id), c => c.Id == cluster.Id).Members.Count);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class RepeatPostgresTests(PostgresApp app) : RepeatTests(app), ICl
 /// <summary>Repeated incidents from intake to the focus list, a dispute and look-backs, on a real database.
 /// Incidents come in the way every intake path brings them: saved, then all intake steps run in the same
 /// transaction.</summary>
-public abstract class RepeatTests(AppFixture app)
+public abstract partial class RepeatTests(AppFixture app)
 {
     private sealed record Call(
         string Address,

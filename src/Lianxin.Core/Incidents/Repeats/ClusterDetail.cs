@@ -4,5 +4,7 @@ public sealed record ClusterDetail(
     ClusterRow Summary,
     string? FocusOwnerName,
     IReadOnlyList<ClusterIncident> Incidents,
-    IReadOnlyList<FocusNoteView> Notes
+    IReadOnlyList<FocusNoteView> Notes,
+    IReadOnlyList<ClusterKeyView> Keys,
+    IReadOnlyList<ClusterDisputeView> Disputes
 );

@@ -1,5 +1,6 @@
 namespace Lianxin.Core.Incidents.Repeats;
 
+/// <summary>An incident of a group, with the key it joined by (<see cref="JoinedBy"/>: kind and what is shown of the key).</summary>
 public sealed record ClusterIncident(
     Guid Id,
     string Number,
@@ -9,5 +10,10 @@ public sealed record ClusterIncident(
     string? Address,
     string? CallerMasked,
     string Summary,
-    Guid? DisputeId
-);
+    Guid? DisputeId,
+    RepeatClusterKind? JoinedKind = null,
+    string? JoinedLabel = null
+)
+{
+    public string? JoinedBy => JoinedKind is { } k ? $"{k.Label()}：{JoinedLabel}" : null;
+}

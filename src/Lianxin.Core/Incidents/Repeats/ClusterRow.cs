@@ -14,9 +14,11 @@ public sealed record ClusterRow(
     FocusStatus? FocusStatus,
     string? FocusOwnerId,
     Guid? DisputeId,
-    long Version
+    long Version,
+    IReadOnlyList<RepeatClusterKind>? Kinds = null
 )
 {
-    public string KindLabel => Kind.Label();
+    /// <summary>The kinds of key that joined the group (同一地址、同一报警电话), or the opening key's kind.</summary>
+    public string KindLabel => Kinds is { Count: > 0 } kinds ? string.Join("、", kinds.Order().Select(k => k.Label())) : Kind.Label();
     public string? StatusLabel => FocusStatus?.Label();
 }

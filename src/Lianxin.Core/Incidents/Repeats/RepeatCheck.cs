@@ -154,8 +154,10 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     {
         var clusters = db.ChangeTracker.Entries<RepeatCluster>().Where(e => e.State == EntityState.Added).ToList();
         var members = db.ChangeTracker.Entries<RepeatClusterMember>().Where(e => e.State == EntityState.Added).ToList();
+        var keys = db.ChangeTracker.Entries<RepeatClusterKey>().Where(e => e.State == EntityState.Added).ToList();
         await writer.WriteAsync(db, clusters.Select(e => e.Entity).ToList(), ct);
         await writer.WriteAsync(db, members.Select(e => e.Entity).ToList(), ct);
+        await writer.WriteAsync(db, keys.Select(e => e.Entity).ToList(), ct);
         // The writer stamped them (times, version): what is stored now is what the context compares against.
         foreach (var e in clusters)
         {
@@ -164,10 +166,12 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         }
         foreach (var e in members)
             e.State = EntityState.Unchanged;
+        foreach (var e in keys)
+            e.State = EntityState.Unchanged;
     }
 
     /// <summary>A cluster an incident of this intake joined (or opened).</summary>
-    public sealed record Touch(RepeatCluster Cluster, Incident Incident);
+    public sealed record Touch(RepeatCluster Cluster, Incident Incident, IReadOnlyList<RepeatClusterKind> Kinds);
 
     /// <summary>What the check reads of an earlier incident: enough to cluster it, not the whole row.</summary>
     public sealed record Earlier
@@ -194,8 +198,9 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
     /// <summary>The check for the incidents of one intake, already saved in the caller's transaction: finds the
     /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
-    /// rule is met puts them into the open cluster of that key or a new one (added to the context, not saved).
-    /// Returns the clusters joined, per incident, address before phone.</summary>
+    /// rule is met puts them into the one open group the incident reaches (by its keys or through the incidents it
+    /// repeats), merging groups it joins together, or a new one (added to the context, not saved). Returns the group
+    /// each incident joined and by which kinds of key.</summary>
     public static async Task<IReadOnlyList<Touch>> ClusterAsync(
         LianxinDbContext db,
         IReadOnlyList<Incident> added,
@@ -258,19 +263,60 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         if (hits.Count == 0)
             return [];
 
-        var (open, members) = await OpenClustersAsync(db, hits, incoming.Count > BulkWriteAbove, window, ct);
+        var groups = await OpenGroupsAsync(db, hits, incoming.Count > BulkWriteAbove, only is not null, window, ct);
         var touched = new List<Touch>(hits.Count);
-        foreach (var hit in hits)
+        var movedNotes = new List<(Guid From, RepeatCluster To)>();
+        foreach (var mine in hits.GroupBy(h => h.Incident))
         {
-            var since = hit.Incident.ReceivedAt - window;
-            var candidates = open.TryGetValue((hit.Kind, hit.Key), out var found) ? found : open[(hit.Kind, hit.Key)] = [];
-            var cluster = candidates.Where(c => c.LastAt >= since).MaxBy(c => c.LastAt);
-            var joined = Join(db, hit, cluster, members);
-            if (cluster is null)
-                candidates.Add(joined);
-            touched.Add(new Touch(joined, hit.Incident));
+            var incident = mine.Key;
+            var since = incident.ReceivedAt - window;
+            // Every open group the incident reaches: by a key that met the rule, or through an incident it repeats (or
+            // itself, on a re-check) that a group holds already. One problem is one group: two or more are merged into the
+            // older, the one whose first incident came first (so taking incidents one by one or in chunks picks the same).
+            var reached = mine.SelectMany(h => groups.ByKey((h.Kind, h.Key)).Concat(h.Earlier.SelectMany(e => groups.Holding(e.Id))))
+                .Concat(groups.Holding(incident.Id))
+                .Where(c => c.LastAt >= since)
+                .Distinct()
+                .OrderBy(c => c.FirstAt)
+                .ThenBy(c => db.Entry(c).State == EntityState.Added)
+                .ThenBy(c => c.CreatedAt)
+                .ThenBy(c => c.Id)
+                .ToList();
+            var group = reached.Count > 0 ? reached[0] : groups.Open(db, mine.First());
+            foreach (var other in reached.Skip(1))
+                if (groups.Merge(db, group, other))
+                    movedNotes.Add((other.Id, group));
+            foreach (var hit in mine)
+            {
+                if (!groups.HasKey(group, hit.Kind, hit.Key))
+                    groups.AddKey(group, hit.Kind, hit.Key, KeyLabel(hit, incident), incident.Id);
+                foreach (var (id, at) in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
+                    groups.Take(group, id, at, hit.Kind, hit.Key);
+            }
+            incident.FlagRepeat();
+            group.Counted(groups.Count(group));
+            touched.Add(new Touch(group, incident, mine.Select(h => h.Kind).Distinct().ToList()));
+        }
+        // A group merged away later in the intake: its incidents' touches go to the group that took it.
+        touched = touched.Select(t => t with { Cluster = groups.Survivor(t.Cluster) }).ToList();
+        // The notes of a stored group merged away follow it, before the save deletes it (and, by cascade, them).
+        foreach (var (from, to) in movedNotes)
+        {
+            var target = groups.Survivor(to).Id;
+            await db.FocusNotes.Where(n => n.ClusterId == from).ExecuteUpdateAsync(u => u.SetProperty(n => n.ClusterId, target), ct);
         }
         return touched;
+    }
+
+    /// <summary>What a key is shown as: the address as first written (or the party), or the masked phone.</summary>
+    private static string KeyLabel(Hit hit, Incident incident)
+    {
+        var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
+        return Label(
+            hit.Kind,
+            hit.Kind == RepeatClusterKind.Party ? hit.Label ?? firstAddress ?? incident.Address : firstAddress ?? incident.Address,
+            incident.CallerPhoneMasked
+        );
     }
 
     private static IEnumerable<(RepeatClusterKind Kind, string Key)> KeysOf(Incident incident)
@@ -612,7 +658,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     )
         );
 
-        /// <summary>The open clusters of at most two keys, with their members, tracked.</summary>
+        /// <summary>The open groups holding either of at most two keys, with their members and keys, tracked.</summary>
         public readonly Func<
             LianxinDbContext,
             RepeatClusterKind,
@@ -625,23 +671,26 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             (LianxinDbContext db, RepeatClusterKind k1, string key1, RepeatClusterKind k2, string key2, DateTimeOffset since) =>
                 db
                     .RepeatClusters.Include(c => c.Members)
-                    .Where(c => ((c.Kind == k1 && c.Key == key1) || (c.Kind == k2 && c.Key == key2)) && c.LastAt >= since)
+                    .Include(c => c.Keys)
+                    .Where(c => c.LastAt >= since && c.Keys.Any(k => (k.Kind == k1 && k.Key == key1) || (k.Kind == k2 && k.Key == key2)))
         );
     }
 
-    /// <summary>The clusters of the keys that met the rule still open at the intake's earliest hit, with the ones
-    /// opened earlier in this same intake that are not saved yet; and the incidents each already holds. The clusters
-    /// are tracked (the intake extends them). For a large intake their members are not: a cluster of a troubled
-    /// household holds hundreds, each part would compare them all again, and only their ids are needed.</summary>
-    private static async Task<(
-        Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> Open,
-        Dictionary<Guid, HashSet<Guid>> Members
-    )> OpenClustersAsync(LianxinDbContext db, List<Hit> hits, bool large, TimeSpan window, CancellationToken ct)
+    /// <summary>The open groups the hits can reach, tracked (the intake extends them): those holding a key that met the
+    /// rule, then those holding an incident the hits repeat (or, on a re-check, the incident itself) that the first read
+    /// did not find; with the ones the same intake read or opened before. For a large intake the members are read as
+    /// rows, not tracked: a group of a troubled household holds hundreds, each part would compare them all again, and
+    /// only their ids and keys are needed.</summary>
+    private static async Task<Groups> OpenGroupsAsync(
+        LianxinDbContext db,
+        List<Hit> hits,
+        bool large,
+        bool recheck,
+        TimeSpan window,
+        CancellationToken ct
+    )
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
-        var addresses = hits.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
-        var phones = hits.Where(h => h.Kind == RepeatClusterKind.Phone).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
-        var people = hits.Where(h => h.Kind == RepeatClusterKind.Party).Select(h => h.Key).Distinct().Chunk(KeysPerRead).ToList();
         var pairs = hits.Select(h => (h.Kind, h.Key)).Distinct().ToList();
         if (!large && pairs.Count <= 2)
         {
@@ -649,84 +698,203 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             var (k1, key1) = pairs[0];
             var (k2, key2) = pairs[^1];
             await foreach (var _ in OneReads.Of(db).OpenOf(db, k1, key1, k2, key2, since).WithCancellation(ct)) { }
-            addresses = [];
-            phones = [];
-            people = [];
         }
-        for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
+        else
         {
-            var a = part < addresses.Count ? addresses[part] : [];
-            var p = part < phones.Count ? phones[part] : [];
-            var m = part < people.Count ? people[part] : [];
-            var query = db.RepeatClusters.Where(c =>
-                (
-                    (c.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(c.Key))
-                    || (c.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(c.Key))
-                    || (c.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(c.Key))
-                )
-                && c.LastAt >= since
-            );
-            // A small intake (one incident by hand or from the API) takes the members with the clusters, in the same
-            // round trip; a large one reads only their ids below.
-            await (large ? query : query.Include(c => c.Members)).LoadAsync(ct);
+            var addresses = pairs.Where(h => h.Kind == RepeatClusterKind.Address).Select(h => h.Key).Chunk(KeysPerRead).ToList();
+            var phones = pairs.Where(h => h.Kind == RepeatClusterKind.Phone).Select(h => h.Key).Chunk(KeysPerRead).ToList();
+            var people = pairs.Where(h => h.Kind == RepeatClusterKind.Party).Select(h => h.Key).Chunk(KeysPerRead).ToList();
+            for (var part = 0; part < Math.Max(Math.Max(addresses.Count, phones.Count), people.Count); part++)
+            {
+                var a = part < addresses.Count ? addresses[part] : [];
+                var p = part < phones.Count ? phones[part] : [];
+                var m = part < people.Count ? people[part] : [];
+                var query = db.RepeatClusters.Where(c =>
+                    c.LastAt >= since
+                    && c.Keys.Any(k =>
+                        (k.Kind == RepeatClusterKind.Address && EF.Parameter(a).Contains(k.Key))
+                        || (k.Kind == RepeatClusterKind.Phone && EF.Parameter(p).Contains(k.Key))
+                        || (k.Kind == RepeatClusterKind.Party && EF.Parameter(m).Contains(k.Key))
+                    )
+                );
+                await (large ? query.Include(c => c.Keys) : query.Include(c => c.Members).Include(c => c.Keys)).LoadAsync(ct);
+            }
         }
-        var keys = hits.Select(h => (h.Kind, h.Key)).ToHashSet();
-        var open = db
-            .RepeatClusters.Local.Where(c => keys.Contains((c.Kind, c.Key)))
-            .GroupBy(c => (c.Kind, c.Key))
-            .ToDictionary(g => g.Key, g => g.ToList());
+        var groups = new Groups();
+        var keys = pairs.ToHashSet();
+        await groups.RegisterAsync(
+            db,
+            db.RepeatClusters.Local.Where(c => c.LastAt >= since && c.Keys.Any(k => keys.Contains((k.Kind, k.Key)))).ToList(),
+            large,
+            ct
+        );
 
-        // Members: those stored (read as ids), and those added in this context and not saved yet.
-        var members = open.Values.SelectMany(l => l).ToDictionary(c => c.Id, c => c.Members.Select(x => x.IncidentId).ToHashSet());
-        var stored = !large
-            ? []
-            : open.Values.SelectMany(l => l).Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
-        foreach (var part in stored.Chunk(KeysPerRead))
+        // Incidents the hits repeat that a group holds under another key (A and B share an address, B and C a phone).
+        var wanted = hits.SelectMany(h => h.Earlier.Select(e => e.Id))
+            .Concat(recheck ? hits.Select(h => h.Incident.Id) : [])
+            .Distinct()
+            .Where(id => !groups.Holds(id))
+            .ToList();
+        foreach (var part in wanted.Chunk(KeysPerRead))
         {
-            var rows = await db
-                .RepeatClusterMembers.AsNoTracking()
-                .Where(x => EF.Parameter(part).Contains(x.ClusterId))
-                .Select(x => new { x.ClusterId, x.IncidentId })
-                .ToListAsync(ct);
-            foreach (var row in rows)
-                members[row.ClusterId].Add(row.IncidentId);
+            var query = db.RepeatClusters.Where(c => c.LastAt >= since && c.Members.Any(m => EF.Parameter(part).Contains(m.IncidentId)));
+            var found = await (large ? query.Include(c => c.Keys) : query.Include(c => c.Members).Include(c => c.Keys)).ToListAsync(ct);
+            await groups.RegisterAsync(db, found, large, ct);
         }
-        return (open, members);
+        return groups;
     }
 
-    /// <summary>Puts the incident and its earlier ones into the open cluster of the key, or a new one. New members are
-    /// added to the cluster's <see cref="RepeatCluster.Members"/> (to be inserted); <paramref name="members"/> holds
-    /// every incident of each cluster, stored or new.</summary>
-    private static RepeatCluster Join(LianxinDbContext db, Hit hit, RepeatCluster? cluster, Dictionary<Guid, HashSet<Guid>> members)
+    /// <summary>The open groups of one check and what each holds (its members by the key they joined, its keys), with
+    /// the groups merged away and the ones that took them.</summary>
+    private sealed class Groups
     {
-        var incident = hit.Incident;
-        var at = incident.ReceivedAt.ToUniversalTime();
-        if (cluster is null)
+        private readonly Dictionary<(RepeatClusterKind, string), List<RepeatCluster>> _byKey = [];
+        private readonly Dictionary<Guid, List<RepeatCluster>> _holding = [];
+        private readonly Dictionary<Guid, Dictionary<Guid, (RepeatClusterKind? Kind, string? Key)>> _members = [];
+        private readonly Dictionary<Guid, RepeatCluster> _mergedInto = [];
+
+        /// <summary>Adds groups read from the database or tracked already; their stored members are read as rows for a
+        /// large intake, where they are not tracked.</summary>
+        public async Task RegisterAsync(LianxinDbContext db, IReadOnlyList<RepeatCluster> found, bool large, CancellationToken ct)
         {
+            var fresh = found.Where(c => !_members.ContainsKey(c.Id) && !_mergedInto.ContainsKey(c.Id)).Distinct().ToList();
+            foreach (var c in fresh)
+            {
+                _members[c.Id] = [];
+                foreach (var k in c.Keys)
+                    Index((k.Kind, k.Key), c);
+                foreach (var m in c.Members)
+                    Hold(c, m.IncidentId, m.JoinedKind, m.JoinedKey);
+            }
+            if (!large)
+                return;
+            var stored = fresh.Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
+            foreach (var part in stored.Chunk(KeysPerRead))
+            {
+                var rows = await db
+                    .RepeatClusterMembers.AsNoTracking()
+                    .Where(x => EF.Parameter(part).Contains(x.ClusterId))
+                    .Select(x => new
+                    {
+                        x.ClusterId,
+                        x.IncidentId,
+                        x.JoinedKind,
+                        x.JoinedKey,
+                    })
+                    .ToListAsync(ct);
+                var byId = fresh.ToDictionary(c => c.Id);
+                foreach (var row in rows)
+                    Hold(byId[row.ClusterId], row.IncidentId, row.JoinedKind, row.JoinedKey);
+            }
+        }
+
+        public bool Holds(Guid incident) => _holding.TryGetValue(incident, out var l) && l.Count > 0;
+
+        public IEnumerable<RepeatCluster> ByKey((RepeatClusterKind, string) key) => _byKey.TryGetValue(key, out var l) ? l : [];
+
+        public IEnumerable<RepeatCluster> Holding(Guid incident) => _holding.TryGetValue(incident, out var l) ? l : [];
+
+        public int Count(RepeatCluster c) => _members[c.Id].Count;
+
+        public RepeatCluster Survivor(RepeatCluster c)
+        {
+            while (_mergedInto.TryGetValue(c.Id, out var s))
+                c = s;
+            return c;
+        }
+
+        /// <summary>A new group for the incident of the hit (added to the context), opened by the hit's key.</summary>
+        public RepeatCluster Open(LianxinDbContext db, Hit hit)
+        {
+            var incident = hit.Incident;
             var firstAt = hit.Earlier.Count > 0 ? hit.Earlier[^1].ReceivedAt : incident.ReceivedAt;
-            var firstAddress = hit.Earlier.Count > 0 ? hit.Earlier[^1].Address : incident.Address;
-            cluster = RepeatCluster.Open(
+            var c = RepeatCluster.Open(
                 hit.Kind,
                 hit.Key,
-                Label(hit.Kind, hit.Label ?? firstAddress ?? incident.Address, incident.CallerPhoneMasked),
+                KeyLabel(hit, incident),
                 incident.OrgUnitId,
                 incident.CategoryCode,
                 firstAt,
-                at
+                incident.ReceivedAt.ToUniversalTime()
             );
-            db.RepeatClusters.Add(cluster);
-            members[cluster.Id] = [];
+            db.RepeatClusters.Add(c);
+            _members[c.Id] = [];
+            return c;
         }
-        incident.FlagRepeat();
-        var held = members[cluster.Id];
-        foreach (var member in hit.Earlier.Select(e => (e.Id, e.ReceivedAt)).Append((incident.Id, incident.ReceivedAt)))
+
+        public bool HasKey(RepeatCluster c, RepeatClusterKind kind, string key) => c.Keys.Any(k => k.Kind == kind && k.Key == key);
+
+        public void AddKey(RepeatCluster c, RepeatClusterKind kind, string key, string label, Guid incident)
         {
-            if (!held.Add(member.Id))
-                continue;
-            cluster.Take(member.Id, member.ReceivedAt);
+            c.AddKey(kind, key, label, incident);
+            Index((kind, key), c);
         }
-        cluster.Counted(held.Count);
-        return cluster;
+
+        /// <summary>Adds the incident to the group, joined by the key given, unless it holds it already.</summary>
+        public void Take(RepeatCluster c, Guid incident, DateTimeOffset at, RepeatClusterKind kind, string key)
+        {
+            if (_members[c.Id].ContainsKey(incident))
+                return;
+            c.Take(incident, at, kind, key);
+            Hold(c, incident, kind, key);
+        }
+
+        /// <summary>Merges <paramref name="other"/> into <paramref name="survivor"/>: its members (by the keys they joined
+        /// with), keys, span, focus-list state and dispute; then removes it. True when it was stored (its notes are to
+        /// follow it).</summary>
+        public bool Merge(LianxinDbContext db, RepeatCluster survivor, RepeatCluster other)
+        {
+            survivor.Absorb(other);
+            foreach (var k in other.Keys.ToList())
+                if (!HasKey(survivor, k.Kind, k.Key))
+                    AddKey(survivor, k.Kind, k.Key, k.Label, k.IncidentId);
+            foreach (var (incident, joined) in _members[other.Id])
+                if (!_members[survivor.Id].ContainsKey(incident))
+                {
+                    survivor.Adopt(incident, joined.Kind, joined.Key);
+                    Hold(survivor, incident, joined.Kind, joined.Key);
+                }
+            foreach (var k in other.Keys)
+                if (_byKey.TryGetValue((k.Kind, k.Key), out var l))
+                    l.Remove(other);
+            foreach (var incident in _members[other.Id].Keys)
+                _holding[incident].Remove(other);
+            _mergedInto[other.Id] = survivor;
+            var stored = db.Entry(other).State != EntityState.Added;
+            // What this intake added to it goes with it unsaved; what was stored is deleted with it (by cascade).
+            foreach (var m in other.Members.Where(m => db.Entry(m).State == EntityState.Added).ToList())
+            {
+                db.Entry(m).State = EntityState.Detached;
+                other.Members.Remove(m);
+            }
+            foreach (var k in other.Keys.Where(k => db.Entry(k).State == EntityState.Added).ToList())
+            {
+                db.Entry(k).State = EntityState.Detached;
+                other.Keys.Remove(k);
+            }
+            if (stored)
+                db.RepeatClusters.Remove(other);
+            else
+                db.Entry(other).State = EntityState.Detached;
+            return stored;
+        }
+
+        private void Index((RepeatClusterKind, string) key, RepeatCluster c)
+        {
+            if (!_byKey.TryGetValue(key, out var l))
+                _byKey[key] = l = [];
+            if (!l.Contains(c))
+                l.Add(c);
+        }
+
+        private void Hold(RepeatCluster c, Guid incident, RepeatClusterKind? kind, string? key)
+        {
+            if (!_members[c.Id].TryAdd(incident, (kind, key)))
+                return;
+            if (!_holding.TryGetValue(incident, out var l))
+                _holding[incident] = l = [];
+            l.Add(c);
+        }
     }
 
     /// <summary>What the officers are to be told about one intake (or all parts of one): the message per incident
@@ -806,17 +974,17 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             notices.PerIncident = null;
         if (notices.PerIncident is not { } perIncident)
             return;
-        foreach (var group in touched.GroupBy(t => t.Incident.Id))
+        // One message per incident and officer, saying what joined it to its group: "第 3 次，同一地址、同一报警电话".
+        foreach (var (cluster, incident, kinds) in touched.DistinctBy(t => t.Incident.Id))
         {
-            var (cluster, incident) = group.First();
-            var why = string.Join("、", group.Select(g => $"{g.Cluster.Kind.Label()}第 {g.Cluster.IncidentCount} 次"));
+            var why = string.Join("、", kinds.Order().Select(k => k.Label()));
             foreach (var officer in await OfficersAsync(cluster.OrgUnitId))
                 perIncident.Add(
                     (
                         officer,
                         $"重复警情：{cluster.Label}",
                         $"警情 {incident.Number}（{incident.ReceivedAt.ToOffset(ChinaTime.Offset):MM-dd HH:mm}）"
-                            + $"为{why}报警（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
+                            + $"：第 {cluster.IncidentCount} 次，{why}（{rule.WindowDays} 天内），请研判是否纳入重点关注或转为纠纷化解。",
                         $"/incidents/clusters?open={cluster.Id}"
                     )
                 );
@@ -835,7 +1003,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             await notifications.SendAsync(
                 officer,
                 $"重复警情汇总：本次新增 {theirs.Incidents.Count} 起重复警情",
-                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警人或同一当事人 {rule.MinCount} 次及以上），"
+                $"本次录入的警情中有 {theirs.Incidents.Count} 起为重复报警（{rule.WindowDays} 天内同一地址、同一报警电话或同一当事人 {rule.MinCount} 次及以上），"
                     + $"涉及 {theirs.Clusters.Count} 组重复警情，请到重复警情页逐组研判是否纳入重点关注或转为纠纷化解。",
                 "/incidents/clusters",
                 "warning",

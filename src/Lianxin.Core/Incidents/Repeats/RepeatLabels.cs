@@ -6,7 +6,7 @@ public static class RepeatLabels
         k switch
         {
             RepeatClusterKind.Address => "同一地址",
-            RepeatClusterKind.Phone => "同一报警人",
+            RepeatClusterKind.Phone => "同一报警电话",
             RepeatClusterKind.Party => "同一当事人",
             _ => k.ToString(),
         };

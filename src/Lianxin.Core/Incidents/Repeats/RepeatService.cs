@@ -24,7 +24,35 @@ public sealed class RepeatService(
     public async Task<PagedResult<ClusterRow>> ListAsync(ClusterFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        return await q.OrderByDescending(c => c.LastAt).ThenBy(c => c.Id).ToPageAsync(page, Project, ct);
+        var rows = await q.OrderByDescending(c => c.LastAt).ThenBy(c => c.Id).ToPageAsync(page, Project, ct);
+        return rows with { Items = await WithKindsAsync(rows.Items, ct) };
+    }
+
+    /// <summary>The groups (in the caller's scope) that hold an incident: one, once groups were merged.</summary>
+    public async Task<IReadOnlyList<ClusterRow>> OfIncidentAsync(Guid incidentId, CancellationToken ct = default)
+    {
+        user.Demand(Permissions.IncidentsRead);
+        var ids = db.RepeatClusterMembers.Where(m => m.IncidentId == incidentId).Select(m => m.ClusterId);
+        var rows = await Project((await ScopedAsync(ct)).AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.LastAt))
+            .ToListAsync(ct);
+        return await WithKindsAsync(rows, ct);
+    }
+
+    /// <summary>The rows with the kinds of key that joined each group, read for the page in one statement.</summary>
+    private async Task<IReadOnlyList<ClusterRow>> WithKindsAsync(IReadOnlyList<ClusterRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var kinds = (
+            await db
+                .RepeatClusterKeys.AsNoTracking()
+                .Where(k => ids.Contains(k.ClusterId))
+                .Select(k => new { k.ClusterId, k.Kind })
+                .Distinct()
+                .ToListAsync(ct)
+        )
+            .GroupBy(k => k.ClusterId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RepeatClusterKind>)g.Select(k => k.Kind).Order().ToList());
+        return rows.Select(r => r with { Kinds = kinds.GetValueOrDefault(r.Id) }).ToList();
     }
 
     public async Task<ClusterDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -51,11 +79,32 @@ public sealed class RepeatService(
                 i.CallerPhoneMasked,
                 i.Summary,
                 i.DisputeId,
+                m.JoinedKind,
+                m.JoinedKey,
             }
         )
             .AsNoTracking()
             .Take(MaxIncidents)
             .ToListAsync(ct);
+        var keys = await (
+            from k in db.RepeatClusterKeys
+            where k.ClusterId == id
+            join i in db.Incidents on k.IncidentId equals i.Id into brought
+            from i in brought.DefaultIfEmpty()
+            orderby i.ReceivedAt, k.Kind
+            select new
+            {
+                k.Kind,
+                k.Key,
+                k.Label,
+                k.IncidentId,
+                Number = i == null ? null : i.Number,
+            }
+        )
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var labelOf = keys.GroupBy(k => (k.Kind, k.Key)).ToDictionary(g => g.Key, g => g.First().Label);
+        var disputes = await DisputesOfAsync(c.DisputeId, incidents.Select(i => i.DisputeId), ct);
         var codes = incidents.Select(i => i.CategoryCode).Distinct().ToList();
         var names = await db
             .DictionaryItems.AsNoTracking()
@@ -79,11 +128,41 @@ public sealed class RepeatService(
                     i.Address,
                     i.CallerPhoneMasked,
                     i.Summary,
-                    i.DisputeId
+                    i.DisputeId,
+                    i.JoinedKind,
+                    i.JoinedKind is { } k && i.JoinedKey is { } key ? labelOf.GetValueOrDefault((k, key)) : null
                 ))
                 .ToList(),
-            c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList()
+            c.Notes.OrderBy(n => n.At).Select(n => new FocusNoteView(n.Id, n.At, n.ByName, n.Text)).ToList(),
+            keys.Select(k => new ClusterKeyView(k.Kind, k.Label, k.IncidentId, k.Number)).ToList(),
+            disputes
         );
+    }
+
+    /// <summary>The disputes a group's incidents are in, and the one opened from it, the group's own first.</summary>
+    private async Task<IReadOnlyList<ClusterDisputeView>> DisputesOfAsync(Guid? own, IEnumerable<Guid?> ofIncidents, CancellationToken ct)
+    {
+        var counts = ofIncidents.OfType<Guid>().GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+        if (own is { } o)
+            counts.TryAdd(o, 0);
+        if (counts.Count == 0)
+            return [];
+        var ids = counts.Keys.ToList();
+        var rows = await db
+            .Disputes.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new
+            {
+                d.Id,
+                d.Number,
+                d.Title,
+                d.Status,
+            })
+            .ToListAsync(ct);
+        return rows.OrderBy(d => d.Id != own)
+            .ThenBy(d => d.Number, StringComparer.Ordinal)
+            .Select(d => new ClusterDisputeView(d.Id, d.Number, d.Title, d.Status, counts[d.Id]))
+            .ToList();
     }
 
     /// <summary>Most clusters the weekly view reads (the largest first); a page showing this many says the rest are left out.</summary>
@@ -207,8 +286,6 @@ public sealed class RepeatService(
         if (title is { Length: > 100 })
             throw new ValidationFailedException("title", "标题不能超过 100 字");
         var c = await LoadAsync(id, ct);
-        if (c.DisputeId is not null)
-            throw new ConflictException("该重复警情已转为纠纷");
         var incidents = await (
             from m in db.RepeatClusterMembers
             join i in db.Incidents on m.IncidentId equals i.Id
@@ -218,18 +295,25 @@ public sealed class RepeatService(
         )
             .Take(MaxIncidents)
             .ToListAsync(ct);
+        var earlier = await EarlierDisputeAsync(c, incidents, input.Confirmed, ct);
         var description = string.Join(
             "\n",
             incidents.Select(i => $"{i.ReceivedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} 警情 {i.Number}：{i.Summary}")
         );
-        description = $"由重复警情（{c.Kind.Label()}，{incidents.Count} 起）转入。\n{description}";
+        description = $"由重复警情组（{c.Label}，{incidents.Count} 起）转入。\n{description}";
         if (description.Length > TextLimits.Text)
             description = description[..(TextLimits.Text - 1)] + "…";
         var parties = await PartiesOfAsync(incidents, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
-        var category = Checks.Clean(input.CategoryCode) ?? (c.Kind == RepeatClusterKind.Address ? "neighbour" : "other");
+        var category = Checks.Clean(input.CategoryCode)
+            ?? (
+                c.Kind == RepeatClusterKind.Address
+                || await db.RepeatClusterKeys.AnyAsync(k => k.ClusterId == c.Id && k.Kind == RepeatClusterKind.Address, ct)
+                    ? "neighbour"
+                    : "other"
+            );
         var dispute = await disputes.RegisterAsync(
             new DisputeInput(
                 title ?? $"重复警情：{c.Label}",
@@ -242,16 +326,58 @@ public sealed class RepeatService(
             ),
             ct
         );
-        foreach (var i in incidents)
+        // Incidents in a dispute already stay there; the new dispute is linked to that one instead.
+        foreach (var i in incidents.Where(i => i.DisputeId is null))
             i.TakeDispute(dispute.Id);
         c.LinkDispute(dispute.Id);
+        var related = "";
+        if (earlier is { } e)
+        {
+            dispute.RelateTo(e.Id);
+            related = $"（关联纠纷 {e.Number}）";
+        }
         if (c.OnFocusList)
-            await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}", ct);
-        db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}");
+            await AddNoteAsync(c, $"已转为纠纷 {dispute.Number}{related}", ct);
+        db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}{related}");
         await disputes.RegradeLinkedAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return dispute;
+    }
+
+    /// <summary>No second dispute for the same incidents without the officer's word: when the group was turned into a
+    /// dispute, or some of its incidents are in one, a 409 naming those disputes unless the request is confirmed. Confirmed,
+    /// the dispute to link the new one to: the group's own, else the one holding most of its incidents.</summary>
+    private async Task<(Guid Id, string Number)?> EarlierDisputeAsync(
+        RepeatCluster c,
+        List<Incident> incidents,
+        bool confirmed,
+        CancellationToken ct
+    )
+    {
+        var ids = incidents
+            .Select(i => i.DisputeId)
+            .OfType<Guid>()
+            .GroupBy(d => d)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key)
+            .Select(g => g.Key)
+            .ToList();
+        if (c.DisputeId is { } own)
+        {
+            ids.Remove(own);
+            ids.Insert(0, own);
+        }
+        if (ids.Count == 0)
+            return null;
+        var numbers = await db.Disputes.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        if (!confirmed)
+            throw new ConflictException(
+                $"该组警情已在纠纷 {string.Join("、", ids.Where(numbers.ContainsKey).Select(d => numbers[d]))} 中；"
+                    + "确需另行登记的，请确认后再提交，新纠纷将与其关联"
+            );
+        var first = ids.First(numbers.ContainsKey);
+        return (first, numbers[first]);
     }
 
     /// <summary>The dispute's parties: first the people named in the incidents (当事人, suspects, victims; not witnesses),
@@ -399,7 +525,7 @@ public sealed class RepeatService(
         {
             if (!Enum.IsDefined(k))
                 throw new ValidationFailedException("kind", "聚类方式无效");
-            q = q.Where(c => c.Kind == k);
+            q = q.Where(c => c.Keys.Any(x => x.Kind == k));
         }
         if (f.OrgUnitId is { } unit)
             q = await DataScope.UnderUnitAsync(q, db, unit, ct);
@@ -427,7 +553,7 @@ public sealed class RepeatService(
         }
         if (Checks.SearchTerm(f.Q) is { } text)
         {
-            q = q.Where(c => c.Label.Contains(text));
+            q = q.Where(c => c.Label.Contains(text) || c.Keys.Any(k => k.Label.Contains(text)));
         }
         return q;
     }
@@ -448,7 +574,8 @@ public sealed class RepeatService(
         c.FocusStatus,
         c.FocusOwnerId,
         c.DisputeId,
-        c.Version
+        c.Version,
+        null
     );
 
     private static readonly Func<RepeatCluster, ClusterRow> ToRow = AsRow.Compile();
