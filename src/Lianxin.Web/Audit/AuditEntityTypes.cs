@@ -38,6 +38,7 @@ public static class AuditEntityTypes
         ["PublicSecurityCase"] = "Audit_Entity_PublicSecurityCase",
         ["RepeatCluster"] = "Audit_Entity_RepeatCluster",
         ["RepeatClusterMember"] = "Audit_Entity_RepeatClusterMember",
+        ["RepeatClusterKey"] = "Audit_Entity_RepeatClusterKey",
         ["RepeatDigest"] = "Audit_Entity_RepeatDigest",
         ["FocusNote"] = "Audit_Entity_FocusNote",
         ["CommandDirective"] = "Audit_Entity_CommandDirective",
