@@ -63,10 +63,50 @@ public static class DemoDisputes
     /// <paramref name="until"/>, spread over the places of the county (communities, villages and
     /// below). Steps that would fall after <paramref name="until"/> are not taken, so recent disputes
     /// are still open.</summary>
-    public static List<Dispute> Build(DemoCountyData county, int count, DateTimeOffset until, int seed = DemoCounty.DefaultSeed)
+    public static List<Dispute> Build(DemoCountyData county, int count, DateTimeOffset until, int seed = DemoCounty.DefaultSeed) =>
+        BuildWithAgreements(county, count, until, seed).Disputes;
+
+    /// <summary>The disputes of <see cref="Build"/> and the written agreements (调解协议书) of those settled at the
+    /// village level or above: signed when settled, performed by their deadline, some sent for judicial confirmation
+    /// and confirmed. Numbered per station and year in the order they were drafted; <see cref="Result.Counters"/> says
+    /// where each station's counter stands, so the next agreement drafted in the app follows on.</summary>
+    public static Result BuildWithAgreements(DemoCountyData county, int count, DateTimeOffset until, int seed = DemoCounty.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(county);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        // The same seed walks the same course twice: once to learn when each agreement is drafted, so that the numbers
+        // run in drafting order per station and year, then for good, each agreement drafted with its number.
+        var (disputes, drafts) = Walk(county, count, until, seed, numbers: null);
+        var units = county.Units.ToDictionary(u => u.Id);
+        var unitOf = disputes.ToDictionary(d => d.Id, d => d.OrgUnitId);
+        var counters = new Dictionary<string, int>();
+        var numbers = new Dictionary<Guid, string>();
+        foreach (var a in drafts.OrderBy(a => a.CreatedAt).ThenBy(a => a.DisputeId))
+        {
+            var station = units[unitOf[a.DisputeId]];
+            while (station.Kind != OrgUnitKind.Station && station.ParentId is { } p && units.TryGetValue(p, out var parent))
+                station = parent;
+            var year = a.CreatedAt.ToOffset(ChinaTime.Offset).Year;
+            var series = AgreementNumbers.Series(station.Id, year);
+            counters[series] = counters.GetValueOrDefault(series) + 1;
+            numbers[a.DisputeId] = AgreementNumbers.Format(year, AgreementNumbers.ShortName(station.Name), counters[series]);
+        }
+        if (numbers.Count == 0)
+            return new Result(disputes, drafts, counters);
+        var (final, agreements) = Walk(county, count, until, seed, numbers);
+        return new Result(final, agreements, counters);
+    }
+
+    public sealed record Result(List<Dispute> Disputes, List<MediationAgreement> Agreements, IReadOnlyDictionary<string, int> Counters);
+
+    private static (List<Dispute> Disputes, List<MediationAgreement> Agreements) Walk(
+        DemoCountyData county,
+        int count,
+        DateTimeOffset until,
+        int seed,
+        IReadOnlyDictionary<Guid, string>? numbers
+    )
+    {
         var rng = new Random(unchecked(seed * 31 + 17));
         var ids = new DemoIds(unchecked(seed + 0x0D15));
         var byId = county.Units.ToDictionary(u => u.Id);
@@ -74,8 +114,11 @@ public static class DemoDisputes
             .Units.Where(u => u.Kind is OrgUnitKind.Village or OrgUnitKind.Community or OrgUnitKind.Group or OrgUnitKind.Grid)
             .OrderBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
+        var agreements = new List<MediationAgreement>();
         if (places.Count == 0 || count == 0)
-            return [];
+            return ([], agreements);
+        // Paperwork draws from a generator of its own, so the disputes' own course does not depend on it.
+        var paper = new Paper(new Random(unchecked(seed * 53 + 29)), agreements, numbers);
         var end = until.ToUniversalTime();
         var span = TimeSpan.FromDays(730).Ticks;
         var registered = Enumerable
@@ -83,18 +126,34 @@ public static class DemoDisputes
             .Select(_ => end.AddTicks(-(long)(rng.NextDouble() * span)).AddHours(-1))
             .Order()
             .ToList();
-        var numbers = new Dictionary<int, int>();
+        var perYear = new Dictionary<int, int>();
         var disputes = new List<Dispute>(count);
         foreach (var at in registered)
         {
             var atMinute = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
             var unit = places[rng.Next(places.Count)];
             var year = atMinute.ToOffset(ChinaTime.Offset).Year;
-            numbers[year] = numbers.GetValueOrDefault(year) + 1;
-            disputes.Add(One(rng, unit, VillageOf(unit, byId), $"JF-{year}-{numbers[year]:D5}", atMinute, end, ids));
+            perYear[year] = perYear.GetValueOrDefault(year) + 1;
+            disputes.Add(One(rng, unit, VillageOf(unit, byId), $"JF-{year}-{perYear[year]:D5}", atMinute, end, ids, paper));
         }
-        return disputes;
+        return (disputes, agreements);
     }
+
+    /// <summary>Where the flows write their agreements, the generator they draw the details from, and the numbers to
+    /// give them by dispute (none on the first walk).</summary>
+    private sealed record Paper(Random Rng, List<MediationAgreement> Agreements, IReadOnlyDictionary<Guid, string>? Numbers);
+
+    private static readonly string[] AgreedContents =
+    [
+        "被申请人一次性赔偿申请人损失{0}元，双方就此纠纷再无其他争议。",
+        "被申请人于履行期限内恢复原状，并向申请人赔礼道歉；申请人不再追究。",
+        "双方以现有界址为准，各自清理越界杂物，今后互谅互让、和睦相处。",
+        "被申请人分两期支付申请人{0}元，申请人收款后出具收条。",
+    ];
+
+    private static readonly string[] Methods = ["当场现金支付", "银行转账", "分期支付", "自行履行，调解委员会监督"];
+
+    private static readonly string[] Courts = ["县人民法院", "县人民法院城关人民法庭", "县人民法院诉调对接中心"];
 
     private static OrgUnit VillageOf(OrgUnit unit, Dictionary<Guid, OrgUnit> units)
     {
@@ -111,7 +170,8 @@ public static class DemoDisputes
         string number,
         DateTimeOffset registeredAt,
         DateTimeOffset end,
-        DemoIds ids
+        DemoIds ids,
+        Paper paper
     )
     {
         var category = Pick(rng, Categories, c => c.Weight);
@@ -143,23 +203,45 @@ public static class DemoDisputes
         );
         d.Id = ids.Next();
         d.AddressKey = AddressNormalizer.Default.KeyOrEmpty(address);
-        new Flow(rng, d, end).Run();
+        new Flow(rng, d, end, paper).Run();
         d.RecordRisk(new RiskGrader().Grade(d, RiskHistory.None, Min(end, d.EndedAt ?? end)), Min(end, d.EndedAt ?? end));
         return d;
     }
 
     /// <summary>Walks one dispute through the steps a station would take, stopping at the end day.</summary>
-    private sealed class Flow(Random rng, Dispute d, DateTimeOffset end)
+    private sealed class Flow(Random rng, Dispute d, DateTimeOffset end, Paper paper)
     {
         private DateTimeOffset _at = d.RegisteredAt;
 
         private bool Next(double minHours, double maxHours)
         {
             _at = _at.AddMinutes(Math.Round((minHours + rng.NextDouble() * (maxHours - minHours)) * 60));
+            Catch(_at < end ? _at : end);
             return _at <= end;
         }
 
+        /// <summary>Agreement steps dated after the step that settled the dispute (performance, the court's steps), taken
+        /// as the dispute's own course reaches their time, so its timeline stays in time order.</summary>
+        private readonly List<(DateTimeOffset At, Action<DateTimeOffset> Step)> _later = [];
+
         public void Run()
+        {
+            Walk();
+            Catch(end);
+        }
+
+        /// <summary>Takes the agreement steps due by <paramref name="until"/>, oldest first.</summary>
+        private void Catch(DateTimeOffset until)
+        {
+            var due = _later.Where(l => l.At <= until).OrderBy(l => l.At).ToList();
+            foreach (var l in due)
+            {
+                _later.Remove(l);
+                l.Step(l.At);
+            }
+        }
+
+        private void Walk()
         {
             if (rng.NextDouble() < 0.03)
             {
@@ -209,6 +291,8 @@ public static class DemoDisputes
                 };
                 if (rng.NextDouble() < settle)
                 {
+                    if (!reopened && level >= MediationLevel.Village && paper.Rng.NextDouble() < 0.5)
+                        WriteAgreement();
                     d.Resolve(By, _at, "双方达成一致，当场履行");
                     AfterEnd(recurs: !reopened);
                     return;
@@ -236,6 +320,60 @@ public static class DemoDisputes
             }
         }
 
+        /// <summary>The agreement signed when the dispute is settled; performed by its deadline when that has come,
+        /// and, where the parties chose it, applied for and ruled on by the court within the days that have passed.</summary>
+        private void WriteAgreement()
+        {
+            var r = paper.Rng;
+            var on = ChinaTime.Day(_at);
+            var days = r.NextDouble() < 0.4 ? 0 : r.Next(3, 31);
+            var amount = r.Next(2, 60) * 100;
+            var terms = new AgreementTerms(
+                d.Parties.Select(p => new AgreementPartyDraft(p.Role, p.Name, null, null, null, d.Address, ProtectedText.Empty, null))
+                    .ToList(),
+                $"{d.Title}。{d.Description}",
+                "双方对纠纷的发生均有一定责任；经调解员释法说理，双方认识到各自的不足，愿意各让一步。",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, AgreedContents[r.Next(AgreedContents.Length)], amount),
+                days == 0 ? Methods[0] : Methods[1 + r.Next(Methods.Length - 1)],
+                on.AddDays(days),
+                [$"{DemoNames.Surname(r)}{DemoNames.GivenName(r, Gender.Female, 1970 + r.Next(20))}"]
+            );
+            var a = MediationAgreement.Draft(d, 1, terms, By, _at, paper.Numbers?.GetValueOrDefault(d.Id));
+            a.CreatedAt = a.UpdatedAt = _at;
+            var judicial = r.NextDouble() < 0.3;
+            a.Sign(d, on, judicial, By, _at);
+            paper.Agreements.Add(a);
+
+            var performed = days == 0 ? on : on.AddDays(r.Next(1, days + 1));
+            var performedAt = days == 0 ? _at.AddMinutes(30) : At(performed);
+            if (performedAt <= end)
+                Step(performedAt, at => a.RecordPerformance(d, full: true, performed, null, By, at));
+            if (!judicial)
+                return;
+            var applied = on.AddDays(r.Next(1, 15));
+            if (At(applied) > end)
+                return;
+            var court = Courts[r.Next(Courts.Length)];
+            Step(At(applied), at => a.RecordJudicial(d, true, applied, court, null, null, By, at));
+            var decided = applied.AddDays(r.Next(3, 16));
+            if (At(decided) <= end)
+            {
+                var result = r.NextDouble() < 0.95 ? JudicialResult.Confirmed : JudicialResult.Refused;
+                Step(At(decided), at => a.RecordJudicial(d, true, applied, court, result, decided, By, at));
+            }
+
+            void Step(DateTimeOffset at, Action<DateTimeOffset> step) => _later.Add((at, when =>
+                    {
+                        step(when);
+                        if (when > a.UpdatedAt)
+                            a.UpdatedAt = when;
+                    }));
+        }
+
+        /// <summary>Ten in the morning, China time, of a day.</summary>
+        private static DateTimeOffset At(DateOnly day) =>
+            new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
+
         /// <summary>Follow-up visits after 7 and 30 days; one in sixteen resolved disputes recurs at the
         /// first visit and is mediated again; the rest close after the last visit.</summary>
         private void AfterEnd(bool recurs)
@@ -247,6 +385,7 @@ public static class DemoDisputes
             var first = d.ScheduleFollowUp(ended.AddDays(7), By, ended);
             var second = d.ScheduleFollowUp(ended.AddDays(30), By, ended);
             _at = ended.AddDays(7).AddHours(rng.Next(0, 48));
+            Catch(_at < end ? _at : end);
             if (_at > end)
                 return;
             if (recurs && d.Status == DisputeStatus.Resolved && rng.NextDouble() < 1.0 / 16)
@@ -260,6 +399,7 @@ public static class DemoDisputes
             }
             d.RecordFollowUp(first.Id, FollowUpResult.Stable, By, _at, "双方关系稳定");
             _at = ended.AddDays(30).AddHours(rng.Next(0, 48));
+            Catch(_at < end ? _at : end);
             if (_at > end)
                 return;
             d.RecordFollowUp(second.Id, FollowUpResult.Stable, By, _at, "未再发生纠纷");

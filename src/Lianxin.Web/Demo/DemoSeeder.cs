@@ -4,6 +4,8 @@ using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Demo;
 using Lianxin.Core.Disputes.Figures;
+using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +34,8 @@ public static class DemoSeeder
         var county = DemoCounty.Build(protector, residents);
         var time = services.GetRequiredService<TimeProvider>();
         progress?.Report($"生成 {disputes:N0} 件矛盾纠纷和 {incidentCount:N0} 起警情");
-        var cases = DemoDisputes.Build(county, disputes, time.GetUtcNow());
+        var built = DemoDisputes.BuildWithAgreements(county, disputes, time.GetUtcNow());
+        var cases = built.Disputes;
         var incidents = DemoIncidents.Build(county, protector, incidentCount, time.GetUtcNow());
 
         db.SuppressEntityAudit = true;
@@ -44,6 +47,10 @@ public static class DemoSeeder
             await bulk.WriteAsync(db, county.Residents, ct);
             progress?.Report("写入数据库：矛盾纠纷及其统计");
             await bulk.WriteWithOwnedAsync(db, cases, ct);
+            await bulk.WriteWithOwnedAsync(db, built.Agreements, ct);
+            // The next agreement drafted in the app follows on from the demo's numbers.
+            foreach (var (series, last) in built.Counters)
+                await RecordNumbers.ReserveAsync(db, series, 1, last, ct);
             // The bulk path does not pass through the save that keeps the tallies; count them once here.
             await DisputeTallyRollup.RebuildAsync(db, bulk, ct);
             progress?.Report("写入数据库：警情及其统计");
@@ -54,7 +61,7 @@ public static class DemoSeeder
                 DemoAuditType,
                 null,
                 $"生成演示县：{county.Units.Count} 个单位、{county.Members.Count} 名人员、{county.Residents.Count} 名群众、"
-                    + $"{cases.Count} 件矛盾纠纷、{incidents.Count} 起警情",
+                    + $"{cases.Count} 件矛盾纠纷（调解协议 {built.Agreements.Count} 份）、{incidents.Count} 起警情",
                 userName: "系统（演示数据）"
             );
             await db.SaveChangesAsync(ct);
@@ -111,7 +118,48 @@ public static class DemoSeeder
         await SeedVolunteerWorkAsync(services, db, county, protector, time.GetUtcNow(), volunteers, ct);
         progress?.Report("登记治安案件");
         await SeedCasesAsync(services, db, county, incidents, time.GetUtcNow(), ct);
+        progress?.Report("查找近期重复警情");
+        await SeedRepeatGroupsAsync(services, db, time.GetUtcNow(), ct);
         return accounts;
+    }
+
+    /// <summary>The repeated-incident groups of the last three windows, found by the same check an intake runs (in
+    /// received order, in parts), so the repeat pages, the home page and the officers' inboxes have something to show.
+    /// The bulk write above skipped the intake steps.</summary>
+    private static async Task SeedRepeatGroupsAsync(
+        IServiceProvider services,
+        LianxinDbContext db,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        var steps = services.GetServices<IIncidentIntakeStep>().OfType<RepeatCheck>().ToList();
+        var rule = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepeatOptions>>().Value;
+        var since = now.AddDays(-3 * rule.WindowDays);
+        var ids = await db
+            .Incidents.AsNoTracking()
+            .Where(i => i.ReceivedAt >= since)
+            .OrderBy(i => i.ReceivedAt)
+            .ThenBy(i => i.Id)
+            .Select(i => i.Id)
+            .ToListAsync(ct);
+        if (ids.Count == 0 || steps.Count == 0)
+            return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in ids.Chunk(2000))
+        {
+            var part = await db
+                .Incidents.Include(i => i.Parties)
+                .Where(i => chunk.Contains(i.Id))
+                .OrderBy(i => i.ReceivedAt)
+                .ThenBy(i => i.Id)
+                .ToListAsync(ct);
+            await IncidentIntake.RunPartAsync(db, steps, part, ct);
+            db.ChangeTracker.Clear();
+        }
+        await IncidentIntake.FinishPartsAsync(db, steps, ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Public-security cases from the demo community officer's recent incidents, handled by that officer.</summary>
