@@ -17,6 +17,7 @@ public class LianxinFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase = true;
 
     public LianxinFactory(
         DbKind kind = DbKind.Sqlite,
@@ -27,6 +28,16 @@ public class LianxinFactory : WebApplicationFactory<Program>
         Database = TestDatabase.Create(kind);
         _settings = settings ?? [];
         _services = services;
+    }
+
+    /// <summary>Another node of the same deployment: the same build and settings on <paramref name="first"/>'s database,
+    /// which it leaves to <paramref name="first"/> to remove. Start it after the first node has migrated.</summary>
+    public LianxinFactory(LianxinFactory first, Dictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        Database = first.Database;
+        _settings = settings ?? first._settings;
+        _ownsDatabase = false;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -63,7 +74,8 @@ public class LianxinFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
