@@ -195,7 +195,7 @@ public static class LianxinHost
         services.AddDisputes(config);
         services.AddVolunteers(config);
         services.AddIncidents(config);
-        AddScheduledJobs(services, config);
+        AddScheduledJobs(services, config, provider, connectionString);
         services.AddNavigation(new NavEntry("/api/docs", "NavApi", Icons.Material.Filled.Api, NavOrder.Api) { Target = "_blank" });
 
         // HTTP API
@@ -301,15 +301,36 @@ public static class LianxinHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 
-    /// <summary>Calendar work (reminders of time limits, visits and deadlines) runs on Quartz. The store is
-    /// in memory: every node runs the sweep, and a record's version check makes sure a reminder that
-    /// two nodes race over is sent once.</summary>
-    private static void AddScheduledJobs(IServiceCollection services, IConfiguration config)
+    /// <summary>Calendar work (reminders of time limits, visits and deadlines) runs on Quartz. On PostgreSQL its
+    /// jobs and triggers are kept in the database (tables <c>qrtz_*</c>, created by Quartz when missing) and the nodes
+    /// form one cluster, so each firing runs on one node only and a job scheduled by a node that stops is run by
+    /// another. On SQLite (one node) the store is in memory. Either way a record's version check makes sure a
+    /// reminder that two sweeps race over is sent once.</summary>
+    private static void AddScheduledJobs(
+        IServiceCollection services,
+        IConfiguration config,
+        DatabaseProvider provider,
+        string connectionString
+    )
     {
         services.AddSingleton<ReminderSweep>();
         var minutes = config.GetValue($"{Lianxin.Core.Disputes.DisputeOptions.Section}:ReminderSweepMinutes", 10);
         services.AddQuartz(q =>
         {
+            q.ConfigureScheduler(o => o.InstanceName = config["Scheduler:Name"] is { Length: > 0 } name ? name : "lianxin");
+            if (provider == DatabaseProvider.Postgres)
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                    store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                    store.ProvisionSchema();
+                });
             if (minutes <= 0)
                 return;
             q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key));

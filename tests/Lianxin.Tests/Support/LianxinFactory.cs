@@ -33,10 +33,14 @@ public class LianxinFactory : WebApplicationFactory<Program>
     /// <summary>Another node of the same deployment: the same build and settings on <paramref name="first"/>'s database,
     /// which it leaves to <paramref name="first"/> to remove. Start it after the first node has migrated.</summary>
     public LianxinFactory(LianxinFactory first, Dictionary<string, string?>? settings = null)
+        : this(first?.Database ?? throw new ArgumentNullException(nameof(first)), settings ?? first._settings) { }
+
+    /// <summary>A node on a database the caller owns (and removes), so that nodes can come and go around it.</summary>
+    public LianxinFactory(TestDatabase shared, Dictionary<string, string?>? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        Database = first.Database;
-        _settings = settings ?? first._settings;
+        ArgumentNullException.ThrowIfNull(shared);
+        Database = shared;
+        _settings = settings ?? [];
         _ownsDatabase = false;
     }
 
