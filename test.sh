@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command. Installs what the tests need when it is missing (Debian packages), starts a
-# throwaway PostgreSQL on a loopback port, runs every test, prints a summary and cleans up.
+# throwaway PostgreSQL and Redis on loopback ports, runs every test, prints a summary and cleans up.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,7 @@ log() { printf '== %s\n' "$*"; }
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # grep without -q reads all of fc-list's output: with pipefail, an early exit would fail the pipe (SIGPIPE) and reinstall.
 { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; } || need+=(fonts-noto-cjk fontconfig)
 if [ ${#need[@]} -gt 0 ]; then
@@ -31,6 +32,7 @@ done
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  if [ -f "$work/redis.pid" ]; then kill "$(cat "$work/redis.pid")" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -41,6 +43,18 @@ as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
   start >/dev/null
 log "PostgreSQL on 127.0.0.1:$port"
 export LIANXIN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
+
+# A throwaway Redis on the next free loopback port, for the backplane between two nodes; nothing kept on disk.
+rport=""
+for p in $(seq $((port + 1)) 56532); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then rport=$p; break; fi
+done
+[ -n "$rport" ] || { echo "no free port for Redis"; exit 1; }
+redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+  --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log" >/dev/null
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$rport") 2>/dev/null && break; sleep 0.1; done
+log "Redis on 127.0.0.1:$rport"
+export LIANXIN_TEST_REDIS="127.0.0.1:$rport"
 export LIANXIN_CHROMIUM="${LIANXIN_CHROMIUM:-$(command -v chromium)}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
