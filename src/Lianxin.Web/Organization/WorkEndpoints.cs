@@ -11,7 +11,7 @@ public static class WorkEndpoints
 {
     public static void MapWorkApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/work").WithTags("今日待办").ProducesSignInProblems();
+        var g = api.MapGroup("/agenda").WithTags("今日待办").ProducesSignInProblems();
         g.MapGet("/today", Today)
             .WithName("WorkToday")
             .ProducesQueryProblems()

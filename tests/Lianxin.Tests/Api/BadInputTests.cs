@@ -35,9 +35,9 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     /// <summary>Query values of the wrong type on routes that are not lists, with the route each reaches.</summary>
     private static readonly (string Url, string Route)[] BadQueryRows =
     [
-        ("/api/v1/work/today?top=abc", "/api/v1/work/today"),
-        ("/api/v1/work/today?orgUnitId=not-a-guid", "/api/v1/work/today"),
-        ("/api/v1/work/today?top=99999999999", "/api/v1/work/today"),
+        ("/api/v1/agenda/today?top=abc", "/api/v1/agenda/today"),
+        ("/api/v1/agenda/today?orgUnitId=not-a-guid", "/api/v1/agenda/today"),
+        ("/api/v1/agenda/today?top=99999999999", "/api/v1/agenda/today"),
     ];
 
     public static TheoryData<string, string> BadQueries

@@ -147,7 +147,7 @@ public abstract class WorkTests(WorkApp app)
     private static List<string> Titles(WorkToday work, string kind) => Items(work, kind).Select(i => i.Title).ToList();
 
     private async Task<WorkToday> TodayAsync(string user, string query = "top=50") =>
-        await ApiAssert.OkAsync<WorkToday>(await (await app.As(user)).GetAsync($"/api/v1/work/today?{query}"));
+        await ApiAssert.OkAsync<WorkToday>(await (await app.As(user)).GetAsync($"/api/v1/agenda/today?{query}"));
 
     [Fact]
     public async Task An_officer_sees_what_is_due_or_overdue_in_his_area_each_opening_its_record()
@@ -217,7 +217,7 @@ public abstract class WorkTests(WorkApp app)
         Assert.DoesNotContain("W 超期纠纷", two.Groups.SelectMany(g => g.Items).Select(i => i.Title));
         // A unit of the other station is refused outright.
         await ApiAssert.ProblemAsync(
-            await (await app.As("officer1")).GetAsync($"/api/v1/work/today?orgUnitId={app.World.Villages[1].Id}"),
+            await (await app.As("officer1")).GetAsync($"/api/v1/agenda/today?orgUnitId={app.World.Villages[1].Id}"),
             HttpStatusCode.Forbidden
         );
     }
@@ -234,12 +234,12 @@ public abstract class WorkTests(WorkApp app)
         var resident = await TodayAsync("resident1");
         Assert.Empty(resident.Groups);
         Assert.Equal(0, resident.Total);
-        var byUnit = await ApiAssert.OkAsync<WorkByUnit>(await (await app.As("resident1")).GetAsync("/api/v1/work/by-unit"));
+        var byUnit = await ApiAssert.OkAsync<WorkByUnit>(await (await app.As("resident1")).GetAsync("/api/v1/agenda/by-unit"));
         Assert.Empty(byUnit.Kinds);
         Assert.All(byUnit.Rows, r => Assert.Equal(0, r.Total));
         // A kind the reader may not read is not a kind for them.
         await ApiAssert.ProblemAsync(
-            await (await app.As("mediator1")).GetAsync($"/api/v1/work/today?kind={CaseWorkItems.PastWarning.Key}"),
+            await (await app.As("mediator1")).GetAsync($"/api/v1/agenda/today?kind={CaseWorkItems.PastWarning.Key}"),
             HttpStatusCode.UnprocessableEntity
         );
     }
@@ -249,7 +249,7 @@ public abstract class WorkTests(WorkApp app)
     {
         var leader = await app.As("leader1");
         var today = await TodayAsync("leader1");
-        var table = await ApiAssert.OkAsync<WorkByUnit>(await leader.GetAsync("/api/v1/work/by-unit"));
+        var table = await ApiAssert.OkAsync<WorkByUnit>(await leader.GetAsync("/api/v1/agenda/by-unit"));
         var district = Assert.Single(table.Rows, r => r.OrgUnitId == app.World.Districts[0].Id);
         Assert.False(district.OwnLevel);
         Assert.DoesNotContain(table.Rows, r => r.OrgUnitId == app.World.Districts[1].Id || r.OrgUnitId == app.World.Stations[1].Id);
@@ -266,14 +266,14 @@ public abstract class WorkTests(WorkApp app)
 
         // The count's link: that kind, within that unit.
         var filtered = await ApiAssert.OkAsync<WorkToday>(
-            await leader.GetAsync($"/api/v1/work/today?kind={CaseWorkItems.PastWarning.Key}&orgUnitId={district.OrgUnitId}&top=50")
+            await leader.GetAsync($"/api/v1/agenda/today?kind={CaseWorkItems.PastWarning.Key}&orgUnitId={district.OrgUnitId}&top=50")
         );
         var group = Assert.Single(filtered.Groups);
         Assert.Equal(district.Counts[CaseWorkItems.PastWarning.Key], group.Total);
         Assert.Equal("W 过七成五案件", Assert.Single(group.Items).Title);
 
         // The county sees a row per station.
-        var county = await ApiAssert.OkAsync<WorkByUnit>(await (await app.As("bureau")).GetAsync("/api/v1/work/by-unit"));
+        var county = await ApiAssert.OkAsync<WorkByUnit>(await (await app.As("bureau")).GetAsync("/api/v1/agenda/by-unit"));
         Assert.Contains(county.Rows, r => r.OrgUnitId == app.World.Stations[0].Id);
         Assert.Contains(county.Rows, r => r.OrgUnitId == app.World.Stations[1].Id);
     }
@@ -282,10 +282,10 @@ public abstract class WorkTests(WorkApp app)
     public async Task Bad_queries_are_refused()
     {
         var officer = await app.As("officer1");
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/work/today?top=51"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/work/today?top=-1"), HttpStatusCode.UnprocessableEntity);
-        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/work/today?kind=nothing"), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/v1/work/today?top=abc")).StatusCode);
-        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/work/today?orgUnitId={Guid.NewGuid()}"), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/agenda/today?top=51"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/agenda/today?top=-1"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.ProblemAsync(await officer.GetAsync("/api/v1/agenda/today?kind=nothing"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/v1/agenda/today?top=abc")).StatusCode);
+        await ApiAssert.ProblemAsync(await officer.GetAsync($"/api/v1/agenda/today?orgUnitId={Guid.NewGuid()}"), HttpStatusCode.Forbidden);
     }
 }
