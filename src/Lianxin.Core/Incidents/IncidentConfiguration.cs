@@ -32,6 +32,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => new { x.CallerPhoneHash, x.ReceivedAt });
         b.HasIndex(x => new { x.CallerNameHash, x.ReceivedAt });
         b.HasIndex(x => x.PlaceId);
+        // A dispute lists, and its risk grading counts, the incidents linked to it.
+        b.HasIndex(x => x.DisputeId);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
     }

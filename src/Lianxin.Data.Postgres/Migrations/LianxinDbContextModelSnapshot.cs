@@ -1464,6 +1464,8 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DisputeId");
+
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("Number")

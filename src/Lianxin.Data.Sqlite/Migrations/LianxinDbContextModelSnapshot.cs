@@ -1458,6 +1458,8 @@ namespace Lianxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DisputeId");
+
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("Number")
