@@ -14,4 +14,9 @@ public interface IDatabaseErrors
     /// write now (another writer held the lock past the wait): nothing was written, and the same request sent again
     /// later can succeed. The API answers it with 503 and <c>Retry-After</c>.</summary>
     bool IsBusy(Exception? error);
+
+    /// <summary>True when <paramref name="error"/>, or any exception it wraps, is the database out of reach: the
+    /// server is down, restarting or refusing connections. Nothing was written; the API answers 503 with
+    /// <c>Retry-After</c> at once, and the node recovers by itself when the server is back.</summary>
+    bool IsUnavailable(Exception? error) => false;
 }

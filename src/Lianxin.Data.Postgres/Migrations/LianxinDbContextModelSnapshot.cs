@@ -362,6 +362,55 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.ToTable("RollupStates");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Data.SharedFiles.SharedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purpose", "StoredAt");
+
+                    b.ToTable("SharedFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Data.SharedFiles.SharedFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId", "Seq");
+
+                    b.ToTable("SharedFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -356,6 +356,55 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.ToTable("RollupStates");
                 });
 
+            modelBuilder.Entity("Lianxin.Core.Data.SharedFiles.SharedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purpose", "StoredAt");
+
+                    b.ToTable("SharedFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Lianxin.Core.Data.SharedFiles.SharedFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Seq");
+
+                    b.ToTable("SharedFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("Lianxin.Core.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -29,6 +29,7 @@ public sealed class ApiExceptionHandler(
             ConflictException c => (409, c.Message, null),
             Lianxin.Core.Volunteers.Tips.TooManyRequestsException r => (429, r.Message, null),
             _ when databaseErrors.IsBusy(exception) => (503, BusyMessage(exception), null),
+            _ when databaseErrors.IsUnavailable(exception) => (503, UnavailableMessage, null),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后再试", null),
             DbUpdateException u when databaseErrors.IsUniqueViolation(u) => (409, "记录已存在（与已有数据重复）", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "请求内容过大", null),
@@ -40,8 +41,12 @@ public sealed class ApiExceptionHandler(
             return false;
         if (status == 503)
         {
-            log.LogWarning("Write turned away, the database is busy: {Reason}", exception.Message);
-            var after = BusyOf(exception)?.RetryAfter ?? DefaultRetryAfter;
+            var unavailable = title == UnavailableMessage;
+            if (unavailable)
+                log.LogWarning("Request turned away, the database is out of reach: {Reason}", exception.Message);
+            else
+                log.LogWarning("Write turned away, the database is busy: {Reason}", exception.Message);
+            var after = unavailable ? UnavailableRetryAfter : BusyOf(exception)?.RetryAfter ?? DefaultRetryAfter;
             ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
         else if (status >= 500)
@@ -65,6 +70,12 @@ public sealed class ApiExceptionHandler(
     /// <summary>Asked of a caller turned away by a busy database that named no time (SQLite's own busy timeout, a
     /// PostgreSQL lock timeout).</summary>
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>Told when the database server is down or restarting: nothing was done, and the same request works
+    /// again once the server is back (the node reconnects by itself).</summary>
+    public const string UnavailableMessage = "数据库暂时无法连接，本次操作未执行，请稍后重试";
+
+    private static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(5);
 
     private static DatabaseBusyException? BusyOf(Exception? e)
     {

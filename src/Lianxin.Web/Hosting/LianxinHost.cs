@@ -70,6 +70,8 @@ public static class LianxinHost
         services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString, writeGate));
         services.AddSingleton(PersonalDataKeys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton<PersonalDataProtector>();
+        // Files every node must read (an import's upload): in the database on PostgreSQL, the node's folder on SQLite.
+        services.AddScoped<Lianxin.Core.Data.SharedFiles.SharedFileStore>();
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton<IBulkWriter, Lianxin.Data.Postgres.PostgresBulkWriter>();

@@ -1,5 +1,6 @@
 using Lianxin.Core.Access;
 using Lianxin.Core.Data;
+using Lianxin.Core.Data.SharedFiles;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Web.Access;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,8 @@ public sealed class IncidentImportRecovery(
             open = await IncidentImportService.UnfinishedWithFileAsync(
                 scope.ServiceProvider.GetRequiredService<LianxinDbContext>(),
                 options.Value,
-                ct
+                ct,
+                scope.ServiceProvider.GetRequiredService<SharedFileStore>()
             );
         var done = 0;
         foreach (var (id, importerId) in open)
@@ -74,7 +76,8 @@ public sealed class IncidentImportRecovery(
             await IncidentImportService.TidyWorkDirectoryAsync(
                 scope.ServiceProvider.GetRequiredService<LianxinDbContext>(),
                 options.Value,
-                ct
+                ct,
+                scope.ServiceProvider.GetRequiredService<SharedFileStore>()
             );
         return done;
     }

@@ -5,6 +5,7 @@ using Lianxin.Core.Access;
 using Lianxin.Core.Audit;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Data.SharedFiles;
 using Lianxin.Core.Incidents;
 using Lianxin.Core.Incidents.Import;
 using Lianxin.Tests.Support;
@@ -271,6 +272,47 @@ public abstract class IncidentImportTests(AppFixture app)
         );
         Assert.Equal((IncidentImportStatus.Done, 2), (again.Status, again.Stored));
         Assert.Equal(2, await CountAsync(p));
+    }
+
+    [Fact]
+    public async Task An_import_interrupted_on_one_node_is_finished_on_another_from_the_copy_in_the_database()
+    {
+        var p = Prefix();
+        var file = Utf8(Csv(Row(p, 1), Row(p, 2), Row(p, 3)));
+        await WithServiceAsync(
+            async s =>
+            {
+                s.AfterFirstBlock = _ => throw new IOException("node killed");
+                await Assert.ThrowsAsync<IOException>(() => s.ImportAsync("node-a.csv", new MemoryStream(file)));
+                return true;
+            },
+            blockRows: 1,
+            shared: true
+        );
+        var open = await app.Factory.WithDbAsync(db => db.IncidentImports.AsNoTracking().SingleAsync(b => b.FileName == "node-a.csv"));
+        var postgres = app.Factory.Database.Kind == DbKind.Postgres;
+        // The node that began it is gone with its folder; on PostgreSQL the upload is in the database for any node.
+        File.Delete(KeptFile(open.Id));
+        var stored = await app.Factory.WithDbAsync(db => db.Set<SharedFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == open.Id));
+        Assert.Equal(postgres, stored is not null);
+        Assert.Equal(file.Length, stored?.Length ?? file.Length);
+
+        var leader = await app.As("leader1");
+        var resumed = await leader.PostAsync($"/api/v1/incidents/imports/{open.Id}/resume", null);
+        if (!postgres)
+        {
+            // One SQLite node: its folder is the store, and without the file staff are asked to send it again.
+            await ApiAssert.ProblemAsync(resumed, HttpStatusCode.Conflict);
+            Assert.Equal(0, await CountAsync(p));
+            return;
+        }
+        var done = await ApiAssert.OkAsync<IncidentImportView>(resumed);
+        Assert.Equal((IncidentImportStatus.Done, 3), (done.Status, done.Stored));
+        Assert.Equal(3, await CountAsync(p));
+        // Done: neither the folder nor the database keeps the upload.
+        Assert.False(File.Exists(KeptFile(open.Id)));
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.Set<SharedFileChunk>().CountAsync(c => c.FileId == open.Id)));
+        Assert.False(await app.Factory.WithDbAsync(db => db.Set<SharedFile>().AnyAsync(f => f.Id == open.Id)));
     }
 
     [Fact]
@@ -562,7 +604,7 @@ public abstract class IncidentImportTests(AppFixture app)
     }
 
     /// <summary>The import service acting as leader1, outside HTTP, so a test can stop it where a crash would.</summary>
-    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work, int blockRows = 10_000) =>
+    private Task<T> WithServiceAsync<T>(Func<TestImportService, Task<T>> work, int blockRows = 10_000, bool shared = false) =>
         app.Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<LianxinDbContext>();
@@ -577,7 +619,8 @@ public abstract class IncidentImportTests(AppFixture app)
                 sp.GetRequiredService<IBulkWriter>(),
                 sp.GetRequiredService<IDatabaseErrors>(),
                 sp.GetServices<IIncidentIntakeStep>(),
-                blockRows
+                blockRows,
+                shared ? sp.GetRequiredService<SharedFileStore>() : null
             );
             return await work(s);
         });
@@ -590,7 +633,8 @@ public abstract class IncidentImportTests(AppFixture app)
         IBulkWriter bulk,
         IDatabaseErrors errors,
         IEnumerable<IIncidentIntakeStep> steps,
-        int blockRows
+        int blockRows,
+        SharedFileStore? shared
     )
     {
         private readonly IncidentImportService _service = new(
@@ -601,7 +645,8 @@ public abstract class IncidentImportTests(AppFixture app)
             bulk,
             errors,
             steps,
-            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = blockRows })
+            Microsoft.Extensions.Options.Options.Create(new IncidentImportOptions { BlockRows = blockRows }),
+            shared: shared
         );
 
         public LianxinDbContext Db => db;

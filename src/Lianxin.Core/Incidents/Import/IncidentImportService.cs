@@ -4,6 +4,7 @@ using System.Text;
 using Lianxin.Core.Access;
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
+using Lianxin.Core.Data.SharedFiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Lianxin.Core.Incidents.Import;
 
 /// <summary>Imports 110 incidents from a CSV (UTF-8 or GB18030) or .xlsx file. The upload is kept on disk until its
-/// batch is done. Every row is checked; in ONE transaction the valid rows whose 110 number is not stored yet are
+/// batch is done, and on PostgreSQL also in the database (<see cref="SharedFileStore"/>), so any node can finish a batch
+/// that another node began and lost. Every row is checked; in ONE transaction the valid rows whose 110 number is not stored yet are
 /// placed, bulk-written to the incident table block by block (binary COPY on PostgreSQL), handed to the intake
 /// steps (statistics, repeat check), and the batch is marked done. So an import either adds everything it should
 /// or nothing: sending the same file again adds nothing, and an import interrupted anywhere is run again from the
@@ -27,7 +29,8 @@ public sealed class IncidentImportService(
     IDatabaseErrors databaseErrors,
     IEnumerable<IIncidentIntakeStep> steps,
     IOptions<IncidentImportOptions> options,
-    IncidentPlacer? placer = null
+    IncidentPlacer? placer = null,
+    SharedFileStore? shared = null
 )
 {
     static IncidentImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -147,6 +150,9 @@ public sealed class IncidentImportService(
                 db.Entry(batch).State = EntityState.Detached;
             }
             File.Move(temp, KeptFile(batch.Id), overwrite: true);
+            if (shared is not null)
+                await shared.PutAsync(batch.Id, SharedFileStore.IncidentImport, KeptFile(batch.Id), ct);
+            Phase("keep");
             return await RunAsync(batch.Id, progress, ct);
         }
         finally
@@ -162,25 +168,30 @@ public sealed class IncidentImportService(
         var batch = await FindAsync(id, ct);
         if (!batch.Status.IsUnfinished())
             return IncidentImportView.From(batch);
-        if (!File.Exists(KeptFile(id)))
+        // The batch may have begun on another node: its file is then in the database, not in this node's folder.
+        if (!File.Exists(KeptFile(id)) && (shared is null || !await shared.GetAsync(id, KeptFile(id), ct)))
             throw new ConflictException("服务器上已没有该批次的原文件，请重新上传同一文件以继续导入（已入库的警情不会重复）");
         return await RunAsync(id, null, ct);
     }
 
-    /// <summary>Unfinished batches whose file is kept on this server, oldest first: what start-up runs again.</summary>
+    /// <summary>Unfinished batches whose file is kept on this server or in the database, oldest first: what start-up
+    /// runs again. A batch another node is running at that moment is listed too; running it again waits for that node's
+    /// run and then finds the batch done.</summary>
     public static async Task<IReadOnlyList<(Guid Id, string ImportedById)>> UnfinishedWithFileAsync(
         LianxinDbContext db,
         IncidentImportOptions options,
-        CancellationToken ct
+        CancellationToken ct,
+        SharedFileStore? shared = null
     )
     {
+        var stored = shared is null ? [] : (await shared.ListAsync(SharedFileStore.IncidentImport, ct)).ToHashSet();
         var open = await db.Set<IncidentImport>()
             .AsNoTracking()
             .Where(b => b.Status == IncidentImportStatus.Reading || b.Status == IncidentImportStatus.Staged)
             .OrderBy(b => b.StartedAt)
             .Select(b => new { b.Id, b.ImportedById })
             .ToListAsync(ct);
-        return open.Where(b => File.Exists(KeptFile(options, b.Id))).Select(b => (b.Id, b.ImportedById)).ToList();
+        return open.Where(b => stored.Contains(b.Id) || File.Exists(KeptFile(options, b.Id))).Select(b => (b.Id, b.ImportedById)).ToList();
     }
 
     /// <summary>How long the file of a batch that cannot be finished is kept before the batch is given up.</summary>
@@ -190,12 +201,19 @@ public sealed class IncidentImportService(
     /// uploads abandoned while being received (over a day old), and the files of batches still
     /// unfinished after <see cref="KeepUnfinished"/>, whose batches are then marked failed (staff send the file
     /// again). Returns the number of files removed.</summary>
-    public static async Task<int> TidyWorkDirectoryAsync(LianxinDbContext db, IncidentImportOptions options, CancellationToken ct)
+    public static async Task<int> TidyWorkDirectoryAsync(
+        LianxinDbContext db,
+        IncidentImportOptions options,
+        CancellationToken ct,
+        SharedFileStore? shared = null
+    )
     {
-        if (!Directory.Exists(options.WorkDirectory))
-            return 0;
         var now = db.Now;
         var removed = 0;
+        if (shared is not null)
+            removed += await TidySharedAsync(db, shared, now, ct);
+        if (!Directory.Exists(options.WorkDirectory))
+            return removed;
         foreach (var path in Directory.EnumerateFiles(options.WorkDirectory))
         {
             var name = Path.GetFileName(path);
@@ -226,6 +244,30 @@ public sealed class IncidentImportService(
                 await db.SaveChangesAsync(ct);
             }
             File.Delete(path);
+            removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>The database's copies of uploads: removed once their batch is done or gone, and given up with their batch
+    /// after <see cref="KeepUnfinished"/>, by the same rule as the files in the work directory.</summary>
+    private static async Task<int> TidySharedAsync(LianxinDbContext db, SharedFileStore shared, DateTimeOffset now, CancellationToken ct)
+    {
+        var removed = 0;
+        foreach (var id in await shared.ListAsync(SharedFileStore.IncidentImport, ct))
+        {
+            var batch = await db.Set<IncidentImport>().FirstOrDefaultAsync(b => b.Id == id, ct);
+            if (batch is not null && batch.Status.IsUnfinished())
+            {
+                if (now - batch.StartedAt <= KeepUnfinished)
+                    continue;
+                batch.GiveUp(
+                    $"导入中断后 {KeepUnfinished.TotalDays:0} 天内未能完成，服务器已删除原文件，未存入任何警情；请重新上传该文件",
+                    now
+                );
+                await db.SaveChangesAsync(ct);
+            }
+            await shared.DeleteAsync(id, ct);
             removed++;
         }
         return removed;
@@ -485,7 +527,11 @@ public sealed class IncidentImportService(
         db.ChangeTracker.Clear();
         var done = await db.Set<IncidentImport>().AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
         if (done.Status == IncidentImportStatus.Done)
+        {
             File.Delete(KeptFile(batchId));
+            if (shared is not null)
+                await shared.DeleteAsync(batchId, CancellationToken.None);
+        }
         return IncidentImportView.From(done);
     }
 

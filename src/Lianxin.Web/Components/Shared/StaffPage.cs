@@ -84,6 +84,10 @@ public abstract class StaffPage : ComponentBase
             // A write that waited its bounded time behind an import: nothing was saved, and trying again later works.
             Snackbar.Add(e is DatabaseBusyException busy ? busy.Message : L["Common_Busy"].Value, Severity.Warning);
         }
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        {
+            Snackbar.Add(L["Common_DatabaseUnavailable"].Value, Severity.Error);
+        }
         return default;
     }
 
