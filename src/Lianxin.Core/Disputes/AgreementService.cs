@@ -121,7 +121,7 @@ public sealed class AgreementService(
         if (current is not null && !current.CanBeSucceededIn(d))
             throw new ConflictException("协议已签订生效，不能再修改；纠纷因逾期未履行或复发重启后，才能重新拟订协议");
         // The station's number is taken in the draft's transaction: a draft refused after it gives the number back.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var agreement = MediationAgreement.Draft(
             d,
             (current?.Sequence ?? 0) + 1,
@@ -132,7 +132,8 @@ public sealed class AgreementService(
         );
         db.MediationAgreements.Add(agreement);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return agreement;
     }
 

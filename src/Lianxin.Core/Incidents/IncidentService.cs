@@ -137,11 +137,12 @@ public sealed class IncidentService(
                 await placer.PlaceManyAsync(added, ct);
                 try
                 {
-                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
                     db.Incidents.AddRange(added);
                     await db.SaveChangesAsync(ct);
                     await IncidentIntake.RunStepsAsync(db, steps, added, ct);
-                    await tx.CommitAsync(ct);
+                    if (tx is not null)
+                        await tx.CommitAsync(ct);
                 }
                 catch (DbUpdateException) when (attempt < 2)
                 {
@@ -533,7 +534,7 @@ public sealed class IncidentService(
             return x;
         }
         // A person named only now may be the same as in earlier incidents: the repeat check looks again, on the parties.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         x.UseParties(db.IncidentParties.Local.Where(p => p.IncidentId == x.Id).OrderBy(p => p.Position).ToList());
         var newPhones = x
@@ -544,7 +545,8 @@ public sealed class IncidentService(
         if (steps.OfType<Repeats.RepeatCheck>().FirstOrDefault() is { } check)
             await check.OnPartiesAddedAsync(db, x, newPhones, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return x;
     }
 

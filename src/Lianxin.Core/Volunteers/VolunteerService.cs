@@ -134,10 +134,11 @@ public sealed class VolunteerService(
         );
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
             await SyncRoleAsync(v, ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+                await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -411,11 +412,12 @@ public sealed class VolunteerService(
             v.Id.ToString(),
             $"义警 {v.Name}：{from.Label()} → {to.Label()}（{action.Label()}）" + (reason is null ? "" : $"；原因：{reason}")
         );
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             await db.SaveChangesAsync(ct);
             await SyncRoleAsync(v, ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+                await tx.CommitAsync(ct);
         }
         if (v.UserId is { } account)
         {

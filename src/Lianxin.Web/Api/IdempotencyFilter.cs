@@ -15,7 +15,12 @@ namespace Lianxin.Web.Api;
 /// whose response holds nothing secret (<see cref="IdempotencyExtensions.Idempotent"/>): the response is stored.
 /// The key is claimed before the create runs (a row inserted only if absent), so requests sent at the same moment
 /// with one key wait for the first and replay its response instead of creating again. A create that fails frees
-/// its claim for the retry; a claim whose process stopped expires after <see cref="Lease"/>.</summary>
+/// its claim for the retry.
+/// <para>On PostgreSQL the claim, the create and the stored response are one transaction: a node killed at any point
+/// leaves either all three or none, and a retry with the key (to any node) either replays the answer or creates once.
+/// A request with the same key as one still running waits on the database's unique index for it to end.</para>
+/// <para>On SQLite (one node) the claim is committed before the create, and a claim whose process stopped expires
+/// after <see cref="Lease"/>.</para></summary>
 public sealed class IdempotencyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
@@ -46,6 +51,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var bodyHash = HashArguments(context.Arguments, route);
         var db = http.RequestServices.GetRequiredService<LianxinDbContext>();
         var ct = http.RequestAborted;
+        if (db.IsPostgres && db.Database.CurrentTransaction is null)
+            return await InvokeAtomicAsync(context, next, db, userId, key, route, bodyHash, ct);
         var waited = Stopwatch.StartNew();
         Guid token;
         while (true)
@@ -128,6 +135,111 @@ public sealed class IdempotencyFilter : IEndpointFilter
         else
             await ReleaseAsync(db, userId, key, token);
         return result;
+    }
+
+    /// <summary>The claim, the create and its stored response in one transaction (PostgreSQL).</summary>
+    private static async Task<object?> InvokeAtomicAsync(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next,
+        LianxinDbContext db,
+        string userId,
+        string key,
+        string route,
+        string bodyHash,
+        CancellationToken ct
+    )
+    {
+        var http = context.HttpContext;
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var prior = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+            if (prior is not null)
+            {
+                if (prior.RequestHash != bodyHash || prior.Route != route)
+                    return Results.Problem(
+                        title: "Idempotency-Key 已用于另一个请求",
+                        detail: "同一个键只能用于内容相同的重试。",
+                        statusCode: 422
+                    );
+                if (prior.ClaimedUntil is null)
+                    return Replay(http, prior);
+                // A claim committed without its answer was left by a version that claimed before creating: it frees
+                // itself after its lease, as it did then.
+                if (prior.ClaimedUntil < db.Now)
+                {
+                    await db
+                        .IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == prior.ClaimToken)
+                        .ExecuteDeleteAsync(ct);
+                    continue;
+                }
+                if (waited.Elapsed > Wait)
+                    return Results.Problem(
+                        title: "同一请求仍在处理中",
+                        detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。",
+                        statusCode: 409
+                    );
+                await Task.Delay(Poll, ct);
+                continue;
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var token = Guid.NewGuid();
+            var claim = new IdempotencyRecord
+            {
+                Key = key,
+                UserId = userId,
+                Route = route,
+                RequestHash = bodyHash,
+                CreatedAt = db.Now,
+                ClaimedUntil = db.Now + Lease,
+                ClaimToken = token,
+            };
+            // Waits while another transaction holds an uncommitted claim on the key, then finds its answer.
+            if (!await InsertIfAbsent.RowAsync(db, claim, ct))
+            {
+                await tx.RollbackAsync(ct);
+                continue;
+            }
+            object? result;
+            try
+            {
+                result = await next(context);
+            }
+            catch
+            {
+                // Everything the create wrote goes with the claim; nothing it tracked may be saved by a later step.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                throw;
+            }
+            var claimed = db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
+            {
+                string? json = null;
+                if (result is IValueHttpResult v)
+                {
+                    var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+                    json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
+                }
+                var status = ok.StatusCode ?? 200;
+                var location = LocationOf(result);
+                await claimed.ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(r => r.StatusCode, status)
+                            .SetProperty(r => r.ResponseBody, json)
+                            .SetProperty(r => r.Location, location)
+                            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
+                            .SetProperty(r => r.ClaimToken, (Guid?)null),
+                    CancellationToken.None
+                );
+            }
+            else
+                await claimed.ExecuteDeleteAsync(CancellationToken.None);
+            // Committed even when the client has gone: the create is done, and its retry must get this answer.
+            await tx.CommitAsync(CancellationToken.None);
+            return result;
+        }
     }
 
     private static IResult Replay(HttpContext http, IdempotencyRecord prior)

@@ -254,8 +254,12 @@ public static class LianxinHost
             {
                 ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
             };
+            // An address (127.0.0.1), or a network (172.16.0.0/12) where the proxy's address is not fixed (containers).
             foreach (var p in proxies)
-                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+                if (p.Contains('/', StringComparison.Ordinal))
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(p));
+                else
+                    forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(p));
             app.UseForwardedHeaders(forwarded);
         }
         app.UseExceptionHandler();

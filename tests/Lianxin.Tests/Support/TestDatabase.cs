@@ -47,6 +47,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), null, name);
     }
 
+    /// <summary>A database someone else made and removes (a running cluster's): disposing it leaves it as it is.</summary>
+    public static TestDatabase Attach(DbKind kind, string connectionString) => new(kind, connectionString, null, null);
+
     public async ValueTask DisposeAsync()
     {
         if (_file is not null)

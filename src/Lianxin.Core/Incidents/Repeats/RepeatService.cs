@@ -305,7 +305,7 @@ public sealed class RepeatService(
             description = description[..(TextLimits.Text - 1)] + "…";
         var parties = await PartiesOfAsync(incidents, ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Repeated calls from one flat are most often a quarrel between neighbours (seed 004); a caller's calls from many places, anything.
         var category = Checks.Clean(input.CategoryCode)
             ?? (
@@ -341,7 +341,8 @@ public sealed class RepeatService(
         db.Audit(Audit.AuditAction.Update, nameof(RepeatCluster), c.Id.ToString(), $"重复警情转纠纷 {dispute.Number}{related}");
         await disputes.RegradeLinkedAsync(ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return dispute;
     }
 
