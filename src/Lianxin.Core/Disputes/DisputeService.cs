@@ -171,13 +171,22 @@ public sealed class DisputeService(
     public async Task<PagedResult<DisputeRow>> ListAsync(DisputeFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        return await q.OrderByDescending(d => d.RegisteredAt).ThenBy(d => d.Id).ToPageAsync(page, Project, ct);
+        return await q.ToKeysetPageAsync(page, Ledger, Project, ct);
     }
+
+    /// <summary>The ledger's order, newest first, and its pages by key: the (RegisteredAt) index read backwards from the
+    /// last row of the page before, ties on the time broken by id.</summary>
+    private static readonly Keyset<Dispute, DisputeRow> Ledger = new(
+        "disputes",
+        q => q.OrderByDescending(d => d.RegisteredAt).ThenByDescending(d => d.Id),
+        c => d => d.RegisteredAt <= c.At && (d.RegisteredAt < c.At || d.Id.CompareTo(c.Id) < 0),
+        r => PageCursor.Of(r.RegisteredAt, r.Id)
+    );
 
     public async Task<IReadOnlyList<DisputeRow>> ExportAsync(DisputeFilter f, int max, CancellationToken ct = default)
     {
         user.Demand(Permissions.DisputesExport);
-        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(d => d.RegisteredAt).Take(max)).ToListAsync(ct);
+        var rows = await Project(Ledger.Order(await QueryAsync(f, ct)).Take(max)).ToListAsync(ct);
         db.Audit(Audit.AuditAction.Export, nameof(Dispute), null, $"导出纠纷台账 {rows.Count} 条");
         await db.SaveChangesAsync(ct);
         return rows;

@@ -368,14 +368,22 @@ public sealed class IncidentService(
     public async Task<PagedResult<IncidentRow>> ListAsync(IncidentFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = await QueryAsync(f, ct);
-        return await q.OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).ToPageAsync(page, Project, ct);
+        return await q.ToKeysetPageAsync(page, Ledger, Project, ct);
     }
+
+    /// <summary>The ledger's order, latest first, and its pages by key: the (ReceivedAt) index read backwards from the
+    /// last row of the page before, ties on the time broken by id.</summary>
+    private static readonly Keyset<Incident, IncidentRow> Ledger = new(
+        "incidents",
+        q => q.OrderByDescending(x => x.ReceivedAt).ThenByDescending(x => x.Id),
+        c => x => x.ReceivedAt <= c.At && (x.ReceivedAt < c.At || x.Id.CompareTo(c.Id) < 0),
+        r => PageCursor.Of(r.ReceivedAt, r.Id)
+    );
 
     public async Task<IReadOnlyList<IncidentRow>> ExportAsync(IncidentFilter f, int max, CancellationToken ct = default)
     {
         user.Demand(Permissions.IncidentsExport);
-        var rows = await Project((await QueryAsync(f, ct)).OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Take(max))
-            .ToListAsync(ct);
+        var rows = await Project(Ledger.Order(await QueryAsync(f, ct)).Take(max)).ToListAsync(ct);
         db.Audit(AuditAction.Export, nameof(Incident), null, $"导出警情台账 {rows.Count} 条（报警人脱敏）；条件：{Describe(f)}");
         await db.SaveChangesAsync(ct);
         return rows;

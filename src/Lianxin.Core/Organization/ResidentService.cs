@@ -19,8 +19,14 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
     public async Task<PagedResult<ResidentView>> ListAsync(ResidentFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var query = await QueryAsync(filter, ct);
-        return await Sort(query, filter.Sort).ToPageAsync(page, Project, ct);
+        return await query.ToKeysetPageAsync(page, LedgerOf(filter.Sort), Project, ct);
     }
+
+    /// <summary>The newest first (ids are time-ordered) pages by key on the primary key; the other sorts page by offset.</summary>
+    private static Keyset<Resident, ResidentView> LedgerOf(string? sort) =>
+        sort is null or "" or "-createdAt"
+            ? new("residents", q => q.OrderByDescending(r => r.Id), c => r => r.Id.CompareTo(c.Id) < 0, r => new PageCursor(0, r.Id))
+            : new("residents", q => Sort(q, sort), null, r => new PageCursor(0, r.Id));
 
     /// <summary>The rows of an export, capped; the export itself is audited by the caller's save.</summary>
     public async Task<IReadOnlyList<ResidentView>> ExportAsync(ResidentFilter filter, int max, CancellationToken ct = default)
@@ -154,7 +160,7 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
         return q;
     }
 
-    private static IQueryable<Resident> Sort(IQueryable<Resident> q, string? sort) =>
+    private static IOrderedQueryable<Resident> Sort(IQueryable<Resident> q, string? sort) =>
         sort switch
         {
             "name" => q.OrderBy(r => r.Name).ThenBy(r => r.Id),

@@ -19,7 +19,10 @@ public static class DisputeEndpoints
         g.MapGet("/", List)
             .WithName("ListDisputes")
             .ProducesQueryProblems()
-            .WithSummary("纠纷台账（分页）：按状态、层级、类别、单位、风险、来源、是否超期、是否在办过滤");
+            .WithSummary("纠纷台账（分页）：按状态、层级、类别、单位、风险、来源、是否超期、是否在办过滤")
+            .WithDescription(
+                "按 after 翻页：把上一页返回的 next 原样作为 after（不再给 page），深页与第一页一样快；next 为空即最后一页。total 最多数到 1000，超过时 totalExact 为 false，表示“超过 1000 条”。"
+            );
         g.MapGet("/figures", Figures)
             .WithName("DisputeFigures")
             .ProducesQueryProblems()
@@ -109,7 +112,7 @@ public static class DisputeEndpoints
 
     private static async Task<Ok<PagedResult<DisputeRow>>> List(
         [AsParameters] DisputeFilter filter,
-        [AsParameters] PageQuery page,
+        [AsParameters] LedgerPageQuery page,
         DisputeService disputes,
         CancellationToken ct
     ) => TypedResults.Ok(await disputes.ListAsync(filter, page.ToRequest(), ct));

@@ -21,7 +21,10 @@ public static class IncidentEndpoints
         g.MapGet("/", List)
             .WithName("ListIncidents")
             .ProducesQueryProblems()
-            .WithSummary("警情台账（分页）：按接警日期、类别、单位、有效性、可防性、待落地、疑似重复、来源过滤，q 按警情编号搜索");
+            .WithSummary("警情台账（分页）：按接警日期、类别、单位、有效性、可防性、待落地、疑似重复、来源过滤，q 按警情编号搜索")
+            .WithDescription(
+                "按 after 翻页：把上一页返回的 next 原样作为 after（不再给 page），深页与第一页一样快；next 为空即最后一页。total 最多数到 1000，超过时 totalExact 为 false，表示“超过 1000 条”。"
+            );
         g.MapPost("/", Create)
             .Idempotent()
             .WithName("CreateIncident")
@@ -80,7 +83,7 @@ public static class IncidentEndpoints
 
     private static async Task<Ok<PagedResult<IncidentRow>>> List(
         [AsParameters] IncidentFilter filter,
-        [AsParameters] PageQuery page,
+        [AsParameters] LedgerPageQuery page,
         IncidentService incidents,
         CancellationToken ct
     ) => TypedResults.Ok(await incidents.ListAsync(filter, page.ToRequest(), ct));

@@ -19,7 +19,11 @@ public static class ResidentEndpoints
             .WithName("ListResidents")
             .ProducesQueryProblems()
             .WithSummary("查找群众（分页）：姓名/住址关键词、身份证号或电话精确查找、单位、标签")
-            .WithDescription("身份证号和电话始终脱敏显示；sort 可为 name、birthDate、createdAt，前加 - 表示倒序。");
+            .WithDescription(
+                "身份证号和电话始终脱敏显示；sort 可为 name、birthDate、createdAt，前加 - 表示倒序。"
+                    + "默认排序（最新登记在前）可按 after 翻页：把上一页返回的 next 原样作为 after（不再给 page）；"
+                    + "total 最多数到 1000，超过时 totalExact 为 false。"
+            );
         g.MapGet("/{id:guid}", Get).WithName("GetResident").ProducesRecordProblems().WithSummary("群众详情（脱敏）");
         g.MapPost("/", Create).Idempotent().WithName("CreateResident").ProducesCreateProblems().WithSummary("登记群众");
         g.MapPut("/{id:guid}", Update).WithName("UpdateResident").ProducesChangeProblems().WithSummary("修改群众信息，须带 version");
@@ -37,7 +41,7 @@ public static class ResidentEndpoints
 
     private static async Task<Ok<PagedResult<ResidentView>>> List(
         [AsParameters] ResidentFilter filter,
-        [AsParameters] PageQuery page,
+        [AsParameters] LedgerPageQuery page,
         ResidentService residents,
         CancellationToken ct
     ) => TypedResults.Ok(await residents.ListAsync(filter, page.ToRequest(), ct));

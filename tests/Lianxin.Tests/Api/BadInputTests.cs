@@ -30,6 +30,11 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/v1/org-units?kind=Palace",
         "/api/v1/disputes/reported/not-a-guid",
         "/api/v1/disputes/reported?page=abc",
+        // Page tokens of the ledgers: not base64, not a token, a token of nothing, a token beside a page number.
+        "/api/v1/residents?after=%25%25%25",
+        "/api/v1/disputes?after=not-a-token",
+        "/api/v1/incidents?after=aW5jaWRlbnRzLjEuMg",
+        "/api/v1/incidents?page=2&after=x",
     };
 
     /// <summary>Query values of the wrong type on routes that are not lists, with the route each reaches.</summary>
