@@ -9,8 +9,8 @@ namespace Lianxin.Core.Disputes.Figures;
 /// <see cref="DisputeFigureRules"/> (the same rules the ledger filters with).
 ///
 /// Counted from the daily tallies (<see cref="DisputeTally"/>): one sum over the units' days in the
-/// period, plus the few disputes the tallies cannot count (reopened, or referred twice), read from their
-/// timelines, plus the judicial confirmations from the agreements. A scope that includes "own records"
+/// period (reopened and twice-referred disputes included, no timeline is read), plus the judicial
+/// confirmations from the agreements and the acknowledgements from the referrals. A scope that includes "own records"
 /// (an informant's) is not a set of units, so it is counted directly with the ledger's rules; that is
 /// also the reference the tallies are tested against (<see cref="CountDirectAsync"/>).</summary>
 public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
@@ -85,39 +85,6 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             units = units.Where(new DataScope(false, [unit.Path], [], null).UnitFilter());
         var unitIds = units.Select(u => u.Id);
 
-        // The disputes the tallies hold only the registration of, with the steps the figures read. Any
-        // registered before the current period ends may have a step in either period.
-        var until = current.End;
-        // Flat rows (no per-dispute collection), so the database can start from the flag's index instead of
-        // walking every dispute in key order. Each of these disputes has at least one such step (the reopening
-        // or the second referral that put it here).
-        var steps = await Scoped(scope, unit)
-            .Where(d => d.CountedFromTimeline && d.RegisteredAt < until)
-            .SelectMany(
-                d => d.Events.AsQueryable().Where(DisputeFigureRules.ReadByFigures),
-                (d, e) =>
-                    new
-                    {
-                        d.Id,
-                        d.RegisteredAt,
-                        e.Kind,
-                        e.At,
-                        e.ToStatus,
-                        e.ToLevel,
-                    }
-            )
-            .ToListAsync(ct);
-        var timelines = steps
-            .GroupBy(s => s.Id)
-            .Select(g =>
-                (
-                    g.First().RegisteredAt,
-                    Events: (IReadOnlyList<DisputeEvent>)
-                        g.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel)).ToList()
-                )
-            )
-            .ToList();
-
         return (await SetAsync(current), await SetAsync(previous));
 
         async Task<DisputeFigureSet> SetAsync(ChinaPeriod period)
@@ -125,7 +92,8 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
             var (from, to) = (period.From, period.To);
             var sum = await db
                 .DisputeTallies.AsNoTracking()
-                .Where(t => t.Day >= from && t.Day <= to && unitIds.Contains(t.OrgUnitId))
+                // A row with a neighbouring step in the period is counted by that step's row instead.
+                .Where(t => t.Day >= from && t.Day <= to && t.PreviousDay < from && t.NextDay > to && unitIds.Contains(t.OrgUnitId))
                 .GroupBy(_ => 1)
                 .Select(g => new
                 {
@@ -137,6 +105,7 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                     Level3 = g.Sum(t => t.ResolvedLevel3),
                     Level4 = g.Sum(t => t.ResolvedLevel4),
                     Referred = g.Sum(t => t.Referred),
+                    Recurred = g.Sum(t => t.Recurred),
                     Milliseconds = g.Sum(t => t.MillisecondsToResolve),
                 })
                 .FirstOrDefaultAsync(ct);
@@ -149,21 +118,13 @@ public sealed class DisputeFigureService(LianxinDbContext db, ICurrentUser user)
                 [DisputeFigure.WithinVillage] = (sum?.Level1 ?? 0) + (sum?.Level2 ?? 0),
                 [DisputeFigure.WithinTown] = (sum?.Level1 ?? 0) + (sum?.Level2 ?? 0) + (sum?.Level3 ?? 0),
                 [DisputeFigure.Referred] = sum?.Referred ?? 0,
-                [DisputeFigure.Recurred] = 0,
+                [DisputeFigure.Recurred] = sum?.Recurred ?? 0,
                 [DisputeFigure.ResolvedAtLevel1] = sum?.Level1 ?? 0,
                 [DisputeFigure.ResolvedAtLevel2] = sum?.Level2 ?? 0,
                 [DisputeFigure.ResolvedAtLevel3] = sum?.Level3 ?? 0,
                 [DisputeFigure.ResolvedAtLevel4] = sum?.Level4 ?? 0,
             };
             var milliseconds = sum?.Milliseconds ?? 0;
-            foreach (var (registeredAt, events) in timelines)
-            {
-                var tally = DisputeFigureRules.Tally(registeredAt, events, period);
-                // Their registrations are in the tallies already.
-                foreach (var figure in tally.Figures.Where(f => f != DisputeFigure.Accepted))
-                    counts[figure]++;
-                milliseconds += tally.MillisecondsToResolve ?? 0;
-            }
             // The ledger's rule for confirmations, asked from the agreements' side: the period's few
             // confirmations, each checked against the scope.
             var scoped = Scoped(scope, unit);
