@@ -43,13 +43,8 @@ public sealed class Dispute : Entity, IScoped
     public OtherRoutes RoutesExplained { get; private set; }
     public int ReopenCount { get; private set; }
 
-    /// <summary>How many times the dispute was referred out. With <see cref="ReopenCount"/> it tells the
-    /// figures which disputes may count twice in one period (<see cref="Figures.DisputeTally"/>).</summary>
+    /// <summary>How many times the dispute was referred out.</summary>
     public int ReferralCount { get; private set; }
-
-    /// <summary>Reopened, or referred more than once: the daily tallies count only its registration, and the
-    /// figures read the rest from its timeline. Stored (and indexed) so the figures find these few at once.</summary>
-    public bool CountedFromTimeline { get; private set; }
 
     /// <summary>When the people handling it were told the time limit is near; cleared when a new limit starts.</summary>
     public DateTimeOffset? NearLimitNotifiedAt { get; internal set; }
@@ -197,7 +192,6 @@ public sealed class Dispute : Entity, IScoped
         End(DisputeEventKind.Referred, DisputeStatus.Referred, Level, by, at, reason);
         ReferredTo = receiver.Trim();
         ReferralCount++;
-        CountedFromTimeline = ReopenCount > 0 || ReferralCount > 1;
     }
 
     /// <summary>Refers the dispute with a transfer form (移交函). A form naming no receiver is refused before
@@ -403,7 +397,6 @@ public sealed class Dispute : Entity, IScoped
         LimitStartedAt = at;
         NearLimitNotifiedAt = null;
         ReopenCount++;
-        CountedFromTimeline = true;
     }
 
     // ---- the mediation agreement ----

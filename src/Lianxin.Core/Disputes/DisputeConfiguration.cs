@@ -29,8 +29,6 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasIndex(x => x.EndedAt);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.AllowedActions);
-        // The figures read the few reopened or twice-referred disputes from their timelines.
-        b.HasIndex(x => x.CountedFromTimeline);
         // A dispute's page lists the later disputes related to it.
         b.HasIndex(x => x.RelatedDisputeId);
         b.HasOne<Dispute>().WithMany().HasForeignKey(x => x.RelatedDisputeId).OnDelete(DeleteBehavior.SetNull);

@@ -559,9 +559,6 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("CountedFromTimeline")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -651,8 +648,6 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddressKey");
-
-                    b.HasIndex("CountedFromTimeline");
 
                     b.HasIndex("EndedAt");
 
@@ -791,6 +786,12 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("PreviousDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextDay")
+                        .HasColumnType("date");
+
                     b.Property<int>("Accepted")
                         .HasColumnType("integer");
 
@@ -799,6 +800,9 @@ namespace Lianxin.Data.Postgres.Migrations
 
                     b.Property<long>("MillisecondsToResolve")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Recurred")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Referred")
                         .HasColumnType("integer");
@@ -818,7 +822,7 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.Property<int>("ResolvedLevel4")
                         .HasColumnType("integer");
 
-                    b.HasKey("OrgUnitId", "Day");
+                    b.HasKey("OrgUnitId", "Day", "PreviousDay", "NextDay");
 
                     b.HasIndex("Day", "OrgUnitId");
 

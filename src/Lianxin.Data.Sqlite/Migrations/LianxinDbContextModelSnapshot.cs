@@ -553,9 +553,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CountedFromTimeline")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -645,8 +642,6 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddressKey");
-
-                    b.HasIndex("CountedFromTimeline");
 
                     b.HasIndex("EndedAt");
 
@@ -785,6 +780,12 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("PreviousDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Accepted")
                         .HasColumnType("INTEGER");
 
@@ -792,6 +793,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MillisecondsToResolve")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recurred")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Referred")
@@ -812,7 +816,7 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.Property<int>("ResolvedLevel4")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrgUnitId", "Day");
+                    b.HasKey("OrgUnitId", "Day", "PreviousDay", "NextDay");
 
                     b.HasIndex("Day", "OrgUnitId");
 

@@ -46,7 +46,7 @@ public abstract class RollupUpsertTests(AppFixture app)
                 await RollupUpsert.AddAsync(
                     db,
                     half.OrderBy(c => c.Day).ToList(),
-                    [nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day)],
+                    DisputeTallyRollup.KeyProperties,
                     CancellationToken.None
                 );
                 await tx.CommitAsync();

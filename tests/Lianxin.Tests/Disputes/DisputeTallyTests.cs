@@ -137,6 +137,8 @@ public abstract class DisputeTallyTests(AppFixture app)
             new(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
             new(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
             new(new DateOnly(2024, 6, 15), new DateOnly(2025, 2, 3)),
+            // Longer than a year: it overlaps the year before it, which the figures sum in the same statement.
+            new(new DateOnly(2024, 3, 1), new DateOnly(2025, 10, 31)),
         };
         for (var i = 0; i < 5; i++)
         {
@@ -158,18 +160,25 @@ public abstract class DisputeTallyTests(AppFixture app)
         {
             foreach (var period in periods)
             {
-                var (tallied, direct) = await app.Factory.WithDbAsync(async db =>
+                var (both, direct, directBefore) = await app.Factory.WithDbAsync(async db =>
                 {
                     var figures = new DisputeFigureService(db, new ScopedUser(scope));
-                    var both = await figures.GetAsync(unit, period.From, period.To);
-                    return (both.Current, await figures.GetDirectAsync(unit, period));
-                });
-                foreach (var figure in Enum.GetValues<DisputeFigure>())
-                    Assert.True(
-                        direct.Count(figure) == tallied.Count(figure),
-                        $"{figure} {period.From}–{period.To} unit {unit}: direct {direct.Count(figure)}, tallied {tallied.Count(figure)}"
+                    return (
+                        await figures.GetAsync(unit, period.From, period.To),
+                        await figures.GetDirectAsync(unit, period),
+                        await figures.GetDirectAsync(unit, period.YearEarlier())
                     );
-                Assert.Equal(direct.AverageDaysToResolve, tallied.AverageDaysToResolve);
+                });
+                foreach (var (tallied, counted) in new[] { (both.Current, direct), (both.PreviousYear, directBefore) })
+                {
+                    foreach (var figure in Enum.GetValues<DisputeFigure>())
+                        Assert.True(
+                            counted.Count(figure) == tallied.Count(figure),
+                            $"{figure} {tallied.Period.From}–{tallied.Period.To} unit {unit}: direct {counted.Count(figure)}, "
+                                + $"tallied {tallied.Count(figure)}"
+                        );
+                    Assert.Equal(counted.AverageDaysToResolve, tallied.AverageDaysToResolve);
+                }
                 compared += direct.Resolved;
                 atLevel4 += direct.ResolvedAtLevel4;
                 acknowledged += direct.ReferralAcknowledged;
@@ -294,7 +303,7 @@ public abstract class DisputeTallyTests(AppFixture app)
         );
 
     [Fact]
-    public void A_dispute_adds_its_registration_and_its_one_resolution_or_only_its_registration_once_reopened()
+    public void A_dispute_adds_its_registration_and_resolutions_and_once_reopened_and_resolved_again_counts_once_in_any_period()
     {
         var unit = Guid.NewGuid();
         var at = new DateTimeOffset(2025, 3, 1, 23, 30, 0, DisputeTestData.China); // 15:30 UTC, still the 1st in China
@@ -313,10 +322,121 @@ public abstract class DisputeTallyTests(AppFixture app)
         );
         Assert.Equal((long)TimeSpan.FromDays(3).TotalMilliseconds, resolution.MillisecondsToResolve);
 
+        // Reopened, the resolution no longer counts as "accepted and resolved" and counts as a recurrence.
         d.Reopen(By, at.AddDays(10), "复发");
-        var reopened = Assert.Single(DisputeTallyRollup.Contribution(unit, d.RegisteredAt, d.Events));
-        Assert.Equal((1, 0, 0), (reopened.Accepted, reopened.AcceptedResolved, reopened.Resolved));
-        Assert.True(d.CountedFromTimeline);
+        var reopened = DisputeTallyRollup.Contribution(unit, d.RegisteredAt, d.Events);
+        Assert.Equal((1, 0), (reopened.Sum(t => t.Accepted), reopened.Sum(t => t.AcceptedResolved)));
+        var recurred = Assert.Single(reopened, t => t.Day == new DateOnly(2025, 3, 4));
+        Assert.Equal((1, 1, 1), (recurred.Resolved, recurred.ResolvedLevel2, recurred.Recurred));
+        Assert.Equal((DateOnly.MinValue, DateOnly.MaxValue), (recurred.PreviousDay, recurred.NextDay));
+
+        // Resolved again, higher: each resolution's rows name the other's day, so a period holding both counts
+        // the dispute once, at the higher level, with the time to the later resolution.
+        d.StartMediation(MediationLevel.PoliceOffice, By, at.AddDays(11));
+        d.Resolve(By, at.AddDays(12));
+        var twice = DisputeTallyRollup.Contribution(unit, d.RegisteredAt, d.Events);
+        var (first, second) = (new DateOnly(2025, 3, 4), new DateOnly(2025, 3, 13));
+        Assert.Equal(1, twice.Sum(t => t.AcceptedResolved));
+        Assert.Equal(1, Assert.Single(twice, t => t.Day == second && t.PreviousDay == first && t.Resolved == 1).Resolved);
+        Assert.Equal(1, Assert.Single(twice, t => t.Day == first && t.NextDay == second && t.ResolvedLevel2 == 1).ResolvedLevel2);
+        Assert.Equal(1, Assert.Single(twice, t => t.Day == second && t.ResolvedLevel3 == 1).ResolvedLevel3);
+        Assert.Equal(
+            (long)TimeSpan.FromDays(3).TotalMilliseconds,
+            Assert.Single(twice, t => t.Day == first && t.NextDay == second && t.MillisecondsToResolve > 0).MillisecondsToResolve
+        );
+        foreach (
+            var (from, to) in new[]
+            {
+                (first, first),
+                (second, second),
+                (first, second),
+                (new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
+            }
+        )
+            AssertSameAsTimeline(d.RegisteredAt, d.Events.ToList(), twice, new ChinaPeriod(from, to));
+    }
+
+    [Fact]
+    public void Rows_of_random_reopened_and_twice_referred_timelines_summed_over_any_period_give_the_timelines_figures()
+    {
+        var rng = new Random(20261207);
+        var timelines = new List<(DateTimeOffset RegisteredAt, List<DisputeEvent> Events, IReadOnlyList<DisputeTally> Rows)>();
+        for (var i = 0; i < 400; i++)
+        {
+            var at = new DateTimeOffset(2025, 1, 1, 9, 0, 0, DisputeTestData.China).AddDays(rng.Next(0, 60)).AddHours(rng.Next(0, 14));
+            var d = Dispute.Register(DisputeTestData.Form() with { OrgUnitId = Guid.NewGuid() }, By, at);
+            d.Triage(DisputeJurisdiction.PoliceSimple, By, at);
+            Referral? referral = null;
+            for (var s = rng.Next(4, 30); s > 0; s--)
+            {
+                // Steps hours to days apart: several of a kind fall on one day, in one short period, or far apart.
+                at = at.AddHours(rng.Next(1, 24 * 6));
+                referral = Step(d, referral, at, rng) ?? referral;
+            }
+            timelines.Add((d.RegisteredAt, d.Events.ToList(), DisputeTallyRollup.Contribution(d.OrgUnitId, d.RegisteredAt, d.Events)));
+        }
+        var reopenedTwiceResolved = timelines.Count(t =>
+            t.Events.Any(e => e.Kind == DisputeEventKind.Reopened)
+            && t.Events.Count(e => DisputeFigureRules.IsResolution(e.Kind, e.ToStatus)) > 1
+        );
+        var referredTwice = timelines.Count(t => t.Events.Count(e => e.Kind == DisputeEventKind.Referred) > 1);
+        Assert.True(
+            reopenedTwiceResolved > 20 && referredTwice > 5,
+            $"{reopenedTwiceResolved} resolved twice, {referredTwice} referred twice"
+        );
+
+        var start = new DateOnly(2025, 1, 1);
+        for (var p = 0; p < 300; p++)
+        {
+            var from = start.AddDays(rng.Next(0, 200));
+            var period = new ChinaPeriod(from, from.AddDays(rng.Next(0, p % 3 == 0 ? 3 : 90)));
+            foreach (var (registeredAt, events, rows) in timelines)
+                AssertSameAsTimeline(registeredAt, events, rows, period);
+        }
+    }
+
+    /// <summary>The rows a dispute adds that count in the period, summed, against the figures its timeline gives.</summary>
+    private static void AssertSameAsTimeline(
+        DateTimeOffset registeredAt,
+        IReadOnlyList<DisputeEvent> events,
+        IReadOnlyList<DisputeTally> rows,
+        ChinaPeriod period
+    )
+    {
+        var expected = DisputeFigureRules.Tally(registeredAt, events, period);
+        var counted = rows.Where(t => t.Day >= period.From && t.Day <= period.To && t.PreviousDay < period.From && t.NextDay > period.To)
+            .ToList();
+        int Sum(Func<DisputeTally, int> column) => counted.Sum(column);
+        var level = (Sum(t => t.ResolvedLevel1), Sum(t => t.ResolvedLevel2), Sum(t => t.ResolvedLevel3), Sum(t => t.ResolvedLevel4));
+        var actual = (
+            Accepted: Sum(t => t.Accepted),
+            AcceptedResolved: Sum(t => t.AcceptedResolved),
+            Resolved: Sum(t => t.Resolved),
+            Level: level,
+            Referred: Sum(t => t.Referred),
+            Recurred: Sum(t => t.Recurred),
+            Milliseconds: counted.Sum(t => t.MillisecondsToResolve)
+        );
+        int F(DisputeFigure figure) => expected.Counts(figure) ? 1 : 0;
+        var wanted = (
+            Accepted: F(DisputeFigure.Accepted),
+            AcceptedResolved: F(DisputeFigure.AcceptedResolved),
+            Resolved: F(DisputeFigure.Resolved),
+            Level: (
+                F(DisputeFigure.ResolvedAtLevel1),
+                F(DisputeFigure.ResolvedAtLevel2),
+                F(DisputeFigure.ResolvedAtLevel3),
+                F(DisputeFigure.ResolvedAtLevel4)
+            ),
+            Referred: F(DisputeFigure.Referred),
+            Recurred: F(DisputeFigure.Recurred),
+            Milliseconds: expected.MillisecondsToResolve ?? 0
+        );
+        Assert.True(
+            wanted == actual,
+            $"{period.From}–{period.To}: timeline {wanted}, rows {actual}; "
+                + string.Join(", ", events.Select(e => $"{e.Kind}/{e.ToStatus}/{e.ToLevel}@{ChinaTime.Day(e.At)}"))
+        );
     }
 
     private Task<
@@ -331,7 +451,10 @@ public abstract class DisputeTallyTests(AppFixture app)
             int L3,
             int L4,
             int Referred,
-            long Ms
+            int Recurred,
+            long Ms,
+            DateOnly PreviousDay,
+            DateOnly NextDay
         )>
     > Rows() =>
         app.Factory.WithDbAsync(async db =>
@@ -348,12 +471,17 @@ public abstract class DisputeTallyTests(AppFixture app)
                         t.ResolvedLevel3,
                         t.ResolvedLevel4,
                         t.Referred,
-                        t.MillisecondsToResolve
+                        t.Recurred,
+                        t.MillisecondsToResolve,
+                        t.PreviousDay,
+                        t.NextDay
                     )
                 )
-                .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0, 0L))
+                .Where(t => t != (t.OrgUnitId, t.Day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0L, t.PreviousDay, t.NextDay))
                 .OrderBy(t => t.OrgUnitId)
                 .ThenBy(t => t.Day)
+                .ThenBy(t => t.PreviousDay)
+                .ThenBy(t => t.NextDay)
                 .ToList()
         );
 

@@ -6,17 +6,28 @@ namespace Lianxin.Core.Disputes.Figures;
 
 /// <summary>One unit's dispute counts for one China calendar day, kept current in the same transaction
 /// as every dispute step (<see cref="DisputeTallyRollup"/>), so the figures add up a few rows per unit and
-/// day instead of reading every dispute's timeline. "Accepted" and "accepted and resolved" are counted on
+/// day instead of reading any dispute's timeline. "Accepted" and "accepted and resolved" are counted on
 /// the day of registration; the resolution columns on the day of the resolution; "referred" on the day of
 /// the referral.
 ///
-/// A dispute that was ever reopened, or referred more than once, may count twice within one period, which
-/// additive counts cannot undo; such a dispute adds only its registration here and the figures count the
-/// rest of it from its timeline (<see cref="DisputeFigureRules.Tally"/>).</summary>
+/// A dispute reopened, or referred more than once, has several steps of one kind, and a figure counts it once
+/// in a period however many of them fall in it. Each such step is counted under the days of the dispute's
+/// steps around it (<see cref="PreviousDay"/>, <see cref="NextDay"/>), and a period adds only the rows whose
+/// neighbours fall outside it: the one step that stands for the dispute in that period. A dispute with one
+/// step of each kind has no neighbours, and its rows count in every period that holds their day.</summary>
 public sealed class DisputeTally
 {
     public Guid OrgUnitId { get; set; }
     public DateOnly Day { get; set; }
+
+    /// <summary>The row counts only in a period that starts after this day (the dispute's earlier step that
+    /// would stand for it instead); <see cref="DateOnly.MinValue"/> when there is none.</summary>
+    public DateOnly PreviousDay { get; set; } = DateOnly.MinValue;
+
+    /// <summary>The row counts only in a period that ends before this day (the dispute's later step that
+    /// would stand for it instead); <see cref="DateOnly.MaxValue"/> when there is none.</summary>
+    public DateOnly NextDay { get; set; } = DateOnly.MaxValue;
+
     public int Accepted { get; set; }
     public int AcceptedResolved { get; set; }
     public int Resolved { get; set; }
@@ -25,6 +36,9 @@ public sealed class DisputeTally
     public int ResolvedLevel3 { get; set; }
     public int ResolvedLevel4 { get; set; }
     public int Referred { get; set; }
+
+    /// <summary>Resolved this day and reopened later (a recurrence).</summary>
+    public int Recurred { get; set; }
 
     /// <summary>Sum over the disputes resolved this day of the time from registration to the resolution, in
     /// whole milliseconds: integers add and subtract back exactly, as the counts are kept.</summary>
@@ -41,6 +55,7 @@ public sealed class DisputeTally
         && ResolvedLevel3 == 0
         && ResolvedLevel4 == 0
         && Referred == 0
+        && Recurred == 0
         && MillisecondsToResolve == 0;
 
     internal void Add(DisputeTally other, int sign)
@@ -53,6 +68,7 @@ public sealed class DisputeTally
         ResolvedLevel3 += sign * other.ResolvedLevel3;
         ResolvedLevel4 += sign * other.ResolvedLevel4;
         Referred += sign * other.Referred;
+        Recurred += sign * other.Recurred;
         MillisecondsToResolve += sign * other.MillisecondsToResolve;
     }
 }
@@ -62,7 +78,13 @@ internal sealed class DisputeTallyConfiguration : IEntityTypeConfiguration<Dispu
     public void Configure(EntityTypeBuilder<DisputeTally> b)
     {
         b.ToTable("DisputeDailyTallies");
-        b.HasKey(x => new { x.OrgUnitId, x.Day });
+        b.HasKey(x => new
+        {
+            x.OrgUnitId,
+            x.Day,
+            x.PreviousDay,
+            x.NextDay,
+        });
         // The figures read a period across all units in scope.
         b.HasIndex(x => new { x.Day, x.OrgUnitId });
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

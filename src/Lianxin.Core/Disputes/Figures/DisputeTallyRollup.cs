@@ -14,65 +14,98 @@ namespace Lianxin.Core.Disputes.Figures;
 public static class DisputeTallyRollup
 {
     /// <summary>Raise when <see cref="Contribution"/> changes, so stored tallies are rebuilt on the next start.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string RollupName = "DisputeDailyTallies";
 
-    /// <summary>What one dispute adds to the tallies, by unit and day. Everything is read from the
-    /// registration and the timeline; a dispute reopened or referred twice adds only its registration.</summary>
+    /// <summary>What one dispute adds to the tallies, by unit and day, read from the registration and the
+    /// timeline. With several steps of one kind (a dispute reopened, or referred twice) each step's row names
+    /// the days of the neighbouring steps that would stand for the dispute instead, so that in any period
+    /// exactly one of them counts (<see cref="DisputeTally.PreviousDay"/>), by the rules of
+    /// <see cref="DisputeFigureRules.Tally"/>:
+    /// <list type="bullet">
+    /// <item>resolved, referred, recurred: the period's first such step (no earlier one in the period);</item>
+    /// <item>the time to resolve: the period's last resolution (no later one in the period);</item>
+    /// <item>the level: the period's first resolution at the period's highest level (no earlier one at that
+    /// level or above, no later one above it); a referral's resolution or one without a level is above every level.</item>
+    /// </list></summary>
     public static IReadOnlyList<DisputeTally> Contribution(Guid orgUnitId, DateTimeOffset registeredAt, IEnumerable<DisputeEvent> events)
     {
-        var result = new Dictionary<DateOnly, DisputeTally>();
-        DisputeTally At(DateTimeOffset instant)
+        var result = new Dictionary<(DateOnly, DateOnly, DateOnly), DisputeTally>();
+        DisputeTally At(DateOnly day, DateOnly? previous = null, DateOnly? next = null)
         {
-            var day = ChinaTime.Day(instant);
-            if (!result.TryGetValue(day, out var tally))
-                result[day] = tally = new DisputeTally { OrgUnitId = orgUnitId, Day = day };
+            var key = (day, previous ?? DateOnly.MinValue, next ?? DateOnly.MaxValue);
+            if (!result.TryGetValue(key, out var tally))
+                result[key] = tally = new DisputeTally
+                {
+                    OrgUnitId = orgUnitId,
+                    Day = key.day,
+                    PreviousDay = key.Item2,
+                    NextDay = key.Item3,
+                };
             return tally;
         }
 
-        At(registeredAt).Accepted++;
-        DisputeEvent? resolution = null;
-        DisputeEvent? referral = null;
-        var referrals = 0;
-        foreach (var e in events)
+        // In time order, steps at the same instant by their content, so the rows do not depend on the order loaded.
+        var steps = events
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Kind)
+            .ThenBy(e => e.ToStatus)
+            .ThenBy(e => e.ToLevel)
+            .Select(e => (Event: e, Day: ChinaTime.Day(e.At)))
+            .ToList();
+        var resolutions = steps.Where(s => DisputeFigureRules.IsResolution(s.Event.Kind, s.Event.ToStatus)).ToList();
+        var reopenings = steps.Where(s => s.Event.Kind == DisputeEventKind.Reopened).Select(s => s.Event.At).ToList();
+        bool ReopenedAfter(DateTimeOffset at) => reopenings.Any(r => r > at);
+
+        var registered = ChinaTime.Day(registeredAt);
+        At(registered).Accepted++;
+        if (resolutions.Any(r => !ReopenedAfter(r.Event.At)))
+            At(registered).AcceptedResolved++;
+
+        // A referral's receiver's resolution, or one without a level, is above every level.
+        static int Rank(DisputeEvent e) => e.Kind == DisputeEventKind.Resolved && e.ToLevel is { } level ? (int)level : int.MaxValue;
+        DateOnly? recurred = null;
+        for (var i = 0; i < resolutions.Count; i++)
         {
-            if (e.Kind == DisputeEventKind.Reopened)
-                return [.. result.Values];
-            if (e.Kind == DisputeEventKind.Referred && ++referrals > 1)
-                return [.. result.Values];
-            if (e.Kind == DisputeEventKind.Referred)
-                referral = e;
-            if (DisputeFigureRules.IsResolution(e.Kind, e.ToStatus))
-                resolution = e;
-        }
-        if (resolution is not null)
-        {
-            var day = At(resolution.At);
-            day.Resolved++;
-            day.MillisecondsToResolve += (resolution.At - registeredAt).Ticks / TimeSpan.TicksPerMillisecond;
-            if (resolution.Kind == DisputeEventKind.Resolved)
+            var (e, day) = resolutions[i];
+            At(day, previous: i > 0 ? resolutions[i - 1].Day : null).Resolved++;
+            At(day, next: i + 1 < resolutions.Count ? resolutions[i + 1].Day : null).MillisecondsToResolve +=
+                (e.At - registeredAt).Ticks / TimeSpan.TicksPerMillisecond;
+            var rank = Rank(e);
+            if (rank != int.MaxValue)
             {
-                switch (resolution.ToLevel)
+                var atOrAbove = resolutions.Take(i).LastOrDefault(r => Rank(r.Event) >= rank);
+                var above = resolutions.Skip(i + 1).FirstOrDefault(r => Rank(r.Event) > rank);
+                var row = At(day, atOrAbove.Event is null ? null : atOrAbove.Day, above.Event is null ? null : above.Day);
+                switch ((MediationLevel)rank)
                 {
                     case MediationLevel.HouseholdHead:
-                        day.ResolvedLevel1++;
+                        row.ResolvedLevel1++;
                         break;
                     case MediationLevel.Village:
-                        day.ResolvedLevel2++;
+                        row.ResolvedLevel2++;
                         break;
                     case MediationLevel.PoliceOffice:
-                        day.ResolvedLevel3++;
+                        row.ResolvedLevel3++;
                         break;
                     case MediationLevel.County:
-                        day.ResolvedLevel4++;
+                        row.ResolvedLevel4++;
                         break;
                 }
             }
-            At(registeredAt).AcceptedResolved++;
+            if (ReopenedAfter(e.At))
+            {
+                At(day, previous: recurred).Recurred++;
+                recurred = day;
+            }
         }
-        if (referral is not null)
-            At(referral.At).Referred++;
+        DateOnly? referred = null;
+        foreach (var (e, day) in steps.Where(s => s.Event.Kind == DisputeEventKind.Referred))
+        {
+            At(day, previous: referred).Referred++;
+            referred = day;
+        }
         return [.. result.Values];
     }
 
@@ -81,7 +114,7 @@ public static class DisputeTallyRollup
     /// already stored, under its stored unit). The timeline is owned by the dispute and always loaded with it.</summary>
     internal static List<DisputeTally> PendingChanges(ChangeTracker tracker)
     {
-        var deltas = new Dictionary<(Guid, DateOnly), DisputeTally>();
+        var deltas = new Dictionary<(Guid, DateOnly, DateOnly, DateOnly), DisputeTally>();
         void Apply(IEnumerable<DisputeTally> tallies, int sign) => AddTo(deltas, tallies, sign);
 
         foreach (var entry in tracker.Entries<Dispute>())
@@ -120,19 +153,42 @@ public static class DisputeTallyRollup
             }
         }
         // Ordered by key, so two transactions touching the same rows lock them in the same order.
-        return [.. deltas.Values.Where(d => !d.IsZero).OrderBy(d => d.OrgUnitId).ThenBy(d => d.Day)];
+        return
+        [
+            .. deltas
+                .Values.Where(d => !d.IsZero)
+                .OrderBy(d => d.OrgUnitId)
+                .ThenBy(d => d.Day)
+                .ThenBy(d => d.PreviousDay)
+                .ThenBy(d => d.NextDay),
+        ];
     }
 
     /// <summary>Adds (or with -1 takes away) tallies into a set keyed by unit and day.</summary>
-    private static void AddTo(Dictionary<(Guid, DateOnly), DisputeTally> into, IEnumerable<DisputeTally> tallies, int sign)
+    private static void AddTo(
+        Dictionary<(Guid, DateOnly, DateOnly, DateOnly), DisputeTally> into,
+        IEnumerable<DisputeTally> tallies,
+        int sign
+    )
     {
         foreach (var t in tallies)
         {
-            if (!into.TryGetValue((t.OrgUnitId, t.Day), out var sum))
-                into[(t.OrgUnitId, t.Day)] = sum = new DisputeTally { OrgUnitId = t.OrgUnitId, Day = t.Day };
+            var key = (t.OrgUnitId, t.Day, t.PreviousDay, t.NextDay);
+            if (!into.TryGetValue(key, out var sum))
+                into[key] = sum = new DisputeTally
+                {
+                    OrgUnitId = t.OrgUnitId,
+                    Day = t.Day,
+                    PreviousDay = t.PreviousDay,
+                    NextDay = t.NextDay,
+                };
             sum.Add(t, sign);
         }
     }
+
+    /// <summary>The tallies' key: a unit's day, and the neighbouring steps' days of the rows that count in fewer periods.</summary>
+    public static IReadOnlyCollection<string> KeyProperties { get; } =
+    [nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day), nameof(DisputeTally.PreviousDay), nameof(DisputeTally.NextDay)];
 
     private static T Original<T>(EntityEntry<Dispute> entry, System.Linq.Expressions.Expression<Func<Dispute, T>> property) =>
         entry.Property(property).OriginalValue;
@@ -141,7 +197,7 @@ public static class DisputeTallyRollup
     /// to the counts in place (the same statement on SQLite and PostgreSQL). Runs inside the caller's transaction.</summary>
     internal static async Task ApplyAsync(LianxinDbContext db, IReadOnlyList<DisputeTally> changes, CancellationToken ct)
     {
-        await RollupUpsert.AddAsync(db, changes, [nameof(DisputeTally.OrgUnitId), nameof(DisputeTally.Day)], ct);
+        await RollupUpsert.AddAsync(db, changes, KeyProperties, ct);
     }
 
     /// <summary>Recomputes every tally from the disputes' timelines, replacing what is stored, and records
@@ -165,7 +221,7 @@ public static class DisputeTallyRollup
             onlyIfStale,
             async ct =>
             {
-                var totals = new Dictionary<(Guid, DateOnly), DisputeTally>();
+                var totals = new Dictionary<(Guid, DateOnly, DateOnly, DateOnly), DisputeTally>();
                 var disputes = db
                     .Disputes.AsNoTracking()
                     .IgnoreAutoIncludes()
@@ -191,7 +247,13 @@ public static class DisputeTallyRollup
                     var events = d.Events.OrderBy(e => e.At).Select(e => DisputeEvent.ForFigures(e.Kind, e.At, e.ToStatus, e.ToLevel));
                     AddTo(totals, Contribution(d.OrgUnitId, d.RegisteredAt, events), +1);
                 }
-                return totals.Values.Where(t => !t.IsZero).OrderBy(t => t.OrgUnitId).ThenBy(t => t.Day).ToList();
+                return totals
+                    .Values.Where(t => !t.IsZero)
+                    .OrderBy(t => t.OrgUnitId)
+                    .ThenBy(t => t.Day)
+                    .ThenBy(t => t.PreviousDay)
+                    .ThenBy(t => t.NextDay)
+                    .ToList();
             },
             ct
         );

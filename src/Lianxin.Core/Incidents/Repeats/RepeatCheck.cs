@@ -658,21 +658,40 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
                     )
         );
 
-        /// <summary>The open groups holding either of at most two keys, with their members and keys, tracked.</summary>
+        /// <summary>The open groups holding either of at most two keys or any of the incidents given, with their members
+        /// and keys, tracked. Each condition is an uncorrelated IN over its own index ((Kind, Key) of the keys, IncidentId of
+        /// the members), so the database looks the few groups up rather than testing every open group.</summary>
         public readonly Func<
             LianxinDbContext,
             RepeatClusterKind,
             string,
             RepeatClusterKind,
             string,
+            Guid[],
             DateTimeOffset,
             IAsyncEnumerable<RepeatCluster>
-        > OpenOf = EF.CompileAsyncQuery(
-            (LianxinDbContext db, RepeatClusterKind k1, string key1, RepeatClusterKind k2, string key2, DateTimeOffset since) =>
+        > OpenOfOrHolding = EF.CompileAsyncQuery(
+            (
+                LianxinDbContext db,
+                RepeatClusterKind k1,
+                string key1,
+                RepeatClusterKind k2,
+                string key2,
+                Guid[] incidents,
+                DateTimeOffset since
+            ) =>
                 db
                     .RepeatClusters.Include(c => c.Members)
                     .Include(c => c.Keys)
-                    .Where(c => c.LastAt >= since && c.Keys.Any(k => (k.Kind == k1 && k.Key == key1) || (k.Kind == k2 && k.Key == key2)))
+                    .Where(c =>
+                        c.LastAt >= since
+                        && (
+                            db.RepeatClusterKeys.Where(k => (k.Kind == k1 && k.Key == key1) || (k.Kind == k2 && k.Key == key2))
+                                .Select(k => k.ClusterId)
+                                .Contains(c.Id)
+                            || db.RepeatClusterMembers.Where(m => incidents.Contains(m.IncidentId)).Select(m => m.ClusterId).Contains(c.Id)
+                        )
+                    )
         );
     }
 
@@ -692,12 +711,18 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var pairs = hits.Select(h => (h.Kind, h.Key)).Distinct().ToList();
+        // The incidents the hits repeat (or, on a re-check, the incident itself): the groups holding them are read too.
+        var repeated = hits.SelectMany(h => h.Earlier.Select(e => e.Id)).Concat(recheck ? hits.Select(h => h.Incident.Id) : []).Distinct();
+        List<RepeatCluster>? holding = null;
         if (!large && pairs.Count <= 2)
         {
-            // At most two keys (one incident by hand or from the 110 system): the same read as a compiled query.
+            // At most two keys (one incident by hand or from the 110 system): the groups of the keys and the groups holding
+            // the incidents repeated, in one compiled statement (one round trip instead of two, none rebuilt per call).
             var (k1, key1) = pairs[0];
             var (k2, key2) = pairs[^1];
-            await foreach (var _ in OneReads.Of(db).OpenOf(db, k1, key1, k2, key2, since).WithCancellation(ct)) { }
+            holding = [];
+            await foreach (var c in OneReads.Of(db).OpenOfOrHolding(db, k1, key1, k2, key2, [.. repeated], since).WithCancellation(ct))
+                holding.Add(c);
         }
         else
         {
@@ -730,11 +755,14 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         );
 
         // Incidents the hits repeat that a group holds under another key (A and B share an address, B and C a phone).
-        var wanted = hits.SelectMany(h => h.Earlier.Select(e => e.Id))
-            .Concat(recheck ? hits.Select(h => h.Incident.Id) : [])
-            .Distinct()
-            .Where(id => !groups.Holds(id))
-            .ToList();
+        var wanted = repeated.Where(id => !groups.Holds(id)).ToList();
+        if (holding is not null)
+        {
+            // Read with the keys' groups: of those, the ones holding an incident no key's group holds, as the read below takes.
+            var unheld = wanted.ToHashSet();
+            await groups.RegisterAsync(db, holding.Where(c => c.Members.Any(m => unheld.Contains(m.IncidentId))).ToList(), large, ct);
+            return groups;
+        }
         foreach (var part in wanted.Chunk(KeysPerRead))
         {
             var query = db.RepeatClusters.Where(c => c.LastAt >= since && c.Members.Any(m => EF.Parameter(part).Contains(m.IncidentId)));
