@@ -1,6 +1,7 @@
 using Lianxin.Core.Common;
 using Lianxin.Core.Data;
 using Lianxin.Core.Incidents;
+using Lianxin.Core.Incidents.Import;
 using Lianxin.Core.Incidents.Repeats;
 using Lianxin.Core.Notifications;
 using Lianxin.Tests.Support;
@@ -60,55 +61,79 @@ public abstract class RepeatBatchTests(AppFixture app)
     private sealed record Run(List<Call> Calls, List<Incident> Incidents, string[] Addresses);
 
     /// <summary>Takes the scenario in with its own addresses and callers, in intakes of <paramref name="chunk"/>
-    /// incidents (in time order, as a file is), each saved and checked in one transaction.</summary>
-    private async Task<Run> TakeInAsync(List<Call> calls, int chunk, RepeatOptions rule, bool bulk = false)
+    /// incidents (in time order, as a file is), each saved and checked in one transaction. The calls at the positions
+    /// <paramref name="stored"/> picks are taken first, one by one, so the rest find incidents and open groups in the
+    /// database (before and after them in time, as when calls entered by hand come again in a file). With
+    /// <paramref name="file"/> the rest are one intake in parts of <paramref name="chunk"/> (as a file import hands
+    /// them, tagged with an import batch), checked when its last part is in.</summary>
+    private async Task<Run> TakeInAsync(
+        List<Call> calls,
+        int chunk,
+        RepeatOptions rule,
+        bool bulk = false,
+        bool file = false,
+        Func<int, bool>? stored = null
+    )
     {
         var estate = Unique("比对花园");
         var addresses = Enumerable.Range(1, 6).Select(i => $"{estate}{i}号楼1单元{i}01").ToArray();
         var phones = Enumerable.Range(0, 4).Select(_ => $"13{Random.Shared.Next(100_000_000, 999_999_999)}").ToArray();
         var idNumbers = Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? NewIdNumber() : null).ToArray();
-        var incidents = new List<Incident>();
-        foreach (var part in calls.Chunk(chunk))
-            incidents.AddRange(
+        var incidents = new Incident[calls.Count];
+        var first = Enumerable.Range(0, calls.Count).Where(n => stored?.Invoke(n) == true).ToList();
+        var rest = Enumerable.Range(0, calls.Count).Where(n => stored?.Invoke(n) != true).ToList();
+        void Keep(IEnumerable<int> positions, List<Incident> taken)
+        {
+            foreach (var (n, incident) in positions.Zip(taken))
+                incidents[n] = incident;
+        }
+        List<Incident> Make(IServiceProvider sp, IEnumerable<Call> part, Guid? batch = null)
+        {
+            var protector = sp.GetRequiredService<PersonalDataProtector>();
+            var normalizer = sp.GetRequiredService<AddressNormalizer>();
+            return part.Select(c =>
+                {
+                    var i = Incident.Receive(
+                        new IncidentReport
+                        {
+                            Number = Unique("B110-"),
+                            ReceivedAt = c.At,
+                            CategoryCode = "dispute",
+                            Address = addresses[c.Address],
+                            AddressKey = normalizer.Normalize(addresses[c.Address]),
+                            Summary = "比对",
+                            HandlingUnitId = app.World.Stations[0].Id,
+                            Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid,
+                            Source = batch is null ? IncidentSource.Api : IncidentSource.Import,
+                            ImportBatchId = batch,
+                            CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
+                        }
+                    );
+                    i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
+                    if (c.Party is { } who)
+                    {
+                        var party = new IncidentParty
+                        {
+                            IncidentId = i.Id,
+                            ReceivedAt = i.ReceivedAt,
+                            Name = protector.Protect(PartyNames[who], PersonName.Mask),
+                            IdNumber = protector.Protect(idNumbers[who], CitizenId.Mask),
+                            Phone = protector.Protect(phones[who], PhoneNumber.Mask),
+                        };
+                        party.Key();
+                        i.Parties.Add(party);
+                    }
+                    return i;
+                })
+                .ToList();
+        }
+        foreach (var part in first.Chunk(1).Concat(file ? [] : rest.Chunk(chunk)))
+            Keep(
+                part,
                 await app.Factory.WithScopeAsync(async sp =>
                 {
                     var db = sp.GetRequiredService<LianxinDbContext>();
-                    var protector = sp.GetRequiredService<PersonalDataProtector>();
-                    var normalizer = sp.GetRequiredService<AddressNormalizer>();
-                    var list = part.Select(c =>
-                        {
-                            var i = Incident.Receive(
-                                new IncidentReport
-                                {
-                                    Number = Unique("B110-"),
-                                    ReceivedAt = c.At,
-                                    CategoryCode = "dispute",
-                                    Address = addresses[c.Address],
-                                    AddressKey = normalizer.Normalize(addresses[c.Address]),
-                                    Summary = "比对",
-                                    HandlingUnitId = app.World.Stations[0].Id,
-                                    Validity = c.Invalid ? IncidentValidity.Invalid : IncidentValidity.Valid,
-                                    Source = IncidentSource.Api,
-                                    CallerPhone = protector.Protect(c.Phone is { } p ? phones[p] : null, PhoneNumber.Mask),
-                                }
-                            );
-                            i.Place(app.World.Villages[0].Id, PlacementMethod.Address);
-                            if (c.Party is { } who)
-                            {
-                                var party = new IncidentParty
-                                {
-                                    IncidentId = i.Id,
-                                    ReceivedAt = i.ReceivedAt,
-                                    Name = protector.Protect(PartyNames[who], PersonName.Mask),
-                                    IdNumber = protector.Protect(idNumbers[who], CitizenId.Mask),
-                                    Phone = protector.Protect(phones[who], PhoneNumber.Mask),
-                                };
-                                party.Key();
-                                i.Parties.Add(party);
-                            }
-                            return i;
-                        })
-                        .ToList();
+                    var list = Make(sp, part.Select(n => calls[n]));
                     await using var tx = await db.Database.BeginTransactionAsync();
                     db.Incidents.AddRange(list);
                     await db.SaveChangesAsync();
@@ -122,7 +147,49 @@ public abstract class RepeatBatchTests(AppFixture app)
                     return list;
                 })
             );
-        return new Run(calls, incidents, addresses);
+        if (file)
+            Keep(
+                rest,
+                await app.Factory.WithScopeAsync(async sp =>
+                {
+                    var db = sp.GetRequiredService<LianxinDbContext>();
+                    var batch = IncidentImport.Start(
+                        Unique("比对") + ".csv",
+                        1,
+                        Unique("sha"),
+                        ImportFileFormat.Csv,
+                        "UTF-8",
+                        app.World.UserIds["officer1"],
+                        "officer1",
+                        app.World.Stations[0].Id,
+                        DateTimeOffset.UtcNow
+                    );
+                    db.Add(batch);
+                    await db.SaveChangesAsync();
+                    var check = new RepeatCheck(
+                        sp.GetRequiredService<NotificationService>(),
+                        Options.Create(rule),
+                        bulk ? sp.GetRequiredService<IBulkWriter>() : null
+                    );
+                    var all = new List<Incident>();
+                    await using var tx = await db.Database.BeginTransactionAsync();
+                    foreach (var part in rest.Chunk(chunk))
+                    {
+                        var list = Make(sp, part.Select(n => calls[n]), batch.Id);
+                        db.Incidents.AddRange(list);
+                        await db.SaveChangesAsync();
+                        // As the import hands them: stored rows, not tracked.
+                        db.ChangeTracker.Clear();
+                        await check.OnPartAddedAsync(db, list, CancellationToken.None);
+                        all.AddRange(list);
+                    }
+                    await check.OnPartsFinishedAsync(db, CancellationToken.None);
+                    await db.SaveChangesAsync();
+                    await tx.CommitAsync();
+                    return all;
+                })
+            );
+        return new Run(calls, [.. incidents], addresses);
     }
 
     /// <summary>The run's clusters and flags written with scenario positions in place of its own ids and keys, so
@@ -247,6 +314,65 @@ public abstract class RepeatBatchTests(AppFixture app)
         Assert.True(single.Count(l => l.StartsWith("key ", StringComparison.Ordinal)) > 4, string.Join("\n", single));
         Assert.Equal(single, whole);
         Assert.Equal(single, parts);
+    }
+
+    /// <summary>The party scenario with calls on the window's edges: for every fifth call another from the same flat, phone
+    /// and person exactly the window later (the first still counts), and for every seventh a second after that (it no
+    /// longer does); none later than now.</summary>
+    private static List<Call> EdgeScenario(int seed, int count, int windowDays)
+    {
+        var calls = Scenario(seed, count, parties: true);
+        var window = TimeSpan.FromDays(windowDays);
+        var now = DateTimeOffset.UtcNow;
+        return calls
+            .Concat(calls.Where((_, n) => n % 5 == 0).Select(c => c with { At = c.At + window, Invalid = false }))
+            .Concat(calls.Where((_, n) => n % 7 == 3).Select(c => c with { At = c.At + window + TimeSpan.FromSeconds(1), Invalid = false }))
+            .Where(c => c.At <= now)
+            .OrderBy(c => c.At)
+            .ToList();
+    }
+
+    public static TheoryData<int, int, int, bool> BlockRules =>
+        new()
+        {
+            { 2, 30, 41, false },
+            { 3, 10, 43, false },
+            { 2, 30, 47, true },
+        };
+
+    /// <summary>A file's incidents checked at once by the block path (one read by time of the earlier incidents and of the
+    /// open groups, the file's own from memory) flag the same incidents and build the same groups, with the same members
+    /// and keys, as taking every call one by one; so does the path by key over the same parts. A third of the calls, spread
+    /// over the file's span, are in the database before the file (some in groups already); addresses, phones and people
+    /// overlap, and calls fall on the window's edges. With <paramref name="large"/> the file is past the bulk threshold: groups' members are read
+    /// as rows and what is new is written in bulk.</summary>
+    [Theory]
+    [MemberData(nameof(BlockRules))]
+    public async Task The_block_path_flags_and_groups_as_one_by_one(int minCount, int windowDays, int seed, bool large)
+    {
+        RepeatOptions Rule(int blockAbove) =>
+            new()
+            {
+                RepeatMinCount = minCount,
+                RepeatWindowDays = windowDays,
+                RepeatBlockAbove = blockAbove,
+            };
+        var calls = EdgeScenario(seed, large ? 2 * RepeatCheck.BulkWriteAbove + 40 : 80, windowDays);
+        bool Stored(int n) => n % 3 == 1;
+        var single = await ShapeAsync(await TakeInAsync(calls, 1, Rule(0), stored: Stored));
+        var block = await ShapeAsync(await TakeInAsync(calls, 13, Rule(0), bulk: large, file: true, stored: Stored));
+        var byKey = await ShapeAsync(await TakeInAsync(calls, 13, Rule(int.MaxValue), bulk: large, file: true, stored: Stored));
+
+        // The scenario exercises what it is meant to: people's keys joined groups, and groups of the file hold incidents
+        // stored before it.
+        Assert.True(single.Count(l => l.Contains(": Party person", StringComparison.Ordinal)) > 1, string.Join("\n", single));
+        var members = single
+            .Where(l => l.Contains(" [", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf('[') + 1)..l.IndexOf(']')].Split(',').Select(int.Parse).ToList())
+            .ToList();
+        Assert.Contains(members, m => m.Any(Stored) && !m.All(Stored));
+        Assert.Equal(single, block);
+        Assert.Equal(single, byKey);
     }
 
     /// <summary>The repeated-incident messages the user got that are not among <paramref name="known"/>.</summary>

@@ -16,7 +16,7 @@ namespace Lianxin.Core.Incidents.Repeats;
 /// received-time order, so incidents of the same intake that repeat each other are found as if they had come one
 /// by one. Flagged incidents' community officers are told: per incident, or in one summary each when the intake
 /// flagged more than <see cref="RepeatOptions.DigestAbove"/>.</summary>
-public sealed class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options, IBulkWriter? bulk = null)
+public sealed partial class RepeatCheck(NotificationService notifications, IOptions<RepeatOptions> options, IBulkWriter? bulk = null)
     : IIncidentIntakeStep
 {
     public int Order => 20;
@@ -32,16 +32,19 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) =>
         CheckAsync(db, added, null, null, ct);
 
-    /// <summary>Notices of an intake that comes in parts, sent when its last part is in; tied to the intake's
-    /// transaction, so a run that failed and is run again starts with none.</summary>
-    private (object Transaction, Notices Notices)? _parts;
+    /// <summary>The incidents of an intake that comes in parts, checked when its last part is in, and its notices;
+    /// tied to the intake's transaction, so a run that failed and is run again starts with none.</summary>
+    private (object Transaction, Notices Notices, List<Incident> Incidents)? _parts;
 
+    /// <summary>A part is only kept (what the check reads of each incident): the whole intake is checked at once after its
+    /// last part, with the block reads when it is larger than <see cref="RepeatOptions.BlockAbove"/>.</summary>
     public Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
         if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx))
-            _parts = parts = (tx, new Notices());
-        return CheckAsync(db, added, null, parts.Notices, ct);
+            _parts = parts = (tx, new Notices(), []);
+        parts.Incidents.AddRange(added.Select(KeptForCheck));
+        return Task.CompletedTask;
     }
 
     public async Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct)
@@ -49,6 +52,13 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, db.Database.CurrentTransaction))
             return;
         _parts = null;
+        if (parts.Incidents.Count > 0)
+        {
+            var block = parts.Incidents.Count > options.Value.BlockAbove;
+            await CheckAsync(db, parts.Incidents, null, parts.Notices, ct, block);
+            if (block)
+                ForgetStoredGroups(db);
+        }
         parts.Notices.AuditClusters(db);
         await SendAsync(parts.Notices, options.Value, ct);
     }
@@ -99,11 +109,12 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         IReadOnlyList<Incident> added,
         RepeatClusterKind? only,
         Notices? collecting,
-        CancellationToken ct
+        CancellationToken ct,
+        bool block = false
     )
     {
         var rule = options.Value;
-        var touched = await ClusterAsync(db, added, rule, ct, only);
+        var touched = await ClusterAsync(db, added, rule, ct, only, block);
         if (touched.Count == 0)
             return;
         // The incidents that joined a cluster now (a cluster's earlier members were flagged when they joined). Earlier
@@ -200,13 +211,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     /// earlier incidents of each (at most <see cref="RepeatOptions.MaxEarlier"/> per key, the newest), and where the
     /// rule is met puts them into the one open group the incident reaches (by its keys or through the incidents it
     /// repeats), merging groups it joins together, or a new one (added to the context, not saved). Returns the group
-    /// each incident joined and by which kinds of key.</summary>
+    /// each incident joined and by which kinds of key. With <paramref name="block"/> the earlier incidents and the open
+    /// groups are read by time instead of by key (<see cref="BlockRowsAsync"/>), for an intake that fills its window.</summary>
     public static async Task<IReadOnlyList<Touch>> ClusterAsync(
         LianxinDbContext db,
         IReadOnlyList<Incident> added,
         RepeatOptions rule,
         CancellationToken ct,
-        RepeatClusterKind? only = null
+        RepeatClusterKind? only = null,
+        bool block = false
     )
     {
         var incoming = added
@@ -217,7 +230,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         if (incoming.Count == 0)
             return [];
         var window = TimeSpan.FromDays(rule.WindowDays);
-        var (earlier, named) = await EarlierAsync(db, incoming, window, ct);
+        var (earlier, named) = await EarlierAsync(db, incoming, window, ct, block);
 
         // Whether the rule is met depends on the earlier incidents alone, so it is settled before the clusters are read.
         var hits = new List<Hit>();
@@ -263,7 +276,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         if (hits.Count == 0)
             return [];
 
-        var groups = await OpenGroupsAsync(db, hits, incoming.Count > BulkWriteAbove, only is not null, window, ct);
+        var groups = await OpenGroupsAsync(db, hits, incoming.Count > BulkWriteAbove, only is not null, window, ct, block);
         var touched = new List<Touch>(hits.Count);
         var movedNotes = new List<(Guid From, RepeatCluster To)>();
         foreach (var mine in hits.GroupBy(h => h.Incident))
@@ -350,7 +363,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
     private static async Task<(
         Dictionary<(RepeatClusterKind, string), List<Earlier>> ByKey,
         Dictionary<Guid, List<Named>> Named
-    )> EarlierAsync(LianxinDbContext db, List<Incident> incoming, TimeSpan window, CancellationToken ct)
+    )> EarlierAsync(LianxinDbContext db, List<Incident> incoming, TimeSpan window, CancellationToken ct, bool block = false)
     {
         var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
         var until = incoming[^1].ReceivedAt.ToUniversalTime();
@@ -374,7 +387,16 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         // One incident without parties (an entry by hand, a call from the 110 system): the same read as a compiled query,
         // so the statement is not rebuilt from its expression tree on every call.
         var single = incoming.Count == 1 && incoming[0].Parties.Count == 0 ? incoming[0] : null;
-        if (single is not null)
+        if (block)
+        {
+            // Every read below, for the whole intake at once: its own incidents from memory, the stored ones by time.
+            rows.AddRange(await BlockRowsAsync(db, incoming, since, until, ct));
+            addresses = [];
+            phones = [];
+            people = [];
+            callers = [];
+        }
+        else if (single is not null)
         {
             var (address, phone) = (single.AddressKey, single.CallerPhoneHash);
             var reads = OneReads.Of(db);
@@ -447,7 +469,7 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         // The people some caller was named as, not already read as parties of the intake: every incident naming them in
         // the window fills their cluster (a second read only when a caller was named, which is rare).
         var read = people.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
-        var discovered = rows.Where(r => r.PartyPhoneHash is not null && r.PersonKey is not null)
+        var discovered = rows.Where(r => !block && r.PartyPhoneHash is not null && r.PersonKey is not null)
             .Select(r => r.PersonKey!)
             .Where(k => !read.Contains(k))
             .Distinct(StringComparer.Ordinal)
@@ -706,11 +728,14 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
         bool large,
         bool recheck,
         TimeSpan window,
-        CancellationToken ct
+        CancellationToken ct,
+        bool block = false
     )
     {
         var since = (hits.Min(h => h.Incident.ReceivedAt) - window).ToUniversalTime();
         var pairs = hits.Select(h => (h.Kind, h.Key)).Distinct().ToList();
+        if (block)
+            return await BlockGroupsAsync(db, hits, pairs, large, recheck, since, ct);
         // The incidents the hits repeat (or, on a re-check, the incident itself): the groups holding them are read too.
         var repeated = hits.SelectMany(h => h.Earlier.Select(e => e.Id)).Concat(recheck ? hits.Select(h => h.Incident.Id) : []).Distinct();
         List<RepeatCluster>? holding = null;
@@ -783,7 +808,13 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
 
         /// <summary>Adds groups read from the database or tracked already; their stored members are read as rows for a
         /// large intake, where they are not tracked.</summary>
-        public async Task RegisterAsync(LianxinDbContext db, IReadOnlyList<RepeatCluster> found, bool large, CancellationToken ct)
+        public async Task RegisterAsync(
+            LianxinDbContext db,
+            IReadOnlyList<RepeatCluster> found,
+            bool large,
+            CancellationToken ct,
+            IReadOnlyDictionary<Guid, List<StoredMember>>? members = null
+        )
         {
             var fresh = found.Where(c => !_members.ContainsKey(c.Id) && !_mergedInto.ContainsKey(c.Id)).Distinct().ToList();
             foreach (var c in fresh)
@@ -797,6 +828,15 @@ public sealed class RepeatCheck(NotificationService notifications, IOptions<Repe
             if (!large)
                 return;
             var stored = fresh.Where(c => db.Entry(c).State != EntityState.Added).Select(c => c.Id).ToList();
+            if (members is not null)
+            {
+                // The block read every open group's members at once.
+                var of = fresh.ToDictionary(c => c.Id);
+                foreach (var id in stored)
+                foreach (var row in members.GetValueOrDefault(id) ?? [])
+                    Hold(of[id], row.IncidentId, row.JoinedKind, row.JoinedKey);
+                return;
+            }
             foreach (var part in stored.Chunk(KeysPerRead))
             {
                 var rows = await db
