@@ -76,11 +76,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 continue; // another request claimed it between the read and the insert: read its claim
             }
             if (prior.RequestHash != bodyHash || prior.Route != route)
-                return Results.Problem(
-                    title: "Idempotency-Key 已用于另一个请求",
-                    detail: "同一个键只能用于内容相同的重试。",
-                    statusCode: 422
-                );
+                return KeyReused();
             if (prior.ClaimedUntil is null)
                 return Replay(http, prior);
             if (prior.ClaimedUntil < db.Now)
@@ -91,11 +87,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 continue;
             }
             if (waited.Elapsed > Wait)
-                return Results.Problem(
-                    title: "同一请求仍在处理中",
-                    detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。",
-                    statusCode: 409
-                );
+                return StillRunning();
             await Task.Delay(Poll, ct);
         }
 
@@ -109,29 +101,13 @@ public sealed class IdempotencyFilter : IEndpointFilter
             await ReleaseAsync(db, userId, key, token);
             throw;
         }
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
-        {
-            string? json = null;
-            if (result is IValueHttpResult v)
-            {
-                var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
-                json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
-            }
-            var status = ok.StatusCode ?? 200;
-            var location = LocationOf(result);
-            // Stored even when the client has gone: the create is done, and its retry must get this answer.
-            await db
-                .IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token)
-                .ExecuteUpdateAsync(
-                    s =>
-                        s.SetProperty(r => r.StatusCode, status)
-                            .SetProperty(r => r.ResponseBody, json)
-                            .SetProperty(r => r.Location, location)
-                            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
-                            .SetProperty(r => r.ClaimToken, (Guid?)null),
-                    CancellationToken.None
-                );
-        }
+        // Stored even when the client has gone: the create is done, and its retry must get this answer.
+        if (Succeeded(result))
+            await StoreAnswerAsync(
+                http,
+                db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token),
+                result
+            );
         else
             await ReleaseAsync(db, userId, key, token);
         return result;
@@ -157,11 +133,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
             if (prior is not null)
             {
                 if (prior.RequestHash != bodyHash || prior.Route != route)
-                    return Results.Problem(
-                        title: "Idempotency-Key 已用于另一个请求",
-                        detail: "同一个键只能用于内容相同的重试。",
-                        statusCode: 422
-                    );
+                    return KeyReused();
                 if (prior.ClaimedUntil is null)
                     return Replay(http, prior);
                 // A claim committed without its answer was left by a version that claimed before creating: it frees
@@ -174,11 +146,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
                     continue;
                 }
                 if (waited.Elapsed > Wait)
-                    return Results.Problem(
-                        title: "同一请求仍在处理中",
-                        detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。",
-                        statusCode: 409
-                    );
+                    return StillRunning();
                 await Task.Delay(Poll, ct);
                 continue;
             }
@@ -214,32 +182,44 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 throw;
             }
             var claimed = db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token);
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
-            {
-                string? json = null;
-                if (result is IValueHttpResult v)
-                {
-                    var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
-                    json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
-                }
-                var status = ok.StatusCode ?? 200;
-                var location = LocationOf(result);
-                await claimed.ExecuteUpdateAsync(
-                    s =>
-                        s.SetProperty(r => r.StatusCode, status)
-                            .SetProperty(r => r.ResponseBody, json)
-                            .SetProperty(r => r.Location, location)
-                            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
-                            .SetProperty(r => r.ClaimToken, (Guid?)null),
-                    CancellationToken.None
-                );
-            }
+            if (Succeeded(result))
+                await StoreAnswerAsync(http, claimed, result);
             else
                 await claimed.ExecuteDeleteAsync(CancellationToken.None);
             // Committed even when the client has gone: the create is done, and its retry must get this answer.
             await tx.CommitAsync(CancellationToken.None);
             return result;
         }
+    }
+
+    private static IResult KeyReused() =>
+        Results.Problem(title: "Idempotency-Key 已用于另一个请求", detail: "同一个键只能用于内容相同的重试。", statusCode: 422);
+
+    private static IResult StillRunning() =>
+        Results.Problem(title: "同一请求仍在处理中", detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。", statusCode: 409);
+
+    private static bool Succeeded(object? result) => result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
+
+    /// <summary>Keeps a create's answer on its claim, which then no longer holds the key but replays the answer.</summary>
+    private static async Task StoreAnswerAsync(HttpContext http, IQueryable<IdempotencyRecord> claimed, object? result)
+    {
+        string? json = null;
+        if (result is IValueHttpResult v)
+        {
+            var jsonOptions = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+            json = JsonSerializer.Serialize(v.Value, jsonOptions.Value.SerializerOptions);
+        }
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
+        var location = LocationOf(result);
+        await claimed.ExecuteUpdateAsync(
+            s =>
+                s.SetProperty(r => r.StatusCode, status)
+                    .SetProperty(r => r.ResponseBody, json)
+                    .SetProperty(r => r.Location, location)
+                    .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
+                    .SetProperty(r => r.ClaimToken, (Guid?)null),
+            CancellationToken.None
+        );
     }
 
     private static IResult Replay(HttpContext http, IdempotencyRecord prior)

@@ -344,8 +344,8 @@ public abstract class RepeatBatchTests(AppFixture app)
     /// open groups, the file's own from memory) flag the same incidents and build the same groups, with the same members
     /// and keys, as taking every call one by one; so does the path by key over the same parts. A third of the calls, spread
     /// over the file's span, are in the database before the file (some in groups already); addresses, phones and people
-    /// overlap, and calls fall on the window's edges. With <paramref name="large"/> the file is past the bulk threshold: groups' members are read
-    /// as rows and what is new is written in bulk.</summary>
+    /// overlap, and calls fall on the window's edges. With <paramref name="large"/> the file is past the bulk threshold:
+    /// groups' members are read as rows and what is new is written in bulk.</summary>
     [Theory]
     [MemberData(nameof(BlockRules))]
     public async Task The_block_path_flags_and_groups_as_one_by_one(int minCount, int windowDays, int seed, bool large)

@@ -47,11 +47,18 @@ public sealed class SharedFileStore(LianxinDbContext db)
                 seq++;
             }
             var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            var now = db.Now;
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"SharedFiles\" (\"Id\", \"Purpose\", \"Length\", \"Sha256\", \"Chunks\", \"StoredAt\") VALUES ({id}, {purpose}, {length}, {hash}, {seq}, {now})",
-                ct
-            );
+            var row = new SharedFile
+            {
+                Id = id,
+                Purpose = purpose,
+                Length = length,
+                Sha256 = hash,
+                Chunks = seq,
+                StoredAt = db.Now,
+            };
+            db.Add(row);
+            await db.SaveChangesAsync(ct);
+            db.Entry(row).State = EntityState.Detached;
             await tx.CommitAsync(ct);
         });
     }
