@@ -58,49 +58,29 @@ public static class AddressKeyRekey
     )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
-        if (db.Database.CurrentTransaction is not null)
-            throw new InvalidOperationException("Re-keying commits chunk by chunk and cannot run inside a transaction.");
         var version = addresses.KeyVersion;
-        if (await StoredVersionAsync(db, ct) == version)
-            return Result.Skipped;
-
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
-            try
+        return await OneTimeUpkeep.RunAsync(
+            db,
+            StateName,
+            version,
+            LockKey,
+            async () =>
             {
-                // Another node may have finished while this one waited for the lock.
-                if (await StoredVersionAsync(db, ct) == version)
-                    return Result.Skipped;
                 log?.LogInformation(
                     "Address keys were made with version {Stored}; recomputing for version {Version}",
-                    await StoredVersionAsync(db, ct),
+                    await OneTimeUpkeep.StoredVersionAsync(db, StateName, ct),
                     version
                 );
                 var result = await RekeyAllAsync(db, addresses, log, chunk, afterChunk, ct);
-                await RecordAsync(db, version, result.Total, ct);
                 log?.LogInformation(
                     "Address keys recomputed: {Changed}",
                     string.Join(", ", result.Changed.Select(c => $"{c.Key} {c.Value}"))
                 );
-                return result;
-            }
-            finally
-            {
-                if (db.IsPostgres)
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                return (result, result.Total);
+            },
+            ct
+        ) ?? Result.Skipped;
     }
-
-    private static Task<int?> StoredVersionAsync(LianxinDbContext db, CancellationToken ct) =>
-        db.RollupStates.AsNoTracking().Where(s => s.Name == StateName).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
 
     private static async Task<Result> RekeyAllAsync(
         LianxinDbContext db,
@@ -444,25 +424,6 @@ public static class AddressKeyRekey
     }
 
     private static bool SameKey(string? stored, string? computed) => string.Equals(stored, computed, StringComparison.Ordinal);
-
-    private static async Task RecordAsync(LianxinDbContext db, int version, int changed, CancellationToken ct)
-    {
-        var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == StateName, ct);
-        if (state is null)
-            db.RollupStates.Add(state = new RollupState { Name = StateName });
-        state.Version = version;
-        state.BuiltAt = db.Now;
-        state.Rows = changed;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (!db.IsPostgres)
-        {
-            // Two SQLite processes on one file both found the keys old; the other recorded the version first.
-            db.ChangeTracker.Clear();
-        }
-    }
 
     private const long LockKey = 0x4C78416B6579; // "LxAkey"
 }

@@ -25,29 +25,15 @@ public static class RepeatGroupUpkeep
         public static readonly Result Skipped = new(false, 0, 0, 0);
     }
 
-    public static async Task<Result> EnsureCurrentAsync(LianxinDbContext db, ILogger? log = null, CancellationToken ct = default)
-    {
-        if (db.Database.CurrentTransaction is not null)
-            throw new InvalidOperationException("The group upkeep commits step by step and cannot run inside a transaction.");
-        if (await StoredVersionAsync(db, ct) == Version)
-            return Result.Skipped;
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
-            try
+    public static async Task<Result> EnsureCurrentAsync(LianxinDbContext db, ILogger? log = null, CancellationToken ct = default) =>
+        await OneTimeUpkeep.RunAsync(
+            db,
+            StateName,
+            Version,
+            LockKey,
+            async () =>
             {
-                if (await StoredVersionAsync(db, ct) == Version)
-                    return Result.Skipped;
                 var result = await RunAsync(db, ct);
-                var state = await db.RollupStates.FirstOrDefaultAsync(s => s.Name == StateName, ct);
-                if (state is null)
-                    db.RollupStates.Add(state = new RollupState { Name = StateName });
-                state.Version = Version;
-                state.BuiltAt = db.Now;
-                state.Rows = result.GroupsMerged;
-                await db.SaveChangesAsync(ct);
                 if (result.KeysAdded + result.MembersFilled + result.GroupsMerged > 0)
                     log?.LogInformation(
                         "Repeat clusters made groups: {Keys} keys recorded, {Members} members given their key, {Merged} clusters merged",
@@ -55,22 +41,10 @@ public static class RepeatGroupUpkeep
                         result.MembersFilled,
                         result.GroupsMerged
                     );
-                return result;
-            }
-            finally
-            {
-                if (db.IsPostgres)
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static Task<int?> StoredVersionAsync(LianxinDbContext db, CancellationToken ct) =>
-        db.RollupStates.AsNoTracking().Where(s => s.Name == StateName).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
+                return (result, result.GroupsMerged);
+            },
+            ct
+        ) ?? Result.Skipped;
 
     /// <summary>The three steps, each doing only what is left (safe to run again at any time).</summary>
     public static async Task<Result> RunAsync(LianxinDbContext db, CancellationToken ct = default)
