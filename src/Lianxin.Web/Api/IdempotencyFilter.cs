@@ -61,17 +61,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
             if (prior is null)
             {
                 token = Guid.NewGuid();
-                var claim = new IdempotencyRecord
-                {
-                    Key = key,
-                    UserId = userId,
-                    Route = route,
-                    RequestHash = bodyHash,
-                    CreatedAt = db.Now,
-                    ClaimedUntil = db.Now + Lease,
-                    ClaimToken = token,
-                };
-                if (await InsertIfAbsent.RowAsync(db, claim, ct))
+                if (await InsertIfAbsent.RowAsync(db, Claim(db, userId, key, route, bodyHash, token), ct))
                     break;
                 continue; // another request claimed it between the read and the insert: read its claim
             }
@@ -153,18 +143,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var token = Guid.NewGuid();
-            var claim = new IdempotencyRecord
-            {
-                Key = key,
-                UserId = userId,
-                Route = route,
-                RequestHash = bodyHash,
-                CreatedAt = db.Now,
-                ClaimedUntil = db.Now + Lease,
-                ClaimToken = token,
-            };
             // Waits while another transaction holds an uncommitted claim on the key, then finds its answer.
-            if (!await InsertIfAbsent.RowAsync(db, claim, ct))
+            if (!await InsertIfAbsent.RowAsync(db, Claim(db, userId, key, route, bodyHash, token), ct))
             {
                 await tx.RollbackAsync(ct);
                 continue;
@@ -197,6 +177,19 @@ public sealed class IdempotencyFilter : IEndpointFilter
 
     private static IResult StillRunning() =>
         Results.Problem(title: "同一请求仍在处理中", detail: "带有同一个 Idempotency-Key 的请求尚未完成，请稍后重试。", statusCode: 409);
+
+    /// <summary>A claim on the key, held by <paramref name="token"/> for <see cref="Lease"/> until an answer is stored.</summary>
+    private static IdempotencyRecord Claim(LianxinDbContext db, string userId, string key, string route, string bodyHash, Guid token) =>
+        new()
+        {
+            Key = key,
+            UserId = userId,
+            Route = route,
+            RequestHash = bodyHash,
+            CreatedAt = db.Now,
+            ClaimedUntil = db.Now + Lease,
+            ClaimToken = token,
+        };
 
     private static bool Succeeded(object? result) => result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
 
