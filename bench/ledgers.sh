@@ -6,13 +6,18 @@
 #
 #   bench/ledgers.sh --pg "Host=127.0.0.1;Port=5432;Username=postgres" [--user leader] [--seconds 15]
 #                    [--disputes 10000] [--incidents 50000] [--port 5199] [--reseed]
+#
+# With `--cluster <cluster.env>` it measures a running cluster (deploy/cluster.sh up, seeded with the demo county)
+# through its nginx instead: every line and its /health/live run go through the proxy to the same nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PG="" USER_NAME=leader SECONDS_EACH=15 DISPUTES=10000 INCIDENTS=50000 PORT=5199 RESEED=0 DB=lianxin_bench_ledgers
+CLUSTER=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --pg) PG="$2"; shift 2 ;;
+    --cluster) CLUSTER="$2"; shift 2 ;;
     --user) USER_NAME="$2"; shift 2 ;;
     --seconds) SECONDS_EACH="$2"; shift 2 ;;
     --disputes) DISPUTES="$2"; shift 2 ;;
@@ -22,37 +27,53 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+if [ -n "$CLUSTER" ]; then
+  # shellcheck disable=SC1090
+  . "$CLUSTER"
+  PG=${LIANXIN_CLUSTER_DB%;Database=*}
+  DB=${LIANXIN_CLUSTER_DB##*;Database=}
+fi
 [ -n "$PG" ] || { echo "--pg is required (a PostgreSQL server to create the database $DB on)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
 WORK=bench/.data/ledgers
-mkdir -p "$WORK"
-# Fixed keys for this throwaway database only; never for real data.
-export Database__Provider=Postgres
-export ConnectionStrings__Lianxin="$PG;Database=$DB"
-export PersonalData__EncryptionKey="bGlhbnhpbi1iZW5jaC1sZWRnZXJzLWVuY3J5cHRrZXk="
-export PersonalData__BlindIndexKey="bGlhbnhpbi1iZW5jaC1sZWRnZXJzLWJsaW5kaW5kZXg="
-export ASPNETCORE_ENVIRONMENT=Production
-export Logging__LogLevel__Default=Warning
-
-dotnet build src/Lianxin.Web -c Release -v q -nologo >/dev/null
-APP=(dotnet src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll)
-
 psql_() { psql "$(echo "$PG" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/') dbname=$1" -qtAX -c "$2"; }
-[ "$RESEED" = 1 ] && psql_ postgres "DROP DATABASE IF EXISTS $DB" >/dev/null
-if [ "$(psql_ postgres "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ] || [ ! -s "$WORK/accounts.txt" ]; then
-  psql_ postgres "DROP DATABASE IF EXISTS $DB" >/dev/null
-  psql_ postgres "CREATE DATABASE $DB" >/dev/null
-  echo "seeding the demo county ($DISPUTES disputes, $INCIDENTS incidents)…"
-  "${APP[@]}" seed demo --disputes="$DISPUTES" --incidents="$INCIDENTS" > "$WORK/accounts.txt"
-  rm -f "$WORK/password"
-fi
+if [ -n "$CLUSTER" ]; then
+  WORK=bench/.data/ledgers-cluster
+  mkdir -p "$WORK"
+  [ -s "$(dirname "$CLUSTER")/demo-accounts.txt" ] || { echo "the cluster was not seeded: LIANXIN_CLUSTER_SEED=demo" >&2; exit 2; }
+  # A new cluster has new accounts: forget the password changed on the last one.
+  cmp -s "$(dirname "$CLUSTER")/demo-accounts.txt" "$WORK/accounts.txt" || rm -f "$WORK/password"
+  cp "$(dirname "$CLUSTER")/demo-accounts.txt" "$WORK/accounts.txt"
+  BASE=$LIANXIN_CLUSTER_URL
+else
+  mkdir -p "$WORK"
+  # Fixed keys for this throwaway database only; never for real data.
+  export Database__Provider=Postgres
+  export ConnectionStrings__Lianxin="$PG;Database=$DB"
+  export PersonalData__EncryptionKey="bGlhbnhpbi1iZW5jaC1sZWRnZXJzLWVuY3J5cHRrZXk="
+  export PersonalData__BlindIndexKey="bGlhbnhpbi1iZW5jaC1sZWRnZXJzLWJsaW5kaW5kZXg="
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Logging__LogLevel__Default=Warning
 
-"${APP[@]}" --urls "http://127.0.0.1:$PORT" > "$WORK/node.log" 2>&1 &
-NODE=$!
-trap 'kill $NODE 2>/dev/null || true; wait $NODE 2>/dev/null || true' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do curl -fs "$BASE/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+  dotnet build src/Lianxin.Web -c Release -v q -nologo >/dev/null
+  APP=(dotnet src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll)
+
+  [ "$RESEED" = 1 ] && psql_ postgres "DROP DATABASE IF EXISTS $DB" >/dev/null
+  if [ "$(psql_ postgres "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ] || [ ! -s "$WORK/accounts.txt" ]; then
+    psql_ postgres "DROP DATABASE IF EXISTS $DB" >/dev/null
+    psql_ postgres "CREATE DATABASE $DB" >/dev/null
+    echo "seeding the demo county ($DISPUTES disputes, $INCIDENTS incidents)…"
+    "${APP[@]}" seed demo --disputes="$DISPUTES" --incidents="$INCIDENTS" > "$WORK/accounts.txt"
+    rm -f "$WORK/password"
+  fi
+
+  "${APP[@]}" --urls "http://127.0.0.1:$PORT" > "$WORK/node.log" 2>&1 &
+  NODE=$!
+  trap 'kill $NODE 2>/dev/null || true; wait $NODE 2>/dev/null || true' EXIT
+  BASE="http://127.0.0.1:$PORT"
+  for _ in $(seq 1 120); do curl -fs "$BASE/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+fi
 
 # The seeded one-time password is changed once; later runs reuse the new one.
 NEWPW="Bench-Ledgers-2026!"

@@ -17,6 +17,7 @@
 #   LIANXIN_CLUSTER_PORT   nginx's port (default 8080); node N on PORT+N, PostgreSQL on PORT+10, Redis on PORT+11
 #   LIANXIN_CLUSTER_APP    a published build to run instead of publishing one (dotnet publish src/Lianxin.Web)
 #   LIANXIN_CLUSTER_SEED   "demo" to fill the database with the demo county after migrating (prints its accounts)
+#   LIANXIN_CLUSTER_SEED_ARGS  more options for that seed, such as "--disputes=10000 --incidents=50000"
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -255,7 +256,8 @@ up() {
   run_app migrate >"$dir/migrate.log" 2>&1 || { cat "$dir/migrate.log"; die "migrate failed"; }
   if [ "${LIANXIN_CLUSTER_SEED:-}" = demo ]; then
     log "seeding the demo county"
-    run_app seed demo | tee "$dir/demo-accounts.txt"
+    # shellcheck disable=SC2086 # the options are words on purpose
+    run_app seed demo ${LIANXIN_CLUSTER_SEED_ARGS:-} | tee "$dir/demo-accounts.txt"
   fi
   for ((i = 1; i <= nodes; i++)); do
     start_node "$i"

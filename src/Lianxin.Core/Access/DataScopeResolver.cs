@@ -7,16 +7,32 @@ namespace Lianxin.Core.Access;
 /// anchored at the user's own unit.</summary>
 public static class DataScopeResolver
 {
-    public static async Task<DataScope> ResolveAsync(LianxinDbContext db, string userId, CancellationToken ct = default)
+    public static async Task<DataScope> ResolveAsync(LianxinDbContext db, string userId, CancellationToken ct = default) =>
+        (await ReadAsync(db, userId, ct)).Scope;
+
+    /// <summary>Everything a request needs to know about its account: whether it may still act, the security
+    /// stamp its token or cookie must carry, and its scope.</summary>
+    public static async Task<AccountAccess> ReadAsync(LianxinDbContext db, string userId, CancellationToken ct = default)
     {
         var user = await db
             .Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.OrgUnitId, u.IsDisabled })
+            .Select(u => new
+            {
+                u.OrgUnitId,
+                u.IsDisabled,
+                u.SecurityStamp,
+            })
             .FirstOrDefaultAsync(ct);
-        if (user is null || user.IsDisabled)
-            return DataScope.Nothing;
+        if (user is null)
+            return AccountAccess.Missing;
+        if (user.IsDisabled)
+            return new AccountAccess(true, true, user.SecurityStamp, DataScope.Nothing);
+        return new AccountAccess(true, false, user.SecurityStamp, await ScopeOfAsync(db, userId, user.OrgUnitId, ct));
+    }
 
+    private static async Task<DataScope> ScopeOfAsync(LianxinDbContext db, string userId, Guid? ownUnit, CancellationToken ct)
+    {
         var roles = await (
             from ur in db.UserRoles
             join r in db.Roles on ur.RoleId equals r.Id
@@ -28,7 +44,7 @@ public static class DataScopeResolver
             return DataScope.Everything;
 
         var unitIds = roles.Where(r => r.Scope == ScopeKind.ChosenUnits).SelectMany(r => r.ChosenUnitIds).ToHashSet();
-        if (user.OrgUnitId is { } own)
+        if (ownUnit is { } own)
             unitIds.Add(own);
         var paths = await db
             .OrgUnits.AsNoTracking()
@@ -43,10 +59,10 @@ public static class DataScopeResolver
         {
             switch (role.Scope)
             {
-                case ScopeKind.OwnUnitAndBelow when user.OrgUnitId is { } u && paths.TryGetValue(u, out var p):
+                case ScopeKind.OwnUnitAndBelow when ownUnit is { } u && paths.TryGetValue(u, out var p):
                     subtrees.Add(p);
                     break;
-                case ScopeKind.OwnUnit when user.OrgUnitId is { } u:
+                case ScopeKind.OwnUnit when ownUnit is { } u:
                     units.Add(u);
                     break;
                 case ScopeKind.ChosenUnits:

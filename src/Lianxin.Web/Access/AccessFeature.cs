@@ -21,6 +21,10 @@ public static class AccessFeature
         services.AddScoped<RoleAdminService>();
         services.AddScoped<SignInService>();
         services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<AccessChangeBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessChangeBus>());
+        services.AddSingleton<AccessChangeInterceptor>();
         services.AddScoped<UserSessions>();
         services.AddNavigation(
             new NavEntry("/admin/users", "NavUsers", Icons.Material.Filled.ManageAccounts, NavOrder.Users)

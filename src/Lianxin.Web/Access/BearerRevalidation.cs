@@ -1,4 +1,4 @@
-using Lianxin.Core.Access;
+using Lianxin.Core.Data;
 using Lianxin.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,7 +13,8 @@ public sealed class BearerRevalidation(RequestDelegate next)
 {
     public async Task InvokeAsync(
         HttpContext ctx,
-        UserManager<LianxinUser> users,
+        AccessCache access,
+        LianxinDbContext db,
         UserSessions sessions,
         IOptions<IdentityOptions> identity,
         SecurityOptions security,
@@ -23,7 +24,16 @@ public sealed class BearerRevalidation(RequestDelegate next)
         if (
             ctx.User.Identity?.IsAuthenticated == true
             && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await RevalidatingAuthState.StillValidAsync(users, sessions, ctx.User, identity.Value, security, time.GetUtcNow())
+            && !await RevalidatingAuthState.StillValidAsync(
+                access,
+                db,
+                sessions,
+                ctx.User,
+                identity.Value,
+                security,
+                time.GetUtcNow(),
+                ctx.RequestAborted
+            )
         )
         {
             await sessions.AuditRefusalAsync(ctx.User, "接口令牌", ctx.RequestAborted);

@@ -40,6 +40,6 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         if (UserId is not { } id)
             return _scope = DataScope.Nothing;
         var db = services.GetRequiredService<LianxinDbContext>();
-        return _scope = await DataScopeResolver.ResolveAsync(db, id, ct);
+        return _scope = (await services.GetRequiredService<AccessCache>().OfAsync(db, id, ct)).Scope;
     }
 }

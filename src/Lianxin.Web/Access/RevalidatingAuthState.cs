@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Lianxin.Core.Access;
+using Lianxin.Core.Data;
 using Lianxin.Web.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -19,6 +19,7 @@ public sealed class RevalidatingAuthState(
     ILoggerFactory loggers,
     IServiceScopeFactory scopes,
     SessionRegistry registry,
+    AccessCache access,
     IOptions<IdentityOptions> identity,
     SecurityOptions security,
     TimeProvider time
@@ -31,9 +32,9 @@ public sealed class RevalidatingAuthState(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<LianxinUser>>();
         var sessions = scope.ServiceProvider.GetRequiredService<UserSessions>();
-        return await StillValidAsync(users, sessions, state.User, identity.Value, security, time.GetUtcNow());
+        var db = scope.ServiceProvider.GetRequiredService<LianxinDbContext>();
+        return await StillValidAsync(access, db, sessions, state.User, identity.Value, security, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Signs the tab out if its session has ended; cheap when this node knows the session is live.
@@ -59,20 +60,23 @@ public sealed class RevalidatingAuthState(
     }
 
     public static async Task<bool> StillValidAsync(
-        UserManager<LianxinUser> users,
+        AccessCache cache,
+        LianxinDbContext db,
         UserSessions sessions,
         ClaimsPrincipal principal,
         IdentityOptions identity,
         SecurityOptions security,
-        DateTimeOffset now
+        DateTimeOffset now,
+        CancellationToken ct = default
     )
     {
-        if (!await sessions.IsLiveAsync(principal))
+        if (
+            principal.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType) is not { } userId
+            || !await sessions.IsLiveAsync(principal, ct)
+        )
             return false;
-        var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDisabled)
-            return false;
-        if (principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) != await users.GetSecurityStampAsync(user))
+        var access = await cache.OfAsync(db, userId, ct);
+        if (!access.MayAct || principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) != access.SecurityStamp)
             return false;
         return !PastAbsoluteLifetime(principal, security, now);
     }

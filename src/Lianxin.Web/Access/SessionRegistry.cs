@@ -34,14 +34,14 @@ public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
         // A revocation that finished between the read above and this write must not be undone by it.
         if (epochBefore != Epoch)
             _live.TryRemove(sessionId, out _);
-        Ended?.Invoke();
     }
 
-    /// <summary>Called after the revocation is stored.</summary>
+    /// <summary>Called after the revocation is stored, on this node and (through <see cref="AccessChangeBus"/>) on the others.</summary>
     public void Forget(Guid sessionId)
     {
         Interlocked.Increment(ref _epoch);
         _live.TryRemove(sessionId, out _);
+        Ended?.Invoke();
     }
 
     /// <summary>Called after the revocation of all of an account's sessions is stored.</summary>

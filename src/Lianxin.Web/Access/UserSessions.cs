@@ -10,7 +10,13 @@ namespace Lianxin.Web.Access;
 /// <summary>Server-side sessions (<see cref="UserSession"/>): started at sign-in, asked about on every request
 /// (cookie, bearer token and open console tab alike), ended by sign-out, password change, password reset and
 /// disabling the account. A bearer session's refresh tokens live and die with it.</summary>
-public sealed class UserSessions(LianxinDbContext db, SessionRegistry registry, SecurityOptions security, TimeProvider time)
+public sealed class UserSessions(
+    LianxinDbContext db,
+    SessionRegistry registry,
+    AccessChangeBus changes,
+    SecurityOptions security,
+    TimeProvider time
+)
 {
     public const string SignedOut = "sign-out";
     public const string PasswordChanged = "password-changed";
@@ -67,7 +73,7 @@ public sealed class UserSessions(LianxinDbContext db, SessionRegistry registry, 
         await db
             .UserSessions.Where(s => s.Id == id && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct);
-        registry.Forget(id);
+        changes.SessionEnded(id);
     }
 
     /// <summary>Ends every live session of an account, but <paramref name="except"/> (the one that changed
@@ -79,7 +85,7 @@ public sealed class UserSessions(LianxinDbContext db, SessionRegistry registry, 
         if (except is { } keep)
             query = query.Where(s => s.Id != keep);
         var ended = await query.ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct);
-        registry.ForgetUser(userId);
+        changes.SessionsOfUserEnded(userId);
         return ended;
     }
 

@@ -67,7 +67,15 @@ public static class LianxinHost
         var provider = DatabaseSetup.Provider(config);
         var connectionString = DatabaseSetup.ConnectionString(config, builder.Environment.ContentRootPath);
         var writeGate = new Lianxin.Data.Sqlite.SqliteWriteGate(DatabaseSetup.WriteWait(config));
-        services.AddDbContext<LianxinDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString, writeGate));
+        services.AddDbContext<LianxinDbContext>(
+            (sp, o) =>
+            {
+                DatabaseSetup.Configure(o, provider, connectionString, writeGate);
+                // Saves that change an account's access tell every node's memory of it (AccessCache).
+                if (sp.GetService<AccessChangeInterceptor>() is { } access)
+                    o.AddInterceptors(access);
+            }
+        );
         services.AddSingleton(PersonalDataKeys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton<PersonalDataProtector>();
         // Files every node must read (an import's upload): in the database on PostgreSQL, the node's folder on SQLite.
