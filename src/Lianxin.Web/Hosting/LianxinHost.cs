@@ -35,13 +35,25 @@ public static class LianxinHost
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PublishedWebRoot() });
         if (DefaultUrl(builder.Configuration) is { } url)
             builder.WebHost.UseUrls(url);
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);
         return app;
+    }
+
+    /// <summary>The published build's own <c>wwwroot</c> (the console's styles and scripts), when the process runs from a
+    /// working directory without one, as a service does (<c>WorkingDirectory=/var/lib/lianxin</c>, a cluster node's
+    /// folder): the web root would otherwise follow the working directory and every page would go out unstyled and never
+    /// connect. A build run from source has no <c>wwwroot</c> beside it and keeps the default.</summary>
+    public static string? PublishedWebRoot()
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(published) && !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
+            ? published
+            : null;
     }
 
     /// <summary>The address the README names (http://localhost:5080) when nothing else names one: <c>--urls</c>,

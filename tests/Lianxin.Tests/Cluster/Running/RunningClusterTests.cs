@@ -78,6 +78,32 @@ public sealed class RunningClusterTests(RunningCluster cluster)
         );
     }
 
+    /// <summary>Nodes run from a folder of their own, as a service does, not from the published build's: the console's
+    /// styles and scripts must still be served whole, or every page goes out unstyled and never connects.</summary>
+    [ClusterFact]
+    public async Task Every_node_serves_the_consoles_styles_and_scripts()
+    {
+        foreach (var at in new[] { cluster.Proxy, cluster.Node(1), cluster.Node(2) })
+        {
+            using var client = RunningCluster.Client(at);
+            var page = await client.GetStringAsync("account/login");
+            var assets = System
+                .Text.RegularExpressions.Regex.Matches(page, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"")
+                .Select(m => m.Groups[1].Value)
+                .Where(a => !a.StartsWith("http", StringComparison.Ordinal))
+                .ToList();
+            Assert.Contains(assets, a => a.EndsWith(".css", StringComparison.Ordinal));
+            Assert.Contains(assets, a => a.Contains("app.", StringComparison.Ordinal) && a.EndsWith(".js", StringComparison.Ordinal));
+            foreach (var asset in assets)
+            {
+                using var response = await client.GetAsync(asset.TrimStart('/'));
+                Assert.True(response.IsSuccessStatusCode, $"{at}{asset}: {(int)response.StatusCode}");
+                // Not only found: a web root that follows the working directory answers 200 with nothing in it.
+                Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{at}{asset} came back empty");
+            }
+        }
+    }
+
     [ClusterFact]
     public async Task A_notification_raised_on_one_node_reaches_a_live_connection_on_the_other()
     {
