@@ -7,17 +7,21 @@
 #   bench/ledgers.sh --pg "Host=127.0.0.1;Port=5432;Username=postgres" [--user leader] [--seconds 15]
 #                    [--disputes 10000] [--incidents 50000] [--port 5199] [--reseed]
 #
+# With `--circuits N` it measures memory instead: N console tabs of the dispute ledger opened in a headless Chromium on
+# the node it started, and the node's memory before and after (the `circuits` command of bench/Lianxin.Bench).
+#
 # With `--cluster <cluster.env>` it measures a running cluster (deploy/cluster.sh up, seeded with the demo county)
 # through its nginx instead: every line and its /health/live run go through the proxy to the same nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PG="" USER_NAME=leader SECONDS_EACH=15 DISPUTES=10000 INCIDENTS=50000 PORT=5199 RESEED=0 DB=lianxin_bench_ledgers
-CLUSTER=""
+CLUSTER="" CIRCUITS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --pg) PG="$2"; shift 2 ;;
     --cluster) CLUSTER="$2"; shift 2 ;;
+    --circuits) CIRCUITS="$2"; shift 2 ;;
     --user) USER_NAME="$2"; shift 2 ;;
     --seconds) SECONDS_EACH="$2"; shift 2 ;;
     --disputes) DISPUTES="$2"; shift 2 ;;
@@ -56,8 +60,9 @@ else
   export ASPNETCORE_ENVIRONMENT=Production
   export Logging__LogLevel__Default=Warning
 
-  dotnet build src/Lianxin.Web -c Release -v q -nologo >/dev/null
-  APP=(dotnet src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll)
+  # Published, as a server runs it: a build's output in Production serves no static files (the console's scripts).
+  dotnet publish src/Lianxin.Web -c Release -o "$WORK/app" -v q -nologo >/dev/null
+  APP=(dotnet "$WORK/app/Lianxin.Web.dll")
 
   [ "$RESEED" = 1 ] && psql_ postgres "DROP DATABASE IF EXISTS $DB" >/dev/null
   if [ "$(psql_ postgres "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ] || [ ! -s "$WORK/accounts.txt" ]; then
@@ -83,6 +88,14 @@ if [ ! -s "$WORK/password" ]; then
     -d "{\"userName\":\"$USER_NAME\",\"currentPassword\":\"$ONCE\",\"newPassword\":\"$NEWPW\"}"
   echo "$NEWPW" > "$WORK/password"
 fi
+if [ "$CIRCUITS" -gt 0 ]; then
+  [ -z "$CLUSTER" ] || { echo "--circuits measures one node this script starts, not a cluster" >&2; exit 2; }
+  dotnet build bench/Lianxin.Bench -c Release -v q -nologo | grep -E " error " && exit 1
+  dotnet bench/Lianxin.Bench/bin/Release/net10.0/Lianxin.Bench.dll circuits --url "$BASE" --user "$USER_NAME" \
+    --password "$(cat "$WORK/password")" --pid "$NODE" --circuits "$CIRCUITS"
+  exit 0
+fi
+
 TOKEN=$(curl -fs -H 'Content-Type: application/json' "$BASE/api/v1/auth/token" \
   -d "{\"userName\":\"$USER_NAME\",\"password\":\"$(cat "$WORK/password")\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"

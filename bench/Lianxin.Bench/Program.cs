@@ -16,6 +16,11 @@ const string Usage = """
     with sign-ups and credits, against a primary-key lookup of one activity; --iterations N (default 200),
     --warmup N (default 20), --data DIR and --pg "CONNSTRING" as below.
            lianxin-bench volunteer-figures [options]
+           lianxin-bench circuits --pid N --password P [--url U] [--user leader] [--path /disputes] [--circuits 100]
+
+    circuits: memory per open console tab (one Blazor circuit each) on a running node, read from its process's VmRSS
+    before and after opening --circuits tabs of --path in a headless Chromium (LIANXIN_CHROMIUM or --chromium);
+    bench/ledgers.sh --circuits N starts a node and runs it.
 
     incidents-import: generates a CSV of --rows N incidents (default 1000000, kept in --data DIR) and loads it,
     side by side, with PostgreSQL's COPY FROM STDIN into a bare and a keyed table and with the import (--pg
@@ -57,6 +62,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine(Usage);
     return args.Length == 0 ? 1 : 0;
 }
+if (args[0] == "circuits")
+    return await CircuitMemoryBenchmark.RunAsync(args);
 if (args[0] == "activities")
 {
     ActivityBenchOptions activityOptions;
