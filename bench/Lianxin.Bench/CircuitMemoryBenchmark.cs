@@ -58,25 +58,37 @@ public static class CircuitMemoryBenchmark
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(
-            new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-            }
-        );
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, Locale = "zh-CN" });
-        var first = await context.NewPageAsync();
-        await first.GotoAsync("/account/login");
-        await first.FillAsync("#userName", user);
-        await first.FillAsync("#password", password);
-        await first.ClickAsync("button[type=submit]");
-        await first.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        if (first.Url.Contains("/account/", StringComparison.Ordinal))
+        // Chromium allows 255 WebSockets per browser and each tab holds two (its circuit and its notifications), so a
+        // new browser, signed in afresh, takes every 100 tabs.
+        const int TabsPerBrowser = 100;
+        var browsers = new List<IBrowser>();
+        IBrowserContext? context = null;
+        var inContext = 0;
+        async Task<IBrowserContext> ContextAsync()
         {
-            Console.Error.WriteLine($"signing in as {user} did not get past {first.Url}");
-            return 1;
+            if (context is not null && inContext < TabsPerBrowser)
+                return context;
+            var browser = await playwright.Chromium.LaunchAsync(
+                new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = chromium,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+                }
+            );
+            browsers.Add(browser);
+            context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, Locale = "zh-CN" });
+            inContext = 0;
+            var first = await context.NewPageAsync();
+            await first.GotoAsync("/account/login");
+            await first.FillAsync("#userName", user);
+            await first.FillAsync("#password", password);
+            await first.ClickAsync("button[type=submit]");
+            await first.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            if (first.Url.Contains("/account/", StringComparison.Ordinal))
+                throw new InvalidOperationException($"signing in as {user} did not get past {first.Url}");
+            await first.CloseAsync();
+            return context;
         }
 
         var pages = new List<IPage>();
@@ -84,7 +96,8 @@ public static class CircuitMemoryBenchmark
         {
             for (var i = 0; i < count; i++)
             {
-                var page = await context.NewPageAsync();
+                var page = await (await ContextAsync()).NewPageAsync();
+                inContext++;
                 // What keeps a circuit from starting shows in the browser's console.
                 page.Console += (_, m) =>
                 {
@@ -124,6 +137,8 @@ public static class CircuitMemoryBenchmark
         foreach (var page in pages)
             await page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 5_000 });
 
+        foreach (var b in browsers)
+            await b.CloseAsync();
         var per = (after - before) / circuits;
         var at2Gb = per > 0 ? (2048.0 * 1024 * 1024 - before) / per : double.PositiveInfinity;
         Console.WriteLine($"page {path}, {circuits} circuits opened in {opened.TotalSeconds:0.0} s after {warm} to warm up");
