@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lianxin.Core.Access;
 using Lianxin.Core.Data;
 using Lianxin.Web.Hosting;
@@ -11,16 +10,12 @@ namespace Lianxin.Web.Access;
 /// (<see cref="SessionRegistry"/>); a change to accounts, role links, roles or units saved on this node forgets at
 /// once (<see cref="AccessChangeInterceptor"/>), and one saved on another node is forgotten when its message arrives
 /// through Redis (<see cref="AccessChangeBus"/>). An answer read from the database while a change was being saved is
-/// used once but never remembered: every change moves <see cref="Epoch"/> on.</summary>
+/// used once but never remembered (<see cref="ShortMemory{TKey,TValue}"/>).</summary>
 public sealed class AccessCache(TimeProvider time, SecurityOptions security)
 {
-    private const int MaxRemembered = 50_000;
-    private readonly ConcurrentDictionary<string, (AccountAccess Access, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
-    private long _epoch;
+    private readonly ShortMemory<string, AccountAccess> _memory = new(time, 50_000);
 
-    public long Epoch => Interlocked.Read(ref _epoch);
-
-    public int Count => _entries.Count;
+    public int Count => _memory.Count;
 
     /// <summary>The account's access, from memory when this node read it recently, else from the database.</summary>
     public Task<AccountAccess> OfAsync(LianxinDbContext db, string userId, CancellationToken ct = default) =>
@@ -28,37 +23,17 @@ public sealed class AccessCache(TimeProvider time, SecurityOptions security)
 
     public async Task<AccountAccess> GetAsync(string userId, Func<CancellationToken, Task<AccountAccess>> read, CancellationToken ct)
     {
-        if (_entries.TryGetValue(userId, out var e) && e.Until > time.GetUtcNow())
-            return e.Access;
-        var epoch = Epoch;
+        if (_memory.TryGet(userId, out var known))
+            return known;
+        var epoch = _memory.Epoch;
         var access = await read(ct);
-        Remember(userId, access, epoch);
+        _memory.Remember(userId, access, epoch, security.SessionCacheSeconds);
         return access;
     }
 
-    private void Remember(string userId, AccountAccess access, long epochBefore)
-    {
-        if (security.SessionCacheSeconds <= 0 || epochBefore != Epoch)
-            return;
-        if (_entries.Count >= MaxRemembered)
-            _entries.Clear();
-        _entries[userId] = (access, time.GetUtcNow().AddSeconds(security.SessionCacheSeconds));
-        // A change stored between the read above and this write must not be undone by it.
-        if (epochBefore != Epoch)
-            _entries.TryRemove(userId, out _);
-    }
-
     /// <summary>One account changed (enabled, stamp, unit or role links).</summary>
-    public void Forget(string userId)
-    {
-        Interlocked.Increment(ref _epoch);
-        _entries.TryRemove(userId, out _);
-    }
+    public void Forget(string userId) => _memory.Forget(userId);
 
     /// <summary>Something every account's scope may depend on changed (a role's scope, a unit's place in the tree).</summary>
-    public void ForgetAll()
-    {
-        Interlocked.Increment(ref _epoch);
-        _entries.Clear();
-    }
+    public void ForgetAll() => _memory.ForgetAll();
 }

@@ -10,47 +10,32 @@ namespace Lianxin.Web.Access;
 public sealed class SessionRegistry(TimeProvider time, SecurityOptions security)
 {
     private const int MaxRemembered = 100_000;
-    private readonly ConcurrentDictionary<Guid, (string UserId, DateTimeOffset Until)> _live = new();
+    private readonly ShortMemory<Guid, string> _live = new(time, MaxRemembered);
     private readonly ConcurrentDictionary<Guid, byte> _refusedOnce = new();
-    private long _epoch;
 
     /// <summary>Raised after a session (or all of an account's) was ended on this node, so that what holds a
     /// connection open under it can let go at once.</summary>
     public event Action? Ended;
 
     /// <summary>Read before asking the database; handed back to <see cref="RememberLive"/>.</summary>
-    public long Epoch => Interlocked.Read(ref _epoch);
+    public long Epoch => _live.Epoch;
 
-    public bool KnownLive(Guid sessionId, string userId) =>
-        _live.TryGetValue(sessionId, out var e) && e.UserId == userId && e.Until > time.GetUtcNow();
+    public bool KnownLive(Guid sessionId, string userId) => _live.TryGet(sessionId, out var owner) && owner == userId;
 
-    public void RememberLive(Guid sessionId, string userId, long epochBefore)
-    {
-        if (security.SessionCacheSeconds <= 0 || epochBefore != Epoch)
-            return;
-        if (_live.Count >= MaxRemembered)
-            _live.Clear();
-        _live[sessionId] = (userId, time.GetUtcNow().AddSeconds(security.SessionCacheSeconds));
-        // A revocation that finished between the read above and this write must not be undone by it.
-        if (epochBefore != Epoch)
-            _live.TryRemove(sessionId, out _);
-    }
+    public void RememberLive(Guid sessionId, string userId, long epochBefore) =>
+        _live.Remember(sessionId, userId, epochBefore, security.SessionCacheSeconds);
 
     /// <summary>Called after the revocation is stored, on this node and (through <see cref="AccessChangeBus"/>) on the others.</summary>
     public void Forget(Guid sessionId)
     {
-        Interlocked.Increment(ref _epoch);
-        _live.TryRemove(sessionId, out _);
+        _live.Forget(sessionId);
         Ended?.Invoke();
     }
 
     /// <summary>Called after the revocation of all of an account's sessions is stored.</summary>
     public void ForgetUser(string userId)
     {
-        Interlocked.Increment(ref _epoch);
-        foreach (var (id, entry) in _live)
-            if (entry.UserId == userId)
-                _live.TryRemove(id, out _);
+        _live.ForgetWhere(owner => owner == userId);
         Ended?.Invoke();
     }
 
