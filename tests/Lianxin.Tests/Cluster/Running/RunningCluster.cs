@@ -17,6 +17,17 @@ public sealed class RunningCluster : IAsyncLifetime
 
     public Uri Node(int n) => new(Env[$"LIANXIN_CLUSTER_NODE{n}_URL"] + "/");
 
+    /// <summary>Node <paramref name="n"/>'s log (its standard output and error, as the script keeps them).</summary>
+    public string NodeLog(int n) => Path.Combine(Path.GetDirectoryName(ClusterFactAttribute.EnvFile)!, $"node{n}", "out.log");
+
+    /// <summary>A file another process is still writing, read whole.</summary>
+    public static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public async Task InitializeAsync()
     {
         if (ClusterFactAttribute.EnvFile is not { } file)

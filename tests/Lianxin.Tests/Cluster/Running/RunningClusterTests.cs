@@ -10,6 +10,8 @@ using Lianxin.Tests.Support;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Lianxin.Tests.Cluster.Running;
 
@@ -151,6 +153,58 @@ public sealed class RunningClusterTests(RunningCluster cluster)
         var read = await two.GetAsync($"api/v1/disputes/{dispute.Summary.Id}/attachments/{uploaded.Id}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(photo, await read.Content.ReadAsByteArrayAsync());
+    }
+
+    [ClusterFact]
+    public async Task A_job_scheduled_once_runs_once_on_one_of_the_nodes()
+    {
+        // A client of the cluster's job store (never started, so it runs nothing itself) schedules the reminder sweep to
+        // fire once, now. Every node polls the store; exactly one may take the firing.
+        await using (var store = new Npgsql.NpgsqlConnection(cluster.Env["LIANXIN_CLUSTER_DB"]))
+        {
+            await store.OpenAsync();
+            await using var nodes = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'lianxin'",
+                store
+            );
+            Assert.True((long)(await nodes.ExecuteScalarAsync())! >= cluster.Nodes, "not every node has joined the scheduler's cluster");
+        }
+        var trigger = $"once-{Guid.NewGuid():N}";
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "lianxin");
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(cluster.Env["LIANXIN_CLUSTER_DB"]);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering();
+                store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+            });
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        try
+        {
+            await client.ScheduleJob(
+                TriggerBuilder.Create().WithIdentity(trigger, "lianxin").ForJob(Lianxin.Web.Hosting.ReminderSweepJob.Key).StartNow().Build()
+            );
+        }
+        finally
+        {
+            await client.Shutdown();
+        }
+
+        var logs = Enumerable.Range(1, cluster.Nodes).Select(n => cluster.NodeLog(n)).ToList();
+        int Runs() => logs.Sum(log => RunningCluster.ReadShared(log).Split('\n').Count(l => l.Contains(trigger, StringComparison.Ordinal)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Runs() == 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(500);
+        Assert.Equal(1, Runs());
+        // Long enough for another node's poll and a cluster check-in (10 s) to have taken it a second time.
+        await Task.Delay(TimeSpan.FromSeconds(25));
+        Assert.Equal(1, Runs());
     }
 
     [ClusterFact]
