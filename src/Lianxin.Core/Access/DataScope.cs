@@ -12,6 +12,11 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
     public static readonly DataScope Nothing = new(false, [], [], null);
     public static readonly DataScope Everything = new(true, [], [], null);
 
+    /// <summary>The stations the whole scope lies within, where it does (every subtree and unit at or below a station,
+    /// and no own-records part); null otherwise. It narrows nothing the scope does not already exclude: it lets a record
+    /// that carries its station be found on that index (<see cref="WithinStations{T}"/>).</summary>
+    public IReadOnlyList<Guid>? Stations { get; init; }
+
     public bool IsEmpty => !All && SubtreePaths.Count == 0 && Units.Count == 0 && OwnRecordsOf is null;
 
     /// <summary>Whether a unit lies inside the scope (for writes naming a unit, and for units themselves).</summary>
@@ -44,6 +49,43 @@ public sealed record DataScope(bool All, IReadOnlyList<string> SubtreePaths, IRe
                 Expression.Equal(Expression.Property(r, nameof(IScoped.CreatedById)), Expression.Constant(OwnRecordsOf, typeof(string)))
             );
         return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(false), r);
+    }
+
+    /// <summary>Adds the scope's stations to a query already filtered by <see cref="Filter{T}"/>, so the database can read
+    /// one station's records on their (station, id) index instead of walking every station's; unchanged where the scope
+    /// names no stations. With <paramref name="orderedByStation"/> (a query that orders by station, then id: see
+    /// <see cref="OneStation"/>) the stations go as one array parameter even when there is one (on PostgreSQL
+    /// <c>= ANY(@stations)</c>): an equality with a constant would let the planner drop the ORDER BY on the station as
+    /// redundant, and with it the reason to read the station's index in order. Otherwise one station is an equality,
+    /// which SQLite reads on the same index in id order.</summary>
+    public IQueryable<T> WithinStations<T>(IQueryable<T> query, bool orderedByStation = false)
+        where T : class, IScoped, Organization.IStationed
+    {
+        if (All || Stations is not { Count: > 0 } stations)
+            return query;
+        var r = Expression.Parameter(typeof(T), "r");
+        var station = Expression.Property(r, nameof(Organization.IStationed.StationId));
+        Expression body =
+            stations.Count == 1 && !orderedByStation
+                ? Expression.Equal(station, Expression.Constant(stations[0], typeof(Guid?)))
+                : Expression.Call(
+                    typeof(Enumerable),
+                    nameof(Enumerable.Contains),
+                    [typeof(Guid?)],
+                    Expression.Field(Expression.Constant(new StationList([.. stations.Select(s => (Guid?)s)])), nameof(StationList.Values)),
+                    station
+                );
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, r));
+    }
+
+    /// <summary>Whether the scope lies within exactly one station: then a ledger newest first may order by (station, id),
+    /// the same order as by id alone, which the (station, id) index gives directly.</summary>
+    public bool OneStation => !All && Stations is { Count: 1 };
+
+    /// <summary>Holds the stations so that the query sees a captured value (a parameter), not a constant.</summary>
+    private sealed class StationList(Guid?[] values)
+    {
+        public readonly Guid?[] Values = values;
     }
 
     /// <summary>Narrows a scoped query to one unit and everything below it (a filter the user picked,

@@ -1,4 +1,5 @@
 using Lianxin.Core.Data;
+using Lianxin.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Core.Access;
@@ -83,6 +84,22 @@ public static class DataScopeResolver
                     acc.Add(p);
                 return acc;
             });
-        return new DataScope(false, minimal, units.Distinct().ToList(), ownRecords);
+        var scope = new DataScope(false, minimal, units.Distinct().ToList(), ownRecords);
+        return scope with { Stations = await StationsOfAsync(db, scope, paths, ct) };
+    }
+
+    /// <summary>The stations a scope lies within, or null where some part of it lies above every station or is not a
+    /// place at all (own records).</summary>
+    private static async Task<IReadOnlyList<Guid>?> StationsOfAsync(
+        LianxinDbContext db,
+        DataScope scope,
+        Dictionary<Guid, string> paths,
+        CancellationToken ct
+    )
+    {
+        if (scope.OwnRecordsOf is not null || scope.IsEmpty || scope.Units.Any(u => !paths.ContainsKey(u)))
+            return null;
+        var of = await UnitStations.OfPathsAsync(db, scope.SubtreePaths.Concat(scope.Units.Select(u => paths[u])), ct);
+        return of.Values.Any(s => s is null) ? null : of.Values.Select(s => s!.Value).Distinct().ToList();
     }
 }

@@ -145,6 +145,7 @@ public sealed partial class LianxinDbContext
                 throw new InvalidOperationException("The audit log is append-only.");
         }
         StampEntities(now);
+        await Organization.UnitStations.StampAsync(this, cancellationToken);
         if (!SuppressEntityAudit)
             CollectEntityAudit();
         // Read before the save: afterwards the changes count as stored, and what they add would be lost.

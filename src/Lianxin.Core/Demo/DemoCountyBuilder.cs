@@ -117,6 +117,12 @@ internal sealed class DemoCountyBuilder
         foreach (var place in _places)
             AddPlaceHead(place);
 
+        // The residents are written in bulk, past the context that would set their stations on a save.
+        var stationIds = _units.Where(u => u.Kind == OrgUnitKind.Station).Select(u => u.Id).ToHashSet();
+        var pathOf = _units.ToDictionary(u => u.Id, u => u.Path);
+        foreach (var r in _residents)
+            r.StationId = OrgUnit.ChainOf(pathOf[r.OrgUnitId]).Where(stationIds.Contains).Select(id => (Guid?)id).FirstOrDefault();
+
         return new DemoCountyData(_units, _residents, _members, bureau, stations);
     }
 

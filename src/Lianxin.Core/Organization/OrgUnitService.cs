@@ -176,7 +176,20 @@ public sealed class OrgUnitService(LianxinDbContext db, ICurrentUser user)
         var descendants = await db.OrgUnits.Where(u => u.Path.StartsWith(oldPath) && u.Id != id).ToListAsync(ct);
         foreach (var d in descendants)
             d.RebaseFrom(oldPath, unit.Path, unit.Depth - oldDepth);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        // A unit below a station that moves to another station takes its residents with it (a station moves with its
+        // own; nothing above a station can move under another unit).
+        if (unit.Kind > OrgUnitKind.Station)
+        {
+            var newPath = unit.Path;
+            var station = (await UnitStations.OfPathsAsync(db, [newPath], ct))[newPath];
+            await db
+                .Residents.Where(r => db.OrgUnits.Where(u => u.Path.StartsWith(newPath)).Select(u => u.Id).Contains(r.OrgUnitId))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.StationId, station), ct);
+        }
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return unit;
     }
 

@@ -53,6 +53,9 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(x => x.PhoneHash);
         b.HasIndex(x => x.AddressKey);
         b.HasIndex(x => new { x.OrgUnitId, x.Name });
+        // A station's residents newest first (ids are time-ordered): the ledger's first page reads 20 entries of this
+        // index instead of walking the primary key past other stations' newer rows.
+        b.HasIndex(x => new { x.StationId, x.Id });
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,7 +4,7 @@ namespace Lianxin.Core.Organization;
 
 /// <summary>A resident of the jurisdiction. The ID number and phone are held only encrypted, with a
 /// keyed hash for exact lookup and a mask for display.</summary>
-public sealed class Resident : Entity, IScoped
+public sealed class Resident : Entity, IScoped, IStationed
 {
     public string Name { get; set; } = "";
     public Gender Gender { get; set; }
@@ -22,6 +22,10 @@ public sealed class Resident : Entity, IScoped
 
     public Guid OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
+
+    /// <summary>The station over <see cref="OrgUnitId"/>: set by the context on every save that places the resident, by
+    /// bulk writers' callers, and by a unit's move; never set by hand.</summary>
+    public Guid? StationId { get; set; }
     public List<string> Tags { get; set; } = [];
 
     public ProtectedText IdNumber

@@ -18,14 +18,23 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
 
     public async Task<PagedResult<ResidentView>> ListAsync(ResidentFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var query = await QueryAsync(filter, ct);
-        return await query.ToKeysetPageAsync(page, LedgerOf(filter.Sort), Project, ct);
+        var oneStation = db.IsPostgres && (await user.GetScopeAsync(ct)).OneStation;
+        var query = await QueryAsync(filter, ct, oneStation);
+        return await query.ToKeysetPageAsync(page, LedgerOf(filter.Sort, oneStation), Project, ct);
     }
 
-    /// <summary>The newest first (ids are time-ordered) pages by key on the primary key; the other sorts page by offset.</summary>
-    private static Keyset<Resident, ResidentView> LedgerOf(string? sort) =>
+    /// <summary>The newest first (ids are time-ordered) pages by key; the other sorts page by offset. Within one station
+    /// on PostgreSQL the newest first are ordered by (station, id), the same order, so that the planner reads the
+    /// station's (station, id) index backwards rather than the primary key past every other station's newer rows (its
+    /// statistics say nothing of a register imported station by station).</summary>
+    private static Keyset<Resident, ResidentView> LedgerOf(string? sort, bool oneStation) =>
         sort is null or "" or "-createdAt"
-            ? new("residents", q => q.OrderByDescending(r => r.Id), c => r => r.Id.CompareTo(c.Id) < 0, r => new PageCursor(0, r.Id))
+            ? new(
+                "residents",
+                oneStation ? q => q.OrderByDescending(r => r.StationId).ThenByDescending(r => r.Id) : q => q.OrderByDescending(r => r.Id),
+                c => r => r.Id.CompareTo(c.Id) < 0,
+                r => new PageCursor(0, r.Id)
+            )
             : new("residents", q => Sort(q, sort), null, r => new PageCursor(0, r.Id));
 
     /// <summary>The rows of an export, capped; the export itself is audited by the caller's save.</summary>
@@ -128,11 +137,11 @@ public sealed class ResidentService(LianxinDbContext db, ICurrentUser user, Pers
             r.Phone = ProtectedText.Empty;
     }
 
-    private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct)
+    private async Task<IQueryable<Resident>> QueryAsync(ResidentFilter f, CancellationToken ct, bool orderedByStation = false)
     {
         user.Demand(Permissions.PeopleRead);
         var scope = await user.GetScopeAsync(ct);
-        var q = db.Residents.AsNoTracking().Where(scope.Filter<Resident>());
+        var q = scope.WithinStations(db.Residents.AsNoTracking().Where(scope.Filter<Resident>()), orderedByStation);
         if (Checks.Clean(f.IdNumber) is { } idText)
         {
             var parsed = CitizenId.Parse(idText, ChinaTime.Day(db.Now));

@@ -2453,6 +2453,9 @@ namespace Lianxin.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -2474,6 +2477,8 @@ namespace Lianxin.Data.Postgres.Migrations
                     b.HasIndex("PhoneHash");
 
                     b.HasIndex("OrgUnitId", "Name");
+
+                    b.HasIndex("StationId", "Id");
 
                     b.ToTable("Residents");
                 });

@@ -2447,6 +2447,9 @@ namespace Lianxin.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2468,6 +2471,8 @@ namespace Lianxin.Data.Sqlite.Migrations
                     b.HasIndex("PhoneHash");
 
                     b.HasIndex("OrgUnitId", "Name");
+
+                    b.HasIndex("StationId", "Id");
 
                     b.ToTable("Residents");
                 });

@@ -19,7 +19,7 @@ public sealed class HomeStatsService(LianxinDbContext db, ICurrentUser user)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var residents = user.Has(Lianxin.Core.Access.Permissions.PeopleRead)
-            ? await db.Residents.Where(scope.Filter<Resident>()).CountAsync(ct)
+            ? await scope.WithinStations(db.Residents.Where(scope.Filter<Resident>())).CountAsync(ct)
             : 0;
         var members = user.Has(Lianxin.Core.Access.Permissions.MembersRead)
             ? await db

@@ -4,6 +4,7 @@ using Lianxin.Core.Audit;
 using Lianxin.Core.Organization;
 using Lianxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Organization;
 
@@ -282,5 +283,86 @@ public abstract class ResidentApiTests(AppFixture app)
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/residents?pageSize=201"), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/residents?page=0"), HttpStatusCode.UnprocessableEntity);
         await ApiAssert.ProblemAsync(await leader.GetAsync("/api/v1/residents?sort=password"), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task A_resident_is_listed_under_its_station_and_follows_its_unit_to_another_station()
+    {
+        // Residents saved through the context carry their station (the world's were added with their units in one save).
+        Assert.True(
+            await app.Factory.WithDbAsync(db =>
+                db.Residents.Where(r => r.OrgUnitId == app.World.Grids[0].Id).AllAsync(r => r.StationId == app.World.Stations[0].Id)
+            )
+        );
+        var leader1 = await app.As("leader1");
+        var leader2 = await app.As("leader2");
+        var village = await ApiAssert.OkAsync<OrgUnitDetail>(
+            await leader1.PostAsJsonAsync(
+                "/api/v1/org-units",
+                new
+                {
+                    code = $"T-MV-{Guid.NewGuid():N}"[..16],
+                    name = "迁出村",
+                    kind = "Village",
+                    parentId = app.World.Districts[0].Id,
+                    population = 10,
+                    households = 3,
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var name = $"随村迁{Random.Shared.Next(100_000, 999_999)}";
+        var created = await ApiAssert.OkAsync<ResidentView>(
+            await leader1.PostAsJsonAsync("/api/v1/residents", NewResident(village.Id, name, null, phone: null)),
+            HttpStatusCode.Created
+        );
+        Assert.Equal(app.World.Stations[0].Id, await StationOf(created.Id));
+        Assert.Equal(created.Id, (await FirstPage(leader1)).Items[0].Id);
+        Assert.DoesNotContain((await FirstPage(leader2)).Items, r => r.Id == created.Id);
+
+        // The village moves to the second station (a county-wide planner: no built-in role moves units between stations).
+        await app.Factory.WithScopeAsync(async sp =>
+            await new OrgUnitService(sp.GetRequiredService<Lianxin.Core.Data.LianxinDbContext>(), new CountyPlanner()).MoveAsync(
+                village.Id,
+                app.World.Districts[1].Id,
+                village.Version
+            )
+        );
+        Assert.Equal(app.World.Stations[1].Id, await StationOf(created.Id));
+        Assert.Equal(created.Id, (await FirstPage(leader2)).Items[0].Id);
+        Assert.DoesNotContain((await FirstPage(leader1)).Items, r => r.Id == created.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await leader1.GetAsync($"/api/v1/residents/{created.Id}")).StatusCode);
+
+        // What each kind of scope knows of its stations: a station's and a district's name their station; the county's none.
+        var scopes = await app.Factory.WithDbAsync(async db =>
+        {
+            var ids = await db
+                .Users.Where(u => u.UserName == "officer2" || u.UserName == "bureau")
+                .ToDictionaryAsync(u => u.UserName!, u => u.Id);
+            return (
+                Officer: (await Lianxin.Core.Access.DataScopeResolver.ReadAsync(db, ids["officer2"])).Scope,
+                Bureau: (await Lianxin.Core.Access.DataScopeResolver.ReadAsync(db, ids["bureau"])).Scope
+            );
+        });
+        Assert.Equal([app.World.Stations[1].Id], scopes.Officer.Stations);
+        Assert.Null(scopes.Bureau.Stations);
+    }
+
+    private Task<Guid?> StationOf(Guid resident) =>
+        app.Factory.WithDbAsync(db => db.Residents.Where(r => r.Id == resident).Select(r => r.StationId).FirstAsync());
+
+    private static async Task<Lianxin.Core.Common.PagedResult<ResidentView>> FirstPage(HttpClient client) =>
+        await ApiAssert.OkAsync<Lianxin.Core.Common.PagedResult<ResidentView>>(await client.GetAsync("/api/v1/residents?pageSize=20"));
+
+    private sealed class CountyPlanner : Lianxin.Core.Access.ICurrentUser
+    {
+        public string? UserId => null;
+        public string UserName => "county-planner";
+        public string? IpAddress => null;
+
+        public bool Has(string permission) => permission == Lianxin.Core.Access.Permissions.PlacesManage;
+
+        public Task<Lianxin.Core.Access.DataScope> GetScopeAsync(CancellationToken ct = default) =>
+            Task.FromResult(Lianxin.Core.Access.DataScope.Everything);
     }
 }
