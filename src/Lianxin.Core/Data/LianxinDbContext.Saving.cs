@@ -144,8 +144,8 @@ public sealed partial class LianxinDbContext
             if (e.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The audit log is append-only.");
         }
-        StampEntities(now);
-        await Organization.UnitStations.StampAsync(this, cancellationToken);
+        var placing = StampEntities(now);
+        await Organization.UnitStations.StampAsync(this, placing, cancellationToken);
         if (!SuppressEntityAudit)
             CollectEntityAudit();
         // Read before the save: afterwards the changes count as stored, and what they add would be lost.
@@ -232,10 +232,15 @@ public sealed partial class LianxinDbContext
         return removed;
     }
 
-    private void StampEntities(DateTimeOffset now)
+    /// <summary>Sets the times, author and version of what the save adds or changes; returns the residents it places
+    /// (found in the same pass, for <see cref="Organization.UnitStations.StampAsync"/>).</summary>
+    private List<EntityEntry> StampEntities(DateTimeOffset now)
     {
+        var placing = new List<EntityEntry>();
         foreach (var e in ChangeTracker.Entries<Entity>())
         {
+            if (Organization.UnitStations.Places(e))
+                placing.Add(e);
             switch (e.State)
             {
                 case EntityState.Added:
@@ -251,6 +256,7 @@ public sealed partial class LianxinDbContext
                     break;
             }
         }
+        return placing;
     }
 
     private void CollectEntityAudit()

@@ -121,7 +121,7 @@ internal sealed class DemoCountyBuilder
         var stationIds = _units.Where(u => u.Kind == OrgUnitKind.Station).Select(u => u.Id).ToHashSet();
         var pathOf = _units.ToDictionary(u => u.Id, u => u.Path);
         foreach (var r in _residents)
-            r.StationId = OrgUnit.ChainOf(pathOf[r.OrgUnitId]).Where(stationIds.Contains).Select(id => (Guid?)id).FirstOrDefault();
+            r.StationId = UnitStations.StationOn(pathOf[r.OrgUnitId], stationIds);
 
         return new DemoCountyData(_units, _residents, _members, bureau, stations);
     }

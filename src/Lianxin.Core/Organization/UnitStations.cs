@@ -1,5 +1,6 @@
 using Lianxin.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Lianxin.Core.Organization;
 
@@ -22,19 +23,20 @@ public static class UnitStations
                     .Select(u => u.Id)
                     .ToListAsync(ct)
             );
-        return distinct.ToDictionary(p => p, p => OrgUnit.ChainOf(p).Where(stations.Contains).Select(id => (Guid?)id).FirstOrDefault());
+        return distinct.ToDictionary(p => p, p => StationOn(p, stations));
     }
 
-    /// <summary>Sets the station of every resident the save places (added, or moved to another unit).</summary>
-    public static async Task StampAsync(LianxinDbContext db, CancellationToken ct)
+    /// <summary>The station on a unit's path, given which units are stations; null for a path above every station.</summary>
+    public static Guid? StationOn(string path, IReadOnlySet<Guid> stations) =>
+        OrgUnit.ChainOf(path).Where(stations.Contains).Select(id => (Guid?)id).FirstOrDefault();
+
+    /// <summary>Sets the station of the residents a save places (added, or moved to another unit), as the save's own pass
+    /// over its entries found them (<see cref="Places"/>), so a save that places none pays nothing more.</summary>
+    public static async Task StampAsync(LianxinDbContext db, List<EntityEntry> placing, CancellationToken ct)
     {
-        var placing = db
-            .ChangeTracker.Entries<Resident>()
-            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(r => r.OrgUnitId).IsModified))
-            .ToList();
         if (placing.Count == 0)
             return;
-        var unitIds = placing.Select(e => e.Entity.OrgUnitId).ToHashSet();
+        var unitIds = placing.Select(e => ((Resident)e.Entity).OrgUnitId).ToHashSet();
         var paths = db.OrgUnits.Local.Where(u => unitIds.Contains(u.Id)).ToDictionary(u => u.Id, u => u.Path);
         var missing = unitIds.Where(id => !paths.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -48,6 +50,13 @@ public static class UnitStations
                 paths[u.Id] = u.Path;
         var stations = await OfPathsAsync(db, paths.Values, ct);
         foreach (var e in placing)
-            e.Property(r => r.StationId).CurrentValue = paths.TryGetValue(e.Entity.OrgUnitId, out var path) ? stations[path] : null;
+            e.Property(nameof(Resident.StationId)).CurrentValue = paths.TryGetValue(((Resident)e.Entity).OrgUnitId, out var path)
+                ? stations[path]
+                : null;
     }
+
+    /// <summary>Whether a saved entry places a resident: added, or its unit changed.</summary>
+    public static bool Places(EntityEntry e) =>
+        e.Entity is Resident
+        && (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(nameof(Resident.OrgUnitId)).IsModified));
 }
