@@ -18,6 +18,13 @@ public interface IIncidentIntakeStep
     /// handled as an intake of its own.</summary>
     Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) => OnAddedAsync(db, added, ct);
 
+    /// <summary>For an intake that comes in parts: called with a part's incidents before they are written, so what a step
+    /// can tell of them already is written with them instead of by an update after (the repeat check flags those that
+    /// meet the rule within the intake). <see cref="OnPartAddedAsync"/> follows with those that were written. It may run
+    /// on another thread while the part before is still being written and handed to <see cref="OnPartAddedAsync"/>, so
+    /// it must not use the context beyond its transaction and must guard what it shares with that call.</summary>
+    void OnPartWriting(LianxinDbContext db, IReadOnlyList<Incident> part) { }
+
     /// <summary>After the last part of an intake that came in parts, in the same transaction: what a step kept for
     /// the end of the whole intake (one summary to each officer rather than one per part) is done here.</summary>
     Task OnPartsFinishedAsync(LianxinDbContext db, CancellationToken ct) => Task.CompletedTask;

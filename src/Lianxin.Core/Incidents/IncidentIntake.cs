@@ -21,6 +21,20 @@ public static class IncidentIntake
         CancellationToken ct
     ) => RunAsync(db, steps, added, (step, ct) => step.OnPartAddedAsync(db, added, ct), ct);
 
+    /// <summary>Before a part of an intake that comes in parts is written (inside the intake's transaction).</summary>
+    public static void BeforePartWritten(LianxinDbContext db, IEnumerable<IIncidentIntakeStep> steps, IReadOnlyList<Incident> part)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.Count == 0)
+            return;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Intake steps run inside the transaction that adds the incidents.");
+        foreach (var step in steps.OrderBy(s => s.Order))
+            step.OnPartWriting(db, part);
+    }
+
     private static async Task RunAsync(
         LianxinDbContext db,
         IEnumerable<IIncidentIntakeStep> steps,

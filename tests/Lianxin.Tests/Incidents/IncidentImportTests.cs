@@ -438,6 +438,44 @@ public abstract class IncidentImportTests(AppFixture app)
         Assert.Equal(25, await app.Factory.WithDbAsync(db => db.Incidents.CountAsync(i => i.Number.StartsWith(p) && i.FlaggedRepeat)));
     }
 
+    /// <summary>Flags are decided before a part is written; a row whose number was stored already is then not written,
+    /// and the row it made a repeat is unflagged by the check (the stored incident of that number is elsewhere).</summary>
+    [Fact]
+    public async Task A_row_flagged_before_it_is_written_because_of_a_number_stored_already_ends_unflagged()
+    {
+        var p = Prefix();
+        string Phone() => $"136{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var street = Prefix() + "巷";
+        var first = Row(p, 1, phone: Phone()).Replace("东港豪庭1号楼2单元501", $"{street}1号", StringComparison.Ordinal);
+        await WithServiceAsync(s => s.ImportAsync("first.csv", new MemoryStream(Utf8(Csv(first)))));
+
+        // The same number again at another address (a duplicate: not written), and a new call there an hour later: in the
+        // part they look like two calls at one address.
+        var rows = new[]
+        {
+            Row(p, 1, phone: Phone(), time: "2026-11-20 09:30:00")
+                .Replace("东港豪庭1号楼2单元501", $"{street}8号", StringComparison.Ordinal),
+            Row(p, 2, phone: Phone(), time: "2026-11-20 10:30:00")
+                .Replace("东港豪庭2号楼2单元501", $"{street}8号", StringComparison.Ordinal),
+        };
+        var batch = await WithServiceAsync(s => s.ImportAsync("second.csv", new MemoryStream(Utf8(Csv(rows)))), blockRows: 10);
+        Assert.Equal(1, batch.Stored);
+        Assert.Equal(1, batch.Duplicates);
+        var flagged = await app.Factory.WithDbAsync(db =>
+            db.Incidents.Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).Select(i => i.FlaggedRepeat).ToListAsync()
+        );
+        Assert.Equal([false, false], flagged);
+
+        // A third call at that address within the window is a repeat of the second, and both are flagged.
+        var third = Row(p, 3, phone: Phone(), time: "2026-11-21 10:30:00")
+            .Replace("东港豪庭3号楼2单元501", $"{street}8号", StringComparison.Ordinal);
+        await WithServiceAsync(s => s.ImportAsync("third.csv", new MemoryStream(Utf8(Csv(third)))), blockRows: 10);
+        flagged = await app.Factory.WithDbAsync(db =>
+            db.Incidents.Where(i => i.Number.StartsWith(p)).OrderBy(i => i.Number).Select(i => i.FlaggedRepeat).ToListAsync()
+        );
+        Assert.Equal([false, true, true], flagged);
+    }
+
     [Fact]
     public async Task A_file_forming_several_clusters_in_several_parts_writes_one_audit_line_for_its_clusters_with_the_counts()
     {

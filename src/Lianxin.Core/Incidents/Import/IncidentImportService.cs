@@ -611,6 +611,11 @@ public sealed class IncidentImportService(
             }
             block.Clear();
             Phase("check");
+            // What the intake steps can tell before the rows are written is written with them (the repeat flags); here,
+            // on the reading thread, while the block before is still being written.
+            if (registered.Count > 0)
+                IncidentIntake.BeforePartWritten(db, registered, checkedRows);
+            Phase("intake steps before the write");
             await writing;
             Phase("wait for writes");
             writing = WriteBlockAsync(checkedRows);

@@ -73,7 +73,9 @@ public sealed partial class RepeatCheck
         CancellationToken ct
     )
     {
-        var own = incoming.Select(i => i.Id).ToHashSet();
+        // Built only when needed: most of a file's check reads no stored row and no party.
+        HashSet<Guid>? own = null;
+        bool Own(Guid id) => (own ??= incoming.Select(i => i.Id).ToHashSet()).Contains(id);
         var batches = incoming.Select(i => i.ImportBatchId).Distinct().Take(2).ToList();
         Guid? batch = batches is [{ } b] ? b : null;
 
@@ -82,9 +84,9 @@ public sealed partial class RepeatCheck
             .Where(x => x.ReceivedAt >= since && x.ReceivedAt <= until && x.Validity != IncidentValidity.Invalid);
         if (batch is { } fileBatch)
             stored = stored.Where(x => x.ImportBatchId == null || x.ImportBatchId != fileBatch);
-        var incidents = new List<Earlier>(incoming.Count);
+        var mine = new List<Earlier>(incoming.Count);
         foreach (var i in incoming)
-            incidents.Add(
+            mine.Add(
                 new Earlier
                 {
                     Id = i.Id,
@@ -94,17 +96,21 @@ public sealed partial class RepeatCheck
                     Address = i.Address,
                 }
             );
+        var others = new List<Earlier>();
         await foreach (var row in stored.Select(AsEarlier).AsAsyncEnumerable().WithCancellation(ct))
-            if (!own.Contains(row.Id))
-                incidents.Add(row);
+            if (batch is not null || !Own(row.Id))
+                others.Add(row);
 
         // Parties in the span that have a person key, with their incident: the intake's own, then the stored ones.
         var parties = new List<(string PersonKey, string? PhoneHash, string? Masked, Earlier Of)>();
-        var ownById = incidents.Take(incoming.Count).ToDictionary(e => e.Id);
+        Dictionary<Guid, Earlier>? mineById = null;
         foreach (var i in incoming)
         foreach (var p in i.Parties)
             if (p.PersonKey is { } person && p.ReceivedAt >= since && p.ReceivedAt <= until)
-                parties.Add((person, p.PhoneHash, p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked, ownById[i.Id]));
+            {
+                mineById ??= mine.ToDictionary(e => e.Id);
+                parties.Add((person, p.PhoneHash, p.NameMasked ?? p.IdNumberMasked ?? p.PhoneMasked, mineById[i.Id]));
+            }
         // As the reads by key: the party's own time in the span, its incident valid (whenever it was received).
         var valid = db.Incidents.AsNoTracking().Where(x => x.Validity != IncidentValidity.Invalid);
         if (batch is { } partyBatch)
@@ -114,7 +120,7 @@ public sealed partial class RepeatCheck
             .Where(p => p.ReceivedAt >= since && p.ReceivedAt <= until && p.PersonKey != null)
             .Join(valid, p => p.IncidentId, x => x.Id, AsNaming);
         await foreach (var row in storedParties.AsAsyncEnumerable().WithCancellation(ct))
-            if (!own.Contains(row.Id))
+            if (batch is not null || !Own(row.Id))
                 parties.Add(
                     (
                         row.PersonKey!,
@@ -128,6 +134,18 @@ public sealed partial class RepeatCheck
                         }
                     )
                 );
+
+        // The intake's own incidents are read by their own address and phone, so each is a row of both.
+        var rows = new List<Earlier>(2 * incoming.Count + others.Count);
+        foreach (var x in mine)
+        {
+            if (!string.IsNullOrEmpty(x.AddressKey))
+                rows.Add(x);
+            if (!string.IsNullOrEmpty(x.CallerPhoneHash))
+                rows.Add(x);
+        }
+        if (others.Count == 0 && parties.Count == 0)
+            return rows;
 
         // The keys the reads by key would have asked for.
         var addresses = incoming.Select(i => i.AddressKey).OfType<string>().Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -143,8 +161,7 @@ public sealed partial class RepeatCheck
             .ToHashSet(StringComparer.Ordinal);
         var callers = incoming.Select(i => i.CallerPhoneHash).OfType<string>().Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
 
-        var rows = new List<Earlier>();
-        foreach (var x in incidents)
+        foreach (var x in others)
         {
             if (x.AddressKey is { } a && addresses.Contains(a))
                 rows.Add(x);

@@ -32,17 +32,33 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
     public Task OnAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct) =>
         CheckAsync(db, added, null, null, ct);
 
-    /// <summary>The incidents of an intake that comes in parts, checked when its last part is in, and its notices;
-    /// tied to the intake's transaction, so a run that failed and is run again starts with none.</summary>
-    private (object Transaction, Notices Notices, List<Incident> Incidents)? _parts;
+    /// <summary>The incidents of an intake that comes in parts, checked when its last part is in, its notices and the
+    /// flags decided before its parts were written; tied to the intake's transaction, so a run that failed and is run
+    /// again starts with none.</summary>
+    private sealed class PartsOf(object transaction)
+    {
+        public object Transaction { get; } = transaction;
+        public Notices Notices { get; } = new();
+        public List<Incident> Incidents { get; } = [];
+        public EarlyFlags Early { get; } = new();
+    }
+
+    private PartsOf? _parts;
+
+    private PartsOf Parts(LianxinDbContext db)
+    {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
+        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx))
+            _parts = parts = new PartsOf(tx);
+        return parts;
+    }
 
     /// <summary>A part is only kept (what the check reads of each incident): the whole intake is checked at once after its
     /// last part, with the block reads when it is larger than <see cref="RepeatOptions.BlockAbove"/>.</summary>
     public Task OnPartAddedAsync(LianxinDbContext db, IReadOnlyList<Incident> added, CancellationToken ct)
     {
-        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Intake steps run inside the intake's transaction.");
-        if (_parts is not { } parts || !ReferenceEquals(parts.Transaction, tx))
-            _parts = parts = (tx, new Notices(), []);
+        var parts = Parts(db);
+        parts.Early.Written(added);
         parts.Incidents.AddRange(added.Select(KeptForCheck));
         return Task.CompletedTask;
     }
@@ -55,7 +71,7 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
         if (parts.Incidents.Count > 0)
         {
             var block = parts.Incidents.Count > options.Value.BlockAbove;
-            await CheckAsync(db, parts.Incidents, null, parts.Notices, ct, block);
+            await CheckAsync(db, parts.Incidents, null, parts.Notices, ct, block, parts.Early.Flagged);
             if (block)
                 ForgetStoredGroups(db);
         }
@@ -110,28 +126,40 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
         RepeatClusterKind? only,
         Notices? collecting,
         CancellationToken ct,
-        bool block = false
+        bool block = false,
+        HashSet<Guid>? early = null
     )
     {
         var rule = options.Value;
         var touched = await ClusterAsync(db, added, rule, ct, only, block);
         if (touched.Count == 0)
+        {
+            await UnflagAsync(db, early, [], ct);
             return;
+        }
         // The incidents that joined a cluster now (a cluster's earlier members were flagged when they joined). Earlier
         // incidents were read without their rows: those tracked here are flagged in memory, the rest in one statement.
-        var flag = touched.SelectMany(t => t.Cluster.Members).Select(m => m.IncidentId).ToHashSet();
+        // Each group once: a troubled household's group is touched by each of its hundreds of incidents.
+        var flag = touched.Select(t => t.Cluster).Distinct().SelectMany(c => c.Members).Select(m => m.IncidentId).ToHashSet();
         var local = new HashSet<Guid>();
-        foreach (var i in db.Incidents.Local)
+        // The incidents tracked, without comparing every tracked group, member and key first (hundreds of thousands after a
+        // file's check): only the flag is set here, and the save that follows compares them.
+        foreach (var i in WithoutDetecting(db, () => db.Incidents.Local.ToList()))
             if (flag.Contains(i.Id))
             {
                 i.FlagRepeat();
                 local.Add(i.Id);
             }
-        var stored = flag.Where(id => !local.Contains(id)).ToList();
+        // Those flagged before they were written are flagged already.
+        var stored = flag.Where(id => !local.Contains(id) && early?.Contains(id) != true).ToList();
         // Counted before the bulk write marks the opened clusters stored.
-        collecting?.CountClusters(db, touched);
+        WithoutDetecting(db, () =>
+        {
+            collecting?.CountClusters(db, touched);
+            return 0;
+        });
         if (bulk is not null && added.Count > BulkWriteAbove)
-            await WriteAddedAsync(db, bulk, ct);
+            await WriteAddedAsync(db, bulk, block, ct);
         if (collecting is null)
             await db.SaveChangesAsync(ct);
         else
@@ -153,6 +181,7 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
             await db
                 .Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && !i.FlaggedRepeat)
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, true), ct);
+        await UnflagAsync(db, early, flag, ct);
         var notices = collecting ?? new Notices();
         await CollectAsync(db, added, touched, rule, notices, ct);
         if (collecting is null)
@@ -161,24 +190,67 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
 
     /// <summary>Writes the clusters opened and the members added (tracked as added) in bulk, then marks them stored,
     /// so the save that follows only updates the clusters that grew.</summary>
-    private static async Task WriteAddedAsync(LianxinDbContext db, IBulkWriter writer, CancellationToken ct)
+    private static async Task WriteAddedAsync(LianxinDbContext db, IBulkWriter writer, bool forget, CancellationToken ct)
     {
-        var clusters = db.ChangeTracker.Entries<RepeatCluster>().Where(e => e.State == EntityState.Added).ToList();
-        var members = db.ChangeTracker.Entries<RepeatClusterMember>().Where(e => e.State == EntityState.Added).ToList();
-        var keys = db.ChangeTracker.Entries<RepeatClusterKey>().Where(e => e.State == EntityState.Added).ToList();
+        // One comparison of everything tracked finds the members and keys added to the groups' collections; the three
+        // lists are then read without comparing again.
+        db.ChangeTracker.DetectChanges();
+        var (clusters, members, keys) = WithoutDetecting(db, () =>
+            (
+                db.ChangeTracker.Entries<RepeatCluster>().Where(e => e.State == EntityState.Added).ToList(),
+                db.ChangeTracker.Entries<RepeatClusterMember>().Where(e => e.State == EntityState.Added).ToList(),
+                db.ChangeTracker.Entries<RepeatClusterKey>().Where(e => e.State == EntityState.Added).ToList()
+            )
+        );
         await writer.WriteAsync(db, clusters.Select(e => e.Entity).ToList(), ct);
         await writer.WriteAsync(db, members.Select(e => e.Entity).ToList(), ct);
         await writer.WriteAsync(db, keys.Select(e => e.Entity).ToList(), ct);
+        // With forget (nothing after the check changes them again) the groups opened now leave the context with their
+        // members and keys, so the save that follows compares only the stored groups that grew or were merged away; the
+        // members and keys added to a stored group stay, as stored, in its collections.
+        var opened = forget ? clusters.Select(e => e.Entity.Id).ToHashSet() : [];
         // The writer stamped them (times, version): what is stored now is what the context compares against.
+        foreach (var e in members)
+            e.State = opened.Contains(e.Entity.ClusterId) ? EntityState.Detached : EntityState.Unchanged;
+        foreach (var e in keys)
+            e.State = opened.Contains(e.Entity.ClusterId) ? EntityState.Detached : EntityState.Unchanged;
         foreach (var e in clusters)
         {
+            if (forget)
+            {
+                e.State = EntityState.Detached;
+                continue;
+            }
             e.State = EntityState.Unchanged;
             e.OriginalValues.SetValues(e.CurrentValues);
         }
-        foreach (var e in members)
-            e.State = EntityState.Unchanged;
-        foreach (var e in keys)
-            e.State = EntityState.Unchanged;
+    }
+
+    /// <summary>The incidents flagged before they were written that the check did not flag (their partner's number was
+    /// stored already, or the rule is met only with more than the check's cap of earlier incidents) are unflagged.</summary>
+    private static async Task UnflagAsync(LianxinDbContext db, HashSet<Guid>? early, HashSet<Guid> flagged, CancellationToken ct)
+    {
+        if (early is null)
+            return;
+        foreach (var part in early.Where(id => !flagged.Contains(id)).Chunk(KeysPerRead))
+            await db
+                .Incidents.Where(i => EF.Parameter(part).Contains(i.Id) && i.FlaggedRepeat)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.FlaggedRepeat, false), ct);
+    }
+
+    /// <summary>Reads the change tracker without comparing every tracked entity first.</summary>
+    private static T WithoutDetecting<T>(LianxinDbContext db, Func<T> read)
+    {
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>A cluster an incident of this intake joined (or opened).</summary>
@@ -240,7 +312,12 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
             var since = at - window;
             // The caller may be a person named in earlier incidents (A called about B, now B calls): B's party key too.
             var calledAs = named.TryGetValue(incident.Id, out var n) ? n : [];
-            foreach (var (kind, key) in KeysOf(incident).Concat(calledAs.Select(c => (RepeatClusterKind.Party, c.PersonKey))).Distinct())
+            // Without parties or namings its keys are its address and its caller, distinct already.
+            var keys =
+                calledAs.Count == 0 && incident.Parties.Count == 0
+                    ? KeysOf(incident)
+                    : KeysOf(incident).Concat(calledAs.Select(c => (RepeatClusterKind.Party, c.PersonKey))).Distinct();
+            foreach (var (kind, key) in keys)
             {
                 if (only is { } k && kind != k)
                     continue;
@@ -367,22 +444,11 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
     {
         var since = (incoming[0].ReceivedAt - window).ToUniversalTime();
         var until = incoming[^1].ReceivedAt.ToUniversalTime();
-        var addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
-        var phones = incoming
-            .SelectMany(ReadKeysOf)
-            .Where(k => k.Kind == RepeatClusterKind.Phone)
-            .Select(k => k.Key)
-            .Distinct()
-            .Chunk(KeysPerRead)
-            .ToList();
-        var people = incoming
-            .SelectMany(KeysOf)
-            .Where(k => k.Kind == RepeatClusterKind.Party)
-            .Select(k => k.Key)
-            .Distinct()
-            .Chunk(KeysPerRead)
-            .ToList();
-        var callers = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
+        // The keys read in parts; none for the block path or a single incident, which read otherwise.
+        List<string?[]> addresses = [];
+        List<string[]> phones = [];
+        List<string[]> people = [];
+        List<string?[]> callers = [];
         var rows = new List<Earlier>();
         // One incident without parties (an entry by hand, a call from the 110 system): the same read as a compiled query,
         // so the statement is not rebuilt from its expression tree on every call.
@@ -391,10 +457,6 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
         {
             // Every read below, for the whole intake at once: its own incidents from memory, the stored ones by time.
             rows.AddRange(await BlockRowsAsync(db, incoming, since, until, ct));
-            addresses = [];
-            phones = [];
-            people = [];
-            callers = [];
         }
         else if (single is not null)
         {
@@ -406,10 +468,25 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
                 : reads.OneAddressAndPhone(db, address, phone, since, until);
             await foreach (var row in one.WithCancellation(ct))
                 rows.Add(row);
-            addresses = [];
-            phones = [];
-            people = [];
-            callers = [];
+        }
+        else
+        {
+            addresses = incoming.Select(i => i.AddressKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
+            phones = incoming
+                .SelectMany(ReadKeysOf)
+                .Where(k => k.Kind == RepeatClusterKind.Phone)
+                .Select(k => k.Key)
+                .Distinct()
+                .Chunk(KeysPerRead)
+                .ToList();
+            people = incoming
+                .SelectMany(KeysOf)
+                .Where(k => k.Kind == RepeatClusterKind.Party)
+                .Select(k => k.Key)
+                .Distinct()
+                .Chunk(KeysPerRead)
+                .ToList();
+            callers = incoming.Select(i => i.CallerPhoneHash).Where(k => !string.IsNullOrEmpty(k)).Distinct().Chunk(KeysPerRead).ToList();
         }
         for (var part = 0; part < new[] { addresses.Count, phones.Count, people.Count, callers.Count }.Max(); part++)
         {
@@ -490,11 +567,20 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
                         .ToList()
             );
         var named = new Dictionary<Guid, List<Named>>();
-        var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>();
+        var first = new Dictionary<(RepeatClusterKind, string), DateTimeOffset>(2 * incoming.Count);
         foreach (var incident in incoming)
         {
-            foreach (var key in ReadKeysOf(incident))
-                first.TryAdd(key, incident.ReceivedAt);
+            if (incident.Parties.Count == 0)
+            {
+                // Without parties its keys are its address and its caller (no iterator per incident of a large file).
+                if (!string.IsNullOrEmpty(incident.AddressKey))
+                    first.TryAdd((RepeatClusterKind.Address, incident.AddressKey), incident.ReceivedAt);
+                if (!string.IsNullOrEmpty(incident.CallerPhoneHash))
+                    first.TryAdd((RepeatClusterKind.Phone, incident.CallerPhoneHash), incident.ReceivedAt);
+            }
+            else
+                foreach (var key in ReadKeysOf(incident))
+                    first.TryAdd(key, incident.ReceivedAt);
             if (incident.CallerPhoneHash is not { } caller || !links.TryGetValue(caller, out var namings))
                 continue;
             var from = incident.ReceivedAt - window;
@@ -510,7 +596,7 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
             foreach (var person in persons)
                 first.TryAdd((RepeatClusterKind.Party, person.PersonKey), incident.ReceivedAt);
         }
-        var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>();
+        var byKey = new Dictionary<(RepeatClusterKind, string), List<Earlier>>(first.Count);
         foreach (var row in rows)
         {
             if (row.AddressKey is { Length: > 0 } a && first.ContainsKey((RepeatClusterKind.Address, a)))
@@ -522,7 +608,18 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
         }
         foreach (var (key, list) in byKey)
         {
-            var distinct = list.DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
+            // Most keys of a large intake have one incident (a flat or a phone that called once): nothing to order.
+            if (list.Count == 1)
+                continue;
+            List<Earlier> distinct;
+            if (Ascending(list))
+            {
+                // Read in time order already (a file's own incidents): newest first is the reverse, and no row repeats.
+                distinct = [.. list];
+                distinct.Reverse();
+            }
+            else
+                distinct = list.DistinctBy(r => r.Id).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).ToList();
             var start = first[key];
             var before = 0;
             list.Clear();
@@ -543,11 +640,22 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
                     AsPartyOf
                 );
 
+        // Strictly ascending by time, then id: sorted and without a row twice.
+        static bool Ascending(List<Earlier> list)
+        {
+            for (var n = 1; n < list.Count; n++)
+            {
+                var (a, b) = (list[n - 1], list[n]);
+                if (a.ReceivedAt > b.ReceivedAt || (a.ReceivedAt == b.ReceivedAt && a.Id.CompareTo(b.Id) >= 0))
+                    return false;
+            }
+            return true;
+        }
+
         void Add((RepeatClusterKind, string) key, Earlier row)
         {
-            if (!byKey.TryGetValue(key, out var list))
-                byKey[key] = list = [];
-            list.Add(row);
+            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byKey, key, out _);
+            (list ??= []).Add(row);
         }
     }
 
