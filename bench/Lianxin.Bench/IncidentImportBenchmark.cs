@@ -148,6 +148,15 @@ internal static class IncidentImportBenchmark
                 )
             )
                 await like.ExecuteNonQueryAsync();
+            // Its storage parameters too (the page fill factor): LIKE does not copy them.
+            await using (
+                var storage = new NpgsqlCommand("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE relname = 'Incidents'", conn)
+            )
+                if (await storage.ExecuteScalarAsync() is string { Length: > 0 } set)
+                {
+                    await using var alter = new NpgsqlCommand($"ALTER TABLE incidents_again SET ({set})", conn);
+                    await alter.ExecuteNonQueryAsync();
+                }
             var dump = Path.Combine(Path.GetTempPath(), $"incidents-{Guid.NewGuid():N}.bin");
             try
             {

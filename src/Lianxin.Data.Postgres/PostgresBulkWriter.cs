@@ -77,7 +77,12 @@ public sealed partial class PostgresBulkWriter : IBulkWriter
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {key.DelimitedName} FROM {plan.DelimitedTable} WHERE {key.DelimitedName} = ANY(@keys)";
+            // One probe first: when nothing is stored between the smallest and the largest key (in the index's own order;
+            // the next block of a file in number order, a new day's export), no key is, and the probe per key is skipped.
+            command.CommandText =
+                $"SELECT {key.DelimitedName} FROM {plan.DelimitedTable} WHERE EXISTS (SELECT 1 FROM {plan.DelimitedTable} "
+                + $"WHERE {key.DelimitedName} BETWEEN (SELECT min(k) FROM unnest(@keys) k) AND (SELECT max(k) FROM unnest(@keys) k)) "
+                + $"AND {key.DelimitedName} = ANY(@keys)";
             var values = Array.CreateInstance(rows.Select(key.ProviderValue).First(v => v is not null)!.GetType(), rows.Count);
             for (var i = 0; i < rows.Count; i++)
                 values.SetValue(key.ProviderValue(rows[i]), i);
