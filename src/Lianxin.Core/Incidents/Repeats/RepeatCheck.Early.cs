@@ -12,7 +12,8 @@ namespace Lianxin.Core.Incidents.Repeats;
 /// out to be a number stored already). The flags stored are exactly the check's.</summary>
 public sealed partial class RepeatCheck
 {
-    /// <summary>Calls an intake step sees before a part is written: the incidents flagged here are written flagged.</summary>
+    /// <summary>Before a part of a file is written: flags those of its incidents that meet the rule with the file's own
+    /// incidents, so they are written flagged.</summary>
     public void OnPartWriting(LianxinDbContext db, IReadOnlyList<Incident> part)
     {
         ArgumentNullException.ThrowIfNull(db);

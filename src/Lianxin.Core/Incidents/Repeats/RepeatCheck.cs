@@ -153,11 +153,8 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
         // Those flagged before they were written are flagged already.
         var stored = flag.Where(id => !local.Contains(id) && early?.Contains(id) != true).ToList();
         // Counted before the bulk write marks the opened clusters stored.
-        WithoutDetecting(db, () =>
-        {
-            collecting?.CountClusters(db, touched);
-            return 0;
-        });
+        if (collecting is not null)
+            WithoutDetecting(db, () => collecting.CountClusters(db, touched));
         if (bulk is not null && added.Count > BulkWriteAbove)
             await WriteAddedAsync(db, bulk, block, ct);
         if (collecting is null)
@@ -188,8 +185,9 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
             await SendAsync(notices, rule, ct);
     }
 
-    /// <summary>Writes the clusters opened and the members added (tracked as added) in bulk, then marks them stored,
-    /// so the save that follows only updates the clusters that grew.</summary>
+    /// <summary>Writes the clusters opened and the members added (tracked as added) in bulk, then marks them stored (or,
+    /// with <paramref name="forget"/>, lets the opened ones go), so the save that follows only updates the clusters that
+    /// grew.</summary>
     private static async Task WriteAddedAsync(LianxinDbContext db, IBulkWriter writer, bool forget, CancellationToken ct)
     {
         // One comparison of everything tracked finds the members and keys added to the groups' collections; the three
@@ -239,6 +237,12 @@ public sealed partial class RepeatCheck(NotificationService notifications, IOpti
     }
 
     /// <summary>Reads the change tracker without comparing every tracked entity first.</summary>
+    private static void WithoutDetecting(LianxinDbContext db, Action read) => WithoutDetecting(db, () =>
+        {
+            read();
+            return true;
+        });
+
     private static T WithoutDetecting<T>(LianxinDbContext db, Func<T> read)
     {
         var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
